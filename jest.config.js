@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  // tsconfig sets isolatedModules, so ts-jest only transpiles; `tsc` type-checks in `npm test`.
+  transform: { '^.+\\.ts$': 'ts-jest' },
+  coveragePathIgnorePatterns: ['/node_modules/', '/imports/'],
+};
