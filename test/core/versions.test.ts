@@ -1,0 +1,82 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { parse } from 'yaml';
+import {
+  API_VERSIONS,
+  COMPONENT_VERSIONS,
+  DEFAULT_KAFKA_VERSION,
+  EmittedKind,
+  GATEWAY_API_CHANNEL,
+  KAFKA_METADATA_VERSIONS,
+  KIND_ALIASES,
+  SUPPORTED_KAFKA_VERSIONS,
+} from '../../src/core/versions';
+import { SchemaRegistry } from '../../src/policy';
+import { CRD_DIRECTORY } from '../support';
+
+interface StrimziKafkaVersion {
+  version: string;
+  metadata: string;
+  supported: boolean;
+  default: boolean;
+}
+
+const kafkaVersions = parse(readFileSync(join(CRD_DIRECTORY, 'strimzi', 'kafka-versions.yaml'), 'utf8')) as StrimziKafkaVersion[];
+
+describe('Kafka versions agree with Strimzi 1.2 kafka-versions.yaml', () => {
+  test('the supported versions and their metadata versions', () => {
+    const supported = Object.fromEntries(kafkaVersions.filter((v) => v.supported).map((v) => [v.version, v.metadata]));
+    expect(KAFKA_METADATA_VERSIONS).toEqual(supported);
+    expect(SUPPORTED_KAFKA_VERSIONS).toEqual(Object.keys(supported));
+  });
+
+  test('the default version', () => {
+    expect(kafkaVersions.filter((v) => v.default).map((v) => v.version)).toEqual([DEFAULT_KAFKA_VERSION]);
+    expect(DEFAULT_KAFKA_VERSION).toBe('4.3.1');
+  });
+});
+
+describe('component versions agree with the pinned CRDs (../shared/crds/SOURCES.md)', () => {
+  const sources = readFileSync(join(CRD_DIRECTORY, 'SOURCES.md'), 'utf8');
+  /** The `tag` column of the "Versions" table, by project. */
+  const tags = new Map([...sources.matchAll(/^\| ([\w-]+) \| [\w-]+\/[\w.-]+ \| (v?[\d.]+) \|/gm)].map((m) => [m[1], m[2].replace(/^v/, '')]));
+
+  test.each([
+    ['strimzi', COMPONENT_VERSIONS.strimzi],
+    ['cert-manager', COMPONENT_VERSIONS.certManager],
+    ['gateway-api', COMPONENT_VERSIONS.gatewayApi],
+    ['envoy-gateway', COMPONENT_VERSIONS.envoyGateway],
+    ['istio', COMPONENT_VERSIONS.istio],
+    ['argo-cd', COMPONENT_VERSIONS.argoCd],
+    ['prometheus-operator', COMPONENT_VERSIONS.prometheusOperator],
+  ])('%s %s', (project, version) => {
+    expect(tags.get(project)).toBe(version);
+  });
+
+  test('the Gateway API CRDs are the channel and bundle we target', () => {
+    const tlsRoutes = readFileSync(join(CRD_DIRECTORY, 'gateway-api', 'gateway.networking.k8s.io_tlsroutes.yaml'), 'utf8');
+    expect(tlsRoutes).toContain(`gateway.networking.k8s.io/bundle-version: v${COMPONENT_VERSIONS.gatewayApi}`);
+    expect(tlsRoutes).toContain(`gateway.networking.k8s.io/channel: ${GATEWAY_API_CHANNEL}`);
+  });
+
+  test('the Kubernetes schema version', () => {
+    expect(sources).toContain(`kubernetes/_definitions-v${COMPONENT_VERSIONS.kubernetesSchema}.json`);
+  });
+});
+
+describe('every apiVersion we emit is served, and not deprecated', () => {
+  const registry = new SchemaRegistry(CRD_DIRECTORY);
+
+  test.each(Object.entries(API_VERSIONS))('%s %s', (name, apiVersion) => {
+    const kind = KIND_ALIASES[name as EmittedKind] ?? name;
+    const slash = apiVersion.lastIndexOf('/');
+    const [group, version] = slash < 0 ? ['', apiVersion] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+    const info = registry.kind(group, kind);
+    expect(info).toBeDefined();
+    expect(info!.versions).toContainEqual(expect.objectContaining({ name: version, served: true, deprecated: false }));
+  });
+
+  test('Strimzi serves kafka.strimzi.io/v1 only', () => {
+    expect(registry.kind('kafka.strimzi.io', 'Kafka')!.versions.map((v) => v.name)).toEqual(['v1']);
+  });
+});
