@@ -1,0 +1,3 @@
+export * from './validator';
+export { SchemaRegistry } from './schema-registry';
+export type { KindInfo, KindVersion } from './schema-registry';

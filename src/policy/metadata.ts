@@ -1,0 +1,113 @@
+import { FieldPath } from './structural';
+
+/**
+ * Object metadata rules the API server enforces in code rather than in the schema
+ * (k8s.io/apimachinery `validation`): name formats, label and annotation keys and values,
+ * and a namespace only on namespaced kinds.
+ */
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const TOTAL_ANNOTATION_SIZE = 256 * 1024;
+
+/** Kinds whose names must be a DNS label rather than a subdomain. */
+const NAME_FORMATS: Readonly<Record<string, 'dns1123-label' | 'dns1035-label'>> = {
+  Namespace: 'dns1123-label',
+  Service: 'dns1035-label',
+};
+
+export type MetadataReporter = (path: FieldPath, message: string) => void;
+
+/** Checks `metadata` of an object of `kind` (namespaced or not). */
+export function checkMetadata(kind: string, namespaced: boolean, metadata: unknown, report: MetadataReporter): void {
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
+    report(['metadata'], 'required value: every object needs metadata with a name');
+    return;
+  }
+  const meta = metadata as Record<string, unknown>;
+
+  if (typeof meta.name === 'string') {
+    checkName(kind, meta.name, (message) => report(['metadata', 'name'], message));
+  } else if (typeof meta.generateName !== 'string') {
+    report(['metadata', 'name'], 'required value: name or generateName is required');
+  }
+
+  if (meta.namespace !== undefined) {
+    if (!namespaced) {
+      report(['metadata', 'namespace'], `${kind} is cluster-scoped and must not have a namespace (got ${JSON.stringify(meta.namespace)}); remove it`);
+    } else if (typeof meta.namespace === 'string') {
+      const problem = dnsProblem(meta.namespace, DNS1123_LABEL, 63, 'a DNS-1123 label');
+      if (problem) report(['metadata', 'namespace'], problem);
+    }
+  }
+
+  checkKeyedMap(meta.labels, ['metadata', 'labels'], report, (key, value) => {
+    if (typeof value !== 'string') return 'must be a string';
+    if (value.length > 63) return `label value must be at most 63 characters (got ${value.length})`;
+    if (!LABEL_VALUE.test(value)) {
+      return `invalid label value ${JSON.stringify(value)}: alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
+    }
+    return qualifiedNameProblem(key);
+  });
+
+  let annotationSize = 0;
+  checkKeyedMap(meta.annotations, ['metadata', 'annotations'], report, (key, value) => {
+    if (typeof value !== 'string') return 'must be a string';
+    annotationSize += key.length + value.length;
+    return qualifiedNameProblem(key);
+  });
+  if (annotationSize > TOTAL_ANNOTATION_SIZE) {
+    report(['metadata', 'annotations'], `annotations total ${annotationSize} bytes; must be at most ${TOTAL_ANNOTATION_SIZE}`);
+  }
+}
+
+function checkName(kind: string, name: string, report: (message: string) => void): void {
+  const format = NAME_FORMATS[kind];
+  const problem =
+    format === 'dns1035-label'
+      ? dnsProblem(name, DNS1035_LABEL, 63, 'a DNS-1035 label (lowercase alphanumerics and \'-\', starting with a letter)')
+      : format === 'dns1123-label'
+        ? dnsProblem(name, DNS1123_LABEL, 63, 'a DNS-1123 label')
+        : dnsProblem(name, DNS1123_SUBDOMAIN, 253, 'a DNS-1123 subdomain');
+  if (problem) report(problem);
+}
+
+function dnsProblem(value: string, pattern: RegExp, maxLength: number, what: string): string | undefined {
+  if (value.length > maxLength) return `${JSON.stringify(value)} is ${value.length} characters; ${what} has at most ${maxLength}`;
+  if (!pattern.test(value)) {
+    return `${JSON.stringify(value)} is not ${what}: lowercase alphanumerics, '-'${what.includes('subdomain') ? " and '.'" : ''}, starting and ending with an alphanumeric`;
+  }
+  return undefined;
+}
+
+/** A label or annotation key: an optional DNS subdomain prefix and `/`, then a name of at most 63. */
+function qualifiedNameProblem(key: string): string | undefined {
+  const parts = key.split('/');
+  if (parts.length > 2) return `invalid key ${JSON.stringify(key)}: at most one '/'`;
+  const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];
+  if (prefix !== undefined) {
+    const problem = dnsProblem(prefix, DNS1123_SUBDOMAIN, 253, 'a DNS-1123 subdomain');
+    if (problem) return `invalid key prefix: ${problem}`;
+  }
+  if (name.length > 63) return `invalid key ${JSON.stringify(key)}: the name part must be at most 63 characters`;
+  if (!QUALIFIED_NAME.test(name)) {
+    return `invalid key ${JSON.stringify(key)}: alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
+  }
+  return undefined;
+}
+
+function checkKeyedMap(
+  map: unknown,
+  path: FieldPath,
+  report: MetadataReporter,
+  check: (key: string, value: unknown) => string | undefined,
+): void {
+  if (typeof map !== 'object' || map === null) return;
+  for (const [key, value] of Object.entries(map)) {
+    const problem = check(key, value);
+    if (problem) report([...path, key], problem);
+  }
+}

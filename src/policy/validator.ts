@@ -1,0 +1,222 @@
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join } from 'path';
+import { ErrorObject } from 'ajv';
+import { parseAllDocuments } from 'yaml';
+import { checkMetadata } from './metadata';
+import { KindVersion, SchemaRegistry } from './schema-registry';
+import { applyDefaults, checkStructural, FieldPath, formatPath } from './structural';
+
+export type Severity = 'error' | 'warning';
+
+/** One problem found in one document. */
+export interface Finding {
+  readonly file: string;
+  /** The document's position in its file, from 1. */
+  readonly document: number;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespace?: string;
+  readonly name?: string;
+  /** The field, as the API server writes it (`spec.listeners[0].name`); `.` for the whole object. */
+  readonly path: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+/** What a validation run found. */
+export interface ValidationResult {
+  readonly findings: readonly Finding[];
+  readonly documents: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** CEL transition rules (on `oldSelf`) that were not evaluated: they only apply to updates. */
+  readonly skippedTransitionRules: number;
+}
+
+/** `<file>:<doc#> <apiVersion>/<kind> <ns>/<name> <json-path>: <severity>: <message>`. */
+export function formatFinding(f: Finding): string {
+  return `${f.file}:${f.document} ${f.apiVersion || '?'}/${f.kind || '?'} ${f.namespace ?? '-'}/${f.name ?? '-'} ${f.path}: ${f.severity}: ${f.message}`;
+}
+
+export interface ManifestValidatorProps {
+  /** A directory laid out like `../shared/crds`: CRD YAML files and `kubernetes/_definitions-v1.32.0.json`. */
+  readonly crdDirectory: string;
+}
+
+/**
+ * An offline stand-in for the API server's schema stage: each manifest is checked against the
+ * pinned CRDs or the Kubernetes schema, with defaults applied, unknown fields rejected,
+ * list-type uniqueness and CEL rules evaluated, and metadata checked.
+ *
+ * Schemas are compiled on first use and cached, so one validator should check many documents.
+ */
+export class ManifestValidator {
+  private readonly registry: SchemaRegistry;
+
+  public constructor(props: ManifestValidatorProps) {
+    this.registry = new SchemaRegistry(props.crdDirectory);
+  }
+
+  /** Validates files and directories (recursively: `*.yaml`, `*.yml`, `*.json`), in sorted order. */
+  public validatePaths(paths: readonly string[]): ValidationResult {
+    const run = new Run();
+    for (const file of paths.flatMap(manifestFiles)) this.validateTextInto(run, readFileSync(file, 'utf8'), file);
+    return run.result();
+  }
+
+  /** Validates the YAML (or JSON) documents of one text. */
+  public validateText(text: string, file: string = '<input>'): ValidationResult {
+    const run = new Run();
+    this.validateTextInto(run, text, file);
+    return run.result();
+  }
+
+  /** Validates objects already in memory, e.g. `Testing.synth(chart)`. */
+  public validateObjects(objects: readonly unknown[], source: string = '<objects>'): ValidationResult {
+    const run = new Run();
+    objects.forEach((object, i) => this.validateObject(run, structuredClone(object), source, i + 1));
+    return run.result();
+  }
+
+  private validateTextInto(run: Run, text: string, file: string): void {
+    parseAllDocuments(text).forEach((doc, i) => {
+      if (doc.errors.length > 0) {
+        run.documents++;
+        for (const e of doc.errors) run.add({ file, document: i + 1, apiVersion: '', kind: '', path: '.', severity: 'error', message: `invalid YAML: ${e.message}` });
+        return;
+      }
+      const object: unknown = doc.toJS();
+      if (object !== null && object !== undefined) this.validateObject(run, object, file, i + 1);
+    });
+  }
+
+  private validateObject(run: Run, object: unknown, file: string, document: number): void {
+    run.documents++;
+    const record = (typeof object === 'object' && object !== null && !Array.isArray(object) ? object : {}) as Record<string, unknown>;
+    const apiVersion = typeof record.apiVersion === 'string' ? record.apiVersion : '';
+    const kind = typeof record.kind === 'string' ? record.kind : '';
+    const metadata = (record.metadata ?? {}) as Record<string, unknown>;
+    const base = {
+      file,
+      document,
+      apiVersion,
+      kind,
+      namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
+      name: typeof metadata.name === 'string' ? metadata.name : undefined,
+    };
+    const report = (severity: Severity, path: FieldPath, message: string) => run.add({ ...base, path: formatPath(path), severity, message });
+
+    if (record !== object) return report('error', [], 'a manifest must be an object with apiVersion, kind and metadata');
+    if (apiVersion === '') return report('error', ['apiVersion'], 'required value');
+    if (kind === '') return report('error', ['kind'], 'required value');
+
+    const slash = apiVersion.lastIndexOf('/');
+    const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+    const version = apiVersion.slice(slash + 1);
+    const info = this.registry.kind(group, kind);
+    if (info === undefined) {
+      return report('error', ['kind'], `no schema for ${kind} in API group ${JSON.stringify(group)}: not a Kubernetes ${group === '' ? 'core ' : ''}kind and no CRD in ${this.registry.crdDirectory} defines it`);
+    }
+    const qualified = (v: KindVersion) => (group === '' ? v.name : `${group}/${v.name}`);
+    const served = info.versions.filter((v) => v.served);
+    const current = served.filter((v) => !v.deprecated);
+    const use = (current.length > 0 ? current : served).map(qualified).join(', ');
+    const kindVersion = served.find((v) => v.name === version);
+    if (kindVersion === undefined) {
+      return report('error', ['apiVersion'], `${apiVersion} ${kind} is not served (by ${info.source}); use ${use}`);
+    }
+    if (kindVersion.deprecated) {
+      report('warning', ['apiVersion'], kindVersion.deprecationWarning ?? `${apiVersion} ${kind} is deprecated; use ${use}`);
+    }
+
+    const resolved = this.registry.resolve(group, version, kind)!;
+    applyDefaults(resolved.schema, record, resolved.deref);
+    if (!resolved.validate(record)) {
+      for (const error of relevantErrors(resolved.validate.errors ?? [])) {
+        const [path, message] = describe(error, record);
+        report('error', path, message);
+      }
+    }
+    checkStructural(resolved.schema, record, resolved.deref, {
+      error: (path, message) => report('error', path, message),
+      skippedTransitionRule: () => run.skippedTransitionRules++,
+    });
+    checkMetadata(kind, info.namespaced, record.metadata, (path, message) => report('error', path, message));
+  }
+}
+
+class Run {
+  public documents = 0;
+  public skippedTransitionRules = 0;
+  private readonly findings: Finding[] = [];
+
+  public add(finding: Finding): void {
+    this.findings.push(finding);
+  }
+
+  public result(): ValidationResult {
+    return {
+      findings: this.findings,
+      documents: this.documents,
+      errors: this.findings.filter((f) => f.severity === 'error').length,
+      warnings: this.findings.filter((f) => f.severity === 'warning').length,
+      skippedTransitionRules: this.skippedTransitionRules,
+    };
+  }
+}
+
+/**
+ * Drops the errors of the branches of a failed `anyOf`/`oneOf`/`not`: the junctor's own error
+ * says what is wrong; its branches' errors are the alternatives that did not fit either.
+ */
+function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const junctions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'not').map((e) => `${e.schemaPath}/`);
+  return errors.filter((e) => !junctions.some((prefix) => e.schemaPath.startsWith(prefix)));
+}
+
+/** Turns an ajv error into the field it concerns and an API-server-like message. */
+function describe(error: ErrorObject, root: unknown): [FieldPath, string] {
+  const path = pointerToPath(error.instancePath, root);
+  const params = error.params as Record<string, unknown>;
+  const got = JSON.stringify(valueAt(path, root));
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return [[...path, String(params.additionalProperty)], `unknown field ${JSON.stringify(params.additionalProperty)}: not declared in the schema`];
+    case 'required':
+      return [[...path, String(params.missingProperty)], 'required value'];
+    case 'type':
+      return [path, `must be of type ${String(params.type).replace(',', ' or ')} (got ${got})`];
+    case 'enum':
+      return [path, `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} (got ${got})`];
+    case 'pattern':
+      return [path, `must match ${String(params.pattern)} (got ${got})`];
+    default:
+      return [path, `${error.message ?? error.keyword} (got ${got})`];
+  }
+}
+
+function pointerToPath(pointer: string, root: unknown): FieldPath {
+  const path: (string | number)[] = [];
+  let current = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const segment = Array.isArray(current) ? Number(key) : key;
+    path.push(segment);
+    current = (current as Record<string | number, unknown> | undefined)?.[segment];
+  }
+  return path;
+}
+
+function valueAt(path: FieldPath, root: unknown): unknown {
+  return path.reduce<unknown>((value, segment) => (value as Record<string | number, unknown> | undefined)?.[segment], root);
+}
+
+function manifestFiles(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((entry) => {
+      const child = join(path, entry);
+      return statSync(child).isDirectory() ? manifestFiles(child) : /\.(ya?ml|json)$/.test(entry) ? [child] : [];
+    });
+}

@@ -1,0 +1,140 @@
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { stringify } from 'yaml';
+import { Finding, formatFinding, ManifestValidator } from '../../src/policy';
+import { CRD_DIRECTORY } from '../support';
+
+/** A CRD directory holding the fixture Widget CRD and the real Kubernetes schema. */
+function fixtureCrds(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-crds-'));
+  mkdirSync(join(dir, 'example'));
+  writeFileSync(join(dir, 'example', 'widgets.yaml'), readFileSync(join(__dirname, 'fixtures', 'widgets.crd.yaml')));
+  symlinkSync(join(CRD_DIRECTORY, 'kubernetes'), join(dir, 'kubernetes'));
+  return dir;
+}
+
+const validator = new ManifestValidator({ crdDirectory: fixtureCrds() });
+
+function widget(spec: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'ns' }, spec, ...extra };
+}
+
+/** `severity path: message` of each finding. */
+function findings(...objects: unknown[]): string[] {
+  return validator.validateObjects(objects).findings.map((f) => `${f.severity} ${f.path}: ${f.message}`);
+}
+
+describe('ManifestValidator on a fixture CRD', () => {
+  test('a valid object has no findings, and one transition rule is skipped and counted', () => {
+    const result = validator.validateObjects([widget({ size: 'M', replicas: 2, port: 'http', note: null })]);
+    expect(result.findings).toEqual([]);
+    expect(result).toMatchObject({ documents: 1, errors: 0, warnings: 0, skippedTransitionRules: 1 });
+  });
+
+  test('defaults are applied before CEL rules run (mode defaults to Fast)', () => {
+    expect(findings(widget({ size: 'M', replicas: 5 }))).toEqual(['error spec.replicas: Fast mode allows at most 3 replicas']);
+    expect(findings(widget({ size: 'M', replicas: 5, mode: 'Slow' }))).toEqual([]);
+  });
+
+  test('required, enum, minimum and Go (?i) patterns', () => {
+    expect(findings(widget({ replicas: 0, code: 'ABC1' }))).toEqual([
+      'error spec.size: required value',
+      'error spec.replicas: must be >= 1 (got 0)',
+      'error spec.code: must match (?i)^[a-z]+$ (got "ABC1")',
+    ]);
+    expect(findings(widget({ size: 'XL', code: 'AbC' }))).toEqual(['error spec.size: must be one of "S", "M", "L" (got "XL")']);
+  });
+
+  test('int-or-string and nullable', () => {
+    expect(findings(widget({ size: 'S', port: 8080, note: null }))).toEqual([]);
+    expect(findings(widget({ size: 'S', port: true }))).toEqual(['error spec.port: must be of type integer or string (got true)']);
+    expect(findings(widget({ size: 'S', mode: null }))).toEqual(['error spec.mode: must be of type string (got null)']);
+  });
+
+  test('unknown fields are rejected, except where unknown fields are preserved', () => {
+    expect(findings(widget({ size: 'S', config: { anything: { goes: 1 } }, labels: { free: 'form' } }))).toEqual([]);
+    expect(findings(widget({ size: 'S', colour: 'red', empty: { x: 1 } }))).toEqual([
+      'error spec.colour: unknown field "colour": not declared in the schema',
+      'error spec.empty.x: unknown field "x": not declared in the schema',
+    ]);
+  });
+
+  test('embedded resources get apiVersion, kind and a checked ObjectMeta', () => {
+    const template = { apiVersion: 'v1', kind: 'Pod', metadata: { labels: { app: 'x' } }, spec: { any: 1 } };
+    expect(findings(widget({ size: 'S', template }))).toEqual([]);
+    expect(findings(widget({ size: 'S', template: { ...template, metadata: { labelz: {} } } }))).toEqual([
+      'error spec.template.metadata.labelz: unknown field "labelz": not declared in the schema',
+    ]);
+  });
+
+  test('x-kubernetes-list-type set and map require unique items and keys', () => {
+    expect(findings(widget({ size: 'S', tags: ['a', 'b', 'a'], ports: [{ name: 'x', number: 1 }, { name: 'x', number: 2 }] }))).toEqual([
+      'error spec.tags[2]: duplicate value "a" (also at [0]); x-kubernetes-list-type "set" requires unique items',
+      'error spec.ports[1]: duplicate entry with name="x" (also at [0]); x-kubernetes-list-type "map" requires unique keys (name)',
+    ]);
+  });
+
+  test('served, deprecated and unserved versions', () => {
+    expect(findings(widget({}, { apiVersion: 'example.com/v1beta1' }))).toEqual([
+      'warning apiVersion: example.com/v1beta1 Widget is deprecated; use example.com/v1',
+    ]);
+    expect(findings(widget({}, { apiVersion: 'example.com/v1alpha1' }))).toEqual([
+      expect.stringMatching(/^error apiVersion: example.com\/v1alpha1 Widget is not served \(by .*widgets.yaml\); use example.com\/v1$/),
+    ]);
+    expect(findings(widget({}, { apiVersion: 'example.com/v2', kind: 'Gadget' }))).toEqual([
+      expect.stringMatching(/^error kind: no schema for Gadget in API group "example.com"/),
+    ]);
+  });
+
+  test('metadata: names, namespace, labels and annotations', () => {
+    const bad = widget({ size: 'S' }, {
+      metadata: { name: 'Not_A_Name', namespace: 'ns', labels: { 'example.com/ok': 'fine', 'x': 'has space' }, annotations: { '-bad': 'v' } },
+    });
+    expect(findings(bad)).toEqual([
+      expect.stringMatching(/^error metadata.name: "Not_A_Name" is not a DNS-1123 subdomain/),
+      expect.stringMatching(/^error metadata.labels.x: invalid label value "has space"/),
+      expect.stringMatching(/^error metadata.annotations\[-bad\]: invalid key "-bad"/),
+    ]);
+    expect(findings({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kafka', namespace: 'default' } })).toEqual([
+      'error metadata.namespace: Namespace is cluster-scoped and must not have a namespace (got "default"); remove it',
+    ]);
+    expect(findings({ apiVersion: 'v1', kind: 'Service', metadata: { name: '9-kafka' }, spec: { ports: [{ port: 9092 }] } })).toEqual([
+      expect.stringMatching(/^error metadata.name: "9-kafka" is not a DNS-1035 label/),
+    ]);
+  });
+
+  test('core kinds are checked against the Kubernetes schema, refs and all', () => {
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 1 } };
+    expect(findings(configMap)).toEqual(['error data.a: must be of type string (got 1)']);
+    expect(findings({ apiVersion: 'apps/v1beta2', kind: 'Deployment', metadata: { name: 'd' } })).toEqual([
+      expect.stringMatching(/^error apiVersion: apps\/v1beta2 Deployment is not served .*; use apps\/v1$/),
+    ]);
+  });
+
+  test('documents that are not manifests are reported, not skipped', () => {
+    const result = validator.validateText('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n- a list\n---\nkind: ConfigMap\n---\nkey: [unclosed\n', 'bad.yaml');
+    expect(result.findings.map(formatFinding)).toEqual([
+      'bad.yaml:2 ?/? -/- .: error: a manifest must be an object with apiVersion, kind and metadata',
+      'bad.yaml:3 ?/ConfigMap -/- apiVersion: error: required value',
+      expect.stringMatching(/^bad.yaml:4 \?\/\? -\/- \.: error: invalid YAML: /),
+    ]);
+  });
+
+  test('a finding renders as one line: file, document, apiVersion/kind, namespace/name, path and message', () => {
+    const finding: Finding = {
+      file: 'dist/dev/kafka.k8s.yaml', document: 3, apiVersion: 'kafka.strimzi.io/v1', kind: 'Kafka', namespace: 'kafka',
+      name: 'dev', path: 'spec.kafka.bogus', severity: 'error', message: 'unknown field "bogus": not declared in the schema',
+    };
+    expect(formatFinding(finding)).toBe(
+      'dist/dev/kafka.k8s.yaml:3 kafka.strimzi.io/v1/Kafka kafka/dev spec.kafka.bogus: error: unknown field "bogus": not declared in the schema',
+    );
+  });
+
+  test('validateObjects leaves its input untouched (defaults go on a copy)', () => {
+    const input = widget({ size: 'S' });
+    const before = stringify(input);
+    validator.validateObjects([input]);
+    expect(stringify(input)).toBe(before);
+  });
+});
