@@ -45,7 +45,7 @@ export function checkMetadata(kind: string, namespaced: boolean, metadata: unkno
   }
 
   checkKeyedMap(meta.labels, ['metadata', 'labels'], report, (key, value) => {
-    if (typeof value !== 'string') return 'must be a string';
+    if (typeof value !== 'string') return undefined; // the schema reports the type
     if (value.length > 63) return `label value must be at most 63 characters (got ${value.length})`;
     if (!LABEL_VALUE.test(value)) {
       return `invalid label value ${JSON.stringify(value)}: alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
@@ -55,7 +55,7 @@ export function checkMetadata(kind: string, namespaced: boolean, metadata: unkno
 
   let annotationSize = 0;
   checkKeyedMap(meta.annotations, ['metadata', 'annotations'], report, (key, value) => {
-    if (typeof value !== 'string') return 'must be a string';
+    if (typeof value !== 'string') return undefined; // the schema reports the type
     annotationSize += key.length + value.length;
     return qualifiedNameProblem(key);
   });
@@ -68,7 +68,7 @@ function checkName(kind: string, name: string, report: (message: string) => void
   const format = NAME_FORMATS[kind];
   const problem =
     format === 'dns1035-label'
-      ? dnsProblem(name, DNS1035_LABEL, 63, 'a DNS-1035 label (lowercase alphanumerics and \'-\', starting with a letter)')
+      ? dnsProblem(name, DNS1035_LABEL, 63, 'a DNS-1035 label')
       : format === 'dns1123-label'
         ? dnsProblem(name, DNS1123_LABEL, 63, 'a DNS-1123 label')
         : dnsProblem(name, DNS1123_SUBDOMAIN, 253, 'a DNS-1123 subdomain');
@@ -78,7 +78,8 @@ function checkName(kind: string, name: string, report: (message: string) => void
 function dnsProblem(value: string, pattern: RegExp, maxLength: number, what: string): string | undefined {
   if (value.length > maxLength) return `${JSON.stringify(value)} is ${value.length} characters; ${what} has at most ${maxLength}`;
   if (!pattern.test(value)) {
-    return `${JSON.stringify(value)} is not ${what}: lowercase alphanumerics, '-'${what.includes('subdomain') ? " and '.'" : ''}, starting and ending with an alphanumeric`;
+    const start = pattern === DNS1035_LABEL ? 'starting with a letter and ending with an alphanumeric' : 'starting and ending with an alphanumeric';
+    return `${JSON.stringify(value)} is not ${what}: lowercase alphanumerics, '-'${pattern === DNS1123_SUBDOMAIN ? " and '.'" : ''}, ${start}`;
   }
   return undefined;
 }

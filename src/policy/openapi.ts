@@ -45,6 +45,9 @@ export function k8sRef(definition: string): JsonSchema {
 }
 
 export const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
+/** `resource.ParseQuantity`: a signed decimal number with an optional binary, decimal or exponent suffix. */
+const QUANTITY_PATTERN = '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$';
 
 /**
  * The formats the API server validates (k8s.io/kube-openapi `strfmt` registry). Every other
@@ -82,6 +85,8 @@ export function definitionsToJsonSchema(definitions: Readonly<Record<string, Ope
   for (const [name, schema] of Object.entries(definitions)) {
     converted[name] = convert(schema, { closeEmptyObjects: false }, false);
   }
+  // The schema says only "string or number"; the API server parses quantities with this pattern.
+  converted[QUANTITY] = { type: ['string', 'number'], pattern: QUANTITY_PATTERN };
   return { $id: K8S_SCHEMA_ID, definitions: converted };
 }
 

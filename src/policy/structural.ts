@@ -44,47 +44,69 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Applies schema defaults in place, as the API server does before validation: a missing
- * property that declares a `default` gets it, at every level that exists in the object.
+ * property that declares a `default` gets it, at every level that exists in the object. A
+ * `null` on a field that is not nullable is replaced by the default, or dropped (`onPruned`).
  */
-export function applyDefaults(schema: OpenApiSchema, value: unknown, deref: Deref): void {
+export function applyDefaults(schema: OpenApiSchema, value: unknown, deref: Deref, onPruned: (path: FieldPath) => void, path: FieldPath = []): void {
   const node = deref(schema);
   if (Array.isArray(value)) {
-    if (node.items !== undefined) for (const item of value) applyDefaults(node.items, item, deref);
+    if (node.items !== undefined) value.forEach((item, i) => applyDefaults(node.items!, item, deref, onPruned, [...path, i]));
     return;
   }
   if (!isObject(value)) return;
-  if (node.properties !== undefined) {
-    for (const [name, child] of Object.entries(node.properties)) {
-      const resolved = deref(child);
-      if (value[name] === undefined && resolved.default !== undefined) value[name] = structuredClone(resolved.default);
-      if (value[name] !== undefined) applyDefaults(resolved, value[name], deref);
+  for (const [name, child] of Object.entries(value)) {
+    const childSchema = node.properties?.[name] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
+    if (child === null && childSchema !== undefined && !deref(childSchema).nullable) {
+      delete value[name];
+      if (deref(childSchema).default === undefined) onPruned([...path, name]);
     }
   }
-  if (typeof node.additionalProperties === 'object') {
-    for (const [name, child] of Object.entries(value)) {
-      if (node.properties?.[name] === undefined) applyDefaults(node.additionalProperties, child, deref);
-    }
+  for (const [name, child] of Object.entries(node.properties ?? {})) {
+    const resolved = deref(child);
+    if (value[name] === undefined && resolved.default !== undefined) value[name] = structuredClone(resolved.default);
   }
+  for (const [name, child] of Object.entries(value)) {
+    const childSchema = node.properties?.[name] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
+    if (childSchema !== undefined) applyDefaults(childSchema, child, deref, onPruned, [...path, name]);
+  }
+}
+
+/** Whether a schema carries any CEL rule (core kinds do not). */
+export function hasRules(schema: OpenApiSchema, deref: Deref, seen = new Set<OpenApiSchema>()): boolean {
+  const node = deref(schema);
+  if (seen.has(node)) return false;
+  seen.add(node);
+  if (node['x-kubernetes-validations'] !== undefined) return true;
+  const children = [...Object.values(node.properties ?? {}), node.items, typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined];
+  return children.some((c) => c !== undefined && hasRules(c, deref, seen));
 }
 
 /**
  * Checks what JSON Schema cannot express: `x-kubernetes-list-type` `set`/`map` uniqueness and
  * the `x-kubernetes-validations` CEL rules, at every node present in the object.
  */
-export function checkStructural(schema: OpenApiSchema, value: unknown, deref: Deref, reporter: StructuralReporter, path: FieldPath = []): void {
+export function checkStructural(
+  schema: OpenApiSchema,
+  value: unknown,
+  deref: Deref,
+  reporter: StructuralReporter,
+  options: { readonly evaluateRules: boolean },
+  path: FieldPath = [],
+): void {
   const node = deref(schema);
   if (value === undefined || value === null) return;
 
   if (Array.isArray(value)) {
     checkListType(node, value, reporter, path);
-    if (node.items !== undefined) value.forEach((item, i) => checkStructural(node.items!, item, deref, reporter, [...path, i]));
+    if (node.items !== undefined) value.forEach((item, i) => checkStructural(node.items!, item, deref, reporter, options, [...path, i]));
   } else if (isObject(value)) {
     for (const [name, child] of Object.entries(value)) {
       const childSchema = node.properties?.[name] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
-      if (childSchema !== undefined) checkStructural(childSchema, child, deref, reporter, [...path, name]);
+      if (childSchema !== undefined) checkStructural(childSchema, child, deref, reporter, options, [...path, name]);
     }
   }
 
+  if (!options.evaluateRules) return;
   for (const rule of (node['x-kubernetes-validations'] ?? []) as CelRule[]) {
     const outcome = evaluateRule(rule, value, node);
     switch (outcome.kind) {

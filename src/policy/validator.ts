@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { ErrorObject } from 'ajv';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, Tags } from 'yaml';
 import { checkMetadata } from './metadata';
 import { KindVersion, SchemaRegistry } from './schema-registry';
-import { applyDefaults, checkStructural, FieldPath, formatPath } from './structural';
+import { applyDefaults, checkStructural, FieldPath, formatPath, hasRules } from './structural';
 
 export type Severity = 'error' | 'warning';
 
@@ -79,7 +79,7 @@ export class ManifestValidator {
   }
 
   private validateTextInto(run: Run, text: string, file: string): void {
-    parseAllDocuments(text).forEach((doc, i) => {
+    parseAllDocuments(text, KUBECTL_YAML).forEach((doc, i) => {
       if (doc.errors.length > 0) {
         run.documents++;
         for (const e of doc.errors) run.add({ file, document: i + 1, apiVersion: '', kind: '', path: '.', severity: 'error', message: `invalid YAML: ${e.message}` });
@@ -104,7 +104,13 @@ export class ManifestValidator {
       namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
       name: typeof metadata.name === 'string' ? metadata.name : undefined,
     };
-    const report = (severity: Severity, path: FieldPath, message: string) => run.add({ ...base, path: formatPath(path), severity, message });
+    const seen = new Set<string>();
+    const report = (severity: Severity, path: FieldPath, message: string) => {
+      const finding = { ...base, path: formatPath(path), severity, message };
+      const key = `${finding.path}\u0000${message}`;
+      if (!seen.has(key)) run.add(finding);
+      seen.add(key);
+    };
 
     if (record !== object) return report('error', [], 'a manifest must be an object with apiVersion, kind and metadata');
     if (apiVersion === '') return report('error', ['apiVersion'], 'required value');
@@ -130,20 +136,39 @@ export class ManifestValidator {
     }
 
     const resolved = this.registry.resolve(group, version, kind)!;
-    applyDefaults(resolved.schema, record, resolved.deref);
-    if (!resolved.validate(record)) {
-      for (const error of relevantErrors(resolved.validate.errors ?? [])) {
-        const [path, message] = describe(error, record);
-        report('error', path, message);
-      }
+    applyDefaults(resolved.schema, record, resolved.deref, (path) =>
+      report('warning', path, 'null is dropped by the API server (the field is not nullable and has no default); remove it'));
+    const errors = resolved.validate(record) ? [] : relevantErrors(resolved.validate.errors ?? []);
+    for (const error of errors) {
+      const [path, message] = describe(error, record);
+      report('error', path, message);
+    }
+    // Like the API server, skip CEL rules once a "blocking" error (a missing, mistyped or
+    // out-of-range value) is found: rules would only trip over the same problem.
+    const blocked = errors.some((e) => BLOCKING_KEYWORDS.has(e.keyword));
+    if (blocked && hasRules(resolved.schema, resolved.deref)) {
+      report('warning', [], 'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation');
     }
     checkStructural(resolved.schema, record, resolved.deref, {
       error: (path, message) => report('error', path, message),
       skippedTransitionRule: () => run.skippedTransitionRules++,
-    });
+    }, { evaluateRules: !blocked });
     checkMetadata(kind, info.namespaced, record.metadata, (path, message) => report('error', path, message));
   }
 }
+
+/**
+ * Parse as kubectl does (go-yaml v2, YAML 1.1): merge keys, and `yes`/`no`/`on`/`off`/`y`/`n` as
+ * booleans; but timestamps and sexagesimal numbers stay strings, as go-yaml v2 leaves them.
+ * cdk8s writes YAML 1.1 too, so a string that 1.1 would read as a boolean is quoted.
+ */
+const KUBECTL_YAML = {
+  version: '1.1' as const,
+  customTags: (tags: Tags) => tags.filter((t) => typeof t === 'string' || (t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME')),
+};
+
+/** Errors after which the API server does not run CEL rules (`hasBlockingErr`). */
+const BLOCKING_KEYWORDS = new Set(['required', 'type', 'enum', 'maxLength', 'maxItems', 'maxProperties']);
 
 class Run {
   public documents = 0;

@@ -42,14 +42,28 @@ describe('ManifestValidator on a fixture CRD', () => {
       'error spec.size: required value',
       'error spec.replicas: must be >= 1 (got 0)',
       'error spec.code: must match (?i)^[a-z]+$ (got "ABC1")',
+      'warning .: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
     ]);
-    expect(findings(widget({ size: 'XL', code: 'AbC' }))).toEqual(['error spec.size: must be one of "S", "M", "L" (got "XL")']);
+    expect(findings(widget({ size: 'XL', code: 'AbC', replicas: 9 }))).toEqual([
+      'error spec.size: must be one of "S", "M", "L" (got "XL")',
+      'warning .: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+    ]);
   });
 
   test('int-or-string and nullable', () => {
     expect(findings(widget({ size: 'S', port: 8080, note: null }))).toEqual([]);
-    expect(findings(widget({ size: 'S', port: true }))).toEqual(['error spec.port: must be of type integer or string (got true)']);
-    expect(findings(widget({ size: 'S', mode: null }))).toEqual(['error spec.mode: must be of type string (got null)']);
+    expect(findings(widget({ size: 'S', port: true }))).toEqual([
+      'error spec.port: must be of type integer or string (got true)',
+      'warning .: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+    ]);
+  });
+
+  test('a null on a field that is not nullable takes the default, or is dropped with a warning', () => {
+    // mode: null becomes the default 'Fast', so the Fast-mode rule applies to 5 replicas.
+    expect(findings(widget({ size: 'S', mode: null, replicas: 5 }))).toEqual(['error spec.replicas: Fast mode allows at most 3 replicas']);
+    expect(findings(widget({ size: 'S', code: null }))).toEqual([
+      'warning spec.code: null is dropped by the API server (the field is not nullable and has no default); remove it',
+    ]);
   });
 
   test('unknown fields are rejected, except where unknown fields are preserved', () => {
