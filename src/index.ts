@@ -1,2 +1,4 @@
 export * from './core';
+export * from './kafka';
 export * from './policy';
+export * from './stacks';

@@ -1,0 +1,54 @@
+import { Subject, throwPropError } from '../core/errors';
+
+/**
+ * Broker defaults for a cluster that must not lose acknowledged writes: three replicas, two of
+ * them in sync for `acks=all`, the same for the internal topics, and no topics created by
+ * accident (a typo in a producer would otherwise create a topic with broker defaults).
+ */
+export const DURABLE_BROKER_CONFIG: Readonly<Record<string, number | boolean>> = {
+  'default.replication.factor': 3,
+  'min.insync.replicas': 2,
+  'offsets.topic.replication.factor': 3,
+  'transaction.state.log.replication.factor': 3,
+  'transaction.state.log.min.isr': 2,
+  'auto.create.topics.enable': false,
+};
+
+/**
+ * Options Strimzi sets itself and ignores in `spec.kafka.config` (cluster-operator
+ * `KafkaConfiguration.FORBIDDEN_PREFIXES`), and the exceptions it lets through.
+ */
+const FORBIDDEN_PREFIXES = [
+  'listeners', 'advertised.', 'broker.', 'listener.', 'host.name', 'port', 'inter.broker.listener.name',
+  'sasl.', 'ssl.', 'security.', 'password.', 'log.dir', 'zookeeper.connect', 'zookeeper.set.acl',
+  'zookeeper.ssl', 'zookeeper.clientCnxnSocket', 'authorizer.', 'super.user', 'cruise.control.metrics.topic',
+  'cruise.control.metrics.reporter.bootstrap.servers', 'node.id', 'process.roles', 'controller.', 'metadata.log.dir',
+];
+const ALLOWED_EXCEPTIONS = new Set([
+  'zookeeper.connection.timeout.ms', 'broker.session.timeout.ms', 'broker.heartbeat.interval.ms',
+  'controller.socket.timeout.ms', 'sasl.server.max.receive.size', 'ssl.cipher.suites', 'ssl.protocol', 'ssl.enabled.protocols',
+  'ssl.secure.random.implementation', 'cruise.control.metrics.topic.num.partitions',
+  'cruise.control.metrics.topic.replication.factor', 'cruise.control.metrics.topic.retention.ms',
+  'cruise.control.metrics.topic.auto.create.retries', 'cruise.control.metrics.topic.auto.create.timeout.ms',
+  'cruise.control.metrics.topic.min.insync.replicas', 'controller.quorum.election.backoff.max.ms',
+  'controller.quorum.election.timeout.ms', 'controller.quorum.fetch.timeout.ms',
+]);
+
+/** Options KRaft clusters ignore, which Strimzi's spec checker warns about. */
+const KRAFT_IGNORED = new Set(['inter.broker.protocol.version', 'log.message.format.version']);
+
+/**
+ * Rejects options Strimzi would silently drop, and the ZooKeeper-era version options its spec
+ * checker warns about, so that nobody believes they are set.
+ */
+export function checkBrokerConfig(subject: Subject, config: Readonly<Record<string, unknown>>): void {
+  for (const key of Object.keys(config)) {
+    if (KRAFT_IGNORED.has(key)) {
+      throwPropError(subject, `config['${key}']`, 'is not used by KRaft clusters (Kafka 4 versions itself through metadataVersion)', config[key], 'remove it; the cluster version sets the metadata version');
+    }
+    const prefix = FORBIDDEN_PREFIXES.find((p) => key.startsWith(p));
+    if (prefix !== undefined && !ALLOWED_EXCEPTIONS.has(key)) {
+      throwPropError(subject, `config['${key}']`, `is managed by Strimzi (options starting with '${prefix}' are ignored)`, config[key], 'remove it; use the listener, authorization or node pool props instead');
+    }
+  }
+}

@@ -1,0 +1,512 @@
+import { Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
+import { propError, Subject, throwPropError } from '../core/errors';
+import { serviceHost, StrimziNames } from '../core/names';
+import { lazy } from '../core/lazy';
+import { compact } from '../core/objects';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
+import { DEFAULT_KAFKA_VERSION, KAFKA_METADATA_VERSIONS, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
+import { checkBrokerConfig, DURABLE_BROKER_CONFIG } from './broker-config';
+import { KafkaListener, KafkaListenerOptions, ListenerAuthentication, ListenerType } from './listener';
+import { checkListener } from './listener-rules';
+import { KafkaMetrics } from './metrics';
+import { KafkaNodeOptions, KafkaNodePool, KafkaNodePoolOptions, NodeIdRange, NodeRole, INodePoolParent } from './node-pool';
+import { KafkaTopic, KafkaTopicOptions } from './topic';
+import { KafkaUser, KafkaUserOptions } from './user';
+
+/** How strict the durability and availability checks are. */
+export enum ClusterProfile {
+  /** 3+ brokers, an odd quorum of 3+ controllers, RF 3 / min ISR 2, persistent storage. */
+  PRODUCTION = 'production',
+  /**
+   * A throwaway cluster (a laptop, a CI run): one controller, one or two brokers and ephemeral
+   * storage are allowed, and replication defaults shrink to the broker count. Says so in an
+   * annotation on the Kafka resource.
+   */
+  DEVELOPMENT = 'development',
+}
+
+/** Who may do what on the cluster. */
+export class KafkaAuthorization {
+  /**
+   * Kafka's ACL authorizer (`StandardAuthorizer`): users get only what their ACLs allow.
+   * @param superUsers principals allowed everything, e.g. `CN=admin` or `admin`
+   */
+  public static simple(superUsers: string[] = []): KafkaAuthorization {
+    return new KafkaAuthorization('simple', superUsers);
+  }
+
+  /** No authorization: every authenticated client may do everything. */
+  public static none(): KafkaAuthorization {
+    return new KafkaAuthorization(undefined, []);
+  }
+
+  private constructor(public readonly type: 'simple' | undefined, public readonly superUsers: readonly string[]) {}
+}
+
+/** A Kafka cluster other constructs refer to. */
+export interface IKafkaCluster extends IConstruct {
+  /** The `Kafka` resource's name; every name Strimzi derives starts with it. */
+  readonly clusterName: string;
+  /** The namespace of the cluster and its topics and users; undefined when left to kubectl's context. */
+  readonly namespace?: string;
+  /** The Secret with the cluster CA certificate (`ca.crt`) clients trust. */
+  readonly clusterCaCertSecretName: string;
+  /** The Secret with the clients CA certificate that signs `tls` users. */
+  readonly clientsCaCertSecretName: string;
+}
+
+/** Props of {@link KafkaCluster}. */
+export interface KafkaClusterProps {
+  /**
+   * The `Kafka` resource's name: lowercase alphanumerics and '-', starting with a letter.
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+  /**
+   * The namespace of the cluster, its pools, topics and users.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * The Apache Kafka version, one Strimzi 1.2 supports; the KRaft metadata version follows it.
+   * @default '4.3.1'
+   */
+  readonly version?: string;
+  /**
+   * How strict the durability checks are.
+   * @default ClusterProfile.PRODUCTION
+   */
+  readonly profile?: ClusterProfile;
+  /**
+   * The `controller` pool.
+   * @default - 3 controllers, 10 GiB persistent claims
+   */
+  readonly controllers?: KafkaNodeOptions;
+  /**
+   * The `broker` pool.
+   * @default - 3 brokers, 100 GiB persistent claims
+   */
+  readonly brokers?: KafkaNodeOptions;
+  /**
+   * Create the `controller` and `broker` pools. Turn off to add your own with `addNodePool()`
+   * (e.g. dual-role nodes).
+   * @default true
+   */
+  readonly defaultNodePools?: boolean;
+  /**
+   * Create the internal `tls` listener on 9093 (TLS, SCRAM-SHA-512). Turn off to add your own
+   * with `addListener()`.
+   * @default true
+   */
+  readonly defaultListener?: boolean;
+  /**
+   * Broker configuration, over the durable defaults (`default.replication.factor` 3,
+   * `min.insync.replicas` 2, internal topics RF 3 / min ISR 2, `auto.create.topics.enable` false).
+   * Options Strimzi manages itself (listeners, security, node ids, …) are rejected.
+   * @default - the durable defaults
+   */
+  readonly config?: Record<string, string | number | boolean>;
+  /**
+   * Authorization.
+   * @default KafkaAuthorization.simple()
+   */
+  readonly authorization?: KafkaAuthorization;
+  /**
+   * Spread replicas over zones (`broker.rack` from the node's zone label) and pods over zones and
+   * nodes. Strimzi then schedules Kafka pods only on nodes that carry the `rackTopologyKey` label
+   * (a required node affinity): label the nodes of clusters that lack it (KIND does). Needs
+   * Strimzi's ClusterRoleBinding that lets brokers read node labels (installed by default).
+   * @default true
+   */
+  readonly rackAwareness?: boolean;
+  /**
+   * The node label that names a pod's rack.
+   * @default 'topology.kubernetes.io/zone'
+   */
+  readonly rackTopologyKey?: string;
+  /**
+   * Run every container Strimzi makes for this cluster with the `restricted` Pod Security
+   * Standard's security context (non-root, no privilege escalation, all capabilities dropped,
+   * RuntimeDefault seccomp).
+   * @default true
+   */
+  readonly restrictedSecurityContext?: boolean;
+  /**
+   * How many Kafka pods may be evicted at once (the PodDisruptionBudget).
+   * @default 1
+   */
+  readonly maxUnavailable?: number;
+  /**
+   * Prometheus metrics.
+   * @default - none
+   */
+  readonly metrics?: KafkaMetrics;
+  /**
+   * Deploy Kafka Exporter (consumer lag and topic metrics).
+   * @default false
+   */
+  readonly kafkaExporter?: boolean;
+  /**
+   * Deploy Cruise Control (rebalancing).
+   * @default false
+   */
+  readonly cruiseControl?: boolean;
+  /**
+   * Log levels by logger, e.g. `{ 'rootLogger.level': 'INFO' }`.
+   * @default - Strimzi's
+   */
+  readonly logging?: Record<string, string>;
+}
+
+const CLUSTER_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+/** A Service name is a DNS label: at most 63 characters. */
+const MAX_SERVICE_NAME = 63;
+const ID_BLOCK = 100;
+
+/**
+ * A Kafka cluster run by Strimzi in KRaft mode: the `Kafka` resource, its node pools
+ * (3 controllers and 3 brokers by default), listeners, users and topics, with durable and
+ * secure defaults.
+ */
+export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolParent {
+  public readonly clusterName: string;
+  public readonly namespace?: string;
+  public readonly version: string;
+  /** The KRaft metadata version that goes with {@link version}. */
+  public readonly metadataVersion: string;
+  public readonly profile: ClusterProfile;
+  public readonly authorization: KafkaAuthorization;
+  public readonly rackAwareness: boolean;
+  public readonly rackTopologyKey: string;
+  public readonly restrictedSecurityContext: boolean;
+  public readonly cruiseControl: boolean;
+  /** The default `controller` pool, if made. */
+  public readonly controllerPool?: KafkaNodePool;
+  /** The default `broker` pool, if made. */
+  public readonly brokerPool?: KafkaNodePool;
+  /** The L1 `Kafka`. */
+  public readonly resource: strimzi.Kafka;
+
+  private readonly subject: Subject;
+  private readonly userConfig: Readonly<Record<string, string | number | boolean>>;
+  private readonly pools: KafkaNodePool[] = [];
+  private readonly poolRanges = new Map<KafkaNodePool, NodeIdRange>();
+  private readonly listeners: KafkaListener[] = [];
+
+  public constructor(scope: Construct, id: string, props: KafkaClusterProps = {}) {
+    super(scope, id);
+    this.clusterName = props.name ?? id.toLowerCase();
+    this.subject = { scope: this, kind: 'KafkaCluster', name: this.clusterName };
+    if (!CLUSTER_NAME.test(this.clusterName)) {
+      throwPropError(this.subject, 'name', "must be lowercase alphanumerics and '-', starting with a letter (it prefixes every Service name)", this.clusterName, "pass a name such as 'my-cluster'");
+    }
+    this.namespace = props.namespace ?? Chart.of(this).namespace;
+    this.version = props.version ?? DEFAULT_KAFKA_VERSION;
+    const metadataVersion = KAFKA_METADATA_VERSIONS[this.version];
+    if (metadataVersion === undefined) {
+      throwPropError(this.subject, 'version', 'is not a Kafka version Strimzi 1.2 supports', this.version, `use one of ${SUPPORTED_KAFKA_VERSIONS.join(', ')} (default ${DEFAULT_KAFKA_VERSION})`);
+    }
+    this.metadataVersion = metadataVersion;
+    this.profile = props.profile ?? ClusterProfile.PRODUCTION;
+    this.authorization = props.authorization ?? KafkaAuthorization.simple();
+    this.rackAwareness = props.rackAwareness ?? true;
+    this.rackTopologyKey = props.rackTopologyKey ?? 'topology.kubernetes.io/zone';
+    this.restrictedSecurityContext = props.restrictedSecurityContext ?? true;
+    this.cruiseControl = props.cruiseControl ?? false;
+    this.userConfig = props.config ?? {};
+    checkBrokerConfig(this.subject, this.userConfig);
+    const maxUnavailable = props.maxUnavailable ?? 1;
+    if (!Number.isInteger(maxUnavailable) || maxUnavailable < 0) {
+      throwPropError(this.subject, 'maxUnavailable', 'must be a whole number >= 0', maxUnavailable, 'set 1 (one pod at a time) or 0 to forbid voluntary evictions');
+    }
+
+    const metricsConfig = props.metrics?._bind(this, this.clusterName);
+    this.resource = new strimzi.Kafka(this, 'Resource', {
+      metadata: {
+        name: this.clusterName,
+        namespace: this.namespace,
+        ...(this.profile === ClusterProfile.DEVELOPMENT && {
+          annotations: { 'kafka.cdk8s.io/profile': 'development: single replicas and ephemeral storage allowed; not for data that matters' },
+        }),
+      },
+      spec: {
+        kafka: {
+          version: this.version,
+          metadataVersion: this.metadataVersion,
+          listeners: lazy(() => this.listeners.map((l) => l._render())),
+          config: lazy(() => this.brokerConfig),
+          ...(this.authorization.type === 'simple' && {
+            authorization: compact({
+              type: strimzi.KafkaSpecKafkaAuthorizationType.SIMPLE,
+              superUsers: this.authorization.superUsers.length > 0 ? [...this.authorization.superUsers] : undefined,
+            }),
+          }),
+          ...(this.rackAwareness && { rack: { topologyKey: this.rackTopologyKey } }),
+          ...(metricsConfig && { metricsConfig }),
+          ...(props.logging && { logging: { type: strimzi.KafkaSpecKafkaLoggingType.INLINE, loggers: props.logging } }),
+          template: {
+            podDisruptionBudget: { maxUnavailable },
+            ...(this.restrictedSecurityContext && {
+              pod: { securityContext: restrictedPodSecurityContext() },
+              kafkaContainer: { securityContext: restrictedContainerSecurityContext() },
+              initContainer: { securityContext: restrictedContainerSecurityContext() },
+            }),
+          },
+        },
+        entityOperator: {
+          topicOperator: {},
+          userOperator: {},
+          ...(this.restrictedSecurityContext && {
+            template: {
+              pod: { securityContext: restrictedPodSecurityContext() },
+              topicOperatorContainer: { securityContext: restrictedContainerSecurityContext() },
+              userOperatorContainer: { securityContext: restrictedContainerSecurityContext() },
+            },
+          }),
+        },
+        ...(props.kafkaExporter && {
+          kafkaExporter: {
+            topicRegex: '.*',
+            groupRegex: '.*',
+            ...(this.restrictedSecurityContext && {
+              template: { pod: { securityContext: restrictedPodSecurityContext() }, container: { securityContext: restrictedContainerSecurityContext() } },
+            }),
+          },
+        }),
+        ...(this.cruiseControl && {
+          cruiseControl: {
+            ...(this.restrictedSecurityContext && {
+              template: { pod: { securityContext: restrictedPodSecurityContext() }, cruiseControlContainer: { securityContext: restrictedContainerSecurityContext() } },
+            }),
+          },
+        }),
+      },
+    });
+
+    if (props.defaultNodePools ?? true) {
+      this.controllerPool = this.addNodePool('Controllers', { name: 'controller', roles: [NodeRole.CONTROLLER], ...props.controllers });
+      this.brokerPool = this.addNodePool('Brokers', { name: 'broker', roles: [NodeRole.BROKER], ...props.brokers });
+    }
+    if (props.defaultListener ?? true) {
+      this.addListener('tls', { port: 9093, type: ListenerType.INTERNAL, tls: true, authentication: ListenerAuthentication.scramSha512() });
+    }
+    this.node.addValidation({ validate: () => this.validateCluster() });
+  }
+
+  /** Adds a node pool (a `KafkaNodePool` owned by this cluster). */
+  public addNodePool(id: string, options: KafkaNodePoolOptions): KafkaNodePool {
+    return new KafkaNodePool(this, id, { ...options, cluster: this });
+  }
+
+  /** Adds a listener; Strimzi's rules for listeners are checked at once. */
+  public addListener(name: string, options: KafkaListenerOptions): KafkaListener {
+    const listener = new KafkaListener(this, name, options);
+    checkListener({ ...this.subject, listener, others: this.listeners });
+    this.listeners.push(listener);
+    return listener;
+  }
+
+  /** Adds a `KafkaTopic` in this cluster's namespace. */
+  public addTopic(id: string, options: KafkaTopicOptions = {}): KafkaTopic {
+    return new KafkaTopic(this, id, { ...options, cluster: this });
+  }
+
+  /** Adds a `KafkaUser` in this cluster's namespace. */
+  public addUser(id: string, options: KafkaUserOptions = {}): KafkaUser {
+    return new KafkaUser(this, id, { ...options, cluster: this });
+  }
+
+  /** The listener named `name`. */
+  public listener(name: string): KafkaListener {
+    const listener = this.listeners.find((l) => l.name === name);
+    if (listener === undefined) {
+      throw new Error(`KafkaCluster '${this.clusterName}' at ${this.node.path} has no listener ${JSON.stringify(name)}; it has ${this.listeners.map((l) => l.name).join(', ') || 'none'}`);
+    }
+    return listener;
+  }
+
+  /** Every listener, in the order added. */
+  public get allListeners(): readonly KafkaListener[] {
+    return this.listeners;
+  }
+
+  /** Every node pool, in the order added. */
+  public get nodePools(): readonly KafkaNodePool[] {
+    return this.pools;
+  }
+
+  /**
+   * `host:port` for a client's `bootstrap.servers` inside the Kubernetes cluster.
+   * @param listener the listener's name; the first listener by default
+   */
+  public bootstrapAddress(listener?: string): string {
+    const target = listener === undefined ? this.listeners[0] : this.listener(listener);
+    if (target === undefined) throw new Error(`KafkaCluster '${this.clusterName}' at ${this.node.path} has no listener yet; add one before asking for its address`);
+    return target.bootstrapAddress;
+  }
+
+  public get clusterCaCertSecretName(): string {
+    return StrimziNames.clusterCaCertSecret(this.clusterName);
+  }
+
+  public get clientsCaCertSecretName(): string {
+    return StrimziNames.clientsCaCertSecret(this.clusterName);
+  }
+
+  /** The headless Service through which every pod has a DNS name. */
+  public get brokersServiceHost(): string {
+    return serviceHost(StrimziNames.brokersService(this.clusterName), this.namespace);
+  }
+
+  /** How many brokers the cluster has (over every pool with the broker role). */
+  public get brokerCount(): number {
+    return this.pools.filter((p) => p.isBroker).reduce((n, p) => n + p.replicas, 0);
+  }
+
+  /** How many KRaft controllers the cluster has. */
+  public get controllerCount(): number {
+    return this.pools.filter((p) => p.isController).reduce((n, p) => n + p.replicas, 0);
+  }
+
+  /** The node ids of every broker, ascending. */
+  public get brokerNodeIds(): number[] {
+    return this.pools.filter((p) => p.isBroker).flatMap((p) => p.nodeIds).sort((a, b) => a - b);
+  }
+
+  /** The broker configuration Strimzi receives: the durable defaults, sized by profile, under the user's. */
+  public get brokerConfig(): Record<string, string | number | boolean> {
+    const defaults: Record<string, string | number | boolean> = { ...DURABLE_BROKER_CONFIG };
+    if (this.profile === ClusterProfile.DEVELOPMENT) {
+      const rf = Math.max(1, Math.min(3, this.brokerCount));
+      const minIsr = Math.max(1, Math.min(2, rf - 1));
+      Object.assign(defaults, {
+        'default.replication.factor': rf,
+        'min.insync.replicas': minIsr,
+        'offsets.topic.replication.factor': rf,
+        'transaction.state.log.replication.factor': rf,
+        'transaction.state.log.min.isr': minIsr,
+      });
+    }
+    return { ...defaults, ...this.userConfig };
+  }
+
+  /** The replication factor topics get unless they say otherwise. */
+  public get defaultReplicationFactor(): number {
+    return Number(this.brokerConfig['default.replication.factor']);
+  }
+
+  /** Whether some listener authenticates clients by `type`. */
+  public hasListenerAuthentication(type: 'scram-sha-512' | 'tls' | 'custom'): boolean {
+    return this.listeners.some((l) => l.authentication.type === type);
+  }
+
+  /** @internal */
+  public _registerNodePool(pool: KafkaNodePool, requested?: NodeIdRange): NodeIdRange {
+    const subject = { scope: pool, kind: 'KafkaNodePool', name: pool.poolName };
+    const clash = this.pools.find((p) => p.poolName === pool.poolName);
+    if (clash) throwPropError(subject, 'name', `is already used by the pool at ${clash.node.path}`, pool.poolName, 'give each pool its own name');
+    const range = requested ?? this.nextFreeRange(pool.replicas);
+    if (range.first < 0 || range.last < range.first) {
+      throwPropError(subject, 'nodeIds', 'must be a range of ids >= 0, first <= last', range.toString(), 'use NodeIdRange.of(first, last), e.g. NodeIdRange.of(100, 199)');
+    }
+    if (range.size < pool.replicas) {
+      throwPropError(subject, 'nodeIds', `holds ${range.size} ids, fewer than the pool's ${pool.replicas} replicas`, range.toString(), `give the pool at least ${pool.replicas} ids, with room to scale, e.g. NodeIdRange.of(${range.first}, ${range.first + ID_BLOCK - 1})`);
+    }
+    for (const [other, otherRange] of this.poolRanges) {
+      if (range.overlaps(otherRange)) {
+        throwPropError(subject, 'nodeIds', `overlaps pool '${other.poolName}' ${otherRange} (node ids must be unique across pools)`, range.toString(), 'pick a disjoint range, or leave nodeIds unset to get the next free block of 100');
+      }
+    }
+    this.pools.push(pool);
+    this.poolRanges.set(pool, range);
+    return range;
+  }
+
+  /** @internal */
+  public _podTemplate(pool: KafkaNodePool): strimzi.KafkaNodePoolSpecTemplate {
+    const selector = { matchLabels: { 'strimzi.io/cluster': this.clusterName, 'strimzi.io/pool-name': pool.poolName } };
+    const spread = (topologyKey: string, whenUnsatisfiable: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable, labelSelector: selector });
+    return {
+      pod: compact({
+        metadata: pool.podLabels && { labels: pool.podLabels },
+        securityContext: this.restrictedSecurityContext ? restrictedPodSecurityContext() : undefined,
+        // Strimzi no longer adds anti-affinity: spread each pool over zones (best effort, zone
+        // labels may be missing, e.g. on KIND) and over nodes (strict).
+        topologySpreadConstraints: this.rackAwareness
+          ? [spread(this.rackTopologyKey, 'ScheduleAnyway'), spread('kubernetes.io/hostname', 'DoNotSchedule')]
+          : [spread('kubernetes.io/hostname', 'DoNotSchedule')],
+      }),
+      ...(this.restrictedSecurityContext && { kafkaContainer: { securityContext: restrictedContainerSecurityContext() } }),
+    };
+  }
+
+  private nextFreeRange(replicas: number): NodeIdRange {
+    const size = Math.ceil(Math.max(replicas, 1) / ID_BLOCK) * ID_BLOCK;
+    for (let first = 0; ; first += ID_BLOCK) {
+      const candidate = NodeIdRange.of(first, first + size - 1);
+      if (![...this.poolRanges.values()].some((r) => r.overlaps(candidate))) return candidate;
+    }
+  }
+
+  private validateCluster(): string[] {
+    const errors: string[] = [];
+    const err = (prop: string, problem: string, value: unknown, fix: string) => errors.push(propError(this.subject, prop, problem, value, fix));
+    const production = this.profile === ClusterProfile.PRODUCTION;
+    const dev = 'or profile: ClusterProfile.DEVELOPMENT for a throwaway cluster';
+
+    const controllers = this.controllerCount;
+    const brokers = this.brokerCount;
+    if (controllers === 0) err('nodePools', 'have no controller: KRaft needs a controller quorum', 0, 'add a pool with NodeRole.CONTROLLER (the default pools do)');
+    else if (production && (controllers < 3 || controllers % 2 === 0)) {
+      err('controllers.replicas', 'must be odd and >= 3 for a KRaft quorum that survives a failure', controllers, `set 3 or 5, ${dev}`);
+    }
+    if (brokers === 0) err('nodePools', 'have no broker', 0, 'add a pool with NodeRole.BROKER (the default pools do)');
+    else if (production && brokers < 3) err('brokers.replicas', 'must be >= 3 for RF 3 / min ISR 2', brokers, `set 3 or more, ${dev}`);
+
+    for (const pool of this.pools) {
+      if (production && pool.storage.isEphemeral) {
+        err(`${pool.poolName}.storage`, 'is ephemeral: every restart loses that pod\'s data', 'ephemeral', `use KafkaStorage.persistentClaim(), ${dev}`);
+      }
+    }
+
+    const config = this.brokerConfig;
+    const pairs: Array<[string, string]> = [
+      ['default.replication.factor', 'min.insync.replicas'],
+      ['transaction.state.log.replication.factor', 'transaction.state.log.min.isr'],
+      ['offsets.topic.replication.factor', ''],
+    ];
+    for (const [rfKey, isrKey] of pairs) {
+      const rf = Number(config[rfKey]);
+      if (brokers > 0 && rf > brokers) {
+        err(`config['${rfKey}']`, `exceeds the ${brokers} brokers`, rf, `add brokers or lower it to ${brokers}`);
+      }
+      if (isrKey === '') continue;
+      const isr = Number(config[isrKey]);
+      const ok = isr < rf || (!production && isr === rf && rf === 1);
+      if (!ok) err(`config['${isrKey}']`, `must be less than ${rfKey} (${rf}), or one broker down stops all writes`, isr, `set it to ${Math.max(1, rf - 1)}`);
+    }
+
+    if (this.cruiseControl && brokers < 2) err('cruiseControl', 'needs at least 2 brokers', brokers, 'add brokers or turn Cruise Control off');
+    if (this.listeners.length === 0) err('listeners', 'are empty: Strimzi needs at least one', [], 'leave defaultListener on or call addListener()');
+    errors.push(...this.checkDerivedNames());
+    return errors;
+  }
+
+  /** Every Service and pod name Strimzi will derive must be a DNS label (63 characters at most). */
+  private checkDerivedNames(): string[] {
+    const names: string[] = [];
+    for (const pool of this.pools) {
+      names.push(...pool.podNames(this.clusterName));
+      for (const listener of this.listeners.filter((l) => l.type !== ListenerType.INTERNAL)) {
+        names.push(listener.bootstrapService);
+        if (pool.isBroker) names.push(...pool.nodeIds.map((id) => StrimziNames.perBrokerService(this.clusterName, pool.poolName, listener.name, listener.port, id)));
+      }
+    }
+    const tooLong = names.find((n) => n.length > MAX_SERVICE_NAME);
+    return tooLong === undefined
+      ? []
+      : [propError(this.subject, 'name', `makes Strimzi derive ${JSON.stringify(tooLong)}, ${tooLong.length} characters; Service and pod names are DNS labels of at most ${MAX_SERVICE_NAME}`, this.clusterName, 'shorten the cluster, pool or listener name')];
+  }
+}

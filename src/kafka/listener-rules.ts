@@ -1,0 +1,82 @@
+import { Subject, throwPropError } from '../core/errors';
+import { KafkaListener, ListenerType } from './listener';
+
+/**
+ * Strimzi's rules for listeners (cluster-operator `ListenersValidator`), checked when a listener
+ * is added so that the error points at the `addListener()` call, not at a Kafka resource the
+ * operator marks NotReady later.
+ */
+
+const NAME = /^[a-z0-9]{1,11}$/;
+/** Ports Strimzi keeps for itself: control plane, replication, metrics, JMX (and anything below 9092). */
+const RESERVED_PORTS = new Set([9090, 9091, 9404, 9999]);
+/** Types whose routes (Route, Ingress, TLSRoute) have hosts. */
+const HOSTED_TYPES = [ListenerType.ROUTE, ListenerType.INGRESS, ListenerType.TLSROUTE];
+/** Types that pass TLS through by SNI and so need it; a tlsroute may also end TLS at the Gateway. */
+const TLS_ONLY_TYPES = [ListenerType.ROUTE, ListenerType.INGRESS];
+const NODE_PORT_TYPES = [ListenerType.NODEPORT, ListenerType.LOADBALANCER];
+const NODE_PORT = { min: 30000, max: 32767 };
+
+export interface ListenerCheck extends Subject {
+  readonly listener: KafkaListener;
+  readonly others: readonly KafkaListener[];
+}
+
+export function checkListener(check: ListenerCheck): void {
+  const { listener: l, others } = check;
+  const o = l.options;
+  const prop = (field: string) => `listeners['${l.name}'].${field}`;
+  const fail = (field: string, problem: string, value: unknown, fix: string): never => throwPropError(check, field === '' ? `listeners['${l.name}']` : prop(field), problem, value, fix);
+
+  if (!NAME.test(l.name)) fail('name', 'must be 1-11 lowercase letters or digits (Strimzi derives Service names from it)', l.name, "rename it, e.g. 'tls' or 'external'");
+  if (others.some((x) => x.name === l.name)) fail('name', 'is already used by another listener', l.name, 'give each listener its own name');
+  if (!Number.isInteger(l.port) || l.port < 9092 || l.port > 65535 || RESERVED_PORTS.has(l.port)) {
+    fail('port', 'must be a port from 9092 to 65535, not 9404 (metrics) or 9999 (JMX); Strimzi uses 9090 and 9091 itself', l.port, 'use 9092-9098, one per listener');
+  }
+  const clash = others.find((x) => x.port === l.port);
+  if (clash) fail('port', `is already used by listener '${clash.name}'`, l.port, 'give each listener its own port');
+
+  if (!l.tls) {
+    if (l.authentication.type === 'tls') fail('tls', 'is false, but tls (mutual TLS) authentication needs TLS encryption', false, 'set tls: true or use ListenerAuthentication.scramSha512()');
+    if (o.brokerCertificate) fail('tls', 'is false, but a brokerCertificate is set', false, 'set tls: true or drop the brokerCertificate');
+    if (TLS_ONLY_TYPES.includes(l.type)) fail('tls', `is false, but ${l.type} listeners pass TLS through by SNI and need it`, false, 'set tls: true');
+  }
+
+  const only = (field: string, value: unknown, types: ListenerType[]) => {
+    if (value !== undefined && !types.includes(l.type)) fail(field, `only applies to ${types.join(' or ')} listeners, not ${l.type}`, value, `remove it or change the listener type`);
+  };
+  only('bootstrapNodePort', o.bootstrapNodePort, NODE_PORT_TYPES);
+  only('bootstrapHost', o.bootstrapHost, HOSTED_TYPES);
+  only('hostTemplate', o.hostTemplate, HOSTED_TYPES);
+  only('parentRefs', o.parentRefs, [ListenerType.TLSROUTE]);
+  only('className', o.className, [ListenerType.INGRESS, ListenerType.LOADBALANCER]);
+  only('advertisedHostTemplate', o.advertisedHostTemplate, Object.values(ListenerType).filter((t) => t !== ListenerType.INTERNAL));
+
+  const brokers = o.brokers ?? [];
+  const seen = new Set<number>();
+  brokers.forEach((b, i) => {
+    if (seen.has(b.nodeId)) fail(`brokers[${i}].nodeId`, 'is listed twice', b.nodeId, 'list each broker once');
+    seen.add(b.nodeId);
+    only(`brokers[${i}].nodePort`, b.nodePort, NODE_PORT_TYPES);
+    only(`brokers[${i}].host`, b.host, HOSTED_TYPES);
+    if (b.nodePort !== undefined && (b.nodePort < NODE_PORT.min || b.nodePort > NODE_PORT.max)) {
+      fail(`brokers[${i}].nodePort`, `must be in the NodePort range ${NODE_PORT.min}-${NODE_PORT.max}`, b.nodePort, 'pick a port in that range');
+    }
+    if (b.advertisedPort !== undefined && (!Number.isInteger(b.advertisedPort) || b.advertisedPort < 1 || b.advertisedPort > 65535)) {
+      fail(`brokers[${i}].advertisedPort`, 'must be a port from 1 to 65535', b.advertisedPort, 'use the port clients connect to');
+    }
+  });
+  if (o.bootstrapNodePort !== undefined && (o.bootstrapNodePort < NODE_PORT.min || o.bootstrapNodePort > NODE_PORT.max)) {
+    fail('bootstrapNodePort', `must be in the NodePort range ${NODE_PORT.min}-${NODE_PORT.max}`, o.bootstrapNodePort, 'pick a port in that range');
+  }
+
+  if (l.type === ListenerType.INGRESS || l.type === ListenerType.TLSROUTE) {
+    if (o.bootstrapHost === undefined) fail('bootstrapHost', `is required for ${l.type} listeners (the bootstrap route's host)`, undefined, 'set the bootstrap hostname, e.g. bootstrap.kafka.example.com');
+    if (o.hostTemplate === undefined && !brokers.some((b) => b.host !== undefined)) {
+      fail('hostTemplate', `is required for ${l.type} listeners unless every broker has a host`, undefined, "set e.g. 'broker-{nodeId}.kafka.example.com'");
+    }
+  }
+  if (l.type === ListenerType.TLSROUTE && (o.parentRefs ?? []).length === 0) {
+    fail('parentRefs', 'are required for tlsroute listeners: the Gateway the TLSRoutes attach to', o.parentRefs ?? [], 'name the Gateway (and its TLS passthrough listener as sectionName)');
+  }
+}

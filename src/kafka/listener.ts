@@ -1,0 +1,264 @@
+import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
+import { serviceHost, StrimziNames } from '../core/names';
+import { compact } from '../core/objects';
+
+/** How a listener is exposed (Strimzi `spec.kafka.listeners[].type`). */
+export enum ListenerType {
+  /** Inside the Kubernetes cluster, through the shared `<cluster>-kafka-bootstrap` Service. */
+  INTERNAL = 'internal',
+  /** Inside the cluster, through a bootstrap Service and one ClusterIP Service per broker (for gateways and meshes). */
+  CLUSTER_IP = 'cluster-ip',
+  /** NodePort Services. */
+  NODEPORT = 'nodeport',
+  /** LoadBalancer Services. */
+  LOADBALANCER = 'loadbalancer',
+  /** OpenShift Routes (TLS passthrough). */
+  ROUTE = 'route',
+  /** Ingress resources with TLS passthrough (e.g. ingress-nginx). */
+  INGRESS = 'ingress',
+  /** Gateway API TLSRoutes, created by Strimzi (1.1 or later), attached to a Gateway's TLS passthrough listener. */
+  TLSROUTE = 'tlsroute',
+}
+
+/** How clients authenticate on a listener. */
+export class ListenerAuthentication {
+  /** SASL SCRAM-SHA-512: username and password, stored by the user operator in the user's Secret. */
+  public static scramSha512(): ListenerAuthentication {
+    return new ListenerAuthentication('scram-sha-512');
+  }
+
+  /** Mutual TLS: clients present a certificate signed by the clients CA. Needs `tls: true`. */
+  public static tls(): ListenerAuthentication {
+    return new ListenerAuthentication('tls');
+  }
+
+  /**
+   * A custom mechanism (OAuth and others) configured with raw listener configuration.
+   * @param sasl whether the mechanism is SASL-based
+   * @param listenerConfig `listener.name.<listener>.*` options, without that prefix
+   */
+  public static custom(sasl: boolean, listenerConfig: Record<string, string | number | boolean> = {}): ListenerAuthentication {
+    return new ListenerAuthentication('custom', { sasl, listenerConfig });
+  }
+
+  /** No authentication: every client is `User:ANONYMOUS`. Only for a listener you protect otherwise. */
+  public static none(): ListenerAuthentication {
+    return new ListenerAuthentication(undefined);
+  }
+
+  private constructor(
+    /** Strimzi's authentication type; undefined for none. */
+    public readonly type: 'scram-sha-512' | 'tls' | 'custom' | undefined,
+    private readonly options: { readonly sasl?: boolean; readonly listenerConfig?: Record<string, unknown> } = {},
+  ) {}
+
+  /** @internal */
+  public _render(): strimzi.KafkaSpecKafkaListenersAuthentication | undefined {
+    if (this.type === undefined) return undefined;
+    return { type: this.type as string as strimzi.KafkaSpecKafkaListenersAuthenticationType, ...this.options };
+  }
+}
+
+/** A Gateway API parent a `tlsroute` listener's routes attach to. */
+export interface ListenerParentRef {
+  /** The Gateway's name. */
+  readonly name: string;
+  /**
+   * The Gateway's namespace.
+   * @default - the Kafka cluster's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * The Gateway listener to attach to.
+   * @default - every listener of the Gateway the route fits
+   */
+  readonly sectionName?: string;
+  /**
+   * The Gateway port to attach to.
+   * @default - any
+   */
+  readonly port?: number;
+}
+
+/** Who may connect to a listener (a NetworkPolicy peer). Set one field. */
+export interface ListenerPeer {
+  /** Pods with these labels (in the cluster's namespace, unless `namespaceLabels` is set too). */
+  readonly podLabels?: Record<string, string>;
+  /** Pods in namespaces with these labels. */
+  readonly namespaceLabels?: Record<string, string>;
+  /** Addresses in this CIDR. */
+  readonly cidr?: string;
+}
+
+/** Per-broker settings of a listener, by node id. */
+export interface ListenerBrokerOptions {
+  /** The broker's node id (see `KafkaNodePool.nodeIds`). */
+  readonly nodeId: number;
+  /** The host the broker advertises to clients. */
+  readonly advertisedHost?: string;
+  /** The port the broker advertises to clients. */
+  readonly advertisedPort?: number;
+  /** The host of the broker's route, ingress or TLSRoute. */
+  readonly host?: string;
+  /** The broker's node port (`nodeport` listeners). */
+  readonly nodePort?: number;
+}
+
+/** The server certificate of a listener, from a Secret (e.g. a cert-manager `Certificate`'s). */
+export interface ListenerCertificate {
+  /** The Secret holding the certificate chain and key. */
+  readonly secretName: string;
+  /**
+   * The key of the certificate chain in the Secret.
+   * @default 'tls.crt'
+   */
+  readonly certificate?: string;
+  /**
+   * The key of the private key in the Secret.
+   * @default 'tls.key'
+   */
+  readonly key?: string;
+}
+
+/** Options of a Kafka listener. */
+export interface KafkaListenerOptions {
+  /** The port the brokers listen on: 9092 or above, not 9404 (metrics) or 9999 (JMX). */
+  readonly port: number;
+  /**
+   * How the listener is exposed.
+   * @default ListenerType.INTERNAL
+   */
+  readonly type?: ListenerType;
+  /**
+   * Encrypt traffic with TLS. Only turn it off for a listener that never leaves a trusted network.
+   * @default true
+   */
+  readonly tls?: boolean;
+  /**
+   * How clients authenticate.
+   * @default ListenerAuthentication.scramSha512()
+   */
+  readonly authentication?: ListenerAuthentication;
+  /**
+   * Who may connect; Strimzi writes them into the listener's NetworkPolicy.
+   * @default - any pod or address that can reach the listener
+   */
+  readonly networkPolicyPeers?: ListenerPeer[];
+  /**
+   * The server certificate, instead of one signed by the cluster CA.
+   * @default - a certificate from Strimzi's cluster CA
+   */
+  readonly brokerCertificate?: ListenerCertificate;
+  /**
+   * The bootstrap host (route, ingress, tlsroute), also added to the certificate.
+   * @default - none
+   */
+  readonly bootstrapHost?: string;
+  /**
+   * Extra names for the bootstrap certificate.
+   * @default - none
+   */
+  readonly bootstrapAlternativeNames?: string[];
+  /**
+   * The node port of the bootstrap Service (`nodeport` listeners).
+   * @default - assigned by Kubernetes
+   */
+  readonly bootstrapNodePort?: number;
+  /**
+   * Per-broker settings.
+   * @default - none
+   */
+  readonly brokers?: ListenerBrokerOptions[];
+  /**
+   * The per-broker host (route, ingress, tlsroute), with `{nodeId}` or `{nodePodName}`.
+   * @default - none
+   */
+  readonly hostTemplate?: string;
+  /**
+   * The per-broker advertised host, with `{nodeId}` or `{nodePodName}`.
+   * @default - Strimzi's choice for the listener type
+   */
+  readonly advertisedHostTemplate?: string;
+  /**
+   * The Gateways a `tlsroute` listener's TLSRoutes attach to.
+   * @default - none
+   */
+  readonly parentRefs?: ListenerParentRef[];
+  /**
+   * The IngressClass (`ingress`) or LoadBalancer class (`loadbalancer`).
+   * @default - the cluster's default
+   */
+  readonly className?: string;
+}
+
+/** A listener of a {@link KafkaCluster}, as added by `cluster.addListener()`. */
+export class KafkaListener {
+  public readonly type: ListenerType;
+  public readonly tls: boolean;
+  public readonly authentication: ListenerAuthentication;
+
+  /** @internal */
+  public constructor(
+    private readonly cluster: { readonly clusterName: string; readonly namespace?: string },
+    public readonly name: string,
+    public readonly options: KafkaListenerOptions,
+  ) {
+    this.type = options.type ?? ListenerType.INTERNAL;
+    this.tls = options.tls ?? true;
+    this.authentication = options.authentication ?? ListenerAuthentication.scramSha512();
+  }
+
+  /** The port the brokers listen on. */
+  public get port(): number {
+    return this.options.port;
+  }
+
+  /** The Service in-cluster clients bootstrap from: the shared one for `internal`, the listener's own otherwise. */
+  public get bootstrapService(): string {
+    return this.type === ListenerType.INTERNAL
+      ? StrimziNames.bootstrapService(this.cluster.clusterName)
+      : StrimziNames.listenerBootstrapService(this.cluster.clusterName, this.name);
+  }
+
+  /** `host:port` for `bootstrap.servers`, from inside the Kubernetes cluster. */
+  public get bootstrapAddress(): string {
+    return `${serviceHost(this.bootstrapService, this.cluster.namespace)}:${this.port}`;
+  }
+
+  /** The Kafka client `security.protocol` this listener expects. */
+  public get securityProtocol(): 'SSL' | 'SASL_SSL' | 'PLAINTEXT' | 'SASL_PLAINTEXT' {
+    const sasl = this.authentication.type === 'scram-sha-512' || this.authentication._render()?.sasl === true;
+    return `${sasl ? 'SASL_' : ''}${this.tls ? 'SSL' : 'PLAINTEXT'}` as 'SSL' | 'SASL_SSL' | 'PLAINTEXT' | 'SASL_PLAINTEXT';
+  }
+
+  /** @internal */
+  public _render(): strimzi.KafkaSpecKafkaListeners {
+    const o = this.options;
+    const configuration: strimzi.KafkaSpecKafkaListenersConfiguration | undefined = compact({
+      brokerCertChainAndKey: o.brokerCertificate && {
+        secretName: o.brokerCertificate.secretName,
+        certificate: o.brokerCertificate.certificate ?? 'tls.crt',
+        key: o.brokerCertificate.key ?? 'tls.key',
+      },
+      class: o.className,
+      bootstrap: compact({ host: o.bootstrapHost, alternativeNames: o.bootstrapAlternativeNames, nodePort: o.bootstrapNodePort }),
+      brokers: o.brokers?.map((b) => ({ broker: b.nodeId, advertisedHost: b.advertisedHost, advertisedPort: b.advertisedPort, host: b.host, nodePort: b.nodePort })),
+      hostTemplate: o.hostTemplate,
+      advertisedHostTemplate: o.advertisedHostTemplate,
+      parentRefs: o.parentRefs?.map((p) => ({ name: p.name, namespace: p.namespace, sectionName: p.sectionName, port: p.port })),
+    });
+    return {
+      name: this.name,
+      port: this.port,
+      type: this.type as string as strimzi.KafkaSpecKafkaListenersType,
+      tls: this.tls,
+      authentication: this.authentication._render(),
+      configuration,
+      networkPolicyPeers: o.networkPolicyPeers?.map((peer) => ({
+        podSelector: peer.podLabels && { matchLabels: peer.podLabels },
+        namespaceSelector: peer.namespaceLabels && { matchLabels: peer.namespaceLabels },
+        ipBlock: peer.cidr === undefined ? undefined : { cidr: peer.cidr },
+      })),
+    };
+  }
+}

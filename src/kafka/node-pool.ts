@@ -1,0 +1,199 @@
+import { Size } from 'cdk8s';
+import { ContainerResources } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
+import { throwPropError } from '../core/errors';
+import { StrimziNames } from '../core/names';
+import { compact } from '../core/objects';
+import { quantity } from '../core/units';
+import { KafkaStorage } from './storage';
+
+/** What the nodes of a pool do. */
+export enum NodeRole {
+  /** KRaft controllers: the metadata quorum. */
+  CONTROLLER = 'controller',
+  /** Brokers: they hold partitions and serve clients. */
+  BROKER = 'broker',
+}
+
+/** A range of KRaft node ids, first to last inclusive (`strimzi.io/next-node-ids`). */
+export class NodeIdRange {
+  /** Ids `first` to `last`, inclusive. */
+  public static of(first: number, last: number): NodeIdRange {
+    return new NodeIdRange(first, last);
+  }
+
+  private constructor(public readonly first: number, public readonly last: number) {}
+
+  /** How many ids the range holds. */
+  public get size(): number {
+    return this.last - this.first + 1;
+  }
+
+  /** Whether two ranges share an id. */
+  public overlaps(other: NodeIdRange): boolean {
+    return this.first <= other.last && other.first <= this.last;
+  }
+
+  /** Strimzi's annotation syntax, `[first-last]`. */
+  public toString(): string {
+    return `[${this.first}-${this.last}]`;
+  }
+}
+
+/** The container resources and JVM of a pool's pods. */
+export interface KafkaNodeOptions {
+  /**
+   * How many nodes.
+   * @default 3
+   */
+  readonly replicas?: number;
+  /**
+   * The node ids the pool owns. Must be disjoint from every other pool's and hold at least
+   * `replicas` ids; Strimzi gives a new node the lowest free id in it.
+   * @default - the next free block of 100 ids (0-99, 100-199, …) in the order pools are added
+   */
+  readonly nodeIds?: NodeIdRange;
+  /**
+   * The storage of each node.
+   * @default - a 100 GiB persistent claim per broker, 10 GiB per controller, kept on deletion
+   */
+  readonly storage?: KafkaStorage;
+  /**
+   * CPU and memory of the Kafka container.
+   * @default - none set (Strimzi's defaults)
+   */
+  readonly resources?: ContainerResources;
+  /**
+   * The JVM heap (`-Xms` and `-Xmx`). Leave room for the page cache: about half the memory limit at most.
+   * @default - Strimzi sizes the heap from the memory limit
+   */
+  readonly heap?: Size;
+  /**
+   * Labels added to the pool's pods.
+   * @default - none
+   */
+  readonly podLabels?: Record<string, string>;
+}
+
+/** Options of `KafkaCluster.addNodePool()`. */
+export interface KafkaNodePoolOptions extends KafkaNodeOptions {
+  /** What the nodes do: controllers, brokers, or both (dual-role nodes). */
+  readonly roles: NodeRole[];
+  /**
+   * The pool's name, part of every pod and per-broker Service name.
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+}
+
+/** The cluster a pool belongs to: what the pool needs of `KafkaCluster`. */
+export interface INodePoolParent {
+  readonly clusterName: string;
+  readonly namespace?: string;
+  /** @internal */
+  _registerNodePool(pool: KafkaNodePool, requested?: NodeIdRange): NodeIdRange;
+  /** @internal */
+  _podTemplate(pool: KafkaNodePool): strimzi.KafkaNodePoolSpecTemplate;
+}
+
+export interface KafkaNodePoolProps extends KafkaNodePoolOptions {
+  /** The cluster the pool belongs to. */
+  readonly cluster: INodePoolParent;
+}
+
+const POOL_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * A Strimzi `KafkaNodePool`: a set of KRaft nodes with one role, size and storage.
+ * Usually made with `cluster.addNodePool()`.
+ */
+export class KafkaNodePool extends Construct {
+  /** The pool's name (`metadata.name`). */
+  public readonly poolName: string;
+  public readonly roles: readonly NodeRole[];
+  public readonly replicas: number;
+  public readonly storage: KafkaStorage;
+  /** The node id range the pool owns. */
+  public readonly nodeIdRange: NodeIdRange;
+  /** Labels added to the pool's pods. */
+  public readonly podLabels?: Readonly<Record<string, string>>;
+  /** The L1 `KafkaNodePool`. */
+  public readonly resource: strimzi.KafkaNodePool;
+
+  public constructor(scope: Construct, id: string, props: KafkaNodePoolProps) {
+    super(scope, id);
+    this.poolName = props.name ?? id.toLowerCase();
+    const subject = { scope: this, kind: 'KafkaNodePool', name: this.poolName };
+    if (!POOL_NAME.test(this.poolName)) {
+      throwPropError(subject, 'name', 'must be lowercase alphanumerics and \'-\'', this.poolName, 'pass a name such as \'broker\' or \'controller\'');
+    }
+    this.roles = [...new Set(props.roles)];
+    if (this.roles.length === 0) throwPropError(subject, 'roles', 'must not be empty', props.roles, 'pass [NodeRole.BROKER], [NodeRole.CONTROLLER] or both');
+    this.replicas = props.replicas ?? 3;
+    if (!Number.isInteger(this.replicas) || this.replicas < 1) {
+      throwPropError(subject, 'replicas', 'must be a whole number >= 1', this.replicas, 'set the number of nodes; remove the pool instead of scaling it to 0');
+    }
+    this.podLabels = props.podLabels;
+    this.storage = props.storage ?? KafkaStorage.persistentClaim({ size: Size.gibibytes(this.isBroker ? 100 : 10) });
+    this.nodeIdRange = props.cluster._registerNodePool(this, props.nodeIds);
+
+    const cluster = props.cluster;
+    this.resource = new strimzi.KafkaNodePool(this, 'Resource', {
+      metadata: {
+        name: this.poolName,
+        namespace: cluster.namespace,
+        labels: { 'strimzi.io/cluster': cluster.clusterName },
+        annotations: { 'strimzi.io/next-node-ids': this.nodeIdRange.toString() },
+      },
+      spec: {
+        replicas: this.replicas,
+        roles: this.roles.map((r) => r as string as strimzi.KafkaNodePoolSpecRoles),
+        storage: this.storage._spec,
+        ...(props.resources && { resources: renderResources(props.resources) }),
+        ...(props.heap && { jvmOptions: { xms: jvmSize(props.heap), xmx: jvmSize(props.heap) } }),
+        template: cluster._podTemplate(this),
+      },
+    });
+  }
+
+  /** Whether the pool's nodes are brokers. */
+  public get isBroker(): boolean {
+    return this.roles.includes(NodeRole.BROKER);
+  }
+
+  /** Whether the pool's nodes are KRaft controllers. */
+  public get isController(): boolean {
+    return this.roles.includes(NodeRole.CONTROLLER);
+  }
+
+  /**
+   * The node ids the pool's nodes get on a new cluster: the first `replicas` ids of its range
+   * (Strimzi assigns the lowest free id).
+   */
+  public get nodeIds(): number[] {
+    return Array.from({ length: this.replicas }, (_, i) => this.nodeIdRange.first + i);
+  }
+
+  /** The pod names, `<cluster>-<pool>-<nodeId>`. */
+  public podNames(clusterName: string): string[] {
+    return this.nodeIds.map((nodeId) => StrimziNames.podName(clusterName, this.poolName, nodeId));
+  }
+}
+
+/** cdk8s-plus `ContainerResources` as Strimzi's requests and limits. */
+function renderResources(resources: ContainerResources): strimzi.KafkaNodePoolSpecResources | undefined {
+  const requests: Record<string, strimzi.KafkaNodePoolSpecResourcesRequests> = {};
+  const limits: Record<string, strimzi.KafkaNodePoolSpecResourcesLimits> = {};
+  const { cpu, memory } = resources;
+  if (cpu?.request) requests.cpu = strimzi.KafkaNodePoolSpecResourcesRequests.fromString(cpu.request.amount);
+  if (memory?.request) requests.memory = strimzi.KafkaNodePoolSpecResourcesRequests.fromString(quantity(memory.request));
+  if (cpu?.limit) limits.cpu = strimzi.KafkaNodePoolSpecResourcesLimits.fromString(cpu.limit.amount);
+  if (memory?.limit) limits.memory = strimzi.KafkaNodePoolSpecResourcesLimits.fromString(quantity(memory.limit));
+  return compact({ requests, limits });
+}
+
+/** A heap size in the JVM's syntax: whole gibibytes as `g`, else `m`. */
+function jvmSize(size: Size): string {
+  return quantity(size).replace('Gi', 'g').replace('Mi', 'm');
+}

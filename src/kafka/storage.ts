@@ -1,0 +1,96 @@
+import { Size } from 'cdk8s';
+import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
+import { quantity } from '../core/units';
+
+/** Options of a persistent volume (a whole pool's storage, or one JBOD volume). */
+export interface PersistentClaimOptions {
+  /**
+   * The size of each pod's claim.
+   * @default Size.gibibytes(100)
+   */
+  readonly size?: Size;
+  /**
+   * The StorageClass of the claims.
+   * @default - the cluster's default StorageClass
+   */
+  readonly storageClass?: string;
+  /**
+   * Delete the claims when the pool is deleted or scaled down. Leave off for anything whose data
+   * matters: a deleted claim is a deleted log.
+   * @default false
+   */
+  readonly deleteClaim?: boolean;
+}
+
+/** One volume of a JBOD pool. */
+export interface JbodVolumeOptions extends PersistentClaimOptions {
+  /**
+   * Keep the KRaft metadata log on this volume. Exactly one volume holds it.
+   * @default - the first volume
+   */
+  readonly kraftMetadata?: boolean;
+}
+
+/** Options of ephemeral (emptyDir) storage. */
+export interface EphemeralStorageOptions {
+  /**
+   * The most the emptyDir may hold.
+   * @default - no limit
+   */
+  readonly sizeLimit?: Size;
+}
+
+/** The storage of a node pool: ephemeral, one persistent claim per pod, or JBOD. */
+export class KafkaStorage {
+  /**
+   * An emptyDir per pod: data is lost whenever a pod restarts. For throwaway clusters only; a
+   * production cluster rejects it.
+   */
+  public static ephemeral(options: EphemeralStorageOptions = {}): KafkaStorage {
+    return new KafkaStorage({
+      type: strimzi.KafkaNodePoolSpecStorageType.EPHEMERAL,
+      ...(options.sizeLimit && { sizeLimit: quantity(options.sizeLimit) }),
+    }, true);
+  }
+
+  /** One PersistentVolumeClaim per pod (the default). */
+  public static persistentClaim(options: PersistentClaimOptions = {}): KafkaStorage {
+    return new KafkaStorage({ type: strimzi.KafkaNodePoolSpecStorageType.PERSISTENT_HYPHEN_CLAIM, ...renderClaim(options) }, false);
+  }
+
+  /**
+   * Several persistent volumes per pod (Kafka's JBOD). Volume ids are 0, 1, …; the KRaft
+   * metadata log lives on the one marked `kraftMetadata` (the first by default).
+   */
+  public static jbod(...volumes: JbodVolumeOptions[]): KafkaStorage {
+    if (volumes.length === 0) throw new Error('KafkaStorage.jbod: give at least one volume, e.g. KafkaStorage.jbod({ size: Size.gibibytes(100) })');
+    const marked = volumes.filter((v) => v.kraftMetadata);
+    if (marked.length > 1) {
+      throw new Error(`KafkaStorage.jbod: kraftMetadata is set on ${marked.length} volumes; exactly one volume holds the KRaft metadata log`);
+    }
+    const metadataVolume = marked.length === 1 ? volumes.indexOf(marked[0]) : 0;
+    return new KafkaStorage({
+      type: strimzi.KafkaNodePoolSpecStorageType.JBOD,
+      volumes: volumes.map((volume, id) => ({
+        id,
+        type: strimzi.KafkaNodePoolSpecStorageVolumesType.PERSISTENT_HYPHEN_CLAIM,
+        ...renderClaim(volume),
+        ...(id === metadataVolume && { kraftMetadata: strimzi.KafkaNodePoolSpecStorageVolumesKraftMetadata.SHARED }),
+      })),
+    }, false);
+  }
+
+  private constructor(
+    /** @internal */ public readonly _spec: strimzi.KafkaNodePoolSpecStorage,
+    /** Whether the data is lost when a pod restarts. */
+    public readonly isEphemeral: boolean,
+  ) {}
+}
+
+function renderClaim(options: PersistentClaimOptions) {
+  return {
+    size: quantity(options.size ?? Size.gibibytes(100)),
+    ...(options.storageClass !== undefined && { class: options.storageClass }),
+    deleteClaim: options.deleteClaim ?? false,
+  };
+}

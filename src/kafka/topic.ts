@@ -1,0 +1,102 @@
+import { Construct } from 'constructs';
+import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
+import { propError, Subject, throwPropError } from '../core/errors';
+import type { IKafkaCluster, KafkaCluster } from './kafka-cluster';
+
+/** Options of `KafkaCluster.addTopic()`. */
+export interface KafkaTopicOptions {
+  /**
+   * The topic's name in Kafka: letters, digits, '.', '_' and '-', at most 249 characters.
+   * @default - the construct id
+   */
+  readonly topicName?: string;
+  /**
+   * Partitions: the most consumers of one group that can work in parallel. Can grow later, never shrink.
+   * @default 3
+   */
+  readonly partitions?: number;
+  /**
+   * Replicas of each partition; at most the number of brokers.
+   * @default - the cluster's `default.replication.factor` (3)
+   */
+  readonly replicas?: number;
+  /**
+   * Topic configuration, e.g. `{ 'retention.ms': 604800000, 'cleanup.policy': 'compact' }`.
+   * @default - the broker defaults
+   */
+  readonly config?: Record<string, string | number | boolean>;
+}
+
+/** Props of {@link KafkaTopic}. */
+export interface KafkaTopicProps extends KafkaTopicOptions {
+  /** The cluster the topic lives in. */
+  readonly cluster: IKafkaCluster;
+}
+
+const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+const RESOURCE_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+/** A Strimzi `KafkaTopic`, managed by the cluster's topic operator. */
+export class KafkaTopic extends Construct {
+  /** The topic's name in Kafka. */
+  public readonly topicName: string;
+  public readonly partitions: number;
+  /** The replication factor, when set explicitly (otherwise the cluster default applies). */
+  public readonly replicas?: number;
+  /** The L1 `KafkaTopic`. */
+  public readonly resource: strimzi.KafkaTopic;
+
+  public constructor(scope: Construct, id: string, props: KafkaTopicProps) {
+    super(scope, id);
+    this.topicName = props.topicName ?? id;
+    const subject: Subject = { scope: this, kind: 'KafkaTopic', name: this.topicName };
+    if (!TOPIC_NAME.test(this.topicName) || this.topicName === '.' || this.topicName === '..') {
+      throwPropError(subject, 'topicName', "is not a valid Kafka topic name: 1-249 of letters, digits, '.', '_' and '-', not '.' or '..'", this.topicName, "rename it, e.g. 'orders'");
+    }
+    this.partitions = props.partitions ?? 3;
+    if (!Number.isInteger(this.partitions) || this.partitions < 1) {
+      throwPropError(subject, 'partitions', 'must be a whole number >= 1', this.partitions, 'set the parallelism you need, e.g. 12');
+    }
+    this.replicas = props.replicas;
+    if (this.replicas !== undefined && (!Number.isInteger(this.replicas) || this.replicas < 1)) {
+      throwPropError(subject, 'replicas', 'must be a whole number >= 1', this.replicas, 'set 3, or leave it unset for the cluster default');
+    }
+    const config = props.config ?? {};
+    const cluster = props.cluster;
+
+    // Kubernetes names are DNS subdomains; a topic name with '_' or capitals keeps its Kafka name
+    // in spec.topicName and gets a lower-cased, '-' separated resource name.
+    const resourceName = this.topicName.toLowerCase().replace(/_/g, '-');
+    const usable = RESOURCE_NAME.test(resourceName);
+    this.resource = new strimzi.KafkaTopic(this, 'Resource', {
+      metadata: {
+        name: usable ? resourceName : undefined,
+        namespace: cluster.namespace,
+        labels: { 'strimzi.io/cluster': cluster.clusterName },
+      },
+      spec: {
+        ...(resourceName !== this.topicName && { topicName: this.topicName }),
+        partitions: this.partitions,
+        ...(this.replicas !== undefined && { replicas: this.replicas }),
+        ...(Object.keys(config).length > 0 && { config }),
+      },
+    });
+
+    this.node.addValidation({
+      validate: () => {
+        const full = cluster as Partial<KafkaCluster>;
+        if (full.brokerCount === undefined || full.brokerConfig === undefined) return [];
+        const errors: string[] = [];
+        const replicas = this.replicas ?? full.defaultReplicationFactor!;
+        if (replicas > full.brokerCount) {
+          errors.push(propError(subject, 'replicas', `exceed the ${full.brokerCount} brokers of cluster '${cluster.clusterName}'`, replicas, `set at most ${full.brokerCount}, or add brokers`));
+        }
+        const minIsr = Number(config['min.insync.replicas'] ?? full.brokerConfig['min.insync.replicas']);
+        if (minIsr > replicas) {
+          errors.push(propError(subject, "config['min.insync.replicas']", `exceeds the topic's ${replicas} replicas: every acks=all write would fail`, minIsr, `set it below ${replicas}`));
+        }
+        return errors;
+      },
+    });
+  }
+}

@@ -1,0 +1,281 @@
+import { Construct } from 'constructs';
+import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
+import { propError, Subject, throwPropError } from '../core/errors';
+import { StrimziNames } from '../core/names';
+import { compact } from '../core/objects';
+import type { IKafkaCluster, KafkaCluster } from './kafka-cluster';
+
+/** What an ACL allows or denies. */
+export enum AclOperation {
+  READ = 'Read',
+  WRITE = 'Write',
+  CREATE = 'Create',
+  DELETE = 'Delete',
+  ALTER = 'Alter',
+  DESCRIBE = 'Describe',
+  CLUSTER_ACTION = 'ClusterAction',
+  ALTER_CONFIGS = 'AlterConfigs',
+  DESCRIBE_CONFIGS = 'DescribeConfigs',
+  IDEMPOTENT_WRITE = 'IdempotentWrite',
+  ALL = 'All',
+}
+
+type ResourceType = 'topic' | 'group' | 'cluster' | 'transactionalId';
+
+/** The operations Kafka defines for each resource type (Kafka's `AclEntry.supportedOperations`). */
+const OPERATIONS: Readonly<Record<ResourceType, readonly AclOperation[]>> = {
+  topic: [AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE, AclOperation.DELETE, AclOperation.ALTER, AclOperation.DESCRIBE, AclOperation.ALTER_CONFIGS, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALL],
+  group: [AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DELETE, AclOperation.ALL],
+  cluster: [AclOperation.CREATE, AclOperation.CLUSTER_ACTION, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS, AclOperation.IDEMPOTENT_WRITE, AclOperation.ALTER, AclOperation.DESCRIBE, AclOperation.ALL],
+  transactionalId: [AclOperation.DESCRIBE, AclOperation.WRITE, AclOperation.ALL],
+};
+
+/** A resource ACLs apply to: `Acl.topic('orders')`, `Acl.groupPrefix('app-')`, `Acl.cluster()`, … */
+export class Acl {
+  /** The topic `name`. */
+  public static topic(name: string): Acl {
+    return new Acl('topic', name, 'literal');
+  }
+
+  /** Every topic whose name starts with `prefix`. */
+  public static topicPrefix(prefix: string): Acl {
+    return new Acl('topic', prefix, 'prefix');
+  }
+
+  /** The consumer group `name`. */
+  public static group(name: string): Acl {
+    return new Acl('group', name, 'literal');
+  }
+
+  /** Every consumer group whose name starts with `prefix`. */
+  public static groupPrefix(prefix: string): Acl {
+    return new Acl('group', prefix, 'prefix');
+  }
+
+  /** The transactional id `name`. */
+  public static transactionalId(name: string): Acl {
+    return new Acl('transactionalId', name, 'literal');
+  }
+
+  /** Every transactional id that starts with `prefix`. */
+  public static transactionalIdPrefix(prefix: string): Acl {
+    return new Acl('transactionalId', prefix, 'prefix');
+  }
+
+  /** The cluster itself (e.g. `IdempotentWrite`, `DescribeConfigs`). */
+  public static cluster(): Acl {
+    return new Acl('cluster', undefined, undefined);
+  }
+
+  private constructor(
+    public readonly resourceType: ResourceType,
+    public readonly name: string | undefined,
+    public readonly patternType: 'literal' | 'prefix' | undefined,
+  ) {}
+
+  /** A rule allowing `operations` on this resource. */
+  public allow(...operations: AclOperation[]): AclRule {
+    return new AclRule(this, 'allow', operations);
+  }
+
+  /** A rule denying `operations` on this resource (deny wins over allow). */
+  public deny(...operations: AclOperation[]): AclRule {
+    return new AclRule(this, 'deny', operations);
+  }
+}
+
+/** One ACL rule of a user. */
+export class AclRule {
+  /** @internal */
+  public constructor(
+    public readonly resource: Acl,
+    public readonly type: 'allow' | 'deny',
+    public readonly operations: readonly AclOperation[],
+    public readonly host?: string,
+  ) {}
+
+  /** The same rule, only for connections from `host`. */
+  public fromHost(host: string): AclRule {
+    return new AclRule(this.resource, this.type, this.operations, host);
+  }
+
+  /** @internal */
+  public _render(): strimzi.KafkaUserSpecAuthorizationAcls {
+    const r = this.resource;
+    return {
+      type: this.type as string as strimzi.KafkaUserSpecAuthorizationAclsType,
+      resource: {
+        type: r.resourceType as string as strimzi.KafkaUserSpecAuthorizationAclsResourceType,
+        name: r.name,
+        patternType: r.patternType as string as strimzi.KafkaUserSpecAuthorizationAclsResourcePatternType | undefined,
+      },
+      operations: this.operations.map((o) => o as string as strimzi.KafkaUserSpecAuthorizationAclsOperations),
+      host: this.host,
+    };
+  }
+}
+
+/** How a user authenticates. */
+export class UserAuthentication {
+  /**
+   * SCRAM-SHA-512. The user operator generates a password, or takes it from a Secret you manage.
+   * @param password the Secret and key holding the password, if you manage it
+   */
+  public static scramSha512(password?: { readonly secretName: string; readonly key: string }): UserAuthentication {
+    return new UserAuthentication('scram-sha-512', password);
+  }
+
+  /** Mutual TLS with a certificate the user operator issues from the clients CA. */
+  public static tls(): UserAuthentication {
+    return new UserAuthentication('tls');
+  }
+
+  /** Mutual TLS with a certificate issued outside Strimzi; the user operator manages only ACLs and quotas. */
+  public static tlsExternal(): UserAuthentication {
+    return new UserAuthentication('tls-external');
+  }
+
+  private constructor(
+    public readonly type: 'scram-sha-512' | 'tls' | 'tls-external',
+    private readonly password?: { readonly secretName: string; readonly key: string },
+  ) {}
+
+  /** The listener authentication this user needs: `tls` for both TLS kinds. */
+  public get listenerAuthentication(): 'scram-sha-512' | 'tls' {
+    return this.type === 'scram-sha-512' ? 'scram-sha-512' : 'tls';
+  }
+
+  /** @internal */
+  public _render(): strimzi.KafkaUserSpecAuthentication {
+    return {
+      type: this.type as string as strimzi.KafkaUserSpecAuthenticationType,
+      ...(this.password && { password: { valueFrom: { secretKeyRef: { name: this.password.secretName, key: this.password.key } } } }),
+    };
+  }
+}
+
+/** A user's quotas; Kafka throttles a user that exceeds them. */
+export interface KafkaUserQuotas {
+  /** Bytes per second each broker accepts from the user. */
+  readonly producerByteRate?: number;
+  /** Bytes per second each broker serves to the user. */
+  readonly consumerByteRate?: number;
+  /** Percent of one broker thread's time the user may take. */
+  readonly requestPercentage?: number;
+  /** Partition mutations (create, delete, add partitions) per second. */
+  readonly controllerMutationRate?: number;
+}
+
+/** Options of `KafkaCluster.addUser()`. */
+export interface KafkaUserOptions {
+  /**
+   * The user's name: its Kubernetes name, its Kafka principal (`User:<name>`, or `User:CN=<name>`
+   * for TLS users) and the name of the Secret with its credentials.
+   * @default - the construct id, lower-cased
+   */
+  readonly userName?: string;
+  /**
+   * How the user authenticates; some listener must accept it.
+   * @default UserAuthentication.scramSha512()
+   */
+  readonly authentication?: UserAuthentication;
+  /**
+   * What the user may do. Needs `simple` authorization on the cluster.
+   * @default - no ACL: with simple authorization, nothing
+   */
+  readonly acls?: AclRule[];
+  /**
+   * Quotas.
+   * @default - none
+   */
+  readonly quotas?: KafkaUserQuotas;
+}
+
+/** Props of {@link KafkaUser}. */
+export interface KafkaUserProps extends KafkaUserOptions {
+  /** The cluster the user belongs to. */
+  readonly cluster: IKafkaCluster;
+}
+
+const USER_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+/** A Strimzi `KafkaUser`: credentials in a Secret, ACLs and quotas, managed by the user operator. */
+export class KafkaUser extends Construct {
+  public readonly userName: string;
+  public readonly authentication: UserAuthentication;
+  public readonly acls: readonly AclRule[];
+  /**
+   * The Secret the user operator writes the credentials to (same namespace as the cluster):
+   * `password` and `sasl.jaas.config` for SCRAM; `ca.crt`, `user.crt`, `user.key`, `user.p12` and
+   * `user.password` for TLS. Undefined for `tls-external` users, whose certificate comes from elsewhere.
+   */
+  public readonly secretName?: string;
+  /** The L1 `KafkaUser`. */
+  public readonly resource: strimzi.KafkaUser;
+
+  public constructor(scope: Construct, id: string, props: KafkaUserProps) {
+    super(scope, id);
+    this.userName = props.userName ?? id.toLowerCase();
+    const subject: Subject = { scope: this, kind: 'KafkaUser', name: this.userName };
+    this.authentication = props.authentication ?? UserAuthentication.scramSha512();
+    if (!USER_NAME.test(this.userName) || this.userName.length > 253) {
+      throwPropError(subject, 'userName', "must be a DNS subdomain (lowercase alphanumerics, '-' and '.')", this.userName, "rename it, e.g. 'orders-app'");
+    }
+    if (this.authentication.type !== 'scram-sha-512' && this.userName.length > 64) {
+      throwPropError(subject, 'userName', 'is longer than 64 characters, the most an X.509 common name holds', this.userName, 'shorten it');
+    }
+    this.acls = props.acls ?? [];
+    this.acls.forEach((rule, i) => checkRule(subject, rule, i));
+
+    const cluster = props.cluster;
+    const full = cluster as Partial<KafkaCluster>;
+    if (this.acls.length > 0 && full.authorization !== undefined && full.authorization.type !== 'simple') {
+      throwPropError(subject, 'acls', `need simple authorization, but cluster '${cluster.clusterName}' has none`, `${this.acls.length} rules`, 'set authorization: KafkaAuthorization.simple() on the cluster, or drop the ACLs');
+    }
+    this.secretName = this.authentication.type === 'tls-external' ? undefined : StrimziNames.userSecret(this.userName);
+
+    this.resource = new strimzi.KafkaUser(this, 'Resource', {
+      metadata: {
+        name: this.userName,
+        namespace: cluster.namespace,
+        labels: { 'strimzi.io/cluster': cluster.clusterName },
+      },
+      spec: {
+        authentication: this.authentication._render(),
+        ...(this.acls.length > 0 && {
+          authorization: { type: strimzi.KafkaUserSpecAuthorizationType.SIMPLE, acls: this.acls.map((a) => a._render()) },
+        }),
+        ...(props.quotas && { quotas: compact({ ...props.quotas }) }),
+      },
+    });
+
+    this.node.addValidation({
+      validate: () => {
+        if (full.hasListenerAuthentication === undefined) return [];
+        const needed = this.authentication.listenerAuthentication;
+        return full.hasListenerAuthentication(needed)
+          ? []
+          : [propError(subject, 'authentication', `is ${this.authentication.type}, but no listener of cluster '${cluster.clusterName}' authenticates with ${needed}`, this.authentication.type, `add a listener with ListenerAuthentication.${needed === 'tls' ? 'tls()' : 'scramSha512()'} or change the user's authentication`)];
+      },
+    });
+  }
+
+  /** The user's Kafka principal, for `superUsers` and tooling. */
+  public get principal(): string {
+    return this.authentication.type === 'scram-sha-512' ? `User:${this.userName}` : `User:CN=${this.userName}`;
+  }
+}
+
+function checkRule(subject: Subject, rule: AclRule, index: number): void {
+  const allowed = OPERATIONS[rule.resource.resourceType];
+  if (rule.operations.length === 0) {
+    throwPropError(subject, `acls[${index}].operations`, 'is empty', [], `name at least one of ${allowed.join(', ')}`);
+  }
+  const wrong = rule.operations.filter((o) => !allowed.includes(o));
+  if (wrong.length > 0) {
+    throwPropError(subject, `acls[${index}].operations`, `include operations Kafka does not define for a ${rule.resource.resourceType}`, wrong, `use ${allowed.join(', ')}`);
+  }
+  if (rule.resource.name !== undefined && rule.resource.name === '') {
+    throwPropError(subject, `acls[${index}].resource`, 'has an empty name', '', 'name the resource, or use a prefix rule');
+  }
+}

@@ -1,0 +1,74 @@
+import { Testing } from 'cdk8s';
+import { ClusterProfile, KafkaCluster, KafkaTopic, KafkaTopicOptions } from '../../src';
+import { expectValid, find, synth } from '../support';
+
+function setup() {
+  const chart = Testing.chart();
+  const kafka = new KafkaCluster(chart, 'Kafka', { name: 'my-cluster', namespace: 'kafka' });
+  return { chart, kafka };
+}
+
+describe('KafkaTopic', () => {
+  test('snapshot of the default', () => {
+    const { chart, kafka } = setup();
+    kafka.addTopic('orders');
+    expect(synth(chart).filter((m) => m.kind === 'KafkaTopic')).toMatchSnapshot();
+  });
+
+  test('in the cluster namespace, labelled for the topic operator, with partitions, replicas and config', () => {
+    const { chart, kafka } = setup();
+    const topic = kafka.addTopic('Orders', { topicName: 'orders', partitions: 12, replicas: 3, config: { 'retention.ms': 604800000, 'cleanup.policy': 'delete' } });
+    const manifests = synth(chart);
+    const resource = find(manifests, 'KafkaTopic', 'orders');
+    expect(resource.metadata).toEqual({ name: 'orders', namespace: 'kafka', labels: { 'strimzi.io/cluster': 'my-cluster' } });
+    expect(resource.spec).toEqual({ partitions: 12, replicas: 3, config: { 'retention.ms': 604800000, 'cleanup.policy': 'delete' } });
+    expect(topic.topicName).toBe('orders');
+    expect(topic.node.defaultChild).toBe(topic.resource);
+    expectValid(manifests);
+  });
+
+  test('a Kafka name that is not a Kubernetes name keeps it in spec.topicName', () => {
+    const { chart, kafka } = setup();
+    kafka.addTopic('Events', { topicName: 'Payments_Events.v1' });
+    const resource = find(synth(chart), 'KafkaTopic', 'payments-events.v1');
+    expect(resource.spec.topicName).toBe('Payments_Events.v1');
+  });
+
+  test('the replicas default to the cluster default, sized down on a development cluster', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { profile: ClusterProfile.DEVELOPMENT, controllers: { replicas: 1 }, brokers: { replicas: 1 } });
+    kafka.addTopic('orders');
+    expect(() => synth(chart)).not.toThrow();
+    expect(kafka.defaultReplicationFactor).toBe(1);
+  });
+
+  test('a topic can be made directly against a cluster', () => {
+    const { chart, kafka } = setup();
+    new KafkaTopic(chart, 'Audit', { cluster: kafka, topicName: 'audit' });
+    expect(find(synth(chart), 'KafkaTopic', 'audit').metadata.labels).toEqual({ 'strimzi.io/cluster': 'my-cluster' });
+  });
+
+  describe('fails when', () => {
+    test.each<[string, KafkaTopicOptions, RegExp]>([
+      ['the name has characters Kafka rejects', { topicName: 'orders/eu' }, /KafkaTopic 'orders\/eu' at test\/Kafka\/T: topicName is not a valid Kafka topic name.* \(got "orders\/eu"\); rename it/],
+      ['the name is too long', { topicName: 'x'.repeat(250) }, /topicName is not a valid Kafka topic name/],
+      ['partitions are 0', { partitions: 0 }, /partitions must be a whole number >= 1 \(got 0\)/],
+      ['replicas are not whole', { replicas: 1.5 }, /replicas must be a whole number >= 1 \(got 1.5\)/],
+    ])('%s', (_case, options, message) => {
+      const { kafka } = setup();
+      expect(() => kafka.addTopic('T', options)).toThrow(message);
+    });
+
+    test('replicas exceed the brokers', () => {
+      const { chart, kafka } = setup();
+      kafka.addTopic('orders', { replicas: 4 });
+      expect(() => synth(chart)).toThrow(/KafkaTopic 'orders' at test\/Kafka\/orders: replicas exceed the 3 brokers of cluster 'my-cluster' \(got 4\); set at most 3, or add brokers/);
+    });
+
+    test("min.insync.replicas exceeds the topic's replicas", () => {
+      const { chart, kafka } = setup();
+      kafka.addTopic('orders', { replicas: 2, config: { 'min.insync.replicas': 3 } });
+      expect(() => synth(chart)).toThrow(/config\['min.insync.replicas'\] exceeds the topic's 2 replicas: every acks=all write would fail \(got 3\); set it below 2/);
+    });
+  });
+});
