@@ -40,6 +40,7 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
   for (const finding of result.findings) console.log(formatFinding(finding));
   console.error(
     `${result.documents} documents: ${result.errors} errors, ${result.warnings} warnings` +
+      (result.clientConfigs > 0 ? `, ${result.clientConfigs} client-side configs skipped` : '') +
       (result.skippedTransitionRules > 0 ? `, ${result.skippedTransitionRules} transition rules on oldSelf skipped` : ''),
   );
   return result.errors > 0 ? 1 : 0;

@@ -1,4 +1,6 @@
+export * from './certs';
 export * from './core';
+export * from './gateway';
 export * from './kafka';
 export * from './policy';
 export * from './stacks';

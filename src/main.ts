@@ -1,18 +1,27 @@
-import { join } from 'path';
+import { mkdirSync, writeFileSync } from 'fs';
+import { dirname, join } from 'path';
 import { App, YamlOutputType } from 'cdk8s';
+import { RouteMode } from './gateway';
 import { DevEnvironment } from './stacks';
 
 /**
  * The example environments, synthesized by `npx cdk8s synth` into `dist/<environment>/<cluster>/`,
- * one file per resource. This is the only file that may read `process.env` (cdk8s sets
- * `CDK8S_OUTDIR`).
+ * one file per resource, with each environment's artefacts beside them. This is the only file
+ * that reads `process.env` (cdk8s sets `CDK8S_OUTDIR`) or writes files itself.
  */
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
 
-function environment(name: string): App {
-  return new App({ outdir: join(outdir, name), yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE });
+function synth(name: string, build: (app: App) => { artefacts(): Record<string, string> }): void {
+  const folder = join(outdir, name);
+  const app = new App({ outdir: folder, yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE });
+  const environment = build(app);
+  app.synth();
+  for (const [path, content] of Object.entries(environment.artefacts())) {
+    const file = join(folder, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
+  }
 }
 
-const dev = environment('dev');
-new DevEnvironment(dev);
-dev.synth();
+synth('dev', (app) => new DevEnvironment(app));
+synth('dev-explicit-routes', (app) => new DevEnvironment(app, { routeMode: RouteMode.EXPLICIT }));

@@ -1,2 +1,3 @@
+export * from './hostnames';
 export * from './names';
 export * from './versions';

@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { propError, Subject, throwPropError } from '../core/errors';
+import { addGatewayListener, ExternalListenerOptions } from '../gateway/external-listener';
 import { serviceHost, StrimziNames } from '../core/names';
 import { lazy } from '../core/lazy';
 import { compact } from '../core/objects';
@@ -306,6 +307,16 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     checkListener({ ...this.subject, listener, others: this.listeners });
     this.listeners.push(listener);
     return listener;
+  }
+
+  /**
+   * Adds a listener clients outside the Kubernetes cluster reach through a Gateway with TLS
+   * passthrough: bootstrap and per-broker hostnames from the Gateway's scheme, the port clients
+   * use advertised, and the TLSRoutes made by Strimzi (default) or by the library. Synthesis
+   * fails if the certificate, the Gateway listener and the hosts do not agree.
+   */
+  public addExternalListener(name: string, options: ExternalListenerOptions): KafkaListener {
+    return addGatewayListener(this, name, options);
   }
 
   /** Adds a `KafkaTopic` in this cluster's namespace. */

@@ -50,7 +50,9 @@ export function checkListener(check: ListenerCheck): void {
   only('hostTemplate', o.hostTemplate, HOSTED_TYPES);
   only('parentRefs', o.parentRefs, [ListenerType.TLSROUTE]);
   only('className', o.className, [ListenerType.INGRESS, ListenerType.LOADBALANCER]);
-  only('advertisedHostTemplate', o.advertisedHostTemplate, Object.values(ListenerType).filter((t) => t !== ListenerType.INTERNAL));
+  const exposed = Object.values(ListenerType).filter((t) => t !== ListenerType.INTERNAL);
+  only('advertisedHostTemplate', o.advertisedHostTemplate, exposed);
+  only('advertisedPortTemplate', o.advertisedPortTemplate, exposed);
 
   const brokers = o.brokers ?? [];
   const seen = new Set<number>();

@@ -180,6 +180,11 @@ export interface KafkaListenerOptions {
    */
   readonly advertisedHostTemplate?: string;
   /**
+   * The per-broker advertised port: a number, or arithmetic on `{nodeId}` (`9000 + {nodeId}`).
+   * @default - Strimzi's choice for the listener type (443 for route, ingress and tlsroute)
+   */
+  readonly advertisedPortTemplate?: string;
+  /**
    * The Gateways a `tlsroute` listener's TLSRoutes attach to.
    * @default - none
    */
@@ -245,6 +250,7 @@ export class KafkaListener {
       brokers: o.brokers?.map((b) => ({ broker: b.nodeId, advertisedHost: b.advertisedHost, advertisedPort: b.advertisedPort, host: b.host, nodePort: b.nodePort })),
       hostTemplate: o.hostTemplate,
       advertisedHostTemplate: o.advertisedHostTemplate,
+      advertisedPortTemplate: o.advertisedPortTemplate,
       parentRefs: o.parentRefs?.map((p) => ({ name: p.name, namespace: p.namespace, sectionName: p.sectionName, port: p.port })),
     });
     return {

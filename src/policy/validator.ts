@@ -27,6 +27,8 @@ export interface Finding {
 export interface ValidationResult {
   readonly findings: readonly Finding[];
   readonly documents: number;
+  /** Client-side config documents (KIND, Kustomize) that were recognised and skipped. */
+  readonly clientConfigs: number;
   readonly errors: number;
   readonly warnings: number;
   /** CEL transition rules (on `oldSelf`) that were not evaluated: they only apply to updates. */
@@ -115,6 +117,11 @@ export class ManifestValidator {
     if (record !== object) return report('error', [], 'a manifest must be an object with apiVersion, kind and metadata');
     if (apiVersion === '') return report('error', ['apiVersion'], 'required value');
     if (kind === '') return report('error', ['kind'], 'required value');
+    if (CLIENT_CONFIG_KINDS.has(`${apiVersion.replace(/\/[^/]*$/, '')}/${kind}`)) {
+      run.documents--;
+      run.clientConfigs++;
+      return undefined;
+    }
 
     const slash = apiVersion.lastIndexOf('/');
     const group = slash < 0 ? '' : apiVersion.slice(0, slash);
@@ -167,11 +174,18 @@ const KUBECTL_YAML = {
   customTags: (tags: Tags) => tags.filter((t) => typeof t === 'string' || (t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME')),
 };
 
+/**
+ * Files tools read on the client side, never sent to an API server (a KIND cluster config, a
+ * Kustomization): recognised and skipped, not reported as kinds without a schema.
+ */
+const CLIENT_CONFIG_KINDS = new Set(['kind.x-k8s.io/Cluster', 'kustomize.config.k8s.io/Kustomization', 'kustomize.config.k8s.io/Component']);
+
 /** Errors after which the API server does not run CEL rules (`hasBlockingErr`). */
 const BLOCKING_KEYWORDS = new Set(['required', 'type', 'enum', 'maxLength', 'maxItems', 'maxProperties']);
 
 class Run {
   public documents = 0;
+  public clientConfigs = 0;
   public skippedTransitionRules = 0;
   private readonly findings: Finding[] = [];
 
@@ -183,6 +197,7 @@ class Run {
     return {
       findings: this.findings,
       documents: this.documents,
+      clientConfigs: this.clientConfigs,
       errors: this.findings.filter((f) => f.severity === 'error').length,
       warnings: this.findings.filter((f) => f.severity === 'warning').length,
       skippedTransitionRules: this.skippedTransitionRules,

@@ -1,12 +1,23 @@
 import { Chart, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { Acl, AclOperation, ClusterProfile, KafkaCluster, KafkaStorage, KafkaTopic, KafkaUser } from '../kafka';
+import { Certificate, PrivateCa } from '../certs';
+import { propError } from '../core/errors';
+import { HostnameScheme } from '../core/hostnames';
+import { EnvoyGatewayClass, GatewayService, KafkaGateway, RouteMode } from '../gateway';
+import { Acl, AclOperation, ClusterProfile, KafkaCluster, KafkaListener, KafkaStorage, KafkaTopic, KafkaUser } from '../kafka';
+import { KindCluster } from './kind';
 
 /** Props of {@link DevEnvironment}. */
 export interface DevEnvironmentProps {
   /**
-   * The namespace of Kafka and everything around it.
+   * The domain of the external hostnames (`bootstrap.<domain>`, `broker-<id>.<domain>`),
+   * resolved to 127.0.0.1 by the hosts-file lines the environment writes.
+   * @default 'strimzi.gateway.api.test'
+   */
+  readonly domain?: string;
+  /**
+   * The namespace of Kafka, its Gateway and certificate.
    * @default 'kafka'
    */
   readonly namespace?: string;
@@ -15,34 +26,100 @@ export interface DevEnvironmentProps {
    * @default 'gateway-api-test'
    */
   readonly clusterName?: string;
+  /**
+   * Who makes the TLSRoutes.
+   * @default RouteMode.OPERATOR
+   */
+  readonly routeMode?: RouteMode;
+  /**
+   * The port clients use on the laptop, published by KIND from the Gateway's node port.
+   * @default 9092
+   */
+  readonly hostPort?: number;
+  /**
+   * The node port of the Gateway's Service.
+   * @default 30992
+   */
+  readonly nodePort?: number;
+  /**
+   * The KIND cluster config; it must publish the node port on the host port.
+   * @default - one node, labelled with a zone, publishing `nodePort` on `hostPort`
+   */
+  readonly kind?: KindCluster;
 }
 
 /**
- * A laptop environment: one KIND cluster running a KRaft Kafka cluster on Strimzi with one
- * controller (the DEVELOPMENT profile says so) and three brokers, a SCRAM listener, an `app` user
- * with ACLs and a 12-partition `orders` topic.
+ * A laptop environment, the whole topology of a Kafka-behind-a-Gateway demo on one KIND cluster:
+ * a KRaft cluster on Strimzi (one controller, which the DEVELOPMENT profile says, and three
+ * brokers), a private CA and a wildcard certificate from cert-manager, an Envoy Gateway
+ * GatewayClass with a NodePort Service, a Gateway with a TLS passthrough listener, a SCRAM
+ * listener exposed through it, an `app` user with ACLs and a 12-partition `orders` topic.
+ *
+ * Beside the manifests it writes what a person needs on a laptop ({@link artefacts}): the KIND
+ * config with its port mapping, the hosts-file lines, and per user a script that fills a client
+ * properties file from the cluster's Secrets.
  */
 export class DevEnvironment {
-  /** The chart of the one KIND cluster (`dist/dev/kind/`). */
+  /** The chart of the one KIND cluster (`dist/<environment>/kind/`). */
   public readonly chart: Chart;
+  public readonly kind: KindCluster;
+  public readonly hostnames: HostnameScheme;
+  public readonly ca: PrivateCa;
+  public readonly certificate: Certificate;
+  public readonly gatewayClass: EnvoyGatewayClass;
+  public readonly gateway: KafkaGateway;
   public readonly kafka: KafkaCluster;
+  public readonly listener: KafkaListener;
   public readonly topic: KafkaTopic;
   public readonly user: KafkaUser;
 
   /**
-   * @param app the App (one per environment) whose output folder receives a folder per cluster
+   * @param app the App of the environment; each cluster becomes a folder in its output
    */
   public constructor(app: Construct, props: DevEnvironmentProps = {}) {
     const namespace = props.namespace ?? 'kafka';
+    const clusterName = props.clusterName ?? 'gateway-api-test';
+    const hostPort = props.hostPort ?? 9092;
+    const nodePort = props.nodePort ?? 30992;
+    const gatewayPort = 9092;
+
+    this.kind = props.kind ?? new KindCluster({ portMappings: [{ containerPort: nodePort, hostPort }] });
+    this.hostnames = HostnameScheme.subdomain(props.domain ?? 'strimzi.gateway.api.test');
     this.chart = new Chart(app, 'kind');
     new k8s.KubeNamespace(this.chart, 'Namespace', { metadata: { name: namespace } });
 
+    this.ca = new PrivateCa(this.chart, 'Ca', { name: 'kafka-dev-ca' });
+    this.certificate = new Certificate(this.chart, 'ListenerCertificate', {
+      issuer: this.ca.issuer,
+      name: `${clusterName}-external-tls`,
+      namespace,
+      dnsNames: [this.hostnames.bootstrap, this.hostnames.wildcard],
+    });
+
+    this.gatewayClass = new EnvoyGatewayClass(this.chart, 'GatewayClass', {
+      name: 'envoy-kafka',
+      service: GatewayService.nodePort({ port: gatewayPort, nodePort }),
+    });
+    this.gateway = new KafkaGateway(this.chart, 'Gateway', {
+      name: 'kafka-gateway',
+      namespace,
+      gatewayClass: this.gatewayClass,
+      hostnames: this.hostnames,
+      port: gatewayPort,
+      externalPort: this.kind.hostPortFor(nodePort),
+    });
+
     this.kafka = new KafkaCluster(this.chart, 'Kafka', {
-      name: props.clusterName ?? 'gateway-api-test',
+      name: clusterName,
       namespace,
       profile: ClusterProfile.DEVELOPMENT,
       controllers: { replicas: 1 },
       brokers: { replicas: 3, storage: KafkaStorage.persistentClaim({ size: Size.gibibytes(10) }) },
+    });
+    this.listener = this.kafka.addExternalListener('external', {
+      gateway: this.gateway,
+      certificate: this.certificate,
+      mode: props.routeMode,
     });
     this.topic = this.kafka.addTopic('orders', { partitions: 12 });
     this.user = this.kafka.addUser('app', {
@@ -51,5 +128,77 @@ export class DevEnvironment {
         Acl.group('app').allow(AclOperation.READ),
       ],
     });
+
+    this.chart.node.addValidation({ validate: () => this.checkPortChain(nodePort, gatewayPort) });
   }
+
+  /**
+   * The files beside the manifests, by path relative to the environment's folder: the KIND
+   * config, the hosts-file lines and a client script per SCRAM user.
+   */
+  public artefacts(): Record<string, string> {
+    const namespace = this.kafka.namespace!;
+    const hosts = this.hostnames.hosts(this.kafka.brokerNodeIds);
+    return {
+      'kind-config.yaml': this.kind.toYaml(),
+      'hosts': `# Append to /etc/hosts: the Gateway is published on this machine by KIND.\n${hosts.map((h) => `127.0.0.1 ${h}`).join('\n')}\n`,
+      [`clients/${this.user.userName}.sh`]: clientScript({
+        namespace,
+        user: this.user.userName,
+        userSecret: this.user.secretName!,
+        caSecret: this.certificate.secretName,
+        bootstrap: `${this.hostnames.bootstrap}:${this.gateway.externalPort}`,
+      }),
+    };
+  }
+
+  /** KIND host port → node port → Gateway port → advertised port must be one chain. */
+  private checkPortChain(nodePort: number, gatewayPort: number): string[] {
+    const subject = { scope: this.chart, kind: 'DevEnvironment', name: this.kind.name };
+    const hostPort = this.kind.hostPortFor(nodePort);
+    const errors: string[] = [];
+    if (hostPort === undefined) {
+      errors.push(propError(subject, 'kind.portMappings', `publish no host port for the Gateway's node port ${nodePort}`, this.kind.portMappings, `map containerPort ${nodePort} to the port clients use`));
+    }
+    if (this.gatewayClass.nodePortFor(gatewayPort) !== nodePort) {
+      errors.push(propError(subject, 'gatewayClass.service', `does not put Gateway port ${gatewayPort} on node port ${nodePort}`, this.gatewayClass.nodePortFor(gatewayPort), `map { port: ${gatewayPort}, nodePort: ${nodePort} }`));
+    }
+    if (hostPort !== undefined && this.gateway.externalPort !== hostPort) {
+      errors.push(propError(subject, 'gateway.externalPort', `is not the host port KIND publishes (${hostPort}), so brokers would advertise a port clients cannot reach`, this.gateway.externalPort, `set it to ${hostPort}`));
+    }
+    return errors;
+  }
+}
+
+interface ClientScriptProps {
+  readonly namespace: string;
+  readonly user: string;
+  readonly userSecret: string;
+  readonly caSecret: string;
+  readonly bootstrap: string;
+}
+
+/**
+ * A script that writes `<user>.properties` for Kafka's command-line clients: SASL_SSL with
+ * SCRAM-SHA-512, the password from the user's Secret and the CA from the listener certificate's
+ * Secret as a PEM truststore.
+ */
+function clientScript(p: ClientScriptProps): string {
+  return `#!/bin/sh
+# Writes ${p.user}.properties and ca.crt next to this script from the cluster's Secrets, for
+# kafka-console-producer.sh --producer.config ${p.user}.properties (and the consumer).
+set -eu
+cd "$(dirname "$0")"
+kubectl -n ${p.namespace} get secret ${p.caSecret} -o jsonpath='{.data.ca\\.crt}' | base64 -d > ca.crt
+PASSWORD="$(kubectl -n ${p.namespace} get secret ${p.userSecret} -o jsonpath='{.data.password}' | base64 -d)"
+cat > ${p.user}.properties <<EOF
+bootstrap.servers=${p.bootstrap}
+security.protocol=SASL_SSL
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${p.user}" password="\${PASSWORD}";
+ssl.truststore.type=PEM
+ssl.truststore.location=$(pwd)/ca.crt
+EOF
+echo "wrote $(pwd)/${p.user}.properties"
+`;
 }

@@ -1,1 +1,2 @@
 export * from './dev';
+export * from './kind';

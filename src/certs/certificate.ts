@@ -1,0 +1,203 @@
+import { Chart, Duration } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as certmanager from '../../imports/certmanager-cert-manager.io';
+import { goDuration } from '../core/duration';
+import { Subject, throwPropError } from '../core/errors';
+import { isHostname, sanCovers } from '../core/hostnames';
+import { IIssuer } from './issuer';
+
+/** The private key algorithm. */
+export enum KeyAlgorithm {
+  RSA = 'RSA',
+  ECDSA = 'ECDSA',
+  ED25519 = 'Ed25519',
+}
+
+/** How the private key is written to the Secret. */
+export enum KeyEncoding {
+  PKCS1 = 'PKCS1',
+  /** What Kafka's PEM key loader reads: use it for any key a broker or client loads. */
+  PKCS8 = 'PKCS8',
+}
+
+/** What a certificate may be used for (X.509 key usages and extended key usages). */
+export enum KeyUsage {
+  DIGITAL_SIGNATURE = 'digital signature',
+  KEY_ENCIPHERMENT = 'key encipherment',
+  SERVER_AUTH = 'server auth',
+  CLIENT_AUTH = 'client auth',
+  CERT_SIGN = 'cert sign',
+  CRL_SIGN = 'crl sign',
+}
+
+/** A certificate others rely on: what names it covers and where its Secret is. */
+export interface ICertificate {
+  /** The Secret with `tls.crt`, `tls.key` and `ca.crt`. */
+  readonly secretName: string;
+  readonly namespace?: string;
+  readonly dnsNames: readonly string[];
+  /** Whether a SAN covers `hostname` (a wildcard covers exactly one label). */
+  covers(hostname: string): boolean;
+}
+
+/** Props of {@link Certificate}. */
+export interface CertificateProps {
+  /** The issuer that signs it. A namespaced Issuer must be in the Certificate's namespace. */
+  readonly issuer: IIssuer;
+  /**
+   * The Certificate's name.
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+  /**
+   * Its namespace, where the Secret is written.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * The Secret to write.
+   * @default - the Certificate's name
+   */
+  readonly secretName?: string;
+  /**
+   * The DNS names (SANs). `*.example.com` covers exactly one label (`a.example.com`, not `a.b.example.com`).
+   * @default - none (then `commonName` is required)
+   */
+  readonly dnsNames?: string[];
+  /**
+   * The subject common name; modern clients ignore it in favour of the SANs.
+   * @default - none
+   */
+  readonly commonName?: string;
+  /**
+   * How long the certificate is valid; at least an hour.
+   * @default Duration.days(90)
+   */
+  readonly duration?: Duration;
+  /**
+   * How long before expiry cert-manager renews it; less than `duration`, at least 5 minutes.
+   * @default - a third of the duration (30 days for 90)
+   */
+  readonly renewBefore?: Duration;
+  /**
+   * The key algorithm.
+   * @default KeyAlgorithm.ECDSA
+   */
+  readonly keyAlgorithm?: KeyAlgorithm;
+  /**
+   * The key size: 2048, 3072 or 4096 for RSA; 256, 384 or 521 for ECDSA; none for Ed25519.
+   * @default - 256 for ECDSA, 2048 for RSA
+   */
+  readonly keySize?: number;
+  /**
+   * The key encoding.
+   * @default KeyEncoding.PKCS8
+   */
+  readonly keyEncoding?: KeyEncoding;
+  /**
+   * Usages.
+   * @default - digital signature and server auth (plus key encipherment for RSA); cert sign for a CA
+   */
+  readonly usages?: KeyUsage[];
+  /**
+   * A CA certificate, to back a CA issuer.
+   * @default false
+   */
+  readonly isCa?: boolean;
+}
+
+const KEY_SIZES: Readonly<Record<KeyAlgorithm, readonly number[]>> = {
+  [KeyAlgorithm.RSA]: [2048, 3072, 4096],
+  [KeyAlgorithm.ECDSA]: [256, 384, 521],
+  [KeyAlgorithm.ED25519]: [],
+};
+
+/**
+ * A cert-manager `Certificate`: a key pair and certificate in a Secret, renewed before expiry,
+ * with a new private key on every renewal (`rotationPolicy: Always`).
+ */
+export class Certificate extends Construct implements ICertificate {
+  public readonly certificateName: string;
+  public readonly namespace?: string;
+  public readonly secretName: string;
+  public readonly dnsNames: readonly string[];
+  public readonly duration: Duration;
+  public readonly renewBefore: Duration;
+  public readonly resource: certmanager.Certificate;
+
+  public constructor(scope: Construct, id: string, props: CertificateProps) {
+    super(scope, id);
+    this.certificateName = props.name ?? id.toLowerCase();
+    const subject: Subject = { scope: this, kind: 'Certificate', name: this.certificateName };
+    this.namespace = props.namespace ?? Chart.of(this).namespace;
+    this.secretName = props.secretName ?? this.certificateName;
+    this.dnsNames = props.dnsNames ?? [];
+    const issuer = props.issuer;
+
+    if (issuer.issuerKind === 'Issuer' && issuer.issuerNamespace !== this.namespace) {
+      throwPropError(subject, 'issuer', `is the Issuer '${issuer.issuerName}' in namespace ${issuer.issuerNamespace ?? '(none)'}, but an Issuer only signs Certificates in its own namespace (${this.namespace ?? '(none)'})`, issuer.issuerName, 'use a ClusterIssuer, or an Issuer in the same namespace');
+    }
+    if (this.dnsNames.length === 0 && props.commonName === undefined) {
+      throwPropError(subject, 'dnsNames', 'are empty and there is no commonName', [], 'list the hostnames the certificate must cover');
+    }
+    this.dnsNames.forEach((name, i) => {
+      if (!isHostname(name, true)) {
+        throwPropError(subject, `dnsNames[${i}]`, 'is not a DNS name (a wildcard is only allowed as the whole leftmost label)', name, "use e.g. 'kafka.example.com' or '*.kafka.example.com'");
+      }
+    });
+
+    this.duration = props.duration ?? Duration.days(90);
+    this.renewBefore = props.renewBefore ?? Duration.seconds(Math.floor(this.duration.toSeconds() / 3));
+    if (this.duration.toSeconds() < 3600) {
+      throwPropError(subject, 'duration', 'must be at least 1h (cert-manager\'s minimum)', goDuration(this.duration), 'use e.g. Duration.days(90)');
+    }
+    if (this.renewBefore.toSeconds() >= this.duration.toSeconds()) {
+      throwPropError(subject, 'renewBefore', `must be less than the duration (${goDuration(this.duration)}), or cert-manager renews in a loop`, goDuration(this.renewBefore), 'use about a third of the duration');
+    }
+    if (this.renewBefore.toSeconds() < 300) {
+      throwPropError(subject, 'renewBefore', 'must be at least 5m (cert-manager\'s minimum)', goDuration(this.renewBefore), 'use about a third of the duration');
+    }
+
+    const algorithm = props.keyAlgorithm ?? KeyAlgorithm.ECDSA;
+    const sizes = KEY_SIZES[algorithm];
+    const size = props.keySize ?? sizes[0];
+    if (algorithm === KeyAlgorithm.ED25519 ? props.keySize !== undefined : !sizes.includes(size)) {
+      throwPropError(subject, 'keySize', `is not a ${algorithm} key size`, props.keySize, sizes.length > 0 ? `use ${sizes.join(', ')}` : `leave it unset for ${algorithm}`);
+    }
+    const usages = props.usages ?? defaultUsages(algorithm, props.isCa ?? false);
+    if (algorithm !== KeyAlgorithm.RSA && usages.includes(KeyUsage.KEY_ENCIPHERMENT)) {
+      throwPropError(subject, 'usages', `include key encipherment, which only RSA keys support (the key is ${algorithm})`, usages, 'drop it, or use KeyAlgorithm.RSA');
+    }
+
+    this.resource = new certmanager.Certificate(this, 'Resource', {
+      metadata: { name: this.certificateName, namespace: this.namespace },
+      spec: {
+        secretName: this.secretName,
+        issuerRef: issuer.toIssuerRef(),
+        ...(props.commonName !== undefined && { commonName: props.commonName }),
+        ...(this.dnsNames.length > 0 && { dnsNames: [...this.dnsNames] }),
+        duration: goDuration(this.duration),
+        renewBefore: goDuration(this.renewBefore),
+        ...(props.isCa && { isCa: true }),
+        privateKey: {
+          algorithm: algorithm as string as certmanager.CertificateSpecPrivateKeyAlgorithm,
+          ...(algorithm !== KeyAlgorithm.ED25519 && { size }),
+          encoding: (props.keyEncoding ?? KeyEncoding.PKCS8) as string as certmanager.CertificateSpecPrivateKeyEncoding,
+          rotationPolicy: certmanager.CertificateSpecPrivateKeyRotationPolicy.ALWAYS,
+        },
+        usages: usages.map((u) => u as string as certmanager.CertificateSpecUsages),
+      },
+    });
+  }
+
+  public covers(hostname: string): boolean {
+    return this.dnsNames.some((san) => sanCovers(san, hostname));
+  }
+}
+
+function defaultUsages(algorithm: KeyAlgorithm, isCa: boolean): KeyUsage[] {
+  if (isCa) return [KeyUsage.CERT_SIGN, KeyUsage.CRL_SIGN, KeyUsage.DIGITAL_SIGNATURE];
+  return algorithm === KeyAlgorithm.RSA
+    ? [KeyUsage.DIGITAL_SIGNATURE, KeyUsage.KEY_ENCIPHERMENT, KeyUsage.SERVER_AUTH]
+    : [KeyUsage.DIGITAL_SIGNATURE, KeyUsage.SERVER_AUTH];
+}

@@ -1,0 +1,3 @@
+export * from './certificate';
+export * from './issuer';
+export * from './private-ca';

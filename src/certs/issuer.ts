@@ -1,0 +1,146 @@
+import { Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import * as certmanager from '../../imports/certmanager-cert-manager.io';
+import { clusterScoped } from '../core/scope';
+
+/** Something that signs certificates: a cert-manager `Issuer` or `ClusterIssuer`. */
+export interface IIssuer extends IConstruct {
+  readonly issuerName: string;
+  readonly issuerKind: 'Issuer' | 'ClusterIssuer';
+  /** The namespace of an `Issuer` (it only signs Certificates there); undefined for a `ClusterIssuer`. */
+  readonly issuerNamespace?: string;
+  /** The `issuerRef` of a Certificate signed by this issuer. */
+  toIssuerRef(): { readonly name: string; readonly kind: string; readonly group: string };
+}
+
+/** How an issuer signs: it signs its own certificates, or it signs with a CA key from a Secret. */
+export class IssuerType {
+  /** Each certificate signs itself: for bootstrapping a CA, not for serving. */
+  public static selfSigned(): IssuerType {
+    return new IssuerType({ selfSigned: {} });
+  }
+
+  /**
+   * Signs with the CA in `secretName` (`tls.crt` and `tls.key`, e.g. a CA `Certificate`'s Secret).
+   * A ClusterIssuer reads it from cert-manager's cluster resource namespace.
+   */
+  public static ca(secretName: string): IssuerType {
+    return new IssuerType({ ca: { secretName } });
+  }
+
+  private constructor(/** @internal */ public readonly _spec: certmanager.IssuerSpec & certmanager.ClusterIssuerSpec) {}
+}
+
+/** Props of {@link Issuer}. */
+export interface IssuerProps {
+  /**
+   * The Issuer's name.
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+  /**
+   * Its namespace: it signs Certificates in that namespace only.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * How it signs.
+   * @default IssuerType.selfSigned()
+   */
+  readonly type?: IssuerType;
+}
+
+/** A namespaced cert-manager `Issuer`. */
+export class Issuer extends Construct implements IIssuer {
+  /** An Issuer made elsewhere. */
+  public static fromIssuerName(scope: Construct, id: string, name: string, namespace: string): IIssuer {
+    return new ExistingIssuer(scope, id, name, 'Issuer', namespace);
+  }
+
+  public readonly issuerName: string;
+  public readonly issuerKind = 'Issuer' as const;
+  public readonly issuerNamespace?: string;
+  public readonly resource: certmanager.Issuer;
+
+  public constructor(scope: Construct, id: string, props: IssuerProps = {}) {
+    super(scope, id);
+    this.issuerName = props.name ?? id.toLowerCase();
+    this.issuerNamespace = props.namespace ?? Chart.of(this).namespace;
+    this.resource = new certmanager.Issuer(this, 'Resource', {
+      metadata: { name: this.issuerName, namespace: this.issuerNamespace },
+      spec: (props.type ?? IssuerType.selfSigned())._spec,
+    });
+  }
+
+  public toIssuerRef() {
+    return issuerRef(this);
+  }
+}
+
+/** Props of {@link ClusterIssuer}. */
+export interface ClusterIssuerProps {
+  /**
+   * The ClusterIssuer's name.
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+  /**
+   * How it signs.
+   * @default IssuerType.selfSigned()
+   */
+  readonly type?: IssuerType;
+}
+
+/** A cluster-scoped cert-manager `ClusterIssuer`: it signs Certificates in any namespace. */
+export class ClusterIssuer extends Construct implements IIssuer {
+  /** A ClusterIssuer made elsewhere. */
+  public static fromClusterIssuerName(scope: Construct, id: string, name: string): IIssuer {
+    return new ExistingIssuer(scope, id, name, 'ClusterIssuer', undefined);
+  }
+
+  public readonly issuerName: string;
+  public readonly issuerKind = 'ClusterIssuer' as const;
+  public readonly issuerNamespace = undefined;
+  public readonly resource: certmanager.ClusterIssuer;
+
+  public constructor(scope: Construct, id: string, props: ClusterIssuerProps = {}) {
+    super(scope, id);
+    this.issuerName = props.name ?? id.toLowerCase();
+    this.resource = new certmanager.ClusterIssuer(this, 'Resource', {
+      metadata: { name: this.issuerName },
+      spec: (props.type ?? IssuerType.selfSigned())._spec,
+    });
+    clusterScoped(this.resource);
+  }
+
+  public toIssuerRef() {
+    return issuerRef(this);
+  }
+}
+
+/** A self-signed `ClusterIssuer`, as a one-liner. */
+export class SelfSignedClusterIssuer extends ClusterIssuer {
+  public constructor(scope: Construct, id: string, props: { readonly name?: string } = {}) {
+    super(scope, id, { ...props, type: IssuerType.selfSigned() });
+  }
+}
+
+class ExistingIssuer extends Construct implements IIssuer {
+  public constructor(
+    scope: Construct,
+    id: string,
+    public readonly issuerName: string,
+    public readonly issuerKind: 'Issuer' | 'ClusterIssuer',
+    public readonly issuerNamespace: string | undefined,
+  ) {
+    super(scope, id);
+  }
+
+  public toIssuerRef() {
+    return issuerRef(this);
+  }
+}
+
+function issuerRef(issuer: IIssuer) {
+  return { name: issuer.issuerName, kind: issuer.issuerKind, group: 'cert-manager.io' };
+}

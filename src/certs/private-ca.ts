@@ -1,0 +1,65 @@
+import { Chart, Duration } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Certificate, KeyAlgorithm } from './certificate';
+import { ClusterIssuer, IIssuer, Issuer, IssuerType } from './issuer';
+
+/** Props of {@link PrivateCa}. */
+export interface PrivateCaProps {
+  /**
+   * The CA issuer's name; the self-signed issuer is `<name>-selfsigned`, the CA Certificate and
+   * its Secret `<name>-ca`.
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+  /**
+   * Make ClusterIssuers (sign in every namespace) rather than namespaced Issuers.
+   * @default true
+   */
+  readonly clusterScoped?: boolean;
+  /**
+   * Where the CA Certificate and Secret live: cert-manager's cluster resource namespace for
+   * ClusterIssuers, the issuers' namespace otherwise.
+   * @default - 'cert-manager' for ClusterIssuers, the chart's namespace for Issuers
+   */
+  readonly namespace?: string;
+  /**
+   * How long the CA is valid.
+   * @default Duration.days(3650)
+   */
+  readonly duration?: Duration;
+}
+
+/**
+ * A private CA the way cert-manager recommends: a self-signed issuer signs one CA certificate,
+ * and a CA issuer signs everything else with it, so that clients trust one CA that outlives
+ * every server certificate.
+ */
+export class PrivateCa extends Construct {
+  /** The issuer that signs with the CA: the one to give Certificates. */
+  public readonly issuer: IIssuer;
+  /** The CA Certificate (its Secret's `ca.crt` is what clients trust). */
+  public readonly certificate: Certificate;
+  /** The self-signed issuer that signs only the CA certificate. */
+  public readonly selfSignedIssuer: IIssuer;
+
+  public constructor(scope: Construct, id: string, props: PrivateCaProps = {}) {
+    super(scope, id);
+    const name = props.name ?? id.toLowerCase();
+    const cluster = props.clusterScoped ?? true;
+    const namespace = props.namespace ?? (cluster ? 'cert-manager' : Chart.of(this).namespace);
+    const issuer = (issuerId: string, issuerName: string, type: IssuerType): IIssuer =>
+      cluster ? new ClusterIssuer(this, issuerId, { name: issuerName, type }) : new Issuer(this, issuerId, { name: issuerName, namespace, type });
+
+    this.selfSignedIssuer = issuer('SelfSigned', `${name}-selfsigned`, IssuerType.selfSigned());
+    this.certificate = new Certificate(this, 'Certificate', {
+      issuer: this.selfSignedIssuer,
+      name: `${name}-ca`,
+      namespace,
+      commonName: `${name} CA`,
+      isCa: true,
+      duration: props.duration ?? Duration.days(3650),
+      keyAlgorithm: KeyAlgorithm.ECDSA,
+    });
+    this.issuer = issuer('Issuer', name, IssuerType.ca(this.certificate.secretName));
+  }
+}

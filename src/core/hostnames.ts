@@ -1,0 +1,95 @@
+/**
+ * One host model: the bootstrap and per-broker hostnames come from one scheme and feed the Kafka
+ * listener, the certificate's SANs, the Gateway listener and every route. The matching rules of
+ * certificates and of the Gateway API differ, and both live here.
+ */
+
+const LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** A DNS name of lowercase labels, at most 253 characters; `*.` as the whole first label if `wildcard`. */
+export function isHostname(name: string, wildcard: boolean = false): boolean {
+  if (name.length > 253) return false;
+  const labels = name.split('.');
+  if (wildcard && labels[0] === '*') labels.shift();
+  return labels.length > 0 && labels.every((l) => LABEL.test(l));
+}
+
+/**
+ * Whether a certificate SAN covers a hostname (RFC 6125): an exact match, or `*.d` for a hostname
+ * one label deeper than `d`: `*.kafka.test` covers `broker-0.kafka.test`, not `a.broker-0.kafka.test`
+ * and not `kafka.test`.
+ */
+export function sanCovers(san: string, hostname: string): boolean {
+  const s = san.toLowerCase();
+  const h = hostname.toLowerCase();
+  if (!s.startsWith('*.')) return s === h;
+  const dot = h.indexOf('.');
+  return dot > 0 && h.slice(dot + 1) === s.slice(2);
+}
+
+/**
+ * Whether a Gateway listener hostname accepts a route hostname (Gateway API): an exact match, or
+ * `*.d` for any hostname under `d`, however many labels deeper. No listener hostname accepts all.
+ */
+export function gatewayHostnameMatches(listenerHostname: string | undefined, hostname: string): boolean {
+  if (listenerHostname === undefined) return true;
+  const l = listenerHostname.toLowerCase();
+  const h = hostname.toLowerCase();
+  return l.startsWith('*.') ? h.endsWith(l.slice(1)) && h.length > l.length - 1 : l === h;
+}
+
+/** Options of {@link HostnameScheme.subdomain}. */
+export interface SubdomainSchemeOptions {
+  /**
+   * The bootstrap host's first label.
+   * @default 'bootstrap'
+   */
+  readonly bootstrapLabel?: string;
+  /**
+   * The per-broker host's first label, with `{nodeId}`.
+   * @default 'broker-{nodeId}'
+   */
+  readonly brokerLabel?: string;
+}
+
+/** The hostnames of a Kafka cluster's external listener. */
+export class HostnameScheme {
+  /**
+   * Every host one label under `domain`: `bootstrap.<domain>` and `broker-<nodeId>.<domain>`, all
+   * covered by one wildcard certificate (`*.<domain>`) and one Gateway listener hostname.
+   */
+  public static subdomain(domain: string, options: SubdomainSchemeOptions = {}): HostnameScheme {
+    const bootstrap = options.bootstrapLabel ?? 'bootstrap';
+    const broker = options.brokerLabel ?? 'broker-{nodeId}';
+    if (!isHostname(domain)) throw new Error(`HostnameScheme.subdomain: domain must be a DNS name of lowercase labels (got ${JSON.stringify(domain)}); use e.g. 'kafka.example.com'`);
+    if (!LABEL.test(bootstrap)) throw new Error(`HostnameScheme.subdomain: bootstrapLabel must be one DNS label (got ${JSON.stringify(bootstrap)})`);
+    if (!broker.includes('{nodeId}') || !LABEL.test(broker.replace('{nodeId}', '0'))) {
+      throw new Error(`HostnameScheme.subdomain: brokerLabel must be one DNS label containing {nodeId} (got ${JSON.stringify(broker)})`);
+    }
+    return new HostnameScheme(domain, `${bootstrap}.${domain}`, `${broker}.${domain}`);
+  }
+
+  private constructor(
+    /** The domain every host is under. */
+    public readonly domain: string,
+    /** The bootstrap host. */
+    public readonly bootstrap: string,
+    /** The per-broker host, with `{nodeId}` (Strimzi's `hostTemplate` syntax). */
+    public readonly brokerTemplate: string,
+  ) {}
+
+  /** The host of broker `nodeId`. */
+  public broker(nodeId: number): string {
+    return this.brokerTemplate.replace('{nodeId}', String(nodeId));
+  }
+
+  /** The wildcard that covers every host of the scheme: the certificate SAN and the Gateway listener hostname. */
+  public get wildcard(): string {
+    return `*.${this.domain}`;
+  }
+
+  /** The bootstrap host and one host per broker. */
+  public hosts(brokerNodeIds: readonly number[]): string[] {
+    return [this.bootstrap, ...brokerNodeIds.map((id) => this.broker(id))];
+  }
+}

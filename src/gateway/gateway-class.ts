@@ -1,0 +1,124 @@
+import { Construct, IConstruct } from 'constructs';
+import * as envoy from '../../imports/envoygateway-gateway.envoyproxy.io';
+import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
+import { clusterScoped } from '../core/scope';
+
+/** The controller name of Envoy Gateway. */
+export const ENVOY_GATEWAY_CONTROLLER = 'gateway.envoyproxy.io/gatewayclass-controller';
+
+/** A GatewayClass Gateways are made from. */
+export interface IGatewayClass extends IConstruct {
+  readonly gatewayClassName: string;
+  /** The type of the Service in front of each Gateway's proxies. */
+  readonly serviceType: 'LoadBalancer' | 'NodePort' | 'ClusterIP';
+  /** The node port a Gateway port is published on, for NodePort services. */
+  nodePortFor(port: number): number | undefined;
+}
+
+/** A fixed node port for one Gateway port. */
+export interface NodePortMapping {
+  /** The Gateway listener port (also the Service port). */
+  readonly port: number;
+  /** The node port, 30000-32767. */
+  readonly nodePort: number;
+}
+
+/** The Service Envoy Gateway puts in front of a Gateway's proxies. */
+export class GatewayService {
+  /** A LoadBalancer Service: clients use the Gateway ports on the load balancer's address. */
+  public static loadBalancer(): GatewayService {
+    return new GatewayService('LoadBalancer', []);
+  }
+
+  /**
+   * A NodePort Service with fixed node ports (KIND, bare metal): clients use a node's address and
+   * the node port, or a port mapped to it.
+   */
+  public static nodePort(...mappings: NodePortMapping[]): GatewayService {
+    if (mappings.length === 0) throw new Error('GatewayService.nodePort: map at least one Gateway port, e.g. { port: 9092, nodePort: 30992 }');
+    for (const m of mappings) {
+      if (!Number.isInteger(m.nodePort) || m.nodePort < 30000 || m.nodePort > 32767) {
+        throw new Error(`GatewayService.nodePort: nodePort must be in the NodePort range 30000-32767 (got ${m.nodePort} for port ${m.port}); pick a port in that range`);
+      }
+    }
+    return new GatewayService('NodePort', mappings);
+  }
+
+  /** A ClusterIP Service: only reachable inside the Kubernetes cluster (or through a mesh). */
+  public static clusterIp(): GatewayService {
+    return new GatewayService('ClusterIP', []);
+  }
+
+  private constructor(public readonly type: 'LoadBalancer' | 'NodePort' | 'ClusterIP', public readonly nodePorts: readonly NodePortMapping[]) {}
+}
+
+/** Props of {@link EnvoyGatewayClass}. */
+export interface EnvoyGatewayClassProps {
+  /**
+   * The GatewayClass name; the EnvoyProxy gets the same.
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+  /**
+   * The namespace of the EnvoyProxy (Envoy Gateway's own, usually).
+   * @default 'envoy-gateway-system'
+   */
+  readonly proxyNamespace?: string;
+  /**
+   * The Service in front of the proxies.
+   * @default GatewayService.loadBalancer()
+   */
+  readonly service?: GatewayService;
+}
+
+/**
+ * An Envoy Gateway `GatewayClass` with its `EnvoyProxy` parameters: the kind of Service every
+ * Gateway of the class gets, and its node ports.
+ */
+export class EnvoyGatewayClass extends Construct implements IGatewayClass {
+  public readonly gatewayClassName: string;
+  public readonly serviceType: 'LoadBalancer' | 'NodePort' | 'ClusterIP';
+  public readonly resource: gatewayapi.GatewayClass;
+  public readonly envoyProxy: envoy.EnvoyProxy;
+  private readonly nodePorts: readonly NodePortMapping[];
+
+  public constructor(scope: Construct, id: string, props: EnvoyGatewayClassProps = {}) {
+    super(scope, id);
+    this.gatewayClassName = props.name ?? id.toLowerCase();
+    const namespace = props.proxyNamespace ?? 'envoy-gateway-system';
+    const service = props.service ?? GatewayService.loadBalancer();
+    this.serviceType = service.type;
+    this.nodePorts = service.nodePorts;
+
+    this.envoyProxy = new envoy.EnvoyProxy(this, 'Proxy', {
+      metadata: { name: this.gatewayClassName, namespace },
+      spec: {
+        provider: {
+          type: envoy.EnvoyProxySpecProviderType.KUBERNETES,
+          kubernetes: {
+            envoyService: {
+              type: service.type as string as envoy.EnvoyProxySpecProviderKubernetesEnvoyServiceType,
+              // Envoy Gateway names the Service ports itself; a strategic merge on `port` (the
+              // Service ports' merge key) pins each node port without knowing those names.
+              ...(service.nodePorts.length > 0 && {
+                patch: { type: 'StrategicMerge', value: { spec: { ports: service.nodePorts.map((m) => ({ port: m.port, nodePort: m.nodePort })) } } },
+              }),
+            },
+          },
+        },
+      },
+    });
+    this.resource = new gatewayapi.GatewayClass(this, 'Resource', {
+      metadata: { name: this.gatewayClassName },
+      spec: {
+        controllerName: ENVOY_GATEWAY_CONTROLLER,
+        parametersRef: { group: 'gateway.envoyproxy.io', kind: 'EnvoyProxy', name: this.gatewayClassName, namespace },
+      },
+    });
+    clusterScoped(this.resource);
+  }
+
+  public nodePortFor(port: number): number | undefined {
+    return this.nodePorts.find((m) => m.port === port)?.nodePort;
+  }
+}

@@ -1,0 +1,184 @@
+import { Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
+import { Subject, throwPropError } from '../core/errors';
+import { gatewayHostnameMatches, HostnameScheme } from '../core/hostnames';
+import { IGatewayClass } from './gateway-class';
+
+/** Which namespaces may attach routes to the Gateway's Kafka listener. Never all of them. */
+export class AllowedRoutes {
+  /** Routes in the Gateway's own namespace (put the Gateway next to Kafka). */
+  public static sameNamespace(): AllowedRoutes {
+    return new AllowedRoutes('Same', []);
+  }
+
+  /** Routes in these namespaces (matched by their `kubernetes.io/metadata.name` label). */
+  public static fromNamespaces(...namespaces: string[]): AllowedRoutes {
+    if (namespaces.length === 0) throw new Error('AllowedRoutes.fromNamespaces: name at least one namespace');
+    return new AllowedRoutes('Selector', namespaces);
+  }
+
+  /**
+   * Routes from every namespace. Rejected by {@link KafkaGateway}: any team could then route the
+   * Kafka hostnames to their own Service.
+   */
+  public static all(): AllowedRoutes {
+    return new AllowedRoutes('All', []);
+  }
+
+  private constructor(public readonly from: 'Same' | 'Selector' | 'All', public readonly namespaces: readonly string[]) {}
+
+  /** Whether a route in `routeNamespace` may attach to a Gateway in `gatewayNamespace`. */
+  public allows(routeNamespace: string | undefined, gatewayNamespace: string | undefined): boolean {
+    if (this.from === 'All') return true;
+    if (this.from === 'Same') return routeNamespace === gatewayNamespace;
+    return routeNamespace !== undefined && this.namespaces.includes(routeNamespace);
+  }
+}
+
+/** A Gateway with a TLS passthrough listener for Kafka. */
+export interface IGateway extends IConstruct {
+  readonly gatewayName: string;
+  readonly namespace?: string;
+  /** The listener Kafka routes attach to (their `sectionName`). */
+  readonly listenerName: string;
+  /** The listener's port. */
+  readonly port: number;
+  /** The port clients outside reach the Gateway on (host port, node port or load balancer port). */
+  readonly externalPort: number;
+  /** The hostnames routed through the listener. */
+  readonly hostnames: HostnameScheme;
+  /** The listener's hostname (the scheme's wildcard). */
+  readonly listenerHostname: string;
+  /** Which route namespaces may attach. */
+  readonly allowedRoutes: AllowedRoutes;
+}
+
+/** Props of {@link KafkaGateway}. */
+export interface KafkaGatewayProps {
+  /** The class the Gateway is made from. */
+  readonly gatewayClass: IGatewayClass;
+  /** The hostnames of the Kafka cluster; the listener accepts the scheme's wildcard. */
+  readonly hostnames: HostnameScheme;
+  /**
+   * The Gateway's name.
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+  /**
+   * Its namespace.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * The listener port.
+   * @default 9092
+   */
+  readonly port?: number;
+  /**
+   * The listener name (routes' `sectionName`).
+   * @default 'kafka'
+   */
+  readonly listenerName?: string;
+  /**
+   * Which namespaces may attach routes.
+   * @default AllowedRoutes.sameNamespace()
+   */
+  readonly allowedRoutes?: AllowedRoutes;
+  /**
+   * The port clients outside reach the Gateway on, which brokers advertise.
+   * @default - the class's node port for `port` on a NodePort class, `port` otherwise
+   */
+  readonly externalPort?: number;
+}
+
+/**
+ * A Gateway API `Gateway` with one TLS passthrough listener for Kafka: TLS goes through to the
+ * brokers untouched, routed by SNI to the bootstrap or to one broker.
+ */
+export class KafkaGateway extends Construct implements IGateway {
+  public readonly gatewayName: string;
+  public readonly namespace?: string;
+  public readonly listenerName: string;
+  public readonly port: number;
+  public readonly externalPort: number;
+  public readonly hostnames: HostnameScheme;
+  public readonly listenerHostname: string;
+  public readonly allowedRoutes: AllowedRoutes;
+  public readonly gatewayClass: IGatewayClass;
+  public readonly resource: gatewayapi.Gateway;
+
+  public constructor(scope: Construct, id: string, props: KafkaGatewayProps) {
+    super(scope, id);
+    this.gatewayName = props.name ?? id.toLowerCase();
+    const subject: Subject = { scope: this, kind: 'KafkaGateway', name: this.gatewayName };
+    this.namespace = props.namespace ?? Chart.of(this).namespace;
+    this.listenerName = props.listenerName ?? 'kafka';
+    this.port = props.port ?? 9092;
+    this.hostnames = props.hostnames;
+    this.listenerHostname = props.hostnames.wildcard;
+    this.allowedRoutes = props.allowedRoutes ?? AllowedRoutes.sameNamespace();
+    this.gatewayClass = props.gatewayClass;
+
+    if (this.allowedRoutes.from === 'All') {
+      throwPropError(subject, 'allowedRoutes', 'lets routes from every namespace attach, so any team could take over the Kafka hostnames', 'All', 'use AllowedRoutes.sameNamespace() or AllowedRoutes.fromNamespaces(...)');
+    }
+    if (!Number.isInteger(this.port) || this.port < 1 || this.port > 65535) {
+      throwPropError(subject, 'port', 'must be a port from 1 to 65535', this.port, 'use e.g. 9092');
+    }
+    const nodePort = props.gatewayClass.nodePortFor(this.port);
+    if (props.gatewayClass.serviceType === 'NodePort' && nodePort === undefined) {
+      throwPropError(subject, 'port', `has no node port in GatewayClass '${props.gatewayClass.gatewayClassName}', so clients outside cannot reach it`, this.port, `add { port: ${this.port}, nodePort: 3xxxx } to its GatewayService.nodePort(...)`);
+    }
+    this.externalPort = props.externalPort ?? nodePort ?? this.port;
+
+    this.resource = new gatewayapi.Gateway(this, 'Resource', {
+      metadata: { name: this.gatewayName, namespace: this.namespace },
+      spec: {
+        gatewayClassName: props.gatewayClass.gatewayClassName,
+        listeners: [{
+          name: this.listenerName,
+          port: this.port,
+          protocol: 'TLS',
+          hostname: this.listenerHostname,
+          tls: { mode: gatewayapi.GatewaySpecListenersTlsMode.PASSTHROUGH },
+          allowedRoutes: {
+            namespaces: this.allowedRoutes.from === 'Same'
+              ? { from: gatewayapi.GatewaySpecListenersAllowedRoutesNamespacesFrom.SAME }
+              : {
+                from: gatewayapi.GatewaySpecListenersAllowedRoutesNamespacesFrom.SELECTOR,
+                selector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: [...this.allowedRoutes.namespaces] }] },
+              },
+            kinds: [{ group: 'gateway.networking.k8s.io', kind: 'TLSRoute' }],
+          },
+        }],
+      },
+    });
+  }
+}
+
+/** How a route means to attach to a Gateway. */
+export interface RouteAttachment {
+  readonly sectionName: string;
+  readonly port?: number;
+  readonly namespace?: string;
+  readonly hostnames: readonly string[];
+}
+
+/**
+ * Why a route would not attach to the Gateway (Gateway API rules): no listener with that
+ * section name, another port, a hostname the listener does not accept, or a namespace it does
+ * not allow. Empty when it attaches.
+ */
+export function attachmentProblems(gateway: IGateway, route: RouteAttachment): string[] {
+  const problems: string[] = [];
+  const where = `Gateway '${gateway.gatewayName}'`;
+  if (route.sectionName !== gateway.listenerName) problems.push(`${where} has no listener '${route.sectionName}' (it has '${gateway.listenerName}')`);
+  if (route.port !== undefined && route.port !== gateway.port) problems.push(`${where} listener '${gateway.listenerName}' is on port ${gateway.port}, not ${route.port}`);
+  const outside = route.hostnames.filter((h) => !gatewayHostnameMatches(gateway.listenerHostname, h));
+  if (outside.length > 0) problems.push(`${where} listener hostname ${gateway.listenerHostname} does not match ${outside.join(', ')}`);
+  if (!gateway.allowedRoutes.allows(route.namespace, gateway.namespace)) {
+    problems.push(`${where} does not allow routes from namespace ${route.namespace ?? '(none)'} (allowedRoutes ${gateway.allowedRoutes.from}${gateway.allowedRoutes.namespaces.length > 0 ? ` ${gateway.allowedRoutes.namespaces.join(', ')}` : ''})`);
+  }
+  return problems;
+}

@@ -1,0 +1,120 @@
+import { Construct } from 'constructs';
+import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
+import { Subject, throwPropError } from '../core/errors';
+import { attachmentProblems, IGateway } from './kafka-gateway';
+
+/** One route target: a hostname and the Service it goes to. */
+export interface TlsRouteTarget {
+  /** The route's (and SNI) hostname. */
+  readonly hostname: string;
+  /** The Service traffic goes to. */
+  readonly service: string;
+  /** The route's name. */
+  readonly name: string;
+}
+
+/** Props of {@link KafkaTlsRoutes}. */
+export interface KafkaTlsRoutesProps {
+  /** The Gateway the routes attach to. */
+  readonly gateway: IGateway;
+  /** The bootstrap route. */
+  readonly bootstrap: TlsRouteTarget;
+  /** One route per broker. */
+  readonly brokers: TlsRouteTarget[];
+  /** The port of every backend Service (the Kafka listener port). */
+  readonly port: number;
+  /** The namespace of the backend Services (the Kafka cluster's). */
+  readonly backendNamespace?: string;
+  /**
+   * Where the routes live; a ReferenceGrant lets them reach Services in another namespace.
+   * @default - the backend namespace
+   */
+  readonly namespace?: string;
+  /**
+   * The Gateway listener to attach to.
+   * @default - the Gateway's Kafka listener
+   */
+  readonly sectionName?: string;
+}
+
+/**
+ * Gateway API `TLSRoute`s for a Kafka listener: one for the bootstrap Service and one per broker,
+ * each routing its SNI hostname to its Service; a `ReferenceGrant` when they cross namespaces.
+ */
+export class KafkaTlsRoutes extends Construct {
+  public readonly routes: gatewayapi.TlsRoute[] = [];
+  public readonly namespace?: string;
+
+  public constructor(scope: Construct, id: string, props: KafkaTlsRoutesProps) {
+    super(scope, id);
+    const gateway = props.gateway;
+    this.namespace = props.namespace ?? props.backendNamespace;
+    const sectionName = props.sectionName ?? gateway.listenerName;
+    const targets = [props.bootstrap, ...props.brokers];
+    const subject: Subject = { scope: this, kind: 'KafkaTlsRoutes', name: props.bootstrap.name };
+    const problems = attachmentProblems(gateway, { sectionName, port: gateway.port, namespace: this.namespace, hostnames: targets.map((t) => t.hostname) });
+    if (problems.length > 0) {
+      throwPropError(subject, 'gateway', `cannot take these routes: ${problems.join('; ')}`, `${gateway.gatewayName}/${sectionName}`, 'route to the Gateway listener that serves these hostnames, from a namespace it allows');
+    }
+
+    const crossNamespace = this.namespace !== props.backendNamespace;
+    for (const target of targets) {
+      this.routes.push(new gatewayapi.TlsRoute(this, target === props.bootstrap ? 'Bootstrap' : target.name, {
+        metadata: { name: target.name, namespace: this.namespace },
+        spec: {
+          parentRefs: [{ name: gateway.gatewayName, namespace: gateway.namespace, sectionName, port: gateway.port }],
+          hostnames: [target.hostname],
+          rules: [{ backendRefs: [{ name: target.service, port: props.port, ...(crossNamespace && { namespace: props.backendNamespace }) }] }],
+        },
+      }));
+    }
+    if (crossNamespace) {
+      new ReferenceGrant(this, 'Grant', {
+        name: `${props.bootstrap.name}-routes`,
+        namespace: props.backendNamespace,
+        fromNamespace: this.namespace!,
+        fromKind: 'TLSRoute',
+        toKind: 'Service',
+        toNames: targets.map((t) => t.service),
+      });
+    }
+  }
+}
+
+/** Props of {@link ReferenceGrant}. */
+export interface ReferenceGrantProps {
+  /** The grant's name. */
+  readonly name: string;
+  /** The namespace of what is referenced (the grant lives there). */
+  readonly namespace?: string;
+  /** The namespace the references come from. */
+  readonly fromNamespace: string;
+  /** The kind that refers (Gateway API group), e.g. `TLSRoute`. */
+  readonly fromKind: string;
+  /** The kind referred to (core group), e.g. `Service` or `Secret`. */
+  readonly toKind: string;
+  /**
+   * The names that may be referenced.
+   * @default - every object of `toKind` in the namespace
+   */
+  readonly toNames?: string[];
+}
+
+/** A Gateway API `ReferenceGrant`: lets objects in one namespace refer to objects in another. */
+export class ReferenceGrant extends Construct {
+  public readonly resource: gatewayapi.ReferenceGrant;
+
+  public constructor(scope: Construct, id: string, props: ReferenceGrantProps) {
+    super(scope, id);
+    const to = props.toNames === undefined
+      ? [{ group: '', kind: props.toKind }]
+      : [...new Set(props.toNames)].map((name) => ({ group: '', kind: props.toKind, name }));
+    this.resource = new gatewayapi.ReferenceGrant(this, 'Resource', {
+      metadata: { name: props.name, namespace: props.namespace },
+      spec: {
+        from: [{ group: 'gateway.networking.k8s.io', kind: props.fromKind, namespace: props.fromNamespace }],
+        to,
+      },
+    });
+  }
+}
