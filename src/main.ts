@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { App, YamlOutputType } from 'cdk8s';
 import { RouteMode } from './gateway';
-import { DevEnvironment } from './stacks';
+import { DevEnvironment, FailoverProviderKind, MultiRegionEnvironment } from './stacks';
 
 /**
  * The example environments, synthesized by `npx cdk8s synth` into `dist/<environment>/<cluster>/`,
@@ -11,12 +11,12 @@ import { DevEnvironment } from './stacks';
  */
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
 
-function synth(name: string, build: (app: App) => { artefacts(): Record<string, string> }): void {
+function synth(name: string, build: (app: App) => { artefacts?(): Record<string, string> }): void {
   const folder = join(outdir, name);
   const app = new App({ outdir: folder, yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE });
   const environment = build(app);
   app.synth();
-  for (const [path, content] of Object.entries(environment.artefacts())) {
+  for (const [path, content] of Object.entries(environment.artefacts?.() ?? {})) {
     const file = join(folder, path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
@@ -25,3 +25,5 @@ function synth(name: string, build: (app: App) => { artefacts(): Record<string, 
 
 synth('dev', (app) => new DevEnvironment(app));
 synth('dev-explicit-routes', (app) => new DevEnvironment(app, { routeMode: RouteMode.EXPLICIT }));
+synth('multi-region-istio', (app) => new MultiRegionEnvironment(app, { provider: FailoverProviderKind.ISTIO }));
+synth('multi-region-envoy', (app) => new MultiRegionEnvironment(app, { provider: FailoverProviderKind.ENVOY_GATEWAY }));

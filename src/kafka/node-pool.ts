@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { throwPropError } from '../core/errors';
 import { StrimziNames } from '../core/names';
-import { compact } from '../core/objects';
+import { renderResources } from '../core/resources';
 import { quantity } from '../core/units';
 import { KafkaStorage } from './storage';
 
@@ -150,7 +150,7 @@ export class KafkaNodePool extends Construct {
         replicas: this.replicas,
         roles: this.roles.map((r) => r as string as strimzi.KafkaNodePoolSpecRoles),
         storage: this.storage._spec,
-        ...(props.resources && { resources: renderResources(props.resources) }),
+        ...(props.resources && { resources: renderResources(props.resources, strimzi.KafkaNodePoolSpecResourcesRequests.fromString, strimzi.KafkaNodePoolSpecResourcesLimits.fromString) }),
         ...(props.heap && { jvmOptions: { xms: jvmSize(props.heap), xmx: jvmSize(props.heap) } }),
         template: cluster._podTemplate(this),
       },
@@ -182,17 +182,6 @@ export class KafkaNodePool extends Construct {
 }
 
 /** cdk8s-plus `ContainerResources` as Strimzi's requests and limits. */
-function renderResources(resources: ContainerResources): strimzi.KafkaNodePoolSpecResources | undefined {
-  const requests: Record<string, strimzi.KafkaNodePoolSpecResourcesRequests> = {};
-  const limits: Record<string, strimzi.KafkaNodePoolSpecResourcesLimits> = {};
-  const { cpu, memory } = resources;
-  if (cpu?.request) requests.cpu = strimzi.KafkaNodePoolSpecResourcesRequests.fromString(cpu.request.amount);
-  if (memory?.request) requests.memory = strimzi.KafkaNodePoolSpecResourcesRequests.fromString(quantity(memory.request));
-  if (cpu?.limit) limits.cpu = strimzi.KafkaNodePoolSpecResourcesLimits.fromString(cpu.limit.amount);
-  if (memory?.limit) limits.memory = strimzi.KafkaNodePoolSpecResourcesLimits.fromString(quantity(memory.limit));
-  return compact({ requests, limits });
-}
-
 /** A heap size in the JVM's syntax: whole gibibytes as `g`, else `m`. */
 function jvmSize(size: Size): string {
   return quantity(size).replace('Gi', 'g').replace('Mi', 'm');

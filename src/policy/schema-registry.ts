@@ -114,6 +114,12 @@ export class SchemaRegistry {
     };
   }
 
+  /** Whether any CRD or core kind is in API `group`. */
+  public servesGroup(group: string): boolean {
+    const prefix = `${group}/`;
+    return [...this.crdIndex.keys(), ...this.crds.keys(), ...this.coreKinds.keys()].some((key) => key.startsWith(prefix));
+  }
+
   /** The schema of `group/kind` at `version`, or undefined when that version is not known. */
   public resolve(group: string, version: string, kind: string): ResolvedSchema | undefined {
     const info = this.kind(group, kind);

@@ -128,7 +128,12 @@ export class ManifestValidator {
     const version = apiVersion.slice(slash + 1);
     const info = this.registry.kind(group, kind);
     if (info === undefined) {
-      return report('error', ['kind'], `no schema for ${kind} in API group ${JSON.stringify(group)}: not a Kubernetes ${group === '' ? 'core ' : ''}kind and no CRD in ${this.registry.crdDirectory} defines it`);
+      // A kind in a group some schema serves is most likely a typo: an error. A group no schema
+      // knows (a vendor API such as Tetrate's) is reported too, but cannot be judged: a warning.
+      const knownGroup = this.registry.servesGroup(group);
+      return report(knownGroup ? 'error' : 'warning', ['kind'], knownGroup
+        ? `no schema for ${kind} in API group ${JSON.stringify(group)}: the group has no such kind in ${this.registry.crdDirectory}`
+        : `no schema for ${kind}: no CRD in ${this.registry.crdDirectory} and no Kubernetes kind serves API group ${JSON.stringify(group)}, so it was not validated`);
     }
     const qualified = (v: KindVersion) => (group === '' ? v.name : `${group}/${v.name}`);
     const served = info.versions.filter((v) => v.served);

@@ -1,2 +1,3 @@
 export * from './dev';
 export * from './kind';
+export * from './multi-region';

@@ -1,0 +1,287 @@
+import { Chart, Duration, Size } from 'cdk8s';
+import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
+import { Subject, throwPropError } from '../core/errors';
+import { serviceHost, StrimziNames } from '../core/names';
+import { compact } from '../core/objects';
+import { renderResources } from '../core/resources';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
+import type { KafkaCluster } from '../kafka/kafka-cluster';
+import type { KafkaUser } from '../kafka/user';
+
+/** Where a bridge finds Kafka, and how it trusts the brokers' certificates. */
+export class BridgeKafkaConnection {
+  /**
+   * A cluster in the same Kubernetes cluster: its listener's bootstrap address, trusting its
+   * cluster CA Secret (the bridge must be in the cluster's namespace to read it).
+   * @param listener the listener's name; the cluster's first by default
+   */
+  public static fromCluster(cluster: KafkaCluster, listener?: string): BridgeKafkaConnection {
+    const l = listener === undefined ? cluster.allListeners[0] : cluster.listener(listener);
+    return new BridgeKafkaConnection(l.bootstrapAddress, l.tls ? { secretName: cluster.clusterCaCertSecretName, certificate: 'ca.crt' } : undefined, cluster.namespace, l.authentication.type);
+  }
+
+  /**
+   * A cluster elsewhere (another Kubernetes cluster, through its Gateway): a plain address, and
+   * a Secret in the bridge's namespace with the CA that signed the brokers' certificate (a copy
+   * made beforehand; the environment's runbook has the command).
+   */
+  public static fromAddress(bootstrapServers: string, trustedCa: { readonly secretName: string; readonly certificate?: string }): BridgeKafkaConnection {
+    return new BridgeKafkaConnection(bootstrapServers, { secretName: trustedCa.secretName, certificate: trustedCa.certificate ?? 'ca.crt' }, undefined, undefined);
+  }
+
+  private constructor(
+    public readonly bootstrapServers: string,
+    public readonly trustedCa: { readonly secretName: string; readonly certificate: string } | undefined,
+    /** @internal */ public readonly _namespace: string | undefined,
+    /** @internal */ public readonly _listenerAuthentication: string | undefined,
+  ) {}
+}
+
+/** How a bridge authenticates to Kafka. */
+export class BridgeAuthentication {
+  /** As a KafkaUser of the same cluster (its Secret, in the bridge's namespace). */
+  public static fromUser(user: KafkaUser): BridgeAuthentication {
+    const secretName = user.secretName;
+    if (secretName === undefined) throw new Error(`BridgeAuthentication.fromUser: KafkaUser '${user.userName}' is tls-external and has no Secret; use BridgeAuthentication.tls() with your certificate's Secret`);
+    return user.authentication.type === 'scram-sha-512'
+      ? BridgeAuthentication.scramSha512(user.userName, secretName)
+      : BridgeAuthentication.tls(secretName);
+  }
+
+  /** SCRAM-SHA-512 with a password from a Secret. */
+  public static scramSha512(username: string, secretName: string, passwordKey: string = 'password'): BridgeAuthentication {
+    return new BridgeAuthentication('scram-sha-512', secretName, {
+      type: strimzi.KafkaBridgeSpecAuthenticationType.SCRAM_HYPHEN_SHA_HYPHEN_512,
+      username,
+      passwordSecret: { secretName, password: passwordKey },
+    });
+  }
+
+  /** Mutual TLS with a certificate and key from a Secret (a KafkaUser's by default keys). */
+  public static tls(secretName: string, certificate: string = 'user.crt', key: string = 'user.key'): BridgeAuthentication {
+    return new BridgeAuthentication('tls', secretName, {
+      type: strimzi.KafkaBridgeSpecAuthenticationType.TLS,
+      certificateAndKey: { secretName, certificate, key },
+    });
+  }
+
+  private constructor(
+    /** The listener authentication this needs. */
+    public readonly type: 'scram-sha-512' | 'tls',
+    /** The Secret with the credentials. */
+    public readonly secretName: string,
+    /** @internal */ public readonly _spec: strimzi.KafkaBridgeSpecAuthentication,
+  ) {}
+}
+
+/** Pods allowed to reach the bridge (a NetworkPolicy peer). */
+export interface BridgePeer {
+  /** Pods with these labels. */
+  readonly podLabels?: Record<string, string>;
+  /**
+   * In namespaces with these labels.
+   * @default - the bridge's namespace
+   */
+  readonly namespaceLabels?: Record<string, string>;
+}
+
+/** Props of {@link KafkaBridge}. */
+export interface KafkaBridgeProps {
+  /** Where Kafka is. */
+  readonly kafka: BridgeKafkaConnection;
+  /**
+   * How the bridge authenticates; it must match the listener's authentication.
+   * @default - none (only for a listener without authentication)
+   */
+  readonly authentication?: BridgeAuthentication;
+  /**
+   * The bridge's name: its Service is `<name>-bridge-service`.
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+  /**
+   * Its namespace.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * Bridge pods. Consumers live in one pod's memory: more than one needs session affinity in
+   * front of the bridge.
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * The HTTP port (1023 or above).
+   * @default 8080
+   */
+  readonly httpPort?: number;
+  /**
+   * CORS for browser clients.
+   * @default - none
+   */
+  readonly cors?: { readonly allowedOrigins: string[]; readonly allowedMethods?: string[] };
+  /**
+   * How long an idle consumer lives before the bridge deletes it. Strimzi's default never
+   * deletes, so consumers abandoned by crashed clients pile up.
+   * @default Duration.minutes(5)
+   */
+  readonly consumerTimeout?: Duration;
+  /**
+   * Serve the consumer API.
+   * @default true
+   */
+  readonly consumer?: boolean;
+  /**
+   * Serve the producer API.
+   * @default true
+   */
+  readonly producer?: boolean;
+  /**
+   * Expose Prometheus metrics with the Strimzi metrics reporter.
+   * @default false
+   */
+  readonly metrics?: boolean;
+  /**
+   * Labels on the KafkaBridge and its pods (e.g. `failover: enabled`).
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * CPU and memory of the bridge container.
+   * @default - requests 100m CPU and 256 MiB, limit 512 MiB
+   */
+  readonly resources?: ContainerResources;
+  /**
+   * The `restricted` Pod Security Standard's security context on the bridge pods.
+   * @default true
+   */
+  readonly restrictedSecurityContext?: boolean;
+  /**
+   * Who may reach the bridge's HTTP port: the gateway or the mesh. Strimzi makes no
+   * NetworkPolicy for bridges; this one denies everything else.
+   * @default - pods in the bridge's namespace
+   */
+  readonly allowFrom?: BridgePeer[];
+  /**
+   * Inject the Istio sidecar into the bridge pods.
+   * @default false
+   */
+  readonly istioSidecar?: boolean;
+}
+
+const MIN_HTTP_PORT = 1023;
+
+/**
+ * A Strimzi `KafkaBridge`: the Kafka HTTP (REST) bridge, with a bounded consumer lifetime, the
+ * restricted security context and a NetworkPolicy that admits only its clients.
+ */
+export class KafkaBridge extends Construct {
+  public readonly bridgeName: string;
+  public readonly namespace?: string;
+  public readonly replicas: number;
+  public readonly httpPort: number;
+  /** Whether the bridge serves the consumer API (consumers live in one pod's memory). */
+  public readonly consumerEnabled: boolean;
+  public readonly labels: Readonly<Record<string, string>>;
+  public readonly resource: strimzi.KafkaBridge;
+  public readonly networkPolicy: k8s.KubeNetworkPolicy;
+
+  public constructor(scope: Construct, id: string, props: KafkaBridgeProps) {
+    super(scope, id);
+    this.bridgeName = props.name ?? id.toLowerCase();
+    const subject: Subject = { scope: this, kind: 'KafkaBridge', name: this.bridgeName };
+    this.namespace = props.namespace ?? Chart.of(this).namespace;
+    this.replicas = props.replicas ?? 1;
+    this.httpPort = props.httpPort ?? 8080;
+    this.labels = props.labels ?? {};
+    this.consumerEnabled = props.consumer ?? true;
+    const kafka = props.kafka;
+    const timeout = props.consumerTimeout ?? Duration.minutes(5);
+
+    if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(this.bridgeName)) {
+      throwPropError(subject, 'name', "must be lowercase alphanumerics and '-', starting with a letter (it prefixes the Service name)", this.bridgeName, "pass a name such as 'events'");
+    }
+    if (!Number.isInteger(this.replicas) || this.replicas < 1) {
+      throwPropError(subject, 'replicas', 'must be a whole number >= 1', this.replicas, 'run 1 per region behind a failover gateway');
+    }
+    if (!Number.isInteger(this.httpPort) || this.httpPort < MIN_HTTP_PORT || this.httpPort > 65535) {
+      throwPropError(subject, 'httpPort', `must be from ${MIN_HTTP_PORT} to 65535 (the bridge runs unprivileged)`, this.httpPort, 'use 8080');
+    }
+    if (timeout.toSeconds() < 1) {
+      throwPropError(subject, 'consumerTimeout', 'must be at least a second; consumers that never time out pile up', timeout.toSeconds(), 'use e.g. Duration.minutes(5)');
+    }
+    if (kafka._namespace !== undefined && kafka._namespace !== this.namespace) {
+      throwPropError(subject, 'namespace', `differs from the Kafka cluster's (${kafka._namespace}), where its CA and user Secrets are`, this.namespace ?? '(none)', "put the bridge in the cluster's namespace, or use BridgeKafkaConnection.fromAddress with copied Secrets");
+    }
+    const needed = kafka._listenerAuthentication;
+    if (needed !== undefined && needed !== (props.authentication?.type)) {
+      throwPropError(subject, 'authentication', `does not match the listener, which authenticates with ${needed}`, props.authentication?.type ?? 'none', needed === 'scram-sha-512' || needed === 'tls' ? `use BridgeAuthentication.fromUser() with a ${needed} KafkaUser` : 'use a listener the bridge can authenticate to');
+    }
+    if (props.producer === false && props.consumer === false) {
+      throwPropError(subject, 'producer', 'and consumer are both off: the bridge would serve nothing', false, 'turn one of them on');
+    }
+
+    const restricted = props.restrictedSecurityContext ?? true;
+    const podLabels = { ...this.labels, ...(props.istioSidecar && { 'sidecar.istio.io/inject': 'true' }) };
+    this.resource = new strimzi.KafkaBridge(this, 'Resource', {
+      metadata: { name: this.bridgeName, namespace: this.namespace, ...(Object.keys(this.labels).length > 0 && { labels: { ...this.labels } }) },
+      spec: {
+        replicas: this.replicas,
+        bootstrapServers: kafka.bootstrapServers,
+        ...(kafka.trustedCa && { tls: { trustedCertificates: [{ ...kafka.trustedCa }] } }),
+        ...(props.authentication && { authentication: props.authentication._spec }),
+        http: {
+          port: this.httpPort,
+          ...(props.cors && { cors: { allowedOrigins: props.cors.allowedOrigins, allowedMethods: props.cors.allowedMethods ?? ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'] } }),
+        },
+        consumer: { enabled: this.consumerEnabled, timeoutSeconds: Math.round(timeout.toSeconds()) },
+        producer: { enabled: props.producer ?? true },
+        resources: renderResources(
+          props.resources ?? { cpu: { request: Cpu.millis(100) }, memory: { request: Size.mebibytes(256), limit: Size.mebibytes(512) } },
+          strimzi.KafkaBridgeSpecResourcesRequests.fromString,
+          strimzi.KafkaBridgeSpecResourcesLimits.fromString,
+        ),
+        ...(props.metrics && { metricsConfig: { type: strimzi.KafkaBridgeSpecMetricsConfigType.STRIMZI_METRICS_REPORTER } }),
+        template: compact({
+          pod: compact({
+            metadata: Object.keys(podLabels).length > 0 ? { labels: podLabels } : undefined,
+            securityContext: restricted ? restrictedPodSecurityContext() : undefined,
+          }),
+          bridgeContainer: restricted ? { securityContext: restrictedContainerSecurityContext() } : undefined,
+        }),
+      },
+    });
+
+    this.networkPolicy = new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
+      metadata: { name: `${this.bridgeName}-bridge`, namespace: this.namespace },
+      spec: {
+        podSelector: { matchLabels: this.podSelectorLabels },
+        policyTypes: ['Ingress'],
+        ingress: [{
+          ports: [{ port: k8s.IntOrString.fromNumber(this.httpPort), protocol: 'TCP' }],
+          from: (props.allowFrom ?? [{}]).map((peer) => ({
+            podSelector: { matchLabels: peer.podLabels ?? {} },
+            ...(peer.namespaceLabels && { namespaceSelector: { matchLabels: peer.namespaceLabels } }),
+          })),
+        }],
+      },
+    });
+  }
+
+  /** The bridge's Service (`<name>-bridge-service`). */
+  public get serviceName(): string {
+    return StrimziNames.bridgeService(this.bridgeName);
+  }
+
+  /** `host:port` of the bridge Service inside the Kubernetes cluster. */
+  public get serviceAddress(): string {
+    return `${serviceHost(this.serviceName, this.namespace)}:${this.httpPort}`;
+  }
+
+  /** The labels Strimzi gives the bridge's pods, to select them. */
+  public get podSelectorLabels(): Record<string, string> {
+    return { 'strimzi.io/cluster': this.bridgeName, 'strimzi.io/kind': 'KafkaBridge' };
+  }
+}

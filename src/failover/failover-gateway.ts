@@ -1,0 +1,121 @@
+import { Construct } from 'constructs';
+import type { KafkaBridge } from '../bridge/kafka-bridge';
+import type { ICertificate } from '../certs/certificate';
+import { Subject, throwPropError } from '../core/errors';
+import { FailoverModel, FailoverModelProps, ResolvedFailover } from './model';
+
+/** What a renderer needs for one region's gateway (in the region's cluster). */
+export interface RegionalTarget {
+  readonly region: ResolvedFailover['regions'][number];
+  readonly bridge: KafkaBridge;
+  readonly certificate: ICertificate;
+  /** The namespace of the gateway objects. */
+  readonly namespace?: string;
+}
+
+/** What a renderer needs for the tier-1 gateway (in the central cluster). */
+export interface CentralTarget {
+  readonly certificate: ICertificate;
+  readonly namespace?: string;
+}
+
+/** Turns a {@link FailoverModel} into one provider's objects. */
+export interface IFailoverRenderer {
+  /** The provider's name, for messages. */
+  readonly provider: string;
+  /** The namespace of a region's gateway objects when none is given (where the certificate must be). */
+  regionalNamespace(bridge: KafkaBridge): string | undefined;
+  /** Rejects what the provider cannot do. */
+  check(settings: ResolvedFailover, fail: (prop: string, problem: string, value: unknown, fix: string) => never): void;
+  renderRegional(scope: Construct, settings: ResolvedFailover, target: RegionalTarget): void;
+  renderCentral(scope: Construct, settings: ResolvedFailover, target: CentralTarget): void;
+}
+
+/** Props of {@link FailoverGateway}. */
+export interface FailoverGatewayProps extends FailoverModelProps {
+  /** Who implements it: `new IstioFailover()`, `new EnvoyGatewayFailover(...)` or `new TetrateFailover(...)`. */
+  readonly provider: IFailoverRenderer;
+}
+
+/** Options of {@link FailoverGateway.addRegionalGateway}. */
+export interface RegionalGatewayOptions {
+  /** The region (one of the model's). */
+  readonly region: string;
+  /** The bridge the region's gateway fronts. */
+  readonly bridge: KafkaBridge;
+  /** The regional gateway's certificate: it must cover the global and the region's pinned hostname. */
+  readonly certificate: ICertificate;
+  /**
+   * The namespace of the gateway objects.
+   * @default - the provider's (Istio: the ingress gateway's, `istio-ingress`; others: the bridge's)
+   */
+  readonly namespace?: string;
+}
+
+/** Options of {@link FailoverGateway.addTier1Gateway}. */
+export interface Tier1GatewayOptions {
+  /** The tier-1 gateway's certificate: it must cover the global and every pinned hostname. */
+  readonly certificate: ICertificate;
+  /**
+   * The namespace of the tier-1 objects.
+   * @default - the certificate's
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * A tier-1 gateway that sends Kafka Bridge traffic to the most preferred healthy region, with
+ * two route classes: stateless calls on the global hostname fail over by priority; consumer
+ * instances, which live in one bridge's memory, are reached on the pinned hostname of the
+ * region that created them (the regional gateway names it in `X-Forwarded-Host`, so the bridge's
+ * `base_uri` already points there).
+ *
+ * Add one regional gateway per region, in that region's chart, and the tier-1 gateway in the
+ * central cluster's chart: each call emits only that cluster's objects.
+ */
+export class FailoverGateway {
+  public readonly model: FailoverModel;
+  public readonly provider: IFailoverRenderer;
+
+  public constructor(props: FailoverGatewayProps) {
+    this.model = new FailoverModel(props);
+    this.provider = props.provider;
+    this.provider.check(this.model.settings, (prop, problem, value, fix) => {
+      throw new Error(`FailoverGateway '${props.hostname}' (${this.provider.provider}): ${prop} ${problem} (got ${JSON.stringify(value)}); ${fix}`);
+    });
+  }
+
+  /** The regional gateway of `options.region`, in front of its bridge. */
+  public addRegionalGateway(scope: Construct, id: string, options: RegionalGatewayOptions): Construct {
+    const construct = new Construct(scope, id);
+    const subject: Subject = { scope: construct, kind: 'RegionalGateway', name: options.region };
+    const region = this.model.region(options.region);
+    const bridge = options.bridge;
+    if (bridge.replicas > 1 && bridge.consumerEnabled) {
+      throwPropError(subject, 'bridge.replicas', `are more than one behind the failover gateway, but a bridge consumer lives in one pod and nothing routes its requests back to that pod`, bridge.replicas, 'run 1 bridge replica per region, or a producer-only bridge (consumer: false) that scales freely');
+    }
+    const namespace = options.namespace ?? this.provider.regionalNamespace(bridge);
+    checkCertificate(subject, options.certificate, this.model.regionalHostnames(options.region), namespace);
+    this.provider.renderRegional(construct, this.model.settings, { region, bridge, certificate: options.certificate, namespace });
+    return construct;
+  }
+
+  /** The tier-1 gateway, in the central cluster. */
+  public addTier1Gateway(scope: Construct, id: string, options: Tier1GatewayOptions): Construct {
+    const construct = new Construct(scope, id);
+    const namespace = options.namespace ?? options.certificate.namespace;
+    checkCertificate({ scope: construct, kind: 'Tier1Gateway', name: this.model.settings.hostname }, options.certificate, this.model.centralHostnames, namespace);
+    this.provider.renderCentral(construct, this.model.settings, { certificate: options.certificate, namespace });
+    return construct;
+  }
+}
+
+function checkCertificate(subject: Subject, certificate: ICertificate, hostnames: readonly string[], namespace: string | undefined): void {
+  const uncovered = hostnames.filter((h) => !certificate.covers(h));
+  if (uncovered.length > 0) {
+    throwPropError(subject, 'certificate', `does not cover ${uncovered.join(', ')} (its SANs: ${certificate.dnsNames.join(', ')})`, certificate.secretName, `add ${uncovered.join(', ')} to its dnsNames`);
+  }
+  if (certificate.namespace !== namespace) {
+    throwPropError(subject, 'certificate', `is in namespace ${certificate.namespace ?? '(none)'}, but the gateway reads it from ${namespace ?? '(none)'}`, certificate.secretName, 'issue the Certificate in the gateway namespace');
+  }
+}

@@ -1,0 +1,5 @@
+export * from './envoy';
+export * from './failover-gateway';
+export * from './istio';
+export * from './model';
+export * from './traffic';

@@ -1,0 +1,159 @@
+import { Construct } from 'constructs';
+import * as istio from '../../imports/istio-networking.istio.io';
+import { goDuration } from '../core/duration';
+import type { KafkaBridge } from '../bridge/kafka-bridge';
+import { CentralTarget, IFailoverRenderer, RegionalTarget } from './failover-gateway';
+import { ResolvedFailover } from './model';
+
+/** Options of {@link IstioFailover}. */
+export interface IstioFailoverOptions {
+  /**
+   * The namespace of the ingress gateways (where their certificates must be).
+   * @default 'istio-ingress'
+   */
+  readonly gatewayNamespace?: string;
+  /**
+   * The labels of the ingress gateway pods.
+   * @default { istio: 'ingressgateway' }
+   */
+  readonly gatewaySelector?: Record<string, string>;
+}
+
+/** Istio's port name for plain HTTP that a DestinationRule turns into TLS. */
+const ORIGINATION_PORT = { number: 443, name: 'http-tls-origination', protocol: 'HTTP' };
+
+/**
+ * Renders the failover gateway for Istio (`networking.istio.io/v1`): in each region an ingress
+ * Gateway and a VirtualService that names the region in `X-Forwarded-Host`; in the central
+ * cluster a Gateway, VirtualServices, ServiceEntries for the regional gateways and
+ * DestinationRules with locality failover, outlier detection (failover needs it: Istio has no
+ * active health checks) and TLS origination.
+ *
+ * Locality failover orders the client's own region, then the `failover` target, then the rest,
+ * so Istio expresses two priority levels, with the tier-1 proxy in the central region.
+ */
+export class IstioFailover implements IFailoverRenderer {
+  public readonly provider = 'Istio';
+  private readonly namespace: string;
+  private readonly selector: Record<string, string>;
+
+  public constructor(options: IstioFailoverOptions = {}) {
+    this.namespace = options.gatewayNamespace ?? 'istio-ingress';
+    this.selector = options.gatewaySelector ?? { istio: 'ingressgateway' };
+  }
+
+  public regionalNamespace(_bridge: KafkaBridge): string {
+    return this.namespace;
+  }
+
+  public check(settings: ResolvedFailover, fail: (prop: string, problem: string, value: unknown, fix: string) => never): void {
+    if (settings.priorityLevels.length > 2) {
+      fail('regions', `have ${settings.priorityLevels.length} priority levels; Istio's locality failover orders only the target after the client's own region`, settings.priorityLevels, 'use two priority levels (several regions may share one)');
+    }
+    if (settings.regions.some((r) => r.name === settings.centralRegion)) {
+      fail('centralRegion', 'is also a bridge region; locality failover would prefer it from the tier-1 gateway', settings.centralRegion, 'run the tier-1 gateway in a region of its own');
+    }
+  }
+
+  public renderRegional(scope: Construct, settings: ResolvedFailover, target: RegionalTarget): void {
+    const { region, bridge } = target;
+    const hosts = [settings.hostname, region.pinnedHostname];
+    const gateway = this.gateway(scope, `${bridge.bridgeName}-${region.name}`, hosts, target.certificate.secretName, target.namespace);
+    new istio.VirtualService(scope, 'VirtualService', {
+      metadata: { name: `${bridge.bridgeName}-${region.name}`, namespace: target.namespace },
+      spec: {
+        hosts,
+        gateways: [gateway],
+        http: [{
+          name: 'bridge',
+          // The bridge builds consumer base_uris from these: they must name this region's pinned host.
+          headers: { request: { set: { 'X-Forwarded-Host': region.pinnedHostname, 'X-Forwarded-Proto': 'https' } } },
+          route: [{ destination: { host: `${bridge.serviceName}.${bridge.namespace}.svc.cluster.local`, port: { number: bridge.httpPort } } }],
+        }],
+      },
+    });
+  }
+
+  public renderCentral(scope: Construct, settings: ResolvedFailover, target: CentralTarget): void {
+    const namespace = target.namespace;
+    const name = settings.hostname.split('.')[0];
+    const gateway = this.gateway(scope, `${name}-tier1`, [settings.hostname, ...settings.regions.map((r) => r.pinnedHostname)], target.certificate.secretName, namespace);
+    const primary = settings.regions.filter((r) => r.priority === settings.priorityLevels[0]);
+    const pool = `${name}.failover.internal`;
+
+    this.destination(scope, 'Pool', { name: `${name}-failover`, namespace, host: pool, sni: settings.hostname, settings, endpoints: settings.regions, failover: primary.map((r) => ({ from: settings.centralRegion, to: r.name })) });
+    this.route(scope, 'Route', { name: `${name}-failover`, namespace, gateway, hosts: [settings.hostname], destination: pool, settings });
+    for (const region of settings.regions) {
+      const host = `${region.name}.${pool}`;
+      this.destination(scope, `Pinned${region.name}`, { name: `${name}-${region.name}`, namespace, host, sni: region.pinnedHostname, settings, endpoints: [region] });
+      this.route(scope, `PinnedRoute${region.name}`, { name: `${name}-${region.name}`, namespace, gateway, hosts: [region.pinnedHostname], destination: host, settings });
+    }
+  }
+
+  private gateway(scope: Construct, name: string, hosts: string[], credentialName: string, namespace?: string): string {
+    new istio.Gateway(scope, 'Gateway', {
+      metadata: { name, namespace },
+      spec: {
+        selector: this.selector,
+        servers: [{
+          port: { number: 443, name: 'https', protocol: 'HTTPS' },
+          hosts,
+          tls: { mode: istio.GatewaySpecServersTlsMode.SIMPLE, credentialName, minProtocolVersion: istio.GatewaySpecServersTlsMinProtocolVersion.TLSV1_UNDERSCORE_2 },
+        }],
+      },
+    });
+    return name;
+  }
+
+  private route(scope: Construct, id: string, p: { name: string; namespace?: string; gateway: string; hosts: string[]; destination: string; settings: ResolvedFailover }): void {
+    const retries = p.settings.retries;
+    new istio.VirtualService(scope, id, {
+      metadata: { name: p.name, namespace: p.namespace },
+      spec: {
+        hosts: p.hosts,
+        gateways: [p.gateway],
+        exportTo: ['.'],
+        http: [{
+          route: [{ destination: { host: p.destination, port: { number: ORIGINATION_PORT.number } } }],
+          retries: { attempts: retries.attempts, perTryTimeout: goDuration(retries.perTryTimeout), retryOn: retries.on.join(',') },
+        }],
+      },
+    });
+  }
+
+  private destination(scope: Construct, id: string, p: {
+    name: string; namespace?: string; host: string; sni: string; settings: ResolvedFailover;
+    endpoints: readonly ResolvedFailover['regions'][number][]; failover?: { from: string; to: string }[];
+  }): void {
+    const outlier = p.settings.outlierDetection;
+    new istio.ServiceEntry(scope, `${id}Entry`, {
+      metadata: { name: p.name, namespace: p.namespace },
+      spec: {
+        hosts: [p.host],
+        exportTo: ['.'],
+        location: istio.ServiceEntrySpecLocation.MESH_UNDERSCORE_EXTERNAL,
+        resolution: istio.ServiceEntrySpecResolution.DNS,
+        ports: [ORIGINATION_PORT],
+        endpoints: p.endpoints.map((r) => ({ address: r.address, locality: r.name, ports: { [ORIGINATION_PORT.name]: 443 } })),
+      },
+    });
+    new istio.DestinationRule(scope, `${id}Rule`, {
+      metadata: { name: p.name, namespace: p.namespace },
+      spec: {
+        host: p.host,
+        exportTo: ['.'],
+        trafficPolicy: {
+          ...(p.failover && { loadBalancer: { localityLbSetting: { enabled: true, failover: p.failover } } }),
+          outlierDetection: {
+            consecutiveGatewayErrors: outlier.consecutiveGatewayErrors,
+            consecutive5XxErrors: outlier.consecutive5xxErrors,
+            interval: goDuration(outlier.interval),
+            baseEjectionTime: goDuration(outlier.baseEjectionTime),
+            maxEjectionPercent: 100,
+          },
+          tls: { mode: istio.DestinationRuleSpecTrafficPolicyTlsMode.SIMPLE, sni: p.sni, subjectAltNames: [p.sni], credentialName: p.settings.caSecret },
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,135 @@
+import { Chart, Duration, Size } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { throwPropError } from '../core/errors';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
+import { quantity } from '../core/units';
+
+/** The image the generators run: curl and a POSIX shell, non-root. */
+export const DEFAULT_TRAFFIC_IMAGE = 'curlimages/curl:8.11.1';
+
+/** Props of {@link BridgeTrafficGenerators}. */
+export interface BridgeTrafficGeneratorsProps {
+  /** The bridge's URL as clients use it: the tier-1 hostname, e.g. `https://bridge.example.com`. */
+  readonly endpoint: string;
+  /** The topic to produce to and consume from. */
+  readonly topic: string;
+  /**
+   * The consumer group of the two consumers.
+   * @default 'traffic-generators'
+   */
+  readonly group?: string;
+  /**
+   * The namespace of the Deployments.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * The image (curl and a shell).
+   * @default DEFAULT_TRAFFIC_IMAGE
+   */
+  readonly image?: string;
+  /**
+   * How often the producer sends a record and the consumers poll.
+   * @default Duration.seconds(1)
+   */
+  readonly interval?: Duration;
+  /**
+   * A Secret with the CA (`ca.crt`) that signed the tier-1 gateway's certificate.
+   * @default - the image's trust store
+   */
+  readonly caSecret?: string;
+}
+
+/**
+ * Traffic for failover drills: one producer and two consumers (one group) calling the Kafka
+ * Bridge REST API through the tier-1 hostname. The consumers follow the `base_uri` the bridge
+ * returns, which names the region that created them, and recreate themselves when it answers
+ * 404: what a bridge consumer must do after a failover.
+ */
+export class BridgeTrafficGenerators extends Construct {
+  public readonly producer: k8s.KubeDeployment;
+  public readonly consumers: k8s.KubeDeployment[];
+
+  public constructor(scope: Construct, id: string, props: BridgeTrafficGeneratorsProps) {
+    super(scope, id);
+    if (!/^https?:\/\/[^/]+$/.test(props.endpoint)) {
+      throwPropError({ scope: this, kind: 'BridgeTrafficGenerators', name: id }, 'endpoint', 'must be a URL without a path', props.endpoint, "use e.g. 'https://bridge.example.com'");
+    }
+    const namespace = props.namespace ?? Chart.of(this).namespace;
+    const group = props.group ?? 'traffic-generators';
+    const seconds = Math.max(1, Math.round((props.interval ?? Duration.seconds(1)).toSeconds()));
+    const deployment = (childId: string, name: string, script: string) =>
+      trafficDeployment(this, childId, { name, namespace, image: props.image ?? DEFAULT_TRAFFIC_IMAGE, script, caSecret: props.caSecret });
+    const curl = `curl -sS --max-time 10${props.caSecret ? ' --cacert /etc/bridge-ca/ca.crt' : ''}`;
+
+    this.producer = deployment('Producer', `${props.topic}-producer`, `
+n=0
+while true; do
+  n=$((n+1))
+  ${curl} -o /dev/null -w "produce $n: %{http_code}\\n" -X POST \\
+    -H 'Content-Type: application/vnd.kafka.json.v2+json' \\
+    -d "{\\"records\\":[{\\"key\\":\\"$HOSTNAME\\",\\"value\\":{\\"n\\":$n}}]}" \\
+    ${props.endpoint}/topics/${props.topic} || true
+  sleep ${seconds}
+done`);
+    this.consumers = ['a', 'b'].map((suffix) => deployment(`Consumer${suffix.toUpperCase()}`, `${props.topic}-consumer-${suffix}`, `
+while true; do
+  base=$(${curl} -X POST -H 'Content-Type: application/vnd.kafka.v2+json' \\
+    -d "{\\"name\\":\\"$HOSTNAME\\",\\"format\\":\\"json\\",\\"auto.offset.reset\\":\\"earliest\\"}" \\
+    ${props.endpoint}/consumers/${group} | sed -n 's/.*"base_uri":"\\([^"]*\\)".*/\\1/p')
+  [ -n "$base" ] || { echo "create consumer failed"; sleep ${seconds}; continue; }
+  echo "consumer at $base"
+  ${curl} -X POST -H 'Content-Type: application/vnd.kafka.v2+json' -d '{"topics":["${props.topic}"]}' "$base/subscription"
+  while code=$(${curl} -o /tmp/records -w '%{http_code}' -H 'Accept: application/vnd.kafka.json.v2+json' "$base/records"); [ "$code" != 404 ]; do
+    echo "poll: $code $(cat /tmp/records)"
+    sleep ${seconds}
+  done
+  echo "consumer gone (404): recreating"
+done`));
+  }
+}
+
+interface TrafficDeploymentProps {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly image: string;
+  readonly script: string;
+  readonly caSecret?: string;
+}
+
+function trafficDeployment(scope: Construct, id: string, p: TrafficDeploymentProps): k8s.KubeDeployment {
+  const labels = { 'app.kubernetes.io/name': p.name, 'app.kubernetes.io/component': 'traffic-generator' };
+  return new k8s.KubeDeployment(scope, id, {
+    metadata: { name: p.name, namespace: p.namespace, labels },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels },
+        spec: {
+          automountServiceAccountToken: false,
+          securityContext: restrictedPodSecurityContext(),
+          containers: [{
+            name: 'generator',
+            image: p.image,
+            command: ['/bin/sh', '-c', p.script.trim()],
+            securityContext: { ...restrictedContainerSecurityContext(), readOnlyRootFilesystem: true },
+            resources: {
+              requests: { cpu: k8s.Quantity.fromString('10m'), memory: k8s.Quantity.fromString(quantity(Size.mebibytes(16))) },
+              limits: { memory: k8s.Quantity.fromString(quantity(Size.mebibytes(64))) },
+            },
+            volumeMounts: [
+              { name: 'tmp', mountPath: '/tmp' },
+              ...(p.caSecret ? [{ name: 'bridge-ca', mountPath: '/etc/bridge-ca', readOnly: true }] : []),
+            ],
+          }],
+          volumes: [
+            { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('1Mi') } },
+            ...(p.caSecret ? [{ name: 'bridge-ca', secret: { secretName: p.caSecret } }] : []),
+          ],
+        },
+      },
+    },
+  });
+}

@@ -1,0 +1,229 @@
+import { Chart } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { BridgeAuthentication, BridgeKafkaConnection, BridgePeer, KafkaBridge } from '../bridge';
+import { Certificate, ClusterIssuer, IIssuer, IssuerType, PrivateCa } from '../certs';
+import { HostnameScheme } from '../core/hostnames';
+import { BridgeTrafficGenerators, EnvoyGatewayFailover, FailoverGateway, IFailoverRenderer, IstioFailover } from '../failover';
+import { EnvoyGatewayClass, KafkaGateway } from '../gateway';
+import { Acl, AclOperation, KafkaCluster, KafkaUser } from '../kafka';
+
+/** Which product implements the failover gateway. */
+export enum FailoverProviderKind {
+  ISTIO = 'istio',
+  ENVOY_GATEWAY = 'envoy',
+  TETRATE = 'tsb',
+}
+
+/** One bridge region of a {@link MultiRegionEnvironment}. */
+export interface BridgeRegion {
+  readonly name: string;
+  /** Lower is preferred. */
+  readonly priority: number;
+}
+
+/** Props of {@link MultiRegionEnvironment}. */
+export interface MultiRegionEnvironmentProps {
+  /** Who implements the failover gateway. */
+  readonly provider: FailoverProviderKind;
+  /**
+   * The domain: Kafka is `bootstrap.kafka.<domain>`, the bridge `bridge.<domain>` (pinned:
+   * `<region>.bridge.<domain>`), each regional gateway `gateway.<region>.<domain>`.
+   * @default 'example.com'
+   */
+  readonly domain?: string;
+  /**
+   * The bridge regions.
+   * @default - east (preferred) and west
+   */
+  readonly regions?: BridgeRegion[];
+}
+
+const KAFKA_NAMESPACE = 'kafka';
+const BRIDGE_NAMESPACE = 'bridge';
+const TRAFFIC_NAMESPACE = 'traffic';
+/** The Secret names the runbook copies between clusters. */
+export const COPIED_SECRETS = {
+  /** The CA of the Kafka listener certificate (`ca.crt`), in each bridge namespace. */
+  kafkaCa: 'kafka-ca',
+  /** The bridge user's SCRAM password (`password`), in each bridge namespace. */
+  bridgeUser: 'kafka-bridge-user',
+  /** The CA that signs every gateway certificate between tiers (`tls.crt`, `tls.key`, `ca.crt`). */
+  bridgeCa: 'bridge-ca',
+};
+
+/**
+ * The multi-region topology: a Kafka cluster (cluster `kafka`), a Kafka Bridge in an `east` and
+ * a `west` cluster (same name and namespace, labelled `failover: enabled`, reaching Kafka through
+ * its Gateway with the cluster's CA), a regional gateway in each, and a tier-1 failover gateway
+ * with traffic generators in a `central` cluster. One chart per cluster.
+ */
+export class MultiRegionEnvironment {
+  public readonly kafkaChart: Chart;
+  public readonly regionCharts: Readonly<Record<string, Chart>>;
+  public readonly centralChart: Chart;
+  public readonly kafka: KafkaCluster;
+  public readonly bridgeUser: KafkaUser;
+  public readonly bridges: Readonly<Record<string, KafkaBridge>>;
+  public readonly failover: FailoverGateway;
+  public readonly provider: FailoverProviderKind;
+  public readonly domain: string;
+
+  public constructor(app: Construct, props: MultiRegionEnvironmentProps) {
+    this.provider = props.provider;
+    this.domain = props.domain ?? 'example.com';
+    const regions = props.regions ?? [{ name: 'east', priority: 0 }, { name: 'west', priority: 1 }];
+    const renderer = renderers[props.provider]();
+
+    // The Kafka cluster, exposed to the bridge regions through a Gateway with TLS passthrough.
+    this.kafkaChart = new Chart(app, 'kafka');
+    namespace(this.kafkaChart, KAFKA_NAMESPACE);
+    const kafkaHosts = HostnameScheme.subdomain(`kafka.${this.domain}`);
+    const kafkaCa = new PrivateCa(this.kafkaChart, 'Ca', { name: 'kafka-ca' });
+    const listenerCertificate = new Certificate(this.kafkaChart, 'ListenerCertificate', {
+      issuer: kafkaCa.issuer,
+      name: 'events-external-tls',
+      namespace: KAFKA_NAMESPACE,
+      dnsNames: [kafkaHosts.bootstrap, kafkaHosts.wildcard],
+    });
+    const kafkaGatewayClass = new EnvoyGatewayClass(this.kafkaChart, 'GatewayClass', { name: 'envoy-kafka' });
+    const kafkaGateway = new KafkaGateway(this.kafkaChart, 'Gateway', { name: 'kafka-gateway', namespace: KAFKA_NAMESPACE, gatewayClass: kafkaGatewayClass, hostnames: kafkaHosts });
+    this.kafka = new KafkaCluster(this.kafkaChart, 'Kafka', { name: 'events', namespace: KAFKA_NAMESPACE });
+    this.kafka.addExternalListener('external', { gateway: kafkaGateway, certificate: listenerCertificate });
+    this.kafka.addTopic('orders', { partitions: 12 });
+    this.bridgeUser = this.kafka.addUser('bridge', {
+      acls: [
+        Acl.topic('orders').allow(AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE),
+        Acl.groupPrefix('orders-').allow(AclOperation.READ),
+        Acl.cluster().allow(AclOperation.DESCRIBE),
+      ],
+    });
+
+    const bridgeHostname = `bridge.${this.domain}`;
+    this.failover = new FailoverGateway({
+      hostname: bridgeHostname,
+      regions: regions.map((r) => ({ ...r, address: `gateway.${r.name}.${this.domain}` })),
+      provider: renderer,
+    });
+
+    const charts: Record<string, Chart> = {};
+    const bridges: Record<string, KafkaBridge> = {};
+    for (const region of regions) {
+      const chart = new Chart(app, region.name);
+      namespace(chart, BRIDGE_NAMESPACE);
+      const bridge = new KafkaBridge(chart, 'Bridge', {
+        name: 'events',
+        namespace: BRIDGE_NAMESPACE,
+        kafka: BridgeKafkaConnection.fromAddress(`${kafkaHosts.bootstrap}:${kafkaGateway.externalPort}`, { secretName: COPIED_SECRETS.kafkaCa }),
+        authentication: BridgeAuthentication.scramSha512(this.bridgeUser.userName, COPIED_SECRETS.bridgeUser),
+        labels: { failover: 'enabled' },
+        allowFrom: [gatewayPeer(props.provider)],
+        istioSidecar: props.provider !== FailoverProviderKind.ENVOY_GATEWAY,
+      });
+      const gatewayNamespace = renderer.regionalNamespace(bridge);
+      if (props.provider === FailoverProviderKind.ENVOY_GATEWAY) new EnvoyGatewayClass(chart, 'GatewayClass', { name: 'envoy-bridge' });
+      const certificate = new Certificate(chart, 'GatewayCertificate', {
+        issuer: bridgeCaIssuer(chart),
+        name: `bridge-${region.name}-tls`,
+        namespace: gatewayNamespace,
+        dnsNames: this.failover.model.regionalHostnames(region.name),
+      });
+      this.failover.addRegionalGateway(chart, 'Failover', { region: region.name, bridge, certificate });
+      charts[region.name] = chart;
+      bridges[region.name] = bridge;
+    }
+    this.regionCharts = charts;
+    this.bridges = bridges;
+
+    // The tier-1 gateway and the traffic that exercises it.
+    this.centralChart = new Chart(app, 'central');
+    namespace(this.centralChart, TRAFFIC_NAMESPACE);
+    const tier1Namespace = props.provider === FailoverProviderKind.ISTIO ? 'istio-ingress' : 'tier1';
+    if (tier1Namespace !== 'istio-ingress') namespace(this.centralChart, tier1Namespace);
+    if (props.provider === FailoverProviderKind.ENVOY_GATEWAY) new EnvoyGatewayClass(this.centralChart, 'GatewayClass', { name: 'envoy-bridge' });
+    const tier1Certificate = new Certificate(this.centralChart, 'Tier1Certificate', {
+      issuer: bridgeCaIssuer(this.centralChart),
+      name: 'bridge-tier1-tls',
+      namespace: tier1Namespace,
+      dnsNames: this.failover.model.centralHostnames,
+    });
+    this.failover.addTier1Gateway(this.centralChart, 'Failover', { certificate: tier1Certificate });
+    new BridgeTrafficGenerators(this.centralChart, 'Traffic', {
+      endpoint: `https://${bridgeHostname}`,
+      topic: 'orders',
+      group: 'orders-traffic',
+      namespace: TRAFFIC_NAMESPACE,
+      caSecret: COPIED_SECRETS.bridgeCa,
+    });
+  }
+
+  /**
+   * The files beside the manifests: `runbook.md`, with the Secrets to copy between clusters
+   * before applying (kubectl contexts named after the clusters).
+   */
+  public artefacts(): Record<string, string> {
+    const regions = Object.keys(this.regionCharts);
+    const userSecret = this.bridgeUser.secretName!;
+    const lines = [
+      `# ${this.provider} multi-region runbook`,
+      '',
+      'Clusters (kubectl contexts): `kafka` runs Kafka; ' + regions.map((r) => `\`${r}\``).join(' and ') + ' run a Kafka Bridge each; `central` runs the tier-1 gateway.',
+      '',
+      '## Secrets to copy before applying',
+      '',
+      'The CA that signs every gateway certificate between tiers, made once and copied to each cluster\'s `cert-manager` namespace:',
+      '',
+      '```sh',
+      `openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 -subj '/CN=bridge CA' -keyout ca.key -out ca.crt`,
+      ...['central', ...regions].map((c) => `kubectl --context ${c} -n cert-manager create secret tls ${COPIED_SECRETS.bridgeCa} --cert=ca.crt --key=ca.key`),
+      `kubectl --context central -n ${this.provider === FailoverProviderKind.ISTIO ? 'istio-ingress' : 'tier1'} create secret generic ${COPIED_SECRETS.bridgeCa} --from-file=ca.crt`,
+      `kubectl --context central -n ${TRAFFIC_NAMESPACE} create secret generic ${COPIED_SECRETS.bridgeCa} --from-file=ca.crt`,
+      '```',
+      '',
+      'Kafka\'s listener CA and the bridge user\'s password, from `kafka` to each bridge region (after the Kafka cluster is Ready):',
+      '',
+      '```sh',
+      `kubectl --context kafka -n ${KAFKA_NAMESPACE} get secret events-external-tls -o jsonpath='{.data.ca\\.crt}' | base64 -d > kafka-ca.crt`,
+      `kubectl --context kafka -n ${KAFKA_NAMESPACE} get secret ${userSecret} -o jsonpath='{.data.password}' | base64 -d > bridge-password`,
+      ...regions.flatMap((r) => [
+        `kubectl --context ${r} -n ${BRIDGE_NAMESPACE} create secret generic ${COPIED_SECRETS.kafkaCa} --from-file=ca.crt=kafka-ca.crt`,
+        `kubectl --context ${r} -n ${BRIDGE_NAMESPACE} create secret generic ${COPIED_SECRETS.bridgeUser} --from-file=password=bridge-password`,
+      ]),
+      '```',
+      '',
+    ];
+    return { 'runbook.md': lines.join('\n') };
+  }
+
+  /** Every chart, by cluster name. */
+  public get charts(): Record<string, Chart> {
+    return { kafka: this.kafkaChart, ...this.regionCharts, central: this.centralChart };
+  }
+}
+
+const renderers: Record<FailoverProviderKind, () => IFailoverRenderer> = {
+  [FailoverProviderKind.ISTIO]: () => new IstioFailover(),
+  [FailoverProviderKind.ENVOY_GATEWAY]: () => new EnvoyGatewayFailover(),
+  [FailoverProviderKind.TETRATE]: () => new IstioFailover(),
+};
+
+/** The gateway pods a bridge admits, per provider. */
+function gatewayPeer(provider: FailoverProviderKind): BridgePeer {
+  switch (provider) {
+    case FailoverProviderKind.ENVOY_GATEWAY:
+      return { namespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' }, podLabels: { 'app.kubernetes.io/name': 'envoy' } };
+    case FailoverProviderKind.TETRATE:
+      return { podLabels: { app: 'bridge-gateway' } };
+    default:
+      return { namespaceLabels: { 'kubernetes.io/metadata.name': 'istio-ingress' }, podLabels: { istio: 'ingressgateway' } };
+  }
+}
+
+/** The CA ClusterIssuer of the gateways' certificates; its key pair is copied into every cluster. */
+function bridgeCaIssuer(chart: Chart): IIssuer {
+  return new ClusterIssuer(chart, 'BridgeCa', { name: COPIED_SECRETS.bridgeCa, type: IssuerType.ca(COPIED_SECRETS.bridgeCa) });
+}
+
+function namespace(chart: Chart, name: string): void {
+  new k8s.KubeNamespace(chart, `Namespace${name}`, { metadata: { name } });
+}
