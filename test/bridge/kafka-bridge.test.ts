@@ -1,0 +1,112 @@
+import { Duration, Testing } from 'cdk8s';
+import { BridgeAuthentication, BridgeKafkaConnection, KafkaBridge, KafkaBridgeProps, KafkaCluster, UserAuthentication } from '../../src';
+import { expectValid, find, synth } from '../support';
+
+function setup() {
+  const chart = Testing.chart();
+  const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+  const user = kafka.addUser('bridge');
+  return { chart, kafka, user };
+}
+
+describe('KafkaBridge', () => {
+  test('snapshot of a bridge next to its cluster', () => {
+    const { chart, kafka, user } = setup();
+    new KafkaBridge(chart, 'Bridge', { namespace: 'kafka', kafka: BridgeKafkaConnection.fromCluster(kafka), authentication: BridgeAuthentication.fromUser(user) });
+    expect(synth(chart).filter((m) => m.kind === 'KafkaBridge' || m.kind === 'NetworkPolicy')).toMatchSnapshot();
+  });
+
+  test('from a cluster: its bootstrap address, its cluster CA, a SCRAM user; bounded consumers; restricted; a NetworkPolicy', () => {
+    const { chart, kafka, user } = setup();
+    const bridge = new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromCluster(kafka), authentication: BridgeAuthentication.fromUser(user) });
+    const manifests = synth(chart);
+    const spec = find(manifests, 'KafkaBridge', 'events').spec;
+    expect(spec).toMatchObject({
+      replicas: 1,
+      bootstrapServers: 'events-kafka-bootstrap.kafka.svc:9093',
+      tls: { trustedCertificates: [{ secretName: 'events-cluster-ca-cert', certificate: 'ca.crt' }] },
+      authentication: { type: 'scram-sha-512', username: 'bridge', passwordSecret: { secretName: 'bridge', password: 'password' } },
+      http: { port: 8080 },
+      consumer: { enabled: true, timeoutSeconds: 300 },
+      producer: { enabled: true },
+      resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
+    });
+    expect(spec.template.bridgeContainer.securityContext).toMatchObject({ runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+    const policy = find(manifests, 'NetworkPolicy', 'events-bridge');
+    expect(policy.spec).toEqual({
+      podSelector: { matchLabels: { 'strimzi.io/cluster': 'events', 'strimzi.io/kind': 'KafkaBridge' } },
+      policyTypes: ['Ingress'],
+      ingress: [{ ports: [{ port: 8080, protocol: 'TCP' }], from: [{ podSelector: { matchLabels: {} } }] }],
+    });
+    expect(bridge.serviceName).toBe('events-bridge-service');
+    expect(bridge.serviceAddress).toBe('events-bridge-service.kafka.svc:8080');
+    expect(bridge.node.defaultChild).toBe(bridge.resource);
+    expectValid(manifests);
+  });
+
+  test('from an address elsewhere, with TLS user credentials, CORS, metrics, labels, peers and an Istio sidecar', () => {
+    const chart = Testing.chart();
+    new KafkaBridge(chart, 'Bridge', {
+      name: 'events',
+      namespace: 'bridge',
+      kafka: BridgeKafkaConnection.fromAddress('bootstrap.kafka.example.com:9092', { secretName: 'kafka-ca' }),
+      authentication: BridgeAuthentication.tls('bridge-user'),
+      cors: { allowedOrigins: ['https://app.example.com'] },
+      consumerTimeout: Duration.minutes(2),
+      metrics: true,
+      labels: { failover: 'enabled' },
+      allowFrom: [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'istio-ingress' }, podLabels: { istio: 'ingressgateway' } }],
+      istioSidecar: true,
+    });
+    const manifests = synth(chart);
+    const resource = find(manifests, 'KafkaBridge', 'events');
+    expect(resource.metadata.labels).toEqual({ failover: 'enabled' });
+    expect(resource.spec).toMatchObject({
+      bootstrapServers: 'bootstrap.kafka.example.com:9092',
+      tls: { trustedCertificates: [{ secretName: 'kafka-ca', certificate: 'ca.crt' }] },
+      authentication: { type: 'tls', certificateAndKey: { secretName: 'bridge-user', certificate: 'user.crt', key: 'user.key' } },
+      http: { port: 8080, cors: { allowedOrigins: ['https://app.example.com'], allowedMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'] } },
+      consumer: { timeoutSeconds: 120 },
+      metricsConfig: { type: 'strimziMetricsReporter' },
+    });
+    expect(resource.spec.template.pod.metadata.labels).toEqual({ failover: 'enabled', 'sidecar.istio.io/inject': 'true' });
+    expect(find(manifests, 'NetworkPolicy', 'events-bridge').spec.ingress[0].from).toEqual([
+      { podSelector: { matchLabels: { istio: 'ingressgateway' } }, namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'istio-ingress' } } },
+    ]);
+    expectValid(manifests);
+  });
+
+  describe('fails when', () => {
+    const remote = BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'ca' });
+    test.each<[string, Partial<KafkaBridgeProps>, RegExp]>([
+      ['the name cannot prefix a Service', { name: 'Events_1' }, /KafkaBridge 'Events_1' at test\/B: name must be lowercase/],
+      ['there are no replicas', { replicas: 0 }, /replicas must be a whole number >= 1 \(got 0\)/],
+      ['the HTTP port is privileged', { httpPort: 80 }, /httpPort must be from 1023 to 65535 \(the bridge runs unprivileged\) \(got 80\); use 8080/],
+      ['consumers never time out', { consumerTimeout: Duration.seconds(0) }, /consumerTimeout must be at least a second; consumers that never time out pile up \(got 0\)/],
+      ['it serves nothing', { producer: false, consumer: false }, /producer and consumer are both off: the bridge would serve nothing/],
+    ])('%s', (_case, props, message) => {
+      const chart = Testing.chart();
+      expect(() => new KafkaBridge(chart, 'B', { kafka: remote, ...props })).toThrow(message);
+    });
+
+    test("it is not in the cluster's namespace, where the CA and user Secrets are", () => {
+      const { chart, kafka, user } = setup();
+      expect(() => new KafkaBridge(chart, 'B', { namespace: 'bridge', kafka: BridgeKafkaConnection.fromCluster(kafka), authentication: BridgeAuthentication.fromUser(user) })).toThrow(
+        /namespace differs from the Kafka cluster's \(kafka\), where its CA and user Secrets are \(got "bridge"\)/,
+      );
+    });
+
+    test('its authentication does not match the listener', () => {
+      const { chart, kafka } = setup();
+      expect(() => new KafkaBridge(chart, 'B', { namespace: 'kafka', kafka: BridgeKafkaConnection.fromCluster(kafka) })).toThrow(
+        /authentication does not match the listener, which authenticates with scram-sha-512 \(got "none"\); use BridgeAuthentication.fromUser\(\) with a scram-sha-512 KafkaUser/,
+      );
+    });
+
+    test('the user has no Secret (tls-external)', () => {
+      const { kafka } = setup();
+      const external = kafka.addUser('ext', { authentication: UserAuthentication.tlsExternal() });
+      expect(() => BridgeAuthentication.fromUser(external)).toThrow(/KafkaUser 'ext' is tls-external and has no Secret/);
+    });
+  });
+});
