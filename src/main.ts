@@ -27,3 +27,4 @@ synth('dev', (app) => new DevEnvironment(app));
 synth('dev-explicit-routes', (app) => new DevEnvironment(app, { routeMode: RouteMode.EXPLICIT }));
 synth('multi-region-istio', (app) => new MultiRegionEnvironment(app, { provider: FailoverProviderKind.ISTIO }));
 synth('multi-region-envoy', (app) => new MultiRegionEnvironment(app, { provider: FailoverProviderKind.ENVOY_GATEWAY }));
+synth('multi-region-tsb', (app) => new MultiRegionEnvironment(app, { provider: FailoverProviderKind.TETRATE }));

@@ -30,7 +30,10 @@ const ORIGINATION_PORT = { number: 443, name: 'http-tls-origination', protocol: 
  * active health checks) and TLS origination.
  *
  * Locality failover orders the client's own region, then the `failover` target, then the rest,
- * so Istio expresses two priority levels, with the tier-1 proxy in the central region.
+ * so Istio expresses two priority levels, with the tier-1 proxy in the central region: `from` is
+ * the `topology.kubernetes.io/region` label of the tier-1 gateway's nodes. (`failoverPriority`
+ * could order more, but with a DNS ServiceEntry spanning localities it crashes istiod 1.30.0-1.30.4,
+ * istio#61857.)
  */
 export class IstioFailover implements IFailoverRenderer {
   public readonly provider = 'Istio';
@@ -115,7 +118,8 @@ export class IstioFailover implements IFailoverRenderer {
         exportTo: ['.'],
         http: [{
           route: [{ destination: { host: p.destination, port: { number: ORIGINATION_PORT.number } } }],
-          retries: { attempts: retries.attempts, perTryTimeout: goDuration(retries.perTryTimeout), retryOn: retries.on.join(',') },
+          // A retry may go to the next locality: the one the request failed over to.
+          retries: { attempts: retries.attempts, perTryTimeout: goDuration(retries.perTryTimeout), retryOn: retries.on.join(','), retryRemoteLocalities: true },
         }],
       },
     });

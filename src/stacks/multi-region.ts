@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { BridgeAuthentication, BridgeKafkaConnection, BridgePeer, KafkaBridge } from '../bridge';
 import { Certificate, ClusterIssuer, IIssuer, IssuerType, PrivateCa } from '../certs';
 import { HostnameScheme } from '../core/hostnames';
-import { BridgeTrafficGenerators, EnvoyGatewayFailover, FailoverGateway, IFailoverRenderer, IstioFailover } from '../failover';
+import { BridgeTrafficGenerators, EnvoyGatewayFailover, FailoverGateway, IFailoverRenderer, IstioFailover, TetrateFailover } from '../failover';
 import { EnvoyGatewayClass, KafkaGateway } from '../gateway';
 import { Acl, AclOperation, KafkaCluster, KafkaUser } from '../kafka';
 
@@ -204,7 +204,7 @@ export class MultiRegionEnvironment {
 const renderers: Record<FailoverProviderKind, () => IFailoverRenderer> = {
   [FailoverProviderKind.ISTIO]: () => new IstioFailover(),
   [FailoverProviderKind.ENVOY_GATEWAY]: () => new EnvoyGatewayFailover(),
-  [FailoverProviderKind.TETRATE]: () => new IstioFailover(),
+  [FailoverProviderKind.TETRATE]: () => new TetrateFailover({ bridgeNamespace: BRIDGE_NAMESPACE }),
 };
 
 /** The gateway pods a bridge admits, per provider. */

@@ -128,7 +128,7 @@ describe('Istio', () => {
     expect(pool.trafficPolicy.outlierDetection).toMatchObject({ consecutiveGatewayErrors: 3, maxEjectionPercent: 100 });
     expect(pool.trafficPolicy.tls).toEqual({ mode: 'SIMPLE', sni: 'bridge.example.com', subjectAltNames: ['bridge.example.com'], credentialName: 'bridge-ca' });
     expect(find(manifests, 'ServiceEntry', 'bridge-failover').spec.endpoints.map((e: { address: string; locality: string }) => `${e.locality}=${e.address}`)).toEqual(['east=gateway.east.example.com', 'west=203.0.113.10']);
-    expect(find(manifests, 'VirtualService', 'bridge-failover').spec.http[0].retries).toEqual({ attempts: 2, perTryTimeout: '5s', retryOn: 'connect-failure,refused-stream,reset-before-request' });
+    expect(find(manifests, 'VirtualService', 'bridge-failover').spec.http[0].retries).toEqual({ attempts: 2, perTryTimeout: '5s', retryOn: 'connect-failure,refused-stream,reset-before-request', retryRemoteLocalities: true });
     expect(find(manifests, 'VirtualService', 'bridge-west').spec.hosts).toEqual(['west.bridge.example.com']);
     expect(find(manifests, 'DestinationRule', 'bridge-west').spec.trafficPolicy.tls.sni).toBe('west.bridge.example.com');
     expect(find(manifests, 'DestinationRule', 'bridge-west').spec.trafficPolicy.loadBalancer).toBeUndefined();

@@ -1,8 +1,8 @@
 import { Testing } from 'cdk8s';
 import { FailoverProviderKind, MultiRegionEnvironment } from '../../src';
-import { expectValid, find, Manifest, synth } from '../support';
+import { expectValid, find, Manifest, sharedValidator, synth } from '../support';
 
-describe.each([FailoverProviderKind.ISTIO, FailoverProviderKind.ENVOY_GATEWAY])('MultiRegionEnvironment (%s)', (provider) => {
+describe.each([FailoverProviderKind.ISTIO, FailoverProviderKind.ENVOY_GATEWAY, FailoverProviderKind.TETRATE])('MultiRegionEnvironment (%s)', (provider) => {
   const env = new MultiRegionEnvironment(Testing.app(), { provider });
   const clusters = Object.fromEntries(Object.entries(env.charts).map(([name, chart]) => [name, synth(chart)]));
 
@@ -12,7 +12,11 @@ describe.each([FailoverProviderKind.ISTIO, FailoverProviderKind.ENVOY_GATEWAY])(
 
   test.each(['kafka', 'east', 'west', 'central'])('%s: snapshot, and the manifest validator finds nothing', (cluster) => {
     expect(clusters[cluster]).toMatchSnapshot();
-    expectValid(clusters[cluster]);
+    if (provider !== FailoverProviderKind.TETRATE) return expectValid(clusters[cluster]);
+    // TSB kinds have no schema: the validator reports them (and only them) as warnings;
+    // test/failover/tetrate.test.ts checks their shape instead.
+    const findings = sharedValidator().validateObjects(clusters[cluster]).findings;
+    expect(findings.filter((f) => f.severity !== 'warning' || !f.apiVersion.includes('tetrate.io') || !/^no schema for /.test(f.message))).toEqual([]);
   });
 
   test('the east and west bridges are identical except for their region-specific fields', () => {

@@ -1,0 +1,248 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import type { KafkaBridge } from '../bridge/kafka-bridge';
+import { goDuration } from '../core/duration';
+import { CentralTarget, IFailoverRenderer, RegionalTarget } from './failover-gateway';
+import { ResolvedFailover } from './model';
+
+/**
+ * The Tetrate Service Bridge objects we emit, in its GitOps dialect. TSB publishes no CRD: these
+ * shapes are typed by hand from Tetrate's API reference (tsb/v2, gateway/v2, traffic/v2 and
+ * install/dataplane/v1alpha1) and pinned by `test/failover/tetrate.test.ts`.
+ */
+export const TSB_API_VERSIONS = {
+  Tenant: 'tsb.tetrate.io/v2',
+  Workspace: 'tsb.tetrate.io/v2',
+  WorkspaceSetting: 'tsb.tetrate.io/v2',
+  GatewayGroup: 'gateway.tsb.tetrate.io/v2',
+  IngressGateway: 'gateway.tsb.tetrate.io/v2',
+  Tier1Gateway: 'gateway.tsb.tetrate.io/v2',
+  TrafficGroup: 'traffic.tsb.tetrate.io/v2',
+  TrafficSetting: 'traffic.tsb.tetrate.io/v2',
+  InstallIngressGateway: 'install.tetrate.io/v1alpha1',
+  InstallTier1Gateway: 'install.tetrate.io/v1alpha1',
+} as const;
+
+/** `tsb.tetrate.io/*` annotations: an object's place in the TSB hierarchy. */
+interface Hierarchy {
+  readonly organization: string;
+  readonly tenant?: string;
+  readonly workspace?: string;
+  readonly gatewayGroup?: string;
+  readonly trafficGroup?: string;
+}
+
+interface TlsSettings { readonly mode: 'SIMPLE'; readonly secretName: string }
+interface HeaderModify { readonly headers: { readonly request: { readonly set: Record<string, string> } } }
+
+/** gateway.tsb.tetrate.io/v2 IngressGateway `spec`. */
+export interface TsbIngressGatewaySpec {
+  readonly workloadSelector: { readonly namespace: string; readonly labels: Record<string, string> };
+  readonly http: ReadonlyArray<{
+    readonly name: string;
+    readonly port: number;
+    readonly hostname: string;
+    readonly tls: TlsSettings;
+    readonly routing: { readonly rules: ReadonlyArray<{ readonly modify: HeaderModify; readonly route: { readonly host: string; readonly port: number } }> };
+  }>;
+}
+
+/** gateway.tsb.tetrate.io/v2 Tier1Gateway `spec`. */
+export interface TsbTier1GatewaySpec {
+  readonly workloadSelector: { readonly namespace: string; readonly labels: Record<string, string> };
+  readonly externalServers: ReadonlyArray<{
+    readonly name: string;
+    readonly hostname: string;
+    readonly port: number;
+    readonly tls: TlsSettings;
+    /** No weights: TSB does locality failover between the clusters only when none is weighted. */
+    readonly clusters: ReadonlyArray<{ readonly name: string }>;
+  }>;
+}
+
+/** traffic.tsb.tetrate.io/v2 TrafficSetting `spec` (the parts we set). */
+export interface TsbTrafficSettingSpec {
+  readonly outbound: {
+    readonly upstreamTrafficSettings: ReadonlyArray<{
+      readonly hosts: readonly string[];
+      readonly settings: {
+        readonly resilience: {
+          readonly outlierDetection: {
+            readonly consecutive5xx: number;
+            readonly consecutiveGatewayFailure: number;
+            readonly interval: string;
+            readonly baseEjectionTime: string;
+            readonly maxEjectionPercent: number;
+          };
+          readonly connectionPool: { readonly http: { readonly retries: { readonly attempts: number; readonly perTryTimeout: string; readonly retryOn: string } } };
+        };
+      };
+    }>;
+  };
+}
+
+/** tsb.tetrate.io/v2 WorkspaceSetting `spec` (the parts we set). */
+export interface TsbWorkspaceSettingSpec {
+  readonly failoverSettings: { readonly regionalFailover: ReadonlyArray<{ readonly from: string; readonly to: string }> };
+}
+
+/** Options of {@link TetrateFailover}. */
+export interface TetrateFailoverOptions {
+  /** @default 'tetrate' */
+  readonly organization?: string;
+  /** @default 'kafka' */
+  readonly tenant?: string;
+  /**
+   * The namespace the TSB configuration objects are applied in on the GitOps-enabled (central) cluster.
+   * @default 'tsb-conf'
+   */
+  readonly configNamespace?: string;
+  /**
+   * The name of each regional ingress gateway deployment (its `app` label).
+   * @default 'bridge-gateway'
+   */
+  readonly ingressGatewayName?: string;
+  /**
+   * The namespace of the bridges in every region (the bridges workspace selects it).
+   * @default 'bridge'
+   */
+  readonly bridgeNamespace?: string;
+}
+
+/**
+ * Renders the failover gateway for Tetrate Service Bridge (the seed's choice), in the GitOps
+ * dialect: an IngressGateway (and its install resource) per region; in the central cluster the
+ * Tier1Gateway and its install resource, plus the hierarchy (Tenant, Workspaces,
+ * WorkspaceSetting with `failoverSettings`, gateway and traffic Groups, a TrafficSetting with
+ * outlier detection and safe retries) applied on that GitOps-enabled cluster.
+ *
+ * The tier-1 gateway lists the regional clusters without weights, so TSB fails over between them
+ * (weights would make a fixed split); like Istio, regional failover orders one target after the
+ * tier-1 gateway's own region, so two priority levels. TSB carries tier-1 to tier-2 traffic over
+ * its own mutual TLS. Regions are TSB cluster names.
+ */
+export class TetrateFailover implements IFailoverRenderer {
+  public readonly provider = 'Tetrate Service Bridge';
+  private readonly organization: string;
+  private readonly tenant: string;
+  private readonly configNamespace: string;
+  private readonly ingressName: string;
+  private readonly bridgeNamespace: string;
+
+  public constructor(options: TetrateFailoverOptions = {}) {
+    this.organization = options.organization ?? 'tetrate';
+    this.tenant = options.tenant ?? 'kafka';
+    this.configNamespace = options.configNamespace ?? 'tsb-conf';
+    this.ingressName = options.ingressGatewayName ?? 'bridge-gateway';
+    this.bridgeNamespace = options.bridgeNamespace ?? 'bridge';
+  }
+
+  public regionalNamespace(bridge: KafkaBridge): string | undefined {
+    return bridge.namespace;
+  }
+
+  public check(settings: ResolvedFailover, fail: (prop: string, problem: string, value: unknown, fix: string) => never): void {
+    if (settings.priorityLevels.length > 2) {
+      fail('regions', `have ${settings.priorityLevels.length} priority levels; TSB's regional failover orders only the target after the tier-1 gateway's region`, settings.priorityLevels, 'use two priority levels (several regions may share one)');
+    }
+    if (settings.regions.some((r) => r.name === settings.centralRegion)) {
+      fail('centralRegion', 'is also a bridge region; regional failover would prefer it from the tier-1 gateway', settings.centralRegion, 'run the tier-1 gateway in a region of its own');
+    }
+  }
+
+  public renderRegional(scope: Construct, settings: ResolvedFailover, target: RegionalTarget): void {
+    const { region, bridge } = target;
+    const namespace = target.namespace!;
+    if (bridge.namespace !== this.bridgeNamespace) {
+      throw new Error(`TetrateFailover: bridge '${bridge.bridgeName}' is in namespace ${bridge.namespace}, but the bridges workspace selects ${this.bridgeNamespace}; pass bridgeNamespace: '${bridge.namespace}' to TetrateFailover`);
+    }
+    tsbObject(scope, 'InstallGateway', 'IngressGateway', TSB_API_VERSIONS.InstallIngressGateway, { name: this.ingressName, namespace }, {
+      kubeSpec: { service: { type: 'LoadBalancer' } },
+    });
+    const route = {
+      // The bridge builds consumer base_uris from these: they must name this region's pinned host.
+      modify: { headers: { request: { set: { 'X-Forwarded-Host': region.pinnedHostname, 'X-Forwarded-Proto': 'https' } } } },
+      route: { host: `${bridge.namespace}/${bridge.serviceName}.${bridge.namespace}.svc.cluster.local`, port: bridge.httpPort },
+    };
+    const spec: TsbIngressGatewaySpec = {
+      workloadSelector: { namespace, labels: { app: this.ingressName } },
+      http: [['global', settings.hostname], ['pinned', region.pinnedHostname]].map(([name, hostname]) => ({
+        name,
+        port: 443,
+        hostname,
+        tls: { mode: 'SIMPLE' as const, secretName: target.certificate.secretName },
+        routing: { rules: [route] },
+      })),
+    };
+    tsbObject(scope, 'IngressGateway', 'IngressGateway', TSB_API_VERSIONS.IngressGateway, { name: `${bridge.bridgeName}-${region.name}`, namespace }, spec, this.hierarchy('bridges', { gatewayGroup: 'bridges-gateways' }));
+  }
+
+  public renderCentral(scope: Construct, settings: ResolvedFailover, target: CentralTarget): void {
+    const tier1Namespace = target.namespace!;
+    const conf = { namespace: this.configNamespace };
+    const bridgeNamespaces = settings.regions.map((r) => `${r.name}/${this.bridgeNamespace}`);
+
+    tsbObject(scope, 'Tenant', 'Tenant', TSB_API_VERSIONS.Tenant, { name: this.tenant, ...conf }, { displayName: this.tenant }, { organization: this.organization });
+    for (const [id, workspace, names] of [['BridgesWorkspace', 'bridges', bridgeNamespaces], ['Tier1Workspace', 'tier1', [`${settings.centralRegion}/${tier1Namespace}`]]] as const) {
+      tsbObject(scope, id, 'Workspace', TSB_API_VERSIONS.Workspace, { name: workspace, ...conf }, { namespaceSelector: { names } }, { organization: this.organization, tenant: this.tenant });
+      tsbObject(scope, `${id}Gateways`, 'Group', TSB_API_VERSIONS.GatewayGroup, { name: `${workspace}-gateways`, ...conf }, { namespaceSelector: { names }, configMode: 'BRIDGED' }, this.hierarchy(workspace));
+    }
+    const primary = settings.regions.filter((r) => r.priority === settings.priorityLevels[0]);
+    const workspaceSetting: TsbWorkspaceSettingSpec = {
+      // A server-side setting on the workspace that exposes the hosts: from the tier-1 gateway's
+      // region to the preferred one, the others after. Needs the outlier detection below.
+      failoverSettings: { regionalFailover: primary.map((r) => ({ from: settings.centralRegion, to: r.name })) },
+    };
+    tsbObject(scope, 'BridgesSetting', 'WorkspaceSetting', TSB_API_VERSIONS.WorkspaceSetting, { name: 'bridges-settings', ...conf }, workspaceSetting, this.hierarchy('bridges'));
+
+    const { outlierDetection: outlier, retries } = settings;
+    tsbObject(scope, 'Tier1Traffic', 'Group', TSB_API_VERSIONS.TrafficGroup, { name: 'tier1-traffic', ...conf }, { namespaceSelector: { names: [`${settings.centralRegion}/${tier1Namespace}`] }, configMode: 'BRIDGED' }, this.hierarchy('tier1'));
+    const trafficSetting: TsbTrafficSettingSpec = {
+      outbound: {
+        upstreamTrafficSettings: [{
+          hosts: [settings.hostname, ...settings.regions.map((r) => r.pinnedHostname)],
+          settings: {
+            resilience: {
+              outlierDetection: {
+                consecutive5xx: outlier.consecutive5xxErrors,
+                consecutiveGatewayFailure: outlier.consecutiveGatewayErrors,
+                interval: goDuration(outlier.interval),
+                baseEjectionTime: goDuration(outlier.baseEjectionTime),
+                maxEjectionPercent: 100,
+              },
+              // TSB retries 503s by default; produce is not idempotent, so say what is retried.
+              connectionPool: { http: { retries: { attempts: retries.attempts, perTryTimeout: goDuration(retries.perTryTimeout), retryOn: retries.on.join(',') } } },
+            },
+          },
+        }],
+      },
+    };
+    tsbObject(scope, 'Tier1TrafficSetting', 'TrafficSetting', TSB_API_VERSIONS.TrafficSetting, { name: 'tier1-resilience', ...conf }, trafficSetting, this.hierarchy('tier1', { trafficGroup: 'tier1-traffic' }));
+
+    tsbObject(scope, 'InstallTier1', 'Tier1Gateway', TSB_API_VERSIONS.InstallTier1Gateway, { name: 'tier1-gateway', namespace: tier1Namespace }, { kubeSpec: { service: { type: 'LoadBalancer' } } });
+    const tls = { mode: 'SIMPLE' as const, secretName: target.certificate.secretName };
+    const tier1: TsbTier1GatewaySpec = {
+      workloadSelector: { namespace: tier1Namespace, labels: { app: 'tier1-gateway' } },
+      externalServers: [
+        { name: 'global', hostname: settings.hostname, port: 443, tls, clusters: settings.regions.map((r) => ({ name: r.name })) },
+        ...settings.regions.map((r) => ({ name: `pinned-${r.name}`, hostname: r.pinnedHostname, port: 443, tls, clusters: [{ name: r.name }] })),
+      ],
+    };
+    tsbObject(scope, 'Tier1Gateway', 'Tier1Gateway', TSB_API_VERSIONS.Tier1Gateway, { name: 'bridge-tier1', namespace: tier1Namespace }, tier1, this.hierarchy('tier1', { gatewayGroup: 'tier1-gateways' }));
+  }
+
+  private hierarchy(workspace: string, extra: Partial<Hierarchy> = {}): Hierarchy {
+    return { organization: this.organization, tenant: this.tenant, workspace, ...extra };
+  }
+}
+
+/** A TSB object: `ApiObject` with hand-typed spec and the hierarchy as `tsb.tetrate.io/*` annotations. */
+function tsbObject(scope: Construct, id: string, kind: string, apiVersion: string, meta: { name: string; namespace?: string }, spec: object, hierarchy?: Hierarchy): ApiObject {
+  const annotations = hierarchy && Object.fromEntries(Object.entries(hierarchy).map(([k, v]) => [`tsb.tetrate.io/${k}`, v]));
+  return new ApiObject(scope, id, {
+    apiVersion,
+    kind,
+    metadata: { name: meta.name, namespace: meta.namespace ?? Chart.of(scope).namespace, ...(annotations && { annotations }) },
+    spec,
+  });
+}
