@@ -1,30 +1,21 @@
-import { mkdirSync, writeFileSync } from 'fs';
-import { dirname, join } from 'path';
-import { App, YamlOutputType } from 'cdk8s';
+import { App } from 'cdk8s';
 import { RouteMode } from './gateway';
-import { DevEnvironment, FailoverProviderKind, MultiRegionEnvironment } from './stacks';
+import { DevEnvironment, Environment, FailoverProviderKind, InClusterMtlsEnvironment, MultiRegionEnvironment, synthEnvironment } from './stacks';
 
 /**
- * The example environments, synthesized by `npx cdk8s synth` into `dist/<environment>/<cluster>/`,
- * one file per resource, with each environment's artefacts beside them. This is the only file
- * that reads `process.env` (cdk8s sets `CDK8S_OUTDIR`) or writes files itself.
+ * The example environments, synthesized by `npx cdk8s synth` into `dist/<environment>/<cluster>/`.
+ * This is the only file that reads `process.env` (cdk8s sets `CDK8S_OUTDIR`; Argo CD
+ * Applications point at `CDK8S_KAFKA_REPO_URL`).
  */
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
+const app = new App();
 
-function synth(name: string, build: (app: App) => { artefacts?(): Record<string, string> }): void {
-  const folder = join(outdir, name);
-  const app = new App({ outdir: folder, yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE });
-  const environment = build(app);
-  app.synth();
-  for (const [path, content] of Object.entries(environment.artefacts?.() ?? {})) {
-    const file = join(folder, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
-  }
-}
-
-synth('dev', (app) => new DevEnvironment(app));
-synth('dev-explicit-routes', (app) => new DevEnvironment(app, { routeMode: RouteMode.EXPLICIT }));
-synth('multi-region-istio', (app) => new MultiRegionEnvironment(app, { provider: FailoverProviderKind.ISTIO }));
-synth('multi-region-envoy', (app) => new MultiRegionEnvironment(app, { provider: FailoverProviderKind.ENVOY_GATEWAY }));
-synth('multi-region-tsb', (app) => new MultiRegionEnvironment(app, { provider: FailoverProviderKind.TETRATE }));
+const environments: Environment[] = [
+  new DevEnvironment(app, 'dev'),
+  new DevEnvironment(app, 'dev-explicit-routes', { routeMode: RouteMode.EXPLICIT }),
+  new InClusterMtlsEnvironment(app, 'in-cluster-mtls'),
+  new MultiRegionEnvironment(app, 'multi-region-istio', { provider: FailoverProviderKind.ISTIO }),
+  new MultiRegionEnvironment(app, 'multi-region-envoy', { provider: FailoverProviderKind.ENVOY_GATEWAY }),
+  new MultiRegionEnvironment(app, 'multi-region-tsb', { provider: FailoverProviderKind.TETRATE }),
+];
+for (const env of environments) synthEnvironment(env, outdir, { repoUrl: process.env.CDK8S_KAFKA_REPO_URL });

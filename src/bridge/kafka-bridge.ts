@@ -262,7 +262,8 @@ export class KafkaBridge extends Construct {
         ingress: [{
           ports: [{ port: k8s.IntOrString.fromNumber(this.httpPort), protocol: 'TCP' }],
           from: (props.allowFrom ?? [{}]).map((peer) => ({
-            podSelector: { matchLabels: peer.podLabels ?? {} },
+            // `{}` selects every pod; the API server drops an empty matchLabels, so never write one.
+            podSelector: peer.podLabels && Object.keys(peer.podLabels).length > 0 ? { matchLabels: peer.podLabels } : {},
             ...(peer.namespaceLabels && { namespaceSelector: { matchLabels: peer.namespaceLabels } }),
           })),
         }],

@@ -1,11 +1,11 @@
 import { Chart, Size } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Certificate, PrivateCa } from '../certs';
 import { propError } from '../core/errors';
 import { HostnameScheme } from '../core/hostnames';
 import { EnvoyGatewayClass, GatewayService, KafkaGateway, RouteMode } from '../gateway';
 import { Acl, AclOperation, ClusterProfile, KafkaCluster, KafkaListener, KafkaStorage, KafkaTopic, KafkaUser } from '../kafka';
+import { Environment } from './environment';
 import { KindCluster } from './kind';
 
 /** Props of {@link DevEnvironment}. */
@@ -59,7 +59,7 @@ export interface DevEnvironmentProps {
  * config with its port mapping, the hosts-file lines, and per user a script that fills a client
  * properties file from the cluster's Secrets.
  */
-export class DevEnvironment {
+export class DevEnvironment extends Environment {
   /** The chart of the one KIND cluster (`dist/<environment>/kind/`). */
   public readonly chart: Chart;
   public readonly kind: KindCluster;
@@ -73,10 +73,10 @@ export class DevEnvironment {
   public readonly topic: KafkaTopic;
   public readonly user: KafkaUser;
 
-  /**
-   * @param app the App of the environment; each cluster becomes a folder in its output
-   */
-  public constructor(app: Construct, props: DevEnvironmentProps = {}) {
+  public constructor(scope: Construct, name: string = 'dev', props: DevEnvironmentProps = {}) {
+    super(scope, name, {
+      description: 'A laptop environment: Kafka on Strimzi behind an Envoy Gateway TLS passthrough listener, on one KIND cluster.',
+    });
     const namespace = props.namespace ?? 'kafka';
     const clusterName = props.clusterName ?? 'gateway-api-test';
     const hostPort = props.hostPort ?? 9092;
@@ -85,8 +85,7 @@ export class DevEnvironment {
 
     this.kind = props.kind ?? new KindCluster({ portMappings: [{ containerPort: nodePort, hostPort }] });
     this.hostnames = HostnameScheme.subdomain(props.domain ?? 'strimzi.gateway.api.test');
-    this.chart = new Chart(app, 'kind');
-    new k8s.KubeNamespace(this.chart, 'Namespace', { metadata: { name: namespace } });
+    this.chart = this.addCluster('kind', { namespaces: [namespace], description: 'the KIND cluster: `kind create cluster --config kind-config.yaml`' });
 
     this.ca = new PrivateCa(this.chart, 'Ca', { name: 'kafka-dev-ca' });
     this.certificate = new Certificate(this.chart, 'ListenerCertificate', {
@@ -130,13 +129,23 @@ export class DevEnvironment {
     });
 
     this.chart.node.addValidation({ validate: () => this.checkPortChain(nodePort, gatewayPort) });
+
+    const bootstrap = `${this.hostnames.bootstrap}:${this.gateway.externalPort}`;
+    this.addCheck('Kafka is ready', `kubectl -n ${namespace} wait kafka/${clusterName} --for=condition=Ready --timeout=10m`);
+    this.addCheck(
+      'Produce and consume through the Gateway, from the laptop',
+      "sudo sh -c 'cat hosts >> /etc/hosts'",
+      `clients/${this.user.userName}.sh`,
+      `echo hello | kafka-console-producer.sh --bootstrap-server ${bootstrap} --producer.config clients/${this.user.userName}.properties --topic ${this.topic.topicName}`,
+      `kafka-console-consumer.sh --bootstrap-server ${bootstrap} --consumer.config clients/${this.user.userName}.properties --topic ${this.topic.topicName} --group ${this.user.userName} --from-beginning --max-messages 1`,
+    );
   }
 
   /**
    * The files beside the manifests, by path relative to the environment's folder: the KIND
    * config, the hosts-file lines and a client script per SCRAM user.
    */
-  public artefacts(): Record<string, string> {
+  public override artefacts(): Record<string, string> {
     const namespace = this.kafka.namespace!;
     const hosts = this.hostnames.hosts(this.kafka.brokerNodeIds);
     return {

@@ -1,3 +1,6 @@
+export * from './delivery';
 export * from './dev';
+export * from './environment';
+export * from './in-cluster-mtls';
 export * from './kind';
 export * from './multi-region';

@@ -1,5 +1,4 @@
 import { Chart } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { BridgeAuthentication, BridgeKafkaConnection, BridgePeer, KafkaBridge } from '../bridge';
 import { Certificate, ClusterIssuer, IIssuer, IssuerType, PrivateCa } from '../certs';
@@ -7,6 +6,7 @@ import { HostnameScheme } from '../core/hostnames';
 import { BridgeTrafficGenerators, EnvoyGatewayFailover, FailoverGateway, IFailoverRenderer, IstioFailover, TetrateFailover } from '../failover';
 import { EnvoyGatewayClass, KafkaGateway } from '../gateway';
 import { Acl, AclOperation, KafkaCluster, KafkaUser } from '../kafka';
+import { Environment } from './environment';
 
 /** Which product implements the failover gateway. */
 export enum FailoverProviderKind {
@@ -58,7 +58,7 @@ export const COPIED_SECRETS = {
  * its Gateway with the cluster's CA), a regional gateway in each, and a tier-1 failover gateway
  * with traffic generators in a `central` cluster. One chart per cluster.
  */
-export class MultiRegionEnvironment {
+export class MultiRegionEnvironment extends Environment {
   public readonly kafkaChart: Chart;
   public readonly regionCharts: Readonly<Record<string, Chart>>;
   public readonly centralChart: Chart;
@@ -69,15 +69,17 @@ export class MultiRegionEnvironment {
   public readonly provider: FailoverProviderKind;
   public readonly domain: string;
 
-  public constructor(app: Construct, props: MultiRegionEnvironmentProps) {
+  public constructor(scope: Construct, name: string, props: MultiRegionEnvironmentProps) {
+    super(scope, name, {
+      description: `Kafka in one cluster, a Kafka Bridge in each region, and a tier-1 failover gateway (${props.provider}) in a central cluster.`,
+    });
     this.provider = props.provider;
     this.domain = props.domain ?? 'example.com';
     const regions = props.regions ?? [{ name: 'east', priority: 0 }, { name: 'west', priority: 1 }];
     const renderer = renderers[props.provider]();
 
     // The Kafka cluster, exposed to the bridge regions through a Gateway with TLS passthrough.
-    this.kafkaChart = new Chart(app, 'kafka');
-    namespace(this.kafkaChart, KAFKA_NAMESPACE);
+    this.kafkaChart = this.addCluster('kafka', { namespaces: [KAFKA_NAMESPACE], description: 'Kafka (Strimzi), exposed to the regions through its Gateway' });
     const kafkaHosts = HostnameScheme.subdomain(`kafka.${this.domain}`);
     const kafkaCa = new PrivateCa(this.kafkaChart, 'Ca', { name: 'kafka-ca' });
     const listenerCertificate = new Certificate(this.kafkaChart, 'ListenerCertificate', {
@@ -109,8 +111,8 @@ export class MultiRegionEnvironment {
     const charts: Record<string, Chart> = {};
     const bridges: Record<string, KafkaBridge> = {};
     for (const region of regions) {
-      const chart = new Chart(app, region.name);
-      namespace(chart, BRIDGE_NAMESPACE);
+      const chart = this.addCluster(region.name, { namespaces: [BRIDGE_NAMESPACE], description: `the ${region.name} Kafka Bridge (priority ${region.priority}) and its regional gateway` });
+      this.addLink(region.name, 'kafka', 'Kafka over TLS, through the Kafka Gateway');
       const bridge = new KafkaBridge(chart, 'Bridge', {
         name: 'events',
         namespace: BRIDGE_NAMESPACE,
@@ -136,10 +138,12 @@ export class MultiRegionEnvironment {
     this.bridges = bridges;
 
     // The tier-1 gateway and the traffic that exercises it.
-    this.centralChart = new Chart(app, 'central');
-    namespace(this.centralChart, TRAFFIC_NAMESPACE);
     const tier1Namespace = props.provider === FailoverProviderKind.ISTIO ? 'istio-ingress' : 'tier1';
-    if (tier1Namespace !== 'istio-ingress') namespace(this.centralChart, tier1Namespace);
+    this.centralChart = this.addCluster('central', {
+      namespaces: [TRAFFIC_NAMESPACE, ...(tier1Namespace === 'istio-ingress' ? [] : [tier1Namespace])],
+      description: 'the tier-1 failover gateway and the traffic generators',
+    });
+    for (const region of regions) this.addLink('central', region.name, `HTTPS, priority ${region.priority}`);
     if (props.provider === FailoverProviderKind.ENVOY_GATEWAY) new EnvoyGatewayClass(this.centralChart, 'GatewayClass', { name: 'envoy-bridge' });
     const tier1Certificate = new Certificate(this.centralChart, 'Tier1Certificate', {
       issuer: bridgeCaIssuer(this.centralChart),
@@ -155,13 +159,29 @@ export class MultiRegionEnvironment {
       namespace: TRAFFIC_NAMESPACE,
       caSecret: COPIED_SECRETS.bridgeCa,
     });
+
+    const [preferred] = [...regions].sort((a, b) => a.priority - b.priority);
+    this.addCheck('Kafka is ready', `kubectl --context kafka -n ${KAFKA_NAMESPACE} wait kafka/${this.kafka.clusterName} --for=condition=Ready --timeout=10m`);
+    this.addCheck('The bridges are ready', ...regions.map((r) => `kubectl --context ${r.name} -n ${BRIDGE_NAMESPACE} wait kafkabridge/events --for=condition=Ready --timeout=5m`));
+    this.addCheck(
+      'Produce and consume through the tier-1 gateway',
+      `curl --cacert ca.crt -X POST -H 'Content-Type: application/vnd.kafka.json.v2+json' -d '{"records":[{"value":{"hello":"world"}}]}' https://${bridgeHostname}/topics/orders`,
+      `kubectl --context central -n ${TRAFFIC_NAMESPACE} logs deploy/orders-consumer-a --tail 5`,
+    );
+    this.addCheck(
+      `The failover drill: stop the ${preferred.name} bridge and watch traffic move`,
+      `kubectl --context ${preferred.name} -n ${BRIDGE_NAMESPACE} scale kafkabridge events --replicas 0`,
+      `kubectl --context central -n ${TRAFFIC_NAMESPACE} logs deploy/orders-producer -f   # 200s continue, now served by the next region`,
+      `kubectl --context central -n ${TRAFFIC_NAMESPACE} logs deploy/orders-consumer-a -f   # 404, then the consumer is recreated`,
+      `kubectl --context ${preferred.name} -n ${BRIDGE_NAMESPACE} scale kafkabridge events --replicas 1`,
+    );
   }
 
   /**
    * The files beside the manifests: `runbook.md`, with the Secrets to copy between clusters
    * before applying (kubectl contexts named after the clusters).
    */
-  public artefacts(): Record<string, string> {
+  public override artefacts(): Record<string, string> {
     const regions = Object.keys(this.regionCharts);
     const userSecret = this.bridgeUser.secretName!;
     const lines = [
@@ -222,8 +242,4 @@ function gatewayPeer(provider: FailoverProviderKind): BridgePeer {
 /** The CA ClusterIssuer of the gateways' certificates; its key pair is copied into every cluster. */
 function bridgeCaIssuer(chart: Chart): IIssuer {
   return new ClusterIssuer(chart, 'BridgeCa', { name: COPIED_SECRETS.bridgeCa, type: IssuerType.ca(COPIED_SECRETS.bridgeCa) });
-}
-
-function namespace(chart: Chart, name: string): void {
-  new k8s.KubeNamespace(chart, `Namespace${name}`, { metadata: { name } });
 }

@@ -36,7 +36,7 @@ describe('KafkaBridge', () => {
     expect(policy.spec).toEqual({
       podSelector: { matchLabels: { 'strimzi.io/cluster': 'events', 'strimzi.io/kind': 'KafkaBridge' } },
       policyTypes: ['Ingress'],
-      ingress: [{ ports: [{ port: 8080, protocol: 'TCP' }], from: [{ podSelector: { matchLabels: {} } }] }],
+      ingress: [{ ports: [{ port: 8080, protocol: 'TCP' }], from: [{ podSelector: {} }] }],
     });
     expect(bridge.serviceName).toBe('events-bridge-service');
     expect(bridge.serviceAddress).toBe('events-bridge-service.kafka.svc:8080');

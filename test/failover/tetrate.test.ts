@@ -65,7 +65,7 @@ const HIERARCHY: Record<string, string[]> = {
 };
 
 const ajv = new Ajv({ allErrors: true });
-const env = new MultiRegionEnvironment(Testing.app(), { provider: FailoverProviderKind.TETRATE });
+const env = new MultiRegionEnvironment(Testing.app(), 'multi-region-tsb', { provider: FailoverProviderKind.TETRATE });
 const manifests: Manifest[] = Object.values(env.charts).flatMap((chart) => synth(chart));
 const tsb = manifests.filter((m) => m.apiVersion.includes('tetrate.io'));
 const key = (m: Manifest) => `${m.apiVersion}/${m.kind}`;

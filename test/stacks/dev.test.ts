@@ -4,7 +4,7 @@ import { DevEnvironment, KindCluster, RouteMode } from '../../src';
 import { all, expectValid, find, synth } from '../support';
 
 describe.each([RouteMode.OPERATOR, RouteMode.EXPLICIT])('DevEnvironment (%s routes)', (routeMode) => {
-  const env = new DevEnvironment(Testing.app(), { routeMode });
+  const env = new DevEnvironment(Testing.app(), 'dev', { routeMode });
   const manifests = synth(env.chart);
 
   test('snapshot of the kind cluster', () => {
@@ -57,7 +57,7 @@ describe.each([RouteMode.OPERATOR, RouteMode.EXPLICIT])('DevEnvironment (%s rout
 
 describe('DevEnvironment fails when', () => {
   test('the KIND config does not publish the Gateway node port (the port chain breaks)', () => {
-    const env = new DevEnvironment(Testing.app(), { kind: new KindCluster({ portMappings: [{ containerPort: 31000, hostPort: 9092 }] }) });
-    expect(() => synth(env.chart)).toThrow(/DevEnvironment 'kafka' at kind: kind.portMappings publish no host port for the Gateway's node port 30992 \(got \[\{"containerPort":31000,"hostPort":9092\}\]\); map containerPort 30992/);
+    const env = new DevEnvironment(Testing.app(), 'dev', { kind: new KindCluster({ portMappings: [{ containerPort: 31000, hostPort: 9092 }] }) });
+    expect(() => synth(env.chart)).toThrow(/DevEnvironment 'kafka' at dev\/kind: kind.portMappings publish no host port for the Gateway's node port 30992 \(got \[\{"containerPort":31000,"hostPort":9092\}\]\); map containerPort 30992/);
   });
 });

@@ -3,7 +3,7 @@ import { FailoverProviderKind, MultiRegionEnvironment } from '../../src';
 import { expectValid, find, Manifest, sharedValidator, synth } from '../support';
 
 describe.each([FailoverProviderKind.ISTIO, FailoverProviderKind.ENVOY_GATEWAY, FailoverProviderKind.TETRATE])('MultiRegionEnvironment (%s)', (provider) => {
-  const env = new MultiRegionEnvironment(Testing.app(), { provider });
+  const env = new MultiRegionEnvironment(Testing.app(), 'multi-region', { provider });
   const clusters = Object.fromEntries(Object.entries(env.charts).map(([name, chart]) => [name, synth(chart)]));
 
   test('one chart per cluster: kafka, east, west, central', () => {

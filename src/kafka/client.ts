@@ -1,0 +1,129 @@
+import { Duration } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { throwPropError } from '../core/errors';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
+import { DEFAULT_KAFKA_VERSION } from '../core/versions';
+import type { KafkaCluster } from './kafka-cluster';
+import type { KafkaTopic } from './topic';
+import type { KafkaUser } from './user';
+
+/** The Apache Kafka image of the default version: its command-line tools are the client. */
+export const KAFKA_CLIENT_IMAGE = `apache/kafka:${DEFAULT_KAFKA_VERSION}`;
+
+/** What a client workload does. */
+export enum KafkaClientRole {
+  /** Produces a record every `interval`. */
+  PRODUCER = 'producer',
+  /** Consumes in a consumer group. */
+  CONSUMER = 'consumer',
+}
+
+/** Props of {@link KafkaClientWorkload}. */
+export interface KafkaClientWorkloadProps {
+  /** The cluster to connect to (in its namespace, where the user and CA Secrets are). */
+  readonly cluster: KafkaCluster;
+  /** The user it authenticates as; its Secret holds the credentials. */
+  readonly user: KafkaUser;
+  /** The topic. */
+  readonly topic: KafkaTopic;
+  readonly role: KafkaClientRole;
+  /**
+   * The listener to use.
+   * @default - the first listener that accepts the user's authentication
+   */
+  readonly listener?: string;
+  /**
+   * The consumer group (consumers).
+   * @default - the user's name
+   */
+  readonly group?: string;
+  /**
+   * How often the producer sends a record.
+   * @default Duration.seconds(5)
+   */
+  readonly interval?: Duration;
+  /**
+   * The image (with Kafka's tools in /opt/kafka/bin).
+   * @default KAFKA_CLIENT_IMAGE
+   */
+  readonly image?: string;
+}
+
+/**
+ * A Deployment running Kafka's console producer or consumer as a KafkaUser, fed from the user's
+ * Secret (a PKCS12 keystore for TLS users, the password for SCRAM users) and the cluster CA
+ * Secret (a PEM truststore): what an application does to talk to the cluster.
+ */
+export class KafkaClientWorkload extends Construct {
+  public readonly deployment: k8s.KubeDeployment;
+
+  public constructor(scope: Construct, id: string, props: KafkaClientWorkloadProps) {
+    super(scope, id);
+    const { cluster, user, topic, role } = props;
+    const subject = { scope: this, kind: 'KafkaClientWorkload', name: id };
+    const needed = user.authentication.listenerAuthentication;
+    const listener = props.listener === undefined
+      ? cluster.allListeners.find((l) => l.authentication.type === needed && l.tls)
+      : cluster.listener(props.listener);
+    if (listener === undefined || listener.authentication.type !== needed) {
+      throwPropError(subject, 'listener', `must authenticate ${user.authentication.type} users like '${user.userName}'`, props.listener ?? '(none found)', `add a TLS listener with ListenerAuthentication.${needed === 'tls' ? 'tls()' : 'scramSha512()'}`);
+    }
+    if (user.secretName === undefined) {
+      throwPropError(subject, 'user', 'has no Secret (tls-external): the workload cannot read its credentials', user.userName, 'use a tls or scram-sha-512 user');
+    }
+    const name = `${topic.topicName.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-${role}`;
+    const labels = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': 'kafka-client' };
+    const tls = user.authentication.type !== 'scram-sha-512';
+    const properties = [
+      `bootstrap.servers=${listener.bootstrapAddress}`,
+      `security.protocol=${listener.securityProtocol}`,
+      'ssl.truststore.type=PEM',
+      'ssl.truststore.location=/etc/kafka-ca/ca.crt',
+      ...(tls
+        ? ['ssl.keystore.type=PKCS12', 'ssl.keystore.location=/etc/kafka-user/user.p12', 'ssl.keystore.password=$(cat /etc/kafka-user/user.password)']
+        : ['sasl.mechanism=SCRAM-SHA-512', `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${user.userName}" password="$(cat /etc/kafka-user/password)";`]),
+    ];
+    const seconds = Math.max(1, Math.round((props.interval ?? Duration.seconds(5)).toSeconds()));
+    const run = role === KafkaClientRole.PRODUCER
+      ? `while true; do echo "$(date -u +%FT%TZ) from $HOSTNAME"; sleep ${seconds}; done | /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server ${listener.bootstrapAddress} --producer.config /tmp/client.properties --topic ${topic.topicName}`
+      : `exec /opt/kafka/bin/kafka-console-consumer.sh --bootstrap-server ${listener.bootstrapAddress} --consumer.config /tmp/client.properties --topic ${topic.topicName} --group ${props.group ?? user.userName}`;
+    const script = `cat > /tmp/client.properties <<EOF\n${properties.join('\n')}\nEOF\n${run}`;
+
+    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
+      metadata: { name, namespace: cluster.namespace, labels },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            automountServiceAccountToken: false,
+            securityContext: restrictedPodSecurityContext(),
+            containers: [{
+              name: role,
+              image: props.image ?? KAFKA_CLIENT_IMAGE,
+              command: ['/bin/sh', '-c', script],
+              env: [{ name: 'LOG_DIR', value: '/tmp/logs' }, { name: 'KAFKA_HEAP_OPTS', value: '-Xms64m -Xmx192m' }],
+              securityContext: { ...restrictedContainerSecurityContext(), readOnlyRootFilesystem: true },
+              resources: {
+                requests: { cpu: k8s.Quantity.fromString('50m'), memory: k8s.Quantity.fromString('256Mi') },
+                limits: { memory: k8s.Quantity.fromString('384Mi') },
+              },
+              volumeMounts: [
+                { name: 'tmp', mountPath: '/tmp' },
+                { name: 'kafka-ca', mountPath: '/etc/kafka-ca', readOnly: true },
+                { name: 'kafka-user', mountPath: '/etc/kafka-user', readOnly: true },
+              ],
+            }],
+            volumes: [
+              { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } },
+              { name: 'kafka-ca', secret: { secretName: cluster.clusterCaCertSecretName, items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+              { name: 'kafka-user', secret: { secretName: user.secretName } },
+            ],
+          },
+        },
+      },
+    });
+  }
+}

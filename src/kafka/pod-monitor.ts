@@ -1,0 +1,43 @@
+import { ApiObject, Duration } from 'cdk8s';
+import { Construct } from 'constructs';
+import { goDuration } from '../core/duration';
+import { API_VERSIONS } from '../core/versions';
+import type { KafkaCluster } from './kafka-cluster';
+
+/** Props of {@link KafkaPodMonitor}. */
+export interface KafkaPodMonitorProps {
+  /** The cluster whose pods are scraped (it should have `metrics` set). */
+  readonly cluster: KafkaCluster;
+  /**
+   * How often Prometheus scrapes.
+   * @default Duration.seconds(30)
+   */
+  readonly interval?: Duration;
+  /**
+   * Labels Prometheus selects PodMonitors by (e.g. `release: monitoring` for kube-prometheus-stack).
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+}
+
+/**
+ * A Prometheus Operator `PodMonitor` for a cluster's Strimzi pods (brokers, controllers and
+ * Kafka Exporter), on the port Strimzi names `tcp-prometheus` (9404).
+ */
+export class KafkaPodMonitor extends Construct {
+  public readonly resource: ApiObject;
+
+  public constructor(scope: Construct, id: string, props: KafkaPodMonitorProps) {
+    super(scope, id);
+    const cluster = props.cluster;
+    this.resource = new ApiObject(this, 'Resource', {
+      apiVersion: API_VERSIONS.PodMonitor,
+      kind: 'PodMonitor',
+      metadata: { name: `${cluster.clusterName}-kafka`, namespace: cluster.namespace, ...(props.labels && { labels: props.labels }) },
+      spec: {
+        selector: { matchLabels: { 'strimzi.io/cluster': cluster.clusterName, 'strimzi.io/kind': 'Kafka' } },
+        podMetricsEndpoints: [{ port: 'tcp-prometheus', path: '/metrics', interval: goDuration(props.interval ?? Duration.seconds(30)) }],
+      },
+    });
+  }
+}

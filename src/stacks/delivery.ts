@@ -1,0 +1,274 @@
+import { mkdirSync, writeFileSync } from 'fs';
+import { dirname, join } from 'path';
+import { Yaml } from 'cdk8s';
+import { COMPONENT_VERSIONS } from '../core/versions';
+import { Environment } from './environment';
+
+/** Options of {@link renderEnvironment}. */
+export interface DeliveryOptions {
+  /**
+   * The Git repository Argo CD reads `dist/` from.
+   * @default 'https://git.example.com/platform/kafka.git'
+   */
+  readonly repoUrl?: string;
+  /**
+   * The revision Argo CD follows.
+   * @default 'main'
+   */
+  readonly revision?: string;
+  /**
+   * Where `dist/` is in the repository.
+   * @default 'dist'
+   */
+  readonly distPath?: string;
+}
+
+/** A synthesized object. */
+type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
+
+/** The apply waves: what must exist before what. The number prefixes file names and is the Argo CD sync wave. */
+const WAVES: ReadonlyArray<readonly [number, string]> = [
+  [0, 'namespaces'],
+  [1, 'self-signed issuers'],
+  [2, 'CA certificates'],
+  [3, 'CA issuers'],
+  [4, 'certificates'],
+  [5, 'configuration, policies, gateway classes and gateways'],
+  [6, 'Kafka clusters, node pools and StatefulSets'],
+  [7, 'users and topics'],
+  [8, 'bridges'],
+  [9, 'routes, mesh and failover configuration'],
+  [10, 'workloads and monitors'],
+];
+
+/** Namespaces that operators create when installed: objects may use them without declaring them. */
+const OPERATOR_NAMESPACES = new Set(['cert-manager', 'envoy-gateway-system', 'istio-ingress', 'istio-system', 'argocd', 'tsb-conf']);
+
+const ARGO_WAVE = 'argocd.argoproj.io/sync-wave';
+
+/** The apply wave of an object (see {@link WAVES}). */
+export function applyWave(object: Manifest): number {
+  const spec = object.spec ?? {};
+  switch (object.kind) {
+    case 'Namespace':
+    case 'CustomResourceDefinition':
+      return 0;
+    case 'Issuer':
+    case 'ClusterIssuer':
+      return spec.selfSigned !== undefined ? 1 : 3;
+    case 'Certificate':
+      return spec.isCA === true ? 2 : 4;
+    case 'ConfigMap': case 'Secret': case 'ServiceAccount': case 'NetworkPolicy': case 'PodDisruptionBudget':
+    case 'Service': case 'GatewayClass': case 'EnvoyProxy': case 'Gateway': case 'Role': case 'RoleBinding':
+      return 5;
+    case 'Kafka': case 'KafkaNodePool': case 'StatefulSet':
+      return 6;
+    case 'KafkaUser': case 'KafkaTopic': case 'KafkaRebalance':
+      return 7;
+    case 'KafkaBridge':
+      return 8;
+    case 'Deployment': case 'PodMonitor':
+      return 10;
+    default:
+      return 9;
+  }
+}
+
+/**
+ * Everything `dist/<environment>/` holds, by path relative to it: per cluster one file per object
+ * (`<wave>-<kind>[.<namespace>].<name>.yaml`, so that a plain `kubectl apply -f` goes in apply
+ * order) and a `kustomization.yaml`; an Argo CD Application per cluster (`argocd/`); the README;
+ * the environment's artefacts. Runs every construct's validation first, as `app.synth()` would.
+ */
+export function renderEnvironment(env: Environment, options: DeliveryOptions = {}): Record<string, string> {
+  const errors = env.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
+  if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+
+  const files: Record<string, string> = {};
+  const clusters: Record<string, Manifest[]> = {};
+  for (const [cluster, chart] of Object.entries(env.charts)) {
+    const objects = (chart.toJson() as Manifest[]).map((o) => withWave(o));
+    checkNamespaces(env, cluster, objects);
+    clusters[cluster] = objects;
+    const names: string[] = [];
+    for (const object of objects) {
+      const file = fileName(object);
+      if (names.includes(file)) throw new Error(`Environment '${env.environmentName}': two objects of cluster '${cluster}' would be written to ${file}; give them distinct names`);
+      names.push(file);
+      files[`${cluster}/${file}`] = Yaml.stringify(object);
+    }
+    names.sort();
+    files[`${cluster}/kustomization.yaml`] = Yaml.stringify({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      resources: names,
+    });
+    files[`argocd/${cluster}.yaml`] = Yaml.stringify(application(env, cluster, options));
+  }
+  files['README.md'] = readme(env, clusters, options);
+  return { ...files, ...env.artefacts() };
+}
+
+/** Writes {@link renderEnvironment} to `<outdir>/<environment>/`. */
+export function synthEnvironment(env: Environment, outdir: string, options: DeliveryOptions = {}): void {
+  const folder = join(outdir, env.environmentName);
+  for (const [path, content] of Object.entries(renderEnvironment(env, options)).sort(([a], [b]) => a.localeCompare(b))) {
+    const file = join(folder, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
+  }
+}
+
+function withWave(object: Manifest): Manifest {
+  const annotations = { ...object.metadata.annotations, [ARGO_WAVE]: String(applyWave(object)) };
+  return { ...object, metadata: { ...object.metadata, annotations } };
+}
+
+function fileName(object: Manifest): string {
+  const wave = String(applyWave(object)).padStart(2, '0');
+  const namespace = object.metadata.namespace === undefined ? '' : `.${object.metadata.namespace}`;
+  return `${wave}-${object.kind.toLowerCase()}${namespace}.${object.metadata.name}.yaml`;
+}
+
+function checkNamespaces(env: Environment, cluster: string, objects: readonly Manifest[]): void {
+  const declared = new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
+  for (const o of objects) {
+    const namespace = o.metadata.namespace;
+    if (namespace !== undefined && !declared.has(namespace) && !OPERATOR_NAMESPACES.has(namespace)) {
+      throw new Error(`Environment '${env.environmentName}': ${o.kind} ${namespace}/${o.metadata.name} in cluster '${cluster}' is in namespace ${namespace}, which the cluster does not create (got ${JSON.stringify(namespace)}); add it to addCluster('${cluster}', { namespaces: [...] })`);
+    }
+  }
+}
+
+function application(env: Environment, cluster: string, options: DeliveryOptions) {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: {
+      name: `${env.environmentName}-${cluster}`,
+      namespace: 'argocd',
+      finalizers: ['resources-finalizer.argocd.argoproj.io'],
+    },
+    spec: {
+      project: 'default',
+      source: {
+        repoURL: options.repoUrl ?? 'https://git.example.com/platform/kafka.git',
+        targetRevision: options.revision ?? 'main',
+        path: `${options.distPath ?? 'dist'}/${env.environmentName}/${cluster}`,
+      },
+      destination: { name: cluster },
+      syncPolicy: {
+        automated: { prune: true, selfHeal: true },
+        // Server-side apply: large CRs (the Kafka resource) exceed the client-side annotation limit.
+        syncOptions: ['ServerSideApply=true'],
+        retry: { limit: 5, backoff: { duration: '30s', factor: 2, maxDuration: '5m' } },
+      },
+    },
+  };
+}
+
+interface Prerequisite {
+  readonly name: string;
+  readonly when: (groups: ReadonlySet<string>, objects: readonly Manifest[]) => boolean;
+  readonly install: string[];
+}
+
+const PREREQUISITES: readonly Prerequisite[] = [
+  {
+    name: `cert-manager ${COMPONENT_VERSIONS.certManager}`,
+    when: (g) => g.has('cert-manager.io'),
+    install: [`kubectl apply -f https://github.com/cert-manager/cert-manager/releases/download/v${COMPONENT_VERSIONS.certManager}/cert-manager.yaml`],
+  },
+  {
+    name: `Envoy Gateway ${COMPONENT_VERSIONS.envoyGateway} (its chart brings the Gateway API ${COMPONENT_VERSIONS.gatewayApi} CRDs)`,
+    when: (g, o) => g.has('gateway.envoyproxy.io') || o.some((x) => x.kind === 'GatewayClass'),
+    install: [`helm install eg oci://docker.io/envoyproxy/gateway-helm --version v${COMPONENT_VERSIONS.envoyGateway} -n envoy-gateway-system --create-namespace --set config.envoyGateway.extensionApis.enableBackend=true`],
+  },
+  {
+    name: `Istio ${COMPONENT_VERSIONS.istio}, with an ingress gateway in istio-ingress (pods labelled istio=ingressgateway)`,
+    when: (g) => g.has('networking.istio.io'),
+    install: [
+      'helm repo add istio https://istio-release.storage.googleapis.com/charts',
+      `helm install istio-base istio/base -n istio-system --create-namespace --version ${COMPONENT_VERSIONS.istio}`,
+      `helm install istiod istio/istiod -n istio-system --version ${COMPONENT_VERSIONS.istio} --wait`,
+      `helm install istio-ingressgateway istio/gateway -n istio-ingress --create-namespace --version ${COMPONENT_VERSIONS.istio}`,
+    ],
+  },
+  {
+    name: 'Tetrate Service Bridge, with GitOps enabled on this cluster',
+    when: (g) => [...g].some((x) => x.endsWith('tetrate.io')),
+    install: ['tctl x gitops grant <cluster>   # then onboard the cluster (tctl install cluster-operators / control-plane)'],
+  },
+  {
+    name: `Strimzi ${COMPONENT_VERSIONS.strimzi}, watching every namespace`,
+    when: (g) => g.has('kafka.strimzi.io'),
+    install: [`helm install strimzi oci://quay.io/strimzi-helm/strimzi-kafka-operator --version ${COMPONENT_VERSIONS.strimzi} -n strimzi --create-namespace --set watchAnyNamespace=true`],
+  },
+  {
+    name: `Prometheus Operator ${COMPONENT_VERSIONS.prometheusOperator} (its CRDs, e.g. from kube-prometheus-stack)`,
+    when: (g) => g.has('monitoring.coreos.com'),
+    install: ['helm install monitoring oci://ghcr.io/prometheus-community/charts/kube-prometheus-stack -n monitoring --create-namespace'],
+  },
+];
+
+function readme(env: Environment, clusters: Record<string, Manifest[]>, options: DeliveryOptions): string {
+  const dist = `${options.distPath ?? 'dist'}/${env.environmentName}`;
+  const out: string[] = [`# ${env.environmentName}`, ''];
+  out.push('Written by `npx cdk8s synth` from the cdk8s-kafka sources; do not edit: change the code and synthesize again.', '');
+  if (env.description) out.push(env.description, '');
+
+  out.push('## Topology', '', '```mermaid', 'flowchart LR');
+  for (const [cluster, objects] of Object.entries(clusters)) {
+    out.push(`  subgraph ${id(cluster)}["cluster ${cluster}"]`);
+    for (const o of objects.filter((x) => NOTABLE[x.kind] !== undefined)) {
+      out.push(`    ${id(`${cluster}-${o.kind}-${o.metadata.namespace ?? ''}-${o.metadata.name}`)}["${o.kind} ${o.metadata.name}${NOTABLE[o.kind](o)}"]`);
+    }
+    out.push('  end');
+  }
+  for (const link of env.clusterLinks) out.push(`  ${id(link.from)} -- "${link.label}" --> ${id(link.to)}`);
+  out.push('```', '');
+
+  out.push('## Clusters', '');
+  for (const [cluster, objects] of Object.entries(clusters)) {
+    out.push(`- \`${dist}/${cluster}/\`: ${env.clusterDescription(cluster) ?? ''}${env.clusterDescription(cluster) ? ' ' : ''}(${objects.length} objects)`);
+  }
+  out.push('');
+
+  out.push('## Prerequisites', '', 'Per cluster, before applying (kubectl contexts named after the clusters):', '');
+  for (const [cluster, objects] of Object.entries(clusters)) {
+    const groups = new Set(objects.map((o) => (o.apiVersion.includes('/') ? o.apiVersion.slice(0, o.apiVersion.lastIndexOf('/')) : '')));
+    const needed = PREREQUISITES.filter((p) => p.when(groups, objects));
+    out.push(`### ${cluster}`, '');
+    if (needed.length === 0) out.push('Nothing beyond Kubernetes.', '');
+    for (const p of needed) out.push(`- ${p.name}`, '', '  ```sh', ...p.install.map((line) => `  ${line.replace('<cluster>', cluster)}`), '  ```', '');
+  }
+
+  out.push('## Apply', '');
+  out.push('Files are numbered by apply wave (the same number is each object\'s Argo CD sync wave):', '');
+  for (const [wave, what] of WAVES) out.push(`- \`${String(wave).padStart(2, '0')}\`: ${what}`);
+  out.push('', 'With kubectl, per cluster; a second run applies what waited for an operator or a webhook that was still starting:', '', '```sh');
+  for (const cluster of Object.keys(clusters)) out.push(`kubectl --context ${cluster} apply -k ${dist}/${cluster}/ || kubectl --context ${cluster} apply -k ${dist}/${cluster}/`);
+  out.push('```', '', `With Argo CD: \`kubectl -n argocd apply -f ${dist}/argocd/\` (one Application per cluster, named \`${env.environmentName}-<cluster>\`, destination = the Argo CD cluster of that name).`, '');
+
+  if (env.checks.length > 0) {
+    out.push('## After apply', '');
+    for (const check of env.checks) out.push(`${check.title}:`, '', '```sh', ...check.commands, '```', '');
+  }
+  for (const note of env.notes()) out.push(note, '');
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Kinds worth a node in the diagram, with a detail each. */
+const NOTABLE: Record<string, (o: Manifest) => string> = {
+  Kafka: (o) => `<br/>Kafka ${(o.spec?.kafka as { version?: string } | undefined)?.version ?? ''}`,
+  KafkaNodePool: (o) => `<br/>${String(o.spec?.replicas)} × ${(o.spec?.roles as string[] | undefined)?.join('+') ?? ''}`,
+  KafkaBridge: () => '<br/>HTTP bridge',
+  Gateway: (o) => (o.apiVersion.startsWith('networking.istio.io') ? '<br/>Istio' : '<br/>Gateway API'),
+  Tier1Gateway: () => '<br/>TSB tier-1',
+  StatefulSet: (o) => `<br/>${String(o.spec?.replicas)} pods`,
+  Deployment: () => '',
+};
+
+function id(text: string): string {
+  return text.replace(/[^A-Za-z0-9]/g, '_');
+}

@@ -1,0 +1,116 @@
+import { Chart } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+
+/** A connection between two clusters, drawn in the environment's diagram. */
+export interface ClusterLink {
+  readonly from: string;
+  readonly to: string;
+  readonly label: string;
+}
+
+/** A check to run after applying, for the environment's README. */
+export interface EnvironmentCheck {
+  readonly title: string;
+  readonly commands: string[];
+}
+
+/** Options of {@link Environment.addCluster}. */
+export interface ClusterOptions {
+  /**
+   * Namespaces the cluster's objects live in, created with it.
+   * @default - none
+   */
+  readonly namespaces?: string[];
+  /**
+   * What the cluster is for, in the README.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/** Props of {@link Environment}. */
+export interface EnvironmentProps {
+  /**
+   * What the environment is, for its README.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/**
+ * An environment: a set of Kubernetes clusters, one chart each, synthesized by `synthEnvironment`
+ * to `dist/<environment>/<cluster>/` with a kustomization, an Argo CD Application and a README.
+ *
+ *   const env = new Environment(app, 'prod');
+ *   const kafka = new KafkaCluster(env.addCluster('eu-1', { namespaces: ['kafka'] }), 'Kafka', { namespace: 'kafka' });
+ */
+export class Environment extends Construct {
+  /** The environment's name: its folder in `dist/`. */
+  public readonly environmentName: string;
+  public readonly description?: string;
+  private readonly clusters = new Map<string, { chart: Chart; description?: string }>();
+  private readonly links: ClusterLink[] = [];
+  private readonly postApplyChecks: EnvironmentCheck[] = [];
+
+  public constructor(scope: Construct, name: string, props: EnvironmentProps = {}) {
+    super(scope, name);
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
+      throw new Error(`Environment '${name}' at ${scope.node.path || '(app)'}: name must be lowercase alphanumerics and '-' (it names a folder of dist/) (got ${JSON.stringify(name)}); use e.g. 'prod-eu'`);
+    }
+    this.environmentName = name;
+    this.description = props.description;
+  }
+
+  /** Adds a cluster: a chart whose objects go to `dist/<environment>/<cluster>/`. */
+  public addCluster(name: string, options: ClusterOptions = {}): Chart {
+    if (this.clusters.has(name)) throw new Error(`Environment '${this.environmentName}': cluster '${name}' is added twice; give each cluster its own name`);
+    const chart = new Chart(this, name);
+    for (const namespace of options.namespaces ?? []) {
+      new k8s.KubeNamespace(chart, `Namespace${namespace}`, { metadata: { name: namespace } });
+    }
+    this.clusters.set(name, { chart, description: options.description });
+    return chart;
+  }
+
+  /** Draws a connection between clusters in the README's diagram. */
+  public addLink(from: string, to: string, label: string): void {
+    this.links.push({ from, to, label });
+  }
+
+  /** Adds a check to the README's "after apply" section. */
+  public addCheck(title: string, ...commands: string[]): void {
+    this.postApplyChecks.push({ title, commands });
+  }
+
+  /** The clusters, in the order added. */
+  public get charts(): Record<string, Chart> {
+    return Object.fromEntries([...this.clusters].map(([name, c]) => [name, c.chart]));
+  }
+
+  /** What each cluster is for. */
+  public clusterDescription(name: string): string | undefined {
+    return this.clusters.get(name)?.description;
+  }
+
+  public get clusterLinks(): readonly ClusterLink[] {
+    return this.links;
+  }
+
+  public get checks(): readonly EnvironmentCheck[] {
+    return this.postApplyChecks;
+  }
+
+  /**
+   * Files beside the manifests, by path relative to the environment's folder (a KIND config, a
+   * runbook, client scripts). Subclasses add theirs.
+   */
+  public artefacts(): Record<string, string> {
+    return {};
+  }
+
+  /** Extra README sections (markdown), after the generated ones. */
+  public notes(): string[] {
+    return [];
+  }
+}
