@@ -4,5 +4,6 @@ export * from './core';
 export * from './failover';
 export * from './gateway';
 export * from './kafka';
+export * from './kraft';
 export * from './policy';
 export * from './stacks';

@@ -1,6 +1,8 @@
 import { App } from 'cdk8s';
 import { RouteMode } from './gateway';
-import { DevEnvironment, Environment, FailoverProviderKind, InClusterMtlsEnvironment, MultiRegionEnvironment, synthEnvironment } from './stacks';
+import {
+  DevEnvironment, Environment, FailoverProviderKind, InClusterMtlsEnvironment, KraftPlainEnvironment, MultiRegionEnvironment, synthEnvironment,
+} from './stacks';
 
 /**
  * The example environments, synthesized by `npx cdk8s synth` into `dist/<environment>/<cluster>/`.
@@ -14,6 +16,7 @@ const environments: Environment[] = [
   new DevEnvironment(app, 'dev'),
   new DevEnvironment(app, 'dev-explicit-routes', { routeMode: RouteMode.EXPLICIT }),
   new InClusterMtlsEnvironment(app, 'in-cluster-mtls'),
+  new KraftPlainEnvironment(app, 'kraft-plain'),
   new MultiRegionEnvironment(app, 'multi-region-istio', { provider: FailoverProviderKind.ISTIO }),
   new MultiRegionEnvironment(app, 'multi-region-envoy', { provider: FailoverProviderKind.ENVOY_GATEWAY }),
   new MultiRegionEnvironment(app, 'multi-region-tsb', { provider: FailoverProviderKind.TETRATE }),

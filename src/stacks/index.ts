@@ -3,4 +3,5 @@ export * from './dev';
 export * from './environment';
 export * from './in-cluster-mtls';
 export * from './kind';
+export * from './kraft-plain';
 export * from './multi-region';

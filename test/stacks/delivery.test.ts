@@ -5,7 +5,7 @@ import { join } from 'path';
 import { App, Testing } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import {
-  applyWave, DevEnvironment, Environment, FailoverProviderKind, InClusterMtlsEnvironment, KafkaCluster, MultiRegionEnvironment, renderEnvironment, RouteMode, synthEnvironment,
+  applyWave, DevEnvironment, Environment, FailoverProviderKind, InClusterMtlsEnvironment, KafkaCluster, KraftPlainEnvironment, MultiRegionEnvironment, renderEnvironment, RouteMode, synthEnvironment,
 } from '../../src';
 import { sharedValidator } from '../support';
 
@@ -17,6 +17,7 @@ function shipped(): Environment[] {
     new DevEnvironment(app, 'dev'),
     new DevEnvironment(app, 'dev-explicit-routes', { routeMode: RouteMode.EXPLICIT }),
     new InClusterMtlsEnvironment(app, 'in-cluster-mtls'),
+    new KraftPlainEnvironment(app, 'kraft-plain'),
     ...[FailoverProviderKind.ISTIO, FailoverProviderKind.ENVOY_GATEWAY, FailoverProviderKind.TETRATE].map((p) => new MultiRegionEnvironment(app, `multi-region-${p}`, { provider: p })),
   ];
 }
@@ -81,7 +82,7 @@ describe.each(environments.map((e) => e.environmentName))('delivery of %s', (nam
     expect(readme).toContain('```mermaid\nflowchart LR');
     expect(readme).toContain('## Prerequisites');
     const uses = (group: string) => Object.values(files).some((c) => c.includes(`apiVersion: ${group}/`));
-    expect(readme).toContain('Strimzi 1.2.0');
+    expect(readme.includes('Strimzi 1.2.0')).toBe(uses('kafka.strimzi.io'));
     expect(readme.includes('cert-manager 1.21.1')).toBe(uses('cert-manager.io'));
     expect(readme.includes('Prometheus Operator 0.93.0')).toBe(uses('monitoring.coreos.com'));
     expect(readme.includes('Istio 1.30.3')).toBe(uses('networking.istio.io'));

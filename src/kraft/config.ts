@@ -1,0 +1,158 @@
+import { createHash } from 'crypto';
+
+/**
+ * The KRaft configuration of a cluster without an operator, computed at synth time in one place:
+ * every pod's `server.properties`, the ids its storage is formatted with, and the names that tie
+ * them together. `KraftCluster` renders it; the tests read it back.
+ */
+
+/** A Kafka `Uuid` (base64url of 16 bytes, 22 characters) derived from `seed`, so synth stays byte-identical. */
+export function deterministicUuid(seed: string): string {
+  return createHash('sha256').update(seed).digest().subarray(0, 16).toString('base64url');
+}
+
+export type KraftRole = 'controller' | 'broker';
+
+/** How clients authenticate on the client listener. */
+export type ClientAuth = 'scram-sha-512' | 'tls' | 'none';
+
+/** Everything the per-pod configuration depends on. */
+export interface KraftTopology {
+  readonly name: string;
+  readonly namespace: string;
+  readonly clusterId: string;
+  /** Pools: one per role in split mode, one with both roles in combined mode. */
+  readonly pools: readonly KraftPool[];
+  readonly ports: { readonly client: number; readonly replication: number; readonly controller: number };
+  readonly listenerNames: { readonly client: string; readonly replication: string; readonly controller: string };
+  readonly tls: boolean;
+  readonly clientAuth: ClientAuth;
+  /** A listener reached through a Gateway: per-broker hosts and the port clients use there. */
+  readonly external?: { readonly name: string; readonly port: number; readonly hostTemplate: string; readonly advertisedPort: number };
+  /** The principal the nodes authenticate to each other as (their certificate's subject). */
+  readonly nodePrincipal?: string;
+  readonly brokerConfig: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** A StatefulSet of KRaft nodes. */
+export interface KraftPool {
+  /** `controller`, `broker` or `combined`: part of the StatefulSet and pod names. */
+  readonly name: string;
+  readonly roles: readonly KraftRole[];
+  readonly replicas: number;
+  /** The node id of ordinal 0; ordinal i runs node `idOffset + i`. */
+  readonly idOffset: number;
+}
+
+/** Where the data (and the metadata log) lives in every pod. */
+export const DATA_DIR = '/var/lib/kafka/data';
+/** Where the TLS Secret is mounted (cert-manager's `tls.crt`, `tls.key`, `ca.crt`). */
+export const TLS_DIR = '/etc/kafka/tls';
+/** The PEM keystore the start script assembles from the key and the certificate chain. */
+export const KEYSTORE = '/tmp/keystore.pem';
+
+export function statefulSetName(t: KraftTopology, pool: KraftPool): string {
+  return `${t.name}-${pool.name}`;
+}
+
+/** The headless Service that gives a pool's pods DNS names. */
+export function headlessService(t: KraftTopology, pool: KraftPool): string {
+  return `${t.name}-${pool.name}s`;
+}
+
+export function podName(t: KraftTopology, pool: KraftPool, ordinal: number): string {
+  return `${statefulSetName(t, pool)}-${ordinal}`;
+}
+
+/** A pod's stable DNS name: `<pod>.<headless service>.<namespace>.svc`. */
+export function podDnsName(t: KraftTopology, pool: KraftPool, ordinal: number): string {
+  return `${podName(t, pool, ordinal)}.${headlessService(t, pool)}.${t.namespace}.svc`;
+}
+
+/** Every controller: node id and DNS name. */
+export function controllers(t: KraftTopology): Array<{ readonly nodeId: number; readonly host: string; readonly pod: string }> {
+  return t.pools.filter((p) => p.roles.includes('controller')).flatMap((p) =>
+    Array.from({ length: p.replicas }, (_, i) => ({ nodeId: p.idOffset + i, host: podDnsName(t, p, i), pod: podName(t, p, i) })));
+}
+
+/** `--initial-controllers` of `kafka-storage.sh format` (KIP-853): `id@host:port:directoryId`, with deterministic directory ids. */
+export function initialControllers(t: KraftTopology): string {
+  return controllers(t).map((c) => `${c.nodeId}@${c.host}:${t.ports.controller}:${deterministicUuid(`${t.clusterId}/directory/${c.nodeId}`)}`).join(',');
+}
+
+/** The `server.properties` of one pod. */
+export function nodeConfig(t: KraftTopology, pool: KraftPool, ordinal: number): Record<string, string> {
+  const isBroker = pool.roles.includes('broker');
+  const isController = pool.roles.includes('controller');
+  const host = podDnsName(t, pool, ordinal);
+  const { client, replication, controller } = t.listenerNames;
+  const secure = t.tls ? 'SSL' : 'PLAINTEXT';
+  const clientProtocol = t.clientAuth === 'scram-sha-512' ? `SASL_${secure}` : secure;
+  const lower = (n: string) => n.toLowerCase();
+
+  const listeners: string[] = [];
+  const advertised: string[] = [];
+  const nodeId = pool.idOffset + ordinal;
+  const external = isBroker ? t.external : undefined;
+  if (isBroker) {
+    listeners.push(`${client}://:${t.ports.client}`, `${replication}://:${t.ports.replication}`);
+    advertised.push(`${client}://${host}:${t.ports.client}`, `${replication}://${host}:${t.ports.replication}`);
+  }
+  if (external) {
+    listeners.push(`${external.name}://:${external.port}`);
+    advertised.push(`${external.name}://${external.hostTemplate.replace('{nodeId}', String(nodeId))}:${external.advertisedPort}`);
+  }
+  if (isController) {
+    listeners.push(`${controller}://:${t.ports.controller}`);
+    advertised.push(`${controller}://${host}:${t.ports.controller}`);
+  }
+
+  const config: Record<string, string> = {
+    'process.roles': pool.roles.join(','),
+    'node.id': String(nodeId),
+    'controller.quorum.bootstrap.servers': controllers(t).map((c) => `${c.host}:${t.ports.controller}`).join(','),
+    'controller.listener.names': controller,
+    'listeners': listeners.join(','),
+    'advertised.listeners': advertised.join(','),
+    'listener.security.protocol.map': [
+      ...(isBroker ? [`${client}:${clientProtocol}`, `${replication}:${secure}`] : []),
+      ...(external ? [`${external.name}:${clientProtocol}`] : []),
+      `${controller}:${secure}`,
+    ].join(','),
+    ...(isBroker && { 'inter.broker.listener.name': replication }),
+    'log.dirs': DATA_DIR,
+    'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'allow.everyone.if.no.acl.found': 'false',
+    ...(t.nodePrincipal && { 'super.users': [`User:${t.nodePrincipal}`, ...(t.clientAuth === 'scram-sha-512' ? ['User:admin'] : [])].join(';') }),
+  };
+  if (t.tls) {
+    Object.assign(config, {
+      'ssl.keystore.type': 'PEM',
+      'ssl.keystore.location': KEYSTORE,
+      'ssl.truststore.type': 'PEM',
+      'ssl.truststore.location': `${TLS_DIR}/ca.crt`,
+      // Nodes prove who they are to each other with the cluster certificate.
+      [`listener.name.${lower(controller)}.ssl.client.auth`]: 'required',
+      ...(isBroker && { [`listener.name.${lower(replication)}.ssl.client.auth`]: 'required' }),
+    });
+  }
+  for (const name of isBroker ? [client, ...(external ? [external.name] : [])] : []) {
+    if (t.clientAuth === 'scram-sha-512') {
+      config[`listener.name.${lower(name)}.sasl.enabled.mechanisms`] = 'SCRAM-SHA-512';
+      config[`listener.name.${lower(name)}.scram-sha-512.sasl.jaas.config`] = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+    }
+    if (t.tls && t.clientAuth === 'tls') config[`listener.name.${lower(name)}.ssl.client.auth`] = 'required';
+  }
+  for (const [key, value] of Object.entries(t.brokerConfig)) config[key] = String(value);
+  return config;
+}
+
+/** Properties as a file: one `key=value` a line, in the order computed. */
+export function toProperties(config: Readonly<Record<string, string>>): string {
+  return `${Object.entries(config).map(([k, v]) => `${k}=${v}`).join('\n')}\n`;
+}
+
+/** Reads a properties file back (for tests and tools). */
+export function parseProperties(text: string): Record<string, string> {
+  return Object.fromEntries(text.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+}

@@ -1,0 +1,472 @@
+import { Chart, Size } from 'cdk8s';
+import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Certificate, KeyUsage } from '../certs/certificate';
+import type { IIssuer } from '../certs/issuer';
+import type { IGateway } from '../gateway/kafka-gateway';
+import { KafkaTlsRoutes } from '../gateway/tls-routes';
+import { Subject, throwPropError } from '../core/errors';
+import { quantity } from '../core/units';
+import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
+import { DURABLE_BROKER_CONFIG } from '../kafka/broker-config';
+import {
+  ClientAuth, DATA_DIR, deterministicUuid, headlessService, initialControllers, KEYSTORE, KraftPool, KraftTopology,
+  nodeConfig, podName, statefulSetName, TLS_DIR, toProperties,
+} from './config';
+
+/** How the nodes are laid out. */
+export enum KraftMode {
+  /** A controller StatefulSet and a broker StatefulSet: what production clusters run. */
+  SPLIT = 'split',
+  /** One StatefulSet of nodes that are both controllers and brokers: small clusters. */
+  COMBINED = 'combined',
+}
+
+/** How clients authenticate on the client listener. */
+export class KraftClientAuthentication {
+  /**
+   * SCRAM-SHA-512. Storage is formatted with an `admin` user whose password comes from a Secret
+   * you create (it is never written to the manifests); `admin` is a super user and makes the others.
+   */
+  public static scramSha512(adminPassword: { readonly secretName: string; readonly key?: string }): KraftClientAuthentication {
+    return new KraftClientAuthentication('scram-sha-512', { secretName: adminPassword.secretName, key: adminPassword.key ?? 'password' });
+  }
+
+  /** Mutual TLS: clients present a certificate the cluster's CA trusts. */
+  public static tls(): KraftClientAuthentication {
+    return new KraftClientAuthentication('tls');
+  }
+
+  /** No authentication. */
+  public static none(): KraftClientAuthentication {
+    return new KraftClientAuthentication('none');
+  }
+
+  private constructor(public readonly type: ClientAuth, public readonly adminSecret?: { readonly secretName: string; readonly key: string }) {}
+}
+
+/** The size of a StatefulSet's nodes. */
+export interface KraftNodeOptions {
+  /** @default 3 */
+  readonly replicas?: number;
+  /** Each pod's volume. @default - 10 GiB for controllers, 100 GiB for brokers and combined nodes */
+  readonly storage?: Size;
+  /** @default - the cluster's default StorageClass */
+  readonly storageClass?: string;
+  /** @default - requests 500m CPU and 2 GiB, limit 2 GiB (brokers and combined); 250m and 1 GiB (controllers) */
+  readonly resources?: ContainerResources;
+  /** The JVM heap. @default - half the memory limit */
+  readonly heap?: Size;
+}
+
+/** Pods allowed to reach the client port (a NetworkPolicy peer). */
+export interface KraftClientPeer {
+  readonly podLabels?: Record<string, string>;
+  readonly namespaceLabels?: Record<string, string>;
+}
+
+/** Props of {@link KraftCluster}. */
+export interface KraftClusterProps {
+  /** The cluster's name: it prefixes every object. @default - the construct id, lower-cased */
+  readonly name?: string;
+  /** @default - the chart's namespace */
+  readonly namespace?: string;
+  /** @default KraftMode.SPLIT */
+  readonly mode?: KraftMode;
+  /** The Kafka version: the `apache/kafka` image tag. @default '4.3.1' */
+  readonly version?: string;
+  /** The image. @default `apache/kafka:<version>` */
+  readonly image?: string;
+  /** The controllers (split mode). */
+  readonly controllers?: KraftNodeOptions;
+  /** The brokers (split mode). */
+  readonly brokers?: KraftNodeOptions;
+  /** The nodes (combined mode). */
+  readonly combined?: KraftNodeOptions;
+  /**
+   * The issuer of the cluster's certificate, which covers every pod's DNS name and the Services:
+   * every listener uses TLS, nodes authenticate each other with it.
+   * @default - none: then `plaintext` must be set
+   */
+  readonly issuer?: IIssuer;
+  /** Run without TLS. Only for a throwaway cluster. @default false */
+  readonly plaintext?: boolean;
+  /** @default - SCRAM-SHA-512 with the admin password in the Secret `<name>-admin` */
+  readonly authentication?: KraftClientAuthentication;
+  /** @default 9092 */
+  readonly clientPort?: number;
+  /** @default 9091 */
+  readonly replicationPort?: number;
+  /** @default 9093 */
+  readonly controllerPort?: number;
+  /** @default { client: 'CLIENTS', replication: 'REPLICATION', controller: 'CONTROLLER' } */
+  readonly listenerNames?: { readonly client?: string; readonly replication?: string; readonly controller?: string };
+  /** Brokers' node ids start here, after the controllers'. @default 100 */
+  readonly brokerIdOffset?: number;
+  /** Broker configuration over the durable defaults (RF 3, min ISR 2, …). @default - the durable defaults */
+  readonly config?: Record<string, string | number | boolean>;
+  /** Who may reach the client port. @default - pods in the cluster's namespace */
+  readonly allowFrom?: KraftClientPeer[];
+  /**
+   * A listener for clients outside the Kubernetes cluster, through a Gateway with TLS
+   * passthrough: each broker advertises its host from the Gateway's scheme, and TLSRoutes go to
+   * the per-broker Services (the gateway constructs' explicit mode). Needs an issuer.
+   * @default - none
+   */
+  readonly external?: KraftExternalListener;
+}
+
+/** A listener reached through a Gateway. */
+export interface KraftExternalListener {
+  readonly gateway: IGateway;
+  /** The brokers' port for it. @default 9094 */
+  readonly port?: number;
+  /** The port brokers advertise: the one clients reach the Gateway on. @default - the Gateway's external port */
+  readonly advertisedPort?: number;
+  /** @default 'EXTERNAL' */
+  readonly name?: string;
+}
+
+/** Options the start script and the configuration own: setting them is an error. */
+const MANAGED_CONFIG = [
+  'process.roles', 'node.id', 'controller.', 'listeners', 'advertised.listeners', 'listener.', 'inter.broker.listener.name',
+  'log.dirs', 'log.dir', 'metadata.log.dir', 'ssl.', 'sasl.', 'authorizer.class.name', 'super.users',
+];
+const LISTENER_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * Apache Kafka in KRaft mode on plain StatefulSets, for clusters without an operator: the
+ * official `apache/kafka` image, split controllers and brokers (or combined nodes), one volume
+ * per pod, every pod's configuration computed at synth time, TLS between everything from a
+ * cert-manager certificate, SCRAM or mutual TLS for clients, probes, a PDB, topology spread,
+ * the restricted security context with a read-only root filesystem, and a NetworkPolicy.
+ *
+ * The cluster id is derived from the namespace and name (sha256 of `cdk8s-kafka/<ns>/<name>`),
+ * so synth is byte-identical; storage is formatted with it only when a volume is empty.
+ */
+export class KraftCluster extends Construct {
+  public readonly clusterName: string;
+  public readonly namespace: string;
+  public readonly topology: KraftTopology;
+  public readonly image: string;
+  public readonly certificate?: Certificate;
+  /** The ConfigMap with every pod's properties and the start script. */
+  public readonly configMap: k8s.KubeConfigMap;
+
+  public constructor(scope: Construct, id: string, props: KraftClusterProps = {}) {
+    super(scope, id);
+    this.clusterName = props.name ?? id.toLowerCase();
+    const subject: Subject = { scope: this, kind: 'KraftCluster', name: this.clusterName };
+    const fail = (prop: string, problem: string, value: unknown, fix: string): never => throwPropError(subject, prop, problem, value, fix);
+    if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(this.clusterName) || this.clusterName.length > 30) {
+      fail('name', "must be lowercase alphanumerics and '-', starting with a letter, at most 30 characters (it prefixes pod and Service names)", this.clusterName, "use e.g. 'events'");
+    }
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? fail('namespace', 'is needed for the pods\' DNS names', undefined, 'pass a namespace, or give the chart one');
+    const version = props.version ?? DEFAULT_KAFKA_VERSION;
+    if (!SUPPORTED_KAFKA_VERSIONS.includes(version)) fail('version', 'is not a supported Kafka version', version, `use one of ${SUPPORTED_KAFKA_VERSIONS.join(', ')}`);
+    this.image = props.image ?? `apache/kafka:${version}`;
+
+    const mode = props.mode ?? KraftMode.SPLIT;
+    if (mode === KraftMode.COMBINED && (props.controllers !== undefined || props.brokers !== undefined)) {
+      fail(props.controllers !== undefined ? 'controllers' : 'brokers', 'do not apply in combined mode: every node is both, in one StatefulSet with one storage class', 'set', 'size the nodes with `combined`, or use KraftMode.SPLIT');
+    }
+    if (mode === KraftMode.SPLIT && props.combined !== undefined) fail('combined', 'only applies in KraftMode.COMBINED', 'set', 'size controllers and brokers separately');
+
+    const ports = { client: props.clientPort ?? 9092, replication: props.replicationPort ?? 9091, controller: props.controllerPort ?? 9093 };
+    for (const [key, port] of Object.entries(ports)) {
+      if (!Number.isInteger(port) || port < 1024 || port > 65535) fail(`${key}Port`, 'must be from 1024 to 65535 (the pods run unprivileged)', port, 'use the defaults 9092, 9091, 9093');
+    }
+    if (new Set(Object.values(ports)).size !== 3) fail('clientPort', 'collides with another listener port', ports, 'give each listener its own port');
+    const listenerNames = { client: 'CLIENTS', replication: 'REPLICATION', controller: 'CONTROLLER', ...props.listenerNames };
+    for (const [key, name] of Object.entries(listenerNames)) {
+      if (!LISTENER_NAME.test(name)) fail(`listenerNames.${key}`, 'must be upper-case letters, digits and _', name, "use e.g. 'CLIENTS'");
+    }
+    if (new Set(Object.values(listenerNames)).size !== 3) fail('listenerNames', 'reuse a name: each listener needs its own', listenerNames, 'name the client, replication and controller listeners differently');
+
+    const tls = props.issuer !== undefined;
+    if (!tls && !props.plaintext) fail('issuer', 'is missing: every listener should use TLS', undefined, 'pass a cert-manager issuer, or plaintext: true for a throwaway cluster');
+    if (tls && props.plaintext) fail('plaintext', 'is set together with an issuer', true, 'drop one of them');
+    const auth = props.authentication ?? KraftClientAuthentication.scramSha512({ secretName: `${this.clusterName}-admin` });
+    if (auth.type === 'tls' && !tls) fail('authentication', 'is mutual TLS, which needs TLS', 'tls', 'pass an issuer, or use SCRAM');
+
+    const ext = props.external;
+    const external = ext && { name: ext.name ?? 'EXTERNAL', port: ext.port ?? 9094, hostTemplate: ext.gateway.hostnames.brokerTemplate, advertisedPort: ext.advertisedPort ?? ext.gateway.externalPort };
+    if (ext && external) {
+      if (!tls) fail('external', `passes TLS through Gateway '${ext.gateway.gatewayName}', so the brokers need TLS`, ext.gateway.gatewayName, 'pass an issuer');
+      if (external.advertisedPort !== ext.gateway.externalPort) {
+        fail('external.advertisedPort', `breaks the port chain: clients reach Gateway '${ext.gateway.gatewayName}' on ${ext.gateway.externalPort}`, external.advertisedPort, `advertise ${ext.gateway.externalPort}`);
+      }
+      if (Object.values(ports).includes(external.port)) fail('external.port', 'collides with another listener port', external.port, 'use e.g. 9094');
+      if (!LISTENER_NAME.test(external.name) || Object.values(listenerNames).includes(external.name)) fail('external.name', 'must be a new upper-case listener name', external.name, "use 'EXTERNAL'");
+    }
+    const brokerIdOffset = props.brokerIdOffset ?? 100;
+    const pools: KraftPool[] = mode === KraftMode.COMBINED
+      ? [{ name: 'combined', roles: ['controller', 'broker'], replicas: props.combined?.replicas ?? 3, idOffset: 0 }]
+      : [
+        { name: 'controller', roles: ['controller'], replicas: props.controllers?.replicas ?? 3, idOffset: 0 },
+        { name: 'broker', roles: ['broker'], replicas: props.brokers?.replicas ?? 3, idOffset: brokerIdOffset },
+      ];
+    for (const pool of pools) {
+      if (!Number.isInteger(pool.replicas) || pool.replicas < 1) fail(`${optionsKey(pool)}.replicas`, 'must be a whole number >= 1', pool.replicas, 'use 3');
+    }
+    const controllerCount = pools.filter((p) => p.roles.includes('controller')).reduce((n, p) => n + p.replicas, 0);
+    const brokerCount = pools.filter((p) => p.roles.includes('broker')).reduce((n, p) => n + p.replicas, 0);
+    if (controllerCount < 3 || controllerCount % 2 === 0) {
+      fail(`${mode === KraftMode.COMBINED ? 'combined' : 'controllers'}.replicas`, 'must be odd and >= 3 for a KRaft quorum that survives a failure', controllerCount, 'use 3 or 5');
+    }
+    if (mode === KraftMode.SPLIT && brokerIdOffset < controllerCount) {
+      fail('brokerIdOffset', `is below the ${controllerCount} controller ids: controller and broker node ids would collide`, brokerIdOffset, `use at least ${controllerCount}, e.g. 100`);
+    }
+
+    const userConfig = props.config ?? {};
+    for (const key of Object.keys(userConfig)) {
+      if (MANAGED_CONFIG.some((m) => key === m || (m.endsWith('.') && key.startsWith(m)))) {
+        fail(`config['${key}']`, 'is computed from the topology (listeners, node ids, TLS, quorum)', userConfig[key], 'use the construct\'s props instead');
+      }
+    }
+    const brokerConfig = { ...DURABLE_BROKER_CONFIG, ...userConfig };
+    const rf = Number(brokerConfig['default.replication.factor']);
+    const minIsr = Number(brokerConfig['min.insync.replicas']);
+    if (rf > brokerCount) fail("config['default.replication.factor']", `exceeds the ${brokerCount} brokers`, rf, `add brokers or lower it to ${brokerCount}`);
+    if (minIsr >= rf) fail("config['min.insync.replicas']", `must be less than the replication factor (${rf})`, minIsr, `set it to ${Math.max(1, rf - 1)}`);
+
+    this.topology = {
+      name: this.clusterName,
+      namespace: this.namespace,
+      clusterId: deterministicUuid(`cdk8s-kafka/${this.namespace}/${this.clusterName}`),
+      pools,
+      ports,
+      listenerNames,
+      tls,
+      clientAuth: auth.type,
+      external,
+      nodePrincipal: tls ? `CN=${this.clusterName}-kafka` : undefined,
+      brokerConfig,
+    };
+
+    if (props.issuer !== undefined) {
+      this.certificate = new Certificate(this, 'Certificate', {
+        issuer: props.issuer,
+        name: `${this.clusterName}-tls`,
+        namespace: this.namespace,
+        commonName: `${this.clusterName}-kafka`,
+        dnsNames: [
+          ...pools.map((p) => `*.${headlessService(this.topology, p)}.${this.namespace}.svc`),
+          `${this.bootstrapService}.${this.namespace}.svc`,
+          ...this.brokerServices.map((s) => `${s.name}.${this.namespace}.svc`),
+          ...(ext ? [ext.gateway.hostnames.bootstrap, ext.gateway.hostnames.wildcard] : []),
+        ],
+        // Nodes are servers to their clients and clients of each other.
+        usages: [KeyUsage.DIGITAL_SIGNATURE, KeyUsage.SERVER_AUTH, KeyUsage.CLIENT_AUTH],
+      });
+    }
+
+    this.configMap = new k8s.KubeConfigMap(this, 'Config', {
+      metadata: { name: `${this.clusterName}-config`, namespace: this.namespace, labels: this.labels() },
+      data: {
+        'start.sh': startScript(this.topology, auth),
+        ...Object.fromEntries(pools.flatMap((p) => Array.from({ length: p.replicas }, (_, i) => [`${podName(this.topology, p, i)}.properties`, toProperties(nodeConfig(this.topology, p, i))]))),
+      },
+    });
+
+    for (const pool of pools) this.renderPool(pool, mode === KraftMode.COMBINED ? props.combined : pool.name === 'controller' ? props.controllers : props.brokers, auth);
+    this.renderServices();
+    this.renderNetworkPolicy(props.allowFrom);
+    if (ext && external) {
+      new KafkaTlsRoutes(this, 'Routes', {
+        gateway: ext.gateway,
+        port: external.port,
+        backendNamespace: this.namespace,
+        bootstrap: { name: this.bootstrapService, hostname: ext.gateway.hostnames.bootstrap, service: this.bootstrapService },
+        brokers: this.brokerServices.map((b) => ({ name: b.name, hostname: ext.gateway.hostnames.broker(b.nodeId), service: b.name })),
+      });
+    }
+  }
+
+  /** The Service clients bootstrap from (every broker, client port). */
+  public get bootstrapService(): string {
+    return `${this.clusterName}-bootstrap`;
+  }
+
+  /** `host:port` for `bootstrap.servers`. */
+  public get bootstrapAddress(): string {
+    return `${this.bootstrapService}.${this.namespace}.svc:${this.topology.ports.client}`;
+  }
+
+  /** One Service per broker pod (for per-broker routes): name, node id and pod. */
+  public get brokerServices(): Array<{ readonly name: string; readonly nodeId: number; readonly pod: string }> {
+    return this.topology.pools.filter((p) => p.roles.includes('broker')).flatMap((p) =>
+      Array.from({ length: p.replicas }, (_, i) => ({ name: `${this.clusterName}-broker-${p.idOffset + i}`, nodeId: p.idOffset + i, pod: podName(this.topology, p, i) })));
+  }
+
+  private labels(pool?: KraftPool): Record<string, string> {
+    return { 'app.kubernetes.io/name': 'kafka', 'app.kubernetes.io/instance': this.clusterName, ...(pool && { 'app.kubernetes.io/component': pool.name }) };
+  }
+
+  private renderPool(pool: KraftPool, options: KraftNodeOptions | undefined, auth: KraftClientAuthentication): void {
+    const t = this.topology;
+    const id = pool.name[0].toUpperCase() + pool.name.slice(1);
+    const labels = this.labels(pool);
+    const controllerOnly = !pool.roles.includes('broker');
+    const probePort = controllerOnly ? t.ports.controller : t.ports.client;
+    const resources = options?.resources ?? (controllerOnly
+      ? { cpu: { request: Cpu.millis(250) }, memory: { request: Size.gibibytes(1), limit: Size.gibibytes(1) } }
+      : { cpu: { request: Cpu.millis(500) }, memory: { request: Size.gibibytes(2), limit: Size.gibibytes(2) } });
+    const heap = options?.heap ?? Size.mebibytes(Math.floor((resources.memory?.limit ?? Size.gibibytes(2)).toMebibytes() / 2));
+    const containerPorts = [
+      ...(pool.roles.includes('broker') ? [{ name: 'clients', containerPort: t.ports.client }, { name: 'replication', containerPort: t.ports.replication }] : []),
+      ...(pool.roles.includes('broker') && t.external ? [{ name: 'external', containerPort: t.external.port }] : []),
+      ...(pool.roles.includes('controller') ? [{ name: 'controller', containerPort: t.ports.controller }] : []),
+    ];
+    const tcp = (periodSeconds: number, failureThreshold: number) => ({ tcpSocket: { port: k8s.IntOrString.fromNumber(probePort) }, periodSeconds, failureThreshold, timeoutSeconds: 5 });
+    const spread = (topologyKey: string, whenUnsatisfiable: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable, labelSelector: { matchLabels: labels } });
+
+    new k8s.KubeService(this, `${id}Headless`, {
+      metadata: { name: headlessService(t, pool), namespace: t.namespace, labels },
+      spec: {
+        clusterIp: 'None',
+        // Peers must resolve each other before they are ready: the quorum forms from these names.
+        publishNotReadyAddresses: true,
+        selector: labels,
+        ports: containerPorts.map((p) => ({ name: p.name, port: p.containerPort, targetPort: k8s.IntOrString.fromNumber(p.containerPort) })),
+      },
+    });
+    new k8s.KubeStatefulSet(this, id, {
+      metadata: { name: statefulSetName(t, pool), namespace: t.namespace, labels },
+      spec: {
+        serviceName: headlessService(t, pool),
+        replicas: pool.replicas,
+        // Controllers must start together to form the quorum.
+        podManagementPolicy: 'Parallel',
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            enableServiceLinks: false,
+            automountServiceAccountToken: false,
+            securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+            topologySpreadConstraints: [spread('topology.kubernetes.io/zone', 'ScheduleAnyway'), spread('kubernetes.io/hostname', 'DoNotSchedule')],
+            containers: [{
+              name: 'kafka',
+              image: this.image,
+              command: ['/bin/bash', '/config/start.sh'],
+              env: [
+                { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+                { name: 'FORMAT_ARGS', value: pool.roles.includes('controller') ? `--initial-controllers ${initialControllers(t)}` : '--no-initial-controllers' },
+                { name: 'LOG_DIR', value: '/tmp/logs' },
+                { name: 'KAFKA_HEAP_OPTS', value: `-Xms${quantity(heap).replace('Mi', 'm').replace('Gi', 'g')} -Xmx${quantity(heap).replace('Mi', 'm').replace('Gi', 'g')}` },
+                ...(auth.adminSecret ? [{ name: 'ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: auth.adminSecret.secretName, key: auth.adminSecret.key } } }] : []),
+              ],
+              ports: containerPorts,
+              startupProbe: tcp(10, 60),
+              readinessProbe: tcp(10, 3),
+              livenessProbe: tcp(20, 3),
+              resources: {
+                ...(resources.cpu?.request || resources.memory?.request) && {
+                  requests: {
+                    ...(resources.cpu?.request && { cpu: k8s.Quantity.fromString(resources.cpu.request.amount) }),
+                    ...(resources.memory?.request && { memory: k8s.Quantity.fromString(quantity(resources.memory.request)) }),
+                  },
+                },
+                ...(resources.cpu?.limit || resources.memory?.limit) && {
+                  limits: {
+                    ...(resources.cpu?.limit && { cpu: k8s.Quantity.fromString(resources.cpu.limit.amount) }),
+                    ...(resources.memory?.limit && { memory: k8s.Quantity.fromString(quantity(resources.memory.limit)) }),
+                  },
+                },
+              },
+              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } },
+              volumeMounts: [
+                { name: 'data', mountPath: DATA_DIR },
+                { name: 'config', mountPath: '/config', readOnly: true },
+                { name: 'tmp', mountPath: '/tmp' },
+                ...(t.tls ? [{ name: 'tls', mountPath: TLS_DIR, readOnly: true }] : []),
+              ],
+            }],
+            volumes: [
+              { name: 'config', configMap: { name: `${this.clusterName}-config` } },
+              { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('256Mi') } },
+              ...(this.certificate ? [{ name: 'tls', secret: { secretName: this.certificate.secretName } }] : []),
+            ],
+          },
+        },
+        volumeClaimTemplates: [{
+          metadata: { name: 'data', labels },
+          spec: {
+            accessModes: ['ReadWriteOnce'],
+            ...(options?.storageClass && { storageClassName: options.storageClass }),
+            resources: { requests: { storage: k8s.Quantity.fromString(quantity(options?.storage ?? Size.gibibytes(controllerOnly ? 10 : 100))) } },
+          },
+        }],
+      },
+    });
+    new k8s.KubePodDisruptionBudget(this, `${id}Budget`, {
+      metadata: { name: statefulSetName(t, pool), namespace: t.namespace, labels },
+      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: labels } },
+    });
+  }
+
+  private renderServices(): void {
+    const t = this.topology;
+    const ports = [
+      { name: 'clients', port: t.ports.client, targetPort: k8s.IntOrString.fromNumber(t.ports.client) },
+      ...(t.external ? [{ name: 'external', port: t.external.port, targetPort: k8s.IntOrString.fromNumber(t.external.port) }] : []),
+    ];
+    const brokerPools = t.pools.filter((p) => p.roles.includes('broker'));
+    new k8s.KubeService(this, 'Bootstrap', {
+      metadata: { name: this.bootstrapService, namespace: t.namespace, labels: this.labels() },
+      spec: { selector: this.labels(brokerPools.length === 1 ? brokerPools[0] : undefined), ports },
+    });
+    for (const broker of this.brokerServices) {
+      new k8s.KubeService(this, `Broker${broker.nodeId}`, {
+        metadata: { name: broker.name, namespace: t.namespace, labels: this.labels() },
+        spec: { selector: { 'statefulset.kubernetes.io/pod-name': broker.pod }, ports },
+      });
+    }
+  }
+
+  private renderNetworkPolicy(allowFrom: KraftClientPeer[] | undefined): void {
+    const t = this.topology;
+    const peers = (allowFrom ?? [{}]).map((p) => ({
+      podSelector: p.podLabels && Object.keys(p.podLabels).length > 0 ? { matchLabels: p.podLabels } : {},
+      ...(p.namespaceLabels && { namespaceSelector: { matchLabels: p.namespaceLabels } }),
+    }));
+    new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
+      metadata: { name: this.clusterName, namespace: t.namespace, labels: this.labels() },
+      spec: {
+        podSelector: { matchLabels: this.labels() },
+        policyTypes: ['Ingress'],
+        ingress: [
+          // The nodes talk to each other on every listener.
+          { from: [{ podSelector: { matchLabels: this.labels() } }] },
+          { from: peers, ports: [{ port: k8s.IntOrString.fromNumber(t.ports.client), protocol: 'TCP' }] },
+          // The external listener is reached through the Gateway's proxies; TLS and client authentication guard it.
+          ...(t.external ? [{ ports: [{ port: k8s.IntOrString.fromNumber(t.external.port), protocol: 'TCP' }] }] : []),
+        ],
+      },
+    });
+  }
+}
+
+function optionsKey(pool: KraftPool): string {
+  return pool.name === 'combined' ? 'combined' : `${pool.name}s`;
+}
+
+/** The start script: assemble the PEM keystore, format empty storage once, start with this pod's properties. */
+function startScript(t: KraftTopology, auth: KraftClientAuthentication): string {
+  return `#!/bin/bash
+# Starts this pod's KRaft node with the configuration computed at synth time (/config/<pod>.properties).
+set -euo pipefail
+CONFIG="/config/\${POD_NAME}.properties"
+if [ ! -f "$CONFIG" ]; then
+  echo "no configuration for pod \${POD_NAME}: scale the cluster by changing the code and synthesizing again" >&2
+  exit 1
+fi
+${t.tls ? `cat ${TLS_DIR}/tls.key ${TLS_DIR}/tls.crt > ${KEYSTORE}\n` : ''}if [ ! -f ${DATA_DIR}/meta.properties ]; then
+  # shellcheck disable=SC2086
+  /opt/kafka/bin/kafka-storage.sh format --cluster-id ${t.clusterId} --config "$CONFIG" $FORMAT_ARGS${auth.type === 'scram-sha-512' ? ' \\\n    --add-scram "SCRAM-SHA-512=[name=admin,password=\${ADMIN_PASSWORD}]"' : ''}
+fi
+exec /opt/kafka/bin/kafka-server-start.sh "$CONFIG"
+`;
+}
+

@@ -1,0 +1,27 @@
+import { Construct } from 'constructs';
+import { PrivateCa } from '../certs';
+import { KraftCluster } from '../kraft';
+import { Environment } from './environment';
+
+/**
+ * Kafka without an operator: a KRaft cluster of 3 controllers and 3 brokers on StatefulSets with
+ * the official `apache/kafka` image, TLS everywhere from a private cert-manager CA, SCRAM for
+ * clients.
+ */
+export class KraftPlainEnvironment extends Environment {
+  public readonly kafka: KraftCluster;
+
+  public constructor(scope: Construct, name: string = 'kraft-plain') {
+    super(scope, name, { description: 'Apache Kafka in KRaft mode on plain StatefulSets, for clusters without Strimzi.' });
+    const chart = this.addCluster('cluster', { namespaces: ['kafka'], description: 'one Kubernetes cluster' });
+    const ca = new PrivateCa(chart, 'Ca', { name: 'kafka-ca', clusterScoped: false, namespace: 'kafka' });
+    this.kafka = new KraftCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', issuer: ca.issuer });
+
+    this.addCheck('Before applying: the admin password the storage is formatted with', "kubectl -n kafka create secret generic events-admin --from-literal=password=\"$(openssl rand -base64 24)\"");
+    this.addCheck('The nodes are ready', 'kubectl -n kafka rollout status statefulset/events-controller statefulset/events-broker --timeout=10m');
+    this.addCheck(
+      'Produce and consume as admin from inside the cluster',
+      'kubectl -n kafka exec -it events-broker-0 -- bash -c \'printf "security.protocol=SASL_SSL\\nsasl.mechanism=SCRAM-SHA-512\\nsasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\\"admin\\" password=\\"$ADMIN_PASSWORD\\";\\nssl.truststore.type=PEM\\nssl.truststore.location=/etc/kafka/tls/ca.crt\\n" > /tmp/admin.properties && echo hello | /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server ' + this.kafka.bootstrapAddress + ' --producer.config /tmp/admin.properties --topic smoke\'',
+    );
+  }
+}

@@ -1,0 +1,208 @@
+import { Chart, Size, Testing } from 'cdk8s';
+import {
+  EnvoyGatewayClass, HostnameScheme, KafkaGateway, KraftClientAuthentication, KraftCluster, KraftClusterProps, KraftMode, parseProperties, PrivateCa,
+} from '../../src';
+import { all, expectValid, find, Manifest, synth } from '../support';
+
+function setup(props: Partial<KraftClusterProps> = {}) {
+  const chart = new Chart(Testing.app(), 'test', { namespace: 'kafka' });
+  const ca = new PrivateCa(chart, 'Ca', { clusterScoped: false });
+  const kafka = new KraftCluster(chart, 'Kafka', { name: 'events', issuer: ca.issuer, ...props });
+  return { chart, kafka, manifests: synth(chart) };
+}
+
+/** Every pod's properties, read back from the rendered ConfigMap. */
+function podConfigs(manifests: Manifest[]): Record<string, Record<string, string>> {
+  const data: Record<string, string> = find(manifests, 'ConfigMap', 'events-config').data;
+  return Object.fromEntries(Object.entries(data).filter(([k]) => k.endsWith('.properties')).map(([k, v]) => [k.replace('.properties', ''), parseProperties(v)]));
+}
+
+/** The checks every topology must pass, from the rendered output alone. */
+function checkRenderedTopology(manifests: Manifest[]) {
+  const configs = podConfigs(manifests);
+  const statefulSets = all(manifests, 'StatefulSet');
+  // Every pod a StatefulSet will run has a configuration, and nothing else does.
+  const pods = statefulSets.flatMap((s) => Array.from({ length: s.spec.replicas }, (_, i) => ({ pod: `${s.metadata.name}-${i}`, dns: `${s.metadata.name}-${i}.${s.spec.serviceName}.kafka.svc` })));
+  expect(Object.keys(configs).sort()).toEqual(pods.map((p) => p.pod).sort());
+
+  const ids = pods.map((p) => configs[p.pod]['node.id']);
+  expect(new Set(ids).size).toBe(ids.length);
+
+  const controllers = pods.filter((p) => configs[p.pod]['process.roles'].split(',').includes('controller'));
+  for (const { pod, dns } of pods) {
+    const c = configs[pod];
+    // Advertised listeners name the pod's own stable DNS name; an external one names the Gateway host of its node id.
+    for (const listener of c['advertised.listeners'].split(',')) {
+      if (listener.startsWith('EXTERNAL://')) expect(listener).toMatch(new RegExp(`^EXTERNAL://broker-${c['node.id']}\\.`));
+      else expect(listener).toMatch(new RegExp(`^[A-Z_]+://${dns.replace(/\./g, '\\.')}:\\d+$`));
+    }
+    // Every quorum entry is a controller's DNS name on a controller port.
+    for (const entry of c['controller.quorum.bootstrap.servers'].split(',')) {
+      expect(controllers.map((p) => p.dns)).toContain(entry.split(':')[0]);
+    }
+    // Listener names agree: every listener has a protocol, the controller and inter-broker listeners exist.
+    const mapped = c['listener.security.protocol.map'].split(',').map((m) => m.split(':')[0]);
+    const declared = c.listeners.split(',').map((l) => l.split('://')[0]);
+    for (const name of declared) expect(mapped).toContain(name);
+    expect(mapped).toContain(c['controller.listener.names']);
+    if (c['process.roles'].includes('controller')) expect(declared).toContain(c['controller.listener.names']);
+    if (c['process.roles'].includes('broker')) expect(declared).toContain(c['inter.broker.listener.name']);
+  }
+  return configs;
+}
+
+describe('KraftCluster (split)', () => {
+  const { kafka, manifests } = setup();
+
+  test('snapshot', () => {
+    expect(manifests).toMatchSnapshot();
+  });
+
+  test('the manifest validator finds nothing', () => {
+    expectValid(manifests);
+  });
+
+  test('every pod\'s rendered config: unique node ids, its own DNS name advertised, a quorum of controllers, agreeing listener names', () => {
+    const configs = checkRenderedTopology(manifests);
+    expect(Object.fromEntries(Object.entries(configs).map(([pod, c]) => [pod, `${c['process.roles']}:${c['node.id']}`]))).toEqual({
+      'events-broker-0': 'broker:100', 'events-broker-1': 'broker:101', 'events-broker-2': 'broker:102',
+      'events-controller-0': 'controller:0', 'events-controller-1': 'controller:1', 'events-controller-2': 'controller:2',
+    });
+    expect(configs['events-broker-0']).toMatchObject({ 'default.replication.factor': '3', 'min.insync.replicas': '2', 'listener.security.protocol.map': 'CLIENTS:SASL_SSL,REPLICATION:SSL,CONTROLLER:SSL' });
+  });
+
+  test('a deterministic cluster id, and storage formatted only when empty', () => {
+    const script: string = find(manifests, 'ConfigMap', 'events-config').data['start.sh'];
+    expect(kafka.topology.clusterId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(setup().kafka.topology.clusterId).toBe(kafka.topology.clusterId);
+    expect(script).toContain(`if [ ! -f /var/lib/kafka/data/meta.properties ]; then`);
+    expect(script).toContain(`kafka-storage.sh format --cluster-id ${kafka.topology.clusterId}`);
+    expect(script).toContain('--add-scram "SCRAM-SHA-512=[name=admin,password=${ADMIN_PASSWORD}]"');
+    const controller = find(manifests, 'StatefulSet', 'events-controller').spec.template.spec.containers[0];
+    const formatArgs = controller.env.find((e: { name: string }) => e.name === 'FORMAT_ARGS').value;
+    expect(formatArgs).toMatch(/^--initial-controllers 0@events-controller-0\.events-controllers\.kafka\.svc:9093:[A-Za-z0-9_-]{22},1@.*,2@.*$/);
+    expect(find(manifests, 'StatefulSet', 'events-broker').spec.template.spec.containers[0].env.find((e: { name: string }) => e.name === 'FORMAT_ARGS').value).toBe('--no-initial-controllers');
+  });
+
+  test('one PVC per pod, probes, restricted and read-only, spread over zones and hosts, a PDB', () => {
+    const set = find(manifests, 'StatefulSet', 'events-broker').spec;
+    expect(set.volumeClaimTemplates).toEqual([expect.objectContaining({ metadata: expect.objectContaining({ name: 'data' }), spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '100Gi' } } } })]);
+    expect(set.template.spec.volumes.map((v: { name: string }) => v.name)).toEqual(['config', 'tmp', 'tls']);
+    const container = set.template.spec.containers[0];
+    expect(container.image).toBe('apache/kafka:4.3.1');
+    expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(Object.keys(container).filter((k) => k.endsWith('Probe')).sort()).toEqual(['livenessProbe', 'readinessProbe', 'startupProbe']);
+    expect(set.template.spec.topologySpreadConstraints.map((c: { topologyKey: string }) => c.topologyKey)).toEqual(['topology.kubernetes.io/zone', 'kubernetes.io/hostname']);
+    expect(find(manifests, 'PodDisruptionBudget', 'events-broker').spec.maxUnavailable).toBe(1);
+  });
+
+  test('a certificate that covers every pod and Service name, for server and client auth', () => {
+    const certificate = find(manifests, 'Certificate', 'events-tls').spec;
+    expect(certificate.dnsNames).toEqual([
+      '*.events-controllers.kafka.svc', '*.events-brokers.kafka.svc', 'events-bootstrap.kafka.svc',
+      'events-broker-100.kafka.svc', 'events-broker-101.kafka.svc', 'events-broker-102.kafka.svc',
+    ]);
+    expect(certificate.usages).toEqual(['digital signature', 'server auth', 'client auth']);
+    for (const pod of Object.keys(podConfigs(manifests))) expect(kafka.certificate!.covers(`${pod}.events-${pod.includes('broker') ? 'brokers' : 'controllers'}.kafka.svc`)).toBe(true);
+  });
+
+  test('a bootstrap Service and one Service per broker pod (for per-broker routes)', () => {
+    expect(find(manifests, 'Service', 'events-bootstrap').spec.selector).toEqual({ 'app.kubernetes.io/name': 'kafka', 'app.kubernetes.io/instance': 'events', 'app.kubernetes.io/component': 'broker' });
+    expect(find(manifests, 'Service', 'events-broker-101').spec.selector).toEqual({ 'statefulset.kubernetes.io/pod-name': 'events-broker-1' });
+    expect(kafka.bootstrapAddress).toBe('events-bootstrap.kafka.svc:9092');
+    expect(find(manifests, 'Service', 'events-controllers').spec).toMatchObject({ clusterIP: 'None', publishNotReadyAddresses: true });
+  });
+});
+
+describe('KraftCluster options', () => {
+  test('combined mode: one StatefulSet of dual-role nodes, formatted with the initial controllers', () => {
+    const { manifests } = setup({ mode: KraftMode.COMBINED, combined: { replicas: 3, storage: Size.gibibytes(20), storageClass: 'fast' } });
+    expect(all(manifests, 'StatefulSet').map((s) => s.metadata.name)).toEqual(['events-combined']);
+    const configs = checkRenderedTopology(manifests);
+    expect(configs['events-combined-1']).toMatchObject({ 'process.roles': 'controller,broker', 'node.id': '1' });
+    expect(find(manifests, 'StatefulSet', 'events-combined').spec.volumeClaimTemplates[0].spec).toMatchObject({ storageClassName: 'fast', resources: { requests: { storage: '20Gi' } } });
+    expectValid(manifests);
+  });
+
+  test('mutual TLS clients, five controllers, custom ports and listener names', () => {
+    const { manifests } = setup({
+      authentication: KraftClientAuthentication.tls(),
+      controllers: { replicas: 5 },
+      clientPort: 9192,
+      listenerNames: { client: 'APPS', replication: 'INTERNAL', controller: 'QUORUM' },
+    });
+    const configs = checkRenderedTopology(manifests);
+    expect(configs['events-broker-0']).toMatchObject({ 'listener.name.apps.ssl.client.auth': 'required', 'listener.security.protocol.map': 'APPS:SSL,INTERNAL:SSL,QUORUM:SSL' });
+    expect(configs['events-controller-4']['node.id']).toBe('4');
+    expectValid(manifests);
+  });
+
+  test('an external listener through a Gateway: advertised Gateway hosts, TLSRoutes to the per-broker Services', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'kafka' });
+    const ca = new PrivateCa(chart, 'Ca', { clusterScoped: false });
+    const gateway = new KafkaGateway(chart, 'Gateway', { gatewayClass: new EnvoyGatewayClass(chart, 'Class'), hostnames: HostnameScheme.subdomain('kafka.example.com') });
+    const kafka = new KraftCluster(chart, 'Kafka', { name: 'events', issuer: ca.issuer, external: { gateway } });
+    const manifests = synth(chart);
+    const configs = checkRenderedTopology(manifests);
+    expect(configs['events-broker-1']['advertised.listeners']).toContain('EXTERNAL://broker-101.kafka.example.com:9092');
+    expect(configs['events-broker-1']['listener.security.protocol.map']).toContain('EXTERNAL:SASL_SSL');
+    expect(all(manifests, 'TLSRoute').map((r) => `${r.spec.hostnames[0]}->${r.spec.rules[0].backendRefs[0].name}:${r.spec.rules[0].backendRefs[0].port}`)).toEqual([
+      'bootstrap.kafka.example.com->events-bootstrap:9094',
+      'broker-100.kafka.example.com->events-broker-100:9094',
+      'broker-101.kafka.example.com->events-broker-101:9094',
+      'broker-102.kafka.example.com->events-broker-102:9094',
+    ]);
+    expect(find(manifests, 'Service', 'events-broker-100').spec.ports.map((p: { port: number }) => p.port)).toEqual([9092, 9094]);
+    expect(kafka.certificate!.covers('broker-102.kafka.example.com')).toBe(true);
+    expectValid(manifests);
+  });
+
+  test('plaintext only when asked, without TLS objects', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'kafka' });
+    new KraftCluster(chart, 'Kafka', { name: 'events', plaintext: true, authentication: KraftClientAuthentication.none() });
+    const manifests = synth(chart);
+    expect(all(manifests, 'Certificate')).toEqual([]);
+    expect(podConfigs(manifests)['events-broker-0']['listener.security.protocol.map']).toBe('CLIENTS:PLAINTEXT,REPLICATION:PLAINTEXT,CONTROLLER:PLAINTEXT');
+    expectValid(manifests);
+  });
+
+  describe('fails when', () => {
+    test.each<[string, Partial<KraftClusterProps>, RegExp]>([
+      ['controllers are even', { controllers: { replicas: 4 } }, /KraftCluster 'events' at test\/Kafka: controllers.replicas must be odd and >= 3 for a KRaft quorum that survives a failure \(got 4\); use 3 or 5/],
+      ['combined mode is given separate controller and broker storage', { mode: KraftMode.COMBINED, controllers: { storageClass: 'fast' }, brokers: { storageClass: 'slow' } }, /controllers do not apply in combined mode: every node is both, in one StatefulSet with one storage class/],
+      ['split mode is given combined sizes', { combined: { replicas: 3 } }, /combined only applies in KraftMode.COMBINED/],
+      ['a listener name is reused', { listenerNames: { client: 'KAFKA', replication: 'KAFKA' } }, /listenerNames reuse a name: each listener needs its own/],
+      ['a listener name is not upper case', { listenerNames: { client: 'clients' } }, /listenerNames.client must be upper-case letters, digits and _ \(got "clients"\)/],
+      ['two listeners share a port', { clientPort: 9093 }, /clientPort collides with another listener port/],
+      ['a port is privileged', { clientPort: 443 }, /clientPort must be from 1024 to 65535 \(the pods run unprivileged\) \(got 443\)/],
+      ['broker ids would collide with controller ids', { controllers: { replicas: 5 }, brokerIdOffset: 3 }, /brokerIdOffset is below the 5 controller ids: controller and broker node ids would collide \(got 3\)/],
+      ['the configuration sets what the topology computes', { config: { 'advertised.listeners': 'CLIENTS://x:9092' } }, /config\['advertised.listeners'\] is computed from the topology/],
+      ['RF exceeds the brokers', { brokers: { replicas: 2 } }, /config\['default.replication.factor'\] exceeds the 2 brokers \(got 3\)/],
+      ['min ISR is not below RF', { config: { 'min.insync.replicas': 3 } }, /config\['min.insync.replicas'\] must be less than the replication factor \(3\) \(got 3\)/],
+      ['the version is not supported', { version: '3.9.1' }, /version is not a supported Kafka version \(got "3.9.1"\)/],
+      ['the name is too long for its pods', { name: 'a-very-long-kafka-cluster-name-indeed' }, /name must be lowercase alphanumerics .* at most 30 characters/],
+      ['plaintext and an issuer are both set', { plaintext: true }, /plaintext is set together with an issuer/],
+    ])('%s', (_case, props, message) => {
+      expect(() => setup(props)).toThrow(message);
+    });
+
+    test('there is neither an issuer nor plaintext', () => {
+      const chart = new Chart(Testing.app(), 'test', { namespace: 'kafka' });
+      expect(() => new KraftCluster(chart, 'Kafka')).toThrow(/issuer is missing: every listener should use TLS \(got undefined\); pass a cert-manager issuer, or plaintext: true/);
+    });
+
+    test('the external listener advertises a port the Gateway does not publish', () => {
+      const chart = new Chart(Testing.app(), 'test', { namespace: 'kafka' });
+      const ca = new PrivateCa(chart, 'Ca', { clusterScoped: false });
+      const gateway = new KafkaGateway(chart, 'Gateway', { gatewayClass: new EnvoyGatewayClass(chart, 'Class'), hostnames: HostnameScheme.subdomain('kafka.example.com') });
+      expect(() => new KraftCluster(chart, 'Kafka', { name: 'events', issuer: ca.issuer, external: { gateway, advertisedPort: 443 } })).toThrow(
+        /external.advertisedPort breaks the port chain: clients reach Gateway 'gateway' on 9092 \(got 443\); advertise 9092/,
+      );
+    });
+
+    test('mutual TLS clients without TLS', () => {
+      const chart = new Chart(Testing.app(), 'test', { namespace: 'kafka' });
+      expect(() => new KraftCluster(chart, 'Kafka', { plaintext: true, authentication: KraftClientAuthentication.tls() })).toThrow(/authentication is mutual TLS, which needs TLS/);
+    });
+  });
+});
