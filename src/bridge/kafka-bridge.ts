@@ -8,7 +8,8 @@ import { compact } from '../core/objects';
 import { renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
 import type { KafkaCluster } from '../kafka/kafka-cluster';
-import type { KafkaUser } from '../kafka/user';
+import { ListenerAuthenticationType } from '../kafka/listener';
+import { UserAuthenticationType, type KafkaUser } from '../kafka/user';
 
 /** Where a bridge finds Kafka, and how it trusts the brokers' certificates. */
 export class BridgeKafkaConnection {
@@ -35,7 +36,7 @@ export class BridgeKafkaConnection {
     public readonly bootstrapServers: string,
     public readonly trustedCa: { readonly secretName: string; readonly certificate: string } | undefined,
     /** @internal */ public readonly _namespace: string | undefined,
-    /** @internal */ public readonly _listenerAuthentication: string | undefined,
+    /** @internal */ public readonly _listenerAuthentication: ListenerAuthenticationType | undefined,
   ) {}
 }
 
@@ -45,14 +46,14 @@ export class BridgeAuthentication {
   public static fromUser(user: KafkaUser): BridgeAuthentication {
     const secretName = user.secretName;
     if (secretName === undefined) throw new Error(`BridgeAuthentication.fromUser: KafkaUser '${user.userName}' is tls-external and has no Secret; use BridgeAuthentication.tls() with your certificate's Secret`);
-    return user.authentication.type === 'scram-sha-512'
+    return user.authentication.type === UserAuthenticationType.SCRAM_SHA_512
       ? BridgeAuthentication.scramSha512(user.userName, secretName)
       : BridgeAuthentication.tls(secretName);
   }
 
   /** SCRAM-SHA-512 with a password from a Secret. */
   public static scramSha512(username: string, secretName: string, passwordKey: string = 'password'): BridgeAuthentication {
-    return new BridgeAuthentication('scram-sha-512', secretName, {
+    return new BridgeAuthentication(ListenerAuthenticationType.SCRAM_SHA_512, secretName, {
       type: strimzi.KafkaBridgeSpecAuthenticationType.SCRAM_HYPHEN_SHA_HYPHEN_512,
       username,
       passwordSecret: { secretName, password: passwordKey },
@@ -61,7 +62,7 @@ export class BridgeAuthentication {
 
   /** Mutual TLS with a certificate and key from a Secret (a KafkaUser's by default keys). */
   public static tls(secretName: string, certificate: string = 'user.crt', key: string = 'user.key'): BridgeAuthentication {
-    return new BridgeAuthentication('tls', secretName, {
+    return new BridgeAuthentication(ListenerAuthenticationType.TLS, secretName, {
       type: strimzi.KafkaBridgeSpecAuthenticationType.TLS,
       certificateAndKey: { secretName, certificate, key },
     });
@@ -69,7 +70,7 @@ export class BridgeAuthentication {
 
   private constructor(
     /** The listener authentication this needs. */
-    public readonly type: 'scram-sha-512' | 'tls',
+    public readonly type: ListenerAuthenticationType,
     /** The Secret with the credentials. */
     public readonly secretName: string,
     /** @internal */ public readonly _spec: strimzi.KafkaBridgeSpecAuthentication,
@@ -217,7 +218,7 @@ export class KafkaBridge extends Construct {
     }
     const needed = kafka._listenerAuthentication;
     if (needed !== undefined && needed !== (props.authentication?.type)) {
-      throwPropError(subject, 'authentication', `does not match the listener, which authenticates with ${needed}`, props.authentication?.type ?? 'none', needed === 'scram-sha-512' || needed === 'tls' ? `use BridgeAuthentication.fromUser() with a ${needed} KafkaUser` : 'use a listener the bridge can authenticate to');
+      throwPropError(subject, 'authentication', `does not match the listener, which authenticates with ${needed}`, props.authentication?.type ?? 'none', needed === ListenerAuthenticationType.SCRAM_SHA_512 || needed === ListenerAuthenticationType.TLS ? `use BridgeAuthentication.fromUser() with a ${needed} KafkaUser` : 'use a listener the bridge can authenticate to');
     }
     if (props.producer === false && props.consumer === false) {
       throwPropError(subject, 'producer', 'and consumer are both off: the bridge would serve nothing', false, 'turn one of them on');

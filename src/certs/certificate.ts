@@ -4,7 +4,7 @@ import * as certmanager from '../../imports/certmanager-cert-manager.io';
 import { goDuration } from '../core/duration';
 import { Subject, throwPropError } from '../core/errors';
 import { isHostname, sanCovers } from '../core/hostnames';
-import { IIssuer } from './issuer';
+import { IIssuer, IssuerKind } from './issuer';
 
 /** The private key algorithm. */
 export enum KeyAlgorithm {
@@ -134,7 +134,7 @@ export class Certificate extends Construct implements ICertificate {
     this.dnsNames = props.dnsNames ?? [];
     const issuer = props.issuer;
 
-    if (issuer.issuerKind === 'Issuer' && issuer.issuerNamespace !== this.namespace) {
+    if (issuer.issuerKind === IssuerKind.ISSUER && issuer.issuerNamespace !== this.namespace) {
       throwPropError(subject, 'issuer', `is the Issuer '${issuer.issuerName}' in namespace ${issuer.issuerNamespace ?? '(none)'}, but an Issuer only signs Certificates in its own namespace (${this.namespace ?? '(none)'})`, issuer.issuerName, 'use a ClusterIssuer, or an Issuer in the same namespace');
     }
     if (this.dnsNames.length === 0 && props.commonName === undefined) {

@@ -3,10 +3,18 @@ import { Construct, IConstruct } from 'constructs';
 import * as certmanager from '../../imports/certmanager-cert-manager.io';
 import { clusterScoped } from '../core/scope';
 
+/** The kind of a cert-manager issuer. */
+export enum IssuerKind {
+  /** Namespaced: signs Certificates in its own namespace. */
+  ISSUER = 'Issuer',
+  /** Cluster-scoped: signs Certificates in every namespace. */
+  CLUSTER_ISSUER = 'ClusterIssuer',
+}
+
 /** Something that signs certificates: a cert-manager `Issuer` or `ClusterIssuer`. */
 export interface IIssuer extends IConstruct {
   readonly issuerName: string;
-  readonly issuerKind: 'Issuer' | 'ClusterIssuer';
+  readonly issuerKind: IssuerKind;
   /** The namespace of an `Issuer` (it only signs Certificates there); undefined for a `ClusterIssuer`. */
   readonly issuerNamespace?: string;
   /** The `issuerRef` of a Certificate signed by this issuer. */
@@ -54,11 +62,11 @@ export interface IssuerProps {
 export class Issuer extends Construct implements IIssuer {
   /** An Issuer made elsewhere. */
   public static fromIssuerName(scope: Construct, id: string, name: string, namespace: string): IIssuer {
-    return new ExistingIssuer(scope, id, name, 'Issuer', namespace);
+    return new ExistingIssuer(scope, id, name, IssuerKind.ISSUER, namespace);
   }
 
   public readonly issuerName: string;
-  public readonly issuerKind = 'Issuer' as const;
+  public readonly issuerKind = IssuerKind.ISSUER;
   public readonly issuerNamespace?: string;
   public readonly resource: certmanager.Issuer;
 
@@ -95,11 +103,11 @@ export interface ClusterIssuerProps {
 export class ClusterIssuer extends Construct implements IIssuer {
   /** A ClusterIssuer made elsewhere. */
   public static fromClusterIssuerName(scope: Construct, id: string, name: string): IIssuer {
-    return new ExistingIssuer(scope, id, name, 'ClusterIssuer', undefined);
+    return new ExistingIssuer(scope, id, name, IssuerKind.CLUSTER_ISSUER, undefined);
   }
 
   public readonly issuerName: string;
-  public readonly issuerKind = 'ClusterIssuer' as const;
+  public readonly issuerKind = IssuerKind.CLUSTER_ISSUER;
   public readonly issuerNamespace = undefined;
   public readonly resource: certmanager.ClusterIssuer;
 
@@ -130,7 +138,7 @@ class ExistingIssuer extends Construct implements IIssuer {
     scope: Construct,
     id: string,
     public readonly issuerName: string,
-    public readonly issuerKind: 'Issuer' | 'ClusterIssuer',
+    public readonly issuerKind: IssuerKind,
     public readonly issuerNamespace: string | undefined,
   ) {
     super(scope, id);

@@ -1,3 +1,4 @@
 export * from './hostnames';
 export * from './names';
+export * from './synth';
 export * from './versions';

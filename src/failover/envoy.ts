@@ -4,7 +4,7 @@ import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io'
 import type { KafkaBridge } from '../bridge/kafka-bridge';
 import { goDuration } from '../core/duration';
 import { ReferenceGrant } from '../gateway/tls-routes';
-import { CentralTarget, IFailoverRenderer, RegionalTarget } from './failover-gateway';
+import { CentralTarget, FailoverProblem, failoverProblem, IFailoverRenderer, RegionalTarget } from './failover-gateway';
 import { ResolvedFailover } from './model';
 
 /** Options of {@link EnvoyGatewayFailover}. */
@@ -39,10 +39,12 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
     return bridge.namespace;
   }
 
-  public check(settings: ResolvedFailover, fail: (prop: string, problem: string, value: unknown, fix: string) => never): void {
+  public check(settings: ResolvedFailover): FailoverProblem[] {
+    const problems: FailoverProblem[] = [];
     if (settings.priorityLevels.length > 2) {
-      fail('regions', `have ${settings.priorityLevels.length} priority levels; Envoy has two (a backend is either a fallback or not)`, settings.priorityLevels, 'use two priority levels (several regions may share one)');
+      problems.push(failoverProblem('regions', `have ${settings.priorityLevels.length} priority levels; Envoy has two (a backend is either a fallback or not)`, settings.priorityLevels, 'use two priority levels (several regions may share one)'));
     }
+    return problems;
   }
 
   public renderRegional(scope: Construct, settings: ResolvedFailover, target: RegionalTarget): void {

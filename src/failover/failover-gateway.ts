@@ -4,6 +4,23 @@ import type { ICertificate } from '../certs/certificate';
 import { Subject, throwPropError } from '../core/errors';
 import { FailoverModel, FailoverModelProps, ResolvedFailover } from './model';
 
+/** Something a provider cannot do, reported by {@link IFailoverRenderer.check}. */
+export interface FailoverProblem {
+  /** The prop at fault. */
+  readonly prop: string;
+  /** What is wrong. */
+  readonly problem: string;
+  /** The value received. */
+  readonly value: unknown;
+  /** What to do. */
+  readonly fix: string;
+}
+
+/** A {@link FailoverProblem}, for renderers' `check`. */
+export function failoverProblem(prop: string, problem: string, value: unknown, fix: string): FailoverProblem {
+  return { prop, problem, value, fix };
+}
+
 /** What a renderer needs for one region's gateway (in the region's cluster). */
 export interface RegionalTarget {
   readonly region: ResolvedFailover['regions'][number];
@@ -25,8 +42,8 @@ export interface IFailoverRenderer {
   readonly provider: string;
   /** The namespace of a region's gateway objects when none is given (where the certificate must be). */
   regionalNamespace(bridge: KafkaBridge): string | undefined;
-  /** Rejects what the provider cannot do. */
-  check(settings: ResolvedFailover, fail: (prop: string, problem: string, value: unknown, fix: string) => never): void;
+  /** What the provider cannot do with these settings: empty when it can do everything. */
+  check(settings: ResolvedFailover): FailoverProblem[];
   renderRegional(scope: Construct, settings: ResolvedFailover, target: RegionalTarget): void;
   renderCentral(scope: Construct, settings: ResolvedFailover, target: CentralTarget): void;
 }
@@ -80,9 +97,10 @@ export class FailoverGateway {
   public constructor(props: FailoverGatewayProps) {
     this.model = new FailoverModel(props);
     this.provider = props.provider;
-    this.provider.check(this.model.settings, (prop, problem, value, fix) => {
-      throw new Error(`FailoverGateway '${props.hostname}' (${this.provider.provider}): ${prop} ${problem} (got ${JSON.stringify(value)}); ${fix}`);
-    });
+    const [first] = this.provider.check(this.model.settings);
+    if (first !== undefined) {
+      throw new Error(`FailoverGateway '${props.hostname}' (${this.provider.provider}): ${first.prop} ${first.problem} (got ${JSON.stringify(first.value)}); ${first.fix}`);
+    }
   }
 
   /** The regional gateway of `options.region`, in front of its bridge. */

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import * as istio from '../../imports/istio-networking.istio.io';
 import { goDuration } from '../core/duration';
 import type { KafkaBridge } from '../bridge/kafka-bridge';
-import { CentralTarget, IFailoverRenderer, RegionalTarget } from './failover-gateway';
+import { CentralTarget, FailoverProblem, failoverProblem, IFailoverRenderer, RegionalTarget } from './failover-gateway';
 import { ResolvedFailover } from './model';
 
 /** Options of {@link IstioFailover}. */
@@ -49,13 +49,15 @@ export class IstioFailover implements IFailoverRenderer {
     return this.namespace;
   }
 
-  public check(settings: ResolvedFailover, fail: (prop: string, problem: string, value: unknown, fix: string) => never): void {
+  public check(settings: ResolvedFailover): FailoverProblem[] {
+    const problems: FailoverProblem[] = [];
     if (settings.priorityLevels.length > 2) {
-      fail('regions', `have ${settings.priorityLevels.length} priority levels; Istio's locality failover orders only the target after the client's own region`, settings.priorityLevels, 'use two priority levels (several regions may share one)');
+      problems.push(failoverProblem('regions', `have ${settings.priorityLevels.length} priority levels; Istio's locality failover orders only the target after the client's own region`, settings.priorityLevels, 'use two priority levels (several regions may share one)'));
     }
     if (settings.regions.some((r) => r.name === settings.centralRegion)) {
-      fail('centralRegion', 'is also a bridge region; locality failover would prefer it from the tier-1 gateway', settings.centralRegion, 'run the tier-1 gateway in a region of its own');
+      problems.push(failoverProblem('centralRegion', 'is also a bridge region; locality failover would prefer it from the tier-1 gateway', settings.centralRegion, 'run the tier-1 gateway in a region of its own'));
     }
+    return problems;
   }
 
   public renderRegional(scope: Construct, settings: ResolvedFailover, target: RegionalTarget): void {

@@ -80,12 +80,12 @@ export interface FailoverModelProps {
   /** The regions, at least two. */
   readonly regions: FailoverRegion[];
   /**
-   * The pinned hostname of each region, served by the tier-1 gateway without failover; the
-   * regional gateway sets it as `X-Forwarded-Host`, so consumer `base_uri`s lead back to the
-   * region that holds the consumer.
-   * @default '<region>.<hostname>'
+   * The pinned hostname of each region, with `{region}`: served by the tier-1 gateway without
+   * failover; the regional gateway sets it as `X-Forwarded-Host`, so consumer `base_uri`s lead
+   * back to the region that holds the consumer.
+   * @default '{region}.<hostname>'
    */
-  readonly pinnedHostname?: (region: string) => string;
+  readonly pinnedHostnameTemplate?: string;
   /** The active health check. @default - GET /topics every 5 seconds */
   readonly healthCheck?: FailoverHealthCheckOptions;
   /** Passive outlier detection; failover needs it. @default - 3 gateway errors or 5 5xx in a row */
@@ -143,7 +143,9 @@ export class FailoverModel {
     const priorityLevels = [...new Set(props.regions.map((r) => r.priority))].sort((a, b) => a - b);
     if (priorityLevels.length < 2) fail('regions', 'all have the same priority: there is nothing to fail over to', props.regions.map((r) => `${r.name}=${r.priority}`), 'give the standby region a higher priority');
 
-    const pinned = props.pinnedHostname ?? ((region: string) => `${region}.${props.hostname}`);
+    const template = props.pinnedHostnameTemplate ?? `{region}.${props.hostname}`;
+    if (!template.includes('{region}')) fail('pinnedHostnameTemplate', 'must contain {region}: each region needs its own pinned hostname', template, `use e.g. '{region}.${props.hostname}'`);
+    const pinned = (region: string) => template.replace('{region}', region);
     const health = props.healthCheck ?? {};
     const path = health.path ?? '/topics';
     if (['/ready', '/healthy'].includes(path)) fail('healthCheck.path', "only says the bridge process is up, not that it reaches Kafka", path, "use '/topics', which lists topics through the bridge");
@@ -181,7 +183,7 @@ export class FailoverModel {
       centralRegion: props.centralRegion ?? 'central',
     };
     for (const region of this.settings.regions) {
-      if (!isHostname(region.pinnedHostname)) fail('pinnedHostname', `gives '${region.pinnedHostname}' for ${region.name}, not a DNS name`, region.pinnedHostname, 'return a hostname');
+      if (!isHostname(region.pinnedHostname)) fail('pinnedHostnameTemplate', `gives '${region.pinnedHostname}' for ${region.name}, not a DNS name`, region.pinnedHostname, "use e.g. '{region}.bridge.example.com'");
     }
   }
 

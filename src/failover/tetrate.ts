@@ -2,7 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { KafkaBridge } from '../bridge/kafka-bridge';
 import { goDuration } from '../core/duration';
-import { CentralTarget, IFailoverRenderer, RegionalTarget } from './failover-gateway';
+import { CentralTarget, FailoverProblem, failoverProblem, IFailoverRenderer, RegionalTarget } from './failover-gateway';
 import { ResolvedFailover } from './model';
 
 /**
@@ -141,13 +141,15 @@ export class TetrateFailover implements IFailoverRenderer {
     return bridge.namespace;
   }
 
-  public check(settings: ResolvedFailover, fail: (prop: string, problem: string, value: unknown, fix: string) => never): void {
+  public check(settings: ResolvedFailover): FailoverProblem[] {
+    const problems: FailoverProblem[] = [];
     if (settings.priorityLevels.length > 2) {
-      fail('regions', `have ${settings.priorityLevels.length} priority levels; TSB's regional failover orders only the target after the tier-1 gateway's region`, settings.priorityLevels, 'use two priority levels (several regions may share one)');
+      problems.push(failoverProblem('regions', `have ${settings.priorityLevels.length} priority levels; TSB's regional failover orders only the target after the tier-1 gateway's region`, settings.priorityLevels, 'use two priority levels (several regions may share one)'));
     }
     if (settings.regions.some((r) => r.name === settings.centralRegion)) {
-      fail('centralRegion', 'is also a bridge region; regional failover would prefer it from the tier-1 gateway', settings.centralRegion, 'run the tier-1 gateway in a region of its own');
+      problems.push(failoverProblem('centralRegion', 'is also a bridge region; regional failover would prefer it from the tier-1 gateway', settings.centralRegion, 'run the tier-1 gateway in a region of its own'));
     }
+    return problems;
   }
 
   public renderRegional(scope: Construct, settings: ResolvedFailover, target: RegionalTarget): void {

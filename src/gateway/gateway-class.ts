@@ -6,11 +6,18 @@ import { clusterScoped } from '../core/scope';
 /** The controller name of Envoy Gateway. */
 export const ENVOY_GATEWAY_CONTROLLER = 'gateway.envoyproxy.io/gatewayclass-controller';
 
+/** The type of the Service in front of a Gateway's proxies. */
+export enum GatewayServiceType {
+  LOAD_BALANCER = 'LoadBalancer',
+  NODE_PORT = 'NodePort',
+  CLUSTER_IP = 'ClusterIP',
+}
+
 /** A GatewayClass Gateways are made from. */
 export interface IGatewayClass extends IConstruct {
   readonly gatewayClassName: string;
   /** The type of the Service in front of each Gateway's proxies. */
-  readonly serviceType: 'LoadBalancer' | 'NodePort' | 'ClusterIP';
+  readonly serviceType: GatewayServiceType;
   /** The node port a Gateway port is published on, for NodePort services. */
   nodePortFor(port: number): number | undefined;
 }
@@ -27,7 +34,7 @@ export interface NodePortMapping {
 export class GatewayService {
   /** A LoadBalancer Service: clients use the Gateway ports on the load balancer's address. */
   public static loadBalancer(): GatewayService {
-    return new GatewayService('LoadBalancer', []);
+    return new GatewayService(GatewayServiceType.LOAD_BALANCER, []);
   }
 
   /**
@@ -41,15 +48,20 @@ export class GatewayService {
         throw new Error(`GatewayService.nodePort: nodePort must be in the NodePort range 30000-32767 (got ${m.nodePort} for port ${m.port}); pick a port in that range`);
       }
     }
-    return new GatewayService('NodePort', mappings);
+    return new GatewayService(GatewayServiceType.NODE_PORT, mappings);
   }
 
   /** A ClusterIP Service: only reachable inside the Kubernetes cluster (or through a mesh). */
   public static clusterIp(): GatewayService {
-    return new GatewayService('ClusterIP', []);
+    return new GatewayService(GatewayServiceType.CLUSTER_IP, []);
   }
 
-  private constructor(public readonly type: 'LoadBalancer' | 'NodePort' | 'ClusterIP', public readonly nodePorts: readonly NodePortMapping[]) {}
+  private constructor(
+    /** The Service type. */
+    public readonly type: GatewayServiceType,
+    /** The pinned node ports (NodePort). */
+    public readonly nodePorts: readonly NodePortMapping[],
+  ) {}
 }
 
 /** Props of {@link EnvoyGatewayClass}. */
@@ -77,7 +89,7 @@ export interface EnvoyGatewayClassProps {
  */
 export class EnvoyGatewayClass extends Construct implements IGatewayClass {
   public readonly gatewayClassName: string;
-  public readonly serviceType: 'LoadBalancer' | 'NodePort' | 'ClusterIP';
+  public readonly serviceType: GatewayServiceType;
   public readonly resource: gatewayapi.GatewayClass;
   public readonly envoyProxy: envoy.EnvoyProxy;
   private readonly nodePorts: readonly NodePortMapping[];

@@ -3,19 +3,26 @@ import { Construct, IConstruct } from 'constructs';
 import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
 import { Subject, throwPropError } from '../core/errors';
 import { gatewayHostnameMatches, HostnameScheme } from '../core/hostnames';
-import { IGatewayClass } from './gateway-class';
+import { GatewayServiceType, IGatewayClass } from './gateway-class';
+
+/** Where routes may come from (Gateway API `allowedRoutes.namespaces.from`). */
+export enum AllowedRoutesFrom {
+  SAME = 'Same',
+  SELECTOR = 'Selector',
+  ALL = 'All',
+}
 
 /** Which namespaces may attach routes to the Gateway's Kafka listener. Never all of them. */
 export class AllowedRoutes {
   /** Routes in the Gateway's own namespace (put the Gateway next to Kafka). */
   public static sameNamespace(): AllowedRoutes {
-    return new AllowedRoutes('Same', []);
+    return new AllowedRoutes(AllowedRoutesFrom.SAME, []);
   }
 
   /** Routes in these namespaces (matched by their `kubernetes.io/metadata.name` label). */
   public static fromNamespaces(...namespaces: string[]): AllowedRoutes {
     if (namespaces.length === 0) throw new Error('AllowedRoutes.fromNamespaces: name at least one namespace');
-    return new AllowedRoutes('Selector', namespaces);
+    return new AllowedRoutes(AllowedRoutesFrom.SELECTOR, namespaces);
   }
 
   /**
@@ -23,15 +30,20 @@ export class AllowedRoutes {
    * Kafka hostnames to their own Service.
    */
   public static all(): AllowedRoutes {
-    return new AllowedRoutes('All', []);
+    return new AllowedRoutes(AllowedRoutesFrom.ALL, []);
   }
 
-  private constructor(public readonly from: 'Same' | 'Selector' | 'All', public readonly namespaces: readonly string[]) {}
+  private constructor(
+    /** Where routes may come from. */
+    public readonly from: AllowedRoutesFrom,
+    /** The namespaces, for `SELECTOR`. */
+    public readonly namespaces: readonly string[],
+  ) {}
 
   /** Whether a route in `routeNamespace` may attach to a Gateway in `gatewayNamespace`. */
   public allows(routeNamespace: string | undefined, gatewayNamespace: string | undefined): boolean {
-    if (this.from === 'All') return true;
-    if (this.from === 'Same') return routeNamespace === gatewayNamespace;
+    if (this.from === AllowedRoutesFrom.ALL) return true;
+    if (this.from === AllowedRoutesFrom.SAME) return routeNamespace === gatewayNamespace;
     return routeNamespace !== undefined && this.namespaces.includes(routeNamespace);
   }
 }
@@ -120,14 +132,14 @@ export class KafkaGateway extends Construct implements IGateway {
     this.allowedRoutes = props.allowedRoutes ?? AllowedRoutes.sameNamespace();
     this.gatewayClass = props.gatewayClass;
 
-    if (this.allowedRoutes.from === 'All') {
+    if (this.allowedRoutes.from === AllowedRoutesFrom.ALL) {
       throwPropError(subject, 'allowedRoutes', 'lets routes from every namespace attach, so any team could take over the Kafka hostnames', 'All', 'use AllowedRoutes.sameNamespace() or AllowedRoutes.fromNamespaces(...)');
     }
     if (!Number.isInteger(this.port) || this.port < 1 || this.port > 65535) {
       throwPropError(subject, 'port', 'must be a port from 1 to 65535', this.port, 'use e.g. 9092');
     }
     const nodePort = props.gatewayClass.nodePortFor(this.port);
-    if (props.gatewayClass.serviceType === 'NodePort' && nodePort === undefined) {
+    if (props.gatewayClass.serviceType === GatewayServiceType.NODE_PORT && nodePort === undefined) {
       throwPropError(subject, 'port', `has no node port in GatewayClass '${props.gatewayClass.gatewayClassName}', so clients outside cannot reach it`, this.port, `add { port: ${this.port}, nodePort: 3xxxx } to its GatewayService.nodePort(...)`);
     }
     this.externalPort = props.externalPort ?? nodePort ?? this.port;
@@ -143,7 +155,7 @@ export class KafkaGateway extends Construct implements IGateway {
           hostname: this.listenerHostname,
           tls: { mode: gatewayapi.GatewaySpecListenersTlsMode.PASSTHROUGH },
           allowedRoutes: {
-            namespaces: this.allowedRoutes.from === 'Same'
+            namespaces: this.allowedRoutes.from === AllowedRoutesFrom.SAME
               ? { from: gatewayapi.GatewaySpecListenersAllowedRoutesNamespacesFrom.SAME }
               : {
                 from: gatewayapi.GatewaySpecListenersAllowedRoutesNamespacesFrom.SELECTOR,

@@ -6,7 +6,8 @@ import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from
 import { DEFAULT_KAFKA_VERSION } from '../core/versions';
 import type { KafkaCluster } from './kafka-cluster';
 import type { KafkaTopic } from './topic';
-import type { KafkaUser } from './user';
+import { ListenerAuthenticationType } from './listener';
+import { UserAuthenticationType, type KafkaUser } from './user';
 
 /** The Apache Kafka image of the default version: its command-line tools are the client. */
 export const KAFKA_CLIENT_IMAGE = `apache/kafka:${DEFAULT_KAFKA_VERSION}`;
@@ -67,14 +68,14 @@ export class KafkaClientWorkload extends Construct {
       ? cluster.allListeners.find((l) => l.authentication.type === needed && l.tls)
       : cluster.listener(props.listener);
     if (listener === undefined || listener.authentication.type !== needed) {
-      throwPropError(subject, 'listener', `must authenticate ${user.authentication.type} users like '${user.userName}'`, props.listener ?? '(none found)', `add a TLS listener with ListenerAuthentication.${needed === 'tls' ? 'tls()' : 'scramSha512()'}`);
+      throwPropError(subject, 'listener', `must authenticate ${user.authentication.type} users like '${user.userName}'`, props.listener ?? '(none found)', `add a TLS listener with ListenerAuthentication.${needed === ListenerAuthenticationType.TLS ? 'tls()' : 'scramSha512()'}`);
     }
     if (user.secretName === undefined) {
       throwPropError(subject, 'user', 'has no Secret (tls-external): the workload cannot read its credentials', user.userName, 'use a tls or scram-sha-512 user');
     }
     const name = `${topic.topicName.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-${role}`;
     const labels = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': 'kafka-client' };
-    const tls = user.authentication.type !== 'scram-sha-512';
+    const tls = user.authentication.type !== UserAuthenticationType.SCRAM_SHA_512;
     const properties = [
       `bootstrap.servers=${listener.bootstrapAddress}`,
       `security.protocol=${listener.securityProtocol}`,

@@ -9,7 +9,7 @@ import { compact } from '../core/objects';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
 import { DEFAULT_KAFKA_VERSION, KAFKA_METADATA_VERSIONS, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { checkBrokerConfig, DURABLE_BROKER_CONFIG } from './broker-config';
-import { KafkaListener, KafkaListenerOptions, ListenerAuthentication, ListenerType } from './listener';
+import { KafkaListener, KafkaListenerOptions, ListenerAuthentication, ListenerAuthenticationType, ListenerType } from './listener';
 import { checkListener } from './listener-rules';
 import { KafkaMetrics } from './metrics';
 import { KafkaNodeOptions, KafkaNodePool, KafkaNodePoolOptions, NodeIdRange, NodeRole, INodePoolParent } from './node-pool';
@@ -28,6 +28,12 @@ export enum ClusterProfile {
   DEVELOPMENT = 'development',
 }
 
+/** Strimzi's authorization types. */
+export enum AuthorizationType {
+  /** Kafka's ACL authorizer. */
+  SIMPLE = 'simple',
+}
+
 /** Who may do what on the cluster. */
 export class KafkaAuthorization {
   /**
@@ -35,7 +41,7 @@ export class KafkaAuthorization {
    * @param superUsers principals allowed everything, e.g. `CN=admin` or `admin`
    */
   public static simple(superUsers: string[] = []): KafkaAuthorization {
-    return new KafkaAuthorization('simple', superUsers);
+    return new KafkaAuthorization(AuthorizationType.SIMPLE, superUsers);
   }
 
   /** No authorization: every authenticated client may do everything. */
@@ -43,7 +49,12 @@ export class KafkaAuthorization {
     return new KafkaAuthorization(undefined, []);
   }
 
-  private constructor(public readonly type: 'simple' | undefined, public readonly superUsers: readonly string[]) {}
+  private constructor(
+    /** The authorizer; undefined for none. */
+    public readonly type: AuthorizationType | undefined,
+    /** Principals allowed everything. */
+    public readonly superUsers: readonly string[],
+  ) {}
 }
 
 /** A Kafka cluster other constructs refer to. */
@@ -238,7 +249,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
           metadataVersion: this.metadataVersion,
           listeners: lazy(() => this.listeners.map((l) => l._render())),
           config: lazy(() => this.brokerConfig),
-          ...(this.authorization.type === 'simple' && {
+          ...(this.authorization.type === AuthorizationType.SIMPLE && {
             authorization: compact({
               type: strimzi.KafkaSpecKafkaAuthorizationType.SIMPLE,
               superUsers: this.authorization.superUsers.length > 0 ? [...this.authorization.superUsers] : undefined,
@@ -409,7 +420,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
   }
 
   /** Whether some listener authenticates clients by `type`. */
-  public hasListenerAuthentication(type: 'scram-sha-512' | 'tls' | 'custom'): boolean {
+  public hasListenerAuthentication(type: ListenerAuthenticationType): boolean {
     return this.listeners.some((l) => l.authentication.type === type);
   }
 

@@ -1,5 +1,5 @@
 import { Subject, throwPropError } from '../core/errors';
-import { KafkaListener, ListenerType } from './listener';
+import { KafkaListener, ListenerAuthenticationType, ListenerType } from './listener';
 
 /**
  * Strimzi's rules for listeners (cluster-operator `ListenersValidator`), checked when a listener
@@ -37,7 +37,7 @@ export function checkListener(check: ListenerCheck): void {
   if (clash) fail('port', `is already used by listener '${clash.name}'`, l.port, 'give each listener its own port');
 
   if (!l.tls) {
-    if (l.authentication.type === 'tls') fail('tls', 'is false, but tls (mutual TLS) authentication needs TLS encryption', false, 'set tls: true or use ListenerAuthentication.scramSha512()');
+    if (l.authentication.type === ListenerAuthenticationType.TLS) fail('tls', 'is false, but tls (mutual TLS) authentication needs TLS encryption', false, 'set tls: true or use ListenerAuthentication.scramSha512()');
     if (o.brokerCertificate) fail('tls', 'is false, but a brokerCertificate is set', false, 'set tls: true or drop the brokerCertificate');
     if (TLS_ONLY_TYPES.includes(l.type)) fail('tls', `is false, but ${l.type} listeners pass TLS through by SNI and need it`, false, 'set tls: true');
   }

@@ -20,16 +20,31 @@ export enum ListenerType {
   TLSROUTE = 'tlsroute',
 }
 
+/** Strimzi's listener authentication types. */
+export enum ListenerAuthenticationType {
+  SCRAM_SHA_512 = 'scram-sha-512',
+  TLS = 'tls',
+  CUSTOM = 'custom',
+}
+
+/** The Kafka client `security.protocol` of a listener. */
+export enum SecurityProtocol {
+  PLAINTEXT = 'PLAINTEXT',
+  SSL = 'SSL',
+  SASL_PLAINTEXT = 'SASL_PLAINTEXT',
+  SASL_SSL = 'SASL_SSL',
+}
+
 /** How clients authenticate on a listener. */
 export class ListenerAuthentication {
   /** SASL SCRAM-SHA-512: username and password, stored by the user operator in the user's Secret. */
   public static scramSha512(): ListenerAuthentication {
-    return new ListenerAuthentication('scram-sha-512');
+    return new ListenerAuthentication(ListenerAuthenticationType.SCRAM_SHA_512);
   }
 
   /** Mutual TLS: clients present a certificate signed by the clients CA. Needs `tls: true`. */
   public static tls(): ListenerAuthentication {
-    return new ListenerAuthentication('tls');
+    return new ListenerAuthentication(ListenerAuthenticationType.TLS);
   }
 
   /**
@@ -38,7 +53,7 @@ export class ListenerAuthentication {
    * @param listenerConfig `listener.name.<listener>.*` options, without that prefix
    */
   public static custom(sasl: boolean, listenerConfig: Record<string, string | number | boolean> = {}): ListenerAuthentication {
-    return new ListenerAuthentication('custom', { sasl, listenerConfig });
+    return new ListenerAuthentication(ListenerAuthenticationType.CUSTOM, { sasl, listenerConfig });
   }
 
   /** No authentication: every client is `User:ANONYMOUS`. Only for a listener you protect otherwise. */
@@ -48,7 +63,7 @@ export class ListenerAuthentication {
 
   private constructor(
     /** Strimzi's authentication type; undefined for none. */
-    public readonly type: 'scram-sha-512' | 'tls' | 'custom' | undefined,
+    public readonly type: ListenerAuthenticationType | undefined,
     private readonly options: { readonly sasl?: boolean; readonly listenerConfig?: Record<string, unknown> } = {},
   ) {}
 
@@ -231,9 +246,10 @@ export class KafkaListener {
   }
 
   /** The Kafka client `security.protocol` this listener expects. */
-  public get securityProtocol(): 'SSL' | 'SASL_SSL' | 'PLAINTEXT' | 'SASL_PLAINTEXT' {
-    const sasl = this.authentication.type === 'scram-sha-512' || this.authentication._render()?.sasl === true;
-    return `${sasl ? 'SASL_' : ''}${this.tls ? 'SSL' : 'PLAINTEXT'}` as 'SSL' | 'SASL_SSL' | 'PLAINTEXT' | 'SASL_PLAINTEXT';
+  public get securityProtocol(): SecurityProtocol {
+    const sasl = this.authentication.type === ListenerAuthenticationType.SCRAM_SHA_512 || this.authentication._render()?.sasl === true;
+    if (sasl) return this.tls ? SecurityProtocol.SASL_SSL : SecurityProtocol.SASL_PLAINTEXT;
+    return this.tls ? SecurityProtocol.SSL : SecurityProtocol.PLAINTEXT;
   }
 
   /** @internal */

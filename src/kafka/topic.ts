@@ -85,13 +85,14 @@ export class KafkaTopic extends Construct {
     this.node.addValidation({
       validate: () => {
         const full = cluster as Partial<KafkaCluster>;
-        if (full.brokerCount === undefined || full.brokerConfig === undefined) return [];
+        const brokerConfig = full.brokerConfig;
+        if (full.brokerCount === undefined || brokerConfig === undefined) return [];
         const errors: string[] = [];
-        const replicas = this.replicas ?? full.defaultReplicationFactor!;
+        const replicas = this.replicas ?? Number(brokerConfig['default.replication.factor']);
         if (replicas > full.brokerCount) {
           errors.push(propError(subject, 'replicas', `exceed the ${full.brokerCount} brokers of cluster '${cluster.clusterName}'`, replicas, `set at most ${full.brokerCount}, or add brokers`));
         }
-        const minIsr = Number(config['min.insync.replicas'] ?? full.brokerConfig['min.insync.replicas']);
+        const minIsr = Number(config['min.insync.replicas'] ?? brokerConfig['min.insync.replicas']);
         if (minIsr > replicas) {
           errors.push(propError(subject, "config['min.insync.replicas']", `exceeds the topic's ${replicas} replicas: every acks=all write would fail`, minIsr, `set it below ${replicas}`));
         }

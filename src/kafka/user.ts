@@ -3,7 +3,8 @@ import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { StrimziNames } from '../core/names';
 import { compact } from '../core/objects';
-import type { IKafkaCluster, KafkaCluster } from './kafka-cluster';
+import { AuthorizationType, type IKafkaCluster, type KafkaCluster } from './kafka-cluster';
+import { ListenerAuthenticationType } from './listener';
 
 /** What an ACL allows or denies. */
 export enum AclOperation {
@@ -20,67 +21,97 @@ export enum AclOperation {
   ALL = 'All',
 }
 
-type ResourceType = 'topic' | 'group' | 'cluster' | 'transactionalId';
+/** What an ACL applies to. */
+export enum AclResourceType {
+  TOPIC = 'topic',
+  GROUP = 'group',
+  CLUSTER = 'cluster',
+  TRANSACTIONAL_ID = 'transactionalId',
+}
+
+/** How an ACL's resource name matches. */
+export enum AclPatternType {
+  /** The name exactly. */
+  LITERAL = 'literal',
+  /** Every name that starts with it. */
+  PREFIX = 'prefix',
+}
+
+/** Whether an ACL allows or denies. */
+export enum AclRuleType {
+  ALLOW = 'allow',
+  DENY = 'deny',
+}
+
+/** How a KafkaUser authenticates. */
+export enum UserAuthenticationType {
+  SCRAM_SHA_512 = 'scram-sha-512',
+  TLS = 'tls',
+  TLS_EXTERNAL = 'tls-external',
+}
 
 /** The operations Kafka defines for each resource type (Kafka's `AclEntry.supportedOperations`). */
-const OPERATIONS: Readonly<Record<ResourceType, readonly AclOperation[]>> = {
-  topic: [AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE, AclOperation.DELETE, AclOperation.ALTER, AclOperation.DESCRIBE, AclOperation.ALTER_CONFIGS, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALL],
-  group: [AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DELETE, AclOperation.ALL],
-  cluster: [AclOperation.CREATE, AclOperation.CLUSTER_ACTION, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS, AclOperation.IDEMPOTENT_WRITE, AclOperation.ALTER, AclOperation.DESCRIBE, AclOperation.ALL],
-  transactionalId: [AclOperation.DESCRIBE, AclOperation.WRITE, AclOperation.ALL],
+const OPERATIONS: Readonly<Record<AclResourceType, readonly AclOperation[]>> = {
+  [AclResourceType.TOPIC]: [AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE, AclOperation.DELETE, AclOperation.ALTER, AclOperation.DESCRIBE, AclOperation.ALTER_CONFIGS, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALL],
+  [AclResourceType.GROUP]: [AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DELETE, AclOperation.ALL],
+  [AclResourceType.CLUSTER]: [AclOperation.CREATE, AclOperation.CLUSTER_ACTION, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS, AclOperation.IDEMPOTENT_WRITE, AclOperation.ALTER, AclOperation.DESCRIBE, AclOperation.ALL],
+  [AclResourceType.TRANSACTIONAL_ID]: [AclOperation.DESCRIBE, AclOperation.WRITE, AclOperation.ALL],
 };
 
 /** A resource ACLs apply to: `Acl.topic('orders')`, `Acl.groupPrefix('app-')`, `Acl.cluster()`, … */
 export class Acl {
   /** The topic `name`. */
   public static topic(name: string): Acl {
-    return new Acl('topic', name, 'literal');
+    return new Acl(AclResourceType.TOPIC, name, AclPatternType.LITERAL);
   }
 
   /** Every topic whose name starts with `prefix`. */
   public static topicPrefix(prefix: string): Acl {
-    return new Acl('topic', prefix, 'prefix');
+    return new Acl(AclResourceType.TOPIC, prefix, AclPatternType.PREFIX);
   }
 
   /** The consumer group `name`. */
   public static group(name: string): Acl {
-    return new Acl('group', name, 'literal');
+    return new Acl(AclResourceType.GROUP, name, AclPatternType.LITERAL);
   }
 
   /** Every consumer group whose name starts with `prefix`. */
   public static groupPrefix(prefix: string): Acl {
-    return new Acl('group', prefix, 'prefix');
+    return new Acl(AclResourceType.GROUP, prefix, AclPatternType.PREFIX);
   }
 
   /** The transactional id `name`. */
   public static transactionalId(name: string): Acl {
-    return new Acl('transactionalId', name, 'literal');
+    return new Acl(AclResourceType.TRANSACTIONAL_ID, name, AclPatternType.LITERAL);
   }
 
   /** Every transactional id that starts with `prefix`. */
   public static transactionalIdPrefix(prefix: string): Acl {
-    return new Acl('transactionalId', prefix, 'prefix');
+    return new Acl(AclResourceType.TRANSACTIONAL_ID, prefix, AclPatternType.PREFIX);
   }
 
   /** The cluster itself (e.g. `IdempotentWrite`, `DescribeConfigs`). */
   public static cluster(): Acl {
-    return new Acl('cluster', undefined, undefined);
+    return new Acl(AclResourceType.CLUSTER, undefined, undefined);
   }
 
   private constructor(
-    public readonly resourceType: ResourceType,
+    /** What the ACL applies to. */
+    public readonly resourceType: AclResourceType,
+    /** The resource's name or prefix; undefined for the cluster. */
     public readonly name: string | undefined,
-    public readonly patternType: 'literal' | 'prefix' | undefined,
+    /** How the name matches; undefined for the cluster. */
+    public readonly patternType: AclPatternType | undefined,
   ) {}
 
   /** A rule allowing `operations` on this resource. */
   public allow(...operations: AclOperation[]): AclRule {
-    return new AclRule(this, 'allow', operations);
+    return new AclRule(this, AclRuleType.ALLOW, operations);
   }
 
   /** A rule denying `operations` on this resource (deny wins over allow). */
   public deny(...operations: AclOperation[]): AclRule {
-    return new AclRule(this, 'deny', operations);
+    return new AclRule(this, AclRuleType.DENY, operations);
   }
 }
 
@@ -89,7 +120,7 @@ export class AclRule {
   /** @internal */
   public constructor(
     public readonly resource: Acl,
-    public readonly type: 'allow' | 'deny',
+    public readonly type: AclRuleType,
     public readonly operations: readonly AclOperation[],
     public readonly host?: string,
   ) {}
@@ -122,27 +153,27 @@ export class UserAuthentication {
    * @param password the Secret and key holding the password, if you manage it
    */
   public static scramSha512(password?: { readonly secretName: string; readonly key: string }): UserAuthentication {
-    return new UserAuthentication('scram-sha-512', password);
+    return new UserAuthentication(UserAuthenticationType.SCRAM_SHA_512, password);
   }
 
   /** Mutual TLS with a certificate the user operator issues from the clients CA. */
   public static tls(): UserAuthentication {
-    return new UserAuthentication('tls');
+    return new UserAuthentication(UserAuthenticationType.TLS);
   }
 
   /** Mutual TLS with a certificate issued outside Strimzi; the user operator manages only ACLs and quotas. */
   public static tlsExternal(): UserAuthentication {
-    return new UserAuthentication('tls-external');
+    return new UserAuthentication(UserAuthenticationType.TLS_EXTERNAL);
   }
 
   private constructor(
-    public readonly type: 'scram-sha-512' | 'tls' | 'tls-external',
+    public readonly type: UserAuthenticationType,
     private readonly password?: { readonly secretName: string; readonly key: string },
   ) {}
 
   /** The listener authentication this user needs: `tls` for both TLS kinds. */
-  public get listenerAuthentication(): 'scram-sha-512' | 'tls' {
-    return this.type === 'scram-sha-512' ? 'scram-sha-512' : 'tls';
+  public get listenerAuthentication(): ListenerAuthenticationType {
+    return this.type === UserAuthenticationType.SCRAM_SHA_512 ? ListenerAuthenticationType.SCRAM_SHA_512 : ListenerAuthenticationType.TLS;
   }
 
   /** @internal */
@@ -221,7 +252,7 @@ export class KafkaUser extends Construct {
     if (!USER_NAME.test(this.userName) || this.userName.length > 253) {
       throwPropError(subject, 'userName', "must be a DNS subdomain (lowercase alphanumerics, '-' and '.')", this.userName, "rename it, e.g. 'orders-app'");
     }
-    if (this.authentication.type !== 'scram-sha-512' && this.userName.length > 64) {
+    if (this.authentication.type !== UserAuthenticationType.SCRAM_SHA_512 && this.userName.length > 64) {
       throwPropError(subject, 'userName', 'is longer than 64 characters, the most an X.509 common name holds', this.userName, 'shorten it');
     }
     this.acls = props.acls ?? [];
@@ -229,10 +260,10 @@ export class KafkaUser extends Construct {
 
     const cluster = props.cluster;
     const full = cluster as Partial<KafkaCluster>;
-    if (this.acls.length > 0 && full.authorization !== undefined && full.authorization.type !== 'simple') {
+    if (this.acls.length > 0 && full.authorization !== undefined && full.authorization.type !== AuthorizationType.SIMPLE) {
       throwPropError(subject, 'acls', `need simple authorization, but cluster '${cluster.clusterName}' has none`, `${this.acls.length} rules`, 'set authorization: KafkaAuthorization.simple() on the cluster, or drop the ACLs');
     }
-    this.secretName = this.authentication.type === 'tls-external' ? undefined : StrimziNames.userSecret(this.userName);
+    this.secretName = this.authentication.type === UserAuthenticationType.TLS_EXTERNAL ? undefined : StrimziNames.userSecret(this.userName);
 
     this.resource = new strimzi.KafkaUser(this, 'Resource', {
       metadata: {
@@ -255,14 +286,14 @@ export class KafkaUser extends Construct {
         const needed = this.authentication.listenerAuthentication;
         return full.hasListenerAuthentication(needed)
           ? []
-          : [propError(subject, 'authentication', `is ${this.authentication.type}, but no listener of cluster '${cluster.clusterName}' authenticates with ${needed}`, this.authentication.type, `add a listener with ListenerAuthentication.${needed === 'tls' ? 'tls()' : 'scramSha512()'} or change the user's authentication`)];
+          : [propError(subject, 'authentication', `is ${this.authentication.type}, but no listener of cluster '${cluster.clusterName}' authenticates with ${needed}`, this.authentication.type, `add a listener with ListenerAuthentication.${needed === ListenerAuthenticationType.TLS ? 'tls()' : 'scramSha512()'} or change the user's authentication`)];
       },
     });
   }
 
   /** The user's Kafka principal, for `superUsers` and tooling. */
   public get principal(): string {
-    return this.authentication.type === 'scram-sha-512' ? `User:${this.userName}` : `User:CN=${this.userName}`;
+    return this.authentication.type === UserAuthenticationType.SCRAM_SHA_512 ? `User:${this.userName}` : `User:CN=${this.userName}`;
   }
 }
 

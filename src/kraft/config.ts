@@ -13,8 +13,12 @@ export function deterministicUuid(seed: string): string {
 
 export type KraftRole = 'controller' | 'broker';
 
-/** How clients authenticate on the client listener. */
-export type ClientAuth = 'scram-sha-512' | 'tls' | 'none';
+/** How clients authenticate on a KRaft cluster's client listener. */
+export enum KraftClientAuthenticationType {
+  SCRAM_SHA_512 = 'scram-sha-512',
+  TLS = 'tls',
+  NONE = 'none',
+}
 
 /** Everything the per-pod configuration depends on. */
 export interface KraftTopology {
@@ -26,7 +30,7 @@ export interface KraftTopology {
   readonly ports: { readonly client: number; readonly replication: number; readonly controller: number };
   readonly listenerNames: { readonly client: string; readonly replication: string; readonly controller: string };
   readonly tls: boolean;
-  readonly clientAuth: ClientAuth;
+  readonly clientAuth: KraftClientAuthenticationType;
   /** A listener reached through a Gateway: per-broker hosts and the port clients use there. */
   readonly external?: { readonly name: string; readonly port: number; readonly hostTemplate: string; readonly advertisedPort: number };
   /** The principal the nodes authenticate to each other as (their certificate's subject). */
@@ -87,7 +91,7 @@ export function nodeConfig(t: KraftTopology, pool: KraftPool, ordinal: number): 
   const host = podDnsName(t, pool, ordinal);
   const { client, replication, controller } = t.listenerNames;
   const secure = t.tls ? 'SSL' : 'PLAINTEXT';
-  const clientProtocol = t.clientAuth === 'scram-sha-512' ? `SASL_${secure}` : secure;
+  const clientProtocol = t.clientAuth === KraftClientAuthenticationType.SCRAM_SHA_512 ? `SASL_${secure}` : secure;
   const lower = (n: string) => n.toLowerCase();
 
   const listeners: string[] = [];
@@ -123,7 +127,7 @@ export function nodeConfig(t: KraftTopology, pool: KraftPool, ordinal: number): 
     'log.dirs': DATA_DIR,
     'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
     'allow.everyone.if.no.acl.found': 'false',
-    ...(t.nodePrincipal && { 'super.users': [`User:${t.nodePrincipal}`, ...(t.clientAuth === 'scram-sha-512' ? ['User:admin'] : [])].join(';') }),
+    ...(t.nodePrincipal && { 'super.users': [`User:${t.nodePrincipal}`, ...(t.clientAuth === KraftClientAuthenticationType.SCRAM_SHA_512 ? ['User:admin'] : [])].join(';') }),
   };
   if (t.tls) {
     Object.assign(config, {
@@ -137,11 +141,11 @@ export function nodeConfig(t: KraftTopology, pool: KraftPool, ordinal: number): 
     });
   }
   for (const name of isBroker ? [client, ...(external ? [external.name] : [])] : []) {
-    if (t.clientAuth === 'scram-sha-512') {
+    if (t.clientAuth === KraftClientAuthenticationType.SCRAM_SHA_512) {
       config[`listener.name.${lower(name)}.sasl.enabled.mechanisms`] = 'SCRAM-SHA-512';
       config[`listener.name.${lower(name)}.scram-sha-512.sasl.jaas.config`] = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
     }
-    if (t.tls && t.clientAuth === 'tls') config[`listener.name.${lower(name)}.ssl.client.auth`] = 'required';
+    if (t.tls && t.clientAuth === KraftClientAuthenticationType.TLS) config[`listener.name.${lower(name)}.ssl.client.auth`] = 'required';
   }
   for (const [key, value] of Object.entries(t.brokerConfig)) config[key] = String(value);
   return config;

@@ -10,7 +10,7 @@ import { quantity } from '../core/units';
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { DURABLE_BROKER_CONFIG } from '../kafka/broker-config';
 import {
-  ClientAuth, DATA_DIR, deterministicUuid, headlessService, initialControllers, KEYSTORE, KraftPool, KraftTopology,
+  DATA_DIR, KraftClientAuthenticationType, deterministicUuid, headlessService, initialControllers, KEYSTORE, KraftPool, KraftTopology,
   nodeConfig, podName, statefulSetName, TLS_DIR, toProperties,
 } from './config';
 
@@ -22,27 +22,40 @@ export enum KraftMode {
   COMBINED = 'combined',
 }
 
+/** Where the admin password of a SCRAM cluster is. */
+export interface KraftAdminPassword {
+  /** The Secret (in the cluster's namespace). */
+  readonly secretName: string;
+  /** The key in the Secret. @default 'password' */
+  readonly key?: string;
+}
+
 /** How clients authenticate on the client listener. */
 export class KraftClientAuthentication {
   /**
    * SCRAM-SHA-512. Storage is formatted with an `admin` user whose password comes from a Secret
    * you create (it is never written to the manifests); `admin` is a super user and makes the others.
    */
-  public static scramSha512(adminPassword: { readonly secretName: string; readonly key?: string }): KraftClientAuthentication {
-    return new KraftClientAuthentication('scram-sha-512', { secretName: adminPassword.secretName, key: adminPassword.key ?? 'password' });
+  public static scramSha512(adminPassword: KraftAdminPassword): KraftClientAuthentication {
+    return new KraftClientAuthentication(KraftClientAuthenticationType.SCRAM_SHA_512, { secretName: adminPassword.secretName, key: adminPassword.key ?? 'password' });
   }
 
   /** Mutual TLS: clients present a certificate the cluster's CA trusts. */
   public static tls(): KraftClientAuthentication {
-    return new KraftClientAuthentication('tls');
+    return new KraftClientAuthentication(KraftClientAuthenticationType.TLS);
   }
 
   /** No authentication. */
   public static none(): KraftClientAuthentication {
-    return new KraftClientAuthentication('none');
+    return new KraftClientAuthentication(KraftClientAuthenticationType.NONE);
   }
 
-  private constructor(public readonly type: ClientAuth, public readonly adminSecret?: { readonly secretName: string; readonly key: string }) {}
+  private constructor(
+    /** The authentication type. */
+    public readonly type: KraftClientAuthenticationType,
+    /** The Secret and key of the admin password (SCRAM). */
+    public readonly adminSecret?: KraftAdminPassword,
+  ) {}
 }
 
 /** The size of a StatefulSet's nodes. */
@@ -187,7 +200,7 @@ export class KraftCluster extends Construct {
     if (!tls && !props.plaintext) fail('issuer', 'is missing: every listener should use TLS', undefined, 'pass a cert-manager issuer, or plaintext: true for a throwaway cluster');
     if (tls && props.plaintext) fail('plaintext', 'is set together with an issuer', true, 'drop one of them');
     const auth = props.authentication ?? KraftClientAuthentication.scramSha512({ secretName: `${this.clusterName}-admin` });
-    if (auth.type === 'tls' && !tls) fail('authentication', 'is mutual TLS, which needs TLS', 'tls', 'pass an issuer, or use SCRAM');
+    if (auth.type === KraftClientAuthenticationType.TLS && !tls) fail('authentication', 'is mutual TLS, which needs TLS', 'tls', 'pass an issuer, or use SCRAM');
 
     const ext = props.external;
     const external = ext && { name: ext.name ?? 'EXTERNAL', port: ext.port ?? 9094, hostTemplate: ext.gateway.hostnames.brokerTemplate, advertisedPort: ext.advertisedPort ?? ext.gateway.externalPort };
@@ -355,7 +368,7 @@ export class KraftCluster extends Construct {
                 { name: 'FORMAT_ARGS', value: pool.roles.includes('controller') ? `--initial-controllers ${initialControllers(t)}` : '--no-initial-controllers' },
                 { name: 'LOG_DIR', value: '/tmp/logs' },
                 { name: 'KAFKA_HEAP_OPTS', value: `-Xms${quantity(heap).replace('Mi', 'm').replace('Gi', 'g')} -Xmx${quantity(heap).replace('Mi', 'm').replace('Gi', 'g')}` },
-                ...(auth.adminSecret ? [{ name: 'ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: auth.adminSecret.secretName, key: auth.adminSecret.key } } }] : []),
+                ...(auth.adminSecret ? [{ name: 'ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: auth.adminSecret.secretName, key: auth.adminSecret.key ?? 'password' } } }] : []),
               ],
               ports: containerPorts,
               startupProbe: tcp(10, 60),
@@ -464,7 +477,7 @@ if [ ! -f "$CONFIG" ]; then
 fi
 ${t.tls ? `cat ${TLS_DIR}/tls.key ${TLS_DIR}/tls.crt > ${KEYSTORE}\n` : ''}if [ ! -f ${DATA_DIR}/meta.properties ]; then
   # shellcheck disable=SC2086
-  /opt/kafka/bin/kafka-storage.sh format --cluster-id ${t.clusterId} --config "$CONFIG" $FORMAT_ARGS${auth.type === 'scram-sha-512' ? ' \\\n    --add-scram "SCRAM-SHA-512=[name=admin,password=\${ADMIN_PASSWORD}]"' : ''}
+  /opt/kafka/bin/kafka-storage.sh format --cluster-id ${t.clusterId} --config "$CONFIG" $FORMAT_ARGS${auth.type === KraftClientAuthenticationType.SCRAM_SHA_512 ? ' \\\n    --add-scram "SCRAM-SHA-512=[name=admin,password=\${ADMIN_PASSWORD}]"' : ''}
 fi
 exec /opt/kafka/bin/kafka-server-start.sh "$CONFIG"
 `;

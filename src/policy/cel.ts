@@ -8,21 +8,8 @@
  * surface as runtime errors instead.
  */
 import { isIP as netIsIP } from 'node:net';
-import {
-  CelScalar,
-  celEnv,
-  celFunc,
-  celList,
-  celMap,
-  isCelError,
-  parse,
-  plan,
-  type CelError,
-  type CelInput,
-  type CelMap,
-  type CelValue,
-} from '@bufbuild/cel';
-import { strings } from '@bufbuild/cel/ext';
+import type { CelError, CelInput, CelMap, CelValue, CelEnv, parse as parseFn } from '@bufbuild/cel';
+import type * as CelModule from '@bufbuild/cel';
 
 /** One entry of a schema node's `x-kubernetes-validations` list. */
 export interface CelRule {
@@ -46,7 +33,7 @@ export type CelOutcome =
   | { readonly kind: 'skipped' };
 
 type Schema = { readonly [key: string]: unknown };
-type Expr = ReturnType<typeof parse>['expr'];
+type Expr = ReturnType<typeof parseFn>['expr'];
 type Program = (bindings: Record<string, CelInput>) => CelValue | CelError;
 type Compiled =
   | { readonly kind: 'program'; readonly program: Program }
@@ -67,13 +54,28 @@ function isCIDR(s: string): boolean {
   return isIP(addr) && Number(bits) <= (netIsIP(addr) === 4 ? 32 : 128);
 }
 
-const ENV = celEnv({
-  funcs: [
-    ...strings,
-    celFunc('isIP', [CelScalar.STRING], CelScalar.BOOL, isIP),
-    celFunc('isCIDR', [CelScalar.STRING], CelScalar.BOOL, isCIDR),
-  ],
-});
+/**
+ * @bufbuild/cel and its environment, loaded on first use: loading the CEL engine costs ~100 ms,
+ * which every `require('cdk8s-kafka')` would pay although only the validator needs it.
+ */
+let loaded: { readonly cel: typeof CelModule; readonly env: CelEnv } | undefined;
+function engine(): { readonly cel: typeof CelModule; readonly env: CelEnv } {
+  if (loaded === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cel = require('@bufbuild/cel') as typeof CelModule;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { strings } = require('@bufbuild/cel/ext') as typeof import('@bufbuild/cel/ext');
+    const env = cel.celEnv({
+      funcs: [
+        ...strings,
+        cel.celFunc('isIP', [cel.CelScalar.STRING], cel.CelScalar.BOOL, isIP),
+        cel.celFunc('isCIDR', [cel.CelScalar.STRING], cel.CelScalar.BOOL, isCIDR),
+      ],
+    });
+    loaded = { cel, env };
+  }
+  return loaded;
+}
 
 /** Calls the planner handles itself rather than through the function resolver. */
 const PLANNER_CALLS = new Set(['_[_]', '_?_:_', '_&&_', '_||_', '@not_strictly_false', '__not_strictly_false__']);
@@ -100,11 +102,11 @@ function checkRefs(expr: Expr | undefined, scope: ReadonlySet<string>, refs: { o
       const { target, args } = kind.value;
       const fn = kind.value.function;
       const qualified = target?.exprKind.case === 'identExpr' ? `${target.exprKind.value.name}.${fn}` : undefined;
-      if (qualified !== undefined && ENV.funcs.find(qualified)) {
+      if (qualified !== undefined && engine().env.funcs.find(qualified)) {
         args.forEach((a) => checkRefs(a, scope, refs));
         return;
       }
-      if (!PLANNER_CALLS.has(fn) && !ENV.funcs.find(fn)) refs.errors.push(`undeclared reference to '${fn}'`);
+      if (!PLANNER_CALLS.has(fn) && !engine().env.funcs.find(fn)) refs.errors.push(`undeclared reference to '${fn}'`);
       checkRefs(target, scope, refs);
       args.forEach((a) => checkRefs(a, scope, refs));
       return;
@@ -140,13 +142,13 @@ function compile(source: string): Compiled {
   let entry = compiled.get(source);
   if (entry === undefined) {
     try {
-      const ast = parse(source);
+      const ast = engine().cel.parse(source);
       const refs = { oldSelf: false, errors: [] as string[] };
       checkRefs(ast.expr, new Set(), refs);
       // Transition rules may use the optional library (oldSelf.hasValue() ...); they are never run.
       if (refs.oldSelf) entry = { kind: 'transition' };
       else if (refs.errors.length > 0) entry = { kind: 'error', error: refs.errors.join('; ') };
-      else entry = { kind: 'program', program: plan(ENV, ast) as Program };
+      else entry = { kind: 'program', program: engine().cel.plan(engine().env, ast) as Program };
     } catch (e) {
       // @bufbuild/cel lacks optional syntax (`oldSelf.?x`); a transition rule is skipped regardless.
       entry = /\boldSelf\b/.test(source) ? { kind: 'transition' } : { kind: 'error', error: e instanceof Error ? e.message : String(e) };
@@ -161,7 +163,7 @@ function convertWith(source: string, self: string): CelValue | undefined {
   const c = compile(source);
   if (c.kind !== 'program') return undefined;
   const result = c.program({ self });
-  return isCelError(result) ? undefined : result;
+  return engine().cel.isCelError(result) ? undefined : result;
 }
 
 /** go-openapi/strfmt duration units beyond Go's time.ParseDuration ("3d", "1 week", ...). */
@@ -222,7 +224,7 @@ const EMBEDDED_PROPS: Schema = {
 
 /** A CEL map; works around @bufbuild/cel 0.6 treating null-valued entries as absent in `has()` / `in`. */
 function mapOf(entries: Map<string, CelInput>): CelMap {
-  const map = celMap(entries);
+  const map = engine().cel.celMap(entries);
   if ([...entries.values()].includes(null)) map.has = (key) => map.get(key) !== undefined;
   return map;
 }
@@ -231,7 +233,7 @@ function mapOf(entries: Map<string, CelInput>): CelMap {
 function fromJson(value: unknown): CelInput {
   if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : value;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return celList(value.map(fromJson));
+  if (Array.isArray(value)) return engine().cel.celList(value.map(fromJson));
   if (isRecord(value)) return mapOf(new Map(Object.entries(value).map(([k, v]) => [k, fromJson(v)])));
   return null;
 }
@@ -266,7 +268,7 @@ function toCel(value: unknown, schema: unknown): CelInput {
       break;
     }
     case 'array':
-      if (Array.isArray(value)) return celList(value.map((v) => toCel(v, schema.items)));
+      if (Array.isArray(value)) return engine().cel.celList(value.map((v) => toCel(v, schema.items)));
       break;
     case 'integer':
       if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
@@ -330,7 +332,7 @@ export function evaluateRule(rule: CelRule, value: unknown, schema: object): Cel
 
   const self = toCel(value, schema);
   const result = c.program({ self });
-  if (isCelError(result)) return { kind: 'error', message: `${runtimeError(result)} evaluating rule: ${ruleErrorString(rule)}` };
+  if (engine().cel.isCelError(result)) return { kind: 'error', message: `${runtimeError(result)} evaluating rule: ${ruleErrorString(rule)}` };
   if (result === true) return { kind: 'pass' };
   if (result !== false) return { kind: 'error', message: `cel expression must evaluate to a bool: ${ruleErrorString(rule)}` };
 

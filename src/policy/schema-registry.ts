@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
-import Ajv, { ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import { crdToJsonSchema, definitionsToJsonSchema, k8sRef, OpenApiSchema } from './openapi';
 
@@ -90,7 +90,12 @@ export class SchemaRegistry {
     }
     for (const file of yamlFiles(crdDirectory)) this.indexCrdFile(file);
 
-    this.ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true, code: { regExp: goRegExp } });
+    // Loaded here, not at the top: ajv costs ~50 ms that every `require('cdk8s-kafka')` would pay.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const AjvClass = (require('ajv') as typeof import('ajv')).default;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
+    this.ajv = new AjvClass({ allErrors: true, strict: false, validateFormats: true, code: { regExp: goRegExp } });
     addFormats(this.ajv, ['byte', 'date', 'date-time', 'ipv4', 'ipv6', 'uri', 'email', 'hostname', 'uuid']);
     this.ajv.addFormat('cidr', /^(?:(?:\d{1,3}\.){3}\d{1,3}\/\d{1,2}|[0-9a-fA-F:.]+\/\d{1,3})$/);
     this.ajv.addFormat('mac', /^(?:[0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/);

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { Yaml } from 'cdk8s';
+import { synthesizeCharts } from '../core/synth';
 import { COMPONENT_VERSIONS } from '../core/versions';
 import { Environment } from './environment';
 
@@ -78,16 +79,17 @@ export function applyWave(object: Manifest): number {
  * Everything `dist/<environment>/` holds, by path relative to it: per cluster one file per object
  * (`<wave>-<kind>[.<namespace>].<name>.yaml`, so that a plain `kubectl apply -f` goes in apply
  * order) and a `kustomization.yaml`; an Argo CD Application per cluster (`argocd/`); the README;
- * the environment's artefacts. Runs every construct's validation first, as `app.synth()` would.
+ * the environment's artefacts. Runs every construct's validation first, as `app.synth()` does.
  */
 export function renderEnvironment(env: Environment, options: DeliveryOptions = {}): Record<string, string> {
-  const errors = env.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
-  if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+  // Validates every construct of the app (as app.synth() does) and serializes each chart once.
+  const charts = Object.entries(env.charts);
+  const synthesized = synthesizeCharts(charts.map(([, chart]) => chart)) as Manifest[][];
 
   const files: Record<string, string> = {};
   const clusters: Record<string, Manifest[]> = {};
-  for (const [cluster, chart] of Object.entries(env.charts)) {
-    const objects = (chart.toJson() as Manifest[]).map((o) => withWave(o));
+  for (const [i, [cluster]] of charts.entries()) {
+    const objects = synthesized[i].map((o) => withWave(o));
     checkNamespaces(env, cluster, objects);
     clusters[cluster] = objects;
     const names: string[] = [];

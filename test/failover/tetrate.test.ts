@@ -104,8 +104,7 @@ describe('Tetrate Service Bridge objects', () => {
   });
 
   test('fails when TSB is given three priority levels', () => {
-    expect(() => new TetrateFailover().check({ priorityLevels: [0, 1, 2], regions: [], centralRegion: 'c' } as never, (prop, problem) => {
-      throw new Error(`${prop} ${problem}`);
-    })).toThrow(/regions have 3 priority levels; TSB's regional failover orders only the target/);
+    const [problem] = new TetrateFailover().check({ priorityLevels: [0, 1, 2], regions: [], centralRegion: 'c' } as never);
+    expect(`${problem.prop} ${problem.problem}`).toMatch(/regions have 3 priority levels; TSB's regional failover orders only the target/);
   });
 });
