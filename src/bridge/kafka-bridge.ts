@@ -33,8 +33,15 @@ export class BridgeKafkaConnection {
   }
 
   private constructor(
+    /** The bootstrap address, `host:port`. */
     public readonly bootstrapServers: string,
-    public readonly trustedCa: { readonly secretName: string; readonly certificate: string } | undefined,
+    /** The CA certificate the bridge trusts; undefined for a listener without TLS. */
+    public readonly trustedCa: {
+      /** The Secret with the CA certificate. */
+      readonly secretName: string;
+      /** The certificate's key in the Secret. */
+      readonly certificate: string
+    } | undefined,
     /** @internal */ public readonly _namespace: string | undefined,
     /** @internal */ public readonly _listenerAuthentication: ListenerAuthenticationType | undefined,
   ) {}
@@ -122,7 +129,15 @@ export interface KafkaBridgeProps {
    * CORS for browser clients.
    * @default - none
    */
-  readonly cors?: { readonly allowedOrigins: string[]; readonly allowedMethods?: string[] };
+  readonly cors?: {
+    /** The origins allowed, e.g. `https://app.example.com`. */
+    readonly allowedOrigins: string[];
+    /**
+     * The HTTP methods allowed.
+     * @default - GET, POST, PUT, DELETE, OPTIONS and PATCH
+     */
+    readonly allowedMethods?: string[]
+  };
   /**
    * How long an idle consumer lives before the bridge deletes it. Strimzi's default never
    * deletes, so consumers abandoned by crashed clients pile up.
@@ -177,18 +192,36 @@ const MIN_HTTP_PORT = 1023;
 /**
  * A Strimzi `KafkaBridge`: the Kafka HTTP (REST) bridge, with a bounded consumer lifetime, the
  * restricted security context and a NetworkPolicy that admits only its clients.
+ *
+ * @example
+ * const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+ * const user = kafka.addUser('bridge', { acls: [Acl.topic('orders').allow(AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE)] });
+ * new KafkaBridge(chart, 'Bridge', {
+ *   name: 'events',
+ *   namespace: 'kafka',
+ *   kafka: BridgeKafkaConnection.fromCluster(kafka),
+ *   authentication: BridgeAuthentication.fromUser(user),
+ * });
  */
 export class KafkaBridge extends Construct {
+  /** The KafkaBridge's name; its Service is `<name>-bridge-service`. */
   public readonly bridgeName: string;
+  /** The bridge's namespace. */
   public readonly namespace?: string;
+  /** How many bridge pods run. */
   public readonly replicas: number;
+  /** The port of the HTTP API. */
   public readonly httpPort: number;
   /** Whether the bridge serves the consumer API (consumers live in one pod's memory). */
   public readonly consumerEnabled: boolean;
+  /** Labels on the KafkaBridge and its pods. */
   public readonly labels: Readonly<Record<string, string>>;
+  /** The L1 `KafkaBridge`. */
   public readonly resource: strimzi.KafkaBridge;
+  /** The NetworkPolicy that admits only `allowFrom` to the HTTP port. */
   public readonly networkPolicy: k8s.KubeNetworkPolicy;
 
+  /** Creates the KafkaBridge and its NetworkPolicy; props Strimzi or the listener would reject throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaBridgeProps) {
     super(scope, id);
     this.bridgeName = props.name ?? id.toLowerCase();

@@ -8,13 +8,17 @@ import { IIssuer, IssuerKind } from './issuer';
 
 /** The private key algorithm. */
 export enum KeyAlgorithm {
+  /** RSA: 2048, 3072 or 4096 bits. */
   RSA = 'RSA',
+  /** ECDSA on P-256, P-384 or P-521. */
   ECDSA = 'ECDSA',
+  /** Ed25519 (no size to choose). */
   ED25519 = 'Ed25519',
 }
 
 /** How the private key is written to the Secret. */
 export enum KeyEncoding {
+  /** PKCS#1 (SEC 1 for ECDSA keys): not what Kafka reads. */
   PKCS1 = 'PKCS1',
   /** What Kafka's PEM key loader reads: use it for any key a broker or client loads. */
   PKCS8 = 'PKCS8',
@@ -22,11 +26,17 @@ export enum KeyEncoding {
 
 /** What a certificate may be used for (X.509 key usages and extended key usages). */
 export enum KeyUsage {
+  /** Signing with the key, as in a TLS handshake. */
   DIGITAL_SIGNATURE = 'digital signature',
+  /** Encrypting keys with the key (RSA key exchange; RSA keys only). */
   KEY_ENCIPHERMENT = 'key encipherment',
+  /** TLS server authentication (extended key usage). */
   SERVER_AUTH = 'server auth',
+  /** TLS client authentication (extended key usage). */
   CLIENT_AUTH = 'client auth',
+  /** Signing certificates: for a CA. */
   CERT_SIGN = 'cert sign',
+  /** Signing certificate revocation lists: for a CA. */
   CRL_SIGN = 'crl sign',
 }
 
@@ -34,7 +44,9 @@ export enum KeyUsage {
 export interface ICertificate {
   /** The Secret with `tls.crt`, `tls.key` and `ca.crt`. */
   readonly secretName: string;
+  /** The namespace of the Certificate and its Secret. */
   readonly namespace?: string;
+  /** The DNS names (SANs) it covers. */
   readonly dnsNames: readonly string[];
   /** Whether a SAN covers `hostname` (a wildcard covers exactly one label). */
   covers(hostname: string): boolean;
@@ -115,16 +127,30 @@ const KEY_SIZES: Readonly<Record<KeyAlgorithm, readonly number[]>> = {
 /**
  * A cert-manager `Certificate`: a key pair and certificate in a Secret, renewed before expiry,
  * with a new private key on every renewal (`rotationPolicy: Always`).
+ *
+ * @example
+ * const ca = new PrivateCa(chart, 'Ca', { name: 'kafka-ca' });
+ * new Certificate(chart, 'Listener', {
+ *   issuer: ca.issuer,
+ *   namespace: 'kafka',
+ *   dnsNames: ['bootstrap.kafka.example.com', '*.kafka.example.com'],
+ *   duration: Duration.days(30),
+ * });
  */
 export class Certificate extends Construct implements ICertificate {
+  /** The Certificate's name (`metadata.name`). */
   public readonly certificateName: string;
   public readonly namespace?: string;
   public readonly secretName: string;
   public readonly dnsNames: readonly string[];
+  /** How long the certificate is valid. */
   public readonly duration: Duration;
+  /** How long before expiry cert-manager renews it. */
   public readonly renewBefore: Duration;
+  /** The L1 `Certificate`. */
   public readonly resource: certmanager.Certificate;
 
+  /** Creates a Certificate; names, durations and key settings cert-manager would reject throw at once. */
   public constructor(scope: Construct, id: string, props: CertificateProps) {
     super(scope, id);
     this.certificateName = props.name ?? id.toLowerCase();

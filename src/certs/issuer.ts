@@ -13,12 +13,21 @@ export enum IssuerKind {
 
 /** Something that signs certificates: a cert-manager `Issuer` or `ClusterIssuer`. */
 export interface IIssuer extends IConstruct {
+  /** The issuer's name (`metadata.name`). */
   readonly issuerName: string;
+  /** Whether it is a namespaced `Issuer` or a `ClusterIssuer`. */
   readonly issuerKind: IssuerKind;
   /** The namespace of an `Issuer` (it only signs Certificates there); undefined for a `ClusterIssuer`. */
   readonly issuerNamespace?: string;
   /** The `issuerRef` of a Certificate signed by this issuer. */
-  toIssuerRef(): { readonly name: string; readonly kind: string; readonly group: string };
+  toIssuerRef(): {
+    /** The issuer's name. */
+    readonly name: string;
+    /** `Issuer` or `ClusterIssuer`. */
+    readonly kind: string;
+    /** The API group, `cert-manager.io`. */
+    readonly group: string
+  };
 }
 
 /** How an issuer signs: it signs its own certificates, or it signs with a CA key from a Secret. */
@@ -36,7 +45,9 @@ export class IssuerType {
     return new IssuerType({ ca: { secretName } });
   }
 
-  private constructor(/** @internal */ public readonly _spec: certmanager.IssuerSpec & certmanager.ClusterIssuerSpec) {}
+  private constructor(
+    /** @internal */ public readonly _spec: certmanager.IssuerSpec & certmanager.ClusterIssuerSpec
+  ) {}
 }
 
 /** Props of {@link Issuer}. */
@@ -58,7 +69,13 @@ export interface IssuerProps {
   readonly type?: IssuerType;
 }
 
-/** A namespaced cert-manager `Issuer`. */
+/**
+ * A namespaced cert-manager `Issuer`.
+ *
+ * @example
+ * const issuer = new Issuer(chart, 'Ca', { namespace: 'kafka', type: IssuerType.ca('kafka-ca') });
+ * new Certificate(chart, 'Listener', { issuer, namespace: 'kafka', dnsNames: ['kafka.example.com'] });
+ */
 export class Issuer extends Construct implements IIssuer {
   /** An Issuer made elsewhere. */
   public static fromIssuerName(scope: Construct, id: string, name: string, namespace: string): IIssuer {
@@ -68,8 +85,10 @@ export class Issuer extends Construct implements IIssuer {
   public readonly issuerName: string;
   public readonly issuerKind = IssuerKind.ISSUER;
   public readonly issuerNamespace?: string;
+  /** The L1 `Issuer`. */
   public readonly resource: certmanager.Issuer;
 
+  /** Creates an Issuer (self-signed unless `props.type` says otherwise). */
   public constructor(scope: Construct, id: string, props: IssuerProps = {}) {
     super(scope, id);
     this.issuerName = props.name ?? id.toLowerCase();
@@ -99,7 +118,13 @@ export interface ClusterIssuerProps {
   readonly type?: IssuerType;
 }
 
-/** A cluster-scoped cert-manager `ClusterIssuer`: it signs Certificates in any namespace. */
+/**
+ * A cluster-scoped cert-manager `ClusterIssuer`: it signs Certificates in any namespace.
+ *
+ * @example
+ * const issuer = new ClusterIssuer(chart, 'PlatformCa', { name: 'platform-ca', type: IssuerType.ca('platform-ca') });
+ * new Certificate(chart, 'Listener', { issuer, namespace: 'kafka', dnsNames: ['kafka.example.com'] });
+ */
 export class ClusterIssuer extends Construct implements IIssuer {
   /** A ClusterIssuer made elsewhere. */
   public static fromClusterIssuerName(scope: Construct, id: string, name: string): IIssuer {
@@ -109,8 +134,10 @@ export class ClusterIssuer extends Construct implements IIssuer {
   public readonly issuerName: string;
   public readonly issuerKind = IssuerKind.CLUSTER_ISSUER;
   public readonly issuerNamespace = undefined;
+  /** The L1 `ClusterIssuer`. */
   public readonly resource: certmanager.ClusterIssuer;
 
+  /** Creates a ClusterIssuer (self-signed unless `props.type` says otherwise). */
   public constructor(scope: Construct, id: string, props: ClusterIssuerProps = {}) {
     super(scope, id);
     this.issuerName = props.name ?? id.toLowerCase();
@@ -126,8 +153,15 @@ export class ClusterIssuer extends Construct implements IIssuer {
   }
 }
 
-/** A self-signed `ClusterIssuer`, as a one-liner. */
+/**
+ * A self-signed `ClusterIssuer`, as a one-liner.
+ *
+ * @example
+ * const selfSigned = new SelfSignedClusterIssuer(chart, 'SelfSigned');
+ * new Certificate(chart, 'RootCa', { issuer: selfSigned, namespace: 'cert-manager', commonName: 'Platform CA', isCa: true });
+ */
 export class SelfSignedClusterIssuer extends ClusterIssuer {
+  /** Creates a self-signed ClusterIssuer, named `props.name` or the construct id, lower-cased. */
   public constructor(scope: Construct, id: string, props: { readonly name?: string } = {}) {
     super(scope, id, { ...props, type: IssuerType.selfSigned() });
   }
@@ -150,5 +184,12 @@ class ExistingIssuer extends Construct implements IIssuer {
 }
 
 function issuerRef(issuer: IIssuer) {
-  return { name: issuer.issuerName, kind: issuer.issuerKind, group: 'cert-manager.io' };
+  return {
+    /** The issuer's name. */
+    name: issuer.issuerName,
+    /** `Issuer` or `ClusterIssuer`. */
+    kind: issuer.issuerKind,
+    /** The API group, `cert-manager.io`. */
+    group: 'cert-manager.io'
+  };
 }

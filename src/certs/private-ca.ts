@@ -33,6 +33,10 @@ export interface PrivateCaProps {
  * A private CA the way cert-manager recommends: a self-signed issuer signs one CA certificate,
  * and a CA issuer signs everything else with it, so that clients trust one CA that outlives
  * every server certificate.
+ *
+ * @example
+ * const ca = new PrivateCa(chart, 'Ca', { name: 'kafka-ca' });
+ * new Certificate(chart, 'Listener', { issuer: ca.issuer, namespace: 'kafka', dnsNames: ['*.kafka.example.com'] });
  */
 export class PrivateCa extends Construct {
   /** The issuer that signs with the CA: the one to give Certificates. */
@@ -42,6 +46,7 @@ export class PrivateCa extends Construct {
   /** The self-signed issuer that signs only the CA certificate. */
   public readonly selfSignedIssuer: IIssuer;
 
+  /** Creates the self-signed issuer, the CA Certificate and the CA issuer. */
   public constructor(scope: Construct, id: string, props: PrivateCaProps = {}) {
     super(scope, id);
     const name = props.name ?? id.toLowerCase();

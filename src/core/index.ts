@@ -1,4 +1,4 @@
 export * from './hostnames';
 export * from './names';
 export * from './synth';
-export * from './versions';
+export { COMPONENT_VERSIONS, DEFAULT_KAFKA_VERSION, GATEWAY_API_CHANNEL, KAFKA_METADATA_VERSIONS, SUPPORTED_KAFKA_VERSIONS } from './versions';

@@ -8,12 +8,19 @@
 
 /** Component versions (the release the CRDs in `../shared/crds` were taken from). */
 export const COMPONENT_VERSIONS = {
+  /** Strimzi, the Kafka operator. */
   strimzi: '1.2.0',
+  /** cert-manager. */
   certManager: '1.21.1',
+  /** Gateway API. */
   gatewayApi: '1.6.1',
+  /** Envoy Gateway. */
   envoyGateway: '1.9.0',
+  /** Istio. */
   istio: '1.30.3',
+  /** Argo CD, which applies `dist/`. */
   argoCd: '3.5.1',
+  /** Prometheus Operator (`PodMonitor`). */
   prometheusOperator: '0.93.0',
   /** The Kubernetes API level of the core L1 (`cdk8s-plus-28`). */
   kubernetes: '1.28',

@@ -31,6 +31,7 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
   public readonly provider = 'Envoy Gateway';
   private readonly gatewayClassName: string;
 
+  /** Creates the Envoy Gateway renderer. */
   public constructor(options: EnvoyGatewayFailoverOptions = {}) {
     this.gatewayClassName = options.gatewayClassName ?? 'envoy-bridge';
   }

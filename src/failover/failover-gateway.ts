@@ -23,8 +23,11 @@ export function failoverProblem(prop: string, problem: string, value: unknown, f
 
 /** What a renderer needs for one region's gateway (in the region's cluster). */
 export interface RegionalTarget {
+  /** The region, resolved. */
   readonly region: ResolvedFailover['regions'][number];
+  /** The bridge the region's gateway fronts. */
   readonly bridge: KafkaBridge;
+  /** The regional gateway's certificate. */
   readonly certificate: ICertificate;
   /** The namespace of the gateway objects. */
   readonly namespace?: string;
@@ -32,7 +35,9 @@ export interface RegionalTarget {
 
 /** What a renderer needs for the tier-1 gateway (in the central cluster). */
 export interface CentralTarget {
+  /** The tier-1 gateway's certificate. */
   readonly certificate: ICertificate;
+  /** The namespace of the tier-1 objects. */
   readonly namespace?: string;
 }
 
@@ -44,7 +49,9 @@ export interface IFailoverRenderer {
   regionalNamespace(bridge: KafkaBridge): string | undefined;
   /** What the provider cannot do with these settings: empty when it can do everything. */
   check(settings: ResolvedFailover): FailoverProblem[];
+  /** Adds a region's gateway objects to `scope`. */
   renderRegional(scope: Construct, settings: ResolvedFailover, target: RegionalTarget): void;
+  /** Adds the tier-1 gateway's objects to `scope`. */
   renderCentral(scope: Construct, settings: ResolvedFailover, target: CentralTarget): void;
 }
 
@@ -91,9 +98,12 @@ export interface Tier1GatewayOptions {
  * central cluster's chart: each call emits only that cluster's objects.
  */
 export class FailoverGateway {
+  /** The provider-neutral model: regions, priorities, health checks and retries. */
   public readonly model: FailoverModel;
+  /** The provider that renders the objects. */
   public readonly provider: IFailoverRenderer;
 
+  /** Resolves the model and checks it against the provider; throws on the first problem. */
   public constructor(props: FailoverGatewayProps) {
     this.model = new FailoverModel(props);
     this.provider = props.provider;

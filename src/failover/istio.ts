@@ -40,6 +40,7 @@ export class IstioFailover implements IFailoverRenderer {
   private readonly namespace: string;
   private readonly selector: Record<string, string>;
 
+  /** Creates the Istio renderer. */
   public constructor(options: IstioFailoverOptions = {}) {
     this.namespace = options.gatewayNamespace ?? 'istio-ingress';
     this.selector = options.gatewaySelector ?? { istio: 'ingressgateway' };

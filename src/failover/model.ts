@@ -104,14 +104,24 @@ export interface FailoverModelProps {
 
 /** What every renderer receives: resolved and validated settings. */
 export interface ResolvedFailover {
+  /** The hostname clients use. */
   readonly hostname: string;
   /** Regions, most preferred first. */
-  readonly regions: readonly (FailoverRegion & { readonly pinnedHostname: string })[];
+  readonly regions: readonly (FailoverRegion & {
+    /** The region's pinned hostname: the tier-1 gateway serves it without failover. */
+    readonly pinnedHostname: string
+  })[];
+  /** The distinct region priorities, ascending. */
   readonly priorityLevels: readonly number[];
+  /** The active health check. */
   readonly healthCheck: Required<FailoverHealthCheckOptions>;
+  /** Passive outlier detection. */
   readonly outlierDetection: Required<FailoverOutlierDetectionOptions>;
+  /** Retries. */
   readonly retries: Required<FailoverRetryOptions>;
+  /** The Secret with the CA that signed the regional gateways' certificates. */
   readonly caSecret: string;
+  /** The region the tier-1 gateway runs in. */
   readonly centralRegion: string;
 }
 
@@ -124,8 +134,10 @@ const SAFE_RETRIES = [RetryOn.CONNECT_FAILURE, RetryOn.REFUSED_STREAM, RetryOn.R
  * Istio, Envoy Gateway or Tetrate Service Bridge objects, per cluster.
  */
 export class FailoverModel {
+  /** The resolved and validated settings. */
   public readonly settings: ResolvedFailover;
 
+  /** Resolves the defaults and checks the settings; throws on one that cannot fail over safely. */
   public constructor(props: FailoverModelProps) {
     const fail = (prop: string, problem: string, value: unknown, fix: string): never => {
       throw new Error(`FailoverGateway '${props.hostname}': ${prop} ${problem} (got ${JSON.stringify(value)}); ${fix}`);

@@ -11,15 +11,25 @@ import { ResolvedFailover } from './model';
  * install/dataplane/v1alpha1) and pinned by `test/failover/tetrate.test.ts`.
  */
 export const TSB_API_VERSIONS = {
+  /** `Tenant`: holds the workspaces. */
   Tenant: 'tsb.tetrate.io/v2',
+  /** `Workspace`: the namespaces of the bridges, or of the tier-1 gateway. */
   Workspace: 'tsb.tetrate.io/v2',
+  /** `WorkspaceSetting`: the bridges workspace's regional failover. */
   WorkspaceSetting: 'tsb.tetrate.io/v2',
+  /** Gateway `Group`: a workspace's gateways. */
   GatewayGroup: 'gateway.tsb.tetrate.io/v2',
+  /** `IngressGateway`: a region's route to its bridge. */
   IngressGateway: 'gateway.tsb.tetrate.io/v2',
+  /** `Tier1Gateway`: the tier-1 servers and the regional clusters behind them. */
   Tier1Gateway: 'gateway.tsb.tetrate.io/v2',
+  /** Traffic `Group`: the tier-1 workspace's traffic settings. */
   TrafficGroup: 'traffic.tsb.tetrate.io/v2',
+  /** `TrafficSetting`: outlier detection and retries of the tier-1 gateway. */
   TrafficSetting: 'traffic.tsb.tetrate.io/v2',
+  /** `IngressGateway` install resource: deploys a region's ingress gateway. */
   InstallIngressGateway: 'install.tetrate.io/v1alpha1',
+  /** `Tier1Gateway` install resource: deploys the tier-1 gateway. */
   InstallTier1Gateway: 'install.tetrate.io/v1alpha1',
 } as const;
 
@@ -36,7 +46,7 @@ interface TlsSettings { readonly mode: 'SIMPLE'; readonly secretName: string }
 interface HeaderModify { readonly headers: { readonly request: { readonly set: Record<string, string> } } }
 
 /** gateway.tsb.tetrate.io/v2 IngressGateway `spec`. */
-export interface TsbIngressGatewaySpec {
+interface TsbIngressGatewaySpec {
   readonly workloadSelector: { readonly namespace: string; readonly labels: Record<string, string> };
   readonly http: ReadonlyArray<{
     readonly name: string;
@@ -48,7 +58,7 @@ export interface TsbIngressGatewaySpec {
 }
 
 /** gateway.tsb.tetrate.io/v2 Tier1Gateway `spec`. */
-export interface TsbTier1GatewaySpec {
+interface TsbTier1GatewaySpec {
   readonly workloadSelector: { readonly namespace: string; readonly labels: Record<string, string> };
   readonly externalServers: ReadonlyArray<{
     readonly name: string;
@@ -61,7 +71,7 @@ export interface TsbTier1GatewaySpec {
 }
 
 /** traffic.tsb.tetrate.io/v2 TrafficSetting `spec` (the parts we set). */
-export interface TsbTrafficSettingSpec {
+interface TsbTrafficSettingSpec {
   readonly outbound: {
     readonly upstreamTrafficSettings: ReadonlyArray<{
       readonly hosts: readonly string[];
@@ -82,7 +92,7 @@ export interface TsbTrafficSettingSpec {
 }
 
 /** tsb.tetrate.io/v2 WorkspaceSetting `spec` (the parts we set). */
-export interface TsbWorkspaceSettingSpec {
+interface TsbWorkspaceSettingSpec {
   readonly failoverSettings: { readonly regionalFailover: ReadonlyArray<{ readonly from: string; readonly to: string }> };
 }
 
@@ -129,6 +139,7 @@ export class TetrateFailover implements IFailoverRenderer {
   private readonly ingressName: string;
   private readonly bridgeNamespace: string;
 
+  /** Creates the Tetrate Service Bridge renderer. */
   public constructor(options: TetrateFailoverOptions = {}) {
     this.organization = options.organization ?? 'tetrate';
     this.tenant = options.tenant ?? 'kafka';

@@ -2,8 +2,7 @@ import { Chart, Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { throwPropError } from '../core/errors';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
-import { quantity } from '../core/units';
+import { scriptDeployment } from '../core/workload';
 
 /** The image the generators run: curl and a POSIX shell, non-root. */
 export const DEFAULT_TRAFFIC_IMAGE = 'curlimages/curl:8.11.1';
@@ -46,11 +45,22 @@ export interface BridgeTrafficGeneratorsProps {
  * Bridge REST API through the tier-1 hostname. The consumers follow the `base_uri` the bridge
  * returns, which names the region that created them, and recreate themselves when it answers
  * 404: what a bridge consumer must do after a failover.
+ *
+ * @example
+ * new BridgeTrafficGenerators(chart, 'Traffic', {
+ *   endpoint: 'https://bridge.example.com',
+ *   topic: 'orders',
+ *   namespace: 'traffic',
+ *   caSecret: 'bridge-ca',
+ * });
  */
 export class BridgeTrafficGenerators extends Construct {
+  /** The producer Deployment, `<topic>-producer`. */
   public readonly producer: k8s.KubeDeployment;
+  /** The two consumer Deployments, `<topic>-consumer-a` and `<topic>-consumer-b`. */
   public readonly consumers: k8s.KubeDeployment[];
 
+  /** Creates the producer and the two consumers; throws if `endpoint` is not a URL without a path. */
   public constructor(scope: Construct, id: string, props: BridgeTrafficGeneratorsProps) {
     super(scope, id);
     if (!/^https?:\/\/[^/]+$/.test(props.endpoint)) {
@@ -60,7 +70,19 @@ export class BridgeTrafficGenerators extends Construct {
     const group = props.group ?? 'traffic-generators';
     const seconds = Math.max(1, Math.round((props.interval ?? Duration.seconds(1)).toSeconds()));
     const deployment = (childId: string, name: string, script: string) =>
-      trafficDeployment(this, childId, { name, namespace, image: props.image ?? DEFAULT_TRAFFIC_IMAGE, script, caSecret: props.caSecret });
+      scriptDeployment(this, childId, {
+        name,
+        namespace,
+        labels: { 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': 'traffic-generator' },
+        containerName: 'generator',
+        image: props.image ?? DEFAULT_TRAFFIC_IMAGE,
+        script,
+        cpuRequest: '10m',
+        memoryRequest: Size.mebibytes(16),
+        memoryLimit: Size.mebibytes(64),
+        tmpSize: Size.mebibytes(1),
+        secrets: props.caSecret ? [{ volume: 'bridge-ca', secretName: props.caSecret, mountPath: '/etc/bridge-ca' }] : [],
+      });
     const curl = `curl -sS --max-time 10${props.caSecret ? ' --cacert /etc/bridge-ca/ca.crt' : ''}`;
 
     this.producer = deployment('Producer', `${props.topic}-producer`, `
@@ -88,48 +110,4 @@ while true; do
   echo "consumer gone (404): recreating"
 done`));
   }
-}
-
-interface TrafficDeploymentProps {
-  readonly name: string;
-  readonly namespace?: string;
-  readonly image: string;
-  readonly script: string;
-  readonly caSecret?: string;
-}
-
-function trafficDeployment(scope: Construct, id: string, p: TrafficDeploymentProps): k8s.KubeDeployment {
-  const labels = { 'app.kubernetes.io/name': p.name, 'app.kubernetes.io/component': 'traffic-generator' };
-  return new k8s.KubeDeployment(scope, id, {
-    metadata: { name: p.name, namespace: p.namespace, labels },
-    spec: {
-      replicas: 1,
-      selector: { matchLabels: labels },
-      template: {
-        metadata: { labels },
-        spec: {
-          automountServiceAccountToken: false,
-          securityContext: restrictedPodSecurityContext(),
-          containers: [{
-            name: 'generator',
-            image: p.image,
-            command: ['/bin/sh', '-c', p.script.trim()],
-            securityContext: { ...restrictedContainerSecurityContext(), readOnlyRootFilesystem: true },
-            resources: {
-              requests: { cpu: k8s.Quantity.fromString('10m'), memory: k8s.Quantity.fromString(quantity(Size.mebibytes(16))) },
-              limits: { memory: k8s.Quantity.fromString(quantity(Size.mebibytes(64))) },
-            },
-            volumeMounts: [
-              { name: 'tmp', mountPath: '/tmp' },
-              ...(p.caSecret ? [{ name: 'bridge-ca', mountPath: '/etc/bridge-ca', readOnly: true }] : []),
-            ],
-          }],
-          volumes: [
-            { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('1Mi') } },
-            ...(p.caSecret ? [{ name: 'bridge-ca', secret: { secretName: p.caSecret } }] : []),
-          ],
-        },
-      },
-    },
-  });
 }

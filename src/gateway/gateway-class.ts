@@ -8,13 +8,17 @@ export const ENVOY_GATEWAY_CONTROLLER = 'gateway.envoyproxy.io/gatewayclass-cont
 
 /** The type of the Service in front of a Gateway's proxies. */
 export enum GatewayServiceType {
+  /** A LoadBalancer Service: reached on the load balancer's address. */
   LOAD_BALANCER = 'LoadBalancer',
+  /** A NodePort Service: reached on a node's address. */
   NODE_PORT = 'NodePort',
+  /** A ClusterIP Service: reached only inside the Kubernetes cluster. */
   CLUSTER_IP = 'ClusterIP',
 }
 
 /** A GatewayClass Gateways are made from. */
 export interface IGatewayClass extends IConstruct {
+  /** The GatewayClass's name. */
   readonly gatewayClassName: string;
   /** The type of the Service in front of each Gateway's proxies. */
   readonly serviceType: GatewayServiceType;
@@ -86,14 +90,23 @@ export interface EnvoyGatewayClassProps {
 /**
  * An Envoy Gateway `GatewayClass` with its `EnvoyProxy` parameters: the kind of Service every
  * Gateway of the class gets, and its node ports.
+ *
+ * @example
+ * new EnvoyGatewayClass(chart, 'GatewayClass', {
+ *   name: 'envoy-kafka',
+ *   service: GatewayService.nodePort({ port: 9092, nodePort: 30992 }),
+ * });
  */
 export class EnvoyGatewayClass extends Construct implements IGatewayClass {
   public readonly gatewayClassName: string;
   public readonly serviceType: GatewayServiceType;
+  /** The L1 `GatewayClass`. */
   public readonly resource: gatewayapi.GatewayClass;
+  /** The L1 `EnvoyProxy` the class takes its parameters from. */
   public readonly envoyProxy: envoy.EnvoyProxy;
   private readonly nodePorts: readonly NodePortMapping[];
 
+  /** Creates the GatewayClass and its EnvoyProxy. */
   public constructor(scope: Construct, id: string, props: EnvoyGatewayClassProps = {}) {
     super(scope, id);
     this.gatewayClassName = props.name ?? id.toLowerCase();

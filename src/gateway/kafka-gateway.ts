@@ -7,8 +7,11 @@ import { GatewayServiceType, IGatewayClass } from './gateway-class';
 
 /** Where routes may come from (Gateway API `allowedRoutes.namespaces.from`). */
 export enum AllowedRoutesFrom {
+  /** Routes in the Gateway's own namespace. */
   SAME = 'Same',
+  /** Routes in the namespaces a label selector picks. */
   SELECTOR = 'Selector',
+  /** Routes in every namespace. */
   ALL = 'All',
 }
 
@@ -50,7 +53,9 @@ export class AllowedRoutes {
 
 /** A Gateway with a TLS passthrough listener for Kafka. */
 export interface IGateway extends IConstruct {
+  /** The Gateway's name. */
   readonly gatewayName: string;
+  /** The Gateway's namespace. */
   readonly namespace?: string;
   /** The listener Kafka routes attach to (their `sectionName`). */
   readonly listenerName: string;
@@ -107,6 +112,16 @@ export interface KafkaGatewayProps {
 /**
  * A Gateway API `Gateway` with one TLS passthrough listener for Kafka: TLS goes through to the
  * brokers untouched, routed by SNI to the bootstrap or to one broker.
+ *
+ * @example
+ * const gatewayClass = new EnvoyGatewayClass(chart, 'GatewayClass', { name: 'envoy-kafka' });
+ * const gateway = new KafkaGateway(chart, 'Gateway', {
+ *   namespace: 'kafka',
+ *   gatewayClass,
+ *   hostnames: HostnameScheme.subdomain('kafka.example.com'),
+ * });
+ * const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+ * kafka.addExternalListener('external', { gateway });
  */
 export class KafkaGateway extends Construct implements IGateway {
   public readonly gatewayName: string;
@@ -117,9 +132,12 @@ export class KafkaGateway extends Construct implements IGateway {
   public readonly hostnames: HostnameScheme;
   public readonly listenerHostname: string;
   public readonly allowedRoutes: AllowedRoutes;
+  /** The class the Gateway is made from. */
   public readonly gatewayClass: IGatewayClass;
+  /** The L1 `Gateway`. */
   public readonly resource: gatewayapi.Gateway;
 
+  /** Creates the Gateway; throws on `AllowedRoutes.all()` and on a port its NodePort class does not publish. */
   public constructor(scope: Construct, id: string, props: KafkaGatewayProps) {
     super(scope, id);
     this.gatewayName = props.name ?? id.toLowerCase();
@@ -171,9 +189,13 @@ export class KafkaGateway extends Construct implements IGateway {
 
 /** How a route means to attach to a Gateway. */
 export interface RouteAttachment {
+  /** The Gateway listener the route names. */
   readonly sectionName: string;
+  /** The Gateway port the route names, if any. */
   readonly port?: number;
+  /** The route's namespace. */
   readonly namespace?: string;
+  /** The route's hostnames. */
   readonly hostnames: readonly string[];
 }
 

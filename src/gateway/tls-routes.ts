@@ -40,11 +40,25 @@ export interface KafkaTlsRoutesProps {
 /**
  * Gateway API `TLSRoute`s for a Kafka listener: one for the bootstrap Service and one per broker,
  * each routing its SNI hostname to its Service; a `ReferenceGrant` when they cross namespaces.
+ *
+ * @example
+ * const gatewayClass = new EnvoyGatewayClass(chart, 'GatewayClass', { name: 'envoy-kafka' });
+ * const gateway = new KafkaGateway(chart, 'Gateway', { namespace: 'kafka', gatewayClass, hostnames: HostnameScheme.subdomain('kafka.example.com') });
+ * new KafkaTlsRoutes(chart, 'Routes', {
+ *   gateway,
+ *   port: 9094,
+ *   backendNamespace: 'kafka',
+ *   bootstrap: { name: 'events-bootstrap', hostname: 'bootstrap.kafka.example.com', service: 'events-kafka-external-bootstrap' },
+ *   brokers: [{ name: 'events-broker-0', hostname: 'broker-0.kafka.example.com', service: 'events-broker-0' }],
+ * });
  */
 export class KafkaTlsRoutes extends Construct {
+  /** The TLSRoutes: the bootstrap's, then one per broker. */
   public readonly routes: gatewayapi.TlsRoute[] = [];
+  /** The routes' namespace. */
   public readonly namespace?: string;
 
+  /** Creates the routes (and a ReferenceGrant across namespaces); throws if they would not attach to the Gateway. */
   public constructor(scope: Construct, id: string, props: KafkaTlsRoutesProps) {
     super(scope, id);
     const gateway = props.gateway;
@@ -100,10 +114,24 @@ export interface ReferenceGrantProps {
   readonly toNames?: string[];
 }
 
-/** A Gateway API `ReferenceGrant`: lets objects in one namespace refer to objects in another. */
+/**
+ * A Gateway API `ReferenceGrant`: lets objects in one namespace refer to objects in another.
+ *
+ * @example
+ * new ReferenceGrant(chart, 'Grant', {
+ *   name: 'gateways-to-kafka',
+ *   namespace: 'kafka',
+ *   fromNamespace: 'gateways',
+ *   fromKind: 'TLSRoute',
+ *   toKind: 'Service',
+ *   toNames: ['events-kafka-external-bootstrap'],
+ * });
+ */
 export class ReferenceGrant extends Construct {
+  /** The L1 `ReferenceGrant`. */
   public readonly resource: gatewayapi.ReferenceGrant;
 
+  /** Creates the ReferenceGrant in `props.namespace`. */
   public constructor(scope: Construct, id: string, props: ReferenceGrantProps) {
     super(scope, id);
     const to = props.toNames === undefined

@@ -1,8 +1,8 @@
-import { Duration } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { throwPropError } from '../core/errors';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
+import { scriptDeployment } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION } from '../core/versions';
 import type { KafkaCluster } from './kafka-cluster';
 import type { KafkaTopic } from './topic';
@@ -28,6 +28,7 @@ export interface KafkaClientWorkloadProps {
   readonly user: KafkaUser;
   /** The topic. */
   readonly topic: KafkaTopic;
+  /** Whether it produces or consumes. */
   readonly role: KafkaClientRole;
   /**
    * The listener to use.
@@ -55,10 +56,18 @@ export interface KafkaClientWorkloadProps {
  * A Deployment running Kafka's console producer or consumer as a KafkaUser, fed from the user's
  * Secret (a PKCS12 keystore for TLS users, the password for SCRAM users) and the cluster CA
  * Secret (a PEM truststore): what an application does to talk to the cluster.
+ *
+ * @example
+ * const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+ * const topic = kafka.addTopic('orders');
+ * const user = kafka.addUser('orders-app', { acls: [Acl.topic('orders').allow(AclOperation.WRITE, AclOperation.DESCRIBE)] });
+ * new KafkaClientWorkload(chart, 'Producer', { cluster: kafka, user, topic, role: KafkaClientRole.PRODUCER });
  */
 export class KafkaClientWorkload extends Construct {
+  /** The Deployment (one replica). */
   public readonly deployment: k8s.KubeDeployment;
 
+  /** Creates the Deployment; throws if the listener does not accept the user's authentication or the user has no Secret. */
   public constructor(scope: Construct, id: string, props: KafkaClientWorkloadProps) {
     super(scope, id);
     const { cluster, user, topic, role } = props;
@@ -91,40 +100,22 @@ export class KafkaClientWorkload extends Construct {
       : `exec /opt/kafka/bin/kafka-console-consumer.sh --bootstrap-server ${listener.bootstrapAddress} --consumer.config /tmp/client.properties --topic ${topic.topicName} --group ${props.group ?? user.userName}`;
     const script = `cat > /tmp/client.properties <<EOF\n${properties.join('\n')}\nEOF\n${run}`;
 
-    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
-      metadata: { name, namespace: cluster.namespace, labels },
-      spec: {
-        replicas: 1,
-        selector: { matchLabels: labels },
-        template: {
-          metadata: { labels },
-          spec: {
-            automountServiceAccountToken: false,
-            securityContext: restrictedPodSecurityContext(),
-            containers: [{
-              name: role,
-              image: props.image ?? KAFKA_CLIENT_IMAGE,
-              command: ['/bin/sh', '-c', script],
-              env: [{ name: 'LOG_DIR', value: '/tmp/logs' }, { name: 'KAFKA_HEAP_OPTS', value: '-Xms64m -Xmx192m' }],
-              securityContext: { ...restrictedContainerSecurityContext(), readOnlyRootFilesystem: true },
-              resources: {
-                requests: { cpu: k8s.Quantity.fromString('50m'), memory: k8s.Quantity.fromString('256Mi') },
-                limits: { memory: k8s.Quantity.fromString('384Mi') },
-              },
-              volumeMounts: [
-                { name: 'tmp', mountPath: '/tmp' },
-                { name: 'kafka-ca', mountPath: '/etc/kafka-ca', readOnly: true },
-                { name: 'kafka-user', mountPath: '/etc/kafka-user', readOnly: true },
-              ],
-            }],
-            volumes: [
-              { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } },
-              { name: 'kafka-ca', secret: { secretName: cluster.clusterCaCertSecretName, items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-              { name: 'kafka-user', secret: { secretName: user.secretName } },
-            ],
-          },
-        },
-      },
+    this.deployment = scriptDeployment(this, 'Resource', {
+      name,
+      namespace: cluster.namespace,
+      labels,
+      containerName: role,
+      image: props.image ?? KAFKA_CLIENT_IMAGE,
+      script,
+      env: [{ name: 'LOG_DIR', value: '/tmp/logs' }, { name: 'KAFKA_HEAP_OPTS', value: '-Xms64m -Xmx192m' }],
+      cpuRequest: '50m',
+      memoryRequest: Size.mebibytes(256),
+      memoryLimit: Size.mebibytes(384),
+      tmpSize: Size.mebibytes(64),
+      secrets: [
+        { volume: 'kafka-ca', secretName: cluster.clusterCaCertSecretName, mountPath: '/etc/kafka-ca', keys: ['ca.crt'] },
+        { volume: 'kafka-user', secretName: user.secretName, mountPath: '/etc/kafka-user' },
+      ],
     });
   }
 }

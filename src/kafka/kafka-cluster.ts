@@ -181,18 +181,29 @@ const ID_BLOCK = 100;
  * A Kafka cluster run by Strimzi in KRaft mode: the `Kafka` resource, its node pools
  * (3 controllers and 3 brokers by default), listeners, users and topics, with durable and
  * secure defaults.
+ *
+ * @example
+ * const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+ * kafka.addTopic('orders', { partitions: 12 });
  */
 export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolParent {
   public readonly clusterName: string;
   public readonly namespace?: string;
+  /** The Apache Kafka version. */
   public readonly version: string;
   /** The KRaft metadata version that goes with {@link version}. */
   public readonly metadataVersion: string;
+  /** How strict the durability and availability checks are. */
   public readonly profile: ClusterProfile;
+  /** Who may do what on the cluster. */
   public readonly authorization: KafkaAuthorization;
+  /** Whether replicas and pods are spread over racks (zones). */
   public readonly rackAwareness: boolean;
+  /** The node label that names a pod's rack. */
   public readonly rackTopologyKey: string;
+  /** Whether every container Strimzi makes runs with the `restricted` security context. */
   public readonly restrictedSecurityContext: boolean;
+  /** Whether Cruise Control is deployed. */
   public readonly cruiseControl: boolean;
   /** The default `controller` pool, if made. */
   public readonly controllerPool?: KafkaNodePool;
@@ -207,6 +218,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
   private readonly poolRanges = new Map<KafkaNodePool, NodeIdRange>();
   private readonly listeners: KafkaListener[] = [];
 
+  /** Creates the `Kafka` resource with the default node pools and `tls` listener, unless turned off. */
   public constructor(scope: Construct, id: string, props: KafkaClusterProps = {}) {
     super(scope, id);
     this.clusterName = props.name ?? id.toLowerCase();

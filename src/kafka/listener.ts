@@ -22,16 +22,23 @@ export enum ListenerType {
 
 /** Strimzi's listener authentication types. */
 export enum ListenerAuthenticationType {
+  /** SASL SCRAM-SHA-512: username and password. */
   SCRAM_SHA_512 = 'scram-sha-512',
+  /** Mutual TLS: a client certificate signed by the clients CA. */
   TLS = 'tls',
+  /** A custom mechanism (OAuth and others) set up with raw listener configuration. */
   CUSTOM = 'custom',
 }
 
 /** The Kafka client `security.protocol` of a listener. */
 export enum SecurityProtocol {
+  /** Neither TLS nor SASL. */
   PLAINTEXT = 'PLAINTEXT',
+  /** TLS without SASL (no authentication, or a client certificate). */
   SSL = 'SSL',
+  /** SASL without TLS. */
   SASL_PLAINTEXT = 'SASL_PLAINTEXT',
+  /** SASL over TLS. */
   SASL_SSL = 'SASL_SSL',
 }
 
@@ -213,14 +220,19 @@ export interface KafkaListenerOptions {
 
 /** A listener of a {@link KafkaCluster}, as added by `cluster.addListener()`. */
 export class KafkaListener {
+  /** How the listener is exposed. */
   public readonly type: ListenerType;
+  /** Whether traffic is encrypted with TLS. */
   public readonly tls: boolean;
+  /** How clients authenticate. */
   public readonly authentication: ListenerAuthentication;
 
   /** @internal */
   public constructor(
     private readonly cluster: { readonly clusterName: string; readonly namespace?: string },
+    /** The listener's name, unique in the cluster. */
     public readonly name: string,
+    /** The options the listener was added with. */
     public readonly options: KafkaListenerOptions,
   ) {
     this.type = options.type ?? ListenerType.INTERNAL;

@@ -23,6 +23,10 @@ export class NodeIdRange {
     return new NodeIdRange(first, last);
   }
 
+  /**
+   * @param first The first id of the range.
+   * @param last The last id of the range (inclusive).
+   */
   private constructor(public readonly first: number, public readonly last: number) {}
 
   /** How many ids the range holds. */
@@ -89,7 +93,9 @@ export interface KafkaNodePoolOptions extends KafkaNodeOptions {
 
 /** The cluster a pool belongs to: what the pool needs of `KafkaCluster`. */
 export interface INodePoolParent {
+  /** The `Kafka` resource's name. */
   readonly clusterName: string;
+  /** The cluster's namespace. */
   readonly namespace?: string;
   /** @internal */
   _registerNodePool(pool: KafkaNodePool, requested?: NodeIdRange): NodeIdRange;
@@ -97,6 +103,7 @@ export interface INodePoolParent {
   _podTemplate(pool: KafkaNodePool): strimzi.KafkaNodePoolSpecTemplate;
 }
 
+/** Props of {@link KafkaNodePool}. */
 export interface KafkaNodePoolProps extends KafkaNodePoolOptions {
   /** The cluster the pool belongs to. */
   readonly cluster: INodePoolParent;
@@ -107,12 +114,25 @@ const POOL_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /**
  * A Strimzi `KafkaNodePool`: a set of KRaft nodes with one role, size and storage.
  * Usually made with `cluster.addNodePool()`.
+ *
+ * @example
+ * const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', defaultNodePools: false });
+ * kafka.addNodePool('Controllers', { name: 'controller', roles: [NodeRole.CONTROLLER] });
+ * kafka.addNodePool('Brokers', {
+ *   name: 'broker',
+ *   roles: [NodeRole.BROKER],
+ *   replicas: 6,
+ *   storage: KafkaStorage.persistentClaim({ size: Size.gibibytes(500) }),
+ * });
  */
 export class KafkaNodePool extends Construct {
   /** The pool's name (`metadata.name`). */
   public readonly poolName: string;
+  /** What the pool's nodes do. */
   public readonly roles: readonly NodeRole[];
+  /** How many nodes the pool has. */
   public readonly replicas: number;
+  /** The storage of each node. */
   public readonly storage: KafkaStorage;
   /** The node id range the pool owns. */
   public readonly nodeIdRange: NodeIdRange;
@@ -121,6 +141,7 @@ export class KafkaNodePool extends Construct {
   /** The L1 `KafkaNodePool`. */
   public readonly resource: strimzi.KafkaNodePool;
 
+  /** Creates a KafkaNodePool and claims its node id range in `props.cluster`. */
   public constructor(scope: Construct, id: string, props: KafkaNodePoolProps) {
     super(scope, id);
     this.poolName = props.name ?? id.toLowerCase();

@@ -23,10 +23,16 @@ export interface KafkaPodMonitorProps {
 /**
  * A Prometheus Operator `PodMonitor` for a cluster's Strimzi pods (brokers, controllers and
  * Kafka Exporter), on the port Strimzi names `tcp-prometheus` (9404).
+ *
+ * @example
+ * const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', metrics: KafkaMetrics.strimziMetricsReporter() });
+ * new KafkaPodMonitor(chart, 'Monitor', { cluster: kafka, labels: { release: 'monitoring' } });
  */
 export class KafkaPodMonitor extends Construct {
+  /** The `PodMonitor`. */
   public readonly resource: ApiObject;
 
+  /** Creates a PodMonitor named `<cluster>-kafka` in the cluster's namespace. */
   public constructor(scope: Construct, id: string, props: KafkaPodMonitorProps) {
     super(scope, id);
     const cluster = props.cluster;

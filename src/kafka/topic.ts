@@ -36,16 +36,24 @@ export interface KafkaTopicProps extends KafkaTopicOptions {
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 const RESOURCE_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
-/** A Strimzi `KafkaTopic`, managed by the cluster's topic operator. */
+/**
+ * A Strimzi `KafkaTopic`, managed by the cluster's topic operator.
+ *
+ * @example
+ * const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+ * new KafkaTopic(chart, 'Orders', { cluster: kafka, topicName: 'orders', partitions: 12, config: { 'retention.ms': 604800000 } });
+ */
 export class KafkaTopic extends Construct {
   /** The topic's name in Kafka. */
   public readonly topicName: string;
+  /** The number of partitions. */
   public readonly partitions: number;
   /** The replication factor, when set explicitly (otherwise the cluster default applies). */
   public readonly replicas?: number;
   /** The L1 `KafkaTopic`. */
   public readonly resource: strimzi.KafkaTopic;
 
+  /** Creates a KafkaTopic in the cluster's namespace. */
   public constructor(scope: Construct, id: string, props: KafkaTopicProps) {
     super(scope, id);
     this.topicName = props.topicName ?? id;

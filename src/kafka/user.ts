@@ -8,24 +8,39 @@ import { ListenerAuthenticationType } from './listener';
 
 /** What an ACL allows or denies. */
 export enum AclOperation {
+  /** Consume from a topic; join a consumer group and commit its offsets. */
   READ = 'Read',
+  /** Produce to a topic; use a transactional id. */
   WRITE = 'Write',
+  /** Create topics. */
   CREATE = 'Create',
+  /** Delete topics, records or consumer groups. */
   DELETE = 'Delete',
+  /** Change a topic's partitions; change ACLs and partition reassignments (cluster). */
   ALTER = 'Alter',
+  /** See metadata, offsets and group members. */
   DESCRIBE = 'Describe',
+  /** Broker-to-broker requests (replication, controlled shutdown). */
   CLUSTER_ACTION = 'ClusterAction',
+  /** Change configuration. */
   ALTER_CONFIGS = 'AlterConfigs',
+  /** Read configuration. */
   DESCRIBE_CONFIGS = 'DescribeConfigs',
+  /** Produce with the idempotent producer (a cluster operation). */
   IDEMPOTENT_WRITE = 'IdempotentWrite',
+  /** Every operation. */
   ALL = 'All',
 }
 
 /** What an ACL applies to. */
 export enum AclResourceType {
+  /** A topic. */
   TOPIC = 'topic',
+  /** A consumer group. */
   GROUP = 'group',
+  /** The cluster itself. */
   CLUSTER = 'cluster',
+  /** A transactional producer's id. */
   TRANSACTIONAL_ID = 'transactionalId',
 }
 
@@ -39,14 +54,19 @@ export enum AclPatternType {
 
 /** Whether an ACL allows or denies. */
 export enum AclRuleType {
+  /** Grants the operations. */
   ALLOW = 'allow',
+  /** Refuses the operations, whatever allow rules say. */
   DENY = 'deny',
 }
 
 /** How a KafkaUser authenticates. */
 export enum UserAuthenticationType {
+  /** SCRAM-SHA-512, with the password in the user's Secret. */
   SCRAM_SHA_512 = 'scram-sha-512',
+  /** Mutual TLS, with a certificate the user operator issues from the clients CA. */
   TLS = 'tls',
+  /** Mutual TLS, with a certificate issued outside Strimzi. */
   TLS_EXTERNAL = 'tls-external',
 }
 
@@ -119,9 +139,13 @@ export class Acl {
 export class AclRule {
   /** @internal */
   public constructor(
+    /** The resource the rule applies to. */
     public readonly resource: Acl,
+    /** Whether it allows or denies. */
     public readonly type: AclRuleType,
+    /** The operations allowed or denied. */
     public readonly operations: readonly AclOperation[],
+    /** The host connections must come from; undefined for any host. */
     public readonly host?: string,
   ) {}
 
@@ -167,6 +191,7 @@ export class UserAuthentication {
   }
 
   private constructor(
+    /** How the user authenticates. */
     public readonly type: UserAuthenticationType,
     private readonly password?: { readonly secretName: string; readonly key: string },
   ) {}
@@ -230,10 +255,26 @@ export interface KafkaUserProps extends KafkaUserOptions {
 
 const USER_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
-/** A Strimzi `KafkaUser`: credentials in a Secret, ACLs and quotas, managed by the user operator. */
+/**
+ * A Strimzi `KafkaUser`: credentials in a Secret, ACLs and quotas, managed by the user operator.
+ *
+ * @example
+ * const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+ * new KafkaUser(chart, 'OrdersApp', {
+ *   cluster: kafka,
+ *   userName: 'orders-app',
+ *   acls: [
+ *     Acl.topic('orders').allow(AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE),
+ *     Acl.group('orders-app').allow(AclOperation.READ),
+ *   ],
+ * });
+ */
 export class KafkaUser extends Construct {
+  /** The user's name: its Kubernetes name, Secret name and principal name. */
   public readonly userName: string;
+  /** How the user authenticates. */
   public readonly authentication: UserAuthentication;
+  /** The user's ACL rules. */
   public readonly acls: readonly AclRule[];
   /**
    * The Secret the user operator writes the credentials to (same namespace as the cluster):
@@ -244,6 +285,7 @@ export class KafkaUser extends Construct {
   /** The L1 `KafkaUser`. */
   public readonly resource: strimzi.KafkaUser;
 
+  /** Creates a KafkaUser in the cluster's namespace; invalid names and ACLs throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaUserProps) {
     super(scope, id);
     this.userName = props.userName ?? id.toLowerCase();

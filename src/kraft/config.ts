@@ -11,30 +11,65 @@ export function deterministicUuid(seed: string): string {
   return createHash('sha256').update(seed).digest().subarray(0, 16).toString('base64url');
 }
 
+/** What a KRaft node does: `controller` (the metadata quorum) or `broker` (partitions and clients). */
 export type KraftRole = 'controller' | 'broker';
 
 /** How clients authenticate on a KRaft cluster's client listener. */
 export enum KraftClientAuthenticationType {
+  /** SASL SCRAM-SHA-512. */
   SCRAM_SHA_512 = 'scram-sha-512',
+  /** Mutual TLS. */
   TLS = 'tls',
+  /** No authentication. */
   NONE = 'none',
 }
 
 /** Everything the per-pod configuration depends on. */
 export interface KraftTopology {
+  /** The cluster's name: it prefixes every object. */
   readonly name: string;
+  /** The cluster's namespace. */
   readonly namespace: string;
+  /** The KRaft cluster id storage is formatted with. */
   readonly clusterId: string;
   /** Pools: one per role in split mode, one with both roles in combined mode. */
   readonly pools: readonly KraftPool[];
-  readonly ports: { readonly client: number; readonly replication: number; readonly controller: number };
-  readonly listenerNames: { readonly client: string; readonly replication: string; readonly controller: string };
+  /** The listener ports. */
+  readonly ports: {
+    /** The client listener's. */
+    readonly client: number;
+    /** The broker-to-broker listener's. */
+    readonly replication: number;
+    /** The controller listener's. */
+    readonly controller: number
+  };
+  /** The listener names. */
+  readonly listenerNames: {
+    /** The client listener's. */
+    readonly client: string;
+    /** The broker-to-broker listener's. */
+    readonly replication: string;
+    /** The controller listener's. */
+    readonly controller: string
+  };
+  /** Whether every listener uses TLS. */
   readonly tls: boolean;
+  /** How clients authenticate on the client listener. */
   readonly clientAuth: KraftClientAuthenticationType;
   /** A listener reached through a Gateway: per-broker hosts and the port clients use there. */
-  readonly external?: { readonly name: string; readonly port: number; readonly hostTemplate: string; readonly advertisedPort: number };
+  readonly external?: {
+    /** The listener's name. */
+    readonly name: string;
+    /** The brokers' port for it. */
+    readonly port: number;
+    /** The per-broker host, with `{nodeId}`. */
+    readonly hostTemplate: string;
+    /** The port the brokers advertise: the one clients reach the Gateway on. */
+    readonly advertisedPort: number
+  };
   /** The principal the nodes authenticate to each other as (their certificate's subject). */
   readonly nodePrincipal?: string;
+  /** Broker configuration: the durable defaults under the user's. */
   readonly brokerConfig: Readonly<Record<string, string | number | boolean>>;
 }
 
@@ -42,7 +77,9 @@ export interface KraftTopology {
 export interface KraftPool {
   /** `controller`, `broker` or `combined`: part of the StatefulSet and pod names. */
   readonly name: string;
+  /** What the pool's nodes do. */
   readonly roles: readonly KraftRole[];
+  /** How many pods the StatefulSet runs. */
   readonly replicas: number;
   /** The node id of ordinal 0; ordinal i runs node `idOffset + i`. */
   readonly idOffset: number;

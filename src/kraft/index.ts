@@ -1,2 +1,3 @@
-export * from './config';
+export { deterministicUuid, KraftClientAuthenticationType, parseProperties } from './config';
+export type { KraftPool, KraftRole, KraftTopology } from './config';
 export * from './kraft-cluster';

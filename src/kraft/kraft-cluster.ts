@@ -74,7 +74,15 @@ export interface KraftNodeOptions {
 
 /** Pods allowed to reach the client port (a NetworkPolicy peer). */
 export interface KraftClientPeer {
+  /**
+   * Pods with these labels.
+   * @default - every pod
+   */
   readonly podLabels?: Record<string, string>;
+  /**
+   * In namespaces with these labels.
+   * @default - the cluster's namespace
+   */
   readonly namespaceLabels?: Record<string, string>;
 }
 
@@ -113,7 +121,14 @@ export interface KraftClusterProps {
   /** @default 9093 */
   readonly controllerPort?: number;
   /** @default { client: 'CLIENTS', replication: 'REPLICATION', controller: 'CONTROLLER' } */
-  readonly listenerNames?: { readonly client?: string; readonly replication?: string; readonly controller?: string };
+  readonly listenerNames?: {
+    /** The client listener's name. @default 'CLIENTS' */
+    readonly client?: string;
+    /** The broker-to-broker listener's name. @default 'REPLICATION' */
+    readonly replication?: string;
+    /** The controller listener's name. @default 'CONTROLLER' */
+    readonly controller?: string
+  };
   /** Brokers' node ids start here, after the controllers'. @default 100 */
   readonly brokerIdOffset?: number;
   /** Broker configuration over the durable defaults (RF 3, min ISR 2, …). @default - the durable defaults */
@@ -131,6 +146,7 @@ export interface KraftClusterProps {
 
 /** A listener reached through a Gateway. */
 export interface KraftExternalListener {
+  /** The Gateway clients come through; its hostname scheme names each broker. */
   readonly gateway: IGateway;
   /** The brokers' port for it. @default 9094 */
   readonly port?: number;
@@ -156,16 +172,26 @@ const LISTENER_NAME = /^[A-Z][A-Z0-9_]*$/;
  *
  * The cluster id is derived from the namespace and name (sha256 of `cdk8s-kafka/<ns>/<name>`),
  * so synth is byte-identical; storage is formatted with it only when a volume is empty.
+ *
+ * @example
+ * const ca = new PrivateCa(chart, 'Ca', { name: 'kafka-ca', clusterScoped: false, namespace: 'kafka' });
+ * const kafka = new KraftCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', issuer: ca.issuer });
  */
 export class KraftCluster extends Construct {
+  /** The cluster's name: it prefixes every object. */
   public readonly clusterName: string;
+  /** The cluster's namespace. */
   public readonly namespace: string;
+  /** What every pod's configuration is computed from. */
   public readonly topology: KraftTopology;
+  /** The Kafka image every pod runs. */
   public readonly image: string;
+  /** The certificate of every node and Service; undefined for a plaintext cluster. */
   public readonly certificate?: Certificate;
   /** The ConfigMap with every pod's properties and the start script. */
   public readonly configMap: k8s.KubeConfigMap;
 
+  /** Creates the StatefulSets, Services, ConfigMap, certificate and NetworkPolicy; props that cannot work throw at once. */
   public constructor(scope: Construct, id: string, props: KraftClusterProps = {}) {
     super(scope, id);
     this.clusterName = props.name ?? id.toLowerCase();
@@ -307,7 +333,14 @@ export class KraftCluster extends Construct {
   }
 
   /** One Service per broker pod (for per-broker routes): name, node id and pod. */
-  public get brokerServices(): Array<{ readonly name: string; readonly nodeId: number; readonly pod: string }> {
+  public get brokerServices(): Array<{
+    /** The Service's name. */
+    readonly name: string;
+    /** The broker's node id. */
+    readonly nodeId: number;
+    /** The broker's pod. */
+    readonly pod: string
+  }> {
     return this.topology.pools.filter((p) => p.roles.includes('broker')).flatMap((p) =>
       Array.from({ length: p.replicas }, (_, i) => ({ name: `${this.clusterName}-broker-${p.idOffset + i}`, nodeId: p.idOffset + i, pod: podName(this.topology, p, i) })));
   }

@@ -10,17 +10,25 @@ export const KUBERNETES_DEFINITIONS = join('kubernetes', '_definitions-v1.32.0.j
 
 /** One served (or formerly served) version of a kind. */
 export interface KindVersion {
+  /** The version, e.g. `v1`. */
   readonly name: string;
+  /** Whether the API server serves it. */
   readonly served: boolean;
+  /** Whether it is deprecated. */
   readonly deprecated: boolean;
+  /** The CRD's deprecation message, if it has one. */
   readonly deprecationWarning?: string;
 }
 
 /** What the registry knows of a kind: its scope and its versions. */
 export interface KindInfo {
+  /** The API group; empty for the core group. */
   readonly group: string;
+  /** The kind. */
   readonly kind: string;
+  /** Whether objects of the kind live in a namespace. */
   readonly namespaced: boolean;
+  /** Its versions. */
   readonly versions: readonly KindVersion[];
   /** Where the schema comes from, for messages: a CRD file or the Kubernetes schema. */
   readonly source: string;
@@ -77,6 +85,10 @@ export class SchemaRegistry {
   private readonly coreKinds = new Map<string, Map<string, string>>();
   private readonly compiled = new Map<string, ValidateFunction>();
 
+  /**
+   * Indexes the CRD files of `crdDirectory` and loads its Kubernetes schema.
+   * @param crdDirectory The CRD directory (`../shared/crds` layout).
+   */
   public constructor(public readonly crdDirectory: string) {
     const k8sFile = join(crdDirectory, KUBERNETES_DEFINITIONS);
     this.definitions = (JSON.parse(readFileSync(k8sFile, 'utf8')) as { definitions: Record<string, OpenApiSchema> }).definitions;

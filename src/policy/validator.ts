@@ -6,30 +6,42 @@ import { checkMetadata } from './metadata';
 import { KindVersion, SchemaRegistry } from './schema-registry';
 import { applyDefaults, checkStructural, FieldPath, formatPath, hasRules } from './structural';
 
+/** How bad a finding is: an `error` fails validation, a `warning` does not. */
 export type Severity = 'error' | 'warning';
 
 /** One problem found in one document. */
 export interface Finding {
+  /** The file (or source) the document came from. */
   readonly file: string;
   /** The document's position in its file, from 1. */
   readonly document: number;
+  /** The document's `apiVersion`; empty when it has none. */
   readonly apiVersion: string;
+  /** The document's `kind`; empty when it has none. */
   readonly kind: string;
+  /** The object's namespace, if set. */
   readonly namespace?: string;
+  /** The object's name, if set. */
   readonly name?: string;
   /** The field, as the API server writes it (`spec.listeners[0].name`); `.` for the whole object. */
   readonly path: string;
+  /** How bad it is. */
   readonly severity: Severity;
+  /** What is wrong. */
   readonly message: string;
 }
 
 /** What a validation run found. */
 export interface ValidationResult {
+  /** Every finding, in the order found. */
   readonly findings: readonly Finding[];
+  /** How many documents were validated. */
   readonly documents: number;
   /** Client-side config documents (KIND, Kustomize) that were recognised and skipped. */
   readonly clientConfigs: number;
+  /** How many findings are errors. */
   readonly errors: number;
+  /** How many findings are warnings. */
   readonly warnings: number;
   /** CEL transition rules (on `oldSelf`) that were not evaluated: they only apply to updates. */
   readonly skippedTransitionRules: number;
@@ -40,6 +52,7 @@ export function formatFinding(f: Finding): string {
   return `${f.file}:${f.document} ${f.apiVersion || '?'}/${f.kind || '?'} ${f.namespace ?? '-'}/${f.name ?? '-'} ${f.path}: ${f.severity}: ${f.message}`;
 }
 
+/** Props of {@link ManifestValidator}. */
 export interface ManifestValidatorProps {
   /** A directory laid out like `../shared/crds`: CRD YAML files and `kubernetes/_definitions-v1.32.0.json`. */
   readonly crdDirectory: string;
@@ -55,6 +68,7 @@ export interface ManifestValidatorProps {
 export class ManifestValidator {
   private readonly registry: SchemaRegistry;
 
+  /** Creates a validator over the schemas in `props.crdDirectory`. */
   public constructor(props: ManifestValidatorProps) {
     this.registry = new SchemaRegistry(props.crdDirectory);
   }

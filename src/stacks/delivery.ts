@@ -47,7 +47,10 @@ const OPERATOR_NAMESPACES = new Set(['cert-manager', 'envoy-gateway-system', 'is
 
 const ARGO_WAVE = 'argocd.argoproj.io/sync-wave';
 
-/** The apply wave of an object (see {@link WAVES}). */
+/**
+ * The apply wave of an object: 0 (namespaces) to 10 (workloads and monitors). The number
+ * prefixes file names and is the Argo CD sync wave.
+ */
 export function applyWave(object: Manifest): number {
   const spec = object.spec ?? {};
   switch (object.kind) {

@@ -58,21 +58,37 @@ export interface DevEnvironmentProps {
  * Beside the manifests it writes what a person needs on a laptop ({@link artefacts}): the KIND
  * config with its port mapping, the hosts-file lines, and per user a script that fills a client
  * properties file from the cluster's Secrets.
+ *
+ * @example
+ * const app = new App();
+ * const dev = new DevEnvironment(app, 'dev', { routeMode: RouteMode.EXPLICIT });
+ * synthEnvironment(dev, 'dist');
  */
 export class DevEnvironment extends Environment {
   /** The chart of the one KIND cluster (`dist/<environment>/kind/`). */
   public readonly chart: Chart;
+  /** The KIND cluster config. */
   public readonly kind: KindCluster;
+  /** The external hostnames: `bootstrap.<domain>` and `broker-<id>.<domain>`. */
   public readonly hostnames: HostnameScheme;
+  /** The private CA that signs the listener certificate. */
   public readonly ca: PrivateCa;
+  /** The external listener's wildcard certificate. */
   public readonly certificate: Certificate;
+  /** The Envoy Gateway GatewayClass, with a NodePort Service. */
   public readonly gatewayClass: EnvoyGatewayClass;
+  /** The Gateway with the TLS passthrough listener. */
   public readonly gateway: KafkaGateway;
+  /** The Kafka cluster. */
   public readonly kafka: KafkaCluster;
+  /** The external listener, through the Gateway. */
   public readonly listener: KafkaListener;
+  /** The `orders` topic. */
   public readonly topic: KafkaTopic;
+  /** The `app` user. */
   public readonly user: KafkaUser;
 
+  /** Creates the environment and its one cluster, `kind`. */
   public constructor(scope: Construct, name: string = 'dev', props: DevEnvironmentProps = {}) {
     super(scope, name, {
       description: 'A laptop environment: Kafka on Strimzi behind an Envoy Gateway TLS passthrough listener, on one KIND cluster.',

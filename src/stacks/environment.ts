@@ -4,14 +4,19 @@ import { Construct } from 'constructs';
 
 /** A connection between two clusters, drawn in the environment's diagram. */
 export interface ClusterLink {
+  /** The cluster the connection starts from. */
   readonly from: string;
+  /** The cluster it goes to. */
   readonly to: string;
+  /** What goes over it. */
   readonly label: string;
 }
 
 /** A check to run after applying, for the environment's README. */
 export interface EnvironmentCheck {
+  /** What the check shows. */
   readonly title: string;
+  /** The shell commands to run. */
   readonly commands: string[];
 }
 
@@ -42,17 +47,21 @@ export interface EnvironmentProps {
  * An environment: a set of Kubernetes clusters, one chart each, synthesized by `synthEnvironment`
  * to `dist/<environment>/<cluster>/` with a kustomization, an Argo CD Application and a README.
  *
- *   const env = new Environment(app, 'prod');
- *   const kafka = new KafkaCluster(env.addCluster('eu-1', { namespaces: ['kafka'] }), 'Kafka', { namespace: 'kafka' });
+ * @example
+ * const env = new Environment(app, 'prod');
+ * const kafka = new KafkaCluster(env.addCluster('eu-1', { namespaces: ['kafka'] }), 'Kafka', { namespace: 'kafka' });
+ * synthEnvironment(env, 'dist');
  */
 export class Environment extends Construct {
   /** The environment's name: its folder in `dist/`. */
   public readonly environmentName: string;
+  /** What the environment is, for its README. */
   public readonly description?: string;
   private readonly clusters = new Map<string, { chart: Chart; description?: string }>();
   private readonly links: ClusterLink[] = [];
   private readonly postApplyChecks: EnvironmentCheck[] = [];
 
+  /** Creates an environment named `name` (lowercase alphanumerics and '-': it names a folder of `dist/`). */
   public constructor(scope: Construct, name: string, props: EnvironmentProps = {}) {
     super(scope, name);
     if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
@@ -93,10 +102,12 @@ export class Environment extends Construct {
     return this.clusters.get(name)?.description;
   }
 
+  /** The connections between clusters, in the order added. */
   public get clusterLinks(): readonly ClusterLink[] {
     return this.links;
   }
 
+  /** The checks to run after applying, in the order added. */
   public get checks(): readonly EnvironmentCheck[] {
     return this.postApplyChecks;
   }

@@ -9,10 +9,17 @@ import { Environment } from './environment';
  * authenticates clients by certificate, TLS KafkaUsers with ACLs, a producer and a consumer
  * workload fed from their user Secrets and the cluster CA, rack awareness with pods spread over
  * zones and nodes, and Prometheus metrics with Kafka Exporter and a PodMonitor.
+ *
+ * @example
+ * const app = new App();
+ * const env = new InClusterMtlsEnvironment(app);
+ * synthEnvironment(env, 'dist');
  */
 export class InClusterMtlsEnvironment extends Environment {
+  /** The Kafka cluster, `events`. */
   public readonly kafka: KafkaCluster;
 
+  /** Creates the environment and its one cluster, `cluster`. */
   public constructor(scope: Construct, name: string = 'in-cluster-mtls') {
     super(scope, name, { description: 'Kafka for in-cluster applications with mutual TLS, ACLs and Prometheus metrics.' });
     const chart = this.addCluster('cluster', { namespaces: ['kafka'], description: 'one Kubernetes cluster (a cloud cluster with zone labels on its nodes)' });

@@ -29,10 +29,14 @@ export interface KindClusterProps {
 
 /** The KIND cluster config of a laptop environment (written, not applied: `kind create cluster --config`). */
 export class KindCluster {
+  /** The cluster's name. */
   public readonly name: string;
+  /** The node's ports published on the host. */
   public readonly portMappings: readonly KindPortMapping[];
+  /** The zone label of the node. */
   public readonly zone: string;
 
+  /** Creates the config; write it out with {@link toYaml}. */
   public constructor(props: KindClusterProps = {}) {
     this.name = props.name ?? 'kafka';
     this.portMappings = props.portMappings ?? [];

@@ -7,10 +7,17 @@ import { Environment } from './environment';
  * Kafka without an operator: a KRaft cluster of 3 controllers and 3 brokers on StatefulSets with
  * the official `apache/kafka` image, TLS everywhere from a private cert-manager CA, SCRAM for
  * clients.
+ *
+ * @example
+ * const app = new App();
+ * const env = new KraftPlainEnvironment(app);
+ * synthEnvironment(env, 'dist');
  */
 export class KraftPlainEnvironment extends Environment {
+  /** The KRaft cluster, `events`. */
   public readonly kafka: KraftCluster;
 
+  /** Creates the environment and its one cluster, `cluster`. */
   public constructor(scope: Construct, name: string = 'kraft-plain') {
     super(scope, name, { description: 'Apache Kafka in KRaft mode on plain StatefulSets, for clusters without Strimzi.' });
     const chart = this.addCluster('cluster', { namespaces: ['kafka'], description: 'one Kubernetes cluster' });

@@ -10,13 +10,17 @@ import { Environment } from './environment';
 
 /** Which product implements the failover gateway. */
 export enum FailoverProviderKind {
+  /** Istio ({@link IstioFailover}). */
   ISTIO = 'istio',
+  /** Envoy Gateway ({@link EnvoyGatewayFailover}). */
   ENVOY_GATEWAY = 'envoy',
+  /** Tetrate Service Bridge ({@link TetrateFailover}). */
   TETRATE = 'tsb',
 }
 
 /** One bridge region of a {@link MultiRegionEnvironment}. */
 export interface BridgeRegion {
+  /** The region's name: the name of its cluster. */
   readonly name: string;
   /** Lower is preferred. */
   readonly priority: number;
@@ -57,18 +61,33 @@ export const COPIED_SECRETS = {
  * a `west` cluster (same name and namespace, labelled `failover: enabled`, reaching Kafka through
  * its Gateway with the cluster's CA), a regional gateway in each, and a tier-1 failover gateway
  * with traffic generators in a `central` cluster. One chart per cluster.
+ *
+ * @example
+ * const app = new App();
+ * const env = new MultiRegionEnvironment(app, 'multi-region', { provider: FailoverProviderKind.ISTIO, domain: 'example.com' });
+ * synthEnvironment(env, 'dist');
  */
 export class MultiRegionEnvironment extends Environment {
+  /** The chart of the Kafka cluster, `kafka`. */
   public readonly kafkaChart: Chart;
+  /** The chart of each bridge region, by region name. */
   public readonly regionCharts: Readonly<Record<string, Chart>>;
+  /** The chart of the `central` cluster: the tier-1 gateway and the traffic generators. */
   public readonly centralChart: Chart;
+  /** The Kafka cluster. */
   public readonly kafka: KafkaCluster;
+  /** The KafkaUser the bridges authenticate as. */
   public readonly bridgeUser: KafkaUser;
+  /** The Kafka Bridge of each region, by region name. */
   public readonly bridges: Readonly<Record<string, KafkaBridge>>;
+  /** The failover gateway in front of the bridges. */
   public readonly failover: FailoverGateway;
+  /** Who implements the failover gateway. */
   public readonly provider: FailoverProviderKind;
+  /** The domain every hostname is under. */
   public readonly domain: string;
 
+  /** Creates the environment: the `kafka` cluster, one cluster per region and the `central` cluster. */
   public constructor(scope: Construct, name: string, props: MultiRegionEnvironmentProps) {
     super(scope, name, {
       description: `Kafka in one cluster, a Kafka Bridge in each region, and a tier-1 failover gateway (${props.provider}) in a central cluster.`,
