@@ -11,6 +11,28 @@ import type { KafkaCluster } from '../kafka/kafka-cluster';
 import { ListenerAuthenticationType } from '../kafka/listener';
 import { UserAuthenticationType, type KafkaUser } from '../kafka/user';
 
+/** A Secret with a CA certificate a bridge trusts. */
+export interface TrustedCa {
+  /** The Secret with the CA certificate (in the bridge's namespace). */
+  readonly secretName: string;
+  /**
+   * The certificate's key in the Secret.
+   * @default 'ca.crt'
+   */
+  readonly certificate?: string;
+}
+
+/** CORS settings of a bridge's HTTP API. */
+export interface BridgeCors {
+  /** The origins allowed, e.g. `https://app.example.com`. */
+  readonly allowedOrigins: string[];
+  /**
+   * The HTTP methods allowed.
+   * @default - GET, POST, PUT, DELETE, OPTIONS and PATCH
+   */
+  readonly allowedMethods?: string[];
+}
+
 /** Where a bridge finds Kafka, and how it trusts the brokers' certificates. */
 export class BridgeKafkaConnection {
   /**
@@ -28,7 +50,7 @@ export class BridgeKafkaConnection {
    * a Secret in the bridge's namespace with the CA that signed the brokers' certificate (a copy
    * made beforehand; the environment's runbook has the command).
    */
-  public static fromAddress(bootstrapServers: string, trustedCa: { readonly secretName: string; readonly certificate?: string }): BridgeKafkaConnection {
+  public static fromAddress(bootstrapServers: string, trustedCa: TrustedCa): BridgeKafkaConnection {
     return new BridgeKafkaConnection(bootstrapServers, { secretName: trustedCa.secretName, certificate: trustedCa.certificate ?? 'ca.crt' }, undefined, undefined);
   }
 
@@ -36,12 +58,7 @@ export class BridgeKafkaConnection {
     /** The bootstrap address, `host:port`. */
     public readonly bootstrapServers: string,
     /** The CA certificate the bridge trusts; undefined for a listener without TLS. */
-    public readonly trustedCa: {
-      /** The Secret with the CA certificate. */
-      readonly secretName: string;
-      /** The certificate's key in the Secret. */
-      readonly certificate: string
-    } | undefined,
+    public readonly trustedCa: TrustedCa | undefined,
     /** @internal */ public readonly _namespace: string | undefined,
     /** @internal */ public readonly _listenerAuthentication: ListenerAuthenticationType | undefined,
   ) {}
@@ -129,15 +146,7 @@ export interface KafkaBridgeProps {
    * CORS for browser clients.
    * @default - none
    */
-  readonly cors?: {
-    /** The origins allowed, e.g. `https://app.example.com`. */
-    readonly allowedOrigins: string[];
-    /**
-     * The HTTP methods allowed.
-     * @default - GET, POST, PUT, DELETE, OPTIONS and PATCH
-     */
-    readonly allowedMethods?: string[]
-  };
+  readonly cors?: BridgeCors;
   /**
    * How long an idle consumer lives before the bridge deletes it. Strimzi's default never
    * deletes, so consumers abandoned by crashed clients pile up.
@@ -264,7 +273,7 @@ export class KafkaBridge extends Construct {
       spec: {
         replicas: this.replicas,
         bootstrapServers: kafka.bootstrapServers,
-        ...(kafka.trustedCa && { tls: { trustedCertificates: [{ ...kafka.trustedCa }] } }),
+        ...(kafka.trustedCa && { tls: { trustedCertificates: [{ secretName: kafka.trustedCa.secretName, certificate: kafka.trustedCa.certificate ?? 'ca.crt' }] } }),
         ...(props.authentication && { authentication: props.authentication._spec }),
         http: {
           port: this.httpPort,

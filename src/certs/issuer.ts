@@ -20,14 +20,17 @@ export interface IIssuer extends IConstruct {
   /** The namespace of an `Issuer` (it only signs Certificates there); undefined for a `ClusterIssuer`. */
   readonly issuerNamespace?: string;
   /** The `issuerRef` of a Certificate signed by this issuer. */
-  toIssuerRef(): {
-    /** The issuer's name. */
-    readonly name: string;
-    /** `Issuer` or `ClusterIssuer`. */
-    readonly kind: string;
-    /** The API group, `cert-manager.io`. */
-    readonly group: string
-  };
+  toIssuerRef(): IssuerRef;
+}
+
+/** A cert-manager `issuerRef`. */
+export interface IssuerRef {
+  /** The issuer's name. */
+  readonly name: string;
+  /** `Issuer` or `ClusterIssuer`. */
+  readonly kind: string;
+  /** The API group, `cert-manager.io`. */
+  readonly group: string;
 }
 
 /** How an issuer signs: it signs its own certificates, or it signs with a CA key from a Secret. */
@@ -99,7 +102,7 @@ export class Issuer extends Construct implements IIssuer {
     });
   }
 
-  public toIssuerRef() {
+  public toIssuerRef(): IssuerRef {
     return issuerRef(this);
   }
 }
@@ -148,7 +151,7 @@ export class ClusterIssuer extends Construct implements IIssuer {
     clusterScoped(this.resource);
   }
 
-  public toIssuerRef() {
+  public toIssuerRef(): IssuerRef {
     return issuerRef(this);
   }
 }
@@ -178,18 +181,11 @@ class ExistingIssuer extends Construct implements IIssuer {
     super(scope, id);
   }
 
-  public toIssuerRef() {
+  public toIssuerRef(): IssuerRef {
     return issuerRef(this);
   }
 }
 
-function issuerRef(issuer: IIssuer) {
-  return {
-    /** The issuer's name. */
-    name: issuer.issuerName,
-    /** `Issuer` or `ClusterIssuer`. */
-    kind: issuer.issuerKind,
-    /** The API group, `cert-manager.io`. */
-    group: 'cert-manager.io'
-  };
+function issuerRef(issuer: IIssuer): IssuerRef {
+  return { name: issuer.issuerName, kind: issuer.issuerKind, group: 'cert-manager.io' };
 }

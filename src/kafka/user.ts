@@ -170,13 +170,21 @@ export class AclRule {
   }
 }
 
+/** A key of a Secret. */
+export interface SecretKeyReference {
+  /** The Secret's name. */
+  readonly secretName: string;
+  /** The key in the Secret. */
+  readonly key: string;
+}
+
 /** How a user authenticates. */
 export class UserAuthentication {
   /**
    * SCRAM-SHA-512. The user operator generates a password, or takes it from a Secret you manage.
    * @param password the Secret and key holding the password, if you manage it
    */
-  public static scramSha512(password?: { readonly secretName: string; readonly key: string }): UserAuthentication {
+  public static scramSha512(password?: SecretKeyReference): UserAuthentication {
     return new UserAuthentication(UserAuthenticationType.SCRAM_SHA_512, password);
   }
 
@@ -193,7 +201,7 @@ export class UserAuthentication {
   private constructor(
     /** How the user authenticates. */
     public readonly type: UserAuthenticationType,
-    private readonly password?: { readonly secretName: string; readonly key: string },
+    private readonly password?: SecretKeyReference,
   ) {}
 
   /** The listener authentication this user needs: `tls` for both TLS kinds. */

@@ -35,42 +35,51 @@ export interface KraftTopology {
   /** Pools: one per role in split mode, one with both roles in combined mode. */
   readonly pools: readonly KraftPool[];
   /** The listener ports. */
-  readonly ports: {
-    /** The client listener's. */
-    readonly client: number;
-    /** The broker-to-broker listener's. */
-    readonly replication: number;
-    /** The controller listener's. */
-    readonly controller: number
-  };
+  readonly ports: KraftPorts;
   /** The listener names. */
-  readonly listenerNames: {
-    /** The client listener's. */
-    readonly client: string;
-    /** The broker-to-broker listener's. */
-    readonly replication: string;
-    /** The controller listener's. */
-    readonly controller: string
-  };
+  readonly listenerNames: KraftListenerNames;
   /** Whether every listener uses TLS. */
   readonly tls: boolean;
   /** How clients authenticate on the client listener. */
   readonly clientAuth: KraftClientAuthenticationType;
   /** A listener reached through a Gateway: per-broker hosts and the port clients use there. */
-  readonly external?: {
-    /** The listener's name. */
-    readonly name: string;
-    /** The brokers' port for it. */
-    readonly port: number;
-    /** The per-broker host, with `{nodeId}`. */
-    readonly hostTemplate: string;
-    /** The port the brokers advertise: the one clients reach the Gateway on. */
-    readonly advertisedPort: number
-  };
+  readonly external?: KraftExternalSettings;
   /** The principal the nodes authenticate to each other as (their certificate's subject). */
   readonly nodePrincipal?: string;
   /** Broker configuration: the durable defaults under the user's. */
   readonly brokerConfig: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** The listener ports of a KRaft cluster. */
+export interface KraftPorts {
+  /** The client listener's. */
+  readonly client: number;
+  /** The broker-to-broker listener's. */
+  readonly replication: number;
+  /** The controller listener's. */
+  readonly controller: number;
+}
+
+/** The listener names of a KRaft cluster. */
+export interface KraftListenerNames {
+  /** The client listener's. */
+  readonly client: string;
+  /** The broker-to-broker listener's. */
+  readonly replication: string;
+  /** The controller listener's. */
+  readonly controller: string;
+}
+
+/** The listener of a KRaft cluster reached through a Gateway. */
+export interface KraftExternalSettings {
+  /** The listener's name. */
+  readonly name: string;
+  /** The brokers' port for it. */
+  readonly port: number;
+  /** The per-broker host, with `{nodeId}`. */
+  readonly hostTemplate: string;
+  /** The port the brokers advertise: the one clients reach the Gateway on. */
+  readonly advertisedPort: number;
 }
 
 /** A StatefulSet of KRaft nodes. */

@@ -86,6 +86,26 @@ export interface KraftClientPeer {
   readonly namespaceLabels?: Record<string, string>;
 }
 
+/** The names of a KRaft cluster's listeners. */
+export interface KraftListenerNameOptions {
+  /** The client listener's name. @default 'CLIENTS' */
+  readonly client?: string;
+  /** The broker-to-broker listener's name. @default 'REPLICATION' */
+  readonly replication?: string;
+  /** The controller listener's name. @default 'CONTROLLER' */
+  readonly controller?: string;
+}
+
+/** A per-broker Service of a KRaft cluster. */
+export interface KraftBrokerService {
+  /** The Service's name. */
+  readonly name: string;
+  /** The broker's node id. */
+  readonly nodeId: number;
+  /** The broker's pod. */
+  readonly pod: string;
+}
+
 /** Props of {@link KraftCluster}. */
 export interface KraftClusterProps {
   /** The cluster's name: it prefixes every object. @default - the construct id, lower-cased */
@@ -121,14 +141,7 @@ export interface KraftClusterProps {
   /** @default 9093 */
   readonly controllerPort?: number;
   /** @default { client: 'CLIENTS', replication: 'REPLICATION', controller: 'CONTROLLER' } */
-  readonly listenerNames?: {
-    /** The client listener's name. @default 'CLIENTS' */
-    readonly client?: string;
-    /** The broker-to-broker listener's name. @default 'REPLICATION' */
-    readonly replication?: string;
-    /** The controller listener's name. @default 'CONTROLLER' */
-    readonly controller?: string
-  };
+  readonly listenerNames?: KraftListenerNameOptions;
   /** Brokers' node ids start here, after the controllers'. @default 100 */
   readonly brokerIdOffset?: number;
   /** Broker configuration over the durable defaults (RF 3, min ISR 2, …). @default - the durable defaults */
@@ -333,14 +346,7 @@ export class KraftCluster extends Construct {
   }
 
   /** One Service per broker pod (for per-broker routes): name, node id and pod. */
-  public get brokerServices(): Array<{
-    /** The Service's name. */
-    readonly name: string;
-    /** The broker's node id. */
-    readonly nodeId: number;
-    /** The broker's pod. */
-    readonly pod: string
-  }> {
+  public get brokerServices(): KraftBrokerService[] {
     return this.topology.pools.filter((p) => p.roles.includes('broker')).flatMap((p) =>
       Array.from({ length: p.replicas }, (_, i) => ({ name: `${this.clusterName}-broker-${p.idOffset + i}`, nodeId: p.idOffset + i, pod: podName(this.topology, p, i) })));
   }
