@@ -4,6 +4,8 @@ import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { Subject, throwPropError } from '../core/errors';
 import { serviceHost, StrimziNames } from '../core/names';
+import { checkName, NameFormat } from '../core/naming';
+import { NetworkPeer, networkPolicyPeers } from '../core/network';
 import { compact } from '../core/objects';
 import { renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
@@ -101,17 +103,6 @@ export class BridgeAuthentication {
   ) {}
 }
 
-/** Pods allowed to reach the bridge (a NetworkPolicy peer). */
-export interface BridgePeer {
-  /** Pods with these labels. */
-  readonly podLabels?: Record<string, string>;
-  /**
-   * In namespaces with these labels.
-   * @default - the bridge's namespace
-   */
-  readonly namespaceLabels?: Record<string, string>;
-}
-
 /** Props of {@link KafkaBridge}. */
 export interface KafkaBridgeProps {
   /** Where Kafka is. */
@@ -188,7 +179,7 @@ export interface KafkaBridgeProps {
    * NetworkPolicy for bridges; this one denies everything else.
    * @default - pods in the bridge's namespace
    */
-  readonly allowFrom?: BridgePeer[];
+  readonly allowFrom?: NetworkPeer[];
   /**
    * Inject the Istio sidecar into the bridge pods.
    * @default false
@@ -243,9 +234,7 @@ export class KafkaBridge extends Construct {
     const kafka = props.kafka;
     const timeout = props.consumerTimeout ?? Duration.minutes(5);
 
-    if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(this.bridgeName)) {
-      throwPropError(subject, 'name', "must be lowercase alphanumerics and '-', starting with a letter (it prefixes the Service name)", this.bridgeName, "pass a name such as 'events'");
-    }
+    checkName(subject, 'name', this.bridgeName, { format: NameFormat.DNS1035_LABEL, use: 'it prefixes the Service name', example: 'events' });
     if (!Number.isInteger(this.replicas) || this.replicas < 1) {
       throwPropError(subject, 'replicas', 'must be a whole number >= 1', this.replicas, 'run 1 per region behind a failover gateway');
     }
@@ -304,11 +293,7 @@ export class KafkaBridge extends Construct {
         policyTypes: ['Ingress'],
         ingress: [{
           ports: [{ port: k8s.IntOrString.fromNumber(this.httpPort), protocol: 'TCP' }],
-          from: (props.allowFrom ?? [{}]).map((peer) => ({
-            // `{}` selects every pod; the API server drops an empty matchLabels, so never write one.
-            podSelector: peer.podLabels && Object.keys(peer.podLabels).length > 0 ? { matchLabels: peer.podLabels } : {},
-            ...(peer.namespaceLabels && { namespaceSelector: { matchLabels: peer.namespaceLabels } }),
-          })),
+          from: networkPolicyPeers(props.allowFrom),
         }],
       },
     });

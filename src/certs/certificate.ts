@@ -5,6 +5,7 @@ import { goDuration } from '../core/duration';
 import { Subject, throwPropError } from '../core/errors';
 import { isHostname, sanCovers } from '../core/hostnames';
 import { IIssuer, IssuerKind } from './issuer';
+import { checkName, NameFormat } from '../core/naming';
 
 /** The private key algorithm. */
 export enum KeyAlgorithm {
@@ -157,6 +158,8 @@ export class Certificate extends Construct implements ICertificate {
     const subject: Subject = { scope: this, kind: 'Certificate', name: this.certificateName };
     this.namespace = props.namespace ?? Chart.of(this).namespace;
     this.secretName = props.secretName ?? this.certificateName;
+    checkName(subject, 'name', this.certificateName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka-tls' });
+    checkName(subject, 'secretName', this.secretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the Secret', example: 'kafka-tls' });
     this.dnsNames = props.dnsNames ?? [];
     const issuer = props.issuer;
 

@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as certmanager from '../../imports/certmanager-cert-manager.io';
 import { clusterScoped } from '../core/scope';
+import { checkName, NameFormat } from '../core/naming';
 
 /** The kind of a cert-manager issuer. */
 export enum IssuerKind {
@@ -95,6 +96,7 @@ export class Issuer extends Construct implements IIssuer {
   public constructor(scope: Construct, id: string, props: IssuerProps = {}) {
     super(scope, id);
     this.issuerName = props.name ?? id.toLowerCase();
+    checkName({ scope: this, kind: 'Issuer', name: this.issuerName }, 'name', this.issuerName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka-ca' });
     this.issuerNamespace = props.namespace ?? Chart.of(this).namespace;
     this.resource = new certmanager.Issuer(this, 'Resource', {
       metadata: { name: this.issuerName, namespace: this.issuerNamespace },
@@ -144,6 +146,7 @@ export class ClusterIssuer extends Construct implements IIssuer {
   public constructor(scope: Construct, id: string, props: ClusterIssuerProps = {}) {
     super(scope, id);
     this.issuerName = props.name ?? id.toLowerCase();
+    checkName({ scope: this, kind: 'ClusterIssuer', name: this.issuerName }, 'name', this.issuerName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka-ca' });
     this.resource = new certmanager.ClusterIssuer(this, 'Resource', {
       metadata: { name: this.issuerName },
       spec: (props.type ?? IssuerType.selfSigned())._spec,

@@ -2,6 +2,7 @@ import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Certificate, KeyAlgorithm } from './certificate';
 import { ClusterIssuer, IIssuer, Issuer, IssuerType } from './issuer';
+import { checkName, NameFormat } from '../core/naming';
 
 /** Props of {@link PrivateCa}. */
 export interface PrivateCaProps {
@@ -50,6 +51,7 @@ export class PrivateCa extends Construct {
   public constructor(scope: Construct, id: string, props: PrivateCaProps = {}) {
     super(scope, id);
     const name = props.name ?? id.toLowerCase();
+    checkName({ scope: this, kind: 'PrivateCa', name }, 'name', name, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it prefixes the issuers, the Certificate and its Secret', example: 'kafka-ca' });
     const cluster = props.clusterScoped ?? true;
     const namespace = props.namespace ?? (cluster ? 'cert-manager' : Chart.of(this).namespace);
     const issuer = (issuerId: string, issuerName: string, type: IssuerType): IIssuer =>

@@ -1,17 +1,17 @@
+import { isName, NameFormat } from './naming';
+
 /**
  * One host model: the bootstrap and per-broker hostnames come from one scheme and feed the Kafka
  * listener, the certificate's SANs, the Gateway listener and every route. The matching rules of
  * certificates and of the Gateway API differ, and both live here.
  */
 
-const LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
 /** A DNS name of lowercase labels, at most 253 characters; `*.` as the whole first label if `wildcard`. */
 export function isHostname(name: string, wildcard: boolean = false): boolean {
   if (name.length > 253) return false;
   const labels = name.split('.');
   if (wildcard && labels[0] === '*') labels.shift();
-  return labels.length > 0 && labels.every((l) => LABEL.test(l));
+  return labels.length > 0 && labels.every((l) => isName(l, NameFormat.DNS1123_LABEL));
 }
 
 /**
@@ -62,8 +62,8 @@ export class HostnameScheme {
     const bootstrap = options.bootstrapLabel ?? 'bootstrap';
     const broker = options.brokerLabel ?? 'broker-{nodeId}';
     if (!isHostname(domain)) throw new Error(`HostnameScheme.subdomain: domain must be a DNS name of lowercase labels (got ${JSON.stringify(domain)}); use e.g. 'kafka.example.com'`);
-    if (!LABEL.test(bootstrap)) throw new Error(`HostnameScheme.subdomain: bootstrapLabel must be one DNS label (got ${JSON.stringify(bootstrap)})`);
-    if (!broker.includes('{nodeId}') || !LABEL.test(broker.replace('{nodeId}', '0'))) {
+    if (!isName(bootstrap, NameFormat.DNS1123_LABEL)) throw new Error(`HostnameScheme.subdomain: bootstrapLabel must be one DNS label (got ${JSON.stringify(bootstrap)})`);
+    if (!broker.includes('{nodeId}') || !isName(broker.replace('{nodeId}', '0'), NameFormat.DNS1123_LABEL)) {
       throw new Error(`HostnameScheme.subdomain: brokerLabel must be one DNS label containing {nodeId} (got ${JSON.stringify(broker)})`);
     }
     return new HostnameScheme(domain, `${bootstrap}.${domain}`, `${broker}.${domain}`);

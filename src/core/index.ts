@@ -1,4 +1,5 @@
 export * from './hostnames';
 export * from './names';
+export type { NetworkPeer } from './network';
 export * from './synth';
 export { COMPONENT_VERSIONS, DEFAULT_KAFKA_VERSION, GATEWAY_API_CHANNEL, KAFKA_METADATA_VERSIONS, SUPPORTED_KAFKA_VERSIONS } from './versions';

@@ -6,3 +6,8 @@ export function quantity(size: Size): string {
   if (Number.isInteger(gib)) return `${gib}Gi`;
   return `${size.toMebibytes({ rounding: SizeRoundingBehavior.FLOOR })}Mi`;
 }
+
+/** A heap size in the JVM's syntax (`-Xmx`): whole gibibytes as `g`, else `m`. */
+export function jvmSize(size: Size): string {
+  return quantity(size).replace('Gi', 'g').replace('Mi', 'm');
+}

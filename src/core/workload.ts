@@ -76,3 +76,13 @@ export function scriptDeployment(scope: Construct, id: string, p: ScriptDeployme
     },
   });
 }
+
+/**
+ * Topology spread constraints for the pods with `matchLabels`: over nodes, strictly (a node
+ * failure takes one replica), and over zones by `zoneKey` on a best-effort basis (zone labels
+ * may be missing, e.g. on KIND), unless `zoneKey` is undefined.
+ */
+export function spreadOverNodesAndZones(matchLabels: Record<string, string>, zoneKey: string | undefined) {
+  const spread = (topologyKey: string, whenUnsatisfiable: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable, labelSelector: { matchLabels } });
+  return [...(zoneKey !== undefined ? [spread(zoneKey, 'ScheduleAnyway')] : []), spread('kubernetes.io/hostname', 'DoNotSchedule')];
+}

@@ -29,6 +29,7 @@ const IPV4 = /^(\d{1,3}\.){3}\d{1,3}$/;
  */
 export class EnvoyGatewayFailover implements IFailoverRenderer {
   public readonly provider = 'Envoy Gateway';
+  public readonly centralNamespaces: readonly string[] = [];
   private readonly gatewayClassName: string;
 
   /** Creates the Envoy Gateway renderer. */

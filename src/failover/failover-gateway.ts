@@ -45,6 +45,8 @@ export interface CentralTarget {
 export interface IFailoverRenderer {
   /** The provider's name, for messages. */
   readonly provider: string;
+  /** Namespaces the provider's central configuration lives in besides the tier-1 gateway's; the central cluster must create them. */
+  readonly centralNamespaces: readonly string[];
   /** The namespace of a region's gateway objects when none is given (where the certificate must be). */
   regionalNamespace(bridge: KafkaBridge): string | undefined;
   /** What the provider cannot do with these settings: empty when it can do everything. */

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { isHostname } from '../core/hostnames';
+import { isName, NameFormat } from '../core/naming';
 
 /** One region behind the failover gateway. */
 export interface FailoverRegion {
@@ -125,7 +126,6 @@ export interface ResolvedFailover {
   readonly centralRegion: string;
 }
 
-const NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const SAFE_RETRIES = [RetryOn.CONNECT_FAILURE, RetryOn.REFUSED_STREAM, RetryOn.RESET_BEFORE_REQUEST];
 
 /**
@@ -148,7 +148,7 @@ export class FailoverModel {
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate !== undefined) fail('regions', `name '${duplicate}' twice`, names, 'give each region its own name');
     for (const [i, region] of props.regions.entries()) {
-      if (!NAME.test(region.name)) fail(`regions[${i}].name`, 'must be lowercase alphanumerics and \'-\', starting with a letter', region.name, "use e.g. 'east'");
+      if (!isName(region.name, NameFormat.DNS1035_LABEL)) fail(`regions[${i}].name`, "must be lowercase alphanumerics and '-', starting with a letter (it names Services and subsets)", region.name, "use e.g. 'east'");
       if (!Number.isInteger(region.priority) || region.priority < 0) fail(`regions[${i}].priority`, 'must be a whole number >= 0', region.priority, 'use 0 for the preferred region, 1 for the next');
       if (region.address.trim() === '') fail(`regions[${i}].address`, 'is empty', region.address, "give the regional gateway's load balancer address");
     }

@@ -133,6 +133,8 @@ export interface TetrateFailoverOptions {
  */
 export class TetrateFailover implements IFailoverRenderer {
   public readonly provider = 'Tetrate Service Bridge';
+  /** The TSB configuration namespace. */
+  public readonly centralNamespaces: readonly string[];
   private readonly organization: string;
   private readonly tenant: string;
   private readonly configNamespace: string;
@@ -144,6 +146,7 @@ export class TetrateFailover implements IFailoverRenderer {
     this.organization = options.organization ?? 'tetrate';
     this.tenant = options.tenant ?? 'kafka';
     this.configNamespace = options.configNamespace ?? 'tsb-conf';
+    this.centralNamespaces = [this.configNamespace];
     this.ingressName = options.ingressGatewayName ?? 'bridge-gateway';
     this.bridgeNamespace = options.bridgeNamespace ?? 'bridge';
   }

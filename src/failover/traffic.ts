@@ -2,6 +2,7 @@ import { Chart, Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { throwPropError } from '../core/errors';
+import { checkTopicName, toDnsLabel } from '../core/naming';
 import { scriptDeployment } from '../core/workload';
 
 /** The image the generators run: curl and a POSIX shell, non-root. */
@@ -55,7 +56,7 @@ export interface BridgeTrafficGeneratorsProps {
  * });
  */
 export class BridgeTrafficGenerators extends Construct {
-  /** The producer Deployment, `<topic>-producer`. */
+  /** The producer Deployment, `<topic>-producer` (the topic as a DNS label). */
   public readonly producer: k8s.KubeDeployment;
   /** The two consumer Deployments, `<topic>-consumer-a` and `<topic>-consumer-b`. */
   public readonly consumers: k8s.KubeDeployment[];
@@ -63,9 +64,12 @@ export class BridgeTrafficGenerators extends Construct {
   /** Creates the producer and the two consumers; throws if `endpoint` is not a URL without a path. */
   public constructor(scope: Construct, id: string, props: BridgeTrafficGeneratorsProps) {
     super(scope, id);
+    const subject = { scope: this, kind: 'BridgeTrafficGenerators', name: id };
     if (!/^https?:\/\/[^/]+$/.test(props.endpoint)) {
-      throwPropError({ scope: this, kind: 'BridgeTrafficGenerators', name: id }, 'endpoint', 'must be a URL without a path', props.endpoint, "use e.g. 'https://bridge.example.com'");
+      throwPropError(subject, 'endpoint', 'must be a URL without a path', props.endpoint, "use e.g. 'https://bridge.example.com'");
     }
+    checkTopicName(subject, 'topic', props.topic);
+    const prefix = toDnsLabel(props.topic);
     const namespace = props.namespace ?? Chart.of(this).namespace;
     const group = props.group ?? 'traffic-generators';
     const seconds = Math.max(1, Math.round((props.interval ?? Duration.seconds(1)).toSeconds()));
@@ -85,7 +89,7 @@ export class BridgeTrafficGenerators extends Construct {
       });
     const curl = `curl -sS --max-time 10${props.caSecret ? ' --cacert /etc/bridge-ca/ca.crt' : ''}`;
 
-    this.producer = deployment('Producer', `${props.topic}-producer`, `
+    this.producer = deployment('Producer', `${prefix}-producer`, `
 n=0
 while true; do
   n=$((n+1))
@@ -95,7 +99,7 @@ while true; do
     ${props.endpoint}/topics/${props.topic} || true
   sleep ${seconds}
 done`);
-    this.consumers = ['a', 'b'].map((suffix) => deployment(`Consumer${suffix.toUpperCase()}`, `${props.topic}-consumer-${suffix}`, `
+    this.consumers = ['a', 'b'].map((suffix) => deployment(`Consumer${suffix.toUpperCase()}`, `${prefix}-consumer-${suffix}`, `
 while true; do
   base=$(${curl} -X POST -H 'Content-Type: application/vnd.kafka.v2+json' \\
     -d "{\\"name\\":\\"$HOSTNAME\\",\\"format\\":\\"json\\",\\"auto.offset.reset\\":\\"earliest\\"}" \\

@@ -2,6 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import * as envoy from '../../imports/envoygateway-gateway.envoyproxy.io';
 import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
 import { clusterScoped } from '../core/scope';
+import { checkName, NameFormat } from '../core/naming';
 
 /** The controller name of Envoy Gateway. */
 export const ENVOY_GATEWAY_CONTROLLER = 'gateway.envoyproxy.io/gatewayclass-controller';
@@ -110,6 +111,7 @@ export class EnvoyGatewayClass extends Construct implements IGatewayClass {
   public constructor(scope: Construct, id: string, props: EnvoyGatewayClassProps = {}) {
     super(scope, id);
     this.gatewayClassName = props.name ?? id.toLowerCase();
+    checkName({ scope: this, kind: 'EnvoyGatewayClass', name: this.gatewayClassName }, 'name', this.gatewayClassName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the GatewayClass and its EnvoyProxy', example: 'kafka' });
     const namespace = props.proxyNamespace ?? 'envoy-gateway-system';
     const service = props.service ?? GatewayService.loadBalancer();
     this.serviceType = service.type;

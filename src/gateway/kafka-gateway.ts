@@ -4,6 +4,7 @@ import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io'
 import { Subject, throwPropError } from '../core/errors';
 import { gatewayHostnameMatches, HostnameScheme } from '../core/hostnames';
 import { GatewayServiceType, IGatewayClass } from './gateway-class';
+import { checkName, NameFormat } from '../core/naming';
 
 /** Where routes may come from (Gateway API `allowedRoutes.namespaces.from`). */
 export enum AllowedRoutesFrom {
@@ -142,6 +143,7 @@ export class KafkaGateway extends Construct implements IGateway {
     super(scope, id);
     this.gatewayName = props.name ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'KafkaGateway', name: this.gatewayName };
+    checkName(subject, 'name', this.gatewayName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka' });
     this.namespace = props.namespace ?? Chart.of(this).namespace;
     this.listenerName = props.listenerName ?? 'kafka';
     this.port = props.port ?? 9092;

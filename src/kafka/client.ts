@@ -2,6 +2,7 @@ import { Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { throwPropError } from '../core/errors';
+import { toDnsLabel } from '../core/naming';
 import { scriptDeployment } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION } from '../core/versions';
 import type { KafkaCluster } from './kafka-cluster';
@@ -82,7 +83,7 @@ export class KafkaClientWorkload extends Construct {
     if (user.secretName === undefined) {
       throwPropError(subject, 'user', 'has no Secret (tls-external): the workload cannot read its credentials', user.userName, 'use a tls or scram-sha-512 user');
     }
-    const name = `${topic.topicName.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-${role}`;
+    const name = `${toDnsLabel(topic.topicName)}-${role}`;
     const labels = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': 'kafka-client' };
     const tls = user.authentication.type !== UserAuthenticationType.SCRAM_SHA_512;
     const properties = [

@@ -4,10 +4,12 @@ import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { addGatewayListener, ExternalListenerOptions } from '../gateway/external-listener';
 import { serviceHost, StrimziNames } from '../core/names';
+import { checkName, NameFormat } from '../core/naming';
 import { lazy } from '../core/lazy';
 import { compact } from '../core/objects';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
 import { DEFAULT_KAFKA_VERSION, KAFKA_METADATA_VERSIONS, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
+import { spreadOverNodesAndZones } from '../core/workload';
 import { checkBrokerConfig, DURABLE_BROKER_CONFIG } from './broker-config';
 import { KafkaListener, KafkaListenerOptions, ListenerAuthentication, ListenerAuthenticationType, ListenerType } from './listener';
 import { checkListener } from './listener-rules';
@@ -172,7 +174,6 @@ export interface KafkaClusterProps {
   readonly logging?: Record<string, string>;
 }
 
-const CLUSTER_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 /** A Service name is a DNS label: at most 63 characters. */
 const MAX_SERVICE_NAME = 63;
 const ID_BLOCK = 100;
@@ -223,9 +224,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     super(scope, id);
     this.clusterName = props.name ?? id.toLowerCase();
     this.subject = { scope: this, kind: 'KafkaCluster', name: this.clusterName };
-    if (!CLUSTER_NAME.test(this.clusterName)) {
-      throwPropError(this.subject, 'name', "must be lowercase alphanumerics and '-', starting with a letter (it prefixes every Service name)", this.clusterName, "pass a name such as 'my-cluster'");
-    }
+    checkName(this.subject, 'name', this.clusterName, { format: NameFormat.DNS1035_LABEL, use: 'it prefixes every Service name', example: 'my-cluster' });
     this.namespace = props.namespace ?? Chart.of(this).namespace;
     this.version = props.version ?? DEFAULT_KAFKA_VERSION;
     const metadataVersion = KAFKA_METADATA_VERSIONS[this.version];
@@ -460,17 +459,15 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
 
   /** @internal */
   public _podTemplate(pool: KafkaNodePool): strimzi.KafkaNodePoolSpecTemplate {
-    const selector = { matchLabels: { 'strimzi.io/cluster': this.clusterName, 'strimzi.io/pool-name': pool.poolName } };
-    const spread = (topologyKey: string, whenUnsatisfiable: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable, labelSelector: selector });
     return {
       pod: compact({
         metadata: pool.podLabels && { labels: pool.podLabels },
         securityContext: this.restrictedSecurityContext ? restrictedPodSecurityContext() : undefined,
-        // Strimzi no longer adds anti-affinity: spread each pool over zones (best effort, zone
-        // labels may be missing, e.g. on KIND) and over nodes (strict).
-        topologySpreadConstraints: this.rackAwareness
-          ? [spread(this.rackTopologyKey, 'ScheduleAnyway'), spread('kubernetes.io/hostname', 'DoNotSchedule')]
-          : [spread('kubernetes.io/hostname', 'DoNotSchedule')],
+        // Strimzi no longer adds anti-affinity: spread each pool itself.
+        topologySpreadConstraints: spreadOverNodesAndZones(
+          { 'strimzi.io/cluster': this.clusterName, 'strimzi.io/pool-name': pool.poolName },
+          this.rackAwareness ? this.rackTopologyKey : undefined,
+        ),
       }),
       ...(this.restrictedSecurityContext && { kafkaContainer: { securityContext: restrictedContainerSecurityContext() } }),
     };

@@ -4,8 +4,9 @@ import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { throwPropError } from '../core/errors';
 import { StrimziNames } from '../core/names';
+import { checkName, NameFormat } from '../core/naming';
 import { renderResources } from '../core/resources';
-import { quantity } from '../core/units';
+import { jvmSize } from '../core/units';
 import { KafkaStorage } from './storage';
 
 /** What the nodes of a pool do. */
@@ -109,8 +110,6 @@ export interface KafkaNodePoolProps extends KafkaNodePoolOptions {
   readonly cluster: INodePoolParent;
 }
 
-const POOL_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 /**
  * A Strimzi `KafkaNodePool`: a set of KRaft nodes with one role, size and storage.
  * Usually made with `cluster.addNodePool()`.
@@ -146,9 +145,7 @@ export class KafkaNodePool extends Construct {
     super(scope, id);
     this.poolName = props.name ?? id.toLowerCase();
     const subject = { scope: this, kind: 'KafkaNodePool', name: this.poolName };
-    if (!POOL_NAME.test(this.poolName)) {
-      throwPropError(subject, 'name', 'must be lowercase alphanumerics and \'-\'', this.poolName, 'pass a name such as \'broker\' or \'controller\'');
-    }
+    checkName(subject, 'name', this.poolName, { format: NameFormat.DNS1123_LABEL, use: 'it names the pods', example: 'broker' });
     this.roles = [...new Set(props.roles)];
     if (this.roles.length === 0) throwPropError(subject, 'roles', 'must not be empty', props.roles, 'pass [NodeRole.BROKER], [NodeRole.CONTROLLER] or both');
     this.replicas = props.replicas ?? 3;
@@ -200,10 +197,4 @@ export class KafkaNodePool extends Construct {
   public podNames(clusterName: string): string[] {
     return this.nodeIds.map((nodeId) => StrimziNames.podName(clusterName, this.poolName, nodeId));
   }
-}
-
-/** cdk8s-plus `ContainerResources` as Strimzi's requests and limits. */
-/** A heap size in the JVM's syntax: whole gibibytes as `g`, else `m`. */
-function jvmSize(size: Size): string {
-  return quantity(size).replace('Gi', 'g').replace('Mi', 'm');
 }

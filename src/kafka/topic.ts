@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { propError, Subject, throwPropError } from '../core/errors';
+import { isName, checkTopicName, NameFormat } from '../core/naming';
 import type { IKafkaCluster, KafkaCluster } from './kafka-cluster';
 
 /** Options of `KafkaCluster.addTopic()`. */
@@ -33,9 +34,6 @@ export interface KafkaTopicProps extends KafkaTopicOptions {
   readonly cluster: IKafkaCluster;
 }
 
-const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
-const RESOURCE_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-
 /**
  * A Strimzi `KafkaTopic`, managed by the cluster's topic operator.
  *
@@ -58,9 +56,7 @@ export class KafkaTopic extends Construct {
     super(scope, id);
     this.topicName = props.topicName ?? id;
     const subject: Subject = { scope: this, kind: 'KafkaTopic', name: this.topicName };
-    if (!TOPIC_NAME.test(this.topicName) || this.topicName === '.' || this.topicName === '..') {
-      throwPropError(subject, 'topicName', "is not a valid Kafka topic name: 1-249 of letters, digits, '.', '_' and '-', not '.' or '..'", this.topicName, "rename it, e.g. 'orders'");
-    }
+    checkTopicName(subject, 'topicName', this.topicName);
     this.partitions = props.partitions ?? 3;
     if (!Number.isInteger(this.partitions) || this.partitions < 1) {
       throwPropError(subject, 'partitions', 'must be a whole number >= 1', this.partitions, 'set the parallelism you need, e.g. 12');
@@ -75,7 +71,7 @@ export class KafkaTopic extends Construct {
     // Kubernetes names are DNS subdomains; a topic name with '_' or capitals keeps its Kafka name
     // in spec.topicName and gets a lower-cased, '-' separated resource name.
     const resourceName = this.topicName.toLowerCase().replace(/_/g, '-');
-    const usable = RESOURCE_NAME.test(resourceName);
+    const usable = isName(resourceName, NameFormat.DNS1123_SUBDOMAIN);
     this.resource = new strimzi.KafkaTopic(this, 'Resource', {
       metadata: {
         name: usable ? resourceName : undefined,

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { StrimziNames } from '../core/names';
+import { checkName, NameFormat } from '../core/naming';
 import { compact } from '../core/objects';
 import { AuthorizationType, type IKafkaCluster, type KafkaCluster } from './kafka-cluster';
 import { ListenerAuthenticationType } from './listener';
@@ -261,8 +262,6 @@ export interface KafkaUserProps extends KafkaUserOptions {
   readonly cluster: IKafkaCluster;
 }
 
-const USER_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-
 /**
  * A Strimzi `KafkaUser`: credentials in a Secret, ACLs and quotas, managed by the user operator.
  *
@@ -299,9 +298,7 @@ export class KafkaUser extends Construct {
     this.userName = props.userName ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'KafkaUser', name: this.userName };
     this.authentication = props.authentication ?? UserAuthentication.scramSha512();
-    if (!USER_NAME.test(this.userName) || this.userName.length > 253) {
-      throwPropError(subject, 'userName', "must be a DNS subdomain (lowercase alphanumerics, '-' and '.')", this.userName, "rename it, e.g. 'orders-app'");
-    }
+    checkName(subject, 'userName', this.userName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the KafkaUser and its Secret', example: 'orders-app' });
     if (this.authentication.type !== UserAuthenticationType.SCRAM_SHA_512 && this.userName.length > 64) {
       throwPropError(subject, 'userName', 'is longer than 64 characters, the most an X.509 common name holds', this.userName, 'shorten it');
     }

@@ -6,7 +6,12 @@ import type { IIssuer } from '../certs/issuer';
 import type { IGateway } from '../gateway/kafka-gateway';
 import { KafkaTlsRoutes } from '../gateway/tls-routes';
 import { Subject, throwPropError } from '../core/errors';
-import { quantity } from '../core/units';
+import { checkName, NameFormat } from '../core/naming';
+import { NetworkPeer, networkPolicyPeers } from '../core/network';
+import { renderResources } from '../core/resources';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
+import { jvmSize, quantity } from '../core/units';
+import { spreadOverNodesAndZones } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { DURABLE_BROKER_CONFIG } from '../kafka/broker-config';
 import {
@@ -72,20 +77,6 @@ export interface KraftNodeOptions {
   readonly heap?: Size;
 }
 
-/** Pods allowed to reach the client port (a NetworkPolicy peer). */
-export interface KraftClientPeer {
-  /**
-   * Pods with these labels.
-   * @default - every pod
-   */
-  readonly podLabels?: Record<string, string>;
-  /**
-   * In namespaces with these labels.
-   * @default - the cluster's namespace
-   */
-  readonly namespaceLabels?: Record<string, string>;
-}
-
 /** The names of a KRaft cluster's listeners. */
 export interface KraftListenerNameOptions {
   /** The client listener's name. @default 'CLIENTS' */
@@ -147,7 +138,7 @@ export interface KraftClusterProps {
   /** Broker configuration over the durable defaults (RF 3, min ISR 2, …). @default - the durable defaults */
   readonly config?: Record<string, string | number | boolean>;
   /** Who may reach the client port. @default - pods in the cluster's namespace */
-  readonly allowFrom?: KraftClientPeer[];
+  readonly allowFrom?: NetworkPeer[];
   /**
    * A listener for clients outside the Kubernetes cluster, through a Gateway with TLS
    * passthrough: each broker advertises its host from the Gateway's scheme, and TLSRoutes go to
@@ -210,9 +201,7 @@ export class KraftCluster extends Construct {
     this.clusterName = props.name ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'KraftCluster', name: this.clusterName };
     const fail = (prop: string, problem: string, value: unknown, fix: string): never => throwPropError(subject, prop, problem, value, fix);
-    if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(this.clusterName) || this.clusterName.length > 30) {
-      fail('name', "must be lowercase alphanumerics and '-', starting with a letter, at most 30 characters (it prefixes pod and Service names)", this.clusterName, "use e.g. 'events'");
-    }
+    checkName(subject, 'name', this.clusterName, { format: NameFormat.DNS1035_LABEL, maxLength: 30, use: 'it prefixes pod and Service names', example: 'events' });
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? fail('namespace', 'is needed for the pods\' DNS names', undefined, 'pass a namespace, or give the chart one');
     const version = props.version ?? DEFAULT_KAFKA_VERSION;
     if (!SUPPORTED_KAFKA_VERSIONS.includes(version)) fail('version', 'is not a supported Kafka version', version, `use one of ${SUPPORTED_KAFKA_VERSIONS.join(', ')}`);
@@ -371,7 +360,6 @@ export class KraftCluster extends Construct {
       ...(pool.roles.includes('controller') ? [{ name: 'controller', containerPort: t.ports.controller }] : []),
     ];
     const tcp = (periodSeconds: number, failureThreshold: number) => ({ tcpSocket: { port: k8s.IntOrString.fromNumber(probePort) }, periodSeconds, failureThreshold, timeoutSeconds: 5 });
-    const spread = (topologyKey: string, whenUnsatisfiable: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable, labelSelector: { matchLabels: labels } });
 
     new k8s.KubeService(this, `${id}Headless`, {
       metadata: { name: headlessService(t, pool), namespace: t.namespace, labels },
@@ -396,8 +384,8 @@ export class KraftCluster extends Construct {
           spec: {
             enableServiceLinks: false,
             automountServiceAccountToken: false,
-            securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
-            topologySpreadConstraints: [spread('topology.kubernetes.io/zone', 'ScheduleAnyway'), spread('kubernetes.io/hostname', 'DoNotSchedule')],
+            securityContext: { ...restrictedPodSecurityContext(), runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000 },
+            topologySpreadConstraints: spreadOverNodesAndZones(labels, 'topology.kubernetes.io/zone'),
             containers: [{
               name: 'kafka',
               image: this.image,
@@ -406,28 +394,15 @@ export class KraftCluster extends Construct {
                 { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
                 { name: 'FORMAT_ARGS', value: pool.roles.includes('controller') ? `--initial-controllers ${initialControllers(t)}` : '--no-initial-controllers' },
                 { name: 'LOG_DIR', value: '/tmp/logs' },
-                { name: 'KAFKA_HEAP_OPTS', value: `-Xms${quantity(heap).replace('Mi', 'm').replace('Gi', 'g')} -Xmx${quantity(heap).replace('Mi', 'm').replace('Gi', 'g')}` },
+                { name: 'KAFKA_HEAP_OPTS', value: `-Xms${jvmSize(heap)} -Xmx${jvmSize(heap)}` },
                 ...(auth.adminSecret ? [{ name: 'ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: auth.adminSecret.secretName, key: auth.adminSecret.key ?? 'password' } } }] : []),
               ],
               ports: containerPorts,
               startupProbe: tcp(10, 60),
               readinessProbe: tcp(10, 3),
               livenessProbe: tcp(20, 3),
-              resources: {
-                ...(resources.cpu?.request || resources.memory?.request) && {
-                  requests: {
-                    ...(resources.cpu?.request && { cpu: k8s.Quantity.fromString(resources.cpu.request.amount) }),
-                    ...(resources.memory?.request && { memory: k8s.Quantity.fromString(quantity(resources.memory.request)) }),
-                  },
-                },
-                ...(resources.cpu?.limit || resources.memory?.limit) && {
-                  limits: {
-                    ...(resources.cpu?.limit && { cpu: k8s.Quantity.fromString(resources.cpu.limit.amount) }),
-                    ...(resources.memory?.limit && { memory: k8s.Quantity.fromString(quantity(resources.memory.limit)) }),
-                  },
-                },
-              },
-              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } },
+              resources: renderResources(resources, k8s.Quantity.fromString, k8s.Quantity.fromString),
+              securityContext: { ...restrictedContainerSecurityContext(), readOnlyRootFilesystem: true },
               volumeMounts: [
                 { name: 'data', mountPath: DATA_DIR },
                 { name: 'config', mountPath: '/config', readOnly: true },
@@ -477,12 +452,8 @@ export class KraftCluster extends Construct {
     }
   }
 
-  private renderNetworkPolicy(allowFrom: KraftClientPeer[] | undefined): void {
+  private renderNetworkPolicy(allowFrom: NetworkPeer[] | undefined): void {
     const t = this.topology;
-    const peers = (allowFrom ?? [{}]).map((p) => ({
-      podSelector: p.podLabels && Object.keys(p.podLabels).length > 0 ? { matchLabels: p.podLabels } : {},
-      ...(p.namespaceLabels && { namespaceSelector: { matchLabels: p.namespaceLabels } }),
-    }));
     new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
       metadata: { name: this.clusterName, namespace: t.namespace, labels: this.labels() },
       spec: {
@@ -491,7 +462,7 @@ export class KraftCluster extends Construct {
         ingress: [
           // The nodes talk to each other on every listener.
           { from: [{ podSelector: { matchLabels: this.labels() } }] },
-          { from: peers, ports: [{ port: k8s.IntOrString.fromNumber(t.ports.client), protocol: 'TCP' }] },
+          { from: networkPolicyPeers(allowFrom), ports: [{ port: k8s.IntOrString.fromNumber(t.ports.client), protocol: 'TCP' }] },
           // The external listener is reached through the Gateway's proxies; TLS and client authentication guard it.
           ...(t.external ? [{ ports: [{ port: k8s.IntOrString.fromNumber(t.external.port), protocol: 'TCP' }] }] : []),
         ],

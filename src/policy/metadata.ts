@@ -1,3 +1,4 @@
+import { NameFormat, nameProblem } from '../core/naming';
 import { FieldPath } from './structural';
 
 /**
@@ -6,17 +7,14 @@ import { FieldPath } from './structural';
  * and a namespace only on namespaced kinds.
  */
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;
 
 /** Kinds whose names must be a DNS label rather than a subdomain. */
-const NAME_FORMATS: Readonly<Record<string, 'dns1123-label' | 'dns1035-label'>> = {
-  Namespace: 'dns1123-label',
-  Service: 'dns1035-label',
+const NAME_FORMATS: Readonly<Record<string, NameFormat>> = {
+  Namespace: NameFormat.DNS1123_LABEL,
+  Service: NameFormat.DNS1035_LABEL,
 };
 
 export type MetadataReporter = (path: FieldPath, message: string) => void;
@@ -39,7 +37,7 @@ export function checkMetadata(kind: string, namespaced: boolean, metadata: unkno
     if (!namespaced) {
       report(['metadata', 'namespace'], `${kind} is cluster-scoped and must not have a namespace (got ${JSON.stringify(meta.namespace)}); remove it`);
     } else if (typeof meta.namespace === 'string') {
-      const problem = dnsProblem(meta.namespace, DNS1123_LABEL, 63, 'a DNS-1123 label');
+      const problem = nameProblem(meta.namespace, NameFormat.DNS1123_LABEL);
       if (problem) report(['metadata', 'namespace'], problem);
     }
   }
@@ -65,23 +63,8 @@ export function checkMetadata(kind: string, namespaced: boolean, metadata: unkno
 }
 
 function checkName(kind: string, name: string, report: (message: string) => void): void {
-  const format = NAME_FORMATS[kind];
-  const problem =
-    format === 'dns1035-label'
-      ? dnsProblem(name, DNS1035_LABEL, 63, 'a DNS-1035 label')
-      : format === 'dns1123-label'
-        ? dnsProblem(name, DNS1123_LABEL, 63, 'a DNS-1123 label')
-        : dnsProblem(name, DNS1123_SUBDOMAIN, 253, 'a DNS-1123 subdomain');
+  const problem = nameProblem(name, NAME_FORMATS[kind] ?? NameFormat.DNS1123_SUBDOMAIN);
   if (problem) report(problem);
-}
-
-function dnsProblem(value: string, pattern: RegExp, maxLength: number, what: string): string | undefined {
-  if (value.length > maxLength) return `${JSON.stringify(value)} is ${value.length} characters; ${what} has at most ${maxLength}`;
-  if (!pattern.test(value)) {
-    const start = pattern === DNS1035_LABEL ? 'starting with a letter and ending with an alphanumeric' : 'starting and ending with an alphanumeric';
-    return `${JSON.stringify(value)} is not ${what}: lowercase alphanumerics, '-'${pattern === DNS1123_SUBDOMAIN ? " and '.'" : ''}, ${start}`;
-  }
-  return undefined;
 }
 
 /** A label or annotation key: an optional DNS subdomain prefix and `/`, then a name of at most 63. */
@@ -90,7 +73,7 @@ function qualifiedNameProblem(key: string): string | undefined {
   if (parts.length > 2) return `invalid key ${JSON.stringify(key)}: at most one '/'`;
   const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];
   if (prefix !== undefined) {
-    const problem = dnsProblem(prefix, DNS1123_SUBDOMAIN, 253, 'a DNS-1123 subdomain');
+    const problem = nameProblem(prefix, NameFormat.DNS1123_SUBDOMAIN);
     if (problem) return `invalid key prefix: ${problem}`;
   }
   if (name.length > 63) return `invalid key ${JSON.stringify(key)}: the name part must be at most 63 characters`;

@@ -107,10 +107,14 @@ export class ManifestValidator {
   }
 
   private validateObject(run: Run, object: unknown, file: string, document: number): void {
-    run.documents++;
     const record = (typeof object === 'object' && object !== null && !Array.isArray(object) ? object : {}) as Record<string, unknown>;
     const apiVersion = typeof record.apiVersion === 'string' ? record.apiVersion : '';
     const kind = typeof record.kind === 'string' ? record.kind : '';
+    if (CLIENT_CONFIG_KINDS.has(`${apiVersion.replace(/\/[^/]*$/, '')}/${kind}`)) {
+      run.clientConfigs++;
+      return;
+    }
+    run.documents++;
     const metadata = (record.metadata ?? {}) as Record<string, unknown>;
     const base = {
       file,
@@ -131,11 +135,6 @@ export class ManifestValidator {
     if (record !== object) return report('error', [], 'a manifest must be an object with apiVersion, kind and metadata');
     if (apiVersion === '') return report('error', ['apiVersion'], 'required value');
     if (kind === '') return report('error', ['kind'], 'required value');
-    if (CLIENT_CONFIG_KINDS.has(`${apiVersion.replace(/\/[^/]*$/, '')}/${kind}`)) {
-      run.documents--;
-      run.clientConfigs++;
-      return undefined;
-    }
 
     const slash = apiVersion.lastIndexOf('/');
     const group = slash < 0 ? '' : apiVersion.slice(0, slash);

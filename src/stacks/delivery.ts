@@ -43,7 +43,7 @@ const WAVES: ReadonlyArray<readonly [number, string]> = [
 ];
 
 /** Namespaces that operators create when installed: objects may use them without declaring them. */
-const OPERATOR_NAMESPACES = new Set(['cert-manager', 'envoy-gateway-system', 'istio-ingress', 'istio-system', 'argocd', 'tsb-conf']);
+const OPERATOR_NAMESPACES = new Set(['cert-manager', 'envoy-gateway-system', 'istio-ingress', 'istio-system', 'argocd']);
 
 const ARGO_WAVE = 'argocd.argoproj.io/sync-wave';
 

@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { checkName, NameFormat } from '../core/naming';
 
 /** A connection between two clusters, drawn in the environment's diagram. */
 export interface ClusterLink {
@@ -64,15 +65,14 @@ export class Environment extends Construct {
   /** Creates an environment named `name` (lowercase alphanumerics and '-': it names a folder of `dist/`). */
   public constructor(scope: Construct, name: string, props: EnvironmentProps = {}) {
     super(scope, name);
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
-      throw new Error(`Environment '${name}' at ${scope.node.path || '(app)'}: name must be lowercase alphanumerics and '-' (it names a folder of dist/) (got ${JSON.stringify(name)}); use e.g. 'prod-eu'`);
-    }
+    checkName({ scope: this, kind: 'Environment', name }, 'name', name, { format: NameFormat.DNS1123_LABEL, use: 'it names a folder of dist/', example: 'prod-eu' });
     this.environmentName = name;
     this.description = props.description;
   }
 
   /** Adds a cluster: a chart whose objects go to `dist/<environment>/<cluster>/`. */
   public addCluster(name: string, options: ClusterOptions = {}): Chart {
+    checkName({ scope: this, kind: 'Environment', name: this.environmentName }, 'cluster name', name, { format: NameFormat.DNS1123_LABEL, use: 'it names a folder of dist/', example: 'eu-west' });
     if (this.clusters.has(name)) throw new Error(`Environment '${this.environmentName}': cluster '${name}' is added twice; give each cluster its own name`);
     const chart = new Chart(this, name);
     for (const namespace of options.namespaces ?? []) {

@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { BridgeAuthentication, BridgeKafkaConnection, BridgePeer, KafkaBridge } from '../bridge';
+import { BridgeAuthentication, BridgeKafkaConnection, KafkaBridge } from '../bridge';
+import { NetworkPeer } from '../core/network';
 import { Certificate, ClusterIssuer, IIssuer, IssuerType, PrivateCa } from '../certs';
 import { HostnameScheme } from '../core/hostnames';
 import { BridgeTrafficGenerators, EnvoyGatewayFailover, FailoverGateway, IFailoverRenderer, IstioFailover, TetrateFailover } from '../failover';
@@ -159,7 +160,7 @@ export class MultiRegionEnvironment extends Environment {
     // The tier-1 gateway and the traffic that exercises it.
     const tier1Namespace = props.provider === FailoverProviderKind.ISTIO ? 'istio-ingress' : 'tier1';
     this.centralChart = this.addCluster('central', {
-      namespaces: [TRAFFIC_NAMESPACE, ...(tier1Namespace === 'istio-ingress' ? [] : [tier1Namespace])],
+      namespaces: [TRAFFIC_NAMESPACE, ...(tier1Namespace === 'istio-ingress' ? [] : [tier1Namespace]), ...renderer.centralNamespaces],
       description: 'the tier-1 failover gateway and the traffic generators',
     });
     for (const region of regions) this.addLink('central', region.name, `HTTPS, priority ${region.priority}`);
@@ -247,7 +248,7 @@ const renderers: Record<FailoverProviderKind, () => IFailoverRenderer> = {
 };
 
 /** The gateway pods a bridge admits, per provider. */
-function gatewayPeer(provider: FailoverProviderKind): BridgePeer {
+function gatewayPeer(provider: FailoverProviderKind): NetworkPeer {
   switch (provider) {
     case FailoverProviderKind.ENVOY_GATEWAY:
       return { namespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' }, podLabels: { 'app.kubernetes.io/name': 'envoy' } };

@@ -187,6 +187,15 @@ describe('BridgeTrafficGenerators', () => {
     expectValid(manifests);
   });
 
+  test('a topic that is no DNS label still names valid Deployments', () => {
+    const chart = Testing.chart();
+    new BridgeTrafficGenerators(chart, 'Traffic', { endpoint: 'https://bridge.example.com', topic: 'Orders_EU', namespace: 'traffic' });
+    const manifests = synth(chart);
+    expect(all(manifests, 'Deployment').map((d) => d.metadata.name)).toEqual(['orders-eu-producer', 'orders-eu-consumer-a', 'orders-eu-consumer-b']);
+    expect(find(manifests, 'Deployment', 'orders-eu-producer').spec.template.spec.containers[0].command[2]).toContain('https://bridge.example.com/topics/Orders_EU');
+    expectValid(manifests);
+  });
+
   test('fails when the endpoint has a path', () => {
     expect(() => new BridgeTrafficGenerators(Testing.chart(), 'Traffic', { endpoint: 'https://bridge.example.com/topics', topic: 'orders' })).toThrow(/endpoint must be a URL without a path \(got "https:\/\/bridge.example.com\/topics"\)/);
   });

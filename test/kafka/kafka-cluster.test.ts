@@ -301,7 +301,7 @@ describe('KafkaCluster fails when', () => {
   const pathAndProp = (prop: string) => new RegExp(`KafkaCluster 'my-cluster' at test/Kafka: ${prop.replace(/[.[\]()']/g, '\\$&')} `);
 
   test.each<[string, KafkaClusterProps, RegExp]>([
-    ['the name is not a DNS label', { name: 'My_Cluster' }, /KafkaCluster 'My_Cluster' at test\/Kafka: name must be lowercase .* \(got "My_Cluster"\); pass a name/],
+    ['the name is not a DNS label', { name: 'My_Cluster' }, /KafkaCluster 'My_Cluster' at test\/Kafka: name must be lowercase .* \(got "My_Cluster"\); use e.g. 'my-cluster'/],
     ['the Kafka version is not supported by Strimzi 1.2', { version: '3.9.0' }, /version is not a Kafka version Strimzi 1.2 supports \(got "3.9.0"\); use one of 4.2.0, 4.2.1, 4.3.0, 4.3.1/],
     ['config sets an option Strimzi manages', { config: { 'ssl.keystore.location': '/x' } }, /config\['ssl.keystore.location'\] is managed by Strimzi .* \(got "\/x"\); remove it/],
     ['config sets listeners', { config: { listeners: 'PLAINTEXT://:9092' } }, /config\['listeners'\] is managed by Strimzi/],

@@ -50,7 +50,7 @@ describe('KafkaTopic', () => {
 
   describe('fails when', () => {
     test.each<[string, KafkaTopicOptions, RegExp]>([
-      ['the name has characters Kafka rejects', { topicName: 'orders/eu' }, /KafkaTopic 'orders\/eu' at test\/Kafka\/T: topicName is not a valid Kafka topic name.* \(got "orders\/eu"\); rename it/],
+      ['the name has characters Kafka rejects', { topicName: 'orders/eu' }, /KafkaTopic 'orders\/eu' at test\/Kafka\/T: topicName is not a valid Kafka topic name.* \(got "orders\/eu"\); use e.g. 'orders'/],
       ['the name is too long', { topicName: 'x'.repeat(250) }, /topicName is not a valid Kafka topic name/],
       ['partitions are 0', { partitions: 0 }, /partitions must be a whole number >= 1 \(got 0\)/],
       ['replicas are not whole', { replicas: 1.5 }, /replicas must be a whole number >= 1 \(got 1.5\)/],

@@ -69,7 +69,7 @@ describe('KafkaUser', () => {
 
   describe('fails when', () => {
     test.each<[string, KafkaUserOptions, RegExp]>([
-      ['the name is not a Kubernetes name', { userName: 'Orders_App' }, /KafkaUser 'Orders_App' at test\/Kafka\/U: userName must be a DNS subdomain .* \(got "Orders_App"\)/],
+      ['the name is not a Kubernetes name', { userName: 'Orders_App' }, /KafkaUser 'Orders_App' at test\/Kafka\/U: userName must be lowercase alphanumerics, '-' and '.'.* \(got "Orders_App"\)/],
       ['a TLS user name does not fit a certificate CN', { userName: 'a'.repeat(65), authentication: UserAuthentication.tls() }, /userName is longer than 64 characters, the most an X.509 common name holds/],
       ['an ACL operation does not exist for the resource', { acls: [Acl.group('g').allow(AclOperation.WRITE)] }, /acls\[0\].operations include operations Kafka does not define for a group \(got \["Write"\]\); use Read, Describe, Delete, All/],
       ['an ACL has no operation', { acls: [Acl.topic('t').allow()] }, /acls\[0\].operations is empty \(got \[\]\)/],

@@ -1,15 +1,105 @@
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'fs';
+import { mkdtempSync, symlinkSync, writeFileSync, mkdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { stringify } from 'yaml';
 import { Finding, formatFinding, ManifestValidator } from '../../src/policy';
 import { CRD_DIRECTORY } from '../support';
 
+/** A made-up CRD that exercises each structural-schema feature the validator implements. */
+const WIDGET_CRD = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'widgets.example.com' },
+  spec: {
+    group: 'example.com',
+    names: { kind: 'Widget', plural: 'widgets' },
+    scope: 'Namespaced',
+    versions: [
+      {
+        name: 'v1',
+        served: true,
+        storage: true,
+        schema: {
+          openAPIV3Schema: {
+            type: 'object',
+            properties: {
+              apiVersion: { type: 'string' },
+              kind: { type: 'string' },
+              metadata: { type: 'object' },
+              spec: {
+                type: 'object',
+                required: ['size'],
+                'x-kubernetes-validations': [
+                  {
+                    rule: "self.mode != 'Fast' || !has(self.replicas) || self.replicas <= 3",
+                    message: 'Fast mode allows at most 3 replicas',
+                    fieldPath: '.replicas',
+                  },
+                  { rule: 'self.size == oldSelf.size', message: 'size is immutable' },
+                ],
+                properties: {
+                  size: { type: 'string', enum: ['S', 'M', 'L'] },
+                  mode: { type: 'string', default: 'Fast' },
+                  replicas: { type: 'integer', minimum: 1 },
+                  code: { type: 'string', pattern: '(?i)^[a-z]+$' },
+                  port: { 'x-kubernetes-int-or-string': true },
+                  note: { type: 'string', nullable: true },
+                  tags: {
+                    type: 'array',
+                    'x-kubernetes-list-type': 'set',
+                    items: { type: 'string' },
+                  },
+                  ports: {
+                    type: 'array',
+                    'x-kubernetes-list-type': 'map',
+                    'x-kubernetes-list-map-keys': ['name'],
+                    items: {
+                      type: 'object',
+                      required: ['name'],
+                      properties: {
+                        name: { type: 'string' },
+                        number: { type: 'integer' },
+                      },
+                    },
+                  },
+                  config: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+                  labels: {
+                    type: 'object',
+                    additionalProperties: { type: 'string' },
+                  },
+                  template: {
+                    type: 'object',
+                    'x-kubernetes-embedded-resource': true,
+                    properties: {
+                      spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+                    },
+                  },
+                  empty: { type: 'object' },
+                },
+              },
+            },
+          },
+        },
+      },
+      {
+        name: 'v1beta1',
+        served: true,
+        storage: false,
+        deprecated: true,
+        schema: {
+          openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+        },
+      },
+      { name: 'v1alpha1', served: false, storage: false },
+    ],
+  },
+};
+
 /** A CRD directory holding the fixture Widget CRD and the real Kubernetes schema. */
 function fixtureCrds(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-crds-'));
   mkdirSync(join(dir, 'example'));
-  writeFileSync(join(dir, 'example', 'widgets.yaml'), readFileSync(join(__dirname, 'fixtures', 'widgets.crd.yaml')));
+  writeFileSync(join(dir, 'example', 'widgets.yaml'), stringify(WIDGET_CRD));
   symlinkSync(join(CRD_DIRECTORY, 'kubernetes'), join(dir, 'kubernetes'));
   return dir;
 }

@@ -136,7 +136,7 @@ describe('delivery fails when', () => {
   });
 
   test('the environment name cannot be a folder', () => {
-    expect(() => new Environment(Testing.app(), 'Prod EU')).toThrow(/name must be lowercase alphanumerics and '-' \(it names a folder of dist\/\) \(got "Prod EU"\)/);
+    expect(() => new Environment(Testing.app(), 'Prod EU')).toThrow(/Environment 'Prod EU' at Prod EU: name must be lowercase alphanumerics and '-'.* \(it names a folder of dist\/\) \(got "Prod EU"\); use e.g. 'prod-eu'/);
   });
 
   test('a construct is invalid', () => {

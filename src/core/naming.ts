@@ -1,0 +1,78 @@
+import { Subject, throwPropError } from './errors';
+
+/**
+ * The name formats, in one place: the Kubernetes ones the API server enforces in code
+ * (k8s.io/apimachinery `validation`), the Kafka topic name rule, and the one way the library
+ * turns free text into a name.
+ */
+export enum NameFormat {
+  /** RFC 1123 label: lowercase alphanumerics and '-', at most 63 (Namespaces, most prefixes). */
+  DNS1123_LABEL = 'a DNS-1123 label',
+  /** RFC 1035 label: a DNS-1123 label that starts with a letter (Services). */
+  DNS1035_LABEL = 'a DNS-1035 label',
+  /** RFC 1123 subdomain: labels joined by '.', at most 253 (most object names). */
+  DNS1123_SUBDOMAIN = 'a DNS-1123 subdomain',
+}
+
+const LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const PATTERNS: Readonly<Record<NameFormat, RegExp>> = {
+  [NameFormat.DNS1123_LABEL]: new RegExp(`^${LABEL}$`),
+  [NameFormat.DNS1035_LABEL]: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
+  [NameFormat.DNS1123_SUBDOMAIN]: new RegExp(`^${LABEL}(\\.${LABEL})*$`),
+};
+const MAX_LENGTHS: Readonly<Record<NameFormat, number>> = {
+  [NameFormat.DNS1123_LABEL]: 63,
+  [NameFormat.DNS1035_LABEL]: 63,
+  [NameFormat.DNS1123_SUBDOMAIN]: 253,
+};
+const SPELLING: Readonly<Record<NameFormat, string>> = {
+  [NameFormat.DNS1123_LABEL]: "lowercase alphanumerics and '-', starting and ending with an alphanumeric",
+  [NameFormat.DNS1035_LABEL]: "lowercase alphanumerics and '-', starting with a letter and ending with an alphanumeric",
+  [NameFormat.DNS1123_SUBDOMAIN]: "lowercase alphanumerics, '-' and '.', starting and ending with an alphanumeric",
+};
+
+/** What is wrong with `name` as a `format` name of at most `maxLength`, or undefined if nothing. */
+export function nameProblem(name: string, format: NameFormat, maxLength: number = MAX_LENGTHS[format]): string | undefined {
+  if (name.length > maxLength) return `${JSON.stringify(name)} is ${name.length} characters; ${format} has at most ${maxLength}`;
+  if (!PATTERNS[format].test(name)) return `${JSON.stringify(name)} is not ${format}: ${SPELLING[format]}`;
+  return undefined;
+}
+
+/** Whether `name` is a `format` name of at most `maxLength`. */
+export function isName(name: string, format: NameFormat, maxLength?: number): boolean {
+  return nameProblem(name, format, maxLength) === undefined;
+}
+
+/** How a checked name is used, for the error message. */
+export interface NameCheck {
+  /** The format. */
+  readonly format: NameFormat;
+  /** What the name becomes, e.g. 'it prefixes every Service name'. */
+  readonly use: string;
+  /** An example of a good name. */
+  readonly example: string;
+  /** A tighter length limit than the format's. */
+  readonly maxLength?: number;
+}
+
+/** Throws a prop error naming `subject` and `prop` unless `name` is a valid name per `check`. */
+export function checkName(subject: Subject, prop: string, name: string, check: NameCheck): void {
+  const maxLength = check.maxLength ?? MAX_LENGTHS[check.format];
+  if (!isName(name, check.format, maxLength)) {
+    throwPropError(subject, prop, `must be ${SPELLING[check.format]}, at most ${maxLength} characters (${check.use})`, name, `use e.g. '${check.example}'`);
+  }
+}
+
+/** Turns free text (a topic name, an id) into a DNS-1123 label: lowercase, runs of other characters as one '-'. */
+export function toDnsLabel(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, MAX_LENGTHS[NameFormat.DNS1123_LABEL]).replace(/-+$/, '');
+}
+
+const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+
+/** Throws a prop error naming `subject` and `prop` unless `name` passes Kafka's topic name rule (`Topic.validate`). */
+export function checkTopicName(subject: Subject, prop: string, name: string): void {
+  if (!TOPIC_NAME.test(name) || name === '.' || name === '..') {
+    throwPropError(subject, prop, "is not a valid Kafka topic name: 1-249 of letters, digits, '.', '_' and '-', not '.' or '..'", name, "use e.g. 'orders'");
+  }
+}

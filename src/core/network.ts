@@ -1,0 +1,22 @@
+/** Who may connect, for a NetworkPolicy's ingress `from`: pods by label, optionally in other namespaces. */
+export interface NetworkPeer {
+  /**
+   * Pods with these labels.
+   * @default - every pod
+   */
+  readonly podLabels?: Record<string, string>;
+  /**
+   * In namespaces with these labels.
+   * @default - the namespace of the policy
+   */
+  readonly namespaceLabels?: Record<string, string>;
+}
+
+/** The NetworkPolicy peers that admit `peers`; every pod of the namespace when none are given. */
+export function networkPolicyPeers(peers: readonly NetworkPeer[] = [{}]) {
+  return peers.map((peer) => ({
+    // `{}` selects every pod; the API server drops an empty matchLabels, so never write one.
+    podSelector: peer.podLabels && Object.keys(peer.podLabels).length > 0 ? { matchLabels: peer.podLabels } : {},
+    ...(peer.namespaceLabels && { namespaceSelector: { matchLabels: peer.namespaceLabels } }),
+  }));
+}
