@@ -146,6 +146,7 @@ export class KafkaGateway extends Construct implements IGateway {
     checkName(subject, 'name', this.gatewayName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka' });
     this.namespace = props.namespace ?? Chart.of(this).namespace;
     this.listenerName = props.listenerName ?? 'kafka';
+    checkName(subject, 'listenerName', this.listenerName, { format: NameFormat.DNS1123_SUBDOMAIN, use: "routes attach to the Gateway by this sectionName", example: 'kafka' });
     this.port = props.port ?? 9092;
     this.hostnames = props.hostnames;
     this.listenerHostname = props.hostnames.wildcard;

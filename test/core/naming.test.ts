@@ -58,6 +58,10 @@ describe('every named construct checks its name at synth time', () => {
       const chart = Testing.chart();
       return new KafkaGateway(chart, 'G', { name: 'kafka_gw', namespace: 'kafka', gatewayClass: new EnvoyGatewayClass(chart, 'C'), hostnames: HostnameScheme.subdomain('kafka.test') });
     }, /KafkaGateway 'kafka_gw' at .*: name must be/],
+    ['the listener of a KafkaGateway', () => {
+      const chart = Testing.chart();
+      return new KafkaGateway(chart, 'G', { listenerName: 'Kafka TLS', namespace: 'kafka', gatewayClass: new EnvoyGatewayClass(chart, 'C'), hostnames: HostnameScheme.subdomain('kafka.test') });
+    }, /KafkaGateway 'g' at .*: listenerName must be .* \(got "Kafka TLS"\)/],
     ['a cluster of an Environment', () => new Environment(Testing.app(), 'prod').addCluster('EU West'), /Environment 'prod' at prod: cluster name must be lowercase .* \(got "EU West"\); use e.g. 'eu-west'/],
     ['the topic of traffic generators', () => new BridgeTrafficGenerators(Testing.chart(), 'T', { endpoint: 'https://bridge.test', topic: 'orders/eu' }), /BridgeTrafficGenerators 'T' at .*: topic is not a valid Kafka topic name.* \(got "orders\/eu"\)/],
   ])('%s', (_kind, make, message) => {
