@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Regenerates imports/ from the pinned upstream CRDs.
+// Regenerates what the project derives from the pinned upstream CRDs: the L1 imports/ and the
+// validator's built-in schemas/ (scripts/schemas.ts).
 //
 // `cdk8s import` reads one file per import and writes one module per API group and
 // prefix, so a project whose CRDs come in several files must be fed as one
@@ -7,7 +8,7 @@
 // .crds/<prefix>.yaml (gitignored; CRDs are never committed) and then runs
 // `cdk8s import`, which reads the list of imports from cdk8s.yaml.
 //
-// usage: node scripts/import.mjs [OUTDIR]   (default: imports/; $CDK8S_KAFKA_CRDS overrides ../shared/crds)
+// usage: node scripts/import.mjs [OUTDIR [SCHEMAS_OUTDIR]]   (default: imports/ and schemas/; $CDK8S_KAFKA_CRDS overrides ../shared/crds)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -60,3 +61,6 @@ const output = resolve(process.argv[2] ?? join(root, 'imports'));
 rmSync(output, { recursive: true, force: true });
 const cdk8s = join(root, 'node_modules', '.bin', 'cdk8s');
 execFileSync(cdk8s, ['import', '--no-check-upgrade', '--output', output], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+
+const schemas = resolve(process.argv[3] ?? join(root, 'schemas'));
+execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'schemas.ts'), schemas], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CDK8S_KAFKA_CRDS: crds } });

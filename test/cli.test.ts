@@ -1,16 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'fs';
+import { execFileSync, spawnSync } from 'child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { stringify } from 'yaml';
 import { main } from '../src/cli';
-import { CRD_DIRECTORY } from './support';
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+function run(args: string[], io: { stdin?: () => string; cwd?: string } = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
   const error = jest.spyOn(console, 'error').mockImplementation((line: string) => void err.push(line));
   try {
-    return { code: main(args, env), out, err: err.join('\n') };
+    return { code: main(args, io), out, err: err.join('\n') };
   } finally {
     log.mockRestore();
     error.mockRestore();
@@ -23,41 +24,122 @@ const bad = join(dir, 'bad.yaml');
 writeFileSync(good, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: kafka}\ndata: {a: b}\n');
 writeFileSync(bad, [
   'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n',
-  'apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\nmetadata: {name: orders, namespace: kafka}\nspec: {partitions: 3}\n',
+  '# a KafkaTopic\napiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata: {name: orders, namespace: kafka}\nspec:\n  partitions: 3\n  replica: 3\n',
 ].join('---\n'));
 
+const widgetCrd = join(dir, 'crds', 'widgets.yaml');
+mkdirSync(join(dir, 'crds'));
+writeFileSync(widgetCrd, stringify({
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'widgets.example.com' },
+  spec: {
+    group: 'example.com',
+    names: { kind: 'Widget', plural: 'widgets' },
+    scope: 'Namespaced',
+    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } } } } }],
+  },
+}));
+const widget = join(dir, 'widget.yaml');
+writeFileSync(widget, 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w, namespace: ns}\nspec: {size: big}\n');
+
 describe('cdk8s-kafka validate', () => {
-  test('exits 0 on valid manifests and prints a summary', () => {
-    expect(run(['validate', good, '--crds', CRD_DIRECTORY])).toEqual({ code: 0, out: [], err: '1 documents: 0 errors, 0 warnings' });
+  test('exits 0 on valid manifests, with no setup, and prints a summary', () => {
+    expect(run(['validate', good])).toEqual({ code: 0, out: [], err: '1 documents in 1 files: 0 errors, 0 warnings' });
   });
 
-  test('prints one line per finding and exits 1 on an error', () => {
-    const { code, out } = run(['validate', dir], { CDK8S_KAFKA_CRDS: CRD_DIRECTORY });
+  test('prints one line per finding, at the line the document starts, and exits 1 on an error', () => {
+    const { code, out } = run(['validate', bad]);
     expect(code).toBe(1);
-    expect(out).toEqual([
-      `${bad}:2 kafka.strimzi.io/v1beta2/KafkaTopic kafka/orders apiVersion: error: kafka.strimzi.io/v1beta2 KafkaTopic is not served (by ${join(CRD_DIRECTORY, 'strimzi', '043-Crd-kafkatopic.yaml')}); use kafka.strimzi.io/v1`,
-    ]);
+    expect(out).toEqual([`${bad}:6 kafka.strimzi.io/v1/KafkaTopic kafka/orders spec.replica: error: unknown field "replica": not declared in the schema`]);
+    expect(readFileSync(bad, 'utf8').split('\n')[5]).toBe('apiVersion: kafka.strimzi.io/v1');
   });
 
-  test('--crds= form, and --crds wins over $CDK8S_KAFKA_CRDS', () => {
-    expect(run(['validate', good, `--crds=${CRD_DIRECTORY}`], { CDK8S_KAFKA_CRDS: '/nonexistent' }).code).toBe(0);
+  test('paths are relative to the working directory, and printed so', () => {
+    expect(run(['validate', 'bad.yaml'], { cwd: dir }).out).toEqual([expect.stringMatching(/^bad\.yaml:6 /)]);
+  });
+
+  test('- reads standard input', () => {
+    const { code, out } = run(['validate', '-'], { stdin: () => readFileSync(bad, 'utf8') });
+    expect(code).toBe(1);
+    expect(out).toEqual([expect.stringMatching(/^<stdin>:6 kafka.strimzi.io\/v1\/KafkaTopic /)]);
+  });
+
+  test('--crds adds CRDs to the built-in ones (a file or a directory, repeatable, --crds=)', () => {
+    expect(run(['validate', widget])).toMatchObject({ code: 0, out: [expect.stringMatching(/kind: warning: no schema for Widget: no CRD serves API group "example.com"/)] });
+    const checked = [`${widget}:1 example.com/v1/Widget ns/w spec.size: error: must be of type integer (got "big")`];
+    expect(run(['validate', widget, '--crds', widgetCrd])).toMatchObject({ code: 1, out: checked });
+    expect(run(['validate', widget, `--crds=${join(dir, 'crds')}`, '--crds', widgetCrd])).toMatchObject({ code: 1, out: checked });
+  });
+
+  test('with no path, it validates the cdk8s output folder: output: in ./cdk8s.yaml, else dist/', () => {
+    const app = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-app-'));
+    mkdirSync(join(app, 'dist'));
+    writeFileSync(join(app, 'dist', 'a.yaml'), readFileSync(bad));
+    expect(run(['validate'], { cwd: app })).toMatchObject({ code: 1, out: [expect.stringMatching(/^dist\/a\.yaml:6 /)] });
+    writeFileSync(join(app, 'cdk8s.yaml'), 'app: node main.js\noutput: out\n');
+    mkdirSync(join(app, 'out'));
+    writeFileSync(join(app, 'out', 'b.yaml'), readFileSync(good));
+    expect(run(['validate'], { cwd: app }).code).toBe(0);
   });
 
   test.each([
-    [[], /usage: cdk8s-kafka validate/],
+    [[], /no command\n\nusage: cdk8s-kafka validate/],
     [['lint', good], /unknown command "lint"/],
-    [['validate', good], /no CRD directory: pass --crds DIR or set CDK8S_KAFKA_CRDS/],
-    [['validate', good, '--crds', '/nonexistent'], /CRD directory "\/nonexistent" does not exist/],
-    [['validate', '--crds', CRD_DIRECTORY], /nothing to validate/],
-    [['validate', join(dir, 'missing.yaml'), '--crds', CRD_DIRECTORY], /missing.yaml" does not exist/],
     [['validate', good, '--strict'], /unknown option "--strict"/],
-  ])('usage error %j exits 2', (args, message) => {
-    const { code, out, err } = run(args);
+    [['validate', good, '--crds'], /--crds needs a file or directory/],
+    [['validate', good, '--crds', '/nonexistent'], /^cdk8s-kafka: cannot read \/nonexistent: no such file or directory$/],
+    [['validate', good, '--crds', good], /^cdk8s-kafka: no CustomResourceDefinition in .*good.yaml$/],
+    [['validate', join(dir, 'missing.yaml')], /^cdk8s-kafka: cannot read .*missing.yaml: no such file or directory$/],
+    [['validate', mkdtempSync(join(tmpdir(), 'cdk8s-kafka-empty-'))], /^cdk8s-kafka: no manifests found in .*cdk8s-kafka-empty-/],
+    [['validate', '-'], /^cdk8s-kafka: no manifests found in -$/],
+    [['validate'], /^cdk8s-kafka: nothing to validate: dist\/ does not exist/],
+  ])('usage or I/O error %j exits 2 with a message', (args, message) => {
+    const { code, out, err } = run(args, { stdin: () => '', cwd: mkdtempSync(join(tmpdir(), 'cdk8s-kafka-cwd-')) });
     expect(code).toBe(2);
-    expect(`${out.join('\n')}\n${err}`).toMatch(message);
+    expect(out).toEqual([]);
+    expect(err).toMatch(message);
   });
 
-  test('--help exits 0', () => {
-    expect(run(['--help']).code).toBe(0);
+  test.each([[['--help']], [['-h']], [['validate', '--help']], [['validate', good, '-h']]])('%j prints the usage and exits 0', (args) => {
+    const { code, out } = run(args);
+    expect(code).toBe(0);
+    expect(out.join('\n')).toMatch(/^usage: cdk8s-kafka validate/);
+  });
+
+  test('--version prints the package version', () => {
+    const version = (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+    expect(run(['--version'])).toEqual({ code: 0, out: [`cdk8s-kafka ${version}`], err: '' });
+  });
+
+  test('reads YAML as kubectl does and knows what the API server enforces: a PrometheusRule, an EndpointSlice without endpoints, exportTo: [.]', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-upstream-'));
+    writeFileSync(join(folder, 'prometheusrule.yaml'), [
+      'apiVersion: monitoring.coreos.com/v1', 'kind: PrometheusRule', 'metadata: {name: kafka, namespace: monitoring}', 'spec:', '  groups:',
+      '  - name: kafka', '    partial_response_strategy: Warn', '    rules:', '    - alert: UnderReplicated', '      expr: kafka_server_replicamanager_underreplicatedpartitions > 0', '      for: 5m', '',
+    ].join('\n'));
+    writeFileSync(join(folder, 'endpointslice.yaml'), 'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: empty, namespace: kafka}\naddressType: IPv4\n');
+    writeFileSync(join(folder, 'serviceentry.yaml'), [
+      'apiVersion: networking.istio.io/v1', 'kind: ServiceEntry', 'metadata: {name: kafka, namespace: kafka}', 'spec:',
+      '  hosts: [kafka.example.com]', '  exportTo: [.]', '  location: MESH_EXTERNAL', '  resolution: DNS', '  ports: [{number: 9093, name: tls, protocol: TLS}]', '',
+    ].join('\n'));
+    expect(run(['validate', folder])).toEqual({ code: 0, out: [], err: '3 documents in 3 files: 0 errors, 0 warnings' });
+  });
+});
+
+describe('the installed command', () => {
+  const cli = join(__dirname, '..', 'src', 'cli.ts');
+  const node = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8' });
+
+  test('a usage or I/O error is one line on stderr and exit 2, never a stack trace', () => {
+    const result = node(['validate', good, '--crds', '/nonexistent/crds']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('cdk8s-kafka: cannot read /nonexistent/crds: no such file or directory\n');
+    expect(result.stdout).toBe('');
+  });
+
+  test('findings exit 1, a clean run 0', () => {
+    expect(node(['validate', bad]).status).toBe(1);
+    expect(execFileSync(process.execPath, ['--import', 'tsx', cli, 'validate', good], { encoding: 'utf8', stdio: 'pipe' })).toBe('');
   });
 });

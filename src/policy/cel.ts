@@ -10,6 +10,8 @@
 import { isIP as netIsIP } from 'node:net';
 import type { CelError, CelInput, CelMap, CelValue, CelEnv, parse as parseFn } from '@bufbuild/cel';
 import type * as CelModule from '@bufbuild/cel';
+import type * as SyntaxModule from '@bufbuild/cel-spec/cel/expr/syntax_pb.js';
+import type * as ProtobufModule from '@bufbuild/protobuf';
 
 /** One entry of a schema node's `x-kubernetes-validations` list. */
 export interface CelRule {
@@ -58,8 +60,15 @@ function isCIDR(s: string): boolean {
  * @bufbuild/cel and its environment, loaded on first use: loading the CEL engine costs ~100 ms,
  * which every `require('cdk8s-kafka')` would pay although only the validator needs it.
  */
-let loaded: { readonly cel: typeof CelModule; readonly env: CelEnv } | undefined;
-function engine(): { readonly cel: typeof CelModule; readonly env: CelEnv } {
+interface Engine {
+  readonly cel: typeof CelModule;
+  readonly env: CelEnv;
+  /** Decodes and encodes a binary `cel.expr.ParsedExpr`. */
+  readonly fromBinary: (bytes: Uint8Array) => SyntaxModule.ParsedExpr;
+  readonly toBinary: (ast: ReturnType<typeof CelModule.parse>) => Uint8Array;
+}
+let loaded: Engine | undefined;
+function engine(): Engine {
   if (loaded === undefined) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const cel = require('@bufbuild/cel') as typeof CelModule;
@@ -72,7 +81,16 @@ function engine(): { readonly cel: typeof CelModule; readonly env: CelEnv } {
         cel.celFunc('isCIDR', [cel.CelScalar.STRING], cel.CelScalar.BOOL, isCIDR),
       ],
     });
-    loaded = { cel, env };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const protobuf = require('@bufbuild/protobuf') as typeof ProtobufModule;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ParsedExprSchema } = require('@bufbuild/cel-spec/cel/expr/syntax_pb.js') as typeof SyntaxModule;
+    loaded = {
+      cel,
+      env,
+      fromBinary: (bytes) => protobuf.fromBinary(ParsedExprSchema, bytes),
+      toBinary: (ast) => protobuf.toBinary(ParsedExprSchema, ast),
+    };
   }
   return loaded;
 }
@@ -137,12 +155,29 @@ function checkRefs(expr: Expr | undefined, scope: ReadonlySet<string>, refs: { o
 
 const compiled = new Map<string, Compiled>();
 
+/** Expressions parsed ahead of time (the built-in schemas carry theirs): source → binary `cel.expr.ParsedExpr`, base64. */
+const preparsed = new Map<string, string>();
+
+/**
+ * The parse of `source` as base64 of a binary `cel.expr.ParsedExpr`, which {@link addParsedExpressions}
+ * takes back: parsing costs ~0.7 ms a rule, decoding ~0.1 ms. Throws when `source` does not parse.
+ */
+export function parsedExpression(source: string): string {
+  return Buffer.from(engine().toBinary(engine().cel.parse(source))).toString('base64');
+}
+
+/** Registers expressions parsed ahead of time ({@link parsedExpression}), by source text. */
+export function addParsedExpressions(expressions: Readonly<Record<string, string>>): void {
+  for (const [source, ast] of Object.entries(expressions)) preparsed.set(source, ast);
+}
+
 /** Parses, checks and plans `source` once; later calls hit the cache. */
 function compile(source: string): Compiled {
   let entry = compiled.get(source);
   if (entry === undefined) {
     try {
-      const ast = engine().cel.parse(source);
+      const ready = preparsed.get(source);
+      const ast = ready !== undefined ? engine().fromBinary(Buffer.from(ready, 'base64')) : engine().cel.parse(source);
       const refs = { oldSelf: false, errors: [] as string[] };
       checkRefs(ast.expr, new Set(), refs);
       // Transition rules may use the optional library (oldSelf.hasValue() ...); they are never run.

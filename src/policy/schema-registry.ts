@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
-import type Ajv from 'ajv';
-import type { ValidateFunction } from 'ajv';
-import { parseDocument } from 'yaml';
-import { crdToJsonSchema, definitionsToJsonSchema, k8sRef, OpenApiSchema } from './openapi';
-
-/** Where the Kubernetes schema lives inside a CRD directory. */
-export const KUBERNETES_DEFINITIONS = join('kubernetes', '_definitions-v1.32.0.json');
+import { BundleCrd, BundleIndex, readBundleFile } from './bundle';
+import { addParsedExpressions } from './cel';
+import { STATUS_RESET_ON_CREATE, UNENFORCED_REQUIRED } from './core-required';
+import { OpenApiSchema } from './openapi';
+import { SchemaContext } from './schema';
+import { readManifests } from './yaml';
 
 /** One served (or formerly served) version of a kind. */
 export interface KindVersion {
@@ -30,7 +29,7 @@ export interface KindInfo {
   readonly namespaced: boolean;
   /** Its versions. */
   readonly versions: readonly KindVersion[];
-  /** Where the schema comes from, for messages: a CRD file or the Kubernetes schema. */
+  /** Where the schema comes from, for messages: a CRD (built in, or a file given with `--crds`) or the Kubernetes schema. */
   readonly source: string;
 }
 
@@ -38,12 +37,14 @@ export interface KindInfo {
 export interface ResolvedSchema {
   readonly info: KindInfo;
   readonly version: KindVersion;
-  /** The OpenAPI schema (for defaults, list types and CEL rules). */
+  /** The OpenAPI schema of the whole object. */
   readonly schema: OpenApiSchema;
-  /** Resolves a `$ref` in {@link schema} (core kinds); CRD schemas have none. */
+  /** How to read it: `$ref`s, `ObjectMeta`, closed or open empty objects. */
+  readonly context: SchemaContext;
+  /** Resolves a `$ref` chain (core kinds); CRD schemas have none. */
   readonly deref: (node: OpenApiSchema) => OpenApiSchema;
-  /** The compiled ajv validator (compiled on first use, then cached). */
-  readonly validate: ValidateFunction;
+  /** Whether the API server drops `status` on create (status subresource, or a core kind's create strategy). */
+  readonly statusDroppedOnCreate: boolean;
 }
 
 /** Core kinds that are cluster-scoped (the Kubernetes schema does not record scope). */
@@ -52,89 +53,82 @@ const CLUSTER_SCOPED_CORE_KINDS = new Set([
   'StorageClass', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'PriorityClass', 'RuntimeClass',
   'IngressClass', 'CustomResourceDefinition', 'APIService', 'MutatingWebhookConfiguration',
   'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding',
+  'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding',
   'CertificateSigningRequest', 'FlowSchema', 'PriorityLevelConfiguration', 'IPAddress', 'ServiceCIDR',
   'DeviceClass', 'TokenReview', 'SelfSubjectReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview',
-  'SubjectAccessReview',
+  'SubjectAccessReview', 'ClusterTrustBundle', 'StorageVersionMigration', 'VolumeAttributesClass', 'ResourceSlice',
 ]);
 
-interface CrdDocument {
-  readonly file: string;
-  readonly text: string;
+const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+
+/** A CRD version known to the registry. */
+interface CrdVersion extends KindVersion {
+  readonly statusSubresource?: boolean;
 }
 
-interface GroupVersionKind {
-  readonly group: string;
-  readonly version: string;
-  readonly kind: string;
+/** A CRD: its kind, and its schemas (loaded on first use). */
+interface Crd {
+  readonly info: KindInfo & { readonly versions: readonly CrdVersion[] };
+  readonly schemas: () => Record<string, OpenApiSchema | string>;
 }
 
 /**
- * The schemas of every kind in a CRD directory (`../shared/crds` layout: one folder per
- * project with CRD YAML files, plus `kubernetes/_definitions-*.json` for the core kinds).
+ * Schemas by API group, kind and version: the built-in ones (the pinned CRDs and Kubernetes
+ * schema, shipped in `schemas/`), and any CRDs a user adds, which take precedence.
  *
- * Loading is lazy: CRD files are only indexed by group and kind up front; a document is parsed,
- * and its schema compiled, the first time an object of that kind is validated.
+ * Only the index is read up front; a kind's schema is parsed the first time an object of that
+ * kind is validated.
  */
 export class SchemaRegistry {
-  private readonly ajv: Ajv;
-  /** `group/Kind` → the unparsed CRD document. */
-  private readonly crdIndex = new Map<string, CrdDocument>();
-  private readonly crds = new Map<string, { info: KindInfo; schemas: Map<string, OpenApiSchema> }>();
-  private readonly definitions: Record<string, OpenApiSchema>;
-  /** `group/Kind` → version → definition name, for the core kinds. */
-  private readonly coreKinds = new Map<string, Map<string, string>>();
-  private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly index: BundleIndex = readBundleFile<BundleIndex>('index.json');
+  private readonly crds = new Map<string, Crd>();
+  private definitions?: Record<string, OpenApiSchema>;
+  private readonly loadedCrds = new Map<Crd, Record<string, OpenApiSchema | string>>();
 
   /**
-   * Indexes the CRD files of `crdDirectory` and loads its Kubernetes schema.
-   * @param crdDirectory The CRD directory (`../shared/crds` layout).
+   * @param crdPaths Files or directories (searched recursively for `*.yaml`, `*.yml`, `*.json`) of
+   *   CustomResourceDefinitions to use besides the built-in ones.
+   * @throws Error (one line) when a path cannot be read or holds no CustomResourceDefinition.
    */
-  public constructor(public readonly crdDirectory: string) {
-    const k8sFile = join(crdDirectory, KUBERNETES_DEFINITIONS);
-    this.definitions = (JSON.parse(readFileSync(k8sFile, 'utf8')) as { definitions: Record<string, OpenApiSchema> }).definitions;
-    for (const [name, definition] of Object.entries(this.definitions)) {
-      const gvks = (definition['x-kubernetes-group-version-kind'] ?? []) as GroupVersionKind[];
-      for (const gvk of gvks) {
-        const key = `${gvk.group}/${gvk.kind}`;
-        if (!this.coreKinds.has(key)) this.coreKinds.set(key, new Map());
-        this.coreKinds.get(key)!.set(gvk.version, name);
-      }
+  public constructor(crdPaths: readonly string[] = []) {
+    for (const [key, crd] of Object.entries(this.index.crds)) {
+      const [group, kind] = splitKey(key);
+      this.crds.set(key, {
+        info: { group, kind, namespaced: crd.namespaced, versions: crd.versions, source: `the built-in CRD from ${crd.source}` },
+        schemas: () => {
+          const file = readBundleFile<BundleCrd>(crd.file);
+          addParsedExpressions(file.cel ?? {});
+          return file.versions;
+        },
+      });
     }
-    for (const file of yamlFiles(crdDirectory)) this.indexCrdFile(file);
+    for (const path of crdPaths) this.addCrds(path);
+  }
 
-    // Loaded here, not at the top: ajv costs ~50 ms that every `require('cdk8s-kafka')` would pay.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const AjvClass = (require('ajv') as typeof import('ajv')).default;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
-    this.ajv = new AjvClass({ allErrors: true, strict: false, validateFormats: true, code: { regExp: goRegExp } });
-    addFormats(this.ajv, ['byte', 'date', 'date-time', 'ipv4', 'ipv6', 'uri', 'email', 'hostname', 'uuid']);
-    this.ajv.addFormat('cidr', /^(?:(?:\d{1,3}\.){3}\d{1,3}\/\d{1,2}|[0-9a-fA-F:.]+\/\d{1,3})$/);
-    this.ajv.addFormat('mac', /^(?:[0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/);
-    this.ajv.addFormat('duration', /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$|^0$/);
-    this.ajv.addSchema(definitionsToJsonSchema(this.definitions));
+  /** The Kubernetes release whose schema checks the core kinds, e.g. `1.32.0`. */
+  public get kubernetesVersion(): string {
+    return this.index.kubernetes.version;
   }
 
   /** What is known of `group/kind`, or undefined when no CRD and no core kind has that name. */
   public kind(group: string, kind: string): KindInfo | undefined {
-    const key = `${group}/${kind}`;
-    const crd = this.loadCrd(key);
+    const crd = this.crds.get(`${group}/${kind}`);
     if (crd !== undefined) return crd.info;
-    const versions = this.coreKinds.get(key);
+    const versions = this.index.kubernetes.kinds[`${group}/${kind}`];
     if (versions === undefined) return undefined;
     return {
       group,
       kind,
       namespaced: !CLUSTER_SCOPED_CORE_KINDS.has(kind),
-      versions: [...versions.keys()].map((name) => ({ name, served: true, deprecated: false })),
-      source: `Kubernetes ${KUBERNETES_DEFINITIONS}`,
+      versions: Object.keys(versions).map((name) => ({ name, served: true, deprecated: false })),
+      source: `the Kubernetes ${this.index.kubernetes.version} schema`,
     };
   }
 
   /** Whether any CRD or core kind is in API `group`. */
   public servesGroup(group: string): boolean {
     const prefix = `${group}/`;
-    return [...this.crdIndex.keys(), ...this.crds.keys(), ...this.coreKinds.keys()].some((key) => key.startsWith(prefix));
+    return [...this.crds.keys(), ...Object.keys(this.index.kubernetes.kinds)].some((key) => key.startsWith(prefix));
   }
 
   /** The schema of `group/kind` at `version`, or undefined when that version is not known. */
@@ -142,132 +136,135 @@ export class SchemaRegistry {
     const info = this.kind(group, kind);
     const kindVersion = info?.versions.find((v) => v.name === version);
     if (info === undefined || kindVersion === undefined) return undefined;
-    const key = `${group}/${version}/${kind}`;
+    const definitions = this.kubernetesDefinitions();
+    const resolveRef = (ref: string) => definitions[ref.replace('#/definitions/', '')];
+    const objectMeta = definitions[OBJECT_META];
 
     const crd = this.crds.get(`${group}/${kind}`);
     if (crd !== undefined) {
-      const schema = crd.schemas.get(version) ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
-      const validate = this.compile(key, () => crdToJsonSchema(schema));
-      return { info, version: kindVersion, schema, deref: (node) => node, validate };
+      const schemas = this.crdSchemas(crd);
+      let schema = schemas[version];
+      if (typeof schema === 'string') schema = schemas[schema];
+      return {
+        info,
+        version: kindVersion,
+        // A version without a schema accepts anything (apiextensions.k8s.io/v1 requires one; v1beta1 CRDs did not).
+        schema: (schema as OpenApiSchema | undefined) ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+        context: { resolveRef, objectMeta, closeEmptyObjects: true },
+        deref: (node) => node,
+        statusDroppedOnCreate: (kindVersion as CrdVersion).statusSubresource === true,
+      };
     }
-    const definition = this.coreKinds.get(`${group}/${kind}`)!.get(version)!;
-    const validate = this.compile(key, () => k8sRef(definition));
-    return { info, version: kindVersion, schema: this.definitions[definition], deref: (node) => this.deref(node), validate };
+    const definition = this.index.kubernetes.kinds[`${group}/${kind}`][version];
+    const deref = (node: OpenApiSchema): OpenApiSchema => {
+      let current = node;
+      while (current.$ref !== undefined) current = resolveRef(current.$ref);
+      return current;
+    };
+    return {
+      info,
+      version: kindVersion,
+      schema: { $ref: `#/definitions/${definition}` },
+      context: { resolveRef, objectMeta, closeEmptyObjects: false, unenforcedRequired: UNENFORCED_REQUIRED },
+      deref,
+      statusDroppedOnCreate: STATUS_RESET_ON_CREATE.has(`${group}/${kind}`),
+    };
   }
 
-  private compile(key: string, schema: () => object): ValidateFunction {
-    let validate = this.compiled.get(key);
-    if (validate === undefined) {
-      validate = this.ajv.compile(schema());
-      this.compiled.set(key, validate);
+  private kubernetesDefinitions(): Record<string, OpenApiSchema> {
+    this.definitions ??= withQuantity(readBundleFile<Record<string, OpenApiSchema>>(this.index.kubernetes.definitions));
+    return this.definitions;
+  }
+
+  private crdSchemas(crd: Crd): Record<string, OpenApiSchema | string> {
+    let schemas = this.loadedCrds.get(crd);
+    if (schemas === undefined) {
+      schemas = crd.schemas();
+      this.loadedCrds.set(crd, schemas);
     }
-    return validate;
+    return schemas;
   }
 
-  private deref(node: OpenApiSchema): OpenApiSchema {
-    let current = node;
-    while (current.$ref !== undefined) current = this.definitions[current.$ref.replace('#/definitions/', '')];
-    return current;
-  }
-
-  /**
-   * Indexes a CRD file without parsing it: each document's `spec.group` and `spec.names.kind`
-   * are read with two anchored patterns; a document they do not fit is parsed right away.
-   */
-  private indexCrdFile(file: string): void {
-    const text = readFileSync(file, 'utf8');
-    for (const doc of text.split(/^---[^\S\n]*$/m)) {
-      if (!/^kind:\s*CustomResourceDefinition\s*$/m.test(doc)) continue;
-      const group = /^ {2}group:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
-      const kind = /^ {4}kind:\s*["']?(\w+)/m.exec(doc)?.[1];
-      if (group !== undefined && kind !== undefined) {
-        this.crdIndex.set(`${group}/${kind}`, { file, text: doc });
-      } else {
-        const crd = parseCrd({ file, text: doc });
-        this.crds.set(`${crd.info.group}/${crd.info.kind}`, crd);
+  private addCrds(path: string): void {
+    let found = 0;
+    for (const file of schemaFiles(path)) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+      for (const doc of readManifests(text)) {
+        if (doc.errors.length > 0) throw new Error(`${file}:${doc.line}: not valid YAML (${doc.errors[0]})`);
+        const crd = doc.value as CrdManifest | undefined;
+        if (crd?.kind !== 'CustomResourceDefinition') continue;
+        const spec = crd.spec;
+        if (typeof spec?.group !== 'string' || typeof spec.names?.kind !== 'string' || !Array.isArray(spec.versions)) {
+          throw new Error(`${file}: CustomResourceDefinition ${crd.metadata?.name ?? '(no name)'} has no spec.group, spec.names.kind or spec.versions`);
+        }
+        const schemas: Record<string, OpenApiSchema> = {};
+        for (const v of spec.versions) if (v.schema?.openAPIV3Schema !== undefined) schemas[v.name] = v.schema.openAPIV3Schema;
+        this.crds.set(`${spec.group}/${spec.names.kind}`, {
+          info: {
+            group: spec.group,
+            kind: spec.names.kind,
+            namespaced: spec.scope !== 'Cluster',
+            versions: spec.versions.map((v) => ({
+              name: v.name,
+              served: v.served !== false,
+              deprecated: v.deprecated === true,
+              deprecationWarning: v.deprecationWarning,
+              statusSubresource: v.subresources?.status !== undefined,
+            })),
+            source: file,
+          },
+          schemas: () => schemas,
+        });
+        found++;
       }
     }
-  }
-
-  private loadCrd(key: string) {
-    let crd = this.crds.get(key);
-    const doc = this.crdIndex.get(key);
-    if (crd === undefined && doc !== undefined) {
-      crd = parseCrd(doc);
-      if (`${crd.info.group}/${crd.info.kind}` !== key) {
-        throw new Error(`${doc.file}: indexed as ${key} but defines ${crd.info.group}/${crd.info.kind}`);
-      }
-      this.crds.set(key, crd);
-    }
-    return crd;
+    if (found === 0) throw new Error(`no CustomResourceDefinition in ${path}`);
   }
 }
 
-/**
- * CRD patterns are Go RE2 expressions. The few RE2 forms JavaScript lacks are rewritten: a
- * leading `(?i)` flag group becomes the `i` flag, `(?P<name>` becomes `(?<name>`; escapes the
- * `u` flag rejects (`\_`, `\ `) are retried without it.
- */
-const goRegExp = Object.assign(
-  (pattern: string, flags: string): RegExp => {
-    let source = pattern.replace(/\(\?P</g, '(?<');
-    let extra = '';
-    const inline = /^\(\?([ims]+)\)/.exec(source);
-    if (inline !== null) {
-      source = source.slice(inline[0].length);
-      extra = inline[1];
-    }
-    try {
-      return new RegExp(source, flags + extra);
-    } catch {
-      return new RegExp(source, flags.replace('u', '') + extra);
-    }
-  },
-  { code: 'goRegExp' },
-);
+/** The Kubernetes schema says a Quantity is "string or number"; the API server parses it with this pattern (`resource.ParseQuantity`). */
+function withQuantity(definitions: Record<string, OpenApiSchema>): Record<string, OpenApiSchema> {
+  definitions['io.k8s.apimachinery.pkg.api.resource.Quantity'] = {
+    'x-kubernetes-int-or-string': true,
+    'pattern': '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$',
+  };
+  return definitions;
+}
 
 interface CrdManifest {
-  spec: {
-    group: string;
-    names: { kind: string };
-    scope: 'Namespaced' | 'Cluster';
-    versions: Array<{
-      name: string;
-      served: boolean;
-      deprecated?: boolean;
-      deprecationWarning?: string;
-      schema?: { openAPIV3Schema?: OpenApiSchema };
+  kind?: string;
+  metadata?: { name?: string };
+  spec?: {
+    group?: string;
+    names?: { kind?: string };
+    scope?: 'Namespaced' | 'Cluster';
+    versions?: Array<{
+      name: string; served?: boolean; deprecated?: boolean; deprecationWarning?: string;
+      subresources?: { status?: object }; schema?: { openAPIV3Schema?: OpenApiSchema };
     }>;
   };
 }
 
-function parseCrd(doc: CrdDocument) {
-  const crd = parseDocument(doc.text).toJS() as CrdManifest;
-  const schemas = new Map<string, OpenApiSchema>();
-  for (const v of crd.spec.versions) {
-    if (v.schema?.openAPIV3Schema !== undefined) schemas.set(v.name, v.schema.openAPIV3Schema);
-  }
-  const info: KindInfo = {
-    group: crd.spec.group,
-    kind: crd.spec.names.kind,
-    namespaced: crd.spec.scope === 'Namespaced',
-    versions: crd.spec.versions.map((v) => ({
-      name: v.name,
-      served: v.served,
-      deprecated: v.deprecated === true,
-      deprecationWarning: v.deprecationWarning,
-    })),
-    source: doc.file,
-  };
-  return { info, schemas };
+function splitKey(key: string): [string, string] {
+  const slash = key.lastIndexOf('/');
+  return [key.slice(0, slash), key.slice(slash + 1)];
 }
 
-function yamlFiles(directory: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(directory).sort()) {
-    const path = join(directory, entry);
-    if (statSync(path).isDirectory()) files.push(...yamlFiles(path));
-    else if (/\.ya?ml$/.test(entry)) files.push(path);
+function schemaFiles(path: string): string[] {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (e) {
+    throw new Error(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
   }
-  return files;
+  if (!stat.isDirectory()) return [path];
+  return readdirSync(path).sort().flatMap((entry) => {
+    const child = join(path, entry);
+    return statSync(child).isDirectory() ? schemaFiles(child) : /\.(ya?ml|json)$/.test(entry) ? [child] : [];
+  });
 }

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
-import { ErrorObject } from 'ajv';
-import { parseAllDocuments, Tags } from 'yaml';
 import { checkMetadata } from './metadata';
-import { KindVersion, SchemaRegistry } from './schema-registry';
+import { OpenApiSchema } from './openapi';
+import { checkSchema, checkUnknownFields } from './schema';
+import { KindVersion, ResolvedSchema, SchemaRegistry } from './schema-registry';
 import { applyDefaults, checkStructural, FieldPath, formatPath, hasRules } from './structural';
+import { readManifests } from './yaml';
 
 /** How bad a finding is: an `error` fails validation, a `warning` does not. */
 export type Severity = 'error' | 'warning';
@@ -13,8 +14,10 @@ export type Severity = 'error' | 'warning';
 export interface Finding {
   /** The file (or source) the document came from. */
   readonly file: string;
-  /** The document's position in its file, from 1. */
+  /** The document's position in its file (or in the list of objects), from 1. */
   readonly document: number;
+  /** The line, from 1, where the document starts in its file; absent for objects validated in memory. */
+  readonly line?: number;
   /** The document's `apiVersion`; empty when it has none. */
   readonly apiVersion: string;
   /** The document's `kind`; empty when it has none. */
@@ -35,6 +38,8 @@ export interface Finding {
 export interface ValidationResult {
   /** Every finding, in the order found. */
   readonly findings: readonly Finding[];
+  /** How many files (or texts) were read; 0 for objects validated in memory. */
+  readonly files: number;
   /** How many documents were validated. */
   readonly documents: number;
   /** Client-side config documents (KIND, Kustomize) that were recognised and skipped. */
@@ -47,36 +52,56 @@ export interface ValidationResult {
   readonly skippedTransitionRules: number;
 }
 
-/** `<file>:<doc#> <apiVersion>/<kind> <ns>/<name> <json-path>: <severity>: <message>`. */
+/**
+ * `<file>:<line> <apiVersion>/<kind> <ns>/<name> <path>: <severity>: <message>`, where `<line>`
+ * is the line the document starts on (`<source>#<n>` for objects validated in memory).
+ */
 export function formatFinding(f: Finding): string {
-  return `${f.file}:${f.document} ${f.apiVersion || '?'}/${f.kind || '?'} ${f.namespace ?? '-'}/${f.name ?? '-'} ${f.path}: ${f.severity}: ${f.message}`;
+  const where = f.line !== undefined ? `${f.file}:${f.line}` : `${f.file}#${f.document}`;
+  return `${where} ${f.apiVersion || '?'}/${f.kind || '?'} ${f.namespace ?? '-'}/${f.name ?? '-'} ${f.path}: ${f.severity}: ${f.message}`;
 }
 
 /** Props of {@link ManifestValidator}. */
 export interface ManifestValidatorProps {
-  /** A directory laid out like `../shared/crds`: CRD YAML files and `kubernetes/_definitions-v1.32.0.json`. */
-  readonly crdDirectory: string;
+  /**
+   * Files or directories of CustomResourceDefinitions (e.g. another operator's) to validate
+   * against, besides the built-in ones; a CRD given here wins over a built-in one of the same
+   * group and kind.
+   * @default - only the built-in schemas: the pinned Strimzi, cert-manager, Gateway API, Envoy
+   *   Gateway, Istio, Argo CD and Prometheus Operator CRDs and the Kubernetes schema
+   */
+  readonly crds?: readonly string[];
 }
 
 /**
- * An offline stand-in for the API server's schema stage: each manifest is checked against the
- * pinned CRDs or the Kubernetes schema, with defaults applied, unknown fields rejected,
- * list-type uniqueness and CEL rules evaluated, and metadata checked.
+ * An offline stand-in for the API server's schema stage: each manifest is read as kubectl
+ * reads YAML and checked against the pinned CRDs or the Kubernetes schema, with defaults
+ * applied, unknown fields rejected, list-type uniqueness and CEL rules evaluated, and metadata
+ * checked. The schemas ship with the package (`schemas/`), so nothing needs to be set up.
  *
- * Schemas are compiled on first use and cached, so one validator should check many documents.
+ * @example
+ * const result = new ManifestValidator().validatePaths(['dist']);
+ * for (const finding of result.findings) console.log(formatFinding(finding));
  */
 export class ManifestValidator {
   private readonly registry: SchemaRegistry;
 
-  /** Creates a validator over the schemas in `props.crdDirectory`. */
-  public constructor(props: ManifestValidatorProps) {
-    this.registry = new SchemaRegistry(props.crdDirectory);
+  /**
+   * Creates a validator over the built-in schemas and `props.crds`.
+   * @throws Error when a path of `props.crds` cannot be read or holds no CustomResourceDefinition.
+   */
+  public constructor(props: ManifestValidatorProps = {}) {
+    this.registry = new SchemaRegistry(props.crds);
   }
 
-  /** Validates files and directories (recursively: `*.yaml`, `*.yml`, `*.json`), in sorted order. */
+  /**
+   * Validates files and directories: a directory is searched recursively for `*.yaml`, `*.yml`
+   * and `*.json` (skipping `node_modules` and hidden folders), in sorted order.
+   * @throws Error when a path cannot be read.
+   */
   public validatePaths(paths: readonly string[]): ValidationResult {
     const run = new Run();
-    for (const file of paths.flatMap(manifestFiles)) this.validateTextInto(run, readFileSync(file, 'utf8'), file);
+    for (const file of paths.flatMap(manifestFiles)) this.validateTextInto(run, read(file), file);
     return run.result();
   }
 
@@ -90,23 +115,27 @@ export class ManifestValidator {
   /** Validates objects already in memory, e.g. `Testing.synth(chart)`. */
   public validateObjects(objects: readonly unknown[], source: string = '<objects>'): ValidationResult {
     const run = new Run();
-    objects.forEach((object, i) => this.validateObject(run, structuredClone(object), source, i + 1));
+    objects.forEach((object, i) => this.validateObject(run, structuredClone(object), { file: source, document: i + 1 }));
     return run.result();
   }
 
   private validateTextInto(run: Run, text: string, file: string): void {
-    parseAllDocuments(text, KUBECTL_YAML).forEach((doc, i) => {
+    run.files++;
+    for (const doc of readManifests(text)) {
+      const where = { file, document: doc.index + 1, line: doc.line };
+      const base = { ...where, apiVersion: '', kind: '', path: '.' };
       if (doc.errors.length > 0) {
         run.documents++;
-        for (const e of doc.errors) run.add({ file, document: i + 1, apiVersion: '', kind: '', path: '.', severity: 'error', message: `invalid YAML: ${e.message}` });
-        return;
+        for (const message of doc.errors) run.add({ ...base, severity: 'error', message: `invalid YAML: ${message}` });
+        continue;
       }
-      const object: unknown = doc.toJS();
-      if (object !== null && object !== undefined) this.validateObject(run, object, file, i + 1);
-    });
+      if (doc.value === undefined || doc.value === null) continue;
+      for (const message of doc.warnings) run.add({ ...base, severity: 'warning', message });
+      this.validateObject(run, doc.value, where);
+    }
   }
 
-  private validateObject(run: Run, object: unknown, file: string, document: number): void {
+  private validateObject(run: Run, object: unknown, where: { file: string; document: number; line?: number }): void {
     const record = (typeof object === 'object' && object !== null && !Array.isArray(object) ? object : {}) as Record<string, unknown>;
     const apiVersion = typeof record.apiVersion === 'string' ? record.apiVersion : '';
     const kind = typeof record.kind === 'string' ? record.kind : '';
@@ -114,11 +143,17 @@ export class ManifestValidator {
       run.clientConfigs++;
       return;
     }
+    // kubectl reads any document with an `items` list as a list (`v1 List`, what `kubectl get -o
+    // yaml` prints) and applies its items one by one (k8s.io/apimachinery v0.37
+    // unstructuredJSONScheme.decode, k8s.io/cli-runtime v0.37 resource.FlattenListVisitor).
+    if (Array.isArray(record.items)) {
+      for (const item of record.items) this.validateObject(run, item, where);
+      return;
+    }
     run.documents++;
     const metadata = (record.metadata ?? {}) as Record<string, unknown>;
     const base = {
-      file,
-      document,
+      ...where,
       apiVersion,
       kind,
       namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
@@ -131,7 +166,18 @@ export class ManifestValidator {
       if (!seen.has(key)) run.add(finding);
       seen.add(key);
     };
+    try {
+      this.check(record, object, apiVersion, kind, report, run);
+    } catch (e) {
+      // A fault of the validator itself must not hide the other documents' findings.
+      report('error', [], `the validator could not check this object (${(e as Error).message}); please report this as a bug of cdk8s-kafka`);
+    }
+  }
 
+  private check(
+    record: Record<string, unknown>, object: unknown, apiVersion: string, kind: string,
+    report: (severity: Severity, path: FieldPath, message: string) => void, run: Run,
+  ): void {
     if (record !== object) return report('error', [], 'a manifest must be an object with apiVersion, kind and metadata');
     if (apiVersion === '') return report('error', ['apiVersion'], 'required value');
     if (kind === '') return report('error', ['kind'], 'required value');
@@ -145,8 +191,8 @@ export class ManifestValidator {
       // knows (a vendor API such as Tetrate's) is reported too, but cannot be judged: a warning.
       const knownGroup = this.registry.servesGroup(group);
       return report(knownGroup ? 'error' : 'warning', ['kind'], knownGroup
-        ? `no schema for ${kind} in API group ${JSON.stringify(group)}: the group has no such kind in ${this.registry.crdDirectory}`
-        : `no schema for ${kind}: no CRD in ${this.registry.crdDirectory} and no Kubernetes kind serves API group ${JSON.stringify(group)}, so it was not validated`);
+        ? `no schema for ${kind} in API group ${JSON.stringify(group)}: the group has no such kind`
+        : `no schema for ${kind}: no CRD serves API group ${JSON.stringify(group)} (neither built in nor given with --crds), so it was not validated`);
     }
     const qualified = (v: KindVersion) => (group === '' ? v.name : `${group}/${v.name}`);
     const served = info.versions.filter((v) => v.served);
@@ -161,16 +207,16 @@ export class ManifestValidator {
     }
 
     const resolved = this.registry.resolve(group, version, kind)!;
+    dropStatus(resolved, record, (path, message) => report('error', path, message));
     applyDefaults(resolved.schema, record, resolved.deref, (path) =>
       report('warning', path, 'null is dropped by the API server (the field is not nullable and has no default); remove it'));
-    const errors = resolved.validate(record) ? [] : relevantErrors(resolved.validate.errors ?? []);
-    for (const error of errors) {
-      const [path, message] = describe(error, record);
+    let blocked = false;
+    checkSchema(resolved.schema, record, resolved.context, (path, message, blocking) => {
+      blocked ||= blocking;
       report('error', path, message);
-    }
+    });
     // Like the API server, skip CEL rules once a "blocking" error (a missing, mistyped or
     // out-of-range value) is found: rules would only trip over the same problem.
-    const blocked = errors.some((e) => BLOCKING_KEYWORDS.has(e.keyword));
     if (blocked && hasRules(resolved.schema, resolved.deref)) {
       report('warning', [], 'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation');
     }
@@ -183,14 +229,16 @@ export class ManifestValidator {
 }
 
 /**
- * Parse as kubectl does (go-yaml v2, YAML 1.1): merge keys, and `yes`/`no`/`on`/`off`/`y`/`n` as
- * booleans; but timestamps and sexagesimal numbers stay strings, as go-yaml v2 leaves them.
- * cdk8s writes YAML 1.1 too, so a string that 1.1 would read as a boolean is quoted.
+ * Where the API server drops `status` on create (the status subresource of a CRD, or a core
+ * kind's create strategy), only its unknown fields are reported (the decoder sees them); the
+ * rest is never validated, so it is removed before validation, as the API server does.
  */
-const KUBECTL_YAML = {
-  version: '1.1' as const,
-  customTags: (tags: Tags) => tags.filter((t) => typeof t === 'string' || (t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME')),
-};
+function dropStatus(resolved: ResolvedSchema, record: Record<string, unknown>, error: (path: FieldPath, message: string) => void): void {
+  if (!resolved.statusDroppedOnCreate || record.status === undefined) return;
+  const status: OpenApiSchema | undefined = resolved.deref(resolved.schema).properties?.status;
+  if (status !== undefined) checkUnknownFields(status, record.status, resolved.context, (path, message) => error(path, message), ['status']);
+  delete record.status;
+}
 
 /**
  * Files tools read on the client side, never sent to an API server (a KIND cluster config, a
@@ -198,10 +246,8 @@ const KUBECTL_YAML = {
  */
 const CLIENT_CONFIG_KINDS = new Set(['kind.x-k8s.io/Cluster', 'kustomize.config.k8s.io/Kustomization', 'kustomize.config.k8s.io/Component']);
 
-/** Errors after which the API server does not run CEL rules (`hasBlockingErr`). */
-const BLOCKING_KEYWORDS = new Set(['required', 'type', 'enum', 'maxLength', 'maxItems', 'maxProperties']);
-
 class Run {
+  public files = 0;
   public documents = 0;
   public clientConfigs = 0;
   public skippedTransitionRules = 0;
@@ -214,6 +260,7 @@ class Run {
   public result(): ValidationResult {
     return {
       findings: this.findings,
+      files: this.files,
       documents: this.documents,
       clientConfigs: this.clientConfigs,
       errors: this.findings.filter((f) => f.severity === 'error').length,
@@ -223,58 +270,34 @@ class Run {
   }
 }
 
-/**
- * Drops the errors of the branches of a failed `anyOf`/`oneOf`/`not`: the junctor's own error
- * says what is wrong; its branches' errors are the alternatives that did not fit either.
- */
-function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  const junctions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'not').map((e) => `${e.schemaPath}/`);
-  return errors.filter((e) => !junctions.some((prefix) => e.schemaPath.startsWith(prefix)));
-}
-
-/** Turns an ajv error into the field it concerns and an API-server-like message. */
-function describe(error: ErrorObject, root: unknown): [FieldPath, string] {
-  const path = pointerToPath(error.instancePath, root);
-  const params = error.params as Record<string, unknown>;
-  const got = JSON.stringify(valueAt(path, root));
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return [[...path, String(params.additionalProperty)], `unknown field ${JSON.stringify(params.additionalProperty)}: not declared in the schema`];
-    case 'required':
-      return [[...path, String(params.missingProperty)], 'required value'];
-    case 'type':
-      return [path, `must be of type ${String(params.type).replace(',', ' or ')} (got ${got})`];
-    case 'enum':
-      return [path, `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} (got ${got})`];
-    case 'pattern':
-      return [path, `must match ${String(params.pattern)} (got ${got})`];
-    default:
-      return [path, `${error.message ?? error.keyword} (got ${got})`];
+/** Reads a file; an I/O error becomes a one-line Error naming the file. */
+function read(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read ${file}: ${ioProblem(e)}`);
   }
 }
 
-function pointerToPath(pointer: string, root: unknown): FieldPath {
-  const path: (string | number)[] = [];
-  let current = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const segment = Array.isArray(current) ? Number(key) : key;
-    path.push(segment);
-    current = (current as Record<string | number, unknown> | undefined)?.[segment];
+function ioProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
+}
+
+/** The manifest files under `path`: itself if a file, else its `*.yaml`, `*.yml` and `*.json`, recursively and sorted. */
+export function manifestFiles(path: string): string[] {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (e) {
+    throw new Error(`cannot read ${path}: ${ioProblem(e)}`);
   }
-  return path;
-}
-
-function valueAt(path: FieldPath, root: unknown): unknown {
-  return path.reduce<unknown>((value, segment) => (value as Record<string | number, unknown> | undefined)?.[segment], root);
-}
-
-function manifestFiles(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
+  if (!isDirectory) return [path];
   return readdirSync(path)
     .sort()
     .flatMap((entry) => {
       const child = join(path, entry);
-      return statSync(child).isDirectory() ? manifestFiles(child) : /\.(ya?ml|json)$/.test(entry) ? [child] : [];
+      if (statSync(child).isDirectory()) return entry === 'node_modules' || entry.startsWith('.') ? [] : manifestFiles(child);
+      return /\.(ya?ml|json)$/.test(entry) ? [child] : [];
     });
 }

@@ -12,7 +12,7 @@ import {
   SUPPORTED_KAFKA_VERSIONS,
 } from '../../src/core/versions';
 import { SchemaRegistry } from '../../src/policy';
-import { CRD_DIRECTORY } from '../support';
+import { describeWithUpstream } from '../support';
 
 interface StrimziKafkaVersion {
   version: string;
@@ -21,9 +21,9 @@ interface StrimziKafkaVersion {
   default: boolean;
 }
 
-const kafkaVersions = parse(readFileSync(join(CRD_DIRECTORY, 'strimzi', 'kafka-versions.yaml'), 'utf8')) as StrimziKafkaVersion[];
+describeWithUpstream('Kafka versions agree with Strimzi 1.2 kafka-versions.yaml', (crds) => {
+  const kafkaVersions = parse(readFileSync(join(crds, 'strimzi', 'kafka-versions.yaml'), 'utf8')) as StrimziKafkaVersion[];
 
-describe('Kafka versions agree with Strimzi 1.2 kafka-versions.yaml', () => {
   test('the supported versions and their metadata versions', () => {
     const supported = Object.fromEntries(kafkaVersions.filter((v) => v.supported).map((v) => [v.version, v.metadata]));
     expect(KAFKA_METADATA_VERSIONS).toEqual(supported);
@@ -36,8 +36,8 @@ describe('Kafka versions agree with Strimzi 1.2 kafka-versions.yaml', () => {
   });
 });
 
-describe('component versions agree with the pinned CRDs (../shared/crds/SOURCES.md)', () => {
-  const sources = readFileSync(join(CRD_DIRECTORY, 'SOURCES.md'), 'utf8');
+describeWithUpstream('component versions agree with the pinned CRDs (../shared/crds/SOURCES.md)', (crds) => {
+  const sources = readFileSync(join(crds, 'SOURCES.md'), 'utf8');
   /** The `tag` column of the "Versions" table, by project. */
   const tags = new Map([...sources.matchAll(/^\| ([\w-]+) \| [\w-]+\/[\w.-]+ \| (v?[\d.]+) \|/gm)].map((m) => [m[1], m[2].replace(/^v/, '')]));
 
@@ -54,7 +54,7 @@ describe('component versions agree with the pinned CRDs (../shared/crds/SOURCES.
   });
 
   test('the Gateway API CRDs are the channel and bundle we target', () => {
-    const tlsRoutes = readFileSync(join(CRD_DIRECTORY, 'gateway-api', 'gateway.networking.k8s.io_tlsroutes.yaml'), 'utf8');
+    const tlsRoutes = readFileSync(join(crds, 'gateway-api', 'gateway.networking.k8s.io_tlsroutes.yaml'), 'utf8');
     expect(tlsRoutes).toContain(`gateway.networking.k8s.io/bundle-version: v${COMPONENT_VERSIONS.gatewayApi}`);
     expect(tlsRoutes).toContain(`gateway.networking.k8s.io/channel: ${GATEWAY_API_CHANNEL}`);
   });
@@ -64,8 +64,28 @@ describe('component versions agree with the pinned CRDs (../shared/crds/SOURCES.
   });
 });
 
+describe('the built-in schemas are the pinned releases', () => {
+  const registry = new SchemaRegistry();
+
+  test.each([
+    ['Kafka', 'kafka.strimzi.io', `strimzi/strimzi-kafka-operator@${COMPONENT_VERSIONS.strimzi} `],
+    ['Certificate', 'cert-manager.io', `cert-manager/cert-manager@v${COMPONENT_VERSIONS.certManager} `],
+    ['TLSRoute', 'gateway.networking.k8s.io', `kubernetes-sigs/gateway-api@v${COMPONENT_VERSIONS.gatewayApi} `],
+    ['EnvoyProxy', 'gateway.envoyproxy.io', `envoyproxy/gateway@v${COMPONENT_VERSIONS.envoyGateway} `],
+    ['VirtualService', 'networking.istio.io', `istio/istio@${COMPONENT_VERSIONS.istio} `],
+    ['Application', 'argoproj.io', `argoproj/argo-cd@v${COMPONENT_VERSIONS.argoCd} `],
+    ['PodMonitor', 'monitoring.coreos.com', `prometheus-operator/prometheus-operator@v${COMPONENT_VERSIONS.prometheusOperator} `],
+  ])('%s', (kind, group, release) => {
+    expect(registry.kind(group, kind)!.source).toContain(release);
+  });
+
+  test('the Kubernetes schema', () => {
+    expect(registry.kubernetesVersion).toBe(COMPONENT_VERSIONS.kubernetesSchema);
+  });
+});
+
 describe('every apiVersion we emit is served, and not deprecated', () => {
-  const registry = new SchemaRegistry(CRD_DIRECTORY);
+  const registry = new SchemaRegistry();
 
   test.each(Object.entries(API_VERSIONS))('%s %s', (name, apiVersion) => {
     const kind = KIND_ALIASES[name as EmittedKind] ?? name;

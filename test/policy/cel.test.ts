@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { evaluateRule, type CelRule } from '../../src/policy/cel';
 
-const CRDS_DIR = process.env.CDK8S_KAFKA_CRDS ?? path.resolve(__dirname, '../../../shared/crds');
+/** The validator's built-in CRD schemas (schemas/crd/*.json, generated from the pinned upstream CRDs). */
+const BUNDLE = path.resolve(__dirname, '..', '..', 'schemas', 'crd');
 
 type Node = { readonly [key: string]: unknown };
 
@@ -18,16 +18,8 @@ function isNode(v: unknown): v is Node {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function yamlFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return yamlFiles(full);
-    return e.name.endsWith('.yaml') ? [full] : [];
-  });
-}
-
-/** Every rule of every version schema of every CRD in `files`. */
-function collectRules(files: readonly string[]): FoundRule[] {
+/** Every rule of every version schema of the built-in CRDs whose file name starts with `prefix`. */
+function collectRules(prefix = ''): FoundRule[] {
   const found: FoundRule[] = [];
   const walk = (node: unknown, where: string): void => {
     if (Array.isArray(node)) {
@@ -39,23 +31,17 @@ function collectRules(files: readonly string[]): FoundRule[] {
     if (Array.isArray(rules)) for (const rule of rules as CelRule[]) found.push({ rule, schema: node, where });
     for (const [key, child] of Object.entries(node)) walk(child, `${where}.${key}`);
   };
-  for (const file of files) {
-    for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
-      const crd: unknown = doc.toJS();
-      if (!isNode(crd) || crd.kind !== 'CustomResourceDefinition' || !isNode(crd.spec)) continue;
-      const versions = Array.isArray(crd.spec.versions) ? crd.spec.versions : [];
-      for (const v of versions) {
-        if (isNode(v)) walk(v.schema, `${path.relative(CRDS_DIR, file)}:${String(v.name)}`);
-      }
-    }
+  for (const file of fs.readdirSync(BUNDLE).filter((f) => f.startsWith(prefix)).sort()) {
+    const crd = JSON.parse(fs.readFileSync(path.join(BUNDLE, file), 'utf8')) as { versions: Record<string, unknown> };
+    for (const [version, schema] of Object.entries(crd.versions)) walk(schema, `${file}:${version}`);
   }
   return found;
 }
 
-/** The first schema node in a CRD file carrying a rule whose text contains `needle`. */
-function crdRule(file: string, needle: string): FoundRule {
-  const hit = collectRules([path.join(CRDS_DIR, file)]).find((f) => f.rule.rule.includes(needle));
-  if (!hit) throw new Error(`no rule containing ${needle} in ${file}`);
+/** The first schema node in a built-in CRD (e.g. `gateways.gateway.networking.k8s.io`) carrying a rule whose text contains `needle`. */
+function crdRule(crd: string, needle: string): FoundRule {
+  const hit = collectRules(`${crd}.json`).find((f) => f.rule.rule.includes(needle));
+  if (!hit) throw new Error(`no rule containing ${needle} in ${crd}`);
   return hit;
 }
 
@@ -64,12 +50,10 @@ const run = (rule: string | CelRule, value: unknown, schema: object = {}) =>
   evaluateRule(typeof rule === 'string' ? { rule } : rule, value, schema);
 
 describe('CRD rule inventory', () => {
-  const files = yamlFiles(CRDS_DIR);
-  const all = collectRules(files);
+  const all = collectRules();
   const distinct = new Map(all.map((f) => [f.rule.rule, f]));
 
-  test('finds the upstream CRDs and their rules', () => {
-    expect(files.length).toBeGreaterThan(0);
+  test('finds the built-in CRDs and their rules', () => {
     expect(distinct.size).toBeGreaterThan(200);
   });
 
@@ -199,7 +183,7 @@ describe('messages', () => {
 
 describe('transition rules', () => {
   test('rules referencing oldSelf are skipped, with or without optionalOldSelf', () => {
-    const gc = crdRule('gateway-api/gateway.networking.k8s.io_gatewayclasses.yaml', 'oldSelf');
+    const gc = crdRule('gatewayclasses.gateway.networking.k8s.io', 'oldSelf');
     expect(evaluateRule(gc.rule, 'example.com/gateway', gc.schema)).toEqual({ kind: 'skipped' });
     expect(run({ rule: '!oldSelf.hasValue() || self >= oldSelf.value()', optionalOldSelf: true }, 1, { type: 'integer' }))
       .toEqual({ kind: 'skipped' });
@@ -244,9 +228,9 @@ describe('Kubernetes library functions', () => {
 
 describe('real Gateway API rules', () => {
   test('TLSRoute hostnames: no IPs, RFC-1123 names, leading wildcard only', () => {
-    const noIp = crdRule('gateway-api/gateway.networking.k8s.io_tlsroutes.yaml', '!isIP(h)');
-    const rfc = crdRule('gateway-api/gateway.networking.k8s.io_tlsroutes.yaml', "!h.contains('*') ? h.matches");
-    const wildcard = crdRule('gateway-api/gateway.networking.k8s.io_tlsroutes.yaml', "h.startsWith('*.')");
+    const noIp = crdRule('tlsroutes.gateway.networking.k8s.io', '!isIP(h)');
+    const rfc = crdRule('tlsroutes.gateway.networking.k8s.io', "!h.contains('*') ? h.matches");
+    const wildcard = crdRule('tlsroutes.gateway.networking.k8s.io', "h.startsWith('*.')");
     const ok = ['kafka.example.com', '*.kafka.example.com'];
     for (const r of [noIp, rfc, wildcard]) expect(evaluateRule(r.rule, ok, r.schema)).toEqual({ kind: 'pass' });
 
@@ -256,7 +240,7 @@ describe('real Gateway API rules', () => {
   });
 
   test('Gateway listener names must be unique', () => {
-    const r = crdRule('gateway-api/gateway.networking.k8s.io_gateways.yaml', 'self.exists_one(l2, l1.name == l2.name)');
+    const r = crdRule('gateways.gateway.networking.k8s.io', 'self.exists_one(l2, l1.name == l2.name)');
     const listener = (name: string, port: number) => ({ name, port, protocol: 'TLS', tls: { mode: 'Passthrough' } });
     expect(evaluateRule(r.rule, [listener('a', 9092), listener('b', 9093)], r.schema)).toEqual({ kind: 'pass' });
     expect(evaluateRule(r.rule, [listener('a', 9092), listener('a', 9093)], r.schema)).toEqual({
@@ -266,14 +250,14 @@ describe('real Gateway API rules', () => {
   });
 
   test('HTTPRoute parentRefs rule reads the escaped __namespace__ property', () => {
-    const r = crdRule('gateway-api/gateway.networking.k8s.io_httproutes.yaml', 'self.all(p1, self.exists_one(p2');
+    const r = crdRule('httproutes.gateway.networking.k8s.io', 'self.all(p1, self.exists_one(p2');
     const ref = (namespace: string, sectionName: string) => ({ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gw', namespace, sectionName });
     expect(evaluateRule(r.rule, [ref('a', 'tls'), ref('b', 'tls')], r.schema)).toEqual({ kind: 'pass' });
     expect(evaluateRule(r.rule, [ref('a', 'tls'), ref('a', 'tls')], r.schema).kind).toBe('fail');
   });
 
   test('HTTPRoute timeouts compare durations', () => {
-    const r = crdRule('gateway-api/gateway.networking.k8s.io_httproutes.yaml', 'duration(self.backendRequest)');
+    const r = crdRule('httproutes.gateway.networking.k8s.io', 'duration(self.backendRequest)');
     expect(evaluateRule(r.rule, { request: '30s', backendRequest: '10s' }, r.schema)).toEqual({ kind: 'pass' });
     expect(evaluateRule(r.rule, { request: '0s', backendRequest: '1h' }, r.schema)).toEqual({ kind: 'pass' });
     expect(evaluateRule(r.rule, { request: '1m', backendRequest: '1m1s' }, r.schema)).toEqual({
@@ -285,14 +269,14 @@ describe('real Gateway API rules', () => {
 
 describe('real Envoy Gateway and Istio rules', () => {
   test('BackendTrafficPolicy keepalive timeout must be below interval', () => {
-    const r = crdRule('envoy-gateway/gateway.envoyproxy.io_backendtrafficpolicies.yaml', 'duration(self.timeout) < duration(self.interval)');
+    const r = crdRule('backendtrafficpolicies.gateway.envoyproxy.io', 'duration(self.timeout) < duration(self.interval)');
     expect(evaluateRule(r.rule, { timeout: '500ms', interval: '1s' }, r.schema)).toEqual({ kind: 'pass' });
     expect(evaluateRule(r.rule, { timeout: '2s', interval: '1s' }, r.schema)).toEqual({ kind: 'fail', message: 'timeout must be less than interval' });
     expect(evaluateRule(r.rule, { interval: '1s' }, r.schema)).toEqual({ kind: 'pass' });
   });
 
   test('Istio integer port range rule', () => {
-    const r = crdRule('istio/crd-all.gen.networking.istio.io.yaml', '0 < self && self <= 65535');
+    const r = crdRule('serviceentries.networking.istio.io', '0 < self && self <= 65535');
     expect(evaluateRule(r.rule, 9092, r.schema)).toEqual({ kind: 'pass' });
     expect(evaluateRule(r.rule, 70000, r.schema)).toEqual({ kind: 'fail', message: 'port must be between 1-65535' });
   });

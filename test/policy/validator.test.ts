@@ -1,9 +1,8 @@
-import { mkdtempSync, symlinkSync, writeFileSync, mkdirSync } from 'fs';
+import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { stringify } from 'yaml';
 import { Finding, formatFinding, ManifestValidator } from '../../src/policy';
-import { CRD_DIRECTORY } from '../support';
 
 /** A made-up CRD that exercises each structural-schema feature the validator implements. */
 const WIDGET_CRD = {
@@ -95,16 +94,14 @@ const WIDGET_CRD = {
   },
 };
 
-/** A CRD directory holding the fixture Widget CRD and the real Kubernetes schema. */
+/** A file holding the fixture Widget CRD. */
 function fixtureCrds(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-crds-'));
-  mkdirSync(join(dir, 'example'));
-  writeFileSync(join(dir, 'example', 'widgets.yaml'), stringify(WIDGET_CRD));
-  symlinkSync(join(CRD_DIRECTORY, 'kubernetes'), join(dir, 'kubernetes'));
-  return dir;
+  const file = join(mkdtempSync(join(tmpdir(), 'cdk8s-kafka-crds-')), 'widgets.yaml');
+  writeFileSync(file, stringify(WIDGET_CRD));
+  return file;
 }
 
-const validator = new ManifestValidator({ crdDirectory: fixtureCrds() });
+const validator = new ManifestValidator({ crds: [fixtureCrds()] });
 
 function widget(spec: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   return { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'ns' }, spec, ...extra };
@@ -219,20 +216,21 @@ describe('ManifestValidator on a fixture CRD', () => {
   test('documents that are not manifests are reported, not skipped', () => {
     const result = validator.validateText('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n- a list\n---\nkind: ConfigMap\n---\nkey: [unclosed\n', 'bad.yaml');
     expect(result.findings.map(formatFinding)).toEqual([
-      'bad.yaml:2 ?/? -/- .: error: a manifest must be an object with apiVersion, kind and metadata',
-      'bad.yaml:3 ?/ConfigMap -/- apiVersion: error: required value',
-      expect.stringMatching(/^bad.yaml:4 \?\/\? -\/- \.: error: invalid YAML: /),
+      'bad.yaml:5 ?/? -/- .: error: a manifest must be an object with apiVersion, kind and metadata',
+      'bad.yaml:7 ?/ConfigMap -/- apiVersion: error: required value',
+      expect.stringMatching(/^bad.yaml:9 \?\/\? -\/- \.: error: invalid YAML: /),
     ]);
   });
 
-  test('a finding renders as one line: file, document, apiVersion/kind, namespace/name, path and message', () => {
+  test('a finding renders as one line: file, line, apiVersion/kind, namespace/name, path and message', () => {
     const finding: Finding = {
-      file: 'dist/dev/kafka.k8s.yaml', document: 3, apiVersion: 'kafka.strimzi.io/v1', kind: 'Kafka', namespace: 'kafka',
+      file: 'dist/dev/kafka.k8s.yaml', document: 3, line: 40, apiVersion: 'kafka.strimzi.io/v1', kind: 'Kafka', namespace: 'kafka',
       name: 'dev', path: 'spec.kafka.bogus', severity: 'error', message: 'unknown field "bogus": not declared in the schema',
     };
     expect(formatFinding(finding)).toBe(
-      'dist/dev/kafka.k8s.yaml:3 kafka.strimzi.io/v1/Kafka kafka/dev spec.kafka.bogus: error: unknown field "bogus": not declared in the schema',
+      'dist/dev/kafka.k8s.yaml:40 kafka.strimzi.io/v1/Kafka kafka/dev spec.kafka.bogus: error: unknown field "bogus": not declared in the schema',
     );
+    expect(formatFinding({ ...finding, line: undefined })).toMatch(/^dist\/dev\/kafka.k8s.yaml#3 /);
   });
 
   test('validateObjects leaves its input untouched (defaults go on a copy)', () => {
@@ -240,5 +238,86 @@ describe('ManifestValidator on a fixture CRD', () => {
     const before = stringify(input);
     validator.validateObjects([input]);
     expect(stringify(input)).toBe(before);
+  });
+});
+
+describe('CRD patterns are Go RE2, not JavaScript regular expressions', () => {
+  /** A CRD whose `spec` fields each carry one pattern. */
+  function patternValidator(patterns: Record<string, string>): ManifestValidator {
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'patterns.example.com' },
+      spec: {
+        group: 'example.com', names: { kind: 'Pattern', plural: 'patterns' }, scope: 'Namespaced',
+        versions: [{
+          name: 'v1', served: true, storage: true,
+          schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: Object.fromEntries(Object.entries(patterns).map(([k, p]) => [k, { type: 'string', pattern: p }])) } } } },
+        }],
+      },
+    };
+    const file = join(mkdtempSync(join(tmpdir(), 'cdk8s-kafka-patterns-')), 'crd.yaml');
+    writeFileSync(file, stringify(crd));
+    return new ManifestValidator({ crds: [file] });
+  }
+  const object = (spec: Record<string, string>) => ({ apiVersion: 'example.com/v1', kind: 'Pattern', metadata: { name: 'p', namespace: 'ns' }, spec });
+
+  test.each([
+    // [pattern, matching value, value that must not match]
+    ['^(?i)(abort|warn)?$', 'WARN', 'stop'], // Prometheus Operator: an inline flag after ^
+    ['^abc(?i)def$', 'abcDEF', 'ABCdef'], // a flag in the middle applies to the rest only
+    ['^(?i:ab)c$', 'ABc', 'abC'], // a flag group
+    ['^\\pL+$', 'Ünïcødé', 'a1'], // one-letter Unicode class
+    ['^\\p{Greek}+$', 'αβγ', 'abc'], // Unicode script
+    ['^[[:alpha:]]+$', 'abc', 'ab1'], // POSIX class
+    ['^\\Qa.b\\E$', 'a.b', 'axb'], // quoted literal text
+    ['^a\\z', 'a', 'a\n'], // end of text
+    ['^\\_x$', '_x', 'x'], // an escaped punctuation character JavaScript's u flag rejects
+    ['^x{,3}$', 'x{,3}', 'xxx'], // not a repetition in RE2: literal
+    ['^.$', '\r', '\n'], // . is anything but \n in RE2 (JavaScript also excludes \r)
+    ['^\\s$', ' ', '\u000b'], // \s is [\t\n\f\r ] in RE2 (JavaScript also matches \v)
+  ])('%s', (pattern, good, bad) => {
+    const validator = patternValidator({ field: pattern });
+    expect(validator.validateObjects([object({ field: good })]).findings).toEqual([]);
+    expect(validator.validateObjects([object({ field: bad })]).findings.map((f) => f.message)).toEqual([`must match ${pattern} (got ${JSON.stringify(bad)})`]);
+  });
+
+  test('a pattern that is not RE2 is a finding on the documents that use it, and the others are still checked', () => {
+    const validator = patternValidator({ broken: '^(a', fine: '^[a-z]+$' });
+    const result = validator.validateObjects([object({ broken: 'a' }), object({ fine: 'UPPER' }), object({ fine: 'ok' })]);
+    expect(result.findings.map((f) => `${f.document} ${f.path}: ${f.message}`)).toEqual([
+      expect.stringMatching(/^1 spec\.broken: pattern "\^\(a" in the schema is not valid RE2 \(.*missing closing \)/),
+      '2 spec.fine: must match ^[a-z]+$ (got "UPPER")',
+    ]);
+  });
+});
+
+describe('core kinds: required is what the API server enforces, not the OpenAPI list', () => {
+  const v = new ManifestValidator();
+  const messages = (object: unknown) => v.validateObjects([object]).findings.map((f) => `${f.severity} ${f.path}: ${f.message}`);
+
+  test.each([
+    ['an EndpointSlice without endpoints', { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'e', namespace: 'n' }, addressType: 'IPv4' }],
+    ['a NetworkPolicy without podSelector (it selects every pod)', { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny', namespace: 'n' }, spec: { policyTypes: ['Ingress'] } }],
+    ['a RoleBinding whose roleRef has no apiGroup (defaulted)', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'r', namespace: 'n' }, roleRef: { kind: 'Role', name: 'reader' }, subjects: [{ kind: 'User', name: 'ann' }] }],
+    ['a Deployment whose status lacks required fields (the API server drops status on create)', {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', namespace: 'n' },
+      spec: { selector: { matchLabels: { app: 'd' } }, template: { metadata: { labels: { app: 'd' } }, spec: { containers: [{ name: 'c', image: 'busybox:1.37' }] } } },
+      status: { conditions: [{ reason: 'x' }] },
+    }],
+  ])('accepts %s', (_, object) => {
+    expect(messages(object)).toEqual([]);
+  });
+
+  test('still rejects what the API server rejects: a container without a name, unknown fields in a dropped status', () => {
+    const deployment = {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', namespace: 'n' },
+      spec: { selector: { matchLabels: { app: 'd' } }, template: { metadata: { labels: { app: 'd' } }, spec: { containers: [{ image: 'busybox:1.37' }] } } },
+      status: { replicaz: 1 },
+    };
+    expect(messages(deployment)).toEqual([
+      'error status.replicaz: unknown field "replicaz": not declared in the schema',
+      'error spec.template.spec.containers[0].name: required value',
+    ]);
   });
 });
