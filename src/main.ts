@@ -1,24 +1,57 @@
+import { existsSync, lstatSync, mkdirSync, rmSync, symlinkSync } from 'fs';
+import { dirname, relative, resolve } from 'path';
 import { App } from 'cdk8s';
 import { RouteMode } from './gateway';
 import {
-  DevEnvironment, Environment, FailoverProviderKind, InClusterMtlsEnvironment, KraftPlainEnvironment, MultiRegionEnvironment, synthEnvironment,
+  DevEnvironment, Environment, FailoverProviderKind, InClusterMtlsEnvironment, KraftPlainEnvironment, MultiRegionEnvironment, synthEnvironments,
 } from './stacks';
 
 /**
- * The example environments, synthesized by `npx cdk8s synth` into `dist/<environment>/<cluster>/`.
- * This is the only file that reads `process.env` (cdk8s sets `CDK8S_OUTDIR`; Argo CD
- * Applications point at `CDK8S_KAFKA_REPO_URL`).
+ * The example environments, synthesized by `npx cdk8s synth` (or `npm run synth`) into
+ * `dist/<environment>/<cluster>/`, all or nothing. This is the only file that reads `process.env`.
+ *
+ * cdk8s-cli empties its output folder before it runs the app, so `cdk8s.yaml` points it at a
+ * scratch folder (`CDK8S_OUTDIR`, `.cdk8s.out`) and this app replaces `dist/` itself: a synth
+ * that fails leaves `dist/` as it was. `.cdk8s.out` then links to `dist/`, so that cdk8s-cli
+ * lists what was written.
  */
-const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
-const app = new App();
+const DIST = 'dist';
 
-const environments: Environment[] = [
-  new DevEnvironment(app, 'dev'),
-  new DevEnvironment(app, 'dev-explicit-routes', { routeMode: RouteMode.EXPLICIT }),
-  new InClusterMtlsEnvironment(app, 'in-cluster-mtls'),
-  new KraftPlainEnvironment(app, 'kraft-plain'),
-  new MultiRegionEnvironment(app, 'multi-region-istio', { provider: FailoverProviderKind.ISTIO }),
-  new MultiRegionEnvironment(app, 'multi-region-envoy', { provider: FailoverProviderKind.ENVOY_GATEWAY }),
-  new MultiRegionEnvironment(app, 'multi-region-tsb', { provider: FailoverProviderKind.TETRATE }),
-];
-for (const env of environments) synthEnvironment(env, outdir, { repoUrl: process.env.CDK8S_KAFKA_REPO_URL });
+function environments(app: App): Environment[] {
+  return [
+    new DevEnvironment(app, 'dev'),
+    new DevEnvironment(app, 'dev-explicit-routes', { routeMode: RouteMode.EXPLICIT }),
+    new InClusterMtlsEnvironment(app, 'in-cluster-mtls'),
+    new KraftPlainEnvironment(app, 'kraft-plain'),
+    new MultiRegionEnvironment(app, 'multi-region-istio', { provider: FailoverProviderKind.ISTIO }),
+    new MultiRegionEnvironment(app, 'multi-region-envoy', { provider: FailoverProviderKind.ENVOY_GATEWAY }),
+    new MultiRegionEnvironment(app, 'multi-region-tsb', { provider: FailoverProviderKind.TETRATE }),
+  ];
+}
+
+/** Points cdk8s-cli's output folder at `dist/` (a relative symlink; a junction on Windows). */
+function linkCdk8sOutput(outdir: string | undefined): void {
+  if (outdir === undefined || resolve(outdir) === resolve(DIST)) return;
+  if (existsSync(outdir) || isLink(outdir)) rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(dirname(resolve(outdir)), { recursive: true });
+  symlinkSync(relative(dirname(resolve(outdir)), resolve(DIST)), outdir, 'junction');
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+try {
+  const result = synthEnvironments(environments(new App()), DIST, { repoUrl: process.env.CDK8S_KAFKA_REPO_URL });
+  linkCdk8sOutput(process.env.CDK8S_OUTDIR);
+  const changed = result.written.length + result.removed.length;
+  console.error(`${DIST}/: ${result.files} files, ${changed === 0 ? 'unchanged' : `${result.written.length} written, ${result.removed.length} removed`}` +
+    (result.warnings.length > 0 ? ` (${result.warnings.length} validator warnings: npx cdk8s-kafka validate dist lists them)` : ''));
+} catch (e) {
+  console.error(`cdk8s-kafka: synth failed; ${DIST}/ was left as it was.\n${(e as Error).message}`);
+  process.exit(1);
+}

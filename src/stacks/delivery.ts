@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'fs';
-import { dirname, join } from 'path';
+import { join } from 'path';
 import { Yaml } from 'cdk8s';
 import { synthesizeCharts } from '../core/synth';
 import { COMPONENT_VERSIONS } from '../core/versions';
+import { formatFinding, ManifestValidator } from '../policy/validator';
 import { Environment } from './environment';
+import { OutputFile, replaceDirectory } from './output';
 
 /** Options of {@link renderEnvironment}. */
 export interface DeliveryOptions {
@@ -114,14 +115,90 @@ export function renderEnvironment(env: Environment, options: DeliveryOptions = {
   return { ...files, ...env.artefacts() };
 }
 
-/** Writes {@link renderEnvironment} to `<outdir>/<environment>/`. */
-export function synthEnvironment(env: Environment, outdir: string, options: DeliveryOptions = {}): void {
-  const folder = join(outdir, env.environmentName);
-  for (const [path, content] of Object.entries(renderEnvironment(env, options)).sort(([a], [b]) => a.localeCompare(b))) {
-    const file = join(folder, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
+/** Options of {@link synthEnvironments} and {@link synthEnvironment}. */
+export interface SynthOptions extends DeliveryOptions {
+  /**
+   * Check every manifest with the manifest validator (the built-in schemas) before anything is
+   * written; an error stops the synth.
+   * @default true
+   */
+  readonly validate?: boolean;
+}
+
+/** What a synth wrote. */
+export interface SynthResult {
+  /** The folder written. */
+  readonly outdir: string;
+  /** How many files it holds now. */
+  readonly files: number;
+  /** Files that are new or changed, relative to `outdir`. */
+  readonly written: readonly string[];
+  /** Files that were removed because their objects no longer exist, relative to `outdir`. */
+  readonly removed: readonly string[];
+  /** The validator's warnings (e.g. kinds it has no schema for), one line each. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Writes every environment to `<outdir>/<environment>/` and makes `outdir` hold exactly that:
+ * files of objects (or environments) that no longer exist are removed.
+ *
+ * All or nothing: every environment is rendered (running every construct's validation) and every
+ * manifest is checked by the manifest validator first; only then is `outdir` replaced, through a
+ * staging folder. A construct error, a validation error or an I/O error leaves every byte of
+ * `outdir` as it was. GitOps tools prune what disappears from `outdir`, so a half-written one
+ * would delete live resources.
+ *
+ * @throws Error naming the environment, construct path or file and what to change; `outdir` is then unchanged.
+ */
+export function synthEnvironments(environments: readonly Environment[], outdir: string, options: SynthOptions = {}): SynthResult {
+  const names = environments.map((env) => env.environmentName);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined) throw new Error(`synthEnvironments: two environments are named '${twice}'; each needs its own folder of ${outdir}/`);
+  const files = new Map<string, OutputFile>();
+  for (const env of environments) {
+    for (const [path, file] of renderFiles(env, options)) files.set(`${env.environmentName}/${path}`, file);
   }
+  return write(outdir, files, options);
+}
+
+/**
+ * Writes one environment to `<outdir>/<environment>/`, all or nothing, as {@link synthEnvironments}
+ * does for several; only that environment's folder is replaced.
+ *
+ * @throws Error naming the environment, construct path or file and what to change; the folder is then unchanged.
+ */
+export function synthEnvironment(env: Environment, outdir: string, options: SynthOptions = {}): SynthResult {
+  return write(join(outdir, env.environmentName), renderFiles(env, options), options);
+}
+
+function renderFiles(env: Environment, options: DeliveryOptions): Map<string, OutputFile> {
+  const files = new Map<string, OutputFile>();
+  for (const [path, content] of Object.entries(renderEnvironment(env, options))) {
+    files.set(path, { content, mode: path.endsWith('.sh') ? 0o755 : 0o644 });
+  }
+  return files;
+}
+
+function write(outdir: string, files: ReadonlyMap<string, OutputFile>, options: SynthOptions): SynthResult {
+  const warnings: string[] = [];
+  if (options.validate ?? true) {
+    const validator = new ManifestValidator();
+    const errors: string[] = [];
+    for (const [path, file] of files) {
+      if (!path.endsWith('.yaml')) continue;
+      for (const finding of validator.validateText(file.content, join(outdir, path)).findings) {
+        (finding.severity === 'error' ? errors : warnings).push(formatFinding(finding));
+      }
+    }
+    if (errors.length > 0) {
+      const shown = errors.slice(0, 20).join('\n  ');
+      const more = errors.length > 20 ? `\n  … and ${errors.length - 20} more` : '';
+      throw new Error(`the manifest validator found ${errors.length} error(s) in what would be written to ${outdir}/; nothing was written:\n  ${shown}${more}`);
+    }
+  }
+  const changes = replaceDirectory(outdir, files);
+  return { outdir, files: files.size, written: changes.written, removed: changes.removed, warnings };
 }
 
 function withWave(object: Manifest): Manifest {

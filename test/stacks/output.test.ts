@@ -1,0 +1,157 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { ApiObject, App } from 'cdk8s';
+import { Environment, KafkaCluster, synthEnvironment, synthEnvironments } from '../../src';
+import { replaceDirectory } from '../../src/stacks/output';
+import { folderSnapshot } from '../support';
+
+jest.setTimeout(120_000);
+
+/** A small environment: one cluster, a Kafka cluster and `topics`. */
+function prod(app: App, name: string, topics: string[], replicas = 3): Environment {
+  const env = new Environment(app, name);
+  const kafka = new KafkaCluster(env.addCluster('eu-1', { namespaces: ['kafka'] }), 'Kafka', { name: 'events', namespace: 'kafka' });
+  for (const topic of topics) kafka.addTopic(topic, { replicas });
+  return env;
+}
+
+function tempDist(): string {
+  return join(mkdtempSync(join(tmpdir(), 'cdk8s-kafka-out-')), 'dist');
+}
+
+describe('synthEnvironments: dist/ is all or nothing', () => {
+  test('a successful synth makes dist/ exactly the model: a removed object\'s file is gone', () => {
+    const dist = tempDist();
+    synthEnvironments([prod(new App(), 'prod', ['orders', 'payments'])], dist);
+    expect(existsSync(join(dist, 'prod', 'eu-1', '07-kafkatopic.kafka.payments.yaml'))).toBe(true);
+
+    const result = synthEnvironments([prod(new App(), 'prod', ['orders'])], dist);
+    expect(existsSync(join(dist, 'prod', 'eu-1', '07-kafkatopic.kafka.payments.yaml'))).toBe(false);
+    expect(result.removed).toEqual(['prod/eu-1/07-kafkatopic.kafka.payments.yaml']);
+    expect(result.written).toEqual(['prod/README.md', 'prod/eu-1/kustomization.yaml']);
+    expect(readFileSync(join(dist, 'prod', 'eu-1', 'kustomization.yaml'), 'utf8')).not.toContain('payments');
+  });
+
+  test('an environment no longer synthesized, and a stray file, are removed', () => {
+    const dist = tempDist();
+    synthEnvironments([prod(new App(), 'prod', ['orders']), prod(new App(), 'staging', ['orders'])], dist);
+    writeFileSync(join(dist, 'prod', 'eu-1', 'hand-edited.yaml'), 'kind: ConfigMap\n');
+    const result = synthEnvironments([prod(new App(), 'prod', ['orders'])], dist);
+    expect(readdirSync(dist)).toEqual(['prod']);
+    expect(result.removed).toContain('prod/eu-1/hand-edited.yaml');
+  });
+
+  test('an unchanged synth touches nothing', () => {
+    const dist = tempDist();
+    synthEnvironments([prod(new App(), 'prod', ['orders'])], dist);
+    const inode = statSync(dist).ino;
+    const result = synthEnvironments([prod(new App(), 'prod', ['orders'])], dist);
+    expect(result).toMatchObject({ written: [], removed: [] });
+    expect(statSync(dist).ino).toBe(inode);
+  });
+
+  test('a construct error in the last environment, after successful ones, leaves every byte as it was', () => {
+    const dist = tempDist();
+    synthEnvironments([prod(new App(), 'prod', ['orders']), prod(new App(), 'staging', ['orders'])], dist);
+    const before = folderSnapshot(dist);
+    const app = new App();
+    // More replicas than brokers: KafkaTopic's own validation fails when the environment renders.
+    expect(() => synthEnvironments([prod(app, 'prod', ['orders', 'payments']), prod(app, 'staging', ['orders'], 5)], dist))
+      .toThrow(/replicas/);
+    expect(folderSnapshot(dist)).toEqual(before);
+    expect(readdirSync(join(dist, '..'))).toEqual(['dist']);
+  });
+
+  test('a namespace error in the last environment leaves every byte as it was', () => {
+    const dist = tempDist();
+    synthEnvironments([prod(new App(), 'prod', ['orders'])], dist);
+    const before = folderSnapshot(dist);
+    const app = new App();
+    const broken = new Environment(app, 'staging');
+    new KafkaCluster(broken.addCluster('eu-1'), 'Kafka', { namespace: 'kafka' });
+    expect(() => synthEnvironments([prod(app, 'prod', ['orders', 'payments']), broken], dist)).toThrow(/which the cluster does not create/);
+    expect(folderSnapshot(dist)).toEqual(before);
+  });
+
+  test('a manifest the validator rejects stops the synth before anything is written', () => {
+    const dist = tempDist();
+    synthEnvironments([prod(new App(), 'prod', ['orders'])], dist);
+    const before = folderSnapshot(dist);
+    const app = new App();
+    const env = prod(app, 'prod', ['orders', 'payments']);
+    const chart = env.charts['eu-1'];
+    new ApiObject(chart, 'Bad', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad', namespace: 'kafka' }, data: { retries: 3 } });
+    expect(() => synthEnvironments([env], dist)).toThrow(/the manifest validator found 1 error\(s\) in what would be written to .*dist\/; nothing was written:\n {2}.*05-configmap\.kafka\.bad\.yaml:1 v1\/ConfigMap kafka\/bad data\.retries: error: must be of type string \(got 3\)/);
+    expect(folderSnapshot(dist)).toEqual(before);
+  });
+
+  test('two environments of one name are refused', () => {
+    expect(() => synthEnvironments([prod(new App(), 'prod', []), prod(new App(), 'prod', [])], tempDist())).toThrow(/two environments are named 'prod'/);
+  });
+
+  test('synthEnvironment replaces only its environment\'s folder', () => {
+    const dist = tempDist();
+    synthEnvironments([prod(new App(), 'prod', ['orders']), prod(new App(), 'staging', ['orders'])], dist);
+    const staging = folderSnapshot(join(dist, 'staging'));
+    synthEnvironment(prod(new App(), 'prod', []), dist);
+    expect(existsSync(join(dist, 'prod', 'eu-1', '07-kafkatopic.kafka.orders.yaml'))).toBe(false);
+    expect(folderSnapshot(join(dist, 'staging'))).toEqual(staging);
+  });
+});
+
+describe('replaceDirectory', () => {
+  const file = (content: string) => ({ content, mode: 0o644 });
+
+  test('refuses to replace a project folder', () => {
+    const project = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-project-'));
+    writeFileSync(join(project, 'package.json'), '{}');
+    expect(() => replaceDirectory(project, new Map([['a.yaml', file('x')]]))).toThrow(/refusing to replace .*: it holds package.json/);
+    expect(readdirSync(project)).toEqual(['package.json']);
+  });
+
+  test.each(['../escape.yaml', '/etc/passwd', 'a/../../b.yaml', ''])('refuses the path %j', (path) => {
+    expect(() => replaceDirectory(tempDist(), new Map([[path, file('x')]]))).toThrow(/output paths must be relative, normalized and inside it/);
+  });
+
+  test('scripts keep their mode', () => {
+    const dist = tempDist();
+    replaceDirectory(dist, new Map([['run.sh', { content: '#!/bin/sh\n', mode: 0o755 }]]));
+    expect(statSync(join(dist, 'run.sh')).mode & 0o111).not.toBe(0);
+  });
+});
+
+describe('npx cdk8s synth', () => {
+  const root = join(__dirname, '..', '..');
+
+  /** A copy of the project (sources, config, dist/) in a temporary folder, sharing node_modules. */
+  function project(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-project-'));
+    for (const entry of ['src', 'imports', 'schemas', 'dist', 'cdk8s.yaml', 'package.json', '.npmrc', 'tsconfig.json']) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+    return dir;
+  }
+
+  test('a bad prop in an example exits non-zero, prints the problem without a stack, and leaves dist/ as it was', () => {
+    const dir = project();
+    const before = folderSnapshot(join(dir, 'dist'));
+    const main = join(dir, 'src', 'main.ts');
+    writeFileSync(main, readFileSync(main, 'utf8').replace("new DevEnvironment(app, 'dev'),", "new DevEnvironment(app, 'dev', { domain: 'Not A Domain' }),"));
+    const result = spawnSync('npx', ['cdk8s', 'synth'], { cwd: dir, encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/cdk8s-kafka: synth failed; dist\/ was left as it was\.\n.*domain/);
+    // What the app prints has no stack; cdk8s-cli then adds its own trace of the failed command.
+    expect(result.stderr.split('Error: command "node')[0]).not.toMatch(/^\s+at /m);
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/new version|http error/);
+    expect(folderSnapshot(join(dir, 'dist'))).toEqual(before);
+  });
+
+  test('a successful synth rewrites dist/ to the same bytes and links cdk8s-cli\'s output folder to it', () => {
+    const dir = project();
+    const before = folderSnapshot(join(dir, 'dist'));
+    execFileSync('npx', ['cdk8s', 'synth'], { cwd: dir, stdio: 'pipe' });
+    expect(folderSnapshot(join(dir, 'dist'))).toEqual(before);
+    expect(realpathSync(join(dir, '.cdk8s.out'))).toBe(realpathSync(join(dir, 'dist')));
+  });
+});
