@@ -1,36 +1,32 @@
-import { execFileSync } from 'child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { execFileSync, spawnSync } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
+/**
+ * The package as a user gets it: `npm pack`, then a new cdk8s app that installs the tarball (with
+ * its dependencies and peers, from the npm registry or npm's cache) and uses it.
+ */
 const root = join(__dirname, '..');
-const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, ...env } });
+const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
+/** The versions this repository is tested with, so that npm's cache serves them. */
+const version = (name: string) => (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
-describe('npm pack', () => {
+describe('npm pack, installed in a new cdk8s app', () => {
   const work = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-pack-'));
+  const app = join(work, 'app');
   let files: string[] = [];
 
   beforeAll(() => {
     run('npx', ['tsc', '-p', '.'], root);
     const packed = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], root));
     files = packed[0].files.map((f: { path: string }) => f.path);
-    const app = join(work, 'app');
-    mkdirSync(join(app, 'node_modules', 'cdk8s-kafka'), { recursive: true });
-    run('tar', ['-xzf', join(work, packed[0].filename), '-C', join(app, 'node_modules', 'cdk8s-kafka'), '--strip-components', '1'], work);
-  }, 120_000);
-
-  test('carries compiled JS, declarations and the generated imports, and nothing else', () => {
-    expect(files).toEqual(expect.arrayContaining([
-      'package.json', 'README.md', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/cli.js',
-      'lib/src/kafka/kafka-cluster.js', 'lib/imports/strimzi-kafka.strimzi.io.js', 'lib/imports/strimzi-kafka.strimzi.io.d.ts',
-    ]));
-    expect(files.filter((f) => !/^(package\.json|README\.md|lib\/(src|imports)\/.*\.(js|d\.ts))$/.test(f))).toEqual([]);
-    expect(files.filter((f) => /^(test|dist|src|imports)\/|lib\/test\/|main\.|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
-  });
-
-  test('another cdk8s app imports the public API from the package and synthesizes', () => {
-    const app = join(work, 'app');
+    mkdirSync(app);
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
+    run('npm', [
+      'install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(work, packed[0].filename),
+      `cdk8s@${version('cdk8s')}`, `constructs@${version('constructs')}`, `cdk8s-plus-28@${version('cdk8s-plus-28')}`,
+    ], app);
     writeFileSync(join(app, 'main.js'), `
 const { App, Chart } = require('cdk8s');
 const { KafkaCluster, Acl, AclOperation } = require('cdk8s-kafka');
@@ -39,25 +35,62 @@ const chart = new Chart(app, 'prod');
 const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
 kafka.addTopic('orders', { partitions: 12 });
 kafka.addUser('orders-app', { acls: [Acl.topic('orders').allow(AclOperation.READ)] });
-process.stdout.write(app.synthYaml());
+app.synth();
 `);
-    // The app's own dependencies (cdk8s, constructs, …) are the peers the package expects.
-    const yaml = run('node', ['main.js'], app, { NODE_PATH: join(root, 'node_modules') });
+  }, 300_000);
+
+  test('carries compiled JS, declarations, the generated imports, the built-in schemas and the license, and nothing else', () => {
+    expect(files).toEqual(expect.arrayContaining([
+      'package.json', 'README.md', 'LICENSE', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/cli.js',
+      'lib/src/kafka/kafka-cluster.js', 'lib/imports/strimzi-kafka.strimzi.io.js', 'lib/imports/strimzi-kafka.strimzi.io.d.ts',
+      'schemas/index.json', 'schemas/kubernetes.json', 'schemas/crd/kafkas.kafka.strimzi.io.json',
+    ]));
+    expect(files.filter((f) => !/^(package\.json|README\.md|LICENSE|lib\/(src|imports)\/.*\.(js|d\.ts)|schemas\/.*\.json)$/.test(f))).toEqual([]);
+    expect(files.filter((f) => /^(test|dist|src|imports|scripts|tools)\/|lib\/(test|bench|scripts)\/|main\.|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  test('the README links only to what the package carries, or to absolute URLs', () => {
+    const readme = readFileSync(join(app, 'node_modules', 'cdk8s-kafka', 'README.md'), 'utf8');
+    const relative = [...readme.matchAll(/\]\(([^)#]+)(#[^)]*)?\)/g)].map((m) => m[1]).filter((link) => !/^[a-z]+:/.test(link));
+    expect(relative.filter((link) => !existsSync(join(app, 'node_modules', 'cdk8s-kafka', link)))).toEqual([]);
+  });
+
+  test('the app imports the public API from the package and synthesizes', () => {
+    run('node', ['main.js'], app);
+    const yaml = readFileSync(join(app, 'dist', 'prod.k8s.yaml'), 'utf8');
     expect(yaml).toContain('kind: Kafka\n');
     expect(yaml).toContain('name: orders-app');
   });
 
+  test('npx cdk8s-kafka validate, with no flags and no setup: 0 on the library\'s output, 1 on an unknown field, naming the field and the line', () => {
+    run('node', ['main.js'], app);
+    const clean = spawnSync('npx', ['--no-install', 'cdk8s-kafka', 'validate'], { cwd: app, encoding: 'utf8' });
+    expect(clean.stderr).toMatch(/^\d+ documents in 1 files: 0 errors, 0 warnings\n$/);
+    expect(clean.status).toBe(0);
+
+    writeFileSync(join(app, 'dist', 'bad.yaml'), [
+      '# a hand-written cluster', 'apiVersion: kafka.strimzi.io/v1', 'kind: Kafka', 'metadata: {name: hand, namespace: kafka}', 'spec:', '  kafka:',
+      '    listeners: [{name: plain, port: 9092, type: internal, tls: false}]', '    replicas: 3', '',
+    ].join('\n'));
+    const bad = spawnSync('npx', ['--no-install', 'cdk8s-kafka', 'validate'], { cwd: app, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toBe('dist/bad.yaml:2 kafka.strimzi.io/v1/Kafka kafka/hand spec.kafka.replicas: error: unknown field "replicas": not declared in the schema\n');
+    const own = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(spawnSync('npx', ['--no-install', 'cdk8s-kafka', '--version'], { cwd: app, encoding: 'utf8' }).stdout).toBe(`cdk8s-kafka ${own}\n`);
+  });
+
   test('its type declarations compile in a TypeScript consumer', () => {
-    const app = join(work, 'app');
     writeFileSync(join(app, 'main.ts'), `
 import { App, Chart } from 'cdk8s';
-import { KafkaCluster, KafkaClusterProps, ListenerAuthentication } from 'cdk8s-kafka';
+import { KafkaCluster, KafkaClusterProps, ListenerAuthentication, ManifestValidator } from 'cdk8s-kafka';
 const props: KafkaClusterProps = { name: 'events' };
 const kafka: KafkaCluster = new KafkaCluster(new Chart(new App(), 'c'), 'Kafka', props);
 kafka.addListener('mtls', { port: 9094, authentication: ListenerAuthentication.tls() });
+const errors: number = new ManifestValidator().validateText('kind: x').errors;
+void errors;
 `);
     writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: 'commonjs', target: 'ES2022', baseUrl: '.', paths: { '*': [`${join(root, 'node_modules')}/*`] } },
+      compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: 'commonjs', target: 'ES2022', types: [] },
       files: ['main.ts'],
     }));
     expect(() => run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.'], app)).not.toThrow();
