@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { existsSync, readFileSync } from 'fs';
-import { dirname, join, resolve } from 'path';
+import { existsSync, readFileSync, realpathSync } from 'fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'path';
 import { bundleDirectory } from './policy/bundle';
+import { readBytes } from './policy/input';
 import { formatFinding, ManifestValidator, ValidationResult } from './policy/validator';
 import { readManifests } from './policy/yaml';
 
@@ -15,8 +16,8 @@ kubectl reads it. The schemas of Kubernetes and of the pinned Strimzi, cert-mana
 Gateway API, Envoy Gateway, Istio, Argo CD and Prometheus Operator CRDs are built in.
 
   PATH         a file, or a directory searched for *.yaml, *.yml and *.json; - reads
-               standard input. Default: the cdk8s output folder (output: in ./cdk8s.yaml,
-               else dist/)
+               standard input. Default: the cdk8s output folder (output: in ./cdk8s.yaml)
+               or else dist/
   --crds PATH  a file or directory of CustomResourceDefinitions to check against as well
                (another operator's, say); repeatable; wins over a built-in CRD of the same kind
   -h, --help   print this help
@@ -29,23 +30,25 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O erro
 /** What the CLI reads besides its arguments (replaced in tests). */
 export interface CliIo {
   /** Reads standard input, for the path `-`. */
-  readonly stdin?: () => string;
+  readonly stdin?: () => string | Uint8Array;
   /** The working directory, where `cdk8s.yaml` is looked for. */
   readonly cwd?: string;
 }
 
 /** Runs the CLI; returns the exit code. Findings go to stdout, the summary and problems to stderr. */
 export function main(argv: readonly string[], io: CliIo = {}): number {
-  const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h' || (command === 'validate' && rest.some((a) => a === '--help' || a === '-h'))) {
+  const end = argv.indexOf('--');
+  const options = end < 0 ? argv : argv.slice(0, end);
+  if (options.some((a) => a === '--help' || a === '-h') || (argv.length === 1 && argv[0] === 'help')) {
     console.log(USAGE);
     return 0;
   }
-  if (command === '--version') {
+  if (options.includes('--version')) {
     console.log(`cdk8s-kafka ${version()}`);
     return 0;
   }
-  if (command === undefined) return usage('no command');
+  const [command, ...rest] = argv;
+  if (command === undefined) return usage('no command: try cdk8s-kafka validate');
   if (command !== 'validate') return usage(`unknown command ${JSON.stringify(command)}`);
 
   const crds: string[] = [];
@@ -55,42 +58,65 @@ export function main(argv: readonly string[], io: CliIo = {}): number {
     if (arg === '--') {
       paths.push(...rest.slice(i + 1));
       break;
-    } else if (arg === '--crds') {
-      if (i + 1 >= rest.length) return usage('--crds needs a file or directory');
-      crds.push(rest[++i]);
-    } else if (arg.startsWith('--crds=')) {
-      crds.push(arg.slice('--crds='.length));
+    } else if (arg === '--crds' || arg.startsWith('--crds=')) {
+      const value = arg === '--crds' ? rest[++i] : arg.slice('--crds='.length);
+      if (value === undefined || value === '') return usage('--crds needs a file or directory');
+      crds.push(value);
     } else if (arg.startsWith('-') && arg !== '-') {
       return usage(`unknown option ${JSON.stringify(arg)}`);
     } else {
       paths.push(arg);
     }
   }
+  if (paths.includes('')) return usage('an empty path: name a file or directory (is a shell variable unset?)');
+  if (paths.filter((p) => p === '-').length > 1) return usage('- (standard input) can be given once');
   const cwd = io.cwd ?? process.cwd();
   if (paths.length === 0) {
-    const output = cdk8sOutput(cwd);
-    if (!existsSync(join(cwd, output))) return fail(`nothing to validate: ${output}/ does not exist; name the files or directories to check`);
+    const output = defaultPath(cwd);
+    if (output === undefined) return fail(`nothing to validate: ${cdk8sOutput(cwd)}/ does not exist; name the files or directories to check`);
     paths.push(output);
   }
 
   let result: ValidationResult;
   try {
     const validator = new ManifestValidator({ crds: crds.map((c) => resolve(cwd, c)) });
-    const stdin = paths.includes('-') ? (io.stdin ?? (() => readFileSync(0, 'utf8')))() : '';
-    const results = paths.map((p) => (p === '-' ? validator.validateText(stdin, '<stdin>') : validator.validatePaths([resolve(cwd, p)])));
-    result = merge(results);
+    result = merge(paths.map((p) => (p === '-'
+      ? validator.validateText((io.stdin ?? (() => readBytes(0, 'standard input')))(), '<stdin>')
+      : validator.validatePaths([resolve(cwd, p)]))));
   } catch (e) {
     return fail((e as Error).message.split('\n')[0]);
   }
   if (result.documents + result.clientConfigs === 0) return fail(`no manifests found in ${paths.join(', ')}`);
 
-  for (const finding of result.findings) console.log(formatFinding(finding).replace(`${cwd}/`, ''));
+  for (const finding of result.findings) console.log(formatFinding({ ...finding, file: shown(cwd, finding.file) }));
   console.error(
-    `${result.documents} documents in ${result.files} files: ${result.errors} errors, ${result.warnings} warnings` +
-      (result.clientConfigs > 0 ? `, ${result.clientConfigs} client-side configs skipped` : '') +
-      (result.skippedTransitionRules > 0 ? `, ${result.skippedTransitionRules} transition rules on oldSelf skipped` : ''),
+    `${count(result.documents, 'document')} in ${count(result.files, 'file')}: ${count(result.errors, 'error')}, ${count(result.warnings, 'warning')}` +
+      (result.clientConfigs > 0 ? `, ${count(result.clientConfigs, 'client-side config')} skipped` : '') +
+      (result.skippedTransitionRules > 0 ? `, ${count(result.skippedTransitionRules, 'transition rule')} on oldSelf skipped` : ''),
   );
   return result.errors > 0 ? 1 : 0;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** A file as printed: relative to the working directory when it is inside it. */
+function shown(cwd: string, file: string): string {
+  const path = relative(cwd, file);
+  return path === '' || path.startsWith('..') || isAbsolute(path) ? file : path;
+}
+
+/**
+ * What `validate` checks when no path is given: the cdk8s output folder (`output:` in
+ * `cdk8s.yaml`), else `dist/`, whichever exists, with links resolved (this repository's
+ * `.cdk8s.out` links to `dist/`).
+ */
+function defaultPath(cwd: string): string | undefined {
+  for (const candidate of [cdk8sOutput(cwd), 'dist']) {
+    if (existsSync(join(cwd, candidate))) return shown(cwd, realpathSync(join(cwd, candidate)));
+  }
+  return undefined;
 }
 
 function merge(results: readonly ValidationResult[]): ValidationResult {
@@ -110,7 +136,7 @@ function merge(results: readonly ValidationResult[]): ValidationResult {
 function cdk8sOutput(cwd: string): string {
   try {
     const config = readManifests(readFileSync(join(cwd, 'cdk8s.yaml'), 'utf8'))[0]?.value as { output?: unknown } | undefined;
-    return typeof config?.output === 'string' ? config.output : 'dist';
+    return typeof config?.output === 'string' && config.output !== '' ? config.output : 'dist';
   } catch {
     return 'dist';
   }
@@ -121,7 +147,7 @@ function version(): string {
 }
 
 function usage(problem: string): number {
-  console.error(`cdk8s-kafka: ${problem}\n\n${USAGE}`);
+  console.error(`cdk8s-kafka: ${problem}; see cdk8s-kafka --help`);
   return 2;
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { stringify } from 'yaml';
@@ -45,7 +45,7 @@ writeFileSync(widget, 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name
 
 describe('cdk8s-kafka validate', () => {
   test('exits 0 on valid manifests, with no setup, and prints a summary', () => {
-    expect(run(['validate', good])).toEqual({ code: 0, out: [], err: '1 documents in 1 files: 0 errors, 0 warnings' });
+    expect(run(['validate', good])).toEqual({ code: 0, out: [], err: '1 document in 1 file: 0 errors, 0 warnings' });
   });
 
   test('prints one line per finding, at the line the document starts, and exits 1 on an error', () => {
@@ -83,25 +83,71 @@ describe('cdk8s-kafka validate', () => {
     expect(run(['validate'], { cwd: app }).code).toBe(0);
   });
 
+  test('a folder with the cdk8s output named in cdk8s.yaml missing falls back to dist/, and links are resolved', () => {
+    const app = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-app-'));
+    mkdirSync(join(app, 'dist'));
+    writeFileSync(join(app, 'dist', 'a.yaml'), readFileSync(bad));
+    writeFileSync(join(app, 'cdk8s.yaml'), 'output: .cdk8s.out\n');
+    expect(run(['validate'], { cwd: app }).out).toEqual([expect.stringMatching(/^dist\/a\.yaml:6 /)]);
+    symlinkSync('dist', join(app, '.cdk8s.out'));
+    expect(run(['validate'], { cwd: app }).out).toEqual([expect.stringMatching(/^dist\/a\.yaml:6 /)]);
+  });
+
+  test('hidden entries, node_modules and links to folders are not walked; a dangling link to a manifest is an I/O error', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-walk-'));
+    writeFileSync(join(folder, 'good.yaml'), readFileSync(good));
+    mkdirSync(join(folder, 'node_modules'));
+    writeFileSync(join(folder, 'node_modules', 'x.yaml'), readFileSync(bad));
+    symlinkSync('u@h.1:1', join(folder, '.#good.yaml')); // an editor's lock file
+    symlinkSync('..', join(folder, 'up'));
+    expect(run(['validate', folder])).toMatchObject({ code: 0, err: '1 document in 1 file: 0 errors, 0 warnings' });
+    symlinkSync('missing.yaml', join(folder, 'dangling.yaml'));
+    expect(run(['validate', folder])).toMatchObject({ code: 2, err: `cdk8s-kafka: cannot read ${join(folder, 'dangling.yaml')}: no such file or directory (a symbolic link)` });
+  });
+
+  test('bytes that are not UTF-8 are an error on their document, as in kubectl; UTF-16 with a byte order mark is read', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-utf-'));
+    writeFileSync(join(folder, 'latin1.yaml'), Buffer.concat([readFileSync(good), Buffer.from('---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata: {a: "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]));
+    expect(run(['validate', join(folder, 'latin1.yaml')])).toMatchObject({
+      code: 1,
+      out: [`${join(folder, 'latin1.yaml')}:6 ?/? -/- .: error: invalid YAML: line 9 is not valid UTF-8, which kubectl rejects; save the file as UTF-8`],
+    });
+    writeFileSync(join(folder, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(good, 'utf8'), 'utf16le')]));
+    expect(run(['validate', join(folder, 'utf16.yaml')]).code).toBe(0);
+  });
+
   test.each([
-    [[], /no command\n\nusage: cdk8s-kafka validate/],
-    [['lint', good], /unknown command "lint"/],
-    [['validate', good, '--strict'], /unknown option "--strict"/],
-    [['validate', good, '--crds'], /--crds needs a file or directory/],
+    [[], /^cdk8s-kafka: no command: try cdk8s-kafka validate; see cdk8s-kafka --help$/],
+    [['lint', good], /^cdk8s-kafka: unknown command "lint"; see cdk8s-kafka --help$/],
+    [['validate', good, '--strict'], /^cdk8s-kafka: unknown option "--strict"; see cdk8s-kafka --help$/],
+    [['validate', good, '--crds'], /^cdk8s-kafka: --crds needs a file or directory; see/],
+    [['validate', good, '--crds='], /^cdk8s-kafka: --crds needs a file or directory; see/],
+    [['validate', ''], /^cdk8s-kafka: an empty path: name a file or directory/],
+    [['validate', '-', '-'], /^cdk8s-kafka: - \(standard input\) can be given once/],
     [['validate', good, '--crds', '/nonexistent'], /^cdk8s-kafka: cannot read \/nonexistent: no such file or directory$/],
     [['validate', good, '--crds', good], /^cdk8s-kafka: no CustomResourceDefinition in .*good.yaml$/],
     [['validate', join(dir, 'missing.yaml')], /^cdk8s-kafka: cannot read .*missing.yaml: no such file or directory$/],
     [['validate', mkdtempSync(join(tmpdir(), 'cdk8s-kafka-empty-'))], /^cdk8s-kafka: no manifests found in .*cdk8s-kafka-empty-/],
     [['validate', '-'], /^cdk8s-kafka: no manifests found in -$/],
     [['validate'], /^cdk8s-kafka: nothing to validate: dist\/ does not exist/],
-  ])('usage or I/O error %j exits 2 with a message', (args, message) => {
+  ])('usage or I/O error %j exits 2 with one line', (args, message) => {
     const { code, out, err } = run(args, { stdin: () => '', cwd: mkdtempSync(join(tmpdir(), 'cdk8s-kafka-cwd-')) });
     expect(code).toBe(2);
     expect(out).toEqual([]);
     expect(err).toMatch(message);
+    expect(err.split('\n')).toHaveLength(1);
   });
 
-  test.each([[['--help']], [['-h']], [['validate', '--help']], [['validate', good, '-h']]])('%j prints the usage and exits 0', (args) => {
+  test('reading standard input from a folder is an I/O error', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'src', 'cli.ts'), 'validate', '-'], { encoding: 'utf8', stdio: [openSync(dir, 'r'), 'pipe', 'pipe'] });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 2, stderr: 'cdk8s-kafka: cannot read standard input: is a directory\n' });
+  });
+
+  test('after --, everything is a path', () => {
+    expect(run(['validate', '--', '-h'], { cwd: dir })).toMatchObject({ code: 2, err: expect.stringMatching(/^cdk8s-kafka: cannot read .*-h: no such file or directory$/) });
+  });
+
+  test.each([[['--help']], [['-h']], [['help']], [['validate', '--help']], [['validate', good, '-h']], [['lint', '-h']]])('%j prints the usage and exits 0', (args) => {
     const { code, out } = run(args);
     expect(code).toBe(0);
     expect(out.join('\n')).toMatch(/^usage: cdk8s-kafka validate/);

@@ -65,7 +65,7 @@ app.synth();
   test('npx cdk8s-kafka validate, with no flags and no setup: 0 on the library\'s output, 1 on an unknown field, naming the field and the line', () => {
     run('node', ['main.js'], app);
     const clean = spawnSync('npx', ['--no-install', 'cdk8s-kafka', 'validate'], { cwd: app, encoding: 'utf8' });
-    expect(clean.stderr).toMatch(/^\d+ documents in 1 files: 0 errors, 0 warnings\n$/);
+    expect(clean.stderr).toMatch(/^\d+ documents in 1 file: 0 errors, 0 warnings\n$/);
     expect(clean.status).toBe(0);
 
     writeFileSync(join(app, 'dist', 'bad.yaml'), [

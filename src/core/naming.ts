@@ -12,6 +12,8 @@ export enum NameFormat {
   DNS1035_LABEL = 'a DNS-1035 label',
   /** RFC 1123 subdomain: labels joined by '.', at most 253 (most object names). */
   DNS1123_SUBDOMAIN = 'a DNS-1123 subdomain',
+  /** A URL path segment: anything but '.' and '..', without '/' or '%' (RBAC object names: `ValidateRBACName`). */
+  PATH_SEGMENT = 'a path segment name',
 }
 
 const LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
@@ -19,16 +21,20 @@ const PATTERNS: Readonly<Record<NameFormat, RegExp>> = {
   [NameFormat.DNS1123_LABEL]: new RegExp(`^${LABEL}$`),
   [NameFormat.DNS1035_LABEL]: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
   [NameFormat.DNS1123_SUBDOMAIN]: new RegExp(`^${LABEL}(\\.${LABEL})*$`),
+  [NameFormat.PATH_SEGMENT]: /^(?!\.\.?$)[^/%]+$/,
 };
 const MAX_LENGTHS: Readonly<Record<NameFormat, number>> = {
   [NameFormat.DNS1123_LABEL]: 63,
   [NameFormat.DNS1035_LABEL]: 63,
   [NameFormat.DNS1123_SUBDOMAIN]: 253,
+  // k8s.io/apimachinery path.IsValidPathSegmentName sets no limit of its own.
+  [NameFormat.PATH_SEGMENT]: Number.MAX_SAFE_INTEGER,
 };
 const SPELLING: Readonly<Record<NameFormat, string>> = {
   [NameFormat.DNS1123_LABEL]: "lowercase alphanumerics and '-', starting and ending with an alphanumeric",
   [NameFormat.DNS1035_LABEL]: "lowercase alphanumerics and '-', starting with a letter and ending with an alphanumeric",
   [NameFormat.DNS1123_SUBDOMAIN]: "lowercase alphanumerics, '-' and '.', starting and ending with an alphanumeric",
+  [NameFormat.PATH_SEGMENT]: "not '.' or '..', and without '/' or '%'",
 };
 
 /** What is wrong with `name` as a `format` name of at most `maxLength`, or undefined if nothing. */

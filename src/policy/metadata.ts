@@ -11,16 +11,24 @@ const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;
 
-/** Kinds whose names must be a DNS label rather than a subdomain. */
+/**
+ * Kinds (`group/Kind`) whose names are not DNS-1123 subdomains: Namespaces are labels, Services
+ * DNS-1035 labels (k8s.io/kubernetes pkg/apis/core/validation ValidateNamespaceName,
+ * ValidateServiceName), RBAC objects path segments (pkg/apis/rbac/validation ValidateRBACName).
+ */
 const NAME_FORMATS: Readonly<Record<string, NameFormat>> = {
-  Namespace: NameFormat.DNS1123_LABEL,
-  Service: NameFormat.DNS1035_LABEL,
+  '/Namespace': NameFormat.DNS1123_LABEL,
+  '/Service': NameFormat.DNS1035_LABEL,
+  'rbac.authorization.k8s.io/Role': NameFormat.PATH_SEGMENT,
+  'rbac.authorization.k8s.io/ClusterRole': NameFormat.PATH_SEGMENT,
+  'rbac.authorization.k8s.io/RoleBinding': NameFormat.PATH_SEGMENT,
+  'rbac.authorization.k8s.io/ClusterRoleBinding': NameFormat.PATH_SEGMENT,
 };
 
 export type MetadataReporter = (path: FieldPath, message: string) => void;
 
-/** Checks `metadata` of an object of `kind` (namespaced or not). */
-export function checkMetadata(kind: string, namespaced: boolean, metadata: unknown, report: MetadataReporter): void {
+/** Checks `metadata` of an object of `group`/`kind` (namespaced or not). */
+export function checkMetadata(group: string, kind: string, namespaced: boolean, metadata: unknown, report: MetadataReporter): void {
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
     report(['metadata'], 'required value: every object needs metadata with a name');
     return;
@@ -28,7 +36,7 @@ export function checkMetadata(kind: string, namespaced: boolean, metadata: unkno
   const meta = metadata as Record<string, unknown>;
 
   if (typeof meta.name === 'string') {
-    checkName(kind, meta.name, (message) => report(['metadata', 'name'], message));
+    checkName(`${group}/${kind}`, meta.name, (message) => report(['metadata', 'name'], message));
   } else if (typeof meta.generateName !== 'string') {
     report(['metadata', 'name'], 'required value: name or generateName is required');
   }
@@ -62,8 +70,8 @@ export function checkMetadata(kind: string, namespaced: boolean, metadata: unkno
   }
 }
 
-function checkName(kind: string, name: string, report: (message: string) => void): void {
-  const problem = nameProblem(name, NAME_FORMATS[kind] ?? NameFormat.DNS1123_SUBDOMAIN);
+function checkName(groupKind: string, name: string, report: (message: string) => void): void {
+  const problem = nameProblem(name, NAME_FORMATS[groupKind] ?? NameFormat.DNS1123_SUBDOMAIN);
   if (problem) report(problem);
 }
 

@@ -129,7 +129,11 @@ class Walk {
       return;
     }
     const types = node['x-kubernetes-int-or-string'] ? ['integer', 'string'] : node.type !== undefined ? [node.type] : undefined;
-    if (types !== undefined && !types.some((t) => TYPES[t]?.(value) ?? true)) {
+    if (types !== undefined && types.some((t) => TYPES[t] === undefined)) {
+      this.report(path, `the schema's type ${JSON.stringify(node.type)} is not a JSON type (object, array, string, integer, number, boolean), so the value was not checked`, false);
+      return;
+    }
+    if (types !== undefined && !types.some((t) => TYPES[t](value))) {
       if (mode !== Mode.UNKNOWN_FIELDS) this.report(path, `must be of type ${types.join(' or ')} (got ${json(value)})`, true);
       return;
     }

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'fs';
-import { join } from 'path';
+import { decodeText, manifestFiles, NotJson, readBytes, toJsonData } from './input';
 import { checkMetadata } from './metadata';
 import { OpenApiSchema } from './openapi';
 import { checkSchema, checkUnknownFields } from './schema';
@@ -91,7 +90,11 @@ export class ManifestValidator {
    * @throws Error when a path of `props.crds` cannot be read or holds no CustomResourceDefinition.
    */
   public constructor(props: ManifestValidatorProps = {}) {
-    this.registry = new SchemaRegistry(props.crds);
+    const crds: unknown = props?.crds ?? [];
+    if (!Array.isArray(crds) || crds.some((c) => typeof c !== 'string' || c === '')) {
+      throw new Error(`ManifestValidator: crds must be a list of file or directory paths (got ${JSON.stringify(crds)}); e.g. { crds: ['crds/'] }`);
+    }
+    this.registry = new SchemaRegistry(crds);
   }
 
   /**
@@ -100,30 +103,60 @@ export class ManifestValidator {
    * @throws Error when a path cannot be read.
    */
   public validatePaths(paths: readonly string[]): ValidationResult {
+    if (!Array.isArray(paths) || paths.some((p) => typeof p !== 'string' || p === '')) {
+      throw new Error(`ManifestValidator.validatePaths: paths must be a list of file or directory paths (got ${JSON.stringify(paths)})`);
+    }
     const run = new Run();
-    for (const file of paths.flatMap(manifestFiles)) this.validateTextInto(run, read(file), file);
+    for (const file of paths.flatMap(manifestFiles)) this.validateTextInto(run, readBytes(file), file);
     return run.result();
   }
 
-  /** Validates the YAML (or JSON) documents of one text. */
-  public validateText(text: string, file: string = '<input>'): ValidationResult {
+  /** Validates the YAML (or JSON) documents of one text, given as a string or as bytes (e.g. a Buffer). */
+  public validateText(text: string | Uint8Array, file: string = '<input>'): ValidationResult {
+    if (typeof text !== 'string' && !(text instanceof Uint8Array)) {
+      throw new Error(`ManifestValidator.validateText: text must be a string or a Buffer (got ${text === null ? 'null' : typeof text})`);
+    }
     const run = new Run();
     this.validateTextInto(run, text, file);
     return run.result();
   }
 
-  /** Validates objects already in memory, e.g. `Testing.synth(chart)`. */
+  /** Validates objects already in memory, e.g. `Testing.synth(chart)`, as the JSON they serialize to. */
   public validateObjects(objects: readonly unknown[], source: string = '<objects>'): ValidationResult {
+    if (!Array.isArray(objects)) throw new Error(`ManifestValidator.validateObjects: objects must be a list (got ${objects === null ? 'null' : typeof objects})`);
     const run = new Run();
-    objects.forEach((object, i) => this.validateObject(run, structuredClone(object), { file: source, document: i + 1 }));
+    objects.forEach((object, i) => {
+      const problems: NotJson[] = [];
+      const data = toJsonData(object, problems);
+      const where = { file: source, document: i + 1 };
+      if (problems.length > 0) {
+        run.documents++;
+        for (const p of problems) run.add({ ...where, apiVersion: '', kind: '', path: formatPath(p.path), severity: 'error', message: p.message });
+      } else {
+        this.validateObject(run, data, where);
+      }
+    });
     return run.result();
   }
 
-  private validateTextInto(run: Run, text: string, file: string): void {
+  private validateTextInto(run: Run, input: string | Uint8Array, file: string): void {
     run.files++;
-    for (const doc of readManifests(text)) {
+    const { text, invalidUtf8Line } = typeof input === 'string' ? { text: input, invalidUtf8Line: undefined } : decodeText(input);
+    const docs = readManifests(text);
+    // The document holding the first byte that is not UTF-8: go-yaml rejects it.
+    const broken = invalidUtf8Line === undefined ? undefined : docs.filter((d) => d.line <= invalidUtf8Line).pop() ?? docs[0];
+    if (invalidUtf8Line !== undefined && broken === undefined) {
+      run.documents++;
+      run.add({ file, document: 1, line: invalidUtf8Line, apiVersion: '', kind: '', path: '.', severity: 'error', message: notUtf8(invalidUtf8Line) });
+    }
+    for (const doc of docs) {
       const where = { file, document: doc.index + 1, line: doc.line };
       const base = { ...where, apiVersion: '', kind: '', path: '.' };
+      if (doc === broken) {
+        run.documents++;
+        run.add({ ...base, severity: 'error', message: notUtf8(invalidUtf8Line!) });
+        continue;
+      }
       if (doc.errors.length > 0) {
         run.documents++;
         for (const message of doc.errors) run.add({ ...base, severity: 'error', message: `invalid YAML: ${message}` });
@@ -224,7 +257,7 @@ export class ManifestValidator {
       error: (path, message) => report('error', path, message),
       skippedTransitionRule: () => run.skippedTransitionRules++,
     }, { evaluateRules: !blocked });
-    checkMetadata(kind, info.namespaced, record.metadata, (path, message) => report('error', path, message));
+    checkMetadata(group, kind, info.namespaced, record.metadata, (path, message) => report('error', path, message));
   }
 }
 
@@ -238,6 +271,10 @@ function dropStatus(resolved: ResolvedSchema, record: Record<string, unknown>, e
   const status: OpenApiSchema | undefined = resolved.deref(resolved.schema).properties?.status;
   if (status !== undefined) checkUnknownFields(status, record.status, resolved.context, (path, message) => error(path, message), ['status']);
   delete record.status;
+}
+
+function notUtf8(line: number): string {
+  return `invalid YAML: line ${line} is not valid UTF-8, which kubectl rejects; save the file as UTF-8`;
 }
 
 /**
@@ -268,36 +305,4 @@ class Run {
       skippedTransitionRules: this.skippedTransitionRules,
     };
   }
-}
-
-/** Reads a file; an I/O error becomes a one-line Error naming the file. */
-function read(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new Error(`cannot read ${file}: ${ioProblem(e)}`);
-  }
-}
-
-function ioProblem(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-}
-
-/** The manifest files under `path`: itself if a file, else its `*.yaml`, `*.yml` and `*.json`, recursively and sorted. */
-export function manifestFiles(path: string): string[] {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(path).isDirectory();
-  } catch (e) {
-    throw new Error(`cannot read ${path}: ${ioProblem(e)}`);
-  }
-  if (!isDirectory) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((entry) => {
-      const child = join(path, entry);
-      if (statSync(child).isDirectory()) return entry === 'node_modules' || entry.startsWith('.') ? [] : manifestFiles(child);
-      return /\.(ya?ml|json)$/.test(entry) ? [child] : [];
-    });
 }

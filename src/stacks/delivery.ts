@@ -1,10 +1,11 @@
+import { lstatSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Yaml } from 'cdk8s';
 import { synthesizeCharts } from '../core/synth';
 import { COMPONENT_VERSIONS } from '../core/versions';
 import { formatFinding, ManifestValidator } from '../policy/validator';
 import { Environment } from './environment';
-import { OutputFile, replaceDirectory } from './output';
+import { OutputClaim, OutputFile, replaceDirectory } from './output';
 
 /** Options of {@link renderEnvironment}. */
 export interface DeliveryOptions {
@@ -47,6 +48,9 @@ const WAVES: ReadonlyArray<readonly [number, string]> = [
 const OPERATOR_NAMESPACES = new Set(['cert-manager', 'envoy-gateway-system', 'istio-ingress', 'istio-system', 'argocd']);
 
 const ARGO_WAVE = 'argocd.argoproj.io/sync-wave';
+
+/** The line every environment's README carries: how a later synth knows the folder is its own to replace. */
+const GENERATED_NOTE = 'Written by `npx cdk8s synth` from the cdk8s-kafka sources; do not edit: change the code and synthesize again.';
 
 /**
  * The apply wave of an object: 0 (namespaces) to 10 (workloads and monitors). The number
@@ -159,7 +163,7 @@ export function synthEnvironments(environments: readonly Environment[], outdir: 
   for (const env of environments) {
     for (const [path, file] of renderFiles(env, options)) files.set(`${env.environmentName}/${path}`, file);
   }
-  return write(outdir, files, options);
+  return write(outdir, files, options, (dir) => readdirSync(dir).map((entry) => environmentFolderProblem(join(dir, entry))).find((p) => p !== undefined));
 }
 
 /**
@@ -169,7 +173,18 @@ export function synthEnvironments(environments: readonly Environment[], outdir: 
  * @throws Error naming the environment, construct path or file and what to change; the folder is then unchanged.
  */
 export function synthEnvironment(env: Environment, outdir: string, options: SynthOptions = {}): SynthResult {
-  return write(join(outdir, env.environmentName), renderFiles(env, options), options);
+  return write(join(outdir, env.environmentName), renderFiles(env, options), options, environmentFolderProblem);
+}
+
+/** Undefined when `folder` is an environment folder an earlier synth wrote (its README says so), else what is foreign in it. */
+function environmentFolderProblem(folder: string): string | undefined {
+  const readme = join(folder, 'README.md');
+  try {
+    if (lstatSync(folder).isDirectory() && readFileSync(readme, 'utf8').includes(GENERATED_NOTE)) return undefined;
+  } catch {
+    // not a folder, or no README: not ours
+  }
+  return `${folder} (no README.md written by a synth)`;
 }
 
 function renderFiles(env: Environment, options: DeliveryOptions): Map<string, OutputFile> {
@@ -180,7 +195,7 @@ function renderFiles(env: Environment, options: DeliveryOptions): Map<string, Ou
   return files;
 }
 
-function write(outdir: string, files: ReadonlyMap<string, OutputFile>, options: SynthOptions): SynthResult {
+function write(outdir: string, files: ReadonlyMap<string, OutputFile>, options: SynthOptions, claim: OutputClaim): SynthResult {
   const warnings: string[] = [];
   if (options.validate ?? true) {
     const validator = new ManifestValidator();
@@ -197,7 +212,7 @@ function write(outdir: string, files: ReadonlyMap<string, OutputFile>, options: 
       throw new Error(`the manifest validator found ${errors.length} error(s) in what would be written to ${outdir}/; nothing was written:\n  ${shown}${more}`);
     }
   }
-  const changes = replaceDirectory(outdir, files);
+  const changes = replaceDirectory(outdir, files, claim);
   return { outdir, files: files.size, written: changes.written, removed: changes.removed, warnings };
 }
 
@@ -296,7 +311,7 @@ const PREREQUISITES: readonly Prerequisite[] = [
 function readme(env: Environment, clusters: Record<string, Manifest[]>, options: DeliveryOptions): string {
   const dist = `${options.distPath ?? 'dist'}/${env.environmentName}`;
   const out: string[] = [`# ${env.environmentName}`, ''];
-  out.push('Written by `npx cdk8s synth` from the cdk8s-kafka sources; do not edit: change the code and synthesize again.', '');
+  out.push(GENERATED_NOTE, '');
   if (env.description) out.push(env.description, '');
 
   out.push('## Topology', '', '```mermaid', 'flowchart LR');

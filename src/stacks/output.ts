@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'fs';
-import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'path';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'fs';
+import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'path';
 
 /** A file to write: its content and mode. */
 export interface OutputFile {
@@ -18,8 +18,11 @@ export interface OutputChanges {
   readonly unchanged: number;
 }
 
-/** Entries whose presence means a folder is a project, never a synthesized output to replace. */
-const PROJECT_MARKERS = ['.git', 'package.json', 'cdk8s.yaml', 'node_modules', 'tsconfig.json'];
+/**
+ * Says whether an existing folder may be replaced: given the folder, undefined when it holds
+ * only what the writer wrote before, else what it holds that the writer did not write.
+ */
+export type OutputClaim = (directory: string) => string | undefined;
 
 /**
  * Makes `directory` hold exactly `files` (paths relative to it, with `/`), all or nothing.
@@ -28,11 +31,13 @@ const PROJECT_MARKERS = ['.git', 'package.json', 'cdk8s.yaml', 'node_modules', '
  * succeeded is the staging folder swapped in (two renames), and the old folder deleted. A failed
  * write (a full disk, a bad path) leaves `directory` as it was, and a file of an object that no
  * longer exists does not survive a successful one. When nothing changed, nothing is touched.
+ * An existing `directory` is replaced only if `claim` recognizes it as earlier output, so that a
+ * wrong path (`.`, `..`, `src`) can never delete what the writer did not write.
  *
- * @throws Error when a path is not a relative path inside `directory`, when `directory` looks like
- *   a project folder (it holds `.git`, `package.json`, …), or on an I/O error (then `directory` is unchanged).
+ * @throws Error when a path is not a relative path inside `directory`, when `claim` refuses the
+ *   folder, or on an I/O error; `directory` is then unchanged.
  */
-export function replaceDirectory(directory: string, files: ReadonlyMap<string, OutputFile>): OutputChanges {
+export function replaceDirectory(directory: string, files: ReadonlyMap<string, OutputFile>, claim: OutputClaim): OutputChanges {
   const target = resolve(directory);
   for (const path of files.keys()) {
     const normalized = normalize(path);
@@ -40,36 +45,60 @@ export function replaceDirectory(directory: string, files: ReadonlyMap<string, O
       throw new Error(`cannot write ${JSON.stringify(path)} into ${directory}: output paths must be relative, normalized and inside it`);
     }
   }
-  const marker = existsSync(target) ? PROJECT_MARKERS.find((m) => existsSync(join(target, m))) : undefined;
-  if (marker !== undefined) {
-    throw new Error(`refusing to replace ${directory}: it holds ${marker}, so it looks like a project folder, not a synthesized output; choose an output folder of its own (e.g. dist)`);
-  }
-
-  const before = existsSync(target) ? listFiles(target) : new Map<string, string>();
-  const written = [...files].filter(([path, file]) => before.get(path) !== file.content).map(([path]) => path).sort();
-  const removed = [...before.keys()].filter((path) => !files.has(path)).sort();
-  const changes = { written, removed, unchanged: files.size - written.length };
-  if (written.length === 0 && removed.length === 0 && existsSync(target)) return changes;
-
-  mkdirSync(dirname(target), { recursive: true });
-  const staging = mkdtempSync(join(dirname(target), `.${basename(target)}.staging-`));
   try {
-    for (const path of [...files.keys()].sort()) {
-      const file = join(staging, path);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, files.get(path)!.content, { mode: files.get(path)!.mode });
+    const exists = existsSync(target) || isLink(target);
+    if (exists) {
+      if (!lstatSync(target).isDirectory()) throw new Error(`${directory} exists and is not a folder`);
+      const foreign = readdirSync(target).length === 0 ? undefined : claim(target);
+      if (foreign !== undefined) {
+        throw new RefusedError(`refusing to replace ${directory}: it holds ${foreign}, which cdk8s-kafka did not write; move that away, or choose an output folder of its own (e.g. dist)`);
+      }
     }
-    swap(staging, target);
+    const before = exists ? listFiles(target) : new Map<string, string>();
+    const written = [...files].filter(([path, file]) => before.get(path) !== file.content).map(([path]) => path).sort();
+    const removed = [...before.keys()].filter((path) => !files.has(path)).sort();
+    const changes = { written, removed, unchanged: files.size - written.length };
+    if (written.length === 0 && removed.length === 0 && exists) return changes;
+
+    mkdirSync(dirname(target), { recursive: true });
+    const staging = mkdtempSync(join(dirname(target), `.${basename(target)}.staging-`));
+    try {
+      // mkdtemp makes a private folder; the output keeps the mode the folder had, or the usual one.
+      chmodSync(staging, exists ? lstatSync(target).mode & 0o7777 : 0o755);
+      for (const path of [...files.keys()].sort()) {
+        const file = join(staging, path);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, files.get(path)!.content, { mode: files.get(path)!.mode });
+      }
+      swap(staging, target);
+    } catch (e) {
+      rmSync(staging, { recursive: true, force: true });
+      throw e;
+    }
+    return changes;
   } catch (e) {
-    rmSync(staging, { recursive: true, force: true });
-    throw new Error(`could not write ${directory}; it was left as it was: ${(e as Error).message}`);
+    if (e instanceof RefusedError) throw e;
+    throw new Error(`could not write ${directory}; it was left as it was: ${ioProblem(e)}`);
   }
-  return changes;
+}
+
+/** A refusal to replace a folder: its message says why, and is not an I/O error's. */
+class RefusedError extends Error {}
+
+/** The one-line cause of an I/O error. */
+function ioProblem(e: unknown): string {
+  const error = e as NodeJS.ErrnoException;
+  const known: Record<string, string> = {
+    ENOSPC: 'no space left on the device', EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system',
+    ENOTDIR: 'a path in the way is a file, not a folder', EEXIST: 'a file is in the way of a folder', EISDIR: 'a folder is in the way of a file',
+  };
+  if (error.code !== undefined && known[error.code] !== undefined) return `${error.code}: ${known[error.code]}${error.path !== undefined ? ` (${error.path})` : ''}`;
+  return error.message;
 }
 
 /** Puts `staging` in place of `target`: rename the old one away, rename the new one in, delete the old one. */
 function swap(staging: string, target: string): void {
-  if (!existsSync(target)) {
+  if (!existsSync(target) && !isLink(target)) {
     renameSync(staging, target);
     return;
   }
@@ -84,16 +113,24 @@ function swap(staging: string, target: string): void {
   rmSync(old, { recursive: true, force: true });
 }
 
-/** Every file under `root`, by path relative to it (with `/`), with its content. */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Every file under `root` (symbolic links are not followed), by path relative to it (with `/`), with its content. */
 function listFiles(root: string): Map<string, string> {
   const files = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const path = join(dir, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(root, path).split(sep).join('/'), readFileSync(path, 'utf8'));
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
+      else files.set(`${prefix}${entry.name}`, entry.isSymbolicLink() ? `\0link ${readlinkSync(path)}` : readFileSync(path, 'utf8'));
     }
   };
-  walk(root);
+  walk(root, '');
   return files;
 }

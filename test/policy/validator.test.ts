@@ -321,3 +321,52 @@ describe('core kinds: required is what the API server enforces, not the OpenAPI 
     ]);
   });
 });
+
+describe('the API takes what JavaScript callers pass, and says what is wrong otherwise', () => {
+  const v = new ManifestValidator();
+  const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n';
+
+  test('validateText takes a string or a Buffer (readFileSync without an encoding)', () => {
+    expect(v.validateText(Buffer.from(configMap)).documents).toBe(1);
+    expect(v.validateText(configMap).errors).toBe(0);
+  });
+
+  test.each([
+    [() => v.validateText(123 as unknown as string), /^ManifestValidator.validateText: text must be a string or a Buffer \(got number\)$/],
+    [() => v.validatePaths('dist' as unknown as string[]), /^ManifestValidator.validatePaths: paths must be a list of file or directory paths \(got "dist"\)$/],
+    [() => v.validateObjects(null as unknown as unknown[]), /^ManifestValidator.validateObjects: objects must be a list \(got null\)$/],
+    [() => new ManifestValidator({ crds: '/tmp/crds' as unknown as string[] }), /^ManifestValidator: crds must be a list of file or directory paths \(got "\/tmp\/crds"\); e.g. \{ crds: \['crds\/'\] \}$/],
+  ])('%#: a clear error, not a TypeError', (call, message) => {
+    expect(call).toThrow(message);
+    expect(call).not.toThrow(TypeError);
+  });
+
+  test('null props are no props', () => {
+    expect(new ManifestValidator(null as unknown as {}).validateText(configMap).errors).toBe(0);
+  });
+
+  test('objects are validated as the JSON they serialize to: what JSON cannot carry is a finding', () => {
+    const object = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', labels: { at: new Date(0) } }, data: { f: () => 1, n: NaN, b: BigInt(1) } };
+    expect(v.validateObjects([object]).findings.map((f) => `${f.path}: ${f.message}`)).toEqual([
+      'data.f: a function is not JSON data; a manifest holds strings, numbers, booleans, lists and maps',
+      'data.n: NaN cannot be written as JSON (nor as YAML kubectl accepts)',
+      'data.b: a bigint is not JSON data; a manifest holds strings, numbers, booleans, lists and maps',
+    ]);
+  });
+});
+
+describe('names the API server checks in code', () => {
+  const v = new ManifestValidator();
+  const names = (kind: string, apiVersion: string, name: string) => v.validateObjects([{ apiVersion, kind, metadata: { name, ...(kind.startsWith('Cluster') ? {} : { namespace: 'n' }) } }])
+    .findings.map((f) => f.message);
+
+  test.each(['ClusterRole', 'Role'])('%s names are path segments (ValidateRBACName), not DNS subdomains', (kind) => {
+    expect(names(kind, 'rbac.authorization.k8s.io/v1', 'system:aggregate-to-edit:Custom')).toEqual([]);
+    expect(names(kind, 'rbac.authorization.k8s.io/v1', 'a/b')).toEqual([expect.stringMatching(/"a\/b" is not a path segment name: not '\.' or '\.\.', and without '\/' or '%'/)]);
+    expect(names(kind, 'rbac.authorization.k8s.io/v1', '..')).toHaveLength(1);
+  });
+
+  test('other kinds keep DNS subdomain names', () => {
+    expect(names('ConfigMap', 'v1', 'system:x')).toEqual([expect.stringMatching(/is not a DNS-1123 subdomain/)]);
+  });
+});

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { ApiObject, App } from 'cdk8s';
@@ -101,23 +101,71 @@ describe('synthEnvironments: dist/ is all or nothing', () => {
   });
 });
 
-describe('replaceDirectory', () => {
-  const file = (content: string) => ({ content, mode: 0o644 });
+describe('only output a synth wrote is ever replaced', () => {
+  /** A project: sources, a package.json, a sibling project, a stray file. */
+  function workspace(): string {
+    const parent = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-ws-'));
+    mkdirSync(join(parent, 'proj', 'src'), { recursive: true });
+    mkdirSync(join(parent, 'sibling'));
+    writeFileSync(join(parent, 'proj', 'package.json'), '{}');
+    writeFileSync(join(parent, 'proj', 'src', 'app.js'), 'console.log(1);\n');
+    writeFileSync(join(parent, 'sibling', 'notes.txt'), 'keep me\n');
+    writeFileSync(join(parent, 'stray.txt'), 'keep me too\n');
+    return parent;
+  }
 
-  test('refuses to replace a project folder', () => {
-    const project = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-project-'));
-    writeFileSync(join(project, 'package.json'), '{}');
-    expect(() => replaceDirectory(project, new Map([['a.yaml', file('x')]]))).toThrow(/refusing to replace .*: it holds package.json/);
-    expect(readdirSync(project)).toEqual(['package.json']);
+  test.each([
+    ['the parent of a project', '.', /it holds .*proj \(no README.md written by a synth\)/],
+    ['the project itself', 'proj', /it holds .*proj\/package.json \(no README.md written by a synth\)/],
+    ['a source folder', 'proj/src', /it holds .*app.js \(no README.md written by a synth\)/],
+    ['a file', 'stray.txt', /could not write .*stray.txt; it was left as it was: .*is not a folder/],
+  ])('synthEnvironments refuses %s, and deletes nothing', (_, outdir, message) => {
+    const parent = workspace();
+    const before = folderSnapshot(parent);
+    expect(() => synthEnvironments([prod(new App(), 'prod', ['orders'])], join(parent, outdir))).toThrow(message);
+    expect(folderSnapshot(parent)).toEqual(before);
   });
 
+  test('synthEnvironment refuses an environment folder it did not write', () => {
+    const parent = workspace();
+    const before = folderSnapshot(parent);
+    expect(() => synthEnvironment(prod(new App(), 'src', ['orders']), join(parent, 'proj'))).toThrow(/refusing to replace .*proj\/src: it holds .*src \(no README.md written by a synth\)/);
+    expect(folderSnapshot(parent)).toEqual(before);
+  });
+
+  test('a file beside the environments is named, not deleted', () => {
+    const dist = tempDist();
+    synthEnvironments([prod(new App(), 'prod', ['orders'])], dist);
+    writeFileSync(join(dist, 'notes.md'), 'mine\n');
+    expect(() => synthEnvironments([prod(new App(), 'prod', [])], dist)).toThrow(/refusing to replace .*dist: it holds .*notes.md/);
+    expect(readFileSync(join(dist, 'notes.md'), 'utf8')).toBe('mine\n');
+  });
+
+  test('an empty existing folder is fine, and keeps its mode; a new one gets 755', () => {
+    const dist = tempDist();
+    mkdirSync(dist, { mode: 0o750 });
+    chmodSync(dist, 0o750);
+    synthEnvironments([prod(new App(), 'prod', ['orders'])], dist);
+    expect(statSync(dist).mode & 0o777).toBe(0o750);
+    synthEnvironments([prod(new App(), 'prod', [])], dist);
+    expect(statSync(dist).mode & 0o777).toBe(0o750);
+    const fresh = tempDist();
+    synthEnvironments([prod(new App(), 'prod', [])], fresh);
+    expect(statSync(fresh).mode & 0o777).toBe(0o755);
+  });
+});
+
+describe('replaceDirectory', () => {
+  const file = (content: string) => ({ content, mode: 0o644 });
+  const anything = () => undefined;
+
   test.each(['../escape.yaml', '/etc/passwd', 'a/../../b.yaml', ''])('refuses the path %j', (path) => {
-    expect(() => replaceDirectory(tempDist(), new Map([[path, file('x')]]))).toThrow(/output paths must be relative, normalized and inside it/);
+    expect(() => replaceDirectory(tempDist(), new Map([[path, file('x')]]), anything)).toThrow(/output paths must be relative, normalized and inside it/);
   });
 
   test('scripts keep their mode', () => {
     const dist = tempDist();
-    replaceDirectory(dist, new Map([['run.sh', { content: '#!/bin/sh\n', mode: 0o755 }]]));
+    replaceDirectory(dist, new Map([['run.sh', { content: '#!/bin/sh\n', mode: 0o755 }]]), anything);
     expect(statSync(join(dist, 'run.sh')).mode & 0o111).not.toBe(0);
   });
 });
