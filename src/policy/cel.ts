@@ -29,8 +29,14 @@ export type CelOutcome =
   | { readonly kind: 'pass' }
   /** The rule evaluated to `false`; `fieldPath` is the rule's own, relative to the schema node. */
   | { readonly kind: 'fail'; readonly message: string; readonly fieldPath?: string }
-  /** The rule failed to compile, raised a runtime error (e.g. "no such key") or did not yield a bool. */
+  /** The rule raised a runtime error (e.g. "no such key") or did not yield a bool: the API server rejects the object. */
   | { readonly kind: 'error'; readonly message: string }
+  /**
+   * The rule does not compile here. The API server compiles every rule when the CRD is created,
+   * so a CRD in a cluster has none that fail: the rule uses what this evaluator lacks (a
+   * Kubernetes CEL library such as `url()` or `quantity()`, optional syntax); it is not checked.
+   */
+  | { readonly kind: 'unchecked'; readonly message: string }
   /** Transition rule (references `oldSelf`): not evaluated, as there is no old object on create. */
   | { readonly kind: 'skipped' };
 
@@ -356,12 +362,12 @@ function evalMessageExpression(source: string, self: CelInput): string | undefin
  * - Null/undefined values pass: the API server does not run rules on null.
  * - Rules referencing `oldSelf` are skipped (no old object on create), even with `optionalOldSelf`.
  * - On failure the message is the evaluated `messageExpression`, else `message`, else `failed rule: <rule>`.
- * - Compile and runtime errors are formatted like the API server's ("rule compile error: ...",
- *   "no such key: x evaluating rule: ...").
+ * - A rule that does not compile here is `unchecked`; runtime errors are formatted like the API
+ *   server's ("no such key: x evaluating rule: ...").
  */
 export function evaluateRule(rule: CelRule, value: unknown, schema: object): CelOutcome {
   const c = compile(rule.rule);
-  if (c.kind === 'error') return { kind: 'error', message: `rule compile error: ${c.error}` };
+  if (c.kind === 'error') return { kind: 'unchecked', message: `rule not checked: the offline validator cannot compile it (${c.error}): ${ruleErrorString(rule)}` };
   if (c.kind === 'transition') return { kind: 'skipped' };
   if (value === null || value === undefined) return { kind: 'pass' };
 

@@ -25,7 +25,8 @@ const NAME_FORMATS: Readonly<Record<string, NameFormat>> = {
   'rbac.authorization.k8s.io/ClusterRoleBinding': NameFormat.PATH_SEGMENT,
 };
 
-export type MetadataReporter = (path: FieldPath, message: string) => void;
+/** Where problems go: errors by default, warnings for what the API server silently corrects. */
+export type MetadataReporter = (path: FieldPath, message: string, severity?: 'error' | 'warning') => void;
 
 /** Checks `metadata` of an object of `group`/`kind` (namespaced or not). */
 export function checkMetadata(group: string, kind: string, namespaced: boolean, metadata: unknown, report: MetadataReporter): void {
@@ -39,11 +40,14 @@ export function checkMetadata(group: string, kind: string, namespaced: boolean, 
     checkName(`${group}/${kind}`, meta.name, (message) => report(['metadata', 'name'], message));
   } else if (typeof meta.generateName !== 'string') {
     report(['metadata', 'name'], 'required value: name or generateName is required');
+  } else {
+    report(['metadata', 'name'], 'kubectl apply needs a name (generateName works only with kubectl create)', 'warning');
   }
 
   if (meta.namespace !== undefined) {
     if (!namespaced) {
-      report(['metadata', 'namespace'], `${kind} is cluster-scoped and must not have a namespace (got ${JSON.stringify(meta.namespace)}); remove it`);
+      // k8s.io/apiserver pkg/registry/rest EnsureObjectNamespaceMatchesRequestNamespace clears it.
+      report(['metadata', 'namespace'], `${kind} is cluster-scoped: the API server ignores the namespace (got ${JSON.stringify(meta.namespace)}); remove it`, 'warning');
     } else if (typeof meta.namespace === 'string') {
       const problem = nameProblem(meta.namespace, NameFormat.DNS1123_LABEL);
       if (problem) report(['metadata', 'namespace'], problem);
@@ -59,14 +63,47 @@ export function checkMetadata(group: string, kind: string, namespaced: boolean, 
     return qualifiedNameProblem(key);
   });
 
+  // ValidateAnnotations: keys are checked lowercased; keys and values count in bytes.
   let annotationSize = 0;
   checkKeyedMap(meta.annotations, ['metadata', 'annotations'], report, (key, value) => {
     if (typeof value !== 'string') return undefined; // the schema reports the type
-    annotationSize += key.length + value.length;
-    return qualifiedNameProblem(key);
+    annotationSize += Buffer.byteLength(key) + Buffer.byteLength(value);
+    return qualifiedNameProblem(key.toLowerCase());
   });
   if (annotationSize > TOTAL_ANNOTATION_SIZE) {
     report(['metadata', 'annotations'], `annotations total ${annotationSize} bytes; must be at most ${TOTAL_ANNOTATION_SIZE}`);
+  }
+
+  // ValidateFinalizers: each a qualified name.
+  if (Array.isArray(meta.finalizers)) {
+    meta.finalizers.forEach((finalizer, i) => {
+      const problem = typeof finalizer === 'string' ? qualifiedNameProblem(finalizer) : undefined;
+      if (problem) report(['metadata', 'finalizers', i], problem.replace('invalid key', 'invalid finalizer name'));
+    });
+  }
+  checkOwnerReferences(meta.ownerReferences, report);
+}
+
+/** ValidateOwnerReferences: apiVersion with a version, kind, name and uid; at most one controller. */
+function checkOwnerReferences(references: unknown, report: MetadataReporter): void {
+  if (!Array.isArray(references)) return;
+  const controllers: string[] = [];
+  references.forEach((reference: unknown, i) => {
+    if (typeof reference !== 'object' || reference === null) return; // the schema reports the type
+    const ref = reference as Record<string, unknown>;
+    const at = ['metadata', 'ownerReferences', i];
+    const apiVersion = typeof ref.apiVersion === 'string' ? ref.apiVersion : '';
+    const parts = apiVersion.split('/');
+    if (apiVersion === '' || parts.length > 2 || parts.some((part) => part === '')) {
+      report([...at, 'apiVersion'], `version must not be empty: apiVersion is <group>/<version> or <version> (got ${JSON.stringify(ref.apiVersion)})`);
+    }
+    for (const field of ['kind', 'name', 'uid']) {
+      if (typeof ref[field] !== 'string' || ref[field] === '') report([...at, field], `${field} must not be empty`);
+    }
+    if (ref.controller === true) controllers.push(String(ref.name));
+  });
+  if (controllers.length > 1) {
+    report(['metadata', 'ownerReferences'], `only one reference can have controller set to true (got ${controllers.map((c) => JSON.stringify(c)).join(', ')})`);
   }
 }
 

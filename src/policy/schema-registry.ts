@@ -125,10 +125,18 @@ export class SchemaRegistry {
     };
   }
 
-  /** Whether any CRD or core kind is in API `group`. */
-  public servesGroup(group: string): boolean {
+  /** Whether `group/kind` is a Kubernetes kind (not a CRD's). */
+  public isKubernetesKind(group: string, kind: string): boolean {
+    return !this.crds.has(`${group}/${kind}`) && this.index.kubernetes.kinds[`${group}/${kind}`] !== undefined;
+  }
+
+  /** The kinds of API `group` that a CRD or the Kubernetes schema serves, sorted. */
+  public kindsOf(group: string): string[] {
     const prefix = `${group}/`;
-    return [...this.crds.keys(), ...Object.keys(this.index.kubernetes.kinds)].some((key) => key.startsWith(prefix));
+    return [...this.crds.keys(), ...Object.keys(this.index.kubernetes.kinds)]
+      .filter((key) => key.startsWith(prefix) && !key.slice(prefix.length).includes('/'))
+      .map((key) => key.slice(prefix.length))
+      .sort();
   }
 
   /** The schema of `group/kind` at `version`, or undefined when that version is not known. */

@@ -80,7 +80,8 @@ function test(format: unknown): (value: string) => boolean {
 /** The kinds of JSON value a schema `type` names. */
 const TYPES: Readonly<Record<string, (value: unknown) => boolean>> = {
   string: (v) => typeof v === 'string',
-  integer: (v) => Number.isInteger(v),
+  // a JSON integer the API server decodes as an int64; larger ones become floats
+  integer: (v) => Number.isInteger(v) && (v as number) >= -(2 ** 63) && (v as number) < 2 ** 63,
   number: (v) => typeof v === 'number' && Number.isFinite(v),
   boolean: (v) => typeof v === 'boolean',
   array: (v) => Array.isArray(v),
@@ -109,6 +110,24 @@ export function matchesPattern(pattern: string, value: string): boolean | Error 
 }
 
 const json = (value: unknown): string => JSON.stringify(value) ?? String(value);
+
+/**
+ * `multipleOf` as kube-openapi checks it (validate.MultipleOf with swag.IsFloat64AJSONInteger):
+ * the quotient, truncated, is itself within a relative error of 1e-9, so 0.3 is a multiple of 0.1.
+ */
+function isMultiple(value: number, factor: number): boolean {
+  const quotient = factor < 1 ? (1 / factor) * value : value / factor;
+  if (!Number.isFinite(quotient)) return false;
+  const nearest = Math.trunc(quotient);
+  return quotient === nearest || Math.abs(quotient - nearest) / (Math.abs(quotient) + Math.abs(nearest)) < 1e-9;
+}
+
+/** A copy without the null values of maps (a null field decoded into a Go struct is its zero value). */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+}
 
 class Walk {
   public constructor(private readonly context: SchemaContext, private readonly report: SchemaReporter) {}
@@ -166,7 +185,7 @@ class Walk {
     } else if (typeof value === 'number') {
       this.bound(node.minimum, node.exclusiveMinimum, value, path, '>');
       this.bound(node.maximum, node.exclusiveMaximum, value, path, '<');
-      if (typeof node.multipleOf === 'number' && node.multipleOf > 0 && !Number.isInteger(value / node.multipleOf)) {
+      if (typeof node.multipleOf === 'number' && node.multipleOf > 0 && !isMultiple(value, node.multipleOf)) {
         this.report(path, `must be a multiple of ${node.multipleOf} (got ${value})`, false);
       }
     } else if (Array.isArray(value)) {
@@ -210,10 +229,16 @@ class Walk {
       if (value[name] !== undefined && !(resource && RESOURCE_FIELDS.has(name))) this.check(child, value[name], [...path, name], mode, false);
     }
     if (resource) {
+      // An embedded resource needs both (the root's were checked before its schema was chosen).
       for (const name of ['apiVersion', 'kind'] as const) {
-        if (value[name] !== undefined && typeof value[name] !== 'string') this.report([...path, name], `must be of type string (got ${json(value[name])})`, true);
+        if (value[name] === undefined || value[name] === '') {
+          if (mode === Mode.FULL) this.report([...path, name], 'required value', true);
+        } else if (typeof value[name] !== 'string') {
+          this.report([...path, name], `must be of type string (got ${json(value[name])})`, true);
+        }
       }
-      if (value.metadata !== undefined) this.check(this.context.objectMeta, value.metadata, [...path, 'metadata'], mode === Mode.JUNCTOR ? Mode.FULL : mode, false);
+      // Metadata is decoded into ObjectMeta, where a null is simply an absent field.
+      if (value.metadata !== undefined) this.check(this.context.objectMeta, withoutNulls(value.metadata), [...path, 'metadata'], mode === Mode.JUNCTOR ? Mode.FULL : mode, false);
     }
   }
 

@@ -32,6 +32,8 @@ function parseRelativePath(fieldPath: string): FieldPath {
 /** Where the walk reports what it finds. */
 export interface StructuralReporter {
   error(path: FieldPath, message: string): void;
+  /** A rule that could not be checked. */
+  warning(path: FieldPath, message: string): void;
   /** A transition rule (`oldSelf`) that cannot run on a create. */
   skippedTransitionRule(): void;
 }
@@ -115,6 +117,9 @@ export function checkStructural(
         break;
       case 'error':
         reporter.error(path, outcome.message);
+        break;
+      case 'unchecked':
+        reporter.warning(path, outcome.message);
         break;
       case 'skipped':
         reporter.skippedTransitionRule();

@@ -220,11 +220,14 @@ export class ManifestValidator {
     const version = apiVersion.slice(slash + 1);
     const info = this.registry.kind(group, kind);
     if (info === undefined) {
-      // A kind in a group some schema serves is most likely a typo: an error. A group no schema
-      // knows (a vendor API such as Tetrate's) is reported too, but cannot be judged: a warning.
-      const knownGroup = this.registry.servesGroup(group);
-      return report(knownGroup ? 'error' : 'warning', ['kind'], knownGroup
-        ? `no schema for ${kind} in API group ${JSON.stringify(group)}: the group has no such kind`
+      // A kind close to one its group serves is most likely a typo: an error. Any other kind
+      // (a kind of the group the built-in schemas leave out, or a vendor API such as Tetrate's)
+      // cannot be judged: a warning, never silence.
+      const kinds = this.registry.kindsOf(group);
+      const meant = kinds.find((k) => editDistance(k.toLowerCase(), kind.toLowerCase()) <= 2);
+      if (meant !== undefined) return report('error', ['kind'], `no schema for ${kind} in API group ${JSON.stringify(group)}: the group has no such kind; did you mean ${meant}?`);
+      return report('warning', ['kind'], kinds.length > 0
+        ? `no schema for ${kind} in API group ${JSON.stringify(group)} (built in: ${kinds.join(', ')}), so it was not validated; give its CRD with --crds to check it`
         : `no schema for ${kind}: no CRD serves API group ${JSON.stringify(group)} (neither built in nor given with --crds), so it was not validated`);
     }
     const qualified = (v: KindVersion) => (group === '' ? v.name : `${group}/${v.name}`);
@@ -237,6 +240,9 @@ export class ManifestValidator {
     }
     if (kindVersion.deprecated) {
       report('warning', ['apiVersion'], kindVersion.deprecationWarning ?? `${apiVersion} ${kind} is deprecated; use ${use}`);
+    } else if (this.registry.isKubernetesKind(group, kind) && /^v\d+alpha\d+$/.test(version)) {
+      const stable = served.filter((v) => !/alpha|beta/.test(v.name)).map(qualified);
+      report('warning', ['apiVersion'], `${apiVersion} is an alpha API, served only where the cluster enables it (--runtime-config)${stable.length > 0 ? `; use ${stable.join(', ')}` : ''}`);
     }
 
     const resolved = this.registry.resolve(group, version, kind)!;
@@ -255,9 +261,10 @@ export class ManifestValidator {
     }
     checkStructural(resolved.schema, record, resolved.deref, {
       error: (path, message) => report('error', path, message),
+      warning: (path, message) => report('warning', path, message),
       skippedTransitionRule: () => run.skippedTransitionRules++,
     }, { evaluateRules: !blocked });
-    checkMetadata(group, kind, info.namespaced, record.metadata, (path, message) => report('error', path, message));
+    checkMetadata(group, kind, info.namespaced, record.metadata, (path, message, severity = 'error') => report(severity, path, message));
   }
 }
 
@@ -271,6 +278,17 @@ function dropStatus(resolved: ResolvedSchema, record: Record<string, unknown>, e
   const status: OpenApiSchema | undefined = resolved.deref(resolved.schema).properties?.status;
   if (status !== undefined) checkUnknownFields(status, record.status, resolved.context, (path, message) => error(path, message), ['status']);
   delete record.status;
+}
+
+/** The Levenshtein distance of two strings. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 function notUtf8(line: number): string {

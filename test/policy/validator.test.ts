@@ -198,7 +198,7 @@ describe('ManifestValidator on a fixture CRD', () => {
       expect.stringMatching(/^error metadata.annotations\[-bad\]: invalid key "-bad"/),
     ]);
     expect(findings({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kafka', namespace: 'default' } })).toEqual([
-      'error metadata.namespace: Namespace is cluster-scoped and must not have a namespace (got "default"); remove it',
+      'warning metadata.namespace: Namespace is cluster-scoped: the API server ignores the namespace (got "default"); remove it',
     ]);
     expect(findings({ apiVersion: 'v1', kind: 'Service', metadata: { name: '9-kafka' }, spec: { ports: [{ port: 9092 }] } })).toEqual([
       expect.stringMatching(/^error metadata.name: "9-kafka" is not a DNS-1035 label/),
@@ -368,5 +368,66 @@ describe('names the API server checks in code', () => {
 
   test('other kinds keep DNS subdomain names', () => {
     expect(names('ConfigMap', 'v1', 'system:x')).toEqual([expect.stringMatching(/is not a DNS-1123 subdomain/)]);
+  });
+});
+
+describe('what the API server accepts or rejects about metadata, kinds and values, as upstream test material showed', () => {
+  const v = new ManifestValidator({ crds: [fixtureCrds()] });
+  const messages = (object: unknown) => v.validateObjects([object]).findings.map((f) => `${f.severity} ${f.path}: ${f.message}`);
+  const rule = { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', spec: { groups: [] } };
+
+  test('a custom resource\'s metadata is decoded into ObjectMeta: null means absent', () => {
+    expect(messages({ ...rule, metadata: { name: 'r', namespace: 'n', creationTimestamp: null, labels: null, annotations: null, finalizers: null } })).toEqual([]);
+  });
+
+  test('annotation keys are checked lowercased; label keys are not', () => {
+    expect(messages({ ...rule, metadata: { name: 'r', namespace: 'n', annotations: { 'Example.COM/owner': 'me' } } })).toEqual([]);
+    expect(messages({ ...rule, metadata: { name: 'r', namespace: 'n', labels: { 'Example.COM/owner': 'me' } } })).toEqual([
+      expect.stringMatching(/^error metadata.labels\[Example.COM\/owner\]: invalid key prefix: "Example.COM" is not a DNS-1123 subdomain/),
+    ]);
+  });
+
+  test('annotations count bytes, not characters', () => {
+    expect(messages({ ...rule, metadata: { name: 'r', namespace: 'n', annotations: { a: 'é'.repeat(140_000) } } })).toEqual([
+      'error metadata.annotations: annotations total 280001 bytes; must be at most 262144',
+    ]);
+  });
+
+  test('finalizers are qualified names; owner references have a version, kind, name and uid, and one controller at most', () => {
+    const owner = (name: string) => ({ apiVersion: 'apps/v1', kind: 'Deployment', name, uid: `uid-${name}`, controller: true });
+    expect(messages({ ...rule, metadata: { name: 'r', namespace: 'n', finalizers: ['example.com/cleanup', 'not a valid name'], ownerReferences: [owner('a'), owner('b'), { apiVersion: 'a/b/c', kind: 'X', name: 'c', uid: 'u' }] } })).toEqual([
+      expect.stringMatching(/^error metadata.finalizers\[1\]: invalid finalizer name "not a valid name"/),
+      'error metadata.ownerReferences[2].apiVersion: version must not be empty: apiVersion is <group>/<version> or <version> (got "a/b/c")',
+      'error metadata.ownerReferences: only one reference can have controller set to true (got "a", "b")',
+    ]);
+  });
+
+  test('a kind the built-in schemas leave out is a warning; one close to a kind of its group is an error that names it', () => {
+    expect(messages({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GRPCRoute', metadata: { name: 'g', namespace: 'n' } })).toEqual([
+      expect.stringMatching(/^warning kind: no schema for GRPCRoute in API group "gateway.networking.k8s.io" \(built in: .*HTTPRoute.*\), so it was not validated; give its CRD with --crds to check it$/),
+    ]);
+    expect(messages({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoutes', metadata: { name: 'g', namespace: 'n' } })).toEqual([
+      'error kind: no schema for HTTPRoutes in API group "gateway.networking.k8s.io": the group has no such kind; did you mean HTTPRoute?',
+    ]);
+  });
+
+  test('an alpha Kubernetes API is served only where the cluster enables it', () => {
+    expect(messages({ apiVersion: 'certificates.k8s.io/v1alpha1', kind: 'ClusterTrustBundle', metadata: { name: 'b' }, spec: { trustBundle: 'x' } })).toEqual([
+      'warning apiVersion: certificates.k8s.io/v1alpha1 is an alpha API, served only where the cluster enables it (--runtime-config)',
+    ]);
+  });
+
+  test('generateName works with kubectl create, not apply', () => {
+    expect(messages({ ...rule, metadata: { generateName: 'r-', namespace: 'n' } })).toEqual([
+      'warning metadata.name: kubectl apply needs a name (generateName works only with kubectl create)',
+    ]);
+  });
+
+  test('an embedded resource needs apiVersion and kind', () => {
+    expect(findings(widget({ size: 'S', template: { metadata: { name: 't' }, spec: {} } }))).toEqual([
+      'error spec.template.apiVersion: required value',
+      'error spec.template.kind: required value',
+      'warning .: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+    ]);
   });
 });
