@@ -158,7 +158,7 @@ export class SchemaRegistry {
         version: kindVersion,
         // A version without a schema accepts anything (apiextensions.k8s.io/v1 requires one; v1beta1 CRDs did not).
         schema: (schema as OpenApiSchema | undefined) ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-        context: { resolveRef, objectMeta, closeEmptyObjects: true },
+        context: { resolveRef, objectMeta, closeEmptyObjects: true, checkFormats: true },
         deref: (node) => node,
         statusDroppedOnCreate: (kindVersion as CrdVersion).statusSubresource === true,
       };
@@ -173,7 +173,7 @@ export class SchemaRegistry {
       info,
       version: kindVersion,
       schema: { $ref: `#/definitions/${definition}` },
-      context: { resolveRef, objectMeta, closeEmptyObjects: false, unenforcedRequired: UNENFORCED_REQUIRED },
+      context: { resolveRef, objectMeta, closeEmptyObjects: false, checkFormats: false, unenforcedRequired: UNENFORCED_REQUIRED },
       deref,
       statusDroppedOnCreate: STATUS_RESET_ON_CREATE.has(`${group}/${kind}`),
     };

@@ -1,5 +1,5 @@
 import { RE2JS } from '@bufbuild/re2';
-import { fullFormats } from 'ajv-formats/dist/formats';
+import { formatValidator } from './formats';
 import { OpenApiSchema } from './openapi';
 import { FieldPath } from './structural';
 
@@ -24,6 +24,12 @@ export interface SchemaContext {
   readonly objectMeta: OpenApiSchema;
   /** Whether an object that declares no properties rejects unknown fields (CRDs) or not (Kubernetes definitions). */
   readonly closeEmptyObjects: boolean;
+  /**
+   * Whether `format`s are checked: for CRDs, as k8s.io/apiextensions-apiserver does (the formats
+   * of `formats.ts`); Kubernetes kinds are decoded into Go types instead, which the formats of
+   * their schema only describe.
+   */
+  readonly checkFormats: boolean;
   /** `required` entries the API server does not enforce, by definition name (`$ref` target). */
   readonly unenforcedRequired?: Readonly<Record<string, readonly string[]>>;
 }
@@ -49,32 +55,6 @@ export function checkSchema(schema: OpenApiSchema, value: unknown, context: Sche
 /** Checks only for fields the schema does not declare (what the decoder reports in a part the API server then drops). */
 export function checkUnknownFields(schema: OpenApiSchema, value: unknown, context: SchemaContext, report: SchemaReporter, path: FieldPath): void {
   new Walk(context, report).check(schema, value, path, Mode.UNKNOWN_FIELDS, false);
-}
-
-/**
- * The formats the API server validates (k8s.io/kube-openapi `pkg/validation/strfmt`); every
- * other format, `int32` and `int64` among them, is only a hint.
- */
-const FORMATS: Readonly<Record<string, (value: string) => boolean>> = {
-  'byte': test(fullFormats.byte),
-  'date': test(fullFormats.date),
-  'date-time': test(fullFormats['date-time']),
-  'ipv4': test(fullFormats.ipv4),
-  'ipv6': test(fullFormats.ipv6),
-  'uri': test(fullFormats.uri),
-  'email': test(fullFormats.email),
-  'hostname': test(fullFormats.hostname),
-  'uuid': test(fullFormats.uuid),
-  'cidr': (s) => /^(?:(?:\d{1,3}\.){3}\d{1,3}\/\d{1,2}|[0-9a-fA-F:.]+\/\d{1,3})$/.test(s),
-  'mac': (s) => /^(?:[0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/.test(s),
-  'duration': (s) => /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$|^0$/.test(s),
-};
-
-function test(format: unknown): (value: string) => boolean {
-  if (format instanceof RegExp) return (s) => format.test(s);
-  if (typeof format === 'function') return format as (value: string) => boolean;
-  const validate = (format as { validate: RegExp | ((s: string) => boolean) }).validate;
-  return validate instanceof RegExp ? (s) => validate.test(s) : validate;
 }
 
 /** The kinds of JSON value a schema `type` names. */
@@ -180,7 +160,7 @@ class Walk {
         if (matched instanceof Error) this.report(path, matched.message, false);
         else if (!matched) this.report(path, `must match ${node.pattern} (got ${json(value)})`, false);
       }
-      const format = node.format === undefined ? undefined : FORMATS[node.format];
+      const format = node.format === undefined || !this.context.checkFormats ? undefined : formatValidator(node.format);
       if (format !== undefined && !format(value)) this.report(path, `must be a valid ${node.format} (got ${json(value)})`, false);
     } else if (typeof value === 'number') {
       this.bound(node.minimum, node.exclusiveMinimum, value, path, '>');

@@ -1,0 +1,77 @@
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { FORMATS, formatValidator } from '../../src/policy/formats';
+
+/** What tools/formatvectors recorded from the API server's code for one group of format-cases.json. */
+interface Vector {
+  readonly format: string;
+  /** Whether the API server checks this format in a CRD schema at all. */
+  readonly validated: boolean;
+  /** The values of the group it accepts and rejects, in their order. */
+  readonly valid: readonly string[];
+  readonly invalid: readonly string[];
+}
+
+const CASES = join(__dirname, 'format-cases.json');
+const VECTORS = join(__dirname, 'format-vectors.json');
+const TOOLS = join(__dirname, '..', '..', 'tools');
+const { formats: vectors }: { formats: readonly Vector[] } = JSON.parse(readFileSync(VECTORS, 'utf8'));
+
+const normalized = (format: string): string => format.replaceAll('-', '');
+const label = (value: string): string => JSON.stringify(value);
+
+describe('FORMATS against the API server (format-vectors.json)', () => {
+  test('has the cases the vectors were made from', () => {
+    const cases: Array<{ format: string; values: string[] }> = JSON.parse(readFileSync(CASES, 'utf8'));
+    expect(vectors.map((v) => [v.format, [...v.valid, ...v.invalid].sort()])).toEqual(cases.map((c) => [c.format, [...c.values].sort()]));
+  });
+
+  test('holds exactly the formats the API server validates, each with at least 40 cases', () => {
+    const validated = [...new Set(vectors.filter((v) => v.validated).map((v) => normalized(v.format)))].sort();
+    expect(Object.keys(FORMATS).sort()).toEqual(validated);
+    for (const name of validated) {
+      const cases = vectors.filter((v) => normalized(v.format) === name).flatMap((v) => [...v.valid, ...v.invalid]);
+      expect({ name, enough: cases.length >= 40 }).toEqual({ name, enough: true });
+    }
+  });
+
+  describe.each(vectors.map((v) => [v.format, v] as const))('format %j', (_format, vector) => {
+    test(vector.validated ? 'is validated' : 'is ignored', () => {
+      expect(formatValidator(vector.format) !== undefined).toBe(vector.validated);
+    });
+
+    if (vector.validated) {
+      const cases = [...vector.valid.map((v) => [label(v), v, true] as const), ...vector.invalid.map((v) => [label(v), v, false] as const)];
+      test.each(cases)('%s', (_label, value, valid) => {
+        expect(formatValidator(vector.format)!(value)).toBe(valid);
+      });
+    }
+  });
+
+  test('ignores names the object prototype has', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) expect(formatValidator(name)).toBeUndefined();
+  });
+});
+
+describe('format-vectors.json', () => {
+  // A cold `go run` downloads the pinned modules and builds them.
+  test('is what tools/formatvectors makes of format-cases.json', () => {
+    if (spawnSync('go', ['version']).error !== undefined) {
+      if (process.env.CI === 'true') throw new Error('go is not on PATH: CI must check test/policy/format-vectors.json against the API server\'s code (tools/formatvectors)');
+      console.warn('go is not on PATH: skipped regenerating test/policy/format-vectors.json with tools/formatvectors');
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'formatvectors-'));
+    try {
+      const out = join(dir, 'format-vectors.json');
+      const run = spawnSync('go', ['run', './formatvectors', CASES, out], { cwd: TOOLS, encoding: 'utf8' });
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
+      // Byte for byte: regenerate with `cd tools && go run ./formatvectors ../test/policy/format-cases.json ../test/policy/format-vectors.json`.
+      expect(readFileSync(out, 'utf8') === readFileSync(VECTORS, 'utf8')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 600_000);
+});
