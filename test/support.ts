@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
+import { tmpdir } from 'os';
 import { join, relative, resolve } from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { formatFinding, ManifestValidator } from '../src/policy';
@@ -77,4 +79,31 @@ export function folderSnapshot(dir: string): Record<string, string> {
   };
   walk(dir);
   return out;
+}
+
+/**
+ * A test that `program` of the Go module tools/ (a test oracle built from upstream Go code)
+ * turns `cases` into exactly the committed `vectors`, byte for byte. Without Go it fails in CI
+ * (`CI=true`) and is skipped, with a note, elsewhere. A cold `go run` downloads and builds the
+ * pinned modules.
+ */
+export function testGoVectors(program: string, cases: string, vectors: string): void {
+  test(`${relative(resolve(__dirname, '..'), vectors)} is what tools/${program} makes of ${relative(resolve(__dirname, '..'), cases)}`, () => {
+    if (spawnSync('go', ['version']).error !== undefined) {
+      if (process.env.CI === 'true') throw new Error(`go is not on PATH: CI must check ${vectors} against upstream's own code (tools/${program})`);
+      // eslint-disable-next-line no-console
+      console.warn(`go is not on PATH: skipped regenerating ${vectors} with tools/${program}`);
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), `${program}-`));
+    try {
+      const out = join(dir, 'vectors.json');
+      const run = spawnSync('go', ['run', `./${program}`, cases, out], { cwd: resolve(__dirname, '..', 'tools'), encoding: 'utf8' });
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
+      // Regenerate with `cd tools && go run ./<program> <cases> <vectors>`.
+      expect(readFileSync(out, 'utf8') === readFileSync(vectors, 'utf8')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 600_000);
 }

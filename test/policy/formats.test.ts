@@ -1,8 +1,7 @@
-import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { FORMATS, formatValidator } from '../../src/policy/formats';
+import { testGoVectors } from '../support';
 
 /** What tools/formatvectors recorded from the API server's code for one group of format-cases.json. */
 interface Vector {
@@ -16,7 +15,6 @@ interface Vector {
 
 const CASES = join(__dirname, 'format-cases.json');
 const VECTORS = join(__dirname, 'format-vectors.json');
-const TOOLS = join(__dirname, '..', '..', 'tools');
 const { formats: vectors }: { formats: readonly Vector[] } = JSON.parse(readFileSync(VECTORS, 'utf8'));
 
 const normalized = (format: string): string => format.replaceAll('-', '');
@@ -55,23 +53,4 @@ describe('FORMATS against the API server (format-vectors.json)', () => {
   });
 });
 
-describe('format-vectors.json', () => {
-  // A cold `go run` downloads the pinned modules and builds them.
-  test('is what tools/formatvectors makes of format-cases.json', () => {
-    if (spawnSync('go', ['version']).error !== undefined) {
-      if (process.env.CI === 'true') throw new Error('go is not on PATH: CI must check test/policy/format-vectors.json against the API server\'s code (tools/formatvectors)');
-      console.warn('go is not on PATH: skipped regenerating test/policy/format-vectors.json with tools/formatvectors');
-      return;
-    }
-    const dir = mkdtempSync(join(tmpdir(), 'formatvectors-'));
-    try {
-      const out = join(dir, 'format-vectors.json');
-      const run = spawnSync('go', ['run', './formatvectors', CASES, out], { cwd: TOOLS, encoding: 'utf8' });
-      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
-      // Byte for byte: regenerate with `cd tools && go run ./formatvectors ../test/policy/format-cases.json ../test/policy/format-vectors.json`.
-      expect(readFileSync(out, 'utf8') === readFileSync(VECTORS, 'utf8')).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 600_000);
-});
+describe('the vectors', () => testGoVectors('formatvectors', CASES, VECTORS));

@@ -1,8 +1,7 @@
-import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { ManifestDocument, readManifests } from '../../src/policy/yaml';
+import { testGoVectors } from '../support';
 
 /** What tools/yamlvectors recorded from kubectl's decoder for one case of yaml-cases.json. */
 interface Vector {
@@ -16,7 +15,6 @@ interface Vector {
 
 const CASES = join(__dirname, 'yaml-cases.json');
 const VECTORS = join(__dirname, 'yaml-vectors.json');
-const TOOLS = join(__dirname, '..', '..', 'tools');
 const vectors: readonly Vector[] = JSON.parse(readFileSync(VECTORS, 'utf8'));
 
 /** Deep equality of JSON data, numbers compared by value (-0 equals 0, big integers lose bits on both sides). */
@@ -164,23 +162,4 @@ describe('readManifests', () => {
   });
 });
 
-describe('yaml-vectors.json', () => {
-  // A cold `go run` downloads the pinned modules and builds them.
-  test('is what tools/yamlvectors makes of yaml-cases.json', () => {
-    if (spawnSync('go', ['version']).error !== undefined) {
-      if (process.env.CI === 'true') throw new Error('go is not on PATH: CI must check test/policy/yaml-vectors.json against kubectl\'s decoder (tools/yamlvectors)');
-      console.warn('go is not on PATH: skipped regenerating test/policy/yaml-vectors.json with tools/yamlvectors');
-      return;
-    }
-    const dir = mkdtempSync(join(tmpdir(), 'yamlvectors-'));
-    try {
-      const out = join(dir, 'yaml-vectors.json');
-      const run = spawnSync('go', ['run', './yamlvectors', CASES, out], { cwd: TOOLS, encoding: 'utf8' });
-      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
-      // Byte for byte: regenerate with `cd tools && go run ./yamlvectors ../test/policy/yaml-cases.json ../test/policy/yaml-vectors.json`.
-      expect(readFileSync(out, 'utf8') === readFileSync(VECTORS, 'utf8')).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 600_000);
-});
+describe('the vectors', () => testGoVectors('yamlvectors', CASES, VECTORS));
