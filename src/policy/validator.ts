@@ -99,7 +99,7 @@ export class ManifestValidator {
 
   /**
    * Validates files and directories: a directory is searched recursively for `*.yaml`, `*.yml`
-   * and `*.json` (skipping `node_modules` and hidden folders), in sorted order.
+   * and `*.json` (skipping `node_modules` and hidden entries, and not following links to folders), in sorted order.
    * @throws Error when a path cannot be read.
    */
   public validatePaths(paths: readonly string[]): ValidationResult {
