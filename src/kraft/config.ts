@@ -6,9 +6,21 @@ import { createHash } from 'crypto';
  * them together. `KraftCluster` renders it; the tests read it back.
  */
 
-/** A Kafka `Uuid` (base64url of 16 bytes, 22 characters) derived from `seed`, so synth stays byte-identical. */
+/**
+ * A Kafka `Uuid` (base64url of 16 bytes, 22 characters) derived from `seed`, so synth stays
+ * byte-identical, and usable wherever Kafka takes one: never a reserved value (the zero and
+ * one UUIDs, and the first 100, which `DirectoryId` reserves) and without `-`, which
+ * `kafka-storage format --cluster-id -…` would take for an option (Kafka `Uuid.randomUuid` and
+ * `DirectoryId.random` reject a leading `-`; since KAFKA-20072 `randomUuid` rejects any).
+ * The seed is rehashed with a counter until the id qualifies.
+ */
 export function deterministicUuid(seed: string): string {
-  return createHash('sha256').update(seed).digest().subarray(0, 16).toString('base64url');
+  for (let attempt = 0; ; attempt++) {
+    const bytes = createHash('sha256').update(attempt === 0 ? seed : `${seed}#${attempt}`).digest().subarray(0, 16);
+    const reserved = bytes.subarray(0, 15).every((b) => b === 0) && bytes[15] < 100;
+    const id = bytes.toString('base64url');
+    if (!reserved && !id.includes('-')) return id;
+  }
 }
 
 /** What a KRaft node does: `controller` (the metadata quorum) or `broker` (partitions and clients). */

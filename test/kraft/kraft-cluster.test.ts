@@ -1,6 +1,6 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import {
-  EnvoyGatewayClass, HostnameScheme, KafkaGateway, KraftClientAuthentication, KraftCluster, KraftClusterProps, KraftMode, parseProperties, PrivateCa,
+  deterministicUuid, EnvoyGatewayClass, HostnameScheme, KafkaGateway, KraftClientAuthentication, KraftCluster, KraftClusterProps, KraftMode, parseProperties, PrivateCa,
 } from '../../src';
 import { all, expectValid, find, Manifest, synth } from '../support';
 
@@ -204,5 +204,24 @@ describe('KraftCluster options', () => {
       const chart = new Chart(Testing.app(), 'test', { namespace: 'kafka' });
       expect(() => new KraftCluster(chart, 'Kafka', { plaintext: true, authentication: KraftClientAuthentication.tls() })).toThrow(/authentication is mutual TLS, which needs TLS/);
     });
+  });
+});
+
+describe('generated Kafka ids follow Kafka\'s own rules (Uuid.randomUuid, DirectoryId.random, KAFKA-20072)', () => {
+  test('a cluster whose plain hash starts with "-" (kafka-storage format would take it for an option) gets an id without "-"', () => {
+    // sha256("cdk8s-kafka/kafka/events-99") encodes as "--ko5rUJN0JcuXAFeyjIqg"
+    const { kafka } = setup({ name: 'events-99' });
+    expect(kafka.topology.clusterId).toMatch(/^[A-Za-z0-9_]{22}$/);
+    expect(setup({ name: 'events-99' }).kafka.topology.clusterId).toBe(kafka.topology.clusterId);
+  });
+
+  test('no id of 5,000 seeds contains "-" or is reserved, and each is 16 bytes in base64url', () => {
+    for (let i = 0; i < 5000; i++) {
+      const id = deterministicUuid(`seed-${i}`);
+      expect(id).toMatch(/^[A-Za-z0-9_]{22}$/);
+      const bytes = Buffer.from(id, 'base64url');
+      expect(bytes).toHaveLength(16);
+      expect(bytes.subarray(0, 15).every((b) => b === 0) && bytes[15] < 100).toBe(false);
+    }
   });
 });
