@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Subject, throwPropError } from './errors';
 
 /**
@@ -72,6 +73,22 @@ export function checkName(subject: Subject, prop: string, name: string, check: N
 /** Turns free text (a topic name, an id) into a DNS-1123 label: lowercase, runs of other characters as one '-'. */
 export function toDnsLabel(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, MAX_LENGTHS[NameFormat.DNS1123_LABEL]).replace(/-+$/, '');
+}
+
+/**
+ * A Kubernetes object name (DNS-1123 subdomain) for `text`, stable and distinct for distinct
+ * texts: `text` itself when it is one; otherwise its lowercase form with every run of other
+ * characters as one '-', each label trimmed to start and end with an alphanumeric, and
+ * `-<8 hex of sha256(text)>` appended, so that `orders_v1` and `orders-v1` (or `Orders` and
+ * `orders`) never share a name. E.g. `_schemas` → `schemas-<hash>`, `..a` → `a-<hash>`.
+ */
+export function toResourceName(text: string): string {
+  if (isName(text, NameFormat.DNS1123_SUBDOMAIN)) return text;
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 8);
+  const base = text.toLowerCase().replace(/[^a-z0-9.]+/g, '-').split('.')
+    .map((label) => label.replace(/^-+|-+$/g, '')).filter((label) => label !== '').join('.')
+    .slice(0, MAX_LENGTHS[NameFormat.DNS1123_SUBDOMAIN] - hash.length - 1).replace(/[-.]+$/, '');
+  return base === '' ? `topic-${hash}` : `${base}-${hash}`;
 }
 
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;

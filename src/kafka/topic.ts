@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { propError, Subject, throwPropError } from '../core/errors';
-import { isName, checkTopicName, NameFormat } from '../core/naming';
+import { checkTopicName, toResourceName } from '../core/naming';
 import type { IKafkaCluster, KafkaCluster } from './kafka-cluster';
 
 /** Options of `KafkaCluster.addTopic()`. */
@@ -68,13 +68,12 @@ export class KafkaTopic extends Construct {
     const config = props.config ?? {};
     const cluster = props.cluster;
 
-    // Kubernetes names are DNS subdomains; a topic name with '_' or capitals keeps its Kafka name
-    // in spec.topicName and gets a lower-cased, '-' separated resource name.
-    const resourceName = this.topicName.toLowerCase().replace(/_/g, '-');
-    const usable = isName(resourceName, NameFormat.DNS1123_SUBDOMAIN);
+    // Kubernetes names are DNS subdomains; a topic name that is not one keeps its Kafka name in
+    // spec.topicName and gets a derived, collision-free resource name.
+    const resourceName = toResourceName(this.topicName);
     this.resource = new strimzi.KafkaTopic(this, 'Resource', {
       metadata: {
-        name: usable ? resourceName : undefined,
+        name: resourceName,
         namespace: cluster.namespace,
         labels: { 'strimzi.io/cluster': cluster.clusterName },
       },

@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import { ClusterProfile, KafkaCluster, KafkaTopic, KafkaTopicOptions } from '../../src';
-import { expectValid, find, synth } from '../support';
+import { all, expectValid, find, synth } from '../support';
 
 function setup() {
   const chart = Testing.chart();
@@ -27,11 +27,31 @@ describe('KafkaTopic', () => {
     expectValid(manifests);
   });
 
-  test('a Kafka name that is not a Kubernetes name keeps it in spec.topicName', () => {
+  test('a Kafka name that is not a Kubernetes name keeps it in spec.topicName, under a derived name', () => {
     const { chart, kafka } = setup();
     kafka.addTopic('Events', { topicName: 'Payments_Events.v1' });
-    const resource = find(synth(chart), 'KafkaTopic', 'payments-events.v1');
-    expect(resource.spec.topicName).toBe('Payments_Events.v1');
+    const resource = all(synth(chart), 'KafkaTopic').find((t) => t.spec.topicName === 'Payments_Events.v1')!;
+    expect(resource.metadata.name).toMatch(/^payments-events\.v1-[0-9a-f]{8}$/);
+  });
+
+  test('every legal Kafka topic name gets a valid, stable, distinct resource name', () => {
+    const names = ['_schemas', 'orders-', '..a', '...', '___', 'orders_v1', 'orders-v1', 'Orders', 'orders', '-x-', 'a.-b', `${'x_'.repeat(124)}y`, '__consumer_offsets_mirror'];
+    const { chart, kafka } = setup();
+    names.forEach((topicName, i) => kafka.addTopic(`T${i}`, { topicName }));
+    const topics = all(synth(chart), 'KafkaTopic');
+    const byTopic = new Map(topics.map((t) => [t.spec.topicName ?? t.metadata.name, t.metadata.name]));
+    expect([...byTopic.keys()].sort()).toEqual([...names].sort());
+    expect(new Set(byTopic.values()).size).toBe(names.length);
+    expect(byTopic.get('orders')).toBe('orders');
+    expect(byTopic.get('orders-v1')).toBe('orders-v1');
+    expect(byTopic.get('orders_v1')).toMatch(/^orders-v1-[0-9a-f]{8}$/);
+    expect(byTopic.get('_schemas')).toMatch(/^schemas-[0-9a-f]{8}$/);
+    expect(byTopic.get('...')).toMatch(/^topic-[0-9a-f]{8}$/);
+    expectValid(topics);
+    // the same name again gives the same resource name
+    const again = setup();
+    again.kafka.addTopic('S', { topicName: '_schemas' });
+    expect(all(synth(again.chart), 'KafkaTopic')[0].metadata.name).toBe(byTopic.get('_schemas'));
   });
 
   test('the replicas default to the cluster default, sized down on a development cluster', () => {
