@@ -14,6 +14,32 @@ export const DURABLE_BROKER_CONFIG: Readonly<Record<string, number | boolean>> =
   'auto.create.topics.enable': false,
 };
 
+/** What is wrong with a min ISR for a replication factor, and the fix. */
+export interface MinIsrProblem {
+  readonly problem: string;
+  readonly fix: string;
+}
+
+/**
+ * The durability rule for a replication factor `rf` and its `min.insync.replicas` `isr`, the
+ * one the cluster and its topics share: `1 <= isr < rf`, so that one replica can be down and
+ * acks=all writes go on (Kafka itself rejects `min.insync.replicas` below 1: `atLeast(1)`).
+ * `rf = isr = 1` is allowed where `singleReplica` is (a development cluster).
+ */
+export function minIsrProblem(rf: number, isr: number, singleReplica: boolean): MinIsrProblem | undefined {
+  if (!Number.isInteger(isr) || isr < 1) {
+    return { problem: 'must be a whole number >= 1 (Kafka rejects less)', fix: `set it to ${Math.max(1, rf - 1)}` };
+  }
+  if (isr < rf || (singleReplica && rf === 1 && isr === 1)) return undefined;
+  if (rf <= 1) {
+    return {
+      problem: 'must be less than the replication factor (1), which no min ISR can be: one replica has no spare',
+      fix: singleReplica ? 'set it to 1' : 'raise the replication factor to 3 (with min.insync.replicas 2), or use profile: ClusterProfile.DEVELOPMENT for a throwaway cluster',
+    };
+  }
+  return { problem: `must be less than the replication factor (${rf}), or one replica down stops every acks=all write`, fix: `set it to ${rf - 1}` };
+}
+
 /**
  * Options Strimzi sets itself and ignores in `spec.kafka.config` (cluster-operator
  * `KafkaConfiguration.FORBIDDEN_PREFIXES`), and the exceptions it lets through.

@@ -10,7 +10,7 @@ import { compact } from '../core/objects';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
 import { DEFAULT_KAFKA_VERSION, KAFKA_METADATA_VERSIONS, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { spreadOverNodesAndZones } from '../core/workload';
-import { checkBrokerConfig, DURABLE_BROKER_CONFIG } from './broker-config';
+import { checkBrokerConfig, DURABLE_BROKER_CONFIG, minIsrProblem } from './broker-config';
 import { KafkaListener, KafkaListenerOptions, ListenerAuthentication, ListenerAuthenticationType, ListenerType } from './listener';
 import { checkListener } from './listener-rules';
 import { KafkaMetrics } from './metrics';
@@ -515,8 +515,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
       }
       if (isrKey === '') continue;
       const isr = Number(config[isrKey]);
-      const ok = isr < rf || (!production && isr === rf && rf === 1);
-      if (!ok) err(`config['${isrKey}']`, `must be less than ${rfKey} (${rf}), or one broker down stops all writes`, isr, `set it to ${Math.max(1, rf - 1)}`);
+      const problem = minIsrProblem(rf, isr, !production);
+      if (problem !== undefined) err(`config['${isrKey}']`, `${problem.problem} (${rfKey} is ${rf})`, isr, problem.fix);
     }
 
     if (this.cruiseControl && brokers < 2) err('cruiseControl', 'needs at least 2 brokers', brokers, 'add brokers or turn Cruise Control off');

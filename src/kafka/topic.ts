@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { checkTopicName, toResourceName } from '../core/naming';
+import { minIsrProblem } from './broker-config';
+import { ClusterProfile } from './kafka-cluster';
 import type { IKafkaCluster, KafkaCluster } from './kafka-cluster';
 
 /** Options of `KafkaCluster.addTopic()`. */
@@ -96,8 +98,10 @@ export class KafkaTopic extends Construct {
           errors.push(propError(subject, 'replicas', `exceed the ${full.brokerCount} brokers of cluster '${cluster.clusterName}'`, replicas, `set at most ${full.brokerCount}, or add brokers`));
         }
         const minIsr = Number(config['min.insync.replicas'] ?? brokerConfig['min.insync.replicas']);
-        if (minIsr > replicas) {
-          errors.push(propError(subject, "config['min.insync.replicas']", `exceeds the topic's ${replicas} replicas: every acks=all write would fail`, minIsr, `set it below ${replicas}`));
+        const problem = minIsrProblem(replicas, minIsr, full.profile === ClusterProfile.DEVELOPMENT);
+        if (problem !== undefined) {
+          const from = config['min.insync.replicas'] === undefined ? ` (the cluster's min.insync.replicas applies to the topic's ${replicas} replicas)` : ` (the topic has ${replicas} replicas)`;
+          errors.push(propError(subject, "config['min.insync.replicas']", `${problem.problem}${from}`, minIsr, problem.fix));
         }
         return errors;
       },

@@ -85,10 +85,27 @@ describe('KafkaTopic', () => {
       expect(() => synth(chart)).toThrow(/KafkaTopic 'orders' at test\/Kafka\/orders: replicas exceed the 3 brokers of cluster 'my-cluster' \(got 4\); set at most 3, or add brokers/);
     });
 
-    test("min.insync.replicas exceeds the topic's replicas", () => {
+    test.each([
+      [2, 3, /config\['min.insync.replicas'\] must be less than the replication factor \(2\), or one replica down stops every acks=all write \(the topic has 2 replicas\) \(got 3\); set it to 1/],
+      [3, 3, /must be less than the replication factor \(3\).*\(got 3\); set it to 2/],
+      [3, 0, /must be a whole number >= 1 \(Kafka rejects less\).*\(got 0\); set it to 2/],
+    ])('a topic of %d replicas has min.insync.replicas %d', (replicas, minIsr, message) => {
       const { chart, kafka } = setup();
-      kafka.addTopic('orders', { replicas: 2, config: { 'min.insync.replicas': 3 } });
-      expect(() => synth(chart)).toThrow(/config\['min.insync.replicas'\] exceeds the topic's 2 replicas: every acks=all write would fail \(got 3\); set it below 2/);
+      kafka.addTopic('orders', { replicas, config: { 'min.insync.replicas': minIsr } });
+      expect(() => synth(chart)).toThrow(message);
+    });
+
+    test('a 1-replica topic under the cluster min ISR 2 says what to do (not "set it below 1")', () => {
+      const { chart, kafka } = setup();
+      kafka.addTopic('scratch', { replicas: 1 });
+      expect(() => synth(chart)).toThrow(/config\['min.insync.replicas'\] must be less than the replication factor \(1\), which no min ISR can be.*\(the cluster's min.insync.replicas applies to the topic's 1 replicas\) \(got 2\); raise the replication factor to 3/);
+    });
+
+    test('a 1-replica topic with min ISR 1 is fine on a development cluster', () => {
+      const chart = Testing.chart();
+      const kafka = new KafkaCluster(chart, 'Kafka', { profile: ClusterProfile.DEVELOPMENT, controllers: { replicas: 1 }, brokers: { replicas: 1 } });
+      kafka.addTopic('orders', { replicas: 1, config: { 'min.insync.replicas': 1 } });
+      expect(() => synth(chart)).not.toThrow();
     });
   });
 });
