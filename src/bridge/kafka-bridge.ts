@@ -5,7 +5,7 @@ import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { Subject, throwPropError } from '../core/errors';
 import { serviceHost, StrimziNames } from '../core/names';
 import { checkName, NameFormat } from '../core/naming';
-import { NetworkPeer, networkPolicyPeers } from '../core/network';
+import { admit, NetworkPeer } from '../core/network';
 import { compact } from '../core/objects';
 import { renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
@@ -176,7 +176,7 @@ export interface KafkaBridgeProps {
   readonly restrictedSecurityContext?: boolean;
   /**
    * Who may reach the bridge's HTTP port: the gateway or the mesh. Strimzi makes no
-   * NetworkPolicy for bridges; this one denies everything else.
+   * NetworkPolicy for bridges; this one denies everything else. `[]` admits nobody.
    * @default - pods in the bridge's namespace
    */
   readonly allowFrom?: NetworkPeer[];
@@ -291,10 +291,7 @@ export class KafkaBridge extends Construct {
       spec: {
         podSelector: { matchLabels: this.podSelectorLabels },
         policyTypes: ['Ingress'],
-        ingress: [{
-          ports: [{ port: k8s.IntOrString.fromNumber(this.httpPort), protocol: 'TCP' }],
-          from: networkPolicyPeers(props.allowFrom),
-        }],
+        ingress: admit(props.allowFrom, [{ port: k8s.IntOrString.fromNumber(this.httpPort), protocol: 'TCP' }]),
       },
     });
   }

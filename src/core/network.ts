@@ -1,3 +1,5 @@
+import { k8s } from 'cdk8s-plus-28';
+
 /** Who may connect, for a NetworkPolicy's ingress `from`: pods by label, optionally in other namespaces. */
 export interface NetworkPeer {
   /**
@@ -19,4 +21,19 @@ export function networkPolicyPeers(peers: readonly NetworkPeer[] = [{}]) {
     podSelector: peer.podLabels && Object.keys(peer.podLabels).length > 0 ? { matchLabels: peer.podLabels } : {},
     ...(peer.namespaceLabels && { namespaceSelector: { matchLabels: peer.namespaceLabels } }),
   }));
+}
+
+/** A port of a NetworkPolicy ingress rule. */
+export interface NetworkPort {
+  readonly port: ReturnType<typeof k8s.IntOrString.fromNumber>;
+  readonly protocol: string;
+}
+
+/**
+ * The ingress rules that admit `peers` to `ports`: one rule, or none when `peers` is empty. An
+ * empty `from` would admit every source (k8s NetworkPolicyIngressRule: "If this field is empty
+ * or missing, this rule matches all sources"), the opposite of "nobody".
+ */
+export function admit(peers: readonly NetworkPeer[] | undefined, ports: readonly NetworkPort[]) {
+  return peers !== undefined && peers.length === 0 ? [] : [{ ports: [...ports], from: networkPolicyPeers(peers) }];
 }

@@ -7,7 +7,7 @@ import type { IGateway } from '../gateway/kafka-gateway';
 import { KafkaTlsRoutes } from '../gateway/tls-routes';
 import { Subject, throwPropError } from '../core/errors';
 import { checkName, NameFormat } from '../core/naming';
-import { NetworkPeer, networkPolicyPeers } from '../core/network';
+import { admit, NetworkPeer } from '../core/network';
 import { renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
 import { jvmSize, quantity } from '../core/units';
@@ -137,7 +137,7 @@ export interface KraftClusterProps {
   readonly brokerIdOffset?: number;
   /** Broker configuration over the durable defaults (RF 3, min ISR 2, …). @default - the durable defaults */
   readonly config?: Record<string, string | number | boolean>;
-  /** Who may reach the client port. @default - pods in the cluster's namespace */
+  /** Who may reach the client port; `[]` admits nobody. @default - pods in the cluster's namespace */
   readonly allowFrom?: NetworkPeer[];
   /**
    * A listener for clients outside the Kubernetes cluster, through a Gateway with TLS
@@ -462,7 +462,7 @@ export class KraftCluster extends Construct {
         ingress: [
           // The nodes talk to each other on every listener.
           { from: [{ podSelector: { matchLabels: this.labels() } }] },
-          { from: networkPolicyPeers(allowFrom), ports: [{ port: k8s.IntOrString.fromNumber(t.ports.client), protocol: 'TCP' }] },
+          ...admit(allowFrom, [{ port: k8s.IntOrString.fromNumber(t.ports.client), protocol: 'TCP' }]),
           // The external listener is reached through the Gateway's proxies; TLS and client authentication guard it.
           ...(t.external ? [{ ports: [{ port: k8s.IntOrString.fromNumber(t.external.port), protocol: 'TCP' }] }] : []),
         ],

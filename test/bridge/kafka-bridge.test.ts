@@ -76,6 +76,14 @@ describe('KafkaBridge', () => {
     expectValid(manifests);
   });
 
+  test('allowFrom: [] admits nobody (an empty from would admit everyone)', () => {
+    const { chart, kafka, user } = setup();
+    new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromCluster(kafka), authentication: BridgeAuthentication.fromUser(user), allowFrom: [] });
+    const policy = find(synth(chart), 'NetworkPolicy', 'events-bridge');
+    expect(policy.spec.policyTypes).toEqual(['Ingress']);
+    expect(policy.spec.ingress ?? []).toEqual([]);
+  });
+
   describe('fails when', () => {
     const remote = BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'ca' });
     test.each<[string, Partial<KafkaBridgeProps>, RegExp]>([

@@ -225,3 +225,11 @@ describe('generated Kafka ids follow Kafka\'s own rules (Uuid.randomUuid, Direct
     }
   });
 });
+
+test('allowFrom: [] admits nobody to the client port; the nodes still reach each other', () => {
+  const { manifests } = setup({ allowFrom: [] });
+  const ingress = find(manifests, 'NetworkPolicy', 'events').spec.ingress;
+  expect(ingress).toHaveLength(1);
+  expect(ingress[0].ports).toBeUndefined();
+  expect(ingress[0].from).toEqual([{ podSelector: { matchLabels: expect.any(Object) } }]);
+});
