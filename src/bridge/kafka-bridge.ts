@@ -44,6 +44,9 @@ export class BridgeKafkaConnection {
    */
   public static fromCluster(cluster: KafkaCluster, listener?: string): BridgeKafkaConnection {
     const l = listener === undefined ? cluster.allListeners[0] : cluster.listener(listener);
+    if (l === undefined) {
+      throwPropError({ scope: cluster, kind: 'KafkaCluster', name: cluster.clusterName }, 'listeners', 'are empty: a bridge has nothing to connect to', [], 'add a listener (addListener) before BridgeKafkaConnection.fromCluster(), or keep defaultListener on');
+    }
     return new BridgeKafkaConnection(l.bootstrapAddress, l.tls ? { secretName: cluster.clusterCaCertSecretName, certificate: 'ca.crt' } : undefined, cluster.namespace, l.authentication.type);
   }
 

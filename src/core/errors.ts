@@ -27,8 +27,19 @@ function describe(subject: Subject): string {
   return `${subject.kind} '${subject.name}' at ${subject.scope.node.path}`;
 }
 
-/** A value as it appears in a message: strings quoted, the rest as JSON. */
+/** A value as it appears in a message: strings quoted, the rest as JSON; NaN and other non-JSON values as themselves. */
 export function formatValue(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  return JSON.stringify(value);
+  switch (typeof value) {
+    case 'undefined': return 'undefined';
+    case 'number': return Number.isFinite(value) ? JSON.stringify(value) : String(value);
+    case 'bigint': return `${value}n`;
+    case 'function': return `a function${value.name ? ` ${value.name}` : ''}`;
+    case 'symbol': return value.toString();
+    default:
+      try {
+        return JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? `${v}n` : v)) ?? String(value);
+      } catch {
+        return String(value); // a cycle
+      }
+  }
 }

@@ -84,6 +84,12 @@ describe('KafkaBridge', () => {
     expect(policy.spec.ingress ?? []).toEqual([]);
   });
 
+  test('a connection to a cluster with no listener is a clear error, not a TypeError', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', defaultListener: false });
+    expect(() => BridgeKafkaConnection.fromCluster(kafka)).toThrow(/^KafkaCluster 'events' at test\/Kafka: listeners are empty: a bridge has nothing to connect to \(got \[\]\); add a listener/);
+  });
+
   describe('fails when', () => {
     const remote = BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'ca' });
     test.each<[string, Partial<KafkaBridgeProps>, RegExp]>([

@@ -11,6 +11,7 @@ import {
   PrivateCa,
   SelfSignedClusterIssuer,
 } from '../../src';
+import { formatValue } from '../../src/core/errors';
 import { isName, NameFormat, nameProblem, toDnsLabel } from '../../src/core/naming';
 
 describe('name formats', () => {
@@ -66,5 +67,20 @@ describe('every named construct checks its name at synth time', () => {
     ['the topic of traffic generators', () => new BridgeTrafficGenerators(Testing.chart(), 'T', { endpoint: 'https://bridge.test', topic: 'orders/eu' }), /BridgeTrafficGenerators 'T' at .*: topic is not a valid Kafka topic name.* \(got "orders\/eu"\)/],
   ])('%s', (_kind, make, message) => {
     expect(make).toThrow(message);
+  });
+});
+
+describe('formatValue: what a message shows of the value received', () => {
+  test.each([
+    [NaN, 'NaN'], [Infinity, 'Infinity'], [-Infinity, '-Infinity'], [undefined, 'undefined'], [BigInt(3), '3n'],
+    ['a', '"a"'], [3, '3'], [{ n: NaN, b: BigInt(1) }, '{"n":"NaN","b":"1n"}'], [function named() { return 1; }, 'a function named'],
+  ])('%p → %s', (value, shown) => {
+    expect(formatValue(value)).toBe(shown);
+  });
+
+  test('a cycle does not throw', () => {
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(formatValue(cycle)).toBe('[object Object]');
   });
 });
