@@ -38,13 +38,8 @@ export function sharedValidator(): ManifestValidator {
 /** A synthesized Kubernetes object. */
 export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; [key: string]: any };
 
-/**
- * The chart's objects, after running every construct's validations as `app.synth()` does
- * (`Testing.synth` skips them).
- */
+/** The chart's objects; like every synth path, this runs every validation of the app first (construct invariants and the consistency pass). */
 export function synth(chart: Chart): Manifest[] {
-  const errors = chart.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
-  if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
   return Testing.synth(chart);
 }
 

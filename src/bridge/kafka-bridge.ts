@@ -2,6 +2,7 @@ import { Chart, Duration, Size } from 'cdk8s';
 import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
+import { ConsistencyPass } from '../core/consistency';
 import { Subject, throwPropError } from '../core/errors';
 import { serviceHost, StrimziNames } from '../core/names';
 import { checkName, NameFormat } from '../core/naming';
@@ -227,6 +228,7 @@ export class KafkaBridge extends Construct {
   /** Creates the KafkaBridge and its NetworkPolicy; props Strimzi or the listener would reject throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaBridgeProps) {
     super(scope, id);
+    ConsistencyPass.of(this);
     this.bridgeName = props.name ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'KafkaBridge', name: this.bridgeName };
     this.namespace = props.namespace ?? Chart.of(this).namespace;

@@ -1,6 +1,7 @@
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as certmanager from '../../imports/certmanager-cert-manager.io';
+import { ConsistencyPass } from '../core/consistency';
 import { goDuration } from '../core/duration';
 import { Subject, throwPropError } from '../core/errors';
 import { isHostname, sanCovers } from '../core/hostnames';
@@ -154,6 +155,7 @@ export class Certificate extends Construct implements ICertificate {
   /** Creates a Certificate; names, durations and key settings cert-manager would reject throw at once. */
   public constructor(scope: Construct, id: string, props: CertificateProps) {
     super(scope, id);
+    ConsistencyPass.of(this);
     this.certificateName = props.name ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'Certificate', name: this.certificateName };
     this.namespace = props.namespace ?? Chart.of(this).namespace;

@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as certmanager from '../../imports/certmanager-cert-manager.io';
+import { ConsistencyPass } from '../core/consistency';
 import { clusterScoped } from '../core/scope';
 import { checkName, NameFormat } from '../core/naming';
 
@@ -95,6 +96,7 @@ export class Issuer extends Construct implements IIssuer {
   /** Creates an Issuer (self-signed unless `props.type` says otherwise). */
   public constructor(scope: Construct, id: string, props: IssuerProps = {}) {
     super(scope, id);
+    ConsistencyPass.of(this);
     this.issuerName = props.name ?? id.toLowerCase();
     checkName({ scope: this, kind: 'Issuer', name: this.issuerName }, 'name', this.issuerName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka-ca' });
     this.issuerNamespace = props.namespace ?? Chart.of(this).namespace;
@@ -145,6 +147,7 @@ export class ClusterIssuer extends Construct implements IIssuer {
   /** Creates a ClusterIssuer (self-signed unless `props.type` says otherwise). */
   public constructor(scope: Construct, id: string, props: ClusterIssuerProps = {}) {
     super(scope, id);
+    ConsistencyPass.of(this);
     this.issuerName = props.name ?? id.toLowerCase();
     checkName({ scope: this, kind: 'ClusterIssuer', name: this.issuerName }, 'name', this.issuerName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka-ca' });
     this.resource = new certmanager.ClusterIssuer(this, 'Resource', {

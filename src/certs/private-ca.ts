@@ -2,6 +2,7 @@ import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Certificate, KeyAlgorithm } from './certificate';
 import { ClusterIssuer, IIssuer, Issuer, IssuerType } from './issuer';
+import { ConsistencyPass } from '../core/consistency';
 import { checkName, NameFormat } from '../core/naming';
 
 /** Props of {@link PrivateCa}. */
@@ -50,6 +51,7 @@ export class PrivateCa extends Construct {
   /** Creates the self-signed issuer, the CA Certificate and the CA issuer. */
   public constructor(scope: Construct, id: string, props: PrivateCaProps = {}) {
     super(scope, id);
+    ConsistencyPass.of(this);
     const name = props.name ?? id.toLowerCase();
     checkName({ scope: this, kind: 'PrivateCa', name }, 'name', name, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it prefixes the issuers, the Certificate and its Secret', example: 'kafka-ca' });
     const cluster = props.clusterScoped ?? true;

@@ -1,6 +1,7 @@
 import { Chart, Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { ConsistencyPass } from '../core/consistency';
 import { throwPropError } from '../core/errors';
 import { checkTopicName, toDnsLabel } from '../core/naming';
 import { scriptDeployment } from '../core/workload';
@@ -64,6 +65,7 @@ export class BridgeTrafficGenerators extends Construct {
   /** Creates the producer and the two consumers; throws if `endpoint` is not a URL without a path. */
   public constructor(scope: Construct, id: string, props: BridgeTrafficGeneratorsProps) {
     super(scope, id);
+    ConsistencyPass.of(this);
     const subject = { scope: this, kind: 'BridgeTrafficGenerators', name: id };
     if (!/^https?:\/\/[^/]+$/.test(props.endpoint)) {
       throwPropError(subject, 'endpoint', 'must be a URL without a path', props.endpoint, "use e.g. 'https://bridge.example.com'");

@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import * as envoy from '../../imports/envoygateway-gateway.envoyproxy.io';
 import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
+import { ConsistencyPass } from '../core/consistency';
 import { clusterScoped } from '../core/scope';
 import { checkName, NameFormat } from '../core/naming';
 
@@ -110,6 +111,7 @@ export class EnvoyGatewayClass extends Construct implements IGatewayClass {
   /** Creates the GatewayClass and its EnvoyProxy. */
   public constructor(scope: Construct, id: string, props: EnvoyGatewayClassProps = {}) {
     super(scope, id);
+    ConsistencyPass.of(this);
     this.gatewayClassName = props.name ?? id.toLowerCase();
     checkName({ scope: this, kind: 'EnvoyGatewayClass', name: this.gatewayClassName }, 'name', this.gatewayClassName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the GatewayClass and its EnvoyProxy', example: 'kafka' });
     const namespace = props.proxyNamespace ?? 'envoy-gateway-system';

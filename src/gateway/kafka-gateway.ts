@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
+import { ConsistencyPass } from '../core/consistency';
 import { Subject, throwPropError } from '../core/errors';
 import { gatewayHostnameMatches, HostnameScheme } from '../core/hostnames';
 import { GatewayServiceType, IGatewayClass } from './gateway-class';
@@ -141,6 +142,7 @@ export class KafkaGateway extends Construct implements IGateway {
   /** Creates the Gateway; throws on `AllowedRoutes.all()` and on a port its NodePort class does not publish. */
   public constructor(scope: Construct, id: string, props: KafkaGatewayProps) {
     super(scope, id);
+    ConsistencyPass.of(this);
     this.gatewayName = props.name ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'KafkaGateway', name: this.gatewayName };
     checkName(subject, 'name', this.gatewayName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka' });

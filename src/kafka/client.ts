@@ -1,6 +1,7 @@
 import { Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { ConsistencyPass } from '../core/consistency';
 import { throwPropError } from '../core/errors';
 import { toDnsLabel } from '../core/naming';
 import { scriptDeployment } from '../core/workload';
@@ -71,6 +72,7 @@ export class KafkaClientWorkload extends Construct {
   /** Creates the Deployment; throws if the listener does not accept the user's authentication or the user has no Secret. */
   public constructor(scope: Construct, id: string, props: KafkaClientWorkloadProps) {
     super(scope, id);
+    ConsistencyPass.of(this);
     const { cluster, user, topic, role } = props;
     const subject = { scope: this, kind: 'KafkaClientWorkload', name: id };
     const needed = user.authentication.listenerAuthentication;

@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
+import { ConsistencyPass } from '../core/consistency';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { addGatewayListener, ExternalListenerOptions } from '../gateway/external-listener';
 import { serviceHost, StrimziNames } from '../core/names';
@@ -222,6 +223,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
   /** Creates the `Kafka` resource with the default node pools and `tls` listener, unless turned off. */
   public constructor(scope: Construct, id: string, props: KafkaClusterProps = {}) {
     super(scope, id);
+    ConsistencyPass.of(this);
     this.clusterName = props.name ?? id.toLowerCase();
     this.subject = { scope: this, kind: 'KafkaCluster', name: this.clusterName };
     checkName(this.subject, 'name', this.clusterName, { format: NameFormat.DNS1035_LABEL, use: 'it prefixes every Service name', example: 'my-cluster' });

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
+import { ConsistencyPass } from '../core/consistency';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { checkTopicName, toResourceName } from '../core/naming';
 import { minIsrProblem } from './broker-config';
@@ -56,6 +57,7 @@ export class KafkaTopic extends Construct {
   /** Creates a KafkaTopic in the cluster's namespace. */
   public constructor(scope: Construct, id: string, props: KafkaTopicProps) {
     super(scope, id);
+    ConsistencyPass.of(this);
     this.topicName = props.topicName ?? id;
     const subject: Subject = { scope: this, kind: 'KafkaTopic', name: this.topicName };
     checkTopicName(subject, 'topicName', this.topicName);

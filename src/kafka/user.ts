@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
+import { ConsistencyPass } from '../core/consistency';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { StrimziNames } from '../core/names';
 import { checkName, NameFormat } from '../core/naming';
@@ -295,6 +296,7 @@ export class KafkaUser extends Construct {
   /** Creates a KafkaUser in the cluster's namespace; invalid names and ACLs throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaUserProps) {
     super(scope, id);
+    ConsistencyPass.of(this);
     this.userName = props.userName ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'KafkaUser', name: this.userName };
     this.authentication = props.authentication ?? UserAuthentication.scramSha512();

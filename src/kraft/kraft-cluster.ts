@@ -5,6 +5,7 @@ import { Certificate, KeyUsage } from '../certs/certificate';
 import type { IIssuer } from '../certs/issuer';
 import type { IGateway } from '../gateway/kafka-gateway';
 import { KafkaTlsRoutes } from '../gateway/tls-routes';
+import { ConsistencyPass } from '../core/consistency';
 import { Subject, throwPropError } from '../core/errors';
 import { checkName, NameFormat } from '../core/naming';
 import { admit, NetworkPeer } from '../core/network';
@@ -198,6 +199,7 @@ export class KraftCluster extends Construct {
   /** Creates the StatefulSets, Services, ConfigMap, certificate and NetworkPolicy; props that cannot work throw at once. */
   public constructor(scope: Construct, id: string, props: KraftClusterProps = {}) {
     super(scope, id);
+    ConsistencyPass.of(this);
     this.clusterName = props.name ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'KraftCluster', name: this.clusterName };
     const fail = (prop: string, problem: string, value: unknown, fix: string): never => throwPropError(subject, prop, problem, value, fix);

@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { ConsistencyPass, markCluster } from '../core/consistency';
 import { checkName, NameFormat } from '../core/naming';
 
 /** A connection between two clusters, drawn in the environment's diagram. */
@@ -75,6 +76,8 @@ export class Environment extends Construct {
     checkName({ scope: this, kind: 'Environment', name: this.environmentName }, 'cluster name', name, { format: NameFormat.DNS1123_LABEL, use: 'it names a folder of dist/', example: 'eu-west' });
     if (this.clusters.has(name)) throw new Error(`Environment '${this.environmentName}': cluster '${name}' is added twice; give each cluster its own name`);
     const chart = new Chart(this, name);
+    markCluster(chart);
+    ConsistencyPass.of(chart);
     for (const namespace of options.namespaces ?? []) {
       new k8s.KubeNamespace(chart, `Namespace${namespace}`, { metadata: { name: namespace } });
     }
