@@ -33,6 +33,14 @@ export interface ScriptDeploymentProps {
 }
 
 /**
+ * `value` as one POSIX shell word: single-quoted (each `'` written `'\''`) unless it holds only
+ * characters the shell never interprets, so that a prop pasted into a script is data, never code.
+ */
+export function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
+}
+
+/**
  * One pod running a shell script, the way the library runs its small workloads (clients, traffic
  * generators): the restricted security context with a read-only root filesystem and a writable
  * /tmp, no service account token, resource requests and a memory limit, Secrets read-only.

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ConsistencyPass } from '../core/consistency';
 import { throwPropError } from '../core/errors';
 import { checkTopicName, toDnsLabel } from '../core/naming';
-import { scriptDeployment } from '../core/workload';
+import { scriptDeployment, shellQuote } from '../core/workload';
 
 /** The image the generators run: curl and a POSIX shell, non-root. */
 export const DEFAULT_TRAFFIC_IMAGE = 'curlimages/curl:8.11.1';
@@ -67,8 +67,8 @@ export class BridgeTrafficGenerators extends Construct {
     super(scope, id);
     ConsistencyPass.of(this);
     const subject = { scope: this, kind: 'BridgeTrafficGenerators', name: id };
-    if (!/^https?:\/\/[^/]+$/.test(props.endpoint)) {
-      throwPropError(subject, 'endpoint', 'must be a URL without a path', props.endpoint, "use e.g. 'https://bridge.example.com'");
+    if (typeof props.endpoint !== 'string' || !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(props.endpoint)) {
+      throwPropError(subject, 'endpoint', 'must be an http(s) URL of a host and an optional port, without a path', props.endpoint, "use e.g. 'https://bridge.example.com'");
     }
     checkTopicName(subject, 'topic', props.topic);
     const prefix = toDnsLabel(props.topic);
@@ -98,17 +98,17 @@ while true; do
   ${curl} -o /dev/null -w "produce $n: %{http_code}\\n" -X POST \\
     -H 'Content-Type: application/vnd.kafka.json.v2+json' \\
     -d "{\\"records\\":[{\\"key\\":\\"$HOSTNAME\\",\\"value\\":{\\"n\\":$n}}]}" \\
-    ${props.endpoint}/topics/${props.topic} || true
+    ${shellQuote(`${props.endpoint}/topics/${props.topic}`)} || true
   sleep ${seconds}
 done`);
     this.consumers = ['a', 'b'].map((suffix) => deployment(`Consumer${suffix.toUpperCase()}`, `${prefix}-consumer-${suffix}`, `
 while true; do
   base=$(${curl} -X POST -H 'Content-Type: application/vnd.kafka.v2+json' \\
     -d "{\\"name\\":\\"$HOSTNAME\\",\\"format\\":\\"json\\",\\"auto.offset.reset\\":\\"earliest\\"}" \\
-    ${props.endpoint}/consumers/${group} | sed -n 's/.*"base_uri":"\\([^"]*\\)".*/\\1/p')
+    ${shellQuote(`${props.endpoint}/consumers/${encodeURIComponent(group)}`)} | sed -n 's/.*"base_uri":"\\([^"]*\\)".*/\\1/p')
   [ -n "$base" ] || { echo "create consumer failed"; sleep ${seconds}; continue; }
   echo "consumer at $base"
-  ${curl} -X POST -H 'Content-Type: application/vnd.kafka.v2+json' -d '{"topics":["${props.topic}"]}' "$base/subscription"
+  ${curl} -X POST -H 'Content-Type: application/vnd.kafka.v2+json' -d ${shellQuote(JSON.stringify({ topics: [props.topic] }))} "$base/subscription"
   while code=$(${curl} -o /tmp/records -w '%{http_code}' -H 'Accept: application/vnd.kafka.json.v2+json' "$base/records"); [ "$code" != 404 ]; do
     echo "poll: $code $(cat /tmp/records)"
     sleep ${seconds}

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ConsistencyPass } from '../core/consistency';
 import { throwPropError } from '../core/errors';
 import { toDnsLabel } from '../core/naming';
-import { scriptDeployment } from '../core/workload';
+import { scriptDeployment, shellQuote } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION } from '../core/versions';
 import type { KafkaCluster } from './kafka-cluster';
 import type { KafkaTopic } from './topic';
@@ -99,8 +99,8 @@ export class KafkaClientWorkload extends Construct {
     ];
     const seconds = Math.max(1, Math.round((props.interval ?? Duration.seconds(5)).toSeconds()));
     const run = role === KafkaClientRole.PRODUCER
-      ? `while true; do echo "$(date -u +%FT%TZ) from $HOSTNAME"; sleep ${seconds}; done | /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server ${listener.bootstrapAddress} --producer.config /tmp/client.properties --topic ${topic.topicName}`
-      : `exec /opt/kafka/bin/kafka-console-consumer.sh --bootstrap-server ${listener.bootstrapAddress} --consumer.config /tmp/client.properties --topic ${topic.topicName} --group ${props.group ?? user.userName}`;
+      ? `while true; do echo "$(date -u +%FT%TZ) from $HOSTNAME"; sleep ${seconds}; done | /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server ${shellQuote(listener.bootstrapAddress)} --producer.config /tmp/client.properties --topic ${shellQuote(topic.topicName)}`
+      : `exec /opt/kafka/bin/kafka-console-consumer.sh --bootstrap-server ${shellQuote(listener.bootstrapAddress)} --consumer.config /tmp/client.properties --topic ${shellQuote(topic.topicName)} --group ${shellQuote(props.group ?? user.userName)}`;
     const script = `cat > /tmp/client.properties <<EOF\n${properties.join('\n')}\nEOF\n${run}`;
 
     this.deployment = scriptDeployment(this, 'Resource', {

@@ -196,7 +196,15 @@ describe('BridgeTrafficGenerators', () => {
     expectValid(manifests);
   });
 
-  test('fails when the endpoint has a path', () => {
-    expect(() => new BridgeTrafficGenerators(Testing.chart(), 'Traffic', { endpoint: 'https://bridge.example.com/topics', topic: 'orders' })).toThrow(/endpoint must be a URL without a path \(got "https:\/\/bridge.example.com\/topics"\)/);
+  test.each(['https://bridge.example.com/topics', 'https://x;touch /tmp/pwned', 'https://x$(id)', 'ftp://bridge.example.com', 'bridge.example.com'])('fails when the endpoint is %j: a host and an optional port only', (endpoint) => {
+    expect(() => new BridgeTrafficGenerators(Testing.chart(), 'Traffic', { endpoint, topic: 'orders' })).toThrow(/endpoint must be an http\(s\) URL of a host and an optional port, without a path \(got /);
+  });
+
+  test('a consumer group with shell and URL characters is data in the scripts, not code', () => {
+    const chart = Testing.chart();
+    const traffic = new BridgeTrafficGenerators(chart, 'Traffic', { endpoint: 'https://bridge.example.com:8443', topic: 'orders', group: "my group'; touch /tmp/x #" });
+    const script: string = traffic.consumers[0].toJson().spec.template.spec.containers[0].command[2];
+    expect(script).toContain("'https://bridge.example.com:8443/consumers/my%20group'\\''%3B%20touch%20%2Ftmp%2Fx%20%23'");
+    expect(script).not.toContain('; touch /tmp/x');
   });
 });

@@ -13,6 +13,14 @@ function setup() {
 }
 
 describe('KafkaClientWorkload', () => {
+  test('a consumer group with shell characters is one quoted word of the script', () => {
+    const { chart, kafka, topic } = setup();
+    const user = kafka.addUser('consumer', { authentication: UserAuthentication.tls() });
+    new KafkaClientWorkload(chart, 'Consumer', { cluster: kafka, user, topic, role: KafkaClientRole.CONSUMER, group: "my group; id'$(x)" });
+    const script: string = find(synth(chart), 'Deployment', 'orders-consumer').spec.template.spec.containers[0].command[2];
+    expect(script).toContain(`--group 'my group; id'\\''$(x)'`);
+  });
+
   test('snapshot of a TLS producer', () => {
     const { chart, kafka, topic } = setup();
     const user = kafka.addUser('producer', { authentication: UserAuthentication.tls() });
