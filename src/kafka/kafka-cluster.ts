@@ -529,7 +529,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
 
   /** Every Service and pod name Strimzi will derive must be a DNS label (63 characters at most). */
   private checkDerivedNames(): string[] {
-    const names: string[] = [];
+    // The Services every cluster has (the shared bootstrap and the headless brokers Service).
+    const names: string[] = [StrimziNames.bootstrapService(this.clusterName), StrimziNames.brokersService(this.clusterName)];
     for (const pool of this.pools) {
       names.push(...pool.podNames(this.clusterName));
       for (const listener of this.listeners.filter((l) => l.type !== ListenerType.INTERNAL)) {

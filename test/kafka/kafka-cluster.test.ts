@@ -317,6 +317,7 @@ describe('KafkaCluster fails when', () => {
     ['fewer than 3 brokers in production', { brokers: { replicas: 2 } }, /brokers.replicas must be >= 3 for RF 3 \/ min ISR 2 \(got 2\)/],
     ['ephemeral storage in production', { brokers: { storage: KafkaStorage.ephemeral() } }, /broker.storage is ephemeral: every restart loses that pod's data \(got "ephemeral"\); use KafkaStorage.persistentClaim\(\)/],
     ['min ISR is not below RF', { config: { 'min.insync.replicas': 3 } }, /config\['min.insync.replicas'\] must be less than the replication factor \(3\), or one replica down stops every acks=all write \(default.replication.factor is 3\) \(got 3\); set it to 2/],
+    ['the name makes the bootstrap Service name longer than 63', { name: 'a'.repeat(48) }, /name makes Strimzi derive "a{48}-kafka-bootstrap", 64 characters; Service and pod names are DNS labels of at most 63/],
     ['min ISR is 0', { config: { 'min.insync.replicas': 0 } }, /config\['min.insync.replicas'\] must be a whole number >= 1 \(Kafka rejects less\).* \(got 0\); set it to 2/],
     ['RF 1 in production', { config: { 'default.replication.factor': 1, 'min.insync.replicas': 1 } }, /config\['min.insync.replicas'\] must be less than the replication factor \(1\).* \(got 1\); raise the replication factor to 3/],
     ['RF exceeds the brokers', { config: { 'default.replication.factor': 5, 'min.insync.replicas': 2 } }, /config\['default.replication.factor'\] exceeds the 3 brokers \(got 5\); add brokers or lower it to 3/],
