@@ -1,7 +1,7 @@
-import { existsSync, lstatSync, mkdirSync, rmSync, symlinkSync } from 'fs';
-import { dirname, relative, resolve } from 'path';
+import { resolve } from 'path';
 import { App } from 'cdk8s';
 import { RouteMode } from './gateway';
+import { linkFolder } from './stacks/output';
 import {
   DevEnvironment, Environment, FailoverProviderKind, InClusterMtlsEnvironment, KraftPlainEnvironment, MultiRegionEnvironment, synthEnvironments,
 } from './stacks';
@@ -29,25 +29,10 @@ function environments(app: App): Environment[] {
   ];
 }
 
-/** Points cdk8s-cli's output folder at `dist/` (a relative symlink; a junction on Windows). */
-function linkCdk8sOutput(outdir: string | undefined): void {
-  if (outdir === undefined || resolve(outdir) === resolve(DIST)) return;
-  if (existsSync(outdir) || isLink(outdir)) rmSync(outdir, { recursive: true, force: true });
-  mkdirSync(dirname(resolve(outdir)), { recursive: true });
-  symlinkSync(relative(dirname(resolve(outdir)), resolve(DIST)), outdir, 'junction');
-}
-
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
 try {
   const result = synthEnvironments(environments(new App()), DIST, { repoUrl: process.env.CDK8S_KAFKA_REPO_URL });
-  linkCdk8sOutput(process.env.CDK8S_OUTDIR);
+  const cdk8sOutdir = process.env.CDK8S_OUTDIR;
+  if (cdk8sOutdir !== undefined && resolve(cdk8sOutdir) !== resolve(DIST)) linkFolder(cdk8sOutdir, DIST);
   const changed = result.written.length + result.removed.length;
   console.error(`${DIST}/: ${result.files} files, ${changed === 0 ? 'unchanged' : `${result.written.length} written, ${result.removed.length} removed`}` +
     (result.warnings.length > 0 ? ` (${result.warnings.length} validator warnings: npx cdk8s-kafka validate dist lists them)` : ''));

@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { stringify } from 'yaml';
 import { main } from '../src/cli';
+import { writeExampleCrd } from './support';
 
 function run(args: string[], io: { stdin?: () => string; cwd?: string } = {}) {
   const out: string[] = [];
@@ -29,17 +29,8 @@ writeFileSync(bad, [
 
 const widgetCrd = join(dir, 'crds', 'widgets.yaml');
 mkdirSync(join(dir, 'crds'));
-writeFileSync(widgetCrd, stringify({
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'widgets.example.com' },
-  spec: {
-    group: 'example.com',
-    names: { kind: 'Widget', plural: 'widgets' },
-    scope: 'Namespaced',
-    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } } } } }],
-  },
-}));
+writeExampleCrd('Widget', { size: { type: 'integer' } }, widgetCrd);
+
 const widget = join(dir, 'widget.yaml');
 writeFileSync(widget, 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w, namespace: ns}\nspec: {size: big}\n');
 

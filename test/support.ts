@@ -1,7 +1,8 @@
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative, resolve } from 'path';
+import { stringify } from 'yaml';
 import { Chart, Testing } from 'cdk8s';
 import { formatFinding, ManifestValidator } from '../src/policy';
 
@@ -101,4 +102,25 @@ export function testGoVectors(program: string, cases: string, vectors: string): 
       rmSync(dir, { recursive: true, force: true });
     }
   }, 600_000);
+}
+
+/**
+ * Writes a CustomResourceDefinition of `example.com/v1` `kind` (plural: the kind lowercased
+ * with an `s`) whose `spec` has `specProperties`, to `file` (a new temporary file by default).
+ */
+export function writeExampleCrd(kind: string, specProperties: Record<string, unknown>, file?: string): string {
+  const plural = `${kind.toLowerCase()}s`;
+  const path = file ?? join(mkdtempSync(join(tmpdir(), 'cdk8s-kafka-crd-')), `${plural}.yaml`);
+  writeFileSync(path, stringify({
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${plural}.example.com` },
+    spec: {
+      group: 'example.com',
+      names: { kind, plural },
+      scope: 'Namespaced',
+      versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: specProperties } } } } }],
+    },
+  }));
+  return path;
 }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
+import { ioProblem } from '../core/io';
 import { FieldPath } from './structural';
 
 /**
@@ -7,16 +8,6 @@ import { FieldPath } from './structural';
  * as go-yaml decodes them, objects taken as the JSON they serialize to. Every I/O problem is a
  * one-line Error naming the path.
  */
-
-/** The one-line cause of an I/O error. */
-export function ioProblem(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const known: Record<string, string> = {
-    ENOENT: 'no such file or directory', EACCES: 'permission denied', EPERM: 'operation not permitted', EISDIR: 'is a directory',
-    ENOTDIR: 'not a directory', ELOOP: 'too many levels of symbolic links', EMFILE: 'too many open files', ENAMETOOLONG: 'name too long',
-  };
-  return (code !== undefined ? known[code] : undefined) ?? (e as Error).message.split('\n')[0];
-}
 
 /** Reads a file's bytes; an I/O error becomes a one-line Error naming the file. */
 export function readBytes(file: string | number, name: string = String(file)): Uint8Array {

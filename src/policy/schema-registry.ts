@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
+import { ioProblem } from '../core/io';
 import { BundleCrd, BundleIndex, readBundleFile } from './bundle';
 import { addParsedExpressions } from './cel';
 import { STATUS_RESET_ON_CREATE, UNENFORCED_REQUIRED } from './core-required';
@@ -200,7 +201,7 @@ export class SchemaRegistry {
       try {
         text = readFileSync(file, 'utf8');
       } catch (e) {
-        throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        throw new Error(`cannot read ${file}: ${ioProblem(e)}`);
       }
       for (const doc of readManifests(text)) {
         if (doc.errors.length > 0) throw new Error(`${file}:${doc.line}: not valid YAML (${doc.errors[0]})`);
@@ -268,7 +269,7 @@ function schemaFiles(path: string): string[] {
   try {
     stat = statSync(path);
   } catch (e) {
-    throw new Error(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+    throw new Error(`cannot read ${path}: ${ioProblem(e)}`);
   }
   if (!stat.isDirectory()) return [path];
   return readdirSync(path).sort().flatMap((entry) => {

@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'fs';
-import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'path';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'path';
+import { ioProblem, isLink } from '../core/io';
 
 /** A file to write: its content and mode. */
 export interface OutputFile {
@@ -16,6 +17,16 @@ export interface OutputChanges {
   readonly removed: readonly string[];
   /** How many files were already as they should be. */
   readonly unchanged: number;
+}
+
+/**
+ * Makes `link` a relative symbolic link to the folder `target` (a junction on Windows), in place
+ * of whatever `link` was.
+ */
+export function linkFolder(link: string, target: string): void {
+  if (existsSync(link) || isLink(link)) rmSync(link, { recursive: true, force: true });
+  mkdirSync(dirname(resolve(link)), { recursive: true });
+  symlinkSync(relative(dirname(resolve(link)), resolve(target)), link, 'junction');
 }
 
 /**
@@ -78,23 +89,13 @@ export function replaceDirectory(directory: string, files: ReadonlyMap<string, O
     return changes;
   } catch (e) {
     if (e instanceof RefusedError) throw e;
-    throw new Error(`could not write ${directory}; it was left as it was: ${ioProblem(e)}`);
+    const at = (e as NodeJS.ErrnoException).path;
+    throw new Error(`could not write ${directory}; it was left as it was: ${ioProblem(e)}${at !== undefined ? ` (${at})` : ''}`);
   }
 }
 
 /** A refusal to replace a folder: its message says why, and is not an I/O error's. */
 class RefusedError extends Error {}
-
-/** The one-line cause of an I/O error. */
-function ioProblem(e: unknown): string {
-  const error = e as NodeJS.ErrnoException;
-  const known: Record<string, string> = {
-    ENOSPC: 'no space left on the device', EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system',
-    ENOTDIR: 'a path in the way is a file, not a folder', EEXIST: 'a file is in the way of a folder', EISDIR: 'a folder is in the way of a file',
-  };
-  if (error.code !== undefined && known[error.code] !== undefined) return `${error.code}: ${known[error.code]}${error.path !== undefined ? ` (${error.path})` : ''}`;
-  return error.message;
-}
 
 /** Puts `staging` in place of `target`: rename the old one away, rename the new one in, delete the old one. */
 function swap(staging: string, target: string): void {
@@ -111,14 +112,6 @@ function swap(staging: string, target: string): void {
     throw e;
   }
   rmSync(old, { recursive: true, force: true });
-}
-
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 /** Every file under `root` (symbolic links are not followed), by path relative to it (with `/`), with its content. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { stringify } from 'yaml';
 import { Finding, formatFinding, ManifestValidator } from '../../src/policy';
+import { writeExampleCrd } from '../support';
 
 /** A made-up CRD that exercises each structural-schema feature the validator implements. */
 const WIDGET_CRD = {
@@ -244,20 +245,7 @@ describe('ManifestValidator on a fixture CRD', () => {
 describe('CRD patterns are Go RE2, not JavaScript regular expressions', () => {
   /** A CRD whose `spec` fields each carry one pattern. */
   function patternValidator(patterns: Record<string, string>): ManifestValidator {
-    const crd = {
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      metadata: { name: 'patterns.example.com' },
-      spec: {
-        group: 'example.com', names: { kind: 'Pattern', plural: 'patterns' }, scope: 'Namespaced',
-        versions: [{
-          name: 'v1', served: true, storage: true,
-          schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: Object.fromEntries(Object.entries(patterns).map(([k, p]) => [k, { type: 'string', pattern: p }])) } } } },
-        }],
-      },
-    };
-    const file = join(mkdtempSync(join(tmpdir(), 'cdk8s-kafka-patterns-')), 'crd.yaml');
-    writeFileSync(file, stringify(crd));
+    const file = writeExampleCrd('Pattern', Object.fromEntries(Object.entries(patterns).map(([k, p]) => [k, { type: 'string', pattern: p }])));
     return new ManifestValidator({ crds: [file] });
   }
   const object = (spec: Record<string, string>) => ({ apiVersion: 'example.com/v1', kind: 'Pattern', metadata: { name: 'p', namespace: 'ns' }, spec });

@@ -35,7 +35,7 @@ test('a write that fails midway (a full disk) leaves every byte of dist/ as it w
     return realWrite(...args);
   });
   try {
-    expect(() => synthEnvironments([prod(['orders', 'payments', 'refunds'])], dist)).toThrow(/could not write .*dist; it was left as it was: ENOSPC/);
+    expect(() => synthEnvironments([prod(['orders', 'payments', 'refunds'])], dist)).toThrow(/could not write .*dist; it was left as it was: no space left on the device/);
   } finally {
     jest.mocked(fs.writeFileSync).mockImplementation(realWrite);
   }
