@@ -72,9 +72,13 @@ export function main(argv: readonly string[], io: CliIo = {}): number {
   if (paths.filter((p) => p === '-').length > 1) return usage('- (standard input) can be given once');
   const cwd = io.cwd ?? process.cwd();
   if (paths.length === 0) {
-    const output = defaultPath(cwd);
-    if (output === undefined) return fail(`nothing to validate: ${cdk8sOutput(cwd)}/ does not exist; name the files or directories to check`);
-    paths.push(output);
+    try {
+      const output = defaultPath(cwd);
+      if (output === undefined) return fail(`nothing to validate: ${cdk8sOutput(cwd)}/ does not exist; name the files or directories to check`);
+      paths.push(output);
+    } catch (e) {
+      return fail((e as Error).message.split('\n')[0]);
+    }
   }
 
   let result: ValidationResult;
@@ -132,14 +136,19 @@ function merge(results: readonly ValidationResult[]): ValidationResult {
   };
 }
 
-/** The folder `cdk8s synth` writes to: `output:` in `cdk8s.yaml`, else cdk8s' default `dist`. */
+/**
+ * The folder `cdk8s synth` writes to: `output:` in `cdk8s.yaml`, else cdk8s' default `dist`.
+ * @throws Error (one line) when `cdk8s.yaml` is there but cannot be read, or its `output` is not a folder name.
+ */
 function cdk8sOutput(cwd: string): string {
-  try {
-    const config = readManifests(readFileSync(join(cwd, 'cdk8s.yaml'), 'utf8'))[0]?.value as { output?: unknown } | undefined;
-    return typeof config?.output === 'string' && config.output !== '' ? config.output : 'dist';
-  } catch {
-    return 'dist';
+  const file = join(cwd, 'cdk8s.yaml');
+  if (!existsSync(file)) return 'dist';
+  const [doc] = readManifests(readBytes(file, 'cdk8s.yaml').toString());
+  const output = (doc?.value as { output?: unknown } | undefined)?.output;
+  if (doc?.errors.length || (output !== undefined && (typeof output !== 'string' || output === ''))) {
+    throw new Error(`cdk8s.yaml: ${doc?.errors[0] ?? `output must be a folder name (got ${JSON.stringify(output)})`}; fix it, or name the files or directories to check`);
   }
+  return typeof output === 'string' ? output : 'dist';
 }
 
 function version(): string {

@@ -129,6 +129,23 @@ describe('cdk8s-kafka validate', () => {
     expect(err.split('\n')).toHaveLength(1);
   });
 
+  test('a cdk8s.yaml that cannot be read, or whose output is not a folder name, is a usage error, not a silent fallback', () => {
+    for (const content of ['output: [\n', 'output: 5\n']) {
+      const app = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-app-'));
+      mkdirSync(join(app, 'dist'));
+      writeFileSync(join(app, 'cdk8s.yaml'), content);
+      const { code, err } = run(['validate'], { cwd: app });
+      expect(code).toBe(2);
+      expect(err).toMatch(/^cdk8s-kafka: cdk8s.yaml: .*; fix it, or name the files or directories to check$/);
+    }
+  });
+
+  test('a --crds folder with a dangling link is a one-line I/O error', () => {
+    const crds = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-crds-'));
+    symlinkSync('missing.yaml', join(crds, 'x.yaml'));
+    expect(run(['validate', good, '--crds', crds])).toMatchObject({ code: 2, err: `cdk8s-kafka: cannot read ${join(crds, 'x.yaml')}: no such file or directory (a symbolic link)` });
+  });
+
   test('reading standard input from a folder is an I/O error', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'src', 'cli.ts'), 'validate', '-'], { encoding: 'utf8', stdio: [openSync(dir, 'r'), 'pipe', 'pipe'] });
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 2, stderr: 'cdk8s-kafka: cannot read standard input: is a directory\n' });

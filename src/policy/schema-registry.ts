@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'fs';
-import { join } from 'path';
+import { readFileSync } from 'fs';
 import { ioProblem } from '../core/io';
+import { manifestFiles } from './input';
 import { BundleCrd, BundleIndex, readBundleFile } from './bundle';
 import { addParsedExpressions } from './cel';
 import { STATUS_RESET_ON_CREATE, UNENFORCED_REQUIRED } from './core-required';
@@ -196,7 +196,7 @@ export class SchemaRegistry {
 
   private addCrds(path: string): void {
     let found = 0;
-    for (const file of schemaFiles(path)) {
+    for (const file of manifestFiles(path)) {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -264,16 +264,3 @@ function splitKey(key: string): [string, string] {
   return [key.slice(0, slash), key.slice(slash + 1)];
 }
 
-function schemaFiles(path: string): string[] {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch (e) {
-    throw new Error(`cannot read ${path}: ${ioProblem(e)}`);
-  }
-  if (!stat.isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((entry) => {
-    const child = join(path, entry);
-    return statSync(child).isDirectory() ? schemaFiles(child) : /\.(ya?ml|json)$/.test(entry) ? [child] : [];
-  });
-}

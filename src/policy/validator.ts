@@ -183,6 +183,11 @@ export class ManifestValidator {
       for (const item of record.items) this.validateObject(run, item, where);
       return;
     }
+    if (record.items !== undefined || (apiVersion === 'v1' && kind === 'List')) {
+      run.documents++;
+      run.add({ ...where, apiVersion, kind, path: 'items', severity: 'error', message: `a list's items must be a list of objects (got ${JSON.stringify(record.items) ?? 'none'}); kubectl cannot decode it` });
+      return;
+    }
     run.documents++;
     const metadata = (record.metadata ?? {}) as Record<string, unknown>;
     const base = {
@@ -212,8 +217,13 @@ export class ManifestValidator {
     report: (severity: Severity, path: FieldPath, message: string) => void, run: Run,
   ): void {
     if (record !== object) return report('error', [], 'a manifest must be an object with apiVersion, kind and metadata');
-    if (apiVersion === '') return report('error', ['apiVersion'], 'required value');
-    if (kind === '') return report('error', ['kind'], 'required value');
+    for (const field of ['apiVersion', 'kind'] as const) {
+      if (record[field] === undefined || record[field] === '') return report('error', [field], 'required value');
+      if (typeof record[field] !== 'string') return report('error', [field], `must be of type string (got ${JSON.stringify(record[field])})`);
+    }
+    if (apiVersion.split('/').length > 2 || apiVersion.split('/').some((part) => part === '')) {
+      return report('error', ['apiVersion'], `must be <group>/<version> or <version> (got ${JSON.stringify(apiVersion)}); kubectl cannot parse it`);
+    }
 
     const slash = apiVersion.lastIndexOf('/');
     const group = slash < 0 ? '' : apiVersion.slice(0, slash);

@@ -48,8 +48,9 @@ export type OutputClaim = (directory: string) => string | undefined;
  * @throws Error when a path is not a relative path inside `directory`, when `claim` refuses the
  *   folder, or on an I/O error; `directory` is then unchanged.
  */
-export function replaceDirectory(directory: string, files: ReadonlyMap<string, OutputFile>, claim: OutputClaim): OutputChanges {
-  const target = resolve(directory);
+export function replaceDirectory(folder: string, files: ReadonlyMap<string, OutputFile>, claim: OutputClaim): OutputChanges {
+  const target = resolve(folder);
+  const directory = folder === '' ? target : folder;
   for (const path of files.keys()) {
     const normalized = normalize(path);
     if (path === '' || isAbsolute(path) || normalized.startsWith(`..${sep}`) || normalized === '..' || normalized !== path.split('/').join(sep)) {

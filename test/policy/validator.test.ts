@@ -419,3 +419,18 @@ describe('what the API server accepts or rejects about metadata, kinds and value
     ]);
   });
 });
+
+describe('documents kubectl cannot decode', () => {
+  const v = new ManifestValidator();
+  const messages = (text: string) => v.validateText(text).findings.map((f) => `${f.severity} ${f.path}: ${f.message}`);
+
+  test.each([
+    ['apiVersion: v1\nkind: List\nitems: 5\n', 'error items: a list\'s items must be a list of objects (got 5); kubectl cannot decode it'],
+    ['apiVersion: v1\nkind: List\n', 'error items: a list\'s items must be a list of objects (got none); kubectl cannot decode it'],
+    ['apiVersion: a/b/c\nkind: X\nmetadata: {name: x}\n', 'error apiVersion: must be <group>/<version> or <version> (got "a/b/c"); kubectl cannot parse it'],
+    ['apiVersion: 1\nkind: ConfigMap\nmetadata: {name: x}\n', 'error apiVersion: must be of type string (got 1)'],
+    ['apiVersion: v1\nkind: 2\nmetadata: {name: x}\n', 'error kind: must be of type string (got 2)'],
+  ])('%j', (text, message) => {
+    expect(messages(text)).toEqual([message]);
+  });
+});
