@@ -3,12 +3,13 @@ import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass } from '../core/consistency';
-import { Subject, throwPropError } from '../core/errors';
+import { Subject, throwFactoryError, throwPropError } from '../core/errors';
+import { isHostPort } from '../core/hostnames';
 import { serviceHost, StrimziNames } from '../core/names';
-import { checkName, NameFormat } from '../core/naming';
+import { checkName, checkNamespace, isName, NameFormat } from '../core/naming';
 import { admit, NetworkPeer } from '../core/network';
 import { compact } from '../core/objects';
-import { renderResources } from '../core/resources';
+import { checkSizing, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
 import type { KafkaCluster } from '../kafka/kafka-cluster';
 import { ListenerAuthenticationType } from '../kafka/listener';
@@ -57,6 +58,14 @@ export class BridgeKafkaConnection {
    * made beforehand; the environment's runbook has the command).
    */
   public static fromAddress(bootstrapServers: string, trustedCa: TrustedCa): BridgeKafkaConnection {
+    const factory = 'BridgeKafkaConnection.fromAddress()';
+    const addresses = typeof bootstrapServers === 'string' ? bootstrapServers.split(',') : [];
+    if (addresses.length === 0 || !addresses.every(isHostPort)) {
+      throwFactoryError(factory, 'bootstrapServers', 'must be host:port, or several joined by commas (Kafka\'s bootstrap.servers needs the port)', bootstrapServers, "use e.g. 'bootstrap.kafka.example.com:9092'");
+    }
+    if (typeof trustedCa !== 'object' || trustedCa === null || !isName(trustedCa.secretName, NameFormat.DNS1123_SUBDOMAIN)) {
+      throwFactoryError(factory, 'trustedCa.secretName', 'must name a Secret (a DNS-1123 subdomain) in the bridge\'s namespace', trustedCa?.secretName, "use e.g. { secretName: 'kafka-ca' }");
+    }
     return new BridgeKafkaConnection(bootstrapServers, { secretName: trustedCa.secretName, certificate: trustedCa.certificate ?? 'ca.crt' }, undefined, undefined);
   }
 
@@ -232,6 +241,7 @@ export class KafkaBridge extends Construct {
     this.bridgeName = props.name ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'KafkaBridge', name: this.bridgeName };
     this.namespace = props.namespace ?? Chart.of(this).namespace;
+    checkNamespace(subject, 'namespace', this.namespace);
     this.replicas = props.replicas ?? 1;
     this.httpPort = props.httpPort ?? 8080;
     this.labels = props.labels ?? {};
@@ -256,6 +266,7 @@ export class KafkaBridge extends Construct {
     if (needed !== undefined && needed !== (props.authentication?.type)) {
       throwPropError(subject, 'authentication', `does not match the listener, which authenticates with ${needed}`, props.authentication?.type ?? 'none', needed === ListenerAuthenticationType.SCRAM_SHA_512 || needed === ListenerAuthenticationType.TLS ? `use BridgeAuthentication.fromUser() with a ${needed} KafkaUser` : 'use a listener the bridge can authenticate to');
     }
+    checkSizing(subject, 'resources', props.resources);
     if (props.producer === false && props.consumer === false) {
       throwPropError(subject, 'producer', 'and consumer are both off: the bridge would serve nothing', false, 'turn one of them on');
     }

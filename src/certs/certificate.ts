@@ -1,12 +1,12 @@
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as certmanager from '../../imports/certmanager-cert-manager.io';
-import { ConsistencyPass } from '../core/consistency';
+import { ConsistencyPass, secretRef } from '../core/consistency';
 import { goDuration } from '../core/duration';
 import { Subject, throwPropError } from '../core/errors';
 import { isHostname, sanCovers } from '../core/hostnames';
-import { IIssuer, IssuerKind } from './issuer';
-import { checkName, NameFormat } from '../core/naming';
+import { caAnchor, IIssuer, IssuerKind } from './issuer';
+import { checkName, checkNamespace, NameFormat } from '../core/naming';
 
 /** The private key algorithm. */
 export enum KeyAlgorithm {
@@ -120,6 +120,12 @@ export interface CertificateProps {
   readonly isCa?: boolean;
 }
 
+/**
+ * The longest `commonName` cert-manager accepts, in bytes: the X.509 upper bound `ub-common-name`
+ * (RFC 5280), enforced by cert-manager's Certificate validation.
+ */
+export const MAX_COMMON_NAME_BYTES = 64;
+
 const KEY_SIZES: Readonly<Record<KeyAlgorithm, readonly number[]>> = {
   [KeyAlgorithm.RSA]: [2048, 3072, 4096],
   [KeyAlgorithm.ECDSA]: [256, 384, 521],
@@ -159,6 +165,7 @@ export class Certificate extends Construct implements ICertificate {
     this.certificateName = props.name ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'Certificate', name: this.certificateName };
     this.namespace = props.namespace ?? Chart.of(this).namespace;
+    checkNamespace(subject, 'namespace', this.namespace);
     this.secretName = props.secretName ?? this.certificateName;
     checkName(subject, 'name', this.certificateName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka-tls' });
     checkName(subject, 'secretName', this.secretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the Secret', example: 'kafka-tls' });
@@ -167,6 +174,9 @@ export class Certificate extends Construct implements ICertificate {
 
     if (issuer.issuerKind === IssuerKind.ISSUER && issuer.issuerNamespace !== this.namespace) {
       throwPropError(subject, 'issuer', `is the Issuer '${issuer.issuerName}' in namespace ${issuer.issuerNamespace ?? '(none)'}, but an Issuer only signs Certificates in its own namespace (${this.namespace ?? '(none)'})`, issuer.issuerName, 'use a ClusterIssuer, or an Issuer in the same namespace');
+    }
+    if (props.commonName !== undefined && (typeof props.commonName !== 'string' || Buffer.byteLength(props.commonName) > MAX_COMMON_NAME_BYTES)) {
+      throwPropError(subject, 'commonName', `must be a string of at most ${MAX_COMMON_NAME_BYTES} bytes (cert-manager rejects longer ones; clients read the SANs anyway)`, props.commonName, 'shorten it, and put the hostnames in dnsNames');
     }
     if (this.dnsNames.length === 0 && props.commonName === undefined) {
       throwPropError(subject, 'dnsNames', 'are empty and there is no commonName', [], 'list the hostnames the certificate must cover');
@@ -200,11 +210,16 @@ export class Certificate extends Construct implements ICertificate {
       throwPropError(subject, 'usages', `include key encipherment, which only RSA keys support (the key is ${algorithm})`, usages, 'drop it, or use KeyAlgorithm.RSA');
     }
 
+    const pass = ConsistencyPass.of(this);
+    const issuerRef = issuer.toIssuerRef();
+    pass.refer(subject, 'issuer', { group: issuerRef.group, kind: issuerRef.kind, namespace: issuer.issuerNamespace, name: issuerRef.name }, `add the ${issuerRef.kind} to this cluster (for one made beforehand: ${issuerRef.kind}.from${issuerRef.kind}Name())`);
+    pass.provide(this, secretRef(this.namespace, this.secretName), `cert-manager, from Certificate '${this.certificateName}' at ${this.node.path}`, caAnchor(issuer, this.namespace, this.secretName));
+
     this.resource = new certmanager.Certificate(this, 'Resource', {
       metadata: { name: this.certificateName, namespace: this.namespace },
       spec: {
         secretName: this.secretName,
-        issuerRef: issuer.toIssuerRef(),
+        issuerRef,
         ...(props.commonName !== undefined && { commonName: props.commonName }),
         ...(this.dnsNames.length > 0 && { dnsNames: [...this.dnsNames] }),
         duration: goDuration(this.duration),

@@ -1,9 +1,9 @@
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as certmanager from '../../imports/certmanager-cert-manager.io';
-import { ConsistencyPass } from '../core/consistency';
+import { ConsistencyPass, secretRef } from '../core/consistency';
 import { clusterScoped } from '../core/scope';
-import { checkName, NameFormat } from '../core/naming';
+import { checkName, checkNamespace, NameFormat } from '../core/naming';
 
 /** The kind of a cert-manager issuer. */
 export enum IssuerKind {
@@ -55,6 +55,26 @@ export class IssuerType {
   ) {}
 }
 
+/** The cert-manager namespace a ClusterIssuer reads its CA Secret from (the default `--cluster-resource-namespace`). */
+export const CLUSTER_RESOURCE_NAMESPACE = 'cert-manager';
+
+const TYPES = new WeakMap<IIssuer, IssuerType>();
+
+/**
+ * An id of the CA whose certificate cert-manager writes to `ca.crt` of a Certificate signed by
+ * `issuer`: the CA Secret of a CA issuer, the certificate itself for a self-signed issuer;
+ * undefined for an issuer made elsewhere. cert-manager's CA issuer returns the CA with the
+ * certificate and the issuing controller writes it as `ca.crt` (cert-manager
+ * `pkg/controller/certificaterequests/ca/ca.go`, `certificates/issuing/internal/secret.go`).
+ */
+export function caAnchor(issuer: IIssuer, certificateNamespace: string | undefined, secretName: string): string | undefined {
+  const type = TYPES.get(issuer);
+  if (type === undefined) return undefined;
+  if (type._spec.ca === undefined) return `ca ${certificateNamespace ?? 'default'}/${secretName}`;
+  const caNamespace = issuer.issuerKind === IssuerKind.CLUSTER_ISSUER ? CLUSTER_RESOURCE_NAMESPACE : issuer.issuerNamespace ?? 'default';
+  return `ca ${caNamespace}/${type._spec.ca.secretName}`;
+}
+
 /** Props of {@link Issuer}. */
 export interface IssuerProps {
   /**
@@ -98,11 +118,18 @@ export class Issuer extends Construct implements IIssuer {
     super(scope, id);
     ConsistencyPass.of(this);
     this.issuerName = props.name ?? id.toLowerCase();
-    checkName({ scope: this, kind: 'Issuer', name: this.issuerName }, 'name', this.issuerName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka-ca' });
+    const subject = { scope: this, kind: 'Issuer', name: this.issuerName };
+    checkName(subject, 'name', this.issuerName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka-ca' });
     this.issuerNamespace = props.namespace ?? Chart.of(this).namespace;
+    checkNamespace(subject, 'namespace', this.issuerNamespace);
+    const type = props.type ?? IssuerType.selfSigned();
+    TYPES.set(this, type);
+    if (type._spec.ca !== undefined) {
+      ConsistencyPass.of(this).refer(subject, 'type', secretRef(this.issuerNamespace, type._spec.ca.secretName), "an Issuer reads its CA Secret from its own namespace: issue the CA Certificate there");
+    }
     this.resource = new certmanager.Issuer(this, 'Resource', {
       metadata: { name: this.issuerName, namespace: this.issuerNamespace },
-      spec: (props.type ?? IssuerType.selfSigned())._spec,
+      spec: type._spec,
     });
   }
 
@@ -150,9 +177,11 @@ export class ClusterIssuer extends Construct implements IIssuer {
     ConsistencyPass.of(this);
     this.issuerName = props.name ?? id.toLowerCase();
     checkName({ scope: this, kind: 'ClusterIssuer', name: this.issuerName }, 'name', this.issuerName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka-ca' });
+    const type = props.type ?? IssuerType.selfSigned();
+    TYPES.set(this, type);
     this.resource = new certmanager.ClusterIssuer(this, 'Resource', {
       metadata: { name: this.issuerName },
-      spec: (props.type ?? IssuerType.selfSigned())._spec,
+      spec: type._spec,
     });
     clusterScoped(this.resource);
   }
@@ -185,6 +214,7 @@ class ExistingIssuer extends Construct implements IIssuer {
     public readonly issuerNamespace: string | undefined,
   ) {
     super(scope, id);
+    ConsistencyPass.of(this).provide(this, { group: 'cert-manager.io', kind: issuerKind, namespace: issuerNamespace, name: issuerName }, `${issuerKind} '${issuerName}', made beforehand (${this.node.path})`);
   }
 
   public toIssuerRef(): IssuerRef {

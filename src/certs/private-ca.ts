@@ -1,9 +1,10 @@
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Certificate, KeyAlgorithm } from './certificate';
-import { ClusterIssuer, IIssuer, Issuer, IssuerType } from './issuer';
+import { Certificate, KeyAlgorithm, MAX_COMMON_NAME_BYTES } from './certificate';
+import { ClusterIssuer, CLUSTER_RESOURCE_NAMESPACE, IIssuer, Issuer, IssuerType } from './issuer';
 import { ConsistencyPass } from '../core/consistency';
-import { checkName, NameFormat } from '../core/naming';
+import { checkName, checkNamespace, NameFormat } from '../core/naming';
+import { throwPropError } from '../core/errors';
 
 /** Props of {@link PrivateCa}. */
 export interface PrivateCaProps {
@@ -53,9 +54,15 @@ export class PrivateCa extends Construct {
     super(scope, id);
     ConsistencyPass.of(this);
     const name = props.name ?? id.toLowerCase();
-    checkName({ scope: this, kind: 'PrivateCa', name }, 'name', name, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it prefixes the issuers, the Certificate and its Secret', example: 'kafka-ca' });
+    const subject = { scope: this, kind: 'PrivateCa', name };
+    checkName(subject, 'name', name, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it prefixes the issuers, the Certificate and its Secret', example: 'kafka-ca' });
+    const commonName = `${name} CA`;
+    if (Buffer.byteLength(commonName) > MAX_COMMON_NAME_BYTES) {
+      throwPropError(subject, 'name', `makes the CA's common name ${JSON.stringify(commonName)}, ${Buffer.byteLength(commonName)} bytes; cert-manager rejects a commonName over ${MAX_COMMON_NAME_BYTES} bytes (the X.509 upper bound, RFC 5280)`, name, `shorten the name to at most ${MAX_COMMON_NAME_BYTES - 3} characters`);
+    }
     const cluster = props.clusterScoped ?? true;
-    const namespace = props.namespace ?? (cluster ? 'cert-manager' : Chart.of(this).namespace);
+    const namespace = props.namespace ?? (cluster ? CLUSTER_RESOURCE_NAMESPACE : Chart.of(this).namespace);
+    checkNamespace(subject, 'namespace', namespace);
     const issuer = (issuerId: string, issuerName: string, type: IssuerType): IIssuer =>
       cluster ? new ClusterIssuer(this, issuerId, { name: issuerName, type }) : new Issuer(this, issuerId, { name: issuerName, namespace, type });
 
@@ -64,7 +71,7 @@ export class PrivateCa extends Construct {
       issuer: this.selfSignedIssuer,
       name: `${name}-ca`,
       namespace,
-      commonName: `${name} CA`,
+      commonName,
       isCa: true,
       duration: props.duration ?? Duration.days(3650),
       keyAlgorithm: KeyAlgorithm.ECDSA,

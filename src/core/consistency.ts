@@ -1,20 +1,107 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { SchemaRegistry } from '../policy/schema-registry';
+import { propError, Subject } from './errors';
+
+/** An object of a Kubernetes cluster: API group (`''` for the core group), kind, namespace and name. */
+export interface ObjectRef {
+  /** The API group, `''` for the core group. */
+  readonly group: string;
+  /** The kind. */
+  readonly kind: string;
+  /** The namespace; undefined for a cluster-scoped kind (or one left to kubectl's context). */
+  readonly namespace?: string;
+  /** The name. */
+  readonly name: string;
+}
+
+/** A Secret of the core group, e.g. for {@link ConsistencyPass.refer}. */
+export function secretRef(namespace: string | undefined, name: string): ObjectRef {
+  return { group: '', kind: 'Secret', namespace, name };
+}
+
+/** What a TLS server presents, for the trust-chain check. */
+export interface TlsServer {
+  /** The construct that defines the server (e.g. the Kafka cluster). */
+  readonly scope: IConstruct;
+  /** What the server is, for messages, e.g. `listener 'tls' of KafkaCluster 'events'`. */
+  readonly what: string;
+  /** Every `host:port` clients may dial to reach it. */
+  readonly addresses: () => readonly string[];
+  /** The Secret whose `ca.crt` holds the CA that signs the server certificate. */
+  readonly trust: ObjectRef;
+}
+
+/** What a TLS client dials and trusts, for the trust-chain check. */
+export interface TlsClient {
+  /** The construct and prop the client comes from. */
+  readonly subject: Subject;
+  readonly prop: string;
+  /** The `host:port` it dials. */
+  readonly address: string;
+  /** The Secret with the CA certificate it trusts. */
+  readonly trust: ObjectRef;
+}
+
+/** A route that claims hostnames on a Gateway listener, for the hostname-uniqueness check. */
+export interface GatewayRouteClaim {
+  readonly subject: Subject;
+  readonly prop: string;
+  /** The Gateway. */
+  readonly gateway: ObjectRef;
+  /** The Gateway listener (`sectionName`). */
+  readonly sectionName: string;
+  /** The hostnames, as they are at synth (brokers can still be added after the route). */
+  readonly hostnames: () => readonly string[];
+}
+
+/** A Gateway reached from outside through a node port, for the port-chain check. */
+export interface NodePortGateway {
+  readonly subject: Subject;
+  /** The Gateway's node port for its Kafka listener. */
+  readonly nodePort: number;
+  /** The port brokers advertise and clients dial (`KafkaGateway.externalPort`). */
+  readonly externalPort: number;
+}
+
+interface Provided {
+  readonly by: IConstruct;
+  readonly refs: () => readonly ObjectRef[];
+  readonly what: string;
+  readonly anchor?: string;
+}
+
+interface Reference {
+  readonly subject: Subject;
+  readonly prop: string;
+  readonly ref: ObjectRef;
+  readonly fix: string;
+}
 
 /**
  * The consistency pass: the checks of how the pieces of an app fit together, across
  * constructs and charts, in one place. It is registered once per App as a validation of the
  * App's root, so every synth path runs it: `Testing.synth`, `chart.toJson()`, `app.synth()`,
  * `npx cdk8s synth` and `synthEnvironments` (cdk8s validates the whole app before it
- * serializes any chart). Constructs call {@link ConsistencyPass.of} to make sure it is there;
- * the construct's own invariants stay in its own `node.addValidation`.
+ * serializes any chart). Constructs record facts with it (what they refer to, what an operator
+ * makes from them, what they dial); the checks run over all facts at synth, when every pool,
+ * listener and route has been added. A construct's own invariants stay in its own
+ * `node.addValidation`.
  *
- * Checks so far:
- * - unique Kubernetes identity: no two objects of one cluster share API group, kind,
- *   namespace and name (the second would overwrite the first at apply). The charts of an
- *   `Environment` are clusters of their own ({@link markCluster}); every other chart of an app
- *   goes to one cluster, as with `kubectl apply -f dist/`.
+ * The checks, per Kubernetes cluster (a chart of an `Environment`; every other chart of an app
+ * goes to one cluster, as with `kubectl apply -f dist/`):
+ * - unique identity: no two objects share API group, kind, namespace and name (the second
+ *   would overwrite the first at apply);
+ * - references resolve: every object a construct refers to by name (a GatewayClass, an issuer,
+ *   a Secret a pod or gateway proxy reads, a Service) is emitted or made by an operator in the
+ *   same cluster and, for namespaced kinds, in the namespace the reader looks in (Secrets are
+ *   read from the reader's own namespace);
+ * - trust chain: a TLS client that dials a server of the app trusts the CA that signs that
+ *   server's certificate;
+ * - routes: no two routes claim one hostname on one Gateway listener (the Gateway API gives the
+ *   hostname to the oldest route, so the other is silently dead);
+ * - port chain: on a cluster that publishes node ports on host ports (KIND), every Gateway
+ *   reached through a node port is published, and its brokers advertise the host port.
  */
 export class ConsistencyPass {
   /** The pass of the app `scope` belongs to, registered on first use. */
@@ -30,11 +117,161 @@ export class ConsistencyPass {
     return pass;
   }
 
+  private readonly provided: Provided[] = [];
+  private readonly references: Reference[] = [];
+  private readonly servers: TlsServer[] = [];
+  private readonly clients: TlsClient[] = [];
+  private readonly routes: GatewayRouteClaim[] = [];
+  private readonly nodePortGateways: NodePortGateway[] = [];
+  private readonly hostPorts = new Map<IConstruct, Map<number, number>>();
+  private readonly warned: string[] = [];
+
   private constructor(private readonly app: IConstruct) {}
+
+  /**
+   * Records that `ref` will exist in the cluster of `by` without being emitted: made by an
+   * operator from what `by` emits (a Certificate's Secret, Strimzi's CA Secrets and Services, a
+   * KafkaUser's Secret), or made beforehand as the docs of `by` say.
+   * @param refs the object, or a function giving the objects as they are at synth (Strimzi's
+   *   per-broker Services follow the node pools)
+   * @param what who makes it, for messages, e.g. `cert-manager, from Certificate 'x'`
+   * @param anchor for a Secret with a CA certificate (`ca.crt`): an id of that CA, the same for
+   *   every Secret that holds it
+   */
+  public provide(by: IConstruct, refs: ObjectRef | (() => readonly ObjectRef[]), what: string, anchor?: string): void {
+    this.provided.push({ by, refs: typeof refs === 'function' ? refs : () => [refs], what, anchor });
+  }
+
+  /** Records that `subject` refers to `ref` by name through `prop`; `fix` says what to do when it does not resolve. */
+  public refer(subject: Subject, prop: string, ref: ObjectRef, fix: string): void {
+    this.references.push({ subject, prop, ref, fix });
+  }
+
+  /** Records a TLS server of the app. */
+  public tlsServer(server: TlsServer): void {
+    this.servers.push(server);
+  }
+
+  /** Records a TLS client of the app. */
+  public tlsClient(client: TlsClient): void {
+    this.clients.push(client);
+  }
+
+  /** Records hostnames a route claims on a Gateway listener. */
+  public route(claim: GatewayRouteClaim): void {
+    this.routes.push(claim);
+  }
+
+  /** Records that the cluster of `scope` publishes `nodePort` on `hostPort` of the machine clients run on (KIND). */
+  public publishNodePort(scope: IConstruct, nodePort: number, hostPort: number): void {
+    const key = clusterOf(scope).key;
+    const ports = this.hostPorts.get(key) ?? new Map<number, number>();
+    ports.set(nodePort, hostPort);
+    this.hostPorts.set(key, ports);
+  }
+
+  /**
+   * The host port the cluster of `scope` publishes `nodePort` on; undefined when the cluster
+   * publishes none (a real cluster, where clients dial the node port itself) or not this one.
+   */
+  public hostPortFor(scope: IConstruct, nodePort: number): number | undefined {
+    return this.hostPorts.get(clusterOf(scope).key)?.get(nodePort);
+  }
+
+  /** Records a Gateway clients reach through a node port. */
+  public nodePortGateway(gateway: NodePortGateway): void {
+    this.nodePortGateways.push(gateway);
+  }
+
+  /** Records a warning: something that will work, but probably not as meant. Listed by {@link warnings}. */
+  public warn(subject: Subject, prop: string, problem: string, value: unknown, fix: string): void {
+    this.warned.push(propError(subject, prop, problem, value, fix));
+  }
+
+  /** The warnings of the app, one message each, in the order recorded. */
+  public warnings(): string[] {
+    return [...this.warned];
+  }
 
   /** Every problem of the app, one message each (construct paths, what clashes, what to do). */
   public validate(): string[] {
-    return checkIdentity(this.app);
+    const objects = emittedObjects(this.app);
+    return [
+      ...checkIdentity(objects),
+      ...this.checkReferences(objects),
+      ...this.checkTrust(),
+      ...this.checkRoutes(),
+      ...this.checkPortChain(),
+    ];
+  }
+
+  private checkReferences(objects: readonly Emitted[]): string[] {
+    // Everything that exists per cluster: what is emitted, then what operators make from it.
+    const exists = new Map<string, string>();
+    for (const o of objects) exists.set(`${o.cluster.name}|${refKey(o.ref)}`, `${o.ref.kind} at ${o.object.node.path}`);
+    for (const p of this.provided) for (const ref of p.refs()) exists.set(`${clusterOf(p.by).name}|${refKey(ref)}`, p.what);
+    const errors: string[] = [];
+    for (const r of this.references) {
+      const cluster = clusterOf(r.subject.scope);
+      if (exists.has(`${cluster.name}|${refKey(r.ref)}`)) continue;
+      // Where the name does exist, for the message: another namespace, or another cluster.
+      const elsewhere = [...exists.entries()].find(([key]) => {
+        const [c, k] = splitKey(key);
+        return sameKindAndName(k, refKey(r.ref)) && (c !== cluster.name || k !== refKey(r.ref));
+      });
+      const where = elsewhere === undefined ? '' : ` It exists as ${describeKey(elsewhere[0])} (${elsewhere[1]})${r.ref.kind === 'Secret' ? '; a pod or gateway proxy reads Secrets from its own namespace, in its own cluster' : ''}.`;
+      errors.push(propError(r.subject, r.prop, `refers to ${describeRef(r.ref)}, which nothing in ${cluster.name} emits or makes.${where}`, r.ref.name, r.fix));
+    }
+    return errors;
+  }
+
+  private checkTrust(): string[] {
+    const anchors = new Map<string, Provided>();
+    for (const p of this.provided) {
+      if (p.anchor !== undefined) for (const ref of p.refs()) anchors.set(`${clusterOf(p.by).name}|${refKey(ref)}`, p);
+    }
+    const errors: string[] = [];
+    for (const client of this.clients) {
+      const server = this.servers.find((s) => s.addresses().includes(client.address));
+      if (server === undefined) continue;
+      const expected = anchors.get(`${clusterOf(server.scope).name}|${refKey(server.trust)}`);
+      const trusted = anchors.get(`${clusterOf(client.subject.scope).name}|${refKey(client.trust)}`);
+      if (expected === undefined || trusted === undefined || expected.anchor === trusted.anchor) continue;
+      errors.push(propError(client.subject, client.prop, `dials ${client.address}, ${server.what}, whose certificate is signed by the CA in ${describeRef(server.trust)}, but trusts the CA in ${describeRef(client.trust)} (${trusted.what}); the TLS handshake would fail`, client.trust.name, `trust '${server.trust.name}' (key ca.crt), e.g. through the listener's trustedCa`));
+    }
+    return errors;
+  }
+
+  private checkRoutes(): string[] {
+    const claimed = new Map<string, GatewayRouteClaim>();
+    const errors: string[] = [];
+    for (const claim of this.routes) {
+      for (const hostname of claim.hostnames()) {
+        const key = `${clusterOf(claim.subject.scope).name}|${refKey(claim.gateway)}|${claim.sectionName}|${hostname.toLowerCase()}`;
+        const first = claimed.get(key);
+        if (first === undefined) {
+          claimed.set(key, claim);
+        } else if (first !== claim) {
+          errors.push(propError(claim.subject, claim.prop, `routes ${hostname} on ${describeRef(claim.gateway)} listener '${claim.sectionName}', which ${first.subject.kind} '${first.subject.name}' at ${first.subject.scope.node.path} routes already; the Gateway API gives a hostname to the oldest route, so one of them would never get traffic`, hostname, 'give each cluster its own hostnames (another HostnameScheme domain), or its own Gateway listener'));
+        }
+      }
+    }
+    return errors;
+  }
+
+  private checkPortChain(): string[] {
+    const errors: string[] = [];
+    for (const gateway of this.nodePortGateways) {
+      const published = this.hostPorts.get(clusterOf(gateway.subject.scope).key);
+      if (published === undefined) continue;
+      const hostPort = published.get(gateway.nodePort);
+      if (hostPort === undefined) {
+        errors.push(propError(gateway.subject, 'gatewayClass', `puts the Gateway on node port ${gateway.nodePort}, which the cluster does not publish on any host port (it publishes ${[...published].map(([n, h]) => `${n}→${h}`).join(', ')}), so clients outside cannot reach it`, gateway.nodePort, `publish node port ${gateway.nodePort} (KIND portMappings: { containerPort: ${gateway.nodePort}, hostPort: <the port clients use> })`));
+      } else if (gateway.externalPort !== hostPort) {
+        errors.push(propError(gateway.subject, 'externalPort', `is not the host port (${hostPort}) the cluster publishes the Gateway's node port ${gateway.nodePort} on, so brokers would advertise a port clients cannot reach`, gateway.externalPort, `set it to ${hostPort}, or leave it unset`));
+      }
+    }
+    return errors;
   }
 }
 
@@ -46,10 +283,10 @@ export function markCluster(chart: Chart): void {
   CLUSTERS.add(chart);
 }
 
-/** The cluster an object goes to: its chart where the chart is a cluster, else the app's one cluster. */
-function clusterOf(object: ApiObject): { key: IConstruct; name: string } {
-  const chart = Chart.of(object);
-  return CLUSTERS.has(chart) ? { key: chart, name: `cluster '${chart.node.id}' (${chart.node.path})` } : { key: App.of(object), name: 'the app' };
+/** The cluster a construct's objects go to: its chart where the chart is a cluster, else the app's one cluster. */
+function clusterOf(scope: IConstruct): { key: IConstruct; name: string } {
+  const chart = Chart.of(scope);
+  return CLUSTERS.has(chart) ? { key: chart, name: `cluster '${chart.node.id}' (${chart.node.path})` } : { key: App.of(scope), name: 'the app' };
 }
 
 let registry: SchemaRegistry | undefined;
@@ -60,25 +297,60 @@ function namespaced(group: string, kind: string): boolean {
   return registry.kind(group, kind)?.namespaced ?? true;
 }
 
-function checkIdentity(app: IConstruct): string[] {
-  const seen = new Map<IConstruct, Map<string, ApiObject>>();
+/** The identity of an object: group, kind, namespace (`default` when unset, none when cluster-scoped) and name. */
+function refKey(ref: ObjectRef): string {
+  const group = ref.group === 'core' ? '' : ref.group;
+  const namespace = namespaced(group, ref.kind) ? `${ref.namespace ?? 'default'}/` : '';
+  return `${group}/${ref.kind} ${namespace}${ref.name}`;
+}
+
+function splitKey(key: string): [string, string] {
+  const bar = key.lastIndexOf('|');
+  return [key.slice(0, bar), key.slice(bar + 1)];
+}
+
+/** Whether two identities are of one kind and name, whatever the namespace. */
+function sameKindAndName(a: string, b: string): boolean {
+  const strip = (k: string) => k.replace(/ ([^/ ]+\/)?([^/ ]+)$/, ' $2');
+  return strip(a) === strip(b);
+}
+
+function describeKey(key: string): string {
+  const [cluster, identity] = splitKey(key);
+  return `${identity.replace(/^[^ ]*\//, '')} in ${cluster}`;
+}
+
+function describeRef(ref: ObjectRef): string {
+  const group = ref.group === '' || ref.group === 'core' ? '' : ` (${ref.group})`;
+  return `${ref.kind}${group} '${ref.namespace !== undefined && namespaced(ref.group, ref.kind) ? `${ref.namespace}/` : ''}${ref.name}'`;
+}
+
+interface Emitted {
+  readonly object: ApiObject;
+  readonly ref: ObjectRef;
+  readonly cluster: { key: IConstruct; name: string };
+}
+
+function emittedObjects(app: IConstruct): Emitted[] {
+  return app.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject).map((object) => ({
+    object,
+    ref: { group: object.apiGroup, kind: object.kind, namespace: object.metadata.namespace, name: object.name },
+    cluster: clusterOf(object),
+  }));
+}
+
+function checkIdentity(objects: readonly Emitted[]): string[] {
+  const seen = new Map<string, ApiObject>();
   const errors: string[] = [];
-  for (const construct of app.node.findAll()) {
-    if (!(construct instanceof ApiObject)) continue;
-    const object = construct;
-    const cluster = clusterOf(object);
-    const namespace = namespaced(object.apiGroup, object.kind) ? object.metadata.namespace ?? 'default' : undefined;
-    const identity = `${object.apiGroup}/${object.kind} ${namespace === undefined ? '' : `${namespace}/`}${object.name}`;
-    const objects = seen.get(cluster.key) ?? new Map<string, ApiObject>();
-    seen.set(cluster.key, objects);
-    const first = objects.get(identity);
+  for (const { object, ref, cluster } of objects) {
+    const identity = `${cluster.name}|${refKey(ref)}`;
+    const first = seen.get(identity);
     if (first === undefined) {
-      objects.set(identity, object);
+      seen.set(identity, object);
       continue;
     }
-    const group = object.apiGroup === 'core' || object.apiGroup === '' ? '' : ` (${object.apiGroup})`;
     errors.push(
-      `${object.kind}${group} '${namespace === undefined ? '' : `${namespace}/`}${object.name}' is emitted twice into ${cluster.name}: at ${first.node.path} and at ${object.node.path}; `
+      `${describeRef(ref)} is emitted twice into ${cluster.name}: at ${first.node.path} and at ${object.node.path}; `
       + 'Kubernetes keeps one object per API group, kind, namespace and name, so one would overwrite the other at apply. Give one of them another name (or namespace)',
     );
   }

@@ -16,6 +16,16 @@ export function throwPropError(subject: Subject, prop: string, problem: string, 
   throw new Error(propError(subject, prop, problem, value, fix));
 }
 
+/**
+ * Throws the error of a static factory, which has no construct yet: the factory, the prop, the
+ * value received and what to do, e.g.
+ *
+ *   KafkaStorage.persistentClaim(): size must be at least 1 MiB (got "0Gi"); use e.g. Size.gibibytes(100)
+ */
+export function throwFactoryError(factory: string, prop: string, problem: string, value: unknown, fix: string): never {
+  throw new Error(`${factory}: ${prop} ${problem} (got ${formatValue(value)}); ${fix}`);
+}
+
 /** What an error is about: a construct, its kind and its Kubernetes name. */
 export interface Subject {
   readonly scope: IConstruct;

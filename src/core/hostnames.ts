@@ -8,10 +8,18 @@ import { isName, NameFormat } from './naming';
 
 /** A DNS name of lowercase labels, at most 253 characters; `*.` as the whole first label if `wildcard`. */
 export function isHostname(name: string, wildcard: boolean = false): boolean {
-  if (name.length > 253) return false;
+  if (typeof name !== 'string' || name.length > 253) return false;
   const labels = name.split('.');
   if (wildcard && labels[0] === '*') labels.shift();
   return labels.length > 0 && labels.every((l) => isName(l, NameFormat.DNS1123_LABEL));
+}
+
+/** Whether `address` is `host:port`: a DNS name or IPv4 address, and a port from 1 to 65535. */
+export function isHostPort(address: string): boolean {
+  const match = /^(.+):(\d{1,5})$/.exec(address.trim());
+  if (match === null) return false;
+  const port = Number(match[2]);
+  return port >= 1 && port <= 65535 && (isHostname(match[1].toLowerCase()) || /^\d{1,3}(\.\d{1,3}){3}$/.test(match[1]));
 }
 
 /**

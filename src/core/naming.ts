@@ -65,9 +65,18 @@ export interface NameCheck {
 /** Throws a prop error naming `subject` and `prop` unless `name` is a valid name per `check`. */
 export function checkName(subject: Subject, prop: string, name: string, check: NameCheck): void {
   const maxLength = check.maxLength ?? MAX_LENGTHS[check.format];
-  if (!isName(name, check.format, maxLength)) {
+  if (typeof name !== 'string' || !isName(name, check.format, maxLength)) {
     throwPropError(subject, prop, `must be ${SPELLING[check.format]}, at most ${maxLength} characters (${check.use})`, name, `use e.g. '${check.example}'`);
   }
+}
+
+/**
+ * Throws a prop error naming `subject` and `prop` unless `namespace` is undefined (left to the
+ * chart or kubectl's context) or a Namespace name: a DNS-1123 label (k8s.io/apimachinery
+ * `ValidateNamespaceName`).
+ */
+export function checkNamespace(subject: Subject, prop: string, namespace: string | undefined): void {
+  if (namespace !== undefined) checkName(subject, prop, namespace, { format: NameFormat.DNS1123_LABEL, use: 'it names a Namespace', example: 'kafka' });
 }
 
 /** Turns free text (a topic name, an id) into a DNS-1123 label: lowercase, runs of other characters as one '-'. */

@@ -1,6 +1,52 @@
+import { Size } from 'cdk8s';
 import { ContainerResources } from 'cdk8s-plus-28';
+import { Subject, throwPropError } from './errors';
 import { compact } from './objects';
-import { quantity } from './units';
+import { mebibytes, quantity, sizeProblem } from './units';
+
+/**
+ * Throws a prop error naming `subject` unless `resources` (and the JVM `heap`, if any) can run:
+ * every amount a Size or Cpu the API server accepts, each request at most its limit (the API
+ * server rejects a request above its limit: k8s `ValidateResourceRequirements`), and the heap
+ * below the memory limit, which the container's whole JVM (heap, metaspace, threads, direct
+ * buffers) must fit in or the kernel kills it.
+ * @param prop the prop `resources` came from, e.g. `brokers.resources`
+ * @param heapProp the prop `heap` came from, e.g. `brokers.heap`
+ */
+export function checkSizing(subject: Subject, prop: string, resources: ContainerResources | undefined, heapProp?: string, heap?: Size): void {
+  const cpu = resources?.cpu;
+  const memory = resources?.memory;
+  for (const [key, amount] of [['cpu.request', cpu?.request], ['cpu.limit', cpu?.limit]] as const) {
+    if (amount !== undefined && cpuMillis(amount) === undefined) {
+      throwPropError(subject, `${prop}.${key}`, 'must be a cdk8s-plus Cpu of more than 0 cores', (amount as { amount?: unknown }).amount ?? amount, 'use e.g. Cpu.millis(500) or Cpu.units(1)');
+    }
+  }
+  for (const [key, amount] of [['memory.request', memory?.request], ['memory.limit', memory?.limit]] as const) {
+    const problem = amount === undefined ? undefined : sizeProblem(amount);
+    if (problem !== undefined) throwPropError(subject, `${prop}.${key}`, problem, amount, 'use e.g. Size.gibibytes(2)');
+  }
+  if (cpu?.request !== undefined && cpu.limit !== undefined && cpuMillis(cpu.request)! > cpuMillis(cpu.limit)!) {
+    throwPropError(subject, `${prop}.cpu.request`, `is above the CPU limit (${cpu.limit.amount}); the API server rejects a request above its limit`, cpu.request.amount, 'lower the request or raise the limit');
+  }
+  if (memory?.request !== undefined && memory.limit !== undefined && mebibytes(memory.request) > mebibytes(memory.limit)) {
+    throwPropError(subject, `${prop}.memory.request`, `is above the memory limit (${quantity(memory.limit)}); the API server rejects a request above its limit`, quantity(memory.request), 'lower the request or raise the limit');
+  }
+  if (heap === undefined || heapProp === undefined) return;
+  const heapProblem = sizeProblem(heap);
+  if (heapProblem !== undefined) throwPropError(subject, heapProp, heapProblem, heap, 'use e.g. Size.gibibytes(1), about half the memory limit');
+  if (memory?.limit !== undefined && mebibytes(heap) >= mebibytes(memory.limit)) {
+    throwPropError(subject, heapProp, `is not below the memory limit (${quantity(memory.limit)}): the JVM needs memory beyond its heap, so the container would be OOM-killed`, quantity(heap), `use at most about half the limit, e.g. ${Math.floor(mebibytes(memory.limit) / 2)}Mi, or raise ${prop}.memory.limit`);
+  }
+}
+
+/** A cdk8s-plus Cpu in millicores, or undefined when it is not a positive amount. */
+function cpuMillis(cpu: unknown): number | undefined {
+  const amount = (cpu as { amount?: unknown } | undefined)?.amount;
+  const match = typeof amount === 'string' ? /^(\d+(?:\.\d+)?)(m?)$/.exec(amount) : null;
+  if (match === null) return undefined;
+  const millis = Number(match[1]) * (match[2] === 'm' ? 1 : 1000);
+  return millis > 0 ? millis : undefined;
+}
 
 /**
  * cdk8s-plus `ContainerResources` as requests and limits. Each L1 has its own quantity classes

@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ConsistencyPass } from '../core/consistency';
 import { throwPropError } from '../core/errors';
-import { checkTopicName, toDnsLabel } from '../core/naming';
+import { checkNamespace, checkTopicName, toDnsLabel } from '../core/naming';
 import { scriptDeployment, shellQuote } from '../core/workload';
 
 /** The image the generators run: curl and a POSIX shell, non-root. */
@@ -73,6 +73,7 @@ export class BridgeTrafficGenerators extends Construct {
     checkTopicName(subject, 'topic', props.topic);
     const prefix = toDnsLabel(props.topic);
     const namespace = props.namespace ?? Chart.of(this).namespace;
+    checkNamespace(subject, 'namespace', namespace);
     const group = props.group ?? 'traffic-generators';
     const seconds = Math.max(1, Math.round((props.interval ?? Duration.seconds(1)).toSeconds()));
     const deployment = (childId: string, name: string, script: string) =>

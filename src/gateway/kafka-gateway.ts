@@ -5,7 +5,7 @@ import { ConsistencyPass } from '../core/consistency';
 import { Subject, throwPropError } from '../core/errors';
 import { gatewayHostnameMatches, HostnameScheme } from '../core/hostnames';
 import { GatewayServiceType, IGatewayClass } from './gateway-class';
-import { checkName, NameFormat } from '../core/naming';
+import { checkName, checkNamespace, NameFormat } from '../core/naming';
 
 /** Where routes may come from (Gateway API `allowedRoutes.namespaces.from`). */
 export enum AllowedRoutesFrom {
@@ -147,6 +147,7 @@ export class KafkaGateway extends Construct implements IGateway {
     const subject: Subject = { scope: this, kind: 'KafkaGateway', name: this.gatewayName };
     checkName(subject, 'name', this.gatewayName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka' });
     this.namespace = props.namespace ?? Chart.of(this).namespace;
+    checkNamespace(subject, 'namespace', this.namespace);
     this.listenerName = props.listenerName ?? 'kafka';
     checkName(subject, 'listenerName', this.listenerName, { format: NameFormat.DNS1123_SUBDOMAIN, use: "routes attach to the Gateway by this sectionName", example: 'kafka' });
     this.port = props.port ?? 9092;

@@ -40,6 +40,52 @@ export function minIsrProblem(rf: number, isr: number, singleReplica: boolean): 
   return { problem: `must be less than the replication factor (${rf}), or one replica down stops every acks=all write`, fix: `set it to ${rf - 1}` };
 }
 
+/** The value types of Kafka's `ConfigDef` the library can tell from a key's name. */
+const VALUE_TYPES: ReadonlyArray<{ readonly suffix: RegExp; readonly type: string; readonly valid: (v: string | number | boolean) => boolean; readonly example: string }> = [
+  // LONG and INT keys: durations in ms, sizes in bytes, counts (e.g. TopicConfig RETENTION_MS_CONFIG is Type.LONG).
+  {
+    suffix: /\.(ms|bytes|messages|replicas|factor|isr|partitions|threads)$/,
+    type: 'a whole number (Kafka parses it as INT or LONG: no units)',
+    valid: (v) => (typeof v === 'number' ? Number.isInteger(v) : typeof v === 'string' && /^-?\d+$/.test(v.trim())),
+    example: "a number of the key's unit, e.g. 'retention.ms': 604800000 for 7 days",
+  },
+  // DOUBLE keys, e.g. min.cleanable.dirty.ratio.
+  {
+    suffix: /\.ratio$/,
+    type: 'a number (Kafka parses it as DOUBLE)',
+    valid: (v) => (typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))),
+    example: 'e.g. 0.5',
+  },
+  // BOOLEAN keys (ConfigDef accepts true or false, any case).
+  {
+    suffix: /\.enable$/,
+    type: 'true or false (Kafka parses it as BOOLEAN)',
+    valid: (v) => typeof v === 'boolean' || (typeof v === 'string' && /^(true|false)$/i.test(v.trim())),
+    example: 'true or false',
+  },
+];
+
+/**
+ * Throws a prop error naming `subject` unless every value of a Kafka configuration (`prop`, e.g.
+ * `config`) is a string, a finite number or a boolean, of the type its key implies where the key
+ * names it (`*.ms`, `*.bytes`, … are whole numbers: `'retention.ms': '7d'` would leave Strimzi
+ * reporting the resource NotReady).
+ */
+export function checkConfigValues(subject: Subject, prop: string, config: unknown): void {
+  if (config === undefined) return;
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throwPropError(subject, prop, 'must be an object of Kafka configuration options', config, "pass e.g. { 'retention.ms': 604800000 }");
+  }
+  for (const [key, value] of Object.entries(config)) {
+    const fail = (problem: string, fix: string) => throwPropError(subject, `${prop}['${key}']`, problem, value, fix);
+    if (!(typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))) {
+      fail('must be a string, a finite number or a boolean', 'give the value as Kafka reads it from a properties file');
+    }
+    const rule = VALUE_TYPES.find((t) => t.suffix.test(key));
+    if (rule !== undefined && !rule.valid(value)) fail(`must be ${rule.type}`, `use ${rule.example}`);
+  }
+}
+
 /**
  * Options Strimzi sets itself and ignores in `spec.kafka.config` (cluster-operator
  * `KafkaConfiguration.FORBIDDEN_PREFIXES`), and the exceptions it lets through.
@@ -68,6 +114,7 @@ const KRAFT_IGNORED = new Set(['inter.broker.protocol.version', 'log.message.for
  * checker warns about, so that nobody believes they are set.
  */
 export function checkBrokerConfig(subject: Subject, config: Readonly<Record<string, unknown>>): void {
+  checkConfigValues(subject, 'config', config);
   for (const key of Object.keys(config)) {
     if (KRAFT_IGNORED.has(key)) {
       throwPropError(subject, `config['${key}']`, 'is not used by KRaft clusters (Kafka 4 versions itself through metadataVersion)', config[key], 'remove it; the cluster version sets the metadata version');

@@ -5,7 +5,7 @@ import { ConsistencyPass } from '../core/consistency';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { addGatewayListener, ExternalListenerOptions } from '../gateway/external-listener';
 import { serviceHost, StrimziNames } from '../core/names';
-import { checkName, NameFormat } from '../core/naming';
+import { checkName, checkNamespace, NameFormat } from '../core/naming';
 import { lazy } from '../core/lazy';
 import { compact } from '../core/objects';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
@@ -13,7 +13,7 @@ import { DEFAULT_KAFKA_VERSION, KAFKA_METADATA_VERSIONS, SUPPORTED_KAFKA_VERSION
 import { spreadOverNodesAndZones } from '../core/workload';
 import { checkBrokerConfig, DURABLE_BROKER_CONFIG, minIsrProblem } from './broker-config';
 import { KafkaListener, KafkaListenerOptions, ListenerAuthentication, ListenerAuthenticationType, ListenerType } from './listener';
-import { checkListener } from './listener-rules';
+import { checkListener, listenerBrokerProblems } from './listener-rules';
 import { KafkaMetrics } from './metrics';
 import { KafkaNodeOptions, KafkaNodePool, KafkaNodePoolOptions, NodeIdRange, NodeRole, INodePoolParent } from './node-pool';
 import { KafkaTopic, KafkaTopicOptions } from './topic';
@@ -219,6 +219,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
   private readonly pools: KafkaNodePool[] = [];
   private readonly poolRanges = new Map<KafkaNodePool, NodeIdRange>();
   private readonly listeners: KafkaListener[] = [];
+  private readonly maxUnavailable: number;
 
   /** Creates the `Kafka` resource with the default node pools and `tls` listener, unless turned off. */
   public constructor(scope: Construct, id: string, props: KafkaClusterProps = {}) {
@@ -228,6 +229,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     this.subject = { scope: this, kind: 'KafkaCluster', name: this.clusterName };
     checkName(this.subject, 'name', this.clusterName, { format: NameFormat.DNS1035_LABEL, use: 'it prefixes every Service name', example: 'my-cluster' });
     this.namespace = props.namespace ?? Chart.of(this).namespace;
+    checkNamespace(this.subject, 'namespace', this.namespace);
     this.version = props.version ?? DEFAULT_KAFKA_VERSION;
     const metadataVersion = KAFKA_METADATA_VERSIONS[this.version];
     if (metadataVersion === undefined) {
@@ -243,6 +245,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     this.userConfig = props.config ?? {};
     checkBrokerConfig(this.subject, this.userConfig);
     const maxUnavailable = props.maxUnavailable ?? 1;
+    this.maxUnavailable = maxUnavailable;
     if (!Number.isInteger(maxUnavailable) || maxUnavailable < 0) {
       throwPropError(this.subject, 'maxUnavailable', 'must be a whole number >= 0', maxUnavailable, 'set 1 (one pod at a time) or 0 to forbid voluntary evictions');
     }
@@ -521,7 +524,17 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
       if (problem !== undefined) err(`config['${isrKey}']`, `${problem.problem} (${rfKey} is ${rf})`, isr, problem.fix);
     }
 
+    // Strimzi makes one PodDisruptionBudget over every Kafka pod of the cluster, all pools together.
+    const quorumLoss = Math.floor((controllers - 1) / 2) + 1;
+    if (production && controllers > 0 && this.maxUnavailable >= quorumLoss) {
+      err('maxUnavailable', `lets a drain evict ${quorumLoss} of the ${controllers} controllers at once, which loses the KRaft quorum`, this.maxUnavailable, `set at most ${quorumLoss - 1}`);
+    }
+    const smallest = this.pools.reduce<KafkaNodePool | undefined>((min, p) => (min === undefined || p.replicas < min.replicas ? p : min), undefined);
+    if (smallest !== undefined && this.maxUnavailable > Math.max(1, smallest.replicas - 1)) {
+      err('maxUnavailable', `lets a drain evict every pod of pool '${smallest.poolName}' (${smallest.replicas} replicas) at once`, this.maxUnavailable, `set at most ${Math.max(1, smallest.replicas - 1)}`);
+    }
     if (this.cruiseControl && brokers < 2) err('cruiseControl', 'needs at least 2 brokers', brokers, 'add brokers or turn Cruise Control off');
+    for (const listener of this.listeners) errors.push(...listenerBrokerProblems(this.subject, listener, this.brokerNodeIds));
     if (this.listeners.length === 0) err('listeners', 'are empty: Strimzi needs at least one', [], 'leave defaultListener on or call addListener()');
     errors.push(...this.checkDerivedNames());
     return errors;

@@ -1,4 +1,4 @@
-import { Subject, throwPropError } from '../core/errors';
+import { propError, Subject, throwPropError } from '../core/errors';
 import { KafkaListener, ListenerAuthenticationType, ListenerType } from './listener';
 
 /**
@@ -81,4 +81,19 @@ export function checkListener(check: ListenerCheck): void {
   if (l.type === ListenerType.TLSROUTE && (o.parentRefs ?? []).length === 0) {
     fail('parentRefs', 'are required for tlsroute listeners: the Gateway the TLSRoutes attach to', o.parentRefs ?? [], 'name the Gateway (and its TLS passthrough listener as sectionName)');
   }
+}
+
+/**
+ * Strimzi's rules that depend on the brokers, which can still be added after the listener:
+ * without a `hostTemplate`, every broker of an ingress or tlsroute listener needs its own
+ * `brokers[].host` (`ListenersValidator.validateIngress` / `validateTlsRoute`: "is missing a
+ * broker host property for broker with ID ..."). Checked at synth; one message per listener.
+ */
+export function listenerBrokerProblems(subject: Subject, listener: KafkaListener, brokerNodeIds: readonly number[]): string[] {
+  const o = listener.options;
+  if ((listener.type !== ListenerType.INGRESS && listener.type !== ListenerType.TLSROUTE) || o.hostTemplate !== undefined) return [];
+  const hosted = new Set((o.brokers ?? []).filter((b) => b.host !== undefined).map((b) => b.nodeId));
+  const missing = brokerNodeIds.filter((id) => !hosted.has(id));
+  if (missing.length === 0) return [];
+  return [propError(subject, `listeners['${listener.name}'].brokers`, `give no host for broker${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; Strimzi rejects a ${listener.type} listener where any broker lacks one`, [...hosted], "set hostTemplate (e.g. 'broker-{nodeId}.kafka.example.com'), or a brokers[].host for every broker")];
 }

@@ -5,7 +5,7 @@ import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { throwPropError } from '../core/errors';
 import { StrimziNames } from '../core/names';
 import { checkName, NameFormat } from '../core/naming';
-import { renderResources } from '../core/resources';
+import { checkSizing, renderResources } from '../core/resources';
 import { jvmSize } from '../core/units';
 import { KafkaStorage } from './storage';
 
@@ -152,6 +152,7 @@ export class KafkaNodePool extends Construct {
     if (!Number.isInteger(this.replicas) || this.replicas < 1) {
       throwPropError(subject, 'replicas', 'must be a whole number >= 1', this.replicas, 'set the number of nodes; remove the pool instead of scaling it to 0');
     }
+    checkSizing(subject, 'resources', props.resources, 'heap', props.heap);
     this.podLabels = props.podLabels;
     this.storage = props.storage ?? KafkaStorage.persistentClaim({ size: Size.gibibytes(this.isBroker ? 100 : 10) });
     this.nodeIdRange = props.cluster._registerNodePool(this, props.nodeIds);

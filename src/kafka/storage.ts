@@ -1,6 +1,8 @@
 import { Size } from 'cdk8s';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
-import { quantity } from '../core/units';
+import { throwFactoryError } from '../core/errors';
+import { isName, NameFormat } from '../core/naming';
+import { quantity, sizeProblem } from '../core/units';
 
 /** Options of a persistent volume (a whole pool's storage, or one JBOD volume). */
 export interface PersistentClaimOptions {
@@ -47,6 +49,7 @@ export class KafkaStorage {
    * production cluster rejects it.
    */
   public static ephemeral(options: EphemeralStorageOptions = {}): KafkaStorage {
+    checkSize('KafkaStorage.ephemeral()', 'sizeLimit', options.sizeLimit);
     return new KafkaStorage({
       type: strimzi.KafkaNodePoolSpecStorageType.EPHEMERAL,
       ...(options.sizeLimit && { sizeLimit: quantity(options.sizeLimit) }),
@@ -55,7 +58,7 @@ export class KafkaStorage {
 
   /** One PersistentVolumeClaim per pod (the default). */
   public static persistentClaim(options: PersistentClaimOptions = {}): KafkaStorage {
-    return new KafkaStorage({ type: strimzi.KafkaNodePoolSpecStorageType.PERSISTENT_HYPHEN_CLAIM, ...renderClaim(options) }, false);
+    return new KafkaStorage({ type: strimzi.KafkaNodePoolSpecStorageType.PERSISTENT_HYPHEN_CLAIM, ...renderClaim('KafkaStorage.persistentClaim()', '', options) }, false);
   }
 
   /**
@@ -63,10 +66,14 @@ export class KafkaStorage {
    * metadata log lives on the one marked `kraftMetadata` (the first by default).
    */
   public static jbod(...volumes: JbodVolumeOptions[]): KafkaStorage {
-    if (volumes.length === 0) throw new Error('KafkaStorage.jbod: give at least one volume, e.g. KafkaStorage.jbod({ size: Size.gibibytes(100) })');
+    const factory = 'KafkaStorage.jbod()';
+    if (volumes.length === 0) throwFactoryError(factory, 'volumes', 'are empty', [], 'give at least one volume, e.g. KafkaStorage.jbod({ size: Size.gibibytes(100) })');
+    volumes.forEach((v, i) => {
+      if (typeof v !== 'object' || v === null) throwFactoryError(factory, `volumes[${i}]`, 'must be an object of volume options', v, 'pass e.g. { size: Size.gibibytes(100) }');
+    });
     const marked = volumes.filter((v) => v.kraftMetadata);
     if (marked.length > 1) {
-      throw new Error(`KafkaStorage.jbod: kraftMetadata is set on ${marked.length} volumes; exactly one volume holds the KRaft metadata log`);
+      throwFactoryError(factory, 'kraftMetadata', `is set on ${marked.length} volumes; exactly one volume holds the KRaft metadata log`, marked.length, 'mark one volume, or none for the first');
     }
     const metadataVolume = marked.length === 1 ? volumes.indexOf(marked[0]) : 0;
     return new KafkaStorage({
@@ -74,7 +81,7 @@ export class KafkaStorage {
       volumes: volumes.map((volume, id) => ({
         id,
         type: strimzi.KafkaNodePoolSpecStorageVolumesType.PERSISTENT_HYPHEN_CLAIM,
-        ...renderClaim(volume),
+        ...renderClaim(factory, `volumes[${id}].`, volume),
         ...(id === metadataVolume && { kraftMetadata: strimzi.KafkaNodePoolSpecStorageVolumesKraftMetadata.SHARED }),
       })),
     }, false);
@@ -87,10 +94,19 @@ export class KafkaStorage {
   ) {}
 }
 
-function renderClaim(options: PersistentClaimOptions) {
+function renderClaim(factory: string, prefix: string, options: PersistentClaimOptions) {
+  checkSize(factory, `${prefix}size`, options.size);
+  if (options.storageClass !== undefined && (typeof options.storageClass !== 'string' || !isName(options.storageClass, NameFormat.DNS1123_SUBDOMAIN))) {
+    throwFactoryError(factory, `${prefix}storageClass`, 'must be a StorageClass name (a DNS-1123 subdomain)', options.storageClass, "use e.g. 'standard', or leave it unset for the cluster's default");
+  }
   return {
     size: quantity(options.size ?? Size.gibibytes(100)),
     ...(options.storageClass !== undefined && { class: options.storageClass }),
     deleteClaim: options.deleteClaim ?? false,
   };
+}
+
+function checkSize(factory: string, prop: string, size: Size | undefined): void {
+  const problem = size === undefined ? undefined : sizeProblem(size);
+  if (problem !== undefined) throwFactoryError(factory, prop, problem, size instanceof Size ? quantity(size) : size, 'use e.g. Size.gibibytes(100)');
 }

@@ -3,7 +3,7 @@ import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass } from '../core/consistency';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { checkTopicName, toResourceName } from '../core/naming';
-import { minIsrProblem } from './broker-config';
+import { checkConfigValues, minIsrProblem } from './broker-config';
 import { ClusterProfile } from './kafka-cluster';
 import type { IKafkaCluster, KafkaCluster } from './kafka-cluster';
 
@@ -70,6 +70,7 @@ export class KafkaTopic extends Construct {
       throwPropError(subject, 'replicas', 'must be a whole number >= 1', this.replicas, 'set 3, or leave it unset for the cluster default');
     }
     const config = props.config ?? {};
+    checkConfigValues(subject, 'config', config);
     const cluster = props.cluster;
 
     // Kubernetes names are DNS subdomains; a topic name that is not one keeps its Kafka name in

@@ -7,14 +7,14 @@ import type { IGateway } from '../gateway/kafka-gateway';
 import { KafkaTlsRoutes } from '../gateway/tls-routes';
 import { ConsistencyPass } from '../core/consistency';
 import { Subject, throwPropError } from '../core/errors';
-import { checkName, NameFormat } from '../core/naming';
+import { checkName, checkNamespace, NameFormat } from '../core/naming';
 import { admit, NetworkPeer } from '../core/network';
-import { renderResources } from '../core/resources';
+import { checkSizing, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
-import { jvmSize, quantity } from '../core/units';
+import { jvmSize, quantity, sizeProblem } from '../core/units';
 import { spreadOverNodesAndZones } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
-import { DURABLE_BROKER_CONFIG } from '../kafka/broker-config';
+import { checkConfigValues, DURABLE_BROKER_CONFIG } from '../kafka/broker-config';
 import {
   DATA_DIR, KraftClientAuthenticationType, deterministicUuid, headlessService, initialControllers, KEYSTORE, KraftPool, KraftTopology,
   nodeConfig, podName, statefulSetName, TLS_DIR, toProperties,
@@ -205,6 +205,7 @@ export class KraftCluster extends Construct {
     const fail = (prop: string, problem: string, value: unknown, fix: string): never => throwPropError(subject, prop, problem, value, fix);
     checkName(subject, 'name', this.clusterName, { format: NameFormat.DNS1035_LABEL, maxLength: 30, use: 'it prefixes pod and Service names', example: 'events' });
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? fail('namespace', 'is needed for the pods\' DNS names', undefined, 'pass a namespace, or give the chart one');
+    checkNamespace(subject, 'namespace', this.namespace);
     const version = props.version ?? DEFAULT_KAFKA_VERSION;
     if (!SUPPORTED_KAFKA_VERSIONS.includes(version)) fail('version', 'is not a supported Kafka version', version, `use one of ${SUPPORTED_KAFKA_VERSIONS.join(', ')}`);
     this.image = props.image ?? `apache/kafka:${version}`;
@@ -262,6 +263,7 @@ export class KraftCluster extends Construct {
     }
 
     const userConfig = props.config ?? {};
+    checkConfigValues(subject, 'config', userConfig);
     for (const key of Object.keys(userConfig)) {
       if (MANAGED_CONFIG.some((m) => key === m || (m.endsWith('.') && key.startsWith(m)))) {
         fail(`config['${key}']`, 'is computed from the topology (listeners, node ids, TLS, quorum)', userConfig[key], 'use the construct\'s props instead');
@@ -312,7 +314,10 @@ export class KraftCluster extends Construct {
       },
     });
 
-    for (const pool of pools) this.renderPool(pool, mode === KraftMode.COMBINED ? props.combined : pool.name === 'controller' ? props.controllers : props.brokers, auth);
+    for (const pool of pools) {
+      const prop = mode === KraftMode.COMBINED ? 'combined' : pool.name === 'controller' ? 'controllers' : 'brokers';
+      this.renderPool(subject, prop, pool, props[prop], auth);
+    }
     this.renderServices();
     this.renderNetworkPolicy(props.allowFrom);
     if (ext && external) {
@@ -346,7 +351,7 @@ export class KraftCluster extends Construct {
     return { 'app.kubernetes.io/name': 'kafka', 'app.kubernetes.io/instance': this.clusterName, ...(pool && { 'app.kubernetes.io/component': pool.name }) };
   }
 
-  private renderPool(pool: KraftPool, options: KraftNodeOptions | undefined, auth: KraftClientAuthentication): void {
+  private renderPool(subject: Subject, prop: string, pool: KraftPool, options: KraftNodeOptions | undefined, auth: KraftClientAuthentication): void {
     const t = this.topology;
     const id = pool.name[0].toUpperCase() + pool.name.slice(1);
     const labels = this.labels(pool);
@@ -355,6 +360,9 @@ export class KraftCluster extends Construct {
     const resources = options?.resources ?? (controllerOnly
       ? { cpu: { request: Cpu.millis(250) }, memory: { request: Size.gibibytes(1), limit: Size.gibibytes(1) } }
       : { cpu: { request: Cpu.millis(500) }, memory: { request: Size.gibibytes(2), limit: Size.gibibytes(2) } });
+    checkSizing(subject, `${prop}.resources`, resources, `${prop}.heap`, options?.heap);
+    const storageProblem = options?.storage === undefined ? undefined : sizeProblem(options.storage);
+    if (storageProblem !== undefined) throwPropError(subject, `${prop}.storage`, storageProblem, options?.storage, 'use e.g. Size.gibibytes(100)');
     const heap = options?.heap ?? Size.mebibytes(Math.floor((resources.memory?.limit ?? Size.gibibytes(2)).toMebibytes() / 2));
     const containerPorts = [
       ...(pool.roles.includes('broker') ? [{ name: 'clients', containerPort: t.ports.client }, { name: 'replication', containerPort: t.ports.replication }] : []),

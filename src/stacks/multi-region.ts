@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { BridgeAuthentication, BridgeKafkaConnection, KafkaBridge } from '../bridge';
 import { NetworkPeer } from '../core/network';
 import { Certificate, ClusterIssuer, IIssuer, IssuerType, PrivateCa } from '../certs';
-import { HostnameScheme } from '../core/hostnames';
+import { throwPropError } from '../core/errors';
+import { HostnameScheme, isHostname } from '../core/hostnames';
 import { BridgeTrafficGenerators, EnvoyGatewayFailover, FailoverGateway, IFailoverRenderer, IstioFailover, TetrateFailover } from '../failover';
 import { EnvoyGatewayClass, KafkaGateway } from '../gateway';
 import { Acl, AclOperation, KafkaCluster, KafkaUser } from '../kafka';
@@ -44,6 +45,8 @@ export interface MultiRegionEnvironmentProps {
   readonly regions?: BridgeRegion[];
 }
 
+/** The clusters of the environment besides the regions. */
+const OWN_CLUSTERS = ['kafka', 'central'];
 const KAFKA_NAMESPACE = 'kafka';
 const BRIDGE_NAMESPACE = 'bridge';
 const TRAFFIC_NAMESPACE = 'traffic';
@@ -93,9 +96,21 @@ export class MultiRegionEnvironment extends Environment {
     super(scope, name, {
       description: `Kafka in one cluster, a Kafka Bridge in each region, and a tier-1 failover gateway (${props.provider}) in a central cluster.`,
     });
+    const subject = { scope: this, kind: 'MultiRegionEnvironment', name };
+    if (typeof props !== 'object' || props === null || !Object.values(FailoverProviderKind).includes(props.provider)) {
+      throwPropError(subject, 'provider', 'is not a failover provider', props?.provider, `use one of FailoverProviderKind.${Object.keys(FailoverProviderKind).join(', FailoverProviderKind.')}`);
+    }
     this.provider = props.provider;
     this.domain = props.domain ?? 'example.com';
+    if (!isHostname(this.domain)) throwPropError(subject, 'domain', 'must be a DNS name of lowercase labels (Kafka is bootstrap.kafka.<domain>, the bridge bridge.<domain>)', this.domain, "use e.g. 'example.com'");
     const regions = props.regions ?? [{ name: 'east', priority: 0 }, { name: 'west', priority: 1 }];
+    if (!Array.isArray(regions)) throwPropError(subject, 'regions', 'must be an array of { name, priority }', regions, "use e.g. [{ name: 'east', priority: 0 }, { name: 'west', priority: 1 }]");
+    regions.forEach((region, i) => {
+      if (typeof region !== 'object' || region === null) throwPropError(subject, `regions[${i}]`, 'must be an object { name, priority }', region, "use e.g. { name: 'east', priority: 0 }");
+      if (OWN_CLUSTERS.includes(region.name)) {
+        throwPropError(subject, `regions[${i}].name`, `is taken: each region is a cluster of the environment, beside its own ${OWN_CLUSTERS.map((c) => `'${c}'`).join(' and ')} clusters`, region.name, "name the region after where it runs, e.g. 'east'");
+      }
+    });
     const renderer = renderers[props.provider]();
 
     // The Kafka cluster, exposed to the bridge regions through a Gateway with TLS passthrough.
