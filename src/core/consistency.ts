@@ -20,6 +20,11 @@ export function secretRef(namespace: string | undefined, name: string): ObjectRe
   return { group: '', kind: 'Secret', namespace, name };
 }
 
+/** A Service of the core group. */
+export function serviceRef(namespace: string | undefined, name: string): ObjectRef {
+  return { group: '', kind: 'Service', namespace, name };
+}
+
 /** What a TLS server presents, for the trust-chain check. */
 export interface TlsServer {
   /** The construct that defines the server (e.g. the Kafka cluster). */
@@ -76,6 +81,7 @@ interface Reference {
   readonly prop: string;
   readonly ref: ObjectRef;
   readonly fix: string;
+  readonly mayBeExternal: boolean;
 }
 
 /**
@@ -125,6 +131,7 @@ export class ConsistencyPass {
   private readonly nodePortGateways: NodePortGateway[] = [];
   private readonly hostPorts = new Map<IConstruct, Map<number, number>>();
   private readonly warned: string[] = [];
+  private found: string[] = [];
 
   private constructor(private readonly app: IConstruct) {}
 
@@ -142,9 +149,16 @@ export class ConsistencyPass {
     this.provided.push({ by, refs: typeof refs === 'function' ? refs : () => [refs], what, anchor });
   }
 
-  /** Records that `subject` refers to `ref` by name through `prop`; `fix` says what to do when it does not resolve. */
-  public refer(subject: Subject, prop: string, ref: ObjectRef, fix: string): void {
-    this.references.push({ subject, prop, ref, fix });
+  /**
+   * Records that `subject` refers to `ref` by name through `prop`; `fix` says what to do when it
+   * does not resolve. A reference the library derived from a construct must resolve in the
+   * cluster of `subject` (an error otherwise); one to a name the user typed (`mayBeExternal`)
+   * may be to an object made outside the app, so it only warns when nothing in the cluster has
+   * that name, and is an error only when the name exists elsewhere (another namespace or
+   * cluster), which is the mistake it then almost surely is.
+   */
+  public refer(subject: Subject, prop: string, ref: ObjectRef, fix: string, mayBeExternal: boolean = false): void {
+    this.references.push({ subject, prop, ref, fix, mayBeExternal });
   }
 
   /** Records a TLS server of the app. */
@@ -188,13 +202,14 @@ export class ConsistencyPass {
     this.warned.push(propError(subject, prop, problem, value, fix));
   }
 
-  /** The warnings of the app, one message each, in the order recorded. */
+  /** The warnings of the app, one message each: those recorded, then those of the last {@link validate}. */
   public warnings(): string[] {
-    return [...this.warned];
+    return [...this.warned, ...this.found];
   }
 
   /** Every problem of the app, one message each (construct paths, what clashes, what to do). */
   public validate(): string[] {
+    this.found = [];
     const objects = emittedObjects(this.app);
     return [
       ...checkIdentity(objects),
@@ -211,16 +226,20 @@ export class ConsistencyPass {
     for (const o of objects) exists.set(`${o.cluster.name}|${refKey(o.ref)}`, `${o.ref.kind} at ${o.object.node.path}`);
     for (const p of this.provided) for (const ref of p.refs()) exists.set(`${clusterOf(p.by).name}|${refKey(ref)}`, p.what);
     const errors: string[] = [];
+    const strict = new Set(this.references.filter((r) => !r.mayBeExternal).map((r) => `${r.subject.scope.node.path}|${refKey(r.ref)}`));
     for (const r of this.references) {
       const cluster = clusterOf(r.subject.scope);
       if (exists.has(`${cluster.name}|${refKey(r.ref)}`)) continue;
+      if (r.mayBeExternal && strict.has(`${r.subject.scope.node.path}|${refKey(r.ref)}`)) continue;
       // Where the name does exist, for the message: another namespace, or another cluster.
       const elsewhere = [...exists.entries()].find(([key]) => {
         const [c, k] = splitKey(key);
         return sameKindAndName(k, refKey(r.ref)) && (c !== cluster.name || k !== refKey(r.ref));
       });
       const where = elsewhere === undefined ? '' : ` It exists as ${describeKey(elsewhere[0])} (${elsewhere[1]})${r.ref.kind === 'Secret' ? '; a pod or gateway proxy reads Secrets from its own namespace, in its own cluster' : ''}.`;
-      errors.push(propError(r.subject, r.prop, `refers to ${describeRef(r.ref)}, which nothing in ${cluster.name} emits or makes.${where}`, r.ref.name, r.fix));
+      const message = propError(r.subject, r.prop, `refers to ${describeRef(r.ref)}, which nothing in ${cluster.name} emits or makes.${where}`, r.ref.name, r.fix);
+      if (r.mayBeExternal && elsewhere === undefined) this.found.push(`${message} (fine if it is made outside this app)`);
+      else errors.push(message);
     }
     return errors;
   }

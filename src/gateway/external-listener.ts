@@ -1,4 +1,5 @@
 import type { ICertificate } from '../certs/certificate';
+import { ConsistencyPass, secretRef } from '../core/consistency';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { StrimziNames } from '../core/names';
 import type { KafkaCluster } from '../kafka/kafka-cluster';
@@ -114,12 +115,20 @@ export function addGatewayListener(cluster: KafkaCluster, name: string, options:
     brokerCertificate: certificate && { secretName: certificate.secretName },
     advertisedHostTemplate: hosts.brokerTemplate,
     advertisedPortTemplate: String(advertisedPort),
+    // A cluster-ip listener's certificate from the cluster CA names the advertised broker hosts
+    // but not the Gateway's bootstrap host: Strimzi adds bootstrap alternativeNames to the SANs
+    // for any listener type (KafkaListenersReconciler), so name it there.
+    ...(mode === RouteMode.EXPLICIT && certificate === undefined && { bootstrapAlternativeNames: [hosts.bootstrap] }),
     ...(mode === RouteMode.OPERATOR && {
       bootstrapHost: hosts.bootstrap,
       hostTemplate: hosts.brokerTemplate,
       parentRefs: [{ name: gateway.gatewayName, namespace: gateway.namespace, sectionName, port: gateway.port }],
     }),
   });
+
+  const pass = ConsistencyPass.of(cluster);
+  pass.refer(subject, prop('gateway'), { group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: gateway.namespace, name: gateway.gatewayName }, "add the Gateway to the Kafka cluster's Kubernetes cluster");
+  if (certificate !== undefined) pass.refer(subject, prop('certificate'), secretRef(cluster.namespace, certificate.secretName), "issue the Certificate in the Kafka cluster's namespace, in its Kubernetes cluster");
 
   const routedBrokers = cluster.brokerNodeIds;
   if (mode === RouteMode.EXPLICIT) {

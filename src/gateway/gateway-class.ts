@@ -100,6 +100,14 @@ export interface EnvoyGatewayClassProps {
  * });
  */
 export class EnvoyGatewayClass extends Construct implements IGatewayClass {
+  /**
+   * A GatewayClass installed beforehand (by the platform, or another app), with the Service its
+   * Gateways get. Gateways may name it; the consistency pass takes it to exist in this cluster.
+   */
+  public static fromGatewayClassName(scope: Construct, id: string, name: string, service: GatewayService = GatewayService.loadBalancer()): IGatewayClass {
+    return new ExistingGatewayClass(scope, id, name, service);
+  }
+
   public readonly gatewayClassName: string;
   public readonly serviceType: GatewayServiceType;
   /** The L1 `GatewayClass`. */
@@ -149,5 +157,20 @@ export class EnvoyGatewayClass extends Construct implements IGatewayClass {
 
   public nodePortFor(port: number): number | undefined {
     return this.nodePorts.find((m) => m.port === port)?.nodePort;
+  }
+}
+
+class ExistingGatewayClass extends Construct implements IGatewayClass {
+  public readonly serviceType: GatewayServiceType;
+
+  public constructor(scope: Construct, id: string, public readonly gatewayClassName: string, private readonly service: GatewayService) {
+    super(scope, id);
+    checkName({ scope: this, kind: 'GatewayClass', name: gatewayClassName }, 'name', gatewayClassName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the GatewayClass', example: 'envoy-kafka' });
+    this.serviceType = service.type;
+    ConsistencyPass.of(this).provide(this, { group: 'gateway.networking.k8s.io', kind: 'GatewayClass', name: gatewayClassName }, `GatewayClass '${gatewayClassName}', installed beforehand (${this.node.path})`);
+  }
+
+  public nodePortFor(port: number): number | undefined {
+    return this.service.nodePorts.find((m) => m.port === port)?.nodePort;
   }
 }

@@ -166,7 +166,14 @@ export class KafkaGateway extends Construct implements IGateway {
     if (props.gatewayClass.serviceType === GatewayServiceType.NODE_PORT && nodePort === undefined) {
       throwPropError(subject, 'port', `has no node port in GatewayClass '${props.gatewayClass.gatewayClassName}', so clients outside cannot reach it`, this.port, `add { port: ${this.port}, nodePort: 3xxxx } to its GatewayService.nodePort(...)`);
     }
-    this.externalPort = props.externalPort ?? nodePort ?? this.port;
+    const pass = ConsistencyPass.of(this);
+    // On KIND the node port is published on a host port: that is the port clients dial.
+    this.externalPort = props.externalPort ?? (nodePort === undefined ? this.port : pass.hostPortFor(this, nodePort) ?? nodePort);
+    if (!Number.isInteger(this.externalPort) || this.externalPort < 1 || this.externalPort > 65535) {
+      throwPropError(subject, 'externalPort', 'must be a port from 1 to 65535', this.externalPort, 'use the port clients reach the Gateway on, or leave it unset');
+    }
+    pass.refer(subject, 'gatewayClass', { group: 'gateway.networking.k8s.io', kind: 'GatewayClass', name: props.gatewayClass.gatewayClassName }, 'add the GatewayClass to the same cluster (for one installed beforehand: EnvoyGatewayClass.fromGatewayClassName())');
+    if (nodePort !== undefined) pass.nodePortGateway({ subject, nodePort, externalPort: this.externalPort });
 
     this.resource = new gatewayapi.Gateway(this, 'Resource', {
       metadata: { name: this.gatewayName, namespace: this.namespace },

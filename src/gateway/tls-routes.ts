@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
+import { ConsistencyPass, serviceRef } from '../core/consistency';
 import { Subject, throwPropError } from '../core/errors';
 import { attachmentProblems, IGateway } from './kafka-gateway';
 
@@ -70,6 +71,12 @@ export class KafkaTlsRoutes extends Construct {
     if (problems.length > 0) {
       throwPropError(subject, 'gateway', `cannot take these routes: ${problems.join('; ')}`, `${gateway.gatewayName}/${sectionName}`, 'route to the Gateway listener that serves these hostnames, from a namespace it allows');
     }
+
+    const pass = ConsistencyPass.of(this);
+    const gatewayRef = { group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: gateway.namespace, name: gateway.gatewayName };
+    pass.refer(subject, 'gateway', gatewayRef, 'add the Gateway to the same cluster as its routes');
+    pass.route({ subject, prop: 'gateway', gateway: gatewayRef, sectionName, hostnames: () => targets.map((t) => t.hostname) });
+    targets.forEach((t, i) => pass.refer(subject, i === 0 ? 'bootstrap.service' : `brokers[${i - 1}].service`, serviceRef(props.backendNamespace, t.service), 'route to a Service of the Kafka cluster (its listener must not be internal), in backendNamespace'));
 
     const crossNamespace = this.namespace !== props.backendNamespace;
     for (const target of targets) {

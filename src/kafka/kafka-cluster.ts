@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
-import { ConsistencyPass } from '../core/consistency';
+import { ConsistencyPass, secretRef, serviceRef } from '../core/consistency';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { addGatewayListener, ExternalListenerOptions } from '../gateway/external-listener';
 import { serviceHost, StrimziNames } from '../core/names';
@@ -321,6 +321,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
       this.addListener('tls', { port: 9093, type: ListenerType.INTERNAL, tls: true, authentication: ListenerAuthentication.scramSha512() });
     }
     this.node.addValidation({ validate: () => this.validateCluster() });
+    this.recordFacts();
   }
 
   /** Adds a node pool (a `KafkaNodePool` owned by this cluster). */
@@ -330,9 +331,11 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
 
   /** Adds a listener; Strimzi's rules for listeners are checked at once. */
   public addListener(name: string, options: KafkaListenerOptions): KafkaListener {
+    if (typeof options !== 'object' || options === null) throwPropError(this.subject, `listeners['${name}']`, 'must be listener options', options, 'pass e.g. { port: 9094, type: ListenerType.CLUSTER_IP }');
     const listener = new KafkaListener(this, name, options);
     checkListener({ ...this.subject, listener, others: this.listeners });
     this.listeners.push(listener);
+    this.recordListenerFacts(listener);
     return listener;
   }
 
@@ -476,6 +479,50 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
       }),
       ...(this.restrictedSecurityContext && { kafkaContainer: { securityContext: restrictedContainerSecurityContext() } }),
     };
+  }
+
+  /** What Strimzi makes from this cluster, for the consistency pass: the CA Secrets and the shared Services. */
+  private recordFacts(): void {
+    const pass = ConsistencyPass.of(this);
+    const by = `Strimzi, from KafkaCluster '${this.clusterName}' at ${this.node.path}`;
+    pass.provide(this, secretRef(this.namespace, this.clusterCaCertSecretName), by, `strimzi cluster CA ${this.namespace ?? 'default'}/${this.clusterName}`);
+    pass.provide(this, secretRef(this.namespace, this.clientsCaCertSecretName), by, `strimzi clients CA ${this.namespace ?? 'default'}/${this.clusterName}`);
+    pass.provide(this, () => [StrimziNames.bootstrapService(this.clusterName), StrimziNames.brokersService(this.clusterName)].map((name) => serviceRef(this.namespace, name)), by);
+  }
+
+  /** What a listener serves and claims, for the consistency pass. */
+  private recordListenerFacts(listener: KafkaListener): void {
+    const pass = ConsistencyPass.of(this);
+    const o = listener.options;
+    const subject = this.subject;
+    const prop = `listeners['${listener.name}']`;
+    if (listener.type !== ListenerType.INTERNAL) {
+      pass.provide(this, () => [
+        listener.bootstrapService,
+        ...this.pools.filter((p) => p.isBroker).flatMap((p) => p.nodeIds.map((id) => StrimziNames.perBrokerService(this.clusterName, p.poolName, listener.name, listener.port, id))),
+      ].map((name) => serviceRef(this.namespace, name)), `Strimzi, from listener '${listener.name}' of KafkaCluster '${this.clusterName}' at ${this.node.path}`);
+    }
+    const trustedCa = listener.trustedCa;
+    if (trustedCa !== undefined) {
+      pass.tlsServer({ scope: this, what: `listener '${listener.name}' of KafkaCluster '${this.clusterName}'`, addresses: () => listener.bootstrapAddresses, trust: secretRef(this.namespace, trustedCa.secretName) });
+    }
+    if (o.brokerCertificate !== undefined) {
+      pass.refer(subject, `${prop}.brokerCertificate`, secretRef(this.namespace, o.brokerCertificate.secretName), "Strimzi reads the listener certificate from the cluster's namespace: issue the Certificate there", true);
+    }
+    if (listener.type === ListenerType.TLSROUTE) {
+      for (const [i, parent] of (o.parentRefs ?? []).entries()) {
+        const gateway = { group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: parent.namespace ?? this.namespace, name: parent.name };
+        pass.refer(subject, `${prop}.parentRefs[${i}]`, gateway, 'add the Gateway to this cluster, or name one that is', true);
+        pass.route({ subject, prop, gateway, sectionName: parent.sectionName ?? '(every listener)', hostnames: () => this.listenerHosts(listener) });
+      }
+    }
+  }
+
+  /** The hosts of a listener's routes: the bootstrap host and each broker's. */
+  private listenerHosts(listener: KafkaListener): string[] {
+    const o = listener.options;
+    const brokers = this.brokerNodeIds.map((id) => o.brokers?.find((b) => b.nodeId === id)?.host ?? o.hostTemplate?.replace('{nodeId}', String(id)));
+    return [o.bootstrapHost, ...brokers].filter((h): h is string => h !== undefined);
   }
 
   private nextFreeRange(replicas: number): NodeIdRange {

@@ -257,6 +257,45 @@ export class KafkaListener {
     return `${serviceHost(this.bootstrapService, this.cluster.namespace)}:${this.port}`;
   }
 
+  /**
+   * Whether clients inside the Kubernetes cluster can use the listener: its brokers advertise
+   * in-cluster addresses. Not so for `route`, `ingress` and `tlsroute` listeners, or any listener
+   * with advertised hosts set (a Gateway's hostnames): a client that bootstraps from the
+   * listener's Service would then be sent to hosts outside.
+   */
+  public get servesInCluster(): boolean {
+    const o = this.options;
+    return ![ListenerType.ROUTE, ListenerType.INGRESS, ListenerType.TLSROUTE].includes(this.type)
+      && o.advertisedHostTemplate === undefined && !(o.brokers ?? []).some((b) => b.advertisedHost !== undefined);
+  }
+
+  /**
+   * The Secret with the CA certificate (`ca.crt`) that clients of this listener trust, in the
+   * cluster's namespace: the `brokerCertificate`'s Secret where one is set (Strimzi then serves
+   * that certificate on this listener only: `KafkaBrokerConfigurationBuilder.configureTlsOnListener`;
+   * cert-manager writes the issuing CA to its `ca.crt`), else the cluster CA's
+   * (`<cluster>-cluster-ca-cert`). Undefined without TLS.
+   */
+  public get trustedCa(): { readonly secretName: string; readonly certificate: string } | undefined {
+    if (!this.tls) return undefined;
+    return { secretName: this.options.brokerCertificate?.secretName ?? StrimziNames.clusterCaCertSecret(this.cluster.clusterName), certificate: 'ca.crt' };
+  }
+
+  /**
+   * Every `host:port` a client may dial to bootstrap: the bootstrap Service by each of its DNS
+   * names, and the bootstrap host and alternative names at the advertised port.
+   */
+  public get bootstrapAddresses(): string[] {
+    const service = this.bootstrapService;
+    const namespace = this.cluster.namespace;
+    const inCluster = [service, ...(namespace === undefined ? [] : [`${service}.${namespace}`, `${service}.${namespace}.svc`, `${service}.${namespace}.svc.cluster.local`])]
+      .map((host) => `${host}:${this.port}`);
+    const o = this.options;
+    const advertisedPort = /^\d+$/.test(o.advertisedPortTemplate ?? '') ? Number(o.advertisedPortTemplate) : this.type === ListenerType.INGRESS || this.type === ListenerType.ROUTE || this.type === ListenerType.TLSROUTE ? 443 : this.port;
+    const outside = [...(o.bootstrapHost === undefined ? [] : [o.bootstrapHost]), ...(o.bootstrapAlternativeNames ?? [])].map((host) => `${host}:${advertisedPort}`);
+    return [...new Set([...inCluster, ...outside])];
+  }
+
   /** The Kafka client `security.protocol` this listener expects. */
   public get securityProtocol(): SecurityProtocol {
     const sasl = this.authentication.type === ListenerAuthenticationType.SCRAM_SHA_512 || this.authentication._render()?.sasl === true;
