@@ -2,7 +2,7 @@ import { Chart, Duration, Size } from 'cdk8s';
 import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
-import { ConsistencyPass } from '../core/consistency';
+import { ConsistencyPass, secretRef, serviceRef } from '../core/consistency';
 import { Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { isHostPort } from '../core/hostnames';
 import { serviceHost, StrimziNames } from '../core/names';
@@ -40,16 +40,30 @@ export interface BridgeCors {
 /** Where a bridge finds Kafka, and how it trusts the brokers' certificates. */
 export class BridgeKafkaConnection {
   /**
-   * A cluster in the same Kubernetes cluster: its listener's bootstrap address, trusting its
-   * cluster CA Secret (the bridge must be in the cluster's namespace to read it).
-   * @param listener the listener's name; the cluster's first by default
+   * A cluster in the same Kubernetes cluster: its listener's bootstrap address, trusting the CA
+   * that signs that listener's certificate (the listener's `trustedCa`: its own certificate's
+   * Secret, or the cluster CA's). The bridge must be in the cluster's namespace to read it.
+   * @param listener the listener's name; by default the first that serves in-cluster clients
+   * @throws when the cluster has no such listener, or the listener advertises hosts outside the
+   *   Kubernetes cluster (a Gateway's), where a bridge that bootstraps in-cluster would be sent
    */
   public static fromCluster(cluster: KafkaCluster, listener?: string): BridgeKafkaConnection {
-    const l = listener === undefined ? cluster.allListeners[0] : cluster.listener(listener);
-    if (l === undefined) {
-      throwPropError({ scope: cluster, kind: 'KafkaCluster', name: cluster.clusterName }, 'listeners', 'are empty: a bridge has nothing to connect to', [], 'add a listener (addListener) before BridgeKafkaConnection.fromCluster(), or keep defaultListener on');
+    const factory = 'BridgeKafkaConnection.fromCluster()';
+    if (!(cluster instanceof Construct) || !Array.isArray((cluster as Partial<KafkaCluster>).allListeners)) {
+      throwFactoryError(factory, 'cluster', 'must be a KafkaCluster', cluster, 'pass the KafkaCluster construct');
     }
-    return new BridgeKafkaConnection(l.bootstrapAddress, l.tls ? { secretName: cluster.clusterCaCertSecretName, certificate: 'ca.crt' } : undefined, cluster.namespace, l.authentication.type);
+    const subject = { scope: cluster, kind: 'KafkaCluster', name: cluster.clusterName };
+    if (cluster.allListeners.length === 0) {
+      throwPropError(subject, 'listeners', 'are empty: a bridge has nothing to connect to', [], 'add a listener (addListener) before BridgeKafkaConnection.fromCluster(), or keep defaultListener on');
+    }
+    if (listener !== undefined && (typeof listener !== 'string' || !cluster.allListeners.some((l) => l.name === listener))) {
+      throwFactoryError(factory, 'listener', `is not a listener of KafkaCluster '${cluster.clusterName}' at ${cluster.node.path} (it has ${cluster.allListeners.map((l) => l.name).join(', ')})`, listener, 'name one of them, or leave it unset for the first in-cluster listener');
+    }
+    const l = listener === undefined ? cluster.allListeners.find((x) => x.servesInCluster) : cluster.listener(listener);
+    if (l === undefined || !l.servesInCluster) {
+      throwFactoryError(factory, 'listener', `${l === undefined ? `finds no listener of KafkaCluster '${cluster.clusterName}' at ${cluster.node.path} that serves clients inside the Kubernetes cluster` : `'${l.name}' of KafkaCluster '${cluster.clusterName}' at ${cluster.node.path} advertises hosts outside the Kubernetes cluster`}: a bridge that bootstraps from a Service would be sent to those hosts`, listener, "use an internal or cluster-ip listener (the default 'tls' is one), or BridgeKafkaConnection.fromAddress() with the outside bootstrap address and a copy of its CA");
+    }
+    return new BridgeKafkaConnection(l.bootstrapAddress, l.trustedCa, cluster.namespace, l.authentication.type, true);
   }
 
   /**
@@ -66,7 +80,7 @@ export class BridgeKafkaConnection {
     if (typeof trustedCa !== 'object' || trustedCa === null || !isName(trustedCa.secretName, NameFormat.DNS1123_SUBDOMAIN)) {
       throwFactoryError(factory, 'trustedCa.secretName', 'must name a Secret (a DNS-1123 subdomain) in the bridge\'s namespace', trustedCa?.secretName, "use e.g. { secretName: 'kafka-ca' }");
     }
-    return new BridgeKafkaConnection(bootstrapServers, { secretName: trustedCa.secretName, certificate: trustedCa.certificate ?? 'ca.crt' }, undefined, undefined);
+    return new BridgeKafkaConnection(bootstrapServers, { secretName: trustedCa.secretName, certificate: trustedCa.certificate ?? 'ca.crt' }, undefined, undefined, false);
   }
 
   private constructor(
@@ -76,6 +90,7 @@ export class BridgeKafkaConnection {
     public readonly trustedCa: TrustedCa | undefined,
     /** @internal */ public readonly _namespace: string | undefined,
     /** @internal */ public readonly _listenerAuthentication: ListenerAuthenticationType | undefined,
+    /** @internal whether the address and trust are derived from a cluster of the app */ public readonly _derived: boolean,
   ) {}
 }
 
@@ -85,9 +100,10 @@ export class BridgeAuthentication {
   public static fromUser(user: KafkaUser): BridgeAuthentication {
     const secretName = user.secretName;
     if (secretName === undefined) throw new Error(`BridgeAuthentication.fromUser: KafkaUser '${user.userName}' is tls-external and has no Secret; use BridgeAuthentication.tls() with your certificate's Secret`);
-    return user.authentication.type === UserAuthenticationType.SCRAM_SHA_512
+    const auth = user.authentication.type === UserAuthenticationType.SCRAM_SHA_512
       ? BridgeAuthentication.scramSha512(user.userName, secretName)
       : BridgeAuthentication.tls(secretName);
+    return new BridgeAuthentication(auth.type, auth.secretName, auth._spec, true);
   }
 
   /** SCRAM-SHA-512 with a password from a Secret. */
@@ -113,6 +129,7 @@ export class BridgeAuthentication {
     /** The Secret with the credentials. */
     public readonly secretName: string,
     /** @internal */ public readonly _spec: strimzi.KafkaBridgeSpecAuthentication,
+    /** @internal whether the Secret is a KafkaUser's of the app */ public readonly _derived: boolean = false,
   ) {}
 }
 
@@ -301,6 +318,17 @@ export class KafkaBridge extends Construct {
         }),
       },
     });
+
+    const pass = ConsistencyPass.of(this);
+    pass.provide(this, serviceRef(this.namespace, this.serviceName), `Strimzi, from KafkaBridge '${this.bridgeName}' at ${this.node.path}`);
+    if (kafka.trustedCa !== undefined) {
+      const trust = secretRef(this.namespace, kafka.trustedCa.secretName);
+      pass.refer(subject, 'kafka', trust, "the bridge reads the CA Secret from its own namespace: put the bridge in the cluster's, or copy the CA", !kafka._derived);
+      pass.tlsClient({ subject, prop: 'kafka', address: kafka.bootstrapServers.split(',')[0].trim(), trust });
+    }
+    if (props.authentication !== undefined) {
+      pass.refer(subject, 'authentication', secretRef(this.namespace, props.authentication.secretName), "the bridge reads its credentials from its own namespace: put the bridge in the user's, or copy the Secret", !props.authentication._derived);
+    }
 
     this.networkPolicy = new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
       metadata: { name: `${this.bridgeName}-bridge`, namespace: this.namespace },

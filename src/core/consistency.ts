@@ -74,6 +74,8 @@ interface Provided {
   readonly refs: () => readonly ObjectRef[];
   readonly what: string;
   readonly anchor?: string;
+  /** For a copy: the Secret it is copied from, in the cluster of `scope`. */
+  readonly copyOf?: { readonly scope: IConstruct; readonly ref: ObjectRef };
 }
 
 interface Reference {
@@ -132,6 +134,8 @@ export class ConsistencyPass {
   private readonly hostPorts = new Map<IConstruct, Map<number, number>>();
   private readonly warned: string[] = [];
   private found: string[] = [];
+  private readonly declared = new Map<IConstruct, Map<string, Set<string>>>();
+  private readonly expected: Array<{ subject: Subject; prop: string; owner: IConstruct; space: string; name: string; fix: string }> = [];
 
   private constructor(private readonly app: IConstruct) {}
 
@@ -147,6 +151,15 @@ export class ConsistencyPass {
    */
   public provide(by: IConstruct, refs: ObjectRef | (() => readonly ObjectRef[]), what: string, anchor?: string): void {
     this.provided.push({ by, refs: typeof refs === 'function' ? refs : () => [refs], what, anchor });
+  }
+
+  /**
+   * Records that a copy of the Secret `source.ref` (in the cluster of `source.scope`) is made as
+   * `ref` in the cluster of `by` before applying, as the docs of `by` say (a runbook step): it
+   * then exists, and holds the same CA as its source for the trust-chain check.
+   */
+  public copy(by: IConstruct, ref: ObjectRef, source: { readonly scope: IConstruct; readonly ref: ObjectRef }, what: string): void {
+    this.provided.push({ by, refs: () => [ref], what, copyOf: source });
   }
 
   /**
@@ -197,6 +210,23 @@ export class ConsistencyPass {
     this.nodePortGateways.push(gateway);
   }
 
+  /** Records that `owner` (e.g. a Kafka cluster) declares `name` among its `space` (e.g. `topic`). */
+  public declare(owner: IConstruct, space: string, name: string): void {
+    const spaces = this.declared.get(owner) ?? new Map<string, Set<string>>();
+    const names = spaces.get(space) ?? new Set<string>();
+    names.add(name);
+    spaces.set(space, names);
+    this.declared.set(owner, spaces);
+  }
+
+  /**
+   * Records that `subject` names a `space` `name` of `owner` through `prop` (e.g. an ACL on a
+   * literal topic); a warning at synth unless `owner` declares it.
+   */
+  public expect(subject: Subject, prop: string, owner: IConstruct, space: string, name: string, fix: string): void {
+    this.expected.push({ subject, prop, owner, space, name, fix });
+  }
+
   /** Records a warning: something that will work, but probably not as meant. Listed by {@link warnings}. */
   public warn(subject: Subject, prop: string, problem: string, value: unknown, fix: string): void {
     this.warned.push(propError(subject, prop, problem, value, fix));
@@ -210,6 +240,11 @@ export class ConsistencyPass {
   /** Every problem of the app, one message each (construct paths, what clashes, what to do). */
   public validate(): string[] {
     this.found = [];
+    for (const e of this.expected) {
+      const names = this.declared.get(e.owner)?.get(e.space) ?? new Set<string>();
+      if (names.has(e.name)) continue;
+      this.found.push(propError(e.subject, e.prop, `names the ${e.space} '${e.name}', which ${e.owner.node.path} does not declare (it declares ${names.size === 0 ? 'none' : [...names].sort().join(', ')})`, e.name, e.fix));
+    }
     const objects = emittedObjects(this.app);
     return [
       ...checkIdentity(objects),
@@ -245,16 +280,21 @@ export class ConsistencyPass {
   }
 
   private checkTrust(): string[] {
-    const anchors = new Map<string, Provided>();
-    for (const p of this.provided) {
-      if (p.anchor !== undefined) for (const ref of p.refs()) anchors.set(`${clusterOf(p.by).name}|${refKey(ref)}`, p);
-    }
+    const byKey = new Map<string, Provided>();
+    for (const p of this.provided) for (const ref of p.refs()) byKey.set(`${clusterOf(p.by).name}|${refKey(ref)}`, p);
+    // The CA a Secret holds, following copies to their source.
+    const anchorOf = (scope: IConstruct, ref: ObjectRef, depth = 0): { anchor: string; what: string } | undefined => {
+      const p = byKey.get(`${clusterOf(scope).name}|${refKey(ref)}`);
+      if (p === undefined || depth > 8) return undefined;
+      if (p.copyOf !== undefined) return anchorOf(p.copyOf.scope, p.copyOf.ref, depth + 1);
+      return p.anchor === undefined ? undefined : { anchor: p.anchor, what: p.what };
+    };
     const errors: string[] = [];
     for (const client of this.clients) {
       const server = this.servers.find((s) => s.addresses().includes(client.address));
       if (server === undefined) continue;
-      const expected = anchors.get(`${clusterOf(server.scope).name}|${refKey(server.trust)}`);
-      const trusted = anchors.get(`${clusterOf(client.subject.scope).name}|${refKey(client.trust)}`);
+      const expected = anchorOf(server.scope, server.trust);
+      const trusted = anchorOf(client.subject.scope, client.trust);
       if (expected === undefined || trusted === undefined || expected.anchor === trusted.anchor) continue;
       errors.push(propError(client.subject, client.prop, `dials ${client.address}, ${server.what}, whose certificate is signed by the CA in ${describeRef(server.trust)}, but trusts the CA in ${describeRef(client.trust)} (${trusted.what}); the TLS handshake would fail`, client.trust.name, `trust '${server.trust.name}' (key ca.crt), e.g. through the listener's trustedCa`));
     }

@@ -41,6 +41,10 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
     return bridge.namespace;
   }
 
+  public proxyNamespace(objectNamespace: string | undefined): string | undefined {
+    return objectNamespace;
+  }
+
   public check(settings: ResolvedFailover): FailoverProblem[] {
     const problems: FailoverProblem[] = [];
     if (settings.priorityLevels.length > 2) {

@@ -1,3 +1,4 @@
+import { ConsistencyPass, secretRef } from '../core/consistency';
 import { Construct } from 'constructs';
 import type { KafkaBridge } from '../bridge/kafka-bridge';
 import type { ICertificate } from '../certs/certificate';
@@ -49,6 +50,14 @@ export interface IFailoverRenderer {
   readonly centralNamespaces: readonly string[];
   /** The namespace of a region's gateway objects when none is given (where the certificate must be). */
   regionalNamespace(bridge: KafkaBridge): string | undefined;
+  /**
+   * The namespace of the gateway proxy that serves gateway objects in `objectNamespace`: where it
+   * reads its certificate Secret. Istio's ingress gateway reads `credentialName` from its own
+   * namespace whatever the Gateway object's (istio `pilot/pkg/xds/sds.go`: "we require the
+   * secret to be in the same namespace as the proxy"); Envoy Gateway and TSB read it next to
+   * the Gateway object.
+   */
+  proxyNamespace(objectNamespace: string | undefined): string | undefined;
   /** What the provider cannot do with these settings: empty when it can do everything. */
   check(settings: ResolvedFailover): FailoverProblem[];
   /** Adds a region's gateway objects to `scope`. */
@@ -125,7 +134,7 @@ export class FailoverGateway {
       throwPropError(subject, 'bridge.replicas', `are more than one behind the failover gateway, but a bridge consumer lives in one pod and nothing routes its requests back to that pod`, bridge.replicas, 'run 1 bridge replica per region, or a producer-only bridge (consumer: false) that scales freely');
     }
     const namespace = options.namespace ?? this.provider.regionalNamespace(bridge);
-    checkCertificate(subject, options.certificate, this.model.regionalHostnames(options.region), namespace);
+    checkCertificate(subject, options.certificate, this.model.regionalHostnames(options.region), this.provider.proxyNamespace(namespace));
     this.provider.renderRegional(construct, this.model.settings, { region, bridge, certificate: options.certificate, namespace });
     return construct;
   }
@@ -134,18 +143,20 @@ export class FailoverGateway {
   public addTier1Gateway(scope: Construct, id: string, options: Tier1GatewayOptions): Construct {
     const construct = new Construct(scope, id);
     const namespace = options.namespace ?? options.certificate.namespace;
-    checkCertificate({ scope: construct, kind: 'Tier1Gateway', name: this.model.settings.hostname }, options.certificate, this.model.centralHostnames, namespace);
+    checkCertificate({ scope: construct, kind: 'Tier1Gateway', name: this.model.settings.hostname }, options.certificate, this.model.centralHostnames, this.provider.proxyNamespace(namespace));
     this.provider.renderCentral(construct, this.model.settings, { certificate: options.certificate, namespace });
     return construct;
   }
 }
 
-function checkCertificate(subject: Subject, certificate: ICertificate, hostnames: readonly string[], namespace: string | undefined): void {
+/** The certificate covers every hostname, and its Secret is where the gateway proxy (in `proxyNamespace`) reads it, in the same cluster. */
+function checkCertificate(subject: Subject, certificate: ICertificate, hostnames: readonly string[], proxyNamespace: string | undefined): void {
   const uncovered = hostnames.filter((h) => !certificate.covers(h));
   if (uncovered.length > 0) {
     throwPropError(subject, 'certificate', `does not cover ${uncovered.join(', ')} (its SANs: ${certificate.dnsNames.join(', ')})`, certificate.secretName, `add ${uncovered.join(', ')} to its dnsNames`);
   }
-  if (certificate.namespace !== namespace) {
-    throwPropError(subject, 'certificate', `is in namespace ${certificate.namespace ?? '(none)'}, but the gateway reads it from ${namespace ?? '(none)'}`, certificate.secretName, 'issue the Certificate in the gateway namespace');
+  if (certificate.namespace !== proxyNamespace) {
+    throwPropError(subject, 'certificate', `is in namespace ${certificate.namespace ?? '(none)'}, but the gateway proxy reads its Secret from its own namespace, ${proxyNamespace ?? '(none)'}`, certificate.secretName, `issue the Certificate in ${proxyNamespace ?? "the gateway's namespace"}`);
   }
+  ConsistencyPass.of(subject.scope).refer(subject, 'certificate', secretRef(proxyNamespace, certificate.secretName), 'issue the Certificate in the cluster the gateway runs in');
 }

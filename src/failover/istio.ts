@@ -51,6 +51,10 @@ export class IstioFailover implements IFailoverRenderer {
     return this.namespace;
   }
 
+  public proxyNamespace(_objectNamespace: string | undefined): string {
+    return this.namespace;
+  }
+
   public check(settings: ResolvedFailover): FailoverProblem[] {
     const problems: FailoverProblem[] = [];
     if (settings.priorityLevels.length > 2) {

@@ -155,6 +155,10 @@ export class TetrateFailover implements IFailoverRenderer {
     return bridge.namespace;
   }
 
+  public proxyNamespace(objectNamespace: string | undefined): string | undefined {
+    return objectNamespace;
+  }
+
   public check(settings: ResolvedFailover): FailoverProblem[] {
     const problems: FailoverProblem[] = [];
     if (settings.priorityLevels.length > 2) {

@@ -1,7 +1,7 @@
 import { Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ConsistencyPass } from '../core/consistency';
+import { ConsistencyPass, secretRef } from '../core/consistency';
 import { throwPropError } from '../core/errors';
 import { toDnsLabel } from '../core/naming';
 import { scriptDeployment, shellQuote } from '../core/workload';
@@ -76,12 +76,19 @@ export class KafkaClientWorkload extends Construct {
     const { cluster, user, topic, role } = props;
     const subject = { scope: this, kind: 'KafkaClientWorkload', name: id };
     const needed = user.authentication.listenerAuthentication;
-    const listener = props.listener === undefined
-      ? cluster.allListeners.find((l) => l.authentication.type === needed && l.tls)
-      : cluster.listener(props.listener);
-    if (listener === undefined || listener.authentication.type !== needed) {
-      throwPropError(subject, 'listener', `must authenticate ${user.authentication.type} users like '${user.userName}'`, props.listener ?? '(none found)', `add a TLS listener with ListenerAuthentication.${needed === ListenerAuthenticationType.TLS ? 'tls()' : 'scramSha512()'}`);
+    if (props.listener !== undefined && !cluster.allListeners.some((l) => l.name === props.listener)) {
+      throwPropError(subject, 'listener', `is not a listener of KafkaCluster '${cluster.clusterName}' (it has ${cluster.allListeners.map((l) => l.name).join(', ') || 'none'})`, props.listener, 'name one of them, or leave it unset for the first that accepts the user');
     }
+    const listener = props.listener === undefined
+      ? cluster.allListeners.find((l) => l.authentication.type === needed && l.tls && l.servesInCluster)
+      : cluster.listener(props.listener);
+    if (listener === undefined || listener.authentication.type !== needed || !listener.tls) {
+      throwPropError(subject, 'listener', `must be a TLS listener that authenticates ${user.authentication.type} users like '${user.userName}'`, props.listener ?? '(none found)', `add a TLS listener with ListenerAuthentication.${needed === ListenerAuthenticationType.TLS ? 'tls()' : 'scramSha512()'}`);
+    }
+    if (!listener.servesInCluster) {
+      throwPropError(subject, 'listener', 'advertises hosts outside the Kubernetes cluster (a Gateway\'s): a workload that bootstraps from its Service would be sent there', listener.name, 'use an internal or cluster-ip listener (the default \'tls\' is one)');
+    }
+    const trustedCa = listener.trustedCa!;
     if (user.secretName === undefined) {
       throwPropError(subject, 'user', 'has no Secret (tls-external): the workload cannot read its credentials', user.userName, 'use a tls or scram-sha-512 user');
     }
@@ -92,7 +99,7 @@ export class KafkaClientWorkload extends Construct {
       `bootstrap.servers=${listener.bootstrapAddress}`,
       `security.protocol=${listener.securityProtocol}`,
       'ssl.truststore.type=PEM',
-      'ssl.truststore.location=/etc/kafka-ca/ca.crt',
+      `ssl.truststore.location=/etc/kafka-ca/${trustedCa.certificate}`,
       ...(tls
         ? ['ssl.keystore.type=PKCS12', 'ssl.keystore.location=/etc/kafka-user/user.p12', 'ssl.keystore.password=$(cat /etc/kafka-user/user.password)']
         : ['sasl.mechanism=SCRAM-SHA-512', `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${user.userName}" password="$(cat /etc/kafka-user/password)";`]),
@@ -102,6 +109,10 @@ export class KafkaClientWorkload extends Construct {
       ? `while true; do echo "$(date -u +%FT%TZ) from $HOSTNAME"; sleep ${seconds}; done | /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server ${shellQuote(listener.bootstrapAddress)} --producer.config /tmp/client.properties --topic ${shellQuote(topic.topicName)}`
       : `exec /opt/kafka/bin/kafka-console-consumer.sh --bootstrap-server ${shellQuote(listener.bootstrapAddress)} --consumer.config /tmp/client.properties --topic ${shellQuote(topic.topicName)} --group ${shellQuote(props.group ?? user.userName)}`;
     const script = `cat > /tmp/client.properties <<EOF\n${properties.join('\n')}\nEOF\n${run}`;
+
+    const pass = ConsistencyPass.of(this);
+    pass.tlsClient({ subject, prop: 'listener', address: listener.bootstrapAddress, trust: secretRef(cluster.namespace, trustedCa.secretName) });
+    pass.refer(subject, 'user', secretRef(cluster.namespace, user.secretName), "the workload reads the user's Secret from the cluster's namespace: use a user of this cluster");
 
     this.deployment = scriptDeployment(this, 'Resource', {
       name,
@@ -116,7 +127,7 @@ export class KafkaClientWorkload extends Construct {
       memoryLimit: Size.mebibytes(384),
       tmpSize: Size.mebibytes(64),
       secrets: [
-        { volume: 'kafka-ca', secretName: cluster.clusterCaCertSecretName, mountPath: '/etc/kafka-ca', keys: ['ca.crt'] },
+        { volume: 'kafka-ca', secretName: trustedCa.secretName, mountPath: '/etc/kafka-ca', keys: [trustedCa.certificate] },
         { volume: 'kafka-user', secretName: user.secretName, mountPath: '/etc/kafka-user' },
       ],
     });

@@ -90,6 +90,8 @@ export class KafkaTopic extends Construct {
       },
     });
 
+    ConsistencyPass.of(this).declare(cluster, 'topic', this.topicName);
+
     this.node.addValidation({
       validate: () => {
         const full = cluster as Partial<KafkaCluster>;

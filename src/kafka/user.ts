@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
-import { ConsistencyPass } from '../core/consistency';
+import { ConsistencyPass, secretRef } from '../core/consistency';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { StrimziNames } from '../core/names';
 import { checkName, NameFormat } from '../core/naming';
@@ -327,6 +327,16 @@ export class KafkaUser extends Construct {
         }),
         ...(props.quotas && { quotas: compact({ ...props.quotas }) }),
       },
+    });
+
+    const pass = ConsistencyPass.of(this);
+    if (this.secretName !== undefined) {
+      pass.provide(this, secretRef(cluster.namespace, this.secretName), `the Strimzi user operator, from KafkaUser '${this.userName}' at ${this.node.path}`);
+    }
+    this.acls.forEach((rule, i) => {
+      if (rule.resource.resourceType === AclResourceType.TOPIC && rule.resource.patternType === AclPatternType.LITERAL && rule.resource.name !== '*') {
+        pass.expect(subject, `acls[${i}]`, cluster, 'topic', rule.resource.name!, `add the topic to the cluster (addTopic), or correct the ACL's topic name`);
+      }
     });
 
     this.node.addValidation({

@@ -1,3 +1,4 @@
+import { ConsistencyPass } from '../core/consistency';
 import { lstatSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Yaml } from 'cdk8s';
@@ -139,7 +140,7 @@ export interface SynthResult {
   readonly written: readonly string[];
   /** Files that were removed because their objects no longer exist, relative to `outdir`. */
   readonly removed: readonly string[];
-  /** The validator's warnings (e.g. kinds it has no schema for), one line each. */
+  /** The consistency pass's warnings (e.g. an ACL on a topic the cluster does not declare), then the validator's (e.g. kinds it has no schema for), one line each. */
   readonly warnings: readonly string[];
 }
 
@@ -163,7 +164,7 @@ export function synthEnvironments(environments: readonly Environment[], outdir: 
   for (const env of environments) {
     for (const [path, file] of renderFiles(env, options)) files.set(`${env.environmentName}/${path}`, file);
   }
-  return write(outdir, files, options, (dir) => readdirSync(dir).map((entry) => environmentFolderProblem(join(dir, entry))).find((p) => p !== undefined));
+  return write(outdir, files, options, (dir) => readdirSync(dir).map((entry) => environmentFolderProblem(join(dir, entry))).find((p) => p !== undefined), environments);
 }
 
 /**
@@ -173,7 +174,7 @@ export function synthEnvironments(environments: readonly Environment[], outdir: 
  * @throws Error naming the environment, construct path or file and what to change; the folder is then unchanged.
  */
 export function synthEnvironment(env: Environment, outdir: string, options: SynthOptions = {}): SynthResult {
-  return write(join(outdir, env.environmentName), renderFiles(env, options), options, environmentFolderProblem);
+  return write(join(outdir, env.environmentName), renderFiles(env, options), options, environmentFolderProblem, [env]);
 }
 
 /** Undefined when `folder` is an environment folder an earlier synth wrote (its README says so), else what is foreign in it. */
@@ -195,8 +196,9 @@ function renderFiles(env: Environment, options: DeliveryOptions): Map<string, Ou
   return files;
 }
 
-function write(outdir: string, files: ReadonlyMap<string, OutputFile>, options: SynthOptions, claim: OutputClaim): SynthResult {
-  const warnings: string[] = [];
+function write(outdir: string, files: ReadonlyMap<string, OutputFile>, options: SynthOptions, claim: OutputClaim, environments: readonly Environment[]): SynthResult {
+  // The consistency pass ran while the files were rendered; its warnings come first.
+  const warnings = [...new Set(environments.flatMap((env) => ConsistencyPass.of(env).warnings()))];
   if (options.validate ?? true) {
     const validator = new ManifestValidator();
     const errors: string[] = [];

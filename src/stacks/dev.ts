@@ -1,7 +1,6 @@
 import { Chart, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Certificate, PrivateCa } from '../certs';
-import { propError } from '../core/errors';
 import { HostnameScheme } from '../core/hostnames';
 import { EnvoyGatewayClass, GatewayService, KafkaGateway, RouteMode } from '../gateway';
 import { Acl, AclOperation, ClusterProfile, KafkaCluster, KafkaListener, KafkaStorage, KafkaTopic, KafkaUser } from '../kafka';
@@ -101,7 +100,7 @@ export class DevEnvironment extends Environment {
 
     this.kind = props.kind ?? new KindCluster({ portMappings: [{ containerPort: nodePort, hostPort }] });
     this.hostnames = HostnameScheme.subdomain(props.domain ?? 'strimzi.gateway.api.test');
-    this.chart = this.addCluster('kind', { namespaces: [namespace], description: 'the KIND cluster: `kind create cluster --config kind-config.yaml`' });
+    this.chart = this.addCluster('kind', { namespaces: [namespace], description: 'the KIND cluster: `kind create cluster --config kind-config.yaml`', kind: this.kind });
 
     this.ca = new PrivateCa(this.chart, 'Ca', { name: 'kafka-dev-ca' });
     this.certificate = new Certificate(this.chart, 'ListenerCertificate', {
@@ -121,7 +120,6 @@ export class DevEnvironment extends Environment {
       gatewayClass: this.gatewayClass,
       hostnames: this.hostnames,
       port: gatewayPort,
-      externalPort: this.kind.hostPortFor(nodePort),
     });
 
     this.kafka = new KafkaCluster(this.chart, 'Kafka', {
@@ -143,8 +141,6 @@ export class DevEnvironment extends Environment {
         Acl.group('app').allow(AclOperation.READ),
       ],
     });
-
-    this.chart.node.addValidation({ validate: () => this.checkPortChain(nodePort, gatewayPort) });
 
     const bootstrap = `${this.hostnames.bootstrap}:${this.gateway.externalPort}`;
     this.addCheck('Kafka is ready', `kubectl -n ${namespace} wait kafka/${clusterName} --for=condition=Ready --timeout=10m`);
@@ -175,23 +171,6 @@ export class DevEnvironment extends Environment {
         bootstrap: `${this.hostnames.bootstrap}:${this.gateway.externalPort}`,
       }),
     };
-  }
-
-  /** KIND host port → node port → Gateway port → advertised port must be one chain. */
-  private checkPortChain(nodePort: number, gatewayPort: number): string[] {
-    const subject = { scope: this.chart, kind: 'DevEnvironment', name: this.kind.name };
-    const hostPort = this.kind.hostPortFor(nodePort);
-    const errors: string[] = [];
-    if (hostPort === undefined) {
-      errors.push(propError(subject, 'kind.portMappings', `publish no host port for the Gateway's node port ${nodePort}`, this.kind.portMappings, `map containerPort ${nodePort} to the port clients use`));
-    }
-    if (this.gatewayClass.nodePortFor(gatewayPort) !== nodePort) {
-      errors.push(propError(subject, 'gatewayClass.service', `does not put Gateway port ${gatewayPort} on node port ${nodePort}`, this.gatewayClass.nodePortFor(gatewayPort), `map { port: ${gatewayPort}, nodePort: ${nodePort} }`));
-    }
-    if (hostPort !== undefined && this.gateway.externalPort !== hostPort) {
-      errors.push(propError(subject, 'gateway.externalPort', `is not the host port KIND publishes (${hostPort}), so brokers would advertise a port clients cannot reach`, this.gateway.externalPort, `set it to ${hostPort}`));
-    }
-    return errors;
   }
 }
 

@@ -2,7 +2,8 @@ import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ConsistencyPass, markCluster } from '../core/consistency';
-import { checkName, NameFormat } from '../core/naming';
+import { checkName, checkNamespace, NameFormat } from '../core/naming';
+import { KindCluster } from './kind';
 
 /** A connection between two clusters, drawn in the environment's diagram. */
 export interface ClusterLink {
@@ -34,6 +35,12 @@ export interface ClusterOptions {
    * @default - none
    */
   readonly description?: string;
+  /**
+   * The KIND cluster config, when the cluster is a KIND cluster on the machine clients run on:
+   * its port mappings feed the port-chain check ({@link KindCluster.attach}).
+   * @default - not a KIND cluster
+   */
+  readonly kind?: KindCluster;
 }
 
 /** Props of {@link Environment}. */
@@ -78,6 +85,8 @@ export class Environment extends Construct {
     const chart = new Chart(this, name);
     markCluster(chart);
     ConsistencyPass.of(chart);
+    options.kind?.attach(chart);
+    (options.namespaces ?? []).forEach((namespace, i) => checkNamespace({ scope: this, kind: 'Environment', name: this.environmentName }, `clusters['${name}'].namespaces[${i}]`, namespace));
     for (const namespace of options.namespaces ?? []) {
       new k8s.KubeNamespace(chart, `Namespace${namespace}`, { metadata: { name: namespace } });
     }

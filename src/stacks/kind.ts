@@ -1,4 +1,6 @@
+import { IConstruct } from 'constructs';
 import { stringify } from 'yaml';
+import { ConsistencyPass } from '../core/consistency';
 
 /** A port of the KIND node container published on the host. */
 export interface KindPortMapping {
@@ -41,6 +43,18 @@ export class KindCluster {
     this.name = props.name ?? 'kafka';
     this.portMappings = props.portMappings ?? [];
     this.zone = props.zone ?? 'zone-a';
+  }
+
+  /**
+   * Declares that the objects of `chart` go to this KIND cluster: Gateways whose node port it
+   * publishes then default their `externalPort` to the host port, and the consistency pass
+   * checks every Gateway reached through a node port against the port mappings (host port →
+   * node port → Gateway port → advertised port). `Environment.addCluster(name, { kind })` does
+   * this for its chart; call it before adding the Gateways.
+   */
+  public attach(chart: IConstruct): void {
+    const pass = ConsistencyPass.of(chart);
+    for (const m of this.portMappings) pass.publishNodePort(chart, m.containerPort, m.hostPort);
   }
 
   /** The host port a node port is published on. */

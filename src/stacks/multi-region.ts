@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { BridgeAuthentication, BridgeKafkaConnection, KafkaBridge } from '../bridge';
 import { NetworkPeer } from '../core/network';
 import { Certificate, ClusterIssuer, IIssuer, IssuerType, PrivateCa } from '../certs';
+import { ConsistencyPass, secretRef } from '../core/consistency';
 import { throwPropError } from '../core/errors';
 import { HostnameScheme, isHostname } from '../core/hostnames';
 import { BridgeTrafficGenerators, EnvoyGatewayFailover, FailoverGateway, IFailoverRenderer, IstioFailover, TetrateFailover } from '../failover';
@@ -147,6 +148,10 @@ export class MultiRegionEnvironment extends Environment {
     const bridges: Record<string, KafkaBridge> = {};
     for (const region of regions) {
       const chart = this.addCluster(region.name, { namespaces: [BRIDGE_NAMESPACE], description: `the ${region.name} Kafka Bridge (priority ${region.priority}) and its regional gateway` });
+      // The Secrets the runbook copies from the Kafka cluster (artefacts(): runbook.md).
+      const pass = ConsistencyPass.of(chart);
+      pass.copy(chart, secretRef(BRIDGE_NAMESPACE, COPIED_SECRETS.kafkaCa), { scope: this.kafkaChart, ref: secretRef(KAFKA_NAMESPACE, listenerCertificate.secretName) }, "a copy of the Kafka listener certificate's CA, made by the runbook");
+      pass.copy(chart, secretRef(BRIDGE_NAMESPACE, COPIED_SECRETS.bridgeUser), { scope: this.kafkaChart, ref: secretRef(KAFKA_NAMESPACE, this.bridgeUser.secretName!) }, "a copy of the bridge user's password, made by the runbook");
       this.addLink(region.name, 'kafka', 'Kafka over TLS, through the Kafka Gateway');
       const bridge = new KafkaBridge(chart, 'Bridge', {
         name: 'events',

@@ -62,7 +62,7 @@ describe('KafkaClientWorkload', () => {
     const { chart, kafka, topic } = setup();
     const user = kafka.addUser('consumer', { authentication: UserAuthentication.tls() });
     expect(() => new KafkaClientWorkload(chart, 'C', { cluster: kafka, user, topic, role: KafkaClientRole.CONSUMER, listener: 'tls' })).toThrow(
-      /KafkaClientWorkload 'C' at test\/C: listener must authenticate tls users like 'consumer' \(got "tls"\); add a TLS listener with ListenerAuthentication.tls\(\)/,
+      /KafkaClientWorkload 'C' at test\/C: listener must be a TLS listener that authenticates tls users like 'consumer' \(got "tls"\); add a TLS listener with ListenerAuthentication.tls\(\)/,
     );
   });
 });
