@@ -1,3 +1,4 @@
+import { checkArgs, constructId } from '../core/props';
 import { Chart, Duration, Size } from 'cdk8s';
 import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
@@ -6,8 +7,8 @@ import { ConsistencyPass, secretRef, serviceRef } from '../core/consistency';
 import { Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { isHostPort } from '../core/hostnames';
 import { serviceHost, StrimziNames } from '../core/names';
-import { checkName, checkNamespace, isName, NameFormat } from '../core/naming';
-import { admit, NetworkPeer } from '../core/network';
+import { checkFactoryName, checkLabels, checkName, checkNamespace, isName, NameFormat } from '../core/naming';
+import { admit, checkPeers, NetworkPeer } from '../core/network';
 import { compact } from '../core/objects';
 import { checkSizing, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
@@ -48,6 +49,7 @@ export class BridgeKafkaConnection {
    *   Kubernetes cluster (a Gateway's), where a bridge that bootstraps in-cluster would be sent
    */
   public static fromCluster(cluster: KafkaCluster, listener?: string): BridgeKafkaConnection {
+    checkArgs('BridgeKafkaConnection.fromCluster()', 'BridgeKafkaConnection.fromCluster', arguments);
     const factory = 'BridgeKafkaConnection.fromCluster()';
     if (!(cluster instanceof Construct) || !Array.isArray((cluster as Partial<KafkaCluster>).allListeners)) {
       throwFactoryError(factory, 'cluster', 'must be a KafkaCluster', cluster, 'pass the KafkaCluster construct');
@@ -72,6 +74,7 @@ export class BridgeKafkaConnection {
    * made beforehand; the environment's runbook has the command).
    */
   public static fromAddress(bootstrapServers: string, trustedCa: TrustedCa): BridgeKafkaConnection {
+    checkArgs('BridgeKafkaConnection.fromAddress()', 'BridgeKafkaConnection.fromAddress', arguments);
     const factory = 'BridgeKafkaConnection.fromAddress()';
     const addresses = typeof bootstrapServers === 'string' ? bootstrapServers.split(',') : [];
     if (addresses.length === 0 || !addresses.every(isHostPort)) {
@@ -80,6 +83,7 @@ export class BridgeKafkaConnection {
     if (typeof trustedCa !== 'object' || trustedCa === null || !isName(trustedCa.secretName, NameFormat.DNS1123_SUBDOMAIN)) {
       throwFactoryError(factory, 'trustedCa.secretName', 'must name a Secret (a DNS-1123 subdomain) in the bridge\'s namespace', trustedCa?.secretName, "use e.g. { secretName: 'kafka-ca' }");
     }
+    if (trustedCa.certificate !== undefined) checkFactoryName(factory, 'trustedCa.certificate', trustedCa.certificate, { format: NameFormat.DATA_KEY, use: 'the key of the CA certificate in the Secret', example: 'ca.crt' });
     return new BridgeKafkaConnection(bootstrapServers, { secretName: trustedCa.secretName, certificate: trustedCa.certificate ?? 'ca.crt' }, undefined, undefined, false);
   }
 
@@ -98,6 +102,7 @@ export class BridgeKafkaConnection {
 export class BridgeAuthentication {
   /** As a KafkaUser of the same cluster (its Secret, in the bridge's namespace). */
   public static fromUser(user: KafkaUser): BridgeAuthentication {
+    checkArgs('BridgeAuthentication.fromUser()', 'BridgeAuthentication.fromUser', arguments);
     const secretName = user.secretName;
     if (secretName === undefined) throw new Error(`BridgeAuthentication.fromUser: KafkaUser '${user.userName}' is tls-external and has no Secret; use BridgeAuthentication.tls() with your certificate's Secret`);
     const auth = user.authentication.type === UserAuthenticationType.SCRAM_SHA_512
@@ -108,6 +113,11 @@ export class BridgeAuthentication {
 
   /** SCRAM-SHA-512 with a password from a Secret. */
   public static scramSha512(username: string, secretName: string, passwordKey: string = 'password'): BridgeAuthentication {
+    const factory = 'BridgeAuthentication.scramSha512()';
+    checkArgs(factory, 'BridgeAuthentication.scramSha512', arguments);
+    checkFactoryName(factory, 'username', username, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'the KafkaUser name', example: 'bridge' });
+    checkFactoryName(factory, 'secretName', secretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names a Secret', example: 'kafka-ca' });
+    checkFactoryName(factory, 'passwordKey', passwordKey, { format: NameFormat.DATA_KEY, use: 'it is a key of the Secret', example: 'password' });
     return new BridgeAuthentication(ListenerAuthenticationType.SCRAM_SHA_512, secretName, {
       type: strimzi.KafkaBridgeSpecAuthenticationType.SCRAM_HYPHEN_SHA_HYPHEN_512,
       username,
@@ -117,6 +127,11 @@ export class BridgeAuthentication {
 
   /** Mutual TLS with a certificate and key from a Secret (a KafkaUser's by default keys). */
   public static tls(secretName: string, certificate: string = 'user.crt', key: string = 'user.key'): BridgeAuthentication {
+    const factory = 'BridgeAuthentication.tls()';
+    checkArgs(factory, 'BridgeAuthentication.tls', arguments);
+    checkFactoryName(factory, 'secretName', secretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names a Secret', example: 'kafka-ca' });
+    checkFactoryName(factory, 'certificate', certificate, { format: NameFormat.DATA_KEY, use: 'it is a key of the Secret', example: 'password' });
+    checkFactoryName(factory, 'key', key, { format: NameFormat.DATA_KEY, use: 'it is a key of the Secret', example: 'password' });
     return new BridgeAuthentication(ListenerAuthenticationType.TLS, secretName, {
       type: strimzi.KafkaBridgeSpecAuthenticationType.TLS,
       certificateAndKey: { secretName, certificate, key },
@@ -253,7 +268,8 @@ export class KafkaBridge extends Construct {
 
   /** Creates the KafkaBridge and its NetworkPolicy; props Strimzi or the listener would reject throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaBridgeProps) {
-    super(scope, id);
+    super(scope, constructId('KafkaBridge', scope, id));
+    checkArgs({ scope: this, kind: 'KafkaBridge', name: id }, 'KafkaBridge.constructor', arguments, 2);
     ConsistencyPass.of(this);
     this.bridgeName = props.name ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'KafkaBridge', name: this.bridgeName };
@@ -284,6 +300,8 @@ export class KafkaBridge extends Construct {
       throwPropError(subject, 'authentication', `does not match the listener, which authenticates with ${needed}`, props.authentication?.type ?? 'none', needed === ListenerAuthenticationType.SCRAM_SHA_512 || needed === ListenerAuthenticationType.TLS ? `use BridgeAuthentication.fromUser() with a ${needed} KafkaUser` : 'use a listener the bridge can authenticate to');
     }
     checkSizing(subject, 'resources', props.resources);
+    checkLabels(subject, 'labels', this.labels);
+    checkPeers(subject, 'allowFrom', props.allowFrom);
     if (props.producer === false && props.consumer === false) {
       throwPropError(subject, 'producer', 'and consumer are both off: the bridge would serve nothing', false, 'turn one of them on');
     }

@@ -1,3 +1,4 @@
+import { checkArgs, constructId } from '../core/props';
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as certmanager from '../../imports/certmanager-cert-manager.io';
@@ -160,7 +161,8 @@ export class Certificate extends Construct implements ICertificate {
 
   /** Creates a Certificate; names, durations and key settings cert-manager would reject throw at once. */
   public constructor(scope: Construct, id: string, props: CertificateProps) {
-    super(scope, id);
+    super(scope, constructId('Certificate', scope, id));
+    checkArgs({ scope: this, kind: 'Certificate', name: id }, 'Certificate.constructor', arguments, 2);
     ConsistencyPass.of(this);
     this.certificateName = props.name ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'Certificate', name: this.certificateName };

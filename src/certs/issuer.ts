@@ -1,9 +1,10 @@
+import { checkArgs, constructId } from '../core/props';
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as certmanager from '../../imports/certmanager-cert-manager.io';
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { clusterScoped } from '../core/scope';
-import { checkName, checkNamespace, NameFormat } from '../core/naming';
+import { checkFactoryName, checkName, checkNamespace, NameFormat } from '../core/naming';
 
 /** The kind of a cert-manager issuer. */
 export enum IssuerKind {
@@ -47,6 +48,8 @@ export class IssuerType {
    * A ClusterIssuer reads it from cert-manager's cluster resource namespace.
    */
   public static ca(secretName: string): IssuerType {
+    checkArgs('IssuerType.ca()', 'IssuerType.ca', arguments);
+    checkFactoryName('IssuerType.ca()', 'secretName', secretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names a Secret', example: 'kafka-ca' });
     return new IssuerType({ ca: { secretName } });
   }
 
@@ -104,6 +107,7 @@ export interface IssuerProps {
 export class Issuer extends Construct implements IIssuer {
   /** An Issuer made elsewhere. */
   public static fromIssuerName(scope: Construct, id: string, name: string, namespace: string): IIssuer {
+    checkArgs('Issuer.fromIssuerName()', 'Issuer.fromIssuerName', arguments);
     return new ExistingIssuer(scope, id, name, IssuerKind.ISSUER, namespace);
   }
 
@@ -115,7 +119,8 @@ export class Issuer extends Construct implements IIssuer {
 
   /** Creates an Issuer (self-signed unless `props.type` says otherwise). */
   public constructor(scope: Construct, id: string, props: IssuerProps = {}) {
-    super(scope, id);
+    super(scope, constructId('Issuer', scope, id));
+    checkArgs({ scope: this, kind: 'Issuer', name: id }, 'Issuer.constructor', arguments, 2);
     ConsistencyPass.of(this);
     this.issuerName = props.name ?? id.toLowerCase();
     const subject = { scope: this, kind: 'Issuer', name: this.issuerName };
@@ -162,6 +167,7 @@ export interface ClusterIssuerProps {
 export class ClusterIssuer extends Construct implements IIssuer {
   /** A ClusterIssuer made elsewhere. */
   public static fromClusterIssuerName(scope: Construct, id: string, name: string): IIssuer {
+    checkArgs('ClusterIssuer.fromClusterIssuerName()', 'ClusterIssuer.fromClusterIssuerName', arguments);
     return new ExistingIssuer(scope, id, name, IssuerKind.CLUSTER_ISSUER, undefined);
   }
 
@@ -173,7 +179,8 @@ export class ClusterIssuer extends Construct implements IIssuer {
 
   /** Creates a ClusterIssuer (self-signed unless `props.type` says otherwise). */
   public constructor(scope: Construct, id: string, props: ClusterIssuerProps = {}) {
-    super(scope, id);
+    super(scope, constructId('ClusterIssuer', scope, id));
+    checkArgs({ scope: this, kind: 'ClusterIssuer', name: id }, 'ClusterIssuer.constructor', arguments, 2);
     ConsistencyPass.of(this);
     this.issuerName = props.name ?? id.toLowerCase();
     checkName({ scope: this, kind: 'ClusterIssuer', name: this.issuerName }, 'name', this.issuerName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka-ca' });
@@ -201,7 +208,8 @@ export class ClusterIssuer extends Construct implements IIssuer {
 export class SelfSignedClusterIssuer extends ClusterIssuer {
   /** Creates a self-signed ClusterIssuer, named `props.name` or the construct id, lower-cased. */
   public constructor(scope: Construct, id: string, props: { readonly name?: string } = {}) {
-    super(scope, id, { ...props, type: IssuerType.selfSigned() });
+    super(scope, constructId('SelfSignedClusterIssuer', scope, id), { ...props, type: IssuerType.selfSigned() });
+    checkArgs({ scope: this, kind: 'SelfSignedClusterIssuer', name: id }, 'SelfSignedClusterIssuer.constructor', arguments, 2);
   }
 }
 
@@ -213,7 +221,9 @@ class ExistingIssuer extends Construct implements IIssuer {
     public readonly issuerKind: IssuerKind,
     public readonly issuerNamespace: string | undefined,
   ) {
-    super(scope, id);
+    super(scope, constructId('ExistingIssuer', scope, id));
+    checkFactoryName(`${issuerKind}.from${issuerKind}Name()`, 'name', issuerName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the issuer', example: 'kafka-ca' });
+    if (issuerNamespace !== undefined) checkFactoryName(`${issuerKind}.from${issuerKind}Name()`, 'namespace', issuerNamespace, { format: NameFormat.DNS1123_LABEL, use: 'it names a Namespace', example: 'kafka' });
     ConsistencyPass.of(this).provide(this, { group: 'cert-manager.io', kind: issuerKind, namespace: issuerNamespace, name: issuerName }, `${issuerKind} '${issuerName}', made beforehand (${this.node.path})`);
   }
 

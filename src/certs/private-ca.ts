@@ -1,3 +1,4 @@
+import { checkArgs, constructId } from '../core/props';
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Certificate, KeyAlgorithm, MAX_COMMON_NAME_BYTES } from './certificate';
@@ -51,7 +52,8 @@ export class PrivateCa extends Construct {
 
   /** Creates the self-signed issuer, the CA Certificate and the CA issuer. */
   public constructor(scope: Construct, id: string, props: PrivateCaProps = {}) {
-    super(scope, id);
+    super(scope, constructId('PrivateCa', scope, id));
+    checkArgs({ scope: this, kind: 'PrivateCa', name: id }, 'PrivateCa.constructor', arguments, 2);
     ConsistencyPass.of(this);
     const name = props.name ?? id.toLowerCase();
     const subject = { scope: this, kind: 'PrivateCa', name };

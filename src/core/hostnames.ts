@@ -1,3 +1,4 @@
+import { checkArgs } from './props';
 import { isName, NameFormat } from './naming';
 
 /**
@@ -67,6 +68,7 @@ export class HostnameScheme {
    * covered by one wildcard certificate (`*.<domain>`) and one Gateway listener hostname.
    */
   public static subdomain(domain: string, options: SubdomainSchemeOptions = {}): HostnameScheme {
+    checkArgs('HostnameScheme.subdomain()', 'HostnameScheme.subdomain', arguments);
     const bootstrap = options.bootstrapLabel ?? 'bootstrap';
     const broker = options.brokerLabel ?? 'broker-{nodeId}';
     if (!isHostname(domain)) throw new Error(`HostnameScheme.subdomain: domain must be a DNS name of lowercase labels (got ${JSON.stringify(domain)}); use e.g. 'kafka.example.com'`);

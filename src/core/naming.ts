@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { Subject, throwPropError } from './errors';
+import { formatValue, Subject, throwFactoryError, throwPropError } from './errors';
 
 /**
  * The name formats, in one place: the Kubernetes ones the API server enforces in code
@@ -15,6 +15,10 @@ export enum NameFormat {
   DNS1123_SUBDOMAIN = 'a DNS-1123 subdomain',
   /** A URL path segment: anything but '.' and '..', without '/' or '%' (RBAC object names: `ValidateRBACName`). */
   PATH_SEGMENT = 'a path segment name',
+  /** A key of a Secret's or ConfigMap's data: alphanumerics, '-', '_' and '.' (`IsConfigMapKey`). */
+  DATA_KEY = 'a Secret data key',
+  /** A label value: empty, or alphanumerics, '-', '_' and '.' starting and ending with an alphanumeric (`IsValidLabelValue`). */
+  LABEL_VALUE = 'a label value',
 }
 
 const LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
@@ -23,6 +27,8 @@ const PATTERNS: Readonly<Record<NameFormat, RegExp>> = {
   [NameFormat.DNS1035_LABEL]: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
   [NameFormat.DNS1123_SUBDOMAIN]: new RegExp(`^${LABEL}(\\.${LABEL})*$`),
   [NameFormat.PATH_SEGMENT]: /^(?!\.\.?$)[^/%]+$/,
+  [NameFormat.DATA_KEY]: /^(?!\.\.?$)(?!\.\.)[-._a-zA-Z0-9]+$/,
+  [NameFormat.LABEL_VALUE]: /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/,
 };
 const MAX_LENGTHS: Readonly<Record<NameFormat, number>> = {
   [NameFormat.DNS1123_LABEL]: 63,
@@ -30,16 +36,21 @@ const MAX_LENGTHS: Readonly<Record<NameFormat, number>> = {
   [NameFormat.DNS1123_SUBDOMAIN]: 253,
   // k8s.io/apimachinery path.IsValidPathSegmentName sets no limit of its own.
   [NameFormat.PATH_SEGMENT]: Number.MAX_SAFE_INTEGER,
+  [NameFormat.DATA_KEY]: 253,
+  [NameFormat.LABEL_VALUE]: 63,
 };
 const SPELLING: Readonly<Record<NameFormat, string>> = {
   [NameFormat.DNS1123_LABEL]: "lowercase alphanumerics and '-', starting and ending with an alphanumeric",
   [NameFormat.DNS1035_LABEL]: "lowercase alphanumerics and '-', starting with a letter and ending with an alphanumeric",
   [NameFormat.DNS1123_SUBDOMAIN]: "lowercase alphanumerics, '-' and '.', starting and ending with an alphanumeric",
   [NameFormat.PATH_SEGMENT]: "not '.' or '..', and without '/' or '%'",
+  [NameFormat.DATA_KEY]: "alphanumerics, '-', '_' and '.', not '.' or '..'",
+  [NameFormat.LABEL_VALUE]: "empty, or alphanumerics, '-', '_' and '.', starting and ending with an alphanumeric",
 };
 
 /** What is wrong with `name` as a `format` name of at most `maxLength`, or undefined if nothing. */
 export function nameProblem(name: string, format: NameFormat, maxLength: number = MAX_LENGTHS[format]): string | undefined {
+  if (typeof name !== 'string') return `${formatValue(name)} is not a string`;
   if (name.length > maxLength) return `${JSON.stringify(name)} is ${name.length} characters; ${format} has at most ${maxLength}`;
   if (!PATTERNS[format].test(name)) return `${JSON.stringify(name)} is not ${format}: ${SPELLING[format]}`;
   return undefined;
@@ -68,6 +79,47 @@ export function checkName(subject: Subject, prop: string, name: string, check: N
   if (typeof name !== 'string' || !isName(name, check.format, maxLength)) {
     throwPropError(subject, prop, `must be ${SPELLING[check.format]}, at most ${maxLength} characters (${check.use})`, name, `use e.g. '${check.example}'`);
   }
+}
+
+/** Throws a factory error naming `factory` and `prop` unless `name` is a valid name per `check`. */
+export function checkFactoryName(factory: string, prop: string, name: string, check: NameCheck): void {
+  const maxLength = check.maxLength ?? MAX_LENGTHS[check.format];
+  if (typeof name !== 'string' || !isName(name, check.format, maxLength)) {
+    throwFactoryError(factory, prop, `must be ${SPELLING[check.format]}, at most ${maxLength} characters (${check.use})`, name, `use e.g. '${check.example}'`);
+  }
+}
+
+/**
+ * What is wrong with a label or annotation key, or undefined: an optional DNS-1123 subdomain
+ * prefix and '/', then a name of at most 63 alphanumerics, '-', '_' and '.', starting and ending
+ * with an alphanumeric (k8s.io/apimachinery `IsQualifiedName`).
+ */
+export function labelKeyProblem(key: string): string | undefined {
+  const slash = key.lastIndexOf('/');
+  const [prefix, name] = slash < 0 ? [undefined, key] : [key.slice(0, slash), key.slice(slash + 1)];
+  if (prefix !== undefined && !isName(prefix, NameFormat.DNS1123_SUBDOMAIN)) return `the prefix of ${JSON.stringify(key)} is not a DNS-1123 subdomain`;
+  if (name === '' || !isName(name, NameFormat.LABEL_VALUE)) return `${JSON.stringify(key)} is not a qualified name: at most 63 alphanumerics, '-', '_' and '.', starting and ending with an alphanumeric, after an optional DNS subdomain and '/'`;
+  return undefined;
+}
+
+/** Throws a prop error naming `subject` and `prop` unless `labels` are valid Kubernetes label keys and values. */
+export function checkLabels(subject: Subject, prop: string, labels: Readonly<Record<string, string>> | undefined): void {
+  for (const [key, value] of Object.entries(labels ?? {})) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem !== undefined) throwPropError(subject, `${prop}['${key}']`, `has a bad key: ${keyProblem}`, key, "use e.g. 'app.kubernetes.io/name'");
+    if (typeof value !== 'string' || !isName(value, NameFormat.LABEL_VALUE)) {
+      throwPropError(subject, `${prop}['${key}']`, `must be ${NameFormat.LABEL_VALUE}: ${SPELLING[NameFormat.LABEL_VALUE]}, at most 63 characters`, value, "use e.g. 'enabled'");
+    }
+  }
+}
+
+/** Whether `cidr` is an IPv4 or IPv6 CIDR, as a NetworkPolicy `ipBlock.cidr` takes (`ValidateCIDR`). */
+export function isCidr(cidr: string): boolean {
+  if (typeof cidr !== 'string') return false;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
+  if (v4 !== null) return v4.slice(1, 5).every((o) => Number(o) <= 255 && !/^0\d/.test(o)) && Number(v4[5]) <= 32;
+  const v6 = /^([0-9a-fA-F:]+)\/(\d{1,3})$/.exec(cidr);
+  return v6 !== null && Number(v6[2]) <= 128 && /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|(([0-9a-fA-F]{1,4}:){0,6}[0-9a-fA-F]{1,4})?::(([0-9a-fA-F]{1,4}:){0,6}[0-9a-fA-F]{1,4})?)$/.test(v6[1]);
 }
 
 /**

@@ -1,4 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
+import { Subject } from './errors';
+import { checkLabels } from './naming';
 
 /** Who may connect, for a NetworkPolicy's ingress `from`: pods by label, optionally in other namespaces. */
 export interface NetworkPeer {
@@ -12,6 +14,14 @@ export interface NetworkPeer {
    * @default - the namespace of the policy
    */
   readonly namespaceLabels?: Record<string, string>;
+}
+
+/** Throws a prop error naming `subject` unless every peer's labels are valid label keys and values. */
+export function checkPeers(subject: Subject, prop: string, peers: readonly NetworkPeer[] | undefined): void {
+  (peers ?? []).forEach((peer, i) => {
+    checkLabels(subject, `${prop}[${i}].podLabels`, peer.podLabels);
+    checkLabels(subject, `${prop}[${i}].namespaceLabels`, peer.namespaceLabels);
+  });
 }
 
 /** The NetworkPolicy peers that admit `peers`; every pod of the namespace when none are given. */

@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './security';
 import { quantity } from './units';
+import { Subject, throwPropError } from './errors';
 
 /** A Secret mounted read-only into a {@link scriptDeployment}. */
 export interface MountedSecret {
@@ -36,6 +37,14 @@ export interface ScriptDeploymentProps {
  * `value` as one POSIX shell word: single-quoted (each `'` written `'\''`) unless it holds only
  * characters the shell never interprets, so that a prop pasted into a script is data, never code.
  */
+/**
+ * Throws a prop error naming `subject` unless `image` is a container image reference: not
+ * empty, no whitespace (the kubelet cannot pull anything else), e.g. `apache/kafka:4.3.1`.
+ */
+export function checkImage(subject: Subject, prop: string, image: string): void {
+  if (typeof image !== 'string' || !/^[^\s]+$/.test(image)) throwPropError(subject, prop, 'must be a container image reference, without spaces', image, "use e.g. 'apache/kafka:4.3.1'");
+}
+
 export function shellQuote(value: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
 }

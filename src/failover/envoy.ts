@@ -1,3 +1,4 @@
+import { checkArgs } from '../core/props';
 import { Construct } from 'constructs';
 import * as envoy from '../../imports/envoygateway-gateway.envoyproxy.io';
 import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
@@ -34,6 +35,7 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
 
   /** Creates the Envoy Gateway renderer. */
   public constructor(options: EnvoyGatewayFailoverOptions = {}) {
+    checkArgs('new EnvoyGatewayFailover()', 'EnvoyGatewayFailover.constructor', arguments);
     this.gatewayClassName = options.gatewayClassName ?? 'envoy-bridge';
   }
 

@@ -1,3 +1,4 @@
+import { checkArgs } from '../core/props';
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { Construct } from 'constructs';
 import type { KafkaBridge } from '../bridge/kafka-bridge';
@@ -116,6 +117,7 @@ export class FailoverGateway {
 
   /** Resolves the model and checks it against the provider; throws on the first problem. */
   public constructor(props: FailoverGatewayProps) {
+    checkArgs('new FailoverGateway()', 'FailoverGateway.constructor', arguments);
     this.model = new FailoverModel(props);
     this.provider = props.provider;
     const [first] = this.provider.check(this.model.settings);
@@ -126,6 +128,7 @@ export class FailoverGateway {
 
   /** The regional gateway of `options.region`, in front of its bridge. */
   public addRegionalGateway(scope: Construct, id: string, options: RegionalGatewayOptions): Construct {
+    checkArgs('FailoverGateway.addRegionalGateway()', 'FailoverGateway.addRegionalGateway', arguments);
     const construct = new Construct(scope, id);
     const subject: Subject = { scope: construct, kind: 'RegionalGateway', name: options.region };
     const region = this.model.region(options.region);
@@ -141,6 +144,7 @@ export class FailoverGateway {
 
   /** The tier-1 gateway, in the central cluster. */
   public addTier1Gateway(scope: Construct, id: string, options: Tier1GatewayOptions): Construct {
+    checkArgs('FailoverGateway.addTier1Gateway()', 'FailoverGateway.addTier1Gateway', arguments);
     const construct = new Construct(scope, id);
     const namespace = options.namespace ?? options.certificate.namespace;
     checkCertificate({ scope: construct, kind: 'Tier1Gateway', name: this.model.settings.hostname }, options.certificate, this.model.centralHostnames, this.provider.proxyNamespace(namespace));

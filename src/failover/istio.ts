@@ -1,3 +1,4 @@
+import { checkArgs } from '../core/props';
 import { Construct } from 'constructs';
 import * as istio from '../../imports/istio-networking.istio.io';
 import { goDuration } from '../core/duration';
@@ -43,6 +44,7 @@ export class IstioFailover implements IFailoverRenderer {
 
   /** Creates the Istio renderer. */
   public constructor(options: IstioFailoverOptions = {}) {
+    checkArgs('new IstioFailover()', 'IstioFailover.constructor', arguments);
     this.namespace = options.gatewayNamespace ?? 'istio-ingress';
     this.selector = options.gatewaySelector ?? { istio: 'ingressgateway' };
   }

@@ -1,3 +1,4 @@
+import { checkArgs } from '../core/props';
 import { Duration } from 'cdk8s';
 import { isHostname } from '../core/hostnames';
 import { isName, NameFormat } from '../core/naming';
@@ -139,6 +140,7 @@ export class FailoverModel {
 
   /** Resolves the defaults and checks the settings; throws on one that cannot fail over safely. */
   public constructor(props: FailoverModelProps) {
+    checkArgs('new FailoverModel()', 'FailoverModel.constructor', arguments);
     const fail = (prop: string, problem: string, value: unknown, fix: string): never => {
       throw new Error(`FailoverGateway '${props.hostname}': ${prop} ${problem} (got ${JSON.stringify(value)}); ${fix}`);
     };
@@ -161,6 +163,11 @@ export class FailoverModel {
     const health = props.healthCheck ?? {};
     const path = health.path ?? '/topics';
     if (['/ready', '/healthy'].includes(path)) fail('healthCheck.path', "only says the bridge process is up, not that it reaches Kafka", path, "use '/topics', which lists topics through the bridge");
+    if (!path.startsWith('/')) fail('healthCheck.path', 'must be an absolute HTTP path', path, "use '/topics'");
+    for (const key of ['unhealthyThreshold', 'healthyThreshold'] as const) {
+      const value = health[key];
+      if (value !== undefined && (!Number.isInteger(value) || value < 1)) fail(`healthCheck.${key}`, 'must be a whole number >= 1', value, 'use 2');
+    }
     const port = health.port ?? 443;
     if (port !== 443) fail('healthCheck.port', 'is not the port requests use on the regional gateway (443): a check on a management or bridge port bypasses the path requests take', port, 'leave it at 443');
 
@@ -172,6 +179,12 @@ export class FailoverModel {
     if (!Number.isInteger(attempts) || attempts < 0 || attempts > 5) fail('retries.attempts', 'must be from 0 to 5', attempts, 'use 2');
 
     const outlier = props.outlierDetection ?? {};
+    for (const key of ['consecutiveGatewayErrors', 'consecutive5xxErrors'] as const) {
+      const value = outlier[key];
+      if (value !== undefined && (!Number.isInteger(value) || value < 1)) fail(`outlierDetection.${key}`, 'must be a whole number >= 1', value, 'use 3');
+    }
+    if (props.caSecret !== undefined && !isName(props.caSecret, NameFormat.DNS1123_SUBDOMAIN)) fail('caSecret', 'must name a Secret (a DNS-1123 subdomain)', props.caSecret, "use e.g. 'bridge-ca'");
+    if (props.centralRegion !== undefined && !isName(props.centralRegion, NameFormat.DNS1123_LABEL)) fail('centralRegion', 'must be a region name (a DNS-1123 label)', props.centralRegion, "use e.g. 'central'");
     this.settings = {
       hostname: props.hostname,
       regions: [...props.regions].sort((a, b) => a.priority - b.priority).map((r) => ({ ...r, pinnedHostname: pinned(r.name) })),

@@ -1,3 +1,4 @@
+import { checkArgs } from '../core/props';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { KafkaBridge } from '../bridge/kafka-bridge';
@@ -143,6 +144,7 @@ export class TetrateFailover implements IFailoverRenderer {
 
   /** Creates the Tetrate Service Bridge renderer. */
   public constructor(options: TetrateFailoverOptions = {}) {
+    checkArgs('new TetrateFailover()', 'TetrateFailover.constructor', arguments);
     this.organization = options.organization ?? 'tetrate';
     this.tenant = options.tenant ?? 'kafka';
     this.configNamespace = options.configNamespace ?? 'tsb-conf';

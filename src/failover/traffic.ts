@@ -1,10 +1,11 @@
+import { checkArgs, constructId } from '../core/props';
 import { Chart, Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ConsistencyPass } from '../core/consistency';
 import { throwPropError } from '../core/errors';
-import { checkNamespace, checkTopicName, toDnsLabel } from '../core/naming';
-import { scriptDeployment, shellQuote } from '../core/workload';
+import { checkName, checkNamespace, checkTopicName, NameFormat, toDnsLabel } from '../core/naming';
+import { checkImage, scriptDeployment, shellQuote } from '../core/workload';
 
 /** The image the generators run: curl and a POSIX shell, non-root. */
 export const DEFAULT_TRAFFIC_IMAGE = 'curlimages/curl:8.11.1';
@@ -64,7 +65,8 @@ export class BridgeTrafficGenerators extends Construct {
 
   /** Creates the producer and the two consumers; throws if `endpoint` is not a URL without a path. */
   public constructor(scope: Construct, id: string, props: BridgeTrafficGeneratorsProps) {
-    super(scope, id);
+    super(scope, constructId('BridgeTrafficGenerators', scope, id));
+    checkArgs({ scope: this, kind: 'BridgeTrafficGenerators', name: id }, 'BridgeTrafficGenerators.constructor', arguments, 2);
     ConsistencyPass.of(this);
     const subject = { scope: this, kind: 'BridgeTrafficGenerators', name: id };
     if (typeof props.endpoint !== 'string' || !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(props.endpoint)) {
@@ -75,6 +77,9 @@ export class BridgeTrafficGenerators extends Construct {
     const namespace = props.namespace ?? Chart.of(this).namespace;
     checkNamespace(subject, 'namespace', namespace);
     const group = props.group ?? 'traffic-generators';
+    if (group.trim() === '') throwPropError(subject, 'group', 'is empty', group, "name the consumer group, e.g. 'traffic-generators'");
+    if (props.image !== undefined) checkImage(subject, 'image', props.image);
+    if (props.caSecret !== undefined) checkName(subject, 'caSecret', props.caSecret, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the Secret with the CA', example: 'bridge-ca' });
     const seconds = Math.max(1, Math.round((props.interval ?? Duration.seconds(1)).toSeconds()));
     const deployment = (childId: string, name: string, script: string) =>
       scriptDeployment(this, childId, {

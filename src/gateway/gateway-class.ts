@@ -1,9 +1,10 @@
+import { checkArgs, constructId } from '../core/props';
 import { Construct, IConstruct } from 'constructs';
 import * as envoy from '../../imports/envoygateway-gateway.envoyproxy.io';
 import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
 import { ConsistencyPass } from '../core/consistency';
 import { clusterScoped } from '../core/scope';
-import { checkName, NameFormat } from '../core/naming';
+import { checkName, checkNamespace, NameFormat } from '../core/naming';
 
 /** The controller name of Envoy Gateway. */
 export const ENVOY_GATEWAY_CONTROLLER = 'gateway.envoyproxy.io/gatewayclass-controller';
@@ -48,6 +49,7 @@ export class GatewayService {
    * the node port, or a port mapped to it.
    */
   public static nodePort(...mappings: NodePortMapping[]): GatewayService {
+    checkArgs('GatewayService.nodePort()', 'GatewayService.nodePort', arguments);
     if (mappings.length === 0) throw new Error('GatewayService.nodePort: map at least one Gateway port, e.g. { port: 9092, nodePort: 30992 }');
     for (const m of mappings) {
       if (!Number.isInteger(m.nodePort) || m.nodePort < 30000 || m.nodePort > 32767) {
@@ -105,6 +107,7 @@ export class EnvoyGatewayClass extends Construct implements IGatewayClass {
    * Gateways get. Gateways may name it; the consistency pass takes it to exist in this cluster.
    */
   public static fromGatewayClassName(scope: Construct, id: string, name: string, service: GatewayService = GatewayService.loadBalancer()): IGatewayClass {
+    checkArgs('EnvoyGatewayClass.fromGatewayClassName()', 'EnvoyGatewayClass.fromGatewayClassName', arguments);
     return new ExistingGatewayClass(scope, id, name, service);
   }
 
@@ -118,11 +121,13 @@ export class EnvoyGatewayClass extends Construct implements IGatewayClass {
 
   /** Creates the GatewayClass and its EnvoyProxy. */
   public constructor(scope: Construct, id: string, props: EnvoyGatewayClassProps = {}) {
-    super(scope, id);
+    super(scope, constructId('EnvoyGatewayClass', scope, id));
+    checkArgs({ scope: this, kind: 'EnvoyGatewayClass', name: id }, 'EnvoyGatewayClass.constructor', arguments, 2);
     ConsistencyPass.of(this);
     this.gatewayClassName = props.name ?? id.toLowerCase();
     checkName({ scope: this, kind: 'EnvoyGatewayClass', name: this.gatewayClassName }, 'name', this.gatewayClassName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the GatewayClass and its EnvoyProxy', example: 'kafka' });
     const namespace = props.proxyNamespace ?? 'envoy-gateway-system';
+    checkNamespace({ scope: this, kind: 'EnvoyGatewayClass', name: this.gatewayClassName }, 'proxyNamespace', namespace);
     const service = props.service ?? GatewayService.loadBalancer();
     this.serviceType = service.type;
     this.nodePorts = service.nodePorts;
@@ -164,7 +169,7 @@ class ExistingGatewayClass extends Construct implements IGatewayClass {
   public readonly serviceType: GatewayServiceType;
 
   public constructor(scope: Construct, id: string, public readonly gatewayClassName: string, private readonly service: GatewayService) {
-    super(scope, id);
+    super(scope, constructId('ExistingGatewayClass', scope, id));
     checkName({ scope: this, kind: 'GatewayClass', name: gatewayClassName }, 'name', gatewayClassName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the GatewayClass', example: 'envoy-kafka' });
     this.serviceType = service.type;
     ConsistencyPass.of(this).provide(this, { group: 'gateway.networking.k8s.io', kind: 'GatewayClass', name: gatewayClassName }, `GatewayClass '${gatewayClassName}', installed beforehand (${this.node.path})`);

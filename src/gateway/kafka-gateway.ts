@@ -1,3 +1,4 @@
+import { checkArgs, constructId } from '../core/props';
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
@@ -26,6 +27,7 @@ export class AllowedRoutes {
 
   /** Routes in these namespaces (matched by their `kubernetes.io/metadata.name` label). */
   public static fromNamespaces(...namespaces: string[]): AllowedRoutes {
+    checkArgs('AllowedRoutes.fromNamespaces()', 'AllowedRoutes.fromNamespaces', arguments);
     if (namespaces.length === 0) throw new Error('AllowedRoutes.fromNamespaces: name at least one namespace');
     return new AllowedRoutes(AllowedRoutesFrom.SELECTOR, namespaces);
   }
@@ -141,7 +143,8 @@ export class KafkaGateway extends Construct implements IGateway {
 
   /** Creates the Gateway; throws on `AllowedRoutes.all()` and on a port its NodePort class does not publish. */
   public constructor(scope: Construct, id: string, props: KafkaGatewayProps) {
-    super(scope, id);
+    super(scope, constructId('KafkaGateway', scope, id));
+    checkArgs({ scope: this, kind: 'KafkaGateway', name: id }, 'KafkaGateway.constructor', arguments, 2);
     ConsistencyPass.of(this);
     this.gatewayName = props.name ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'KafkaGateway', name: this.gatewayName };

@@ -1,7 +1,10 @@
+import { checkArgs, constructId } from '../core/props';
 import { Construct } from 'constructs';
 import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
 import { ConsistencyPass, serviceRef } from '../core/consistency';
 import { Subject, throwPropError } from '../core/errors';
+import { isHostname } from '../core/hostnames';
+import { checkName, checkNamespace, NameFormat } from '../core/naming';
 import { attachmentProblems, IGateway } from './kafka-gateway';
 
 /** One route target: a hostname and the Service it goes to. */
@@ -61,12 +64,23 @@ export class KafkaTlsRoutes extends Construct {
 
   /** Creates the routes (and a ReferenceGrant across namespaces); throws if they would not attach to the Gateway. */
   public constructor(scope: Construct, id: string, props: KafkaTlsRoutesProps) {
-    super(scope, id);
+    super(scope, constructId('KafkaTlsRoutes', scope, id));
+    checkArgs({ scope: this, kind: 'KafkaTlsRoutes', name: id }, 'KafkaTlsRoutes.constructor', arguments, 2);
     const gateway = props.gateway;
     this.namespace = props.namespace ?? props.backendNamespace;
     const sectionName = props.sectionName ?? gateway.listenerName;
     const targets = [props.bootstrap, ...props.brokers];
     const subject: Subject = { scope: this, kind: 'KafkaTlsRoutes', name: props.bootstrap.name };
+    checkNamespace(subject, 'backendNamespace', props.backendNamespace);
+    checkNamespace(subject, 'namespace', this.namespace);
+    checkName(subject, 'sectionName', sectionName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the Gateway listener', example: 'kafka' });
+    if (!Number.isInteger(props.port) || props.port < 1 || props.port > 65535) throwPropError(subject, 'port', 'must be a port from 1 to 65535', props.port, 'use the Kafka listener port, e.g. 9094');
+    targets.forEach((t, i) => {
+      const at = i === 0 ? 'bootstrap' : `brokers[${i - 1}]`;
+      checkName(subject, `${at}.name`, t.name, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the TLSRoute', example: 'events-broker-0' });
+      checkName(subject, `${at}.service`, t.service, { format: NameFormat.DNS1035_LABEL, use: 'it names a Service', example: 'events-broker-0' });
+      if (!isHostname(t.hostname)) throwPropError(subject, `${at}.hostname`, 'is not a DNS name', t.hostname, "use e.g. 'broker-0.kafka.example.com'");
+    });
     const problems = attachmentProblems(gateway, { sectionName, port: gateway.port, namespace: this.namespace, hostnames: targets.map((t) => t.hostname) });
     if (problems.length > 0) {
       throwPropError(subject, 'gateway', `cannot take these routes: ${problems.join('; ')}`, `${gateway.gatewayName}/${sectionName}`, 'route to the Gateway listener that serves these hostnames, from a namespace it allows');
@@ -140,7 +154,16 @@ export class ReferenceGrant extends Construct {
 
   /** Creates the ReferenceGrant in `props.namespace`. */
   public constructor(scope: Construct, id: string, props: ReferenceGrantProps) {
-    super(scope, id);
+    super(scope, constructId('ReferenceGrant', scope, id));
+    checkArgs({ scope: this, kind: 'ReferenceGrant', name: id }, 'ReferenceGrant.constructor', arguments, 2);
+    const subject = { scope: this, kind: 'ReferenceGrant', name: props.name };
+    checkName(subject, 'name', props.name, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'gateways-to-kafka' });
+    checkNamespace(subject, 'namespace', props.namespace);
+    checkName(subject, 'fromNamespace', props.fromNamespace, { format: NameFormat.DNS1123_LABEL, use: 'it names a Namespace', example: 'gateways' });
+    for (const prop of ['fromKind', 'toKind'] as const) {
+      if (!/^[A-Z][A-Za-z0-9]{0,62}$/.test(props[prop])) throwPropError(subject, prop, 'must be a Kubernetes kind (UpperCamelCase)', props[prop], "use e.g. 'TLSRoute' or 'Service'");
+    }
+    (props.toNames ?? []).forEach((n, i) => checkName(subject, `toNames[${i}]`, n, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names an object', example: 'events-kafka-bootstrap' }));
     const to = props.toNames === undefined
       ? [{ group: '', kind: props.toKind }]
       : [...new Set(props.toNames)].map((name) => ({ group: '', kind: props.toKind, name }));

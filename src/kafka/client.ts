@@ -1,10 +1,11 @@
+import { checkArgs, constructId } from '../core/props';
 import { Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { throwPropError } from '../core/errors';
 import { toDnsLabel } from '../core/naming';
-import { scriptDeployment, shellQuote } from '../core/workload';
+import { checkImage, scriptDeployment, shellQuote } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION } from '../core/versions';
 import type { KafkaCluster } from './kafka-cluster';
 import type { KafkaTopic } from './topic';
@@ -71,7 +72,8 @@ export class KafkaClientWorkload extends Construct {
 
   /** Creates the Deployment; throws if the listener does not accept the user's authentication or the user has no Secret. */
   public constructor(scope: Construct, id: string, props: KafkaClientWorkloadProps) {
-    super(scope, id);
+    super(scope, constructId('KafkaClientWorkload', scope, id));
+    checkArgs({ scope: this, kind: 'KafkaClientWorkload', name: id }, 'KafkaClientWorkload.constructor', arguments, 2);
     ConsistencyPass.of(this);
     const { cluster, user, topic, role } = props;
     const subject = { scope: this, kind: 'KafkaClientWorkload', name: id };
@@ -92,6 +94,8 @@ export class KafkaClientWorkload extends Construct {
     if (user.secretName === undefined) {
       throwPropError(subject, 'user', 'has no Secret (tls-external): the workload cannot read its credentials', user.userName, 'use a tls or scram-sha-512 user');
     }
+    if (props.image !== undefined) checkImage(subject, 'image', props.image);
+    if (props.group !== undefined && props.group.trim() === '') throwPropError(subject, 'group', 'is empty', props.group, "name the consumer group, e.g. 'orders-app'");
     const name = `${toDnsLabel(topic.topicName)}-${role}`;
     const labels = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': 'kafka-client' };
     const tls = user.authentication.type !== UserAuthenticationType.SCRAM_SHA_512;

@@ -1,11 +1,12 @@
+import { checkArgs, constructId } from '../core/props';
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass, secretRef, serviceRef } from '../core/consistency';
-import { propError, Subject, throwPropError } from '../core/errors';
+import { propError, Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { addGatewayListener, ExternalListenerOptions } from '../gateway/external-listener';
 import { serviceHost, StrimziNames } from '../core/names';
-import { checkName, checkNamespace, NameFormat } from '../core/naming';
+import { checkName, checkNamespace, labelKeyProblem, NameFormat } from '../core/naming';
 import { lazy } from '../core/lazy';
 import { compact } from '../core/objects';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
@@ -44,6 +45,10 @@ export class KafkaAuthorization {
    * @param superUsers principals allowed everything, e.g. `CN=admin` or `admin`
    */
   public static simple(superUsers: string[] = []): KafkaAuthorization {
+    checkArgs('KafkaAuthorization.simple()', 'KafkaAuthorization.simple', arguments);
+    superUsers.forEach((u, i) => {
+      if (u.trim() === '') throwFactoryError('KafkaAuthorization.simple()', `superUsers[${i}]`, 'is empty', u, "name a principal, e.g. 'CN=admin' (a TLS user) or 'admin' (a SCRAM user)");
+    });
     return new KafkaAuthorization(AuthorizationType.SIMPLE, superUsers);
   }
 
@@ -223,7 +228,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
 
   /** Creates the `Kafka` resource with the default node pools and `tls` listener, unless turned off. */
   public constructor(scope: Construct, id: string, props: KafkaClusterProps = {}) {
-    super(scope, id);
+    super(scope, constructId('KafkaCluster', scope, id));
+    checkArgs({ scope: this, kind: 'KafkaCluster', name: id }, 'KafkaCluster.constructor', arguments, 2);
     ConsistencyPass.of(this);
     this.clusterName = props.name ?? id.toLowerCase();
     this.subject = { scope: this, kind: 'KafkaCluster', name: this.clusterName };
@@ -240,6 +246,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     this.authorization = props.authorization ?? KafkaAuthorization.simple();
     this.rackAwareness = props.rackAwareness ?? true;
     this.rackTopologyKey = props.rackTopologyKey ?? 'topology.kubernetes.io/zone';
+    const keyProblem = labelKeyProblem(this.rackTopologyKey);
+    if (keyProblem !== undefined) throwPropError(this.subject, 'rackTopologyKey', `must be a node label key: ${keyProblem}`, this.rackTopologyKey, "use e.g. 'topology.kubernetes.io/zone'");
     this.restrictedSecurityContext = props.restrictedSecurityContext ?? true;
     this.cruiseControl = props.cruiseControl ?? false;
     this.userConfig = props.config ?? {};
@@ -326,11 +334,13 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
 
   /** Adds a node pool (a `KafkaNodePool` owned by this cluster). */
   public addNodePool(id: string, options: KafkaNodePoolOptions): KafkaNodePool {
+    checkArgs(this.subject, 'KafkaCluster.addNodePool', arguments);
     return new KafkaNodePool(this, id, { ...options, cluster: this });
   }
 
   /** Adds a listener; Strimzi's rules for listeners are checked at once. */
   public addListener(name: string, options: KafkaListenerOptions): KafkaListener {
+    checkArgs(this.subject, 'KafkaCluster.addListener', arguments);
     if (typeof options !== 'object' || options === null) throwPropError(this.subject, `listeners['${name}']`, 'must be listener options', options, 'pass e.g. { port: 9094, type: ListenerType.CLUSTER_IP }');
     const listener = new KafkaListener(this, name, options);
     checkListener({ ...this.subject, listener, others: this.listeners });
@@ -346,21 +356,25 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
    * fails if the certificate, the Gateway listener and the hosts do not agree.
    */
   public addExternalListener(name: string, options: ExternalListenerOptions): KafkaListener {
+    checkArgs(this.subject, 'KafkaCluster.addExternalListener', arguments);
     return addGatewayListener(this, name, options);
   }
 
   /** Adds a `KafkaTopic` in this cluster's namespace. */
   public addTopic(id: string, options: KafkaTopicOptions = {}): KafkaTopic {
+    checkArgs(this.subject, 'KafkaCluster.addTopic', arguments);
     return new KafkaTopic(this, id, { ...options, cluster: this });
   }
 
   /** Adds a `KafkaUser` in this cluster's namespace. */
   public addUser(id: string, options: KafkaUserOptions = {}): KafkaUser {
+    checkArgs(this.subject, 'KafkaCluster.addUser', arguments);
     return new KafkaUser(this, id, { ...options, cluster: this });
   }
 
   /** The listener named `name`. */
   public listener(name: string): KafkaListener {
+    checkArgs(this.subject, 'KafkaCluster.listener', arguments);
     const listener = this.listeners.find((l) => l.name === name);
     if (listener === undefined) {
       throw new Error(`KafkaCluster '${this.clusterName}' at ${this.node.path} has no listener ${JSON.stringify(name)}; it has ${this.listeners.map((l) => l.name).join(', ') || 'none'}`);
@@ -383,6 +397,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
    * @param listener the listener's name; the first listener by default
    */
   public bootstrapAddress(listener?: string): string {
+    checkArgs(this.subject, 'KafkaCluster.bootstrapAddress', arguments);
     const target = listener === undefined ? this.listeners[0] : this.listener(listener);
     if (target === undefined) throw new Error(`KafkaCluster '${this.clusterName}' at ${this.node.path} has no listener yet; add one before asking for its address`);
     return target.bootstrapAddress;

@@ -1,4 +1,5 @@
 import { propError, Subject, throwPropError } from '../core/errors';
+import { checkLabels, checkName, checkNamespace, isCidr, NameFormat } from '../core/naming';
 import { KafkaListener, ListenerAuthenticationType, ListenerType } from './listener';
 
 /**
@@ -54,9 +55,27 @@ export function checkListener(check: ListenerCheck): void {
   only('advertisedHostTemplate', o.advertisedHostTemplate, exposed);
   only('advertisedPortTemplate', o.advertisedPortTemplate, exposed);
 
+  (o.networkPolicyPeers ?? []).forEach((peer, i) => {
+    const set = [peer.podLabels, peer.namespaceLabels, peer.cidr].filter((x) => x !== undefined).length;
+    if (set === 0) fail(`networkPolicyPeers[${i}]`, 'sets nothing, which a NetworkPolicy reads as every source', peer, 'set podLabels, namespaceLabels or cidr');
+    if (peer.cidr !== undefined && (peer.podLabels !== undefined || peer.namespaceLabels !== undefined)) fail(`networkPolicyPeers[${i}].cidr`, 'cannot be combined with labels in one peer (a NetworkPolicy peer is an ipBlock or selectors)', peer.cidr, 'make two peers');
+    if (peer.cidr !== undefined && !isCidr(peer.cidr)) fail(`networkPolicyPeers[${i}].cidr`, 'is not an IPv4 or IPv6 CIDR', peer.cidr, "use e.g. '10.0.0.0/8'");
+    checkLabels(check, prop(`networkPolicyPeers[${i}].podLabels`), peer.podLabels);
+    checkLabels(check, prop(`networkPolicyPeers[${i}].namespaceLabels`), peer.namespaceLabels);
+  });
+  (o.parentRefs ?? []).forEach((p, i) => {
+    if (p.port !== undefined && !isPort(p.port)) fail(`parentRefs[${i}].port`, 'must be a port from 1 to 65535', p.port, "use the Gateway listener's port, or leave it unset");
+    checkName(check, prop(`parentRefs[${i}].name`), p.name, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the Gateway', example: 'kafka-gateway' });
+    if (p.namespace !== undefined) checkNamespace(check, prop(`parentRefs[${i}].namespace`), p.namespace);
+  });
+  if (o.advertisedPortTemplate !== undefined && !isPortTemplate(o.advertisedPortTemplate)) {
+    fail('advertisedPortTemplate', "is not a port or arithmetic on {nodeId} with + - * and parentheses (Strimzi ListenersUtils.renderPortTemplate)", o.advertisedPortTemplate, "use e.g. '9094' or '30000 + {nodeId}'");
+  }
+
   const brokers = o.brokers ?? [];
   const seen = new Set<number>();
   brokers.forEach((b, i) => {
+    if (!Number.isInteger(b.nodeId) || b.nodeId < 0) fail(`brokers[${i}].nodeId`, 'must be a node id, a whole number >= 0', b.nodeId, 'use an id of a broker (KafkaNodePool.nodeIds)');
     if (seen.has(b.nodeId)) fail(`brokers[${i}].nodeId`, 'is listed twice', b.nodeId, 'list each broker once');
     seen.add(b.nodeId);
     only(`brokers[${i}].nodePort`, b.nodePort, NODE_PORT_TYPES);
@@ -96,4 +115,35 @@ export function listenerBrokerProblems(subject: Subject, listener: KafkaListener
   const missing = brokerNodeIds.filter((id) => !hosted.has(id));
   if (missing.length === 0) return [];
   return [propError(subject, `listeners['${listener.name}'].brokers`, `give no host for broker${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; Strimzi rejects a ${listener.type} listener where any broker lacks one`, [...hosted], "set hostTemplate (e.g. 'broker-{nodeId}.kafka.example.com'), or a brokers[].host for every broker")];
+}
+
+function isPort(port: number): boolean {
+  return Number.isInteger(port) && port >= 1 && port <= 65535;
+}
+
+/**
+ * Whether `template` is what Strimzi's `ListenersUtils.renderPortTemplate` evaluates: a whole
+ * number, or `{nodeId}` and numbers joined by `+`, `-` and `*`, with parentheses.
+ */
+export function isPortTemplate(template: string): boolean {
+  const tokens = template.replace(/\{nodeId\}/g, ' 1 ').match(/\d+|[-+*()]|\S/g) ?? [];
+  let i = 0;
+  const operand = (): boolean => {
+    if (tokens[i] === '(') {
+      i++;
+      if (!expression() || tokens[i] !== ')') return false;
+      i++;
+      return true;
+    }
+    return /^\d+$/.test(tokens[i++] ?? '');
+  };
+  const expression = (): boolean => {
+    if (!operand()) return false;
+    while (['+', '-', '*'].includes(tokens[i])) {
+      i++;
+      if (!operand()) return false;
+    }
+    return true;
+  };
+  return expression() && i === tokens.length;
 }

@@ -1,3 +1,4 @@
+import { checkArgs } from '../core/props';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { serviceHost, StrimziNames } from '../core/names';
 import { compact } from '../core/objects';
@@ -60,6 +61,7 @@ export class ListenerAuthentication {
    * @param listenerConfig `listener.name.<listener>.*` options, without that prefix
    */
   public static custom(sasl: boolean, listenerConfig: Record<string, string | number | boolean> = {}): ListenerAuthentication {
+    checkArgs('ListenerAuthentication.custom()', 'ListenerAuthentication.custom', arguments);
     return new ListenerAuthentication(ListenerAuthenticationType.CUSTOM, { sasl, listenerConfig });
   }
 

@@ -1,3 +1,4 @@
+import { checkArgs } from '../core/props';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
@@ -71,6 +72,7 @@ export class KafkaMetrics {
    * JMX in between and no ConfigMap.
    */
   public static strimziMetricsReporter(options: StrimziMetricsReporterOptions = {}): KafkaMetrics {
+    checkArgs('KafkaMetrics.strimziMetricsReporter()', 'KafkaMetrics.strimziMetricsReporter', arguments);
     return new KafkaMetrics(() => ({
       type: strimzi.KafkaSpecKafkaMetricsConfigType.STRIMZI_METRICS_REPORTER,
       ...(options.allowList && { values: { allowList: options.allowList } }),
@@ -79,6 +81,7 @@ export class KafkaMetrics {
 
   /** The Prometheus JMX exporter, with a ConfigMap of rules for Kafka 4 (`<cluster>-kafka-metrics`). */
   public static jmxPrometheusExporter(): KafkaMetrics {
+    checkArgs('KafkaMetrics.jmxPrometheusExporter()', 'KafkaMetrics.jmxPrometheusExporter', arguments);
     return new KafkaMetrics((scope, cluster, namespace) => {
       const configMap = new k8s.KubeConfigMap(scope, 'MetricsConfig', {
         metadata: { name: `${cluster}-kafka-metrics`, namespace, labels: { 'strimzi.io/cluster': cluster } },

@@ -1,10 +1,11 @@
+import { checkArgs, constructId } from '../core/props';
 import { Size } from 'cdk8s';
 import { ContainerResources } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
-import { throwPropError } from '../core/errors';
+import { throwFactoryError, throwPropError } from '../core/errors';
 import { StrimziNames } from '../core/names';
-import { checkName, NameFormat } from '../core/naming';
+import { checkLabels, checkName, NameFormat } from '../core/naming';
 import { checkSizing, renderResources } from '../core/resources';
 import { jvmSize } from '../core/units';
 import { KafkaStorage } from './storage';
@@ -21,6 +22,10 @@ export enum NodeRole {
 export class NodeIdRange {
   /** Ids `first` to `last`, inclusive. */
   public static of(first: number, last: number): NodeIdRange {
+    checkArgs('NodeIdRange.of()', 'NodeIdRange.of', arguments);
+    if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last < first) {
+      throwFactoryError('NodeIdRange.of()', 'first', 'and last must be node ids, whole numbers >= 0, first <= last', [first, last], 'use e.g. NodeIdRange.of(100, 199)');
+    }
     return new NodeIdRange(first, last);
   }
 
@@ -142,7 +147,8 @@ export class KafkaNodePool extends Construct {
 
   /** Creates a KafkaNodePool and claims its node id range in `props.cluster`. */
   public constructor(scope: Construct, id: string, props: KafkaNodePoolProps) {
-    super(scope, id);
+    super(scope, constructId('KafkaNodePool', scope, id));
+    checkArgs({ scope: this, kind: 'KafkaNodePool', name: id }, 'KafkaNodePool.constructor', arguments, 2);
     this.poolName = props.name ?? id.toLowerCase();
     const subject = { scope: this, kind: 'KafkaNodePool', name: this.poolName };
     checkName(subject, 'name', this.poolName, { format: NameFormat.DNS1123_LABEL, use: 'it names the pods', example: 'broker' });
@@ -153,6 +159,7 @@ export class KafkaNodePool extends Construct {
       throwPropError(subject, 'replicas', 'must be a whole number >= 1', this.replicas, 'set the number of nodes; remove the pool instead of scaling it to 0');
     }
     checkSizing(subject, 'resources', props.resources, 'heap', props.heap);
+    checkLabels(subject, 'podLabels', props.podLabels);
     this.podLabels = props.podLabels;
     this.storage = props.storage ?? KafkaStorage.persistentClaim({ size: Size.gibibytes(this.isBroker ? 100 : 10) });
     this.nodeIdRange = props.cluster._registerNodePool(this, props.nodeIds);

@@ -1,3 +1,4 @@
+import { checkArgs, constructId } from '../core/props';
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { goDuration } from '../core/duration';
@@ -34,7 +35,8 @@ export class KafkaPodMonitor extends Construct {
 
   /** Creates a PodMonitor named `<cluster>-kafka` in the cluster's namespace. */
   public constructor(scope: Construct, id: string, props: KafkaPodMonitorProps) {
-    super(scope, id);
+    super(scope, constructId('KafkaPodMonitor', scope, id));
+    checkArgs({ scope: this, kind: 'KafkaPodMonitor', name: id }, 'KafkaPodMonitor.constructor', arguments, 2);
     const cluster = props.cluster;
     this.resource = new ApiObject(this, 'Resource', {
       apiVersion: API_VERSIONS.PodMonitor,

@@ -1,3 +1,4 @@
+import { checkArgs } from '../core/props';
 import { Size } from 'cdk8s';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { throwFactoryError } from '../core/errors';
@@ -49,6 +50,7 @@ export class KafkaStorage {
    * production cluster rejects it.
    */
   public static ephemeral(options: EphemeralStorageOptions = {}): KafkaStorage {
+    checkArgs('KafkaStorage.ephemeral()', 'KafkaStorage.ephemeral', arguments);
     checkSize('KafkaStorage.ephemeral()', 'sizeLimit', options.sizeLimit);
     return new KafkaStorage({
       type: strimzi.KafkaNodePoolSpecStorageType.EPHEMERAL,
@@ -58,6 +60,7 @@ export class KafkaStorage {
 
   /** One PersistentVolumeClaim per pod (the default). */
   public static persistentClaim(options: PersistentClaimOptions = {}): KafkaStorage {
+    checkArgs('KafkaStorage.persistentClaim()', 'KafkaStorage.persistentClaim', arguments);
     return new KafkaStorage({ type: strimzi.KafkaNodePoolSpecStorageType.PERSISTENT_HYPHEN_CLAIM, ...renderClaim('KafkaStorage.persistentClaim()', '', options) }, false);
   }
 
@@ -66,6 +69,7 @@ export class KafkaStorage {
    * metadata log lives on the one marked `kraftMetadata` (the first by default).
    */
   public static jbod(...volumes: JbodVolumeOptions[]): KafkaStorage {
+    checkArgs('KafkaStorage.jbod()', 'KafkaStorage.jbod', arguments);
     const factory = 'KafkaStorage.jbod()';
     if (volumes.length === 0) throwFactoryError(factory, 'volumes', 'are empty', [], 'give at least one volume, e.g. KafkaStorage.jbod({ size: Size.gibibytes(100) })');
     volumes.forEach((v, i) => {

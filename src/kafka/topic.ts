@@ -1,3 +1,4 @@
+import { checkArgs, constructId } from '../core/props';
 import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass } from '../core/consistency';
@@ -56,7 +57,8 @@ export class KafkaTopic extends Construct {
 
   /** Creates a KafkaTopic in the cluster's namespace. */
   public constructor(scope: Construct, id: string, props: KafkaTopicProps) {
-    super(scope, id);
+    super(scope, constructId('KafkaTopic', scope, id));
+    checkArgs({ scope: this, kind: 'KafkaTopic', name: id }, 'KafkaTopic.constructor', arguments, 2);
     ConsistencyPass.of(this);
     this.topicName = props.topicName ?? id;
     const subject: Subject = { scope: this, kind: 'KafkaTopic', name: this.topicName };

@@ -1,3 +1,4 @@
+import { checkArgs, constructId } from '../core/props';
 import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass, secretRef } from '../core/consistency';
@@ -84,31 +85,37 @@ const OPERATIONS: Readonly<Record<AclResourceType, readonly AclOperation[]>> = {
 export class Acl {
   /** The topic `name`. */
   public static topic(name: string): Acl {
+    checkArgs('Acl.topic()', 'Acl.topic', arguments);
     return new Acl(AclResourceType.TOPIC, name, AclPatternType.LITERAL);
   }
 
   /** Every topic whose name starts with `prefix`. */
   public static topicPrefix(prefix: string): Acl {
+    checkArgs('Acl.topicPrefix()', 'Acl.topicPrefix', arguments);
     return new Acl(AclResourceType.TOPIC, prefix, AclPatternType.PREFIX);
   }
 
   /** The consumer group `name`. */
   public static group(name: string): Acl {
+    checkArgs('Acl.group()', 'Acl.group', arguments);
     return new Acl(AclResourceType.GROUP, name, AclPatternType.LITERAL);
   }
 
   /** Every consumer group whose name starts with `prefix`. */
   public static groupPrefix(prefix: string): Acl {
+    checkArgs('Acl.groupPrefix()', 'Acl.groupPrefix', arguments);
     return new Acl(AclResourceType.GROUP, prefix, AclPatternType.PREFIX);
   }
 
   /** The transactional id `name`. */
   public static transactionalId(name: string): Acl {
+    checkArgs('Acl.transactionalId()', 'Acl.transactionalId', arguments);
     return new Acl(AclResourceType.TRANSACTIONAL_ID, name, AclPatternType.LITERAL);
   }
 
   /** Every transactional id that starts with `prefix`. */
   public static transactionalIdPrefix(prefix: string): Acl {
+    checkArgs('Acl.transactionalIdPrefix()', 'Acl.transactionalIdPrefix', arguments);
     return new Acl(AclResourceType.TRANSACTIONAL_ID, prefix, AclPatternType.PREFIX);
   }
 
@@ -128,11 +135,13 @@ export class Acl {
 
   /** A rule allowing `operations` on this resource. */
   public allow(...operations: AclOperation[]): AclRule {
+    checkArgs('Acl.allow()', 'Acl.allow', arguments);
     return new AclRule(this, AclRuleType.ALLOW, operations);
   }
 
   /** A rule denying `operations` on this resource (deny wins over allow). */
   public deny(...operations: AclOperation[]): AclRule {
+    checkArgs('Acl.deny()', 'Acl.deny', arguments);
     return new AclRule(this, AclRuleType.DENY, operations);
   }
 }
@@ -153,6 +162,7 @@ export class AclRule {
 
   /** The same rule, only for connections from `host`. */
   public fromHost(host: string): AclRule {
+    checkArgs('AclRule.fromHost()', 'AclRule.fromHost', arguments);
     return new AclRule(this.resource, this.type, this.operations, host);
   }
 
@@ -187,6 +197,7 @@ export class UserAuthentication {
    * @param password the Secret and key holding the password, if you manage it
    */
   public static scramSha512(password?: SecretKeyReference): UserAuthentication {
+    checkArgs('UserAuthentication.scramSha512()', 'UserAuthentication.scramSha512', arguments);
     return new UserAuthentication(UserAuthenticationType.SCRAM_SHA_512, password);
   }
 
@@ -295,7 +306,8 @@ export class KafkaUser extends Construct {
 
   /** Creates a KafkaUser in the cluster's namespace; invalid names and ACLs throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaUserProps) {
-    super(scope, id);
+    super(scope, constructId('KafkaUser', scope, id));
+    checkArgs({ scope: this, kind: 'KafkaUser', name: id }, 'KafkaUser.constructor', arguments, 2);
     ConsistencyPass.of(this);
     this.userName = props.userName ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'KafkaUser', name: this.userName };
@@ -307,6 +319,12 @@ export class KafkaUser extends Construct {
     this.acls = props.acls ?? [];
     this.acls.forEach((rule, i) => checkRule(subject, rule, i));
 
+    for (const [key, value] of Object.entries(props.quotas ?? {})) {
+      const whole = key !== 'controllerMutationRate';
+      if (value !== undefined && (value < 0 || (whole && !Number.isInteger(value)))) {
+        throwPropError(subject, `quotas.${key}`, `must be ${whole ? 'a whole number' : 'a number'} >= 0 (Strimzi KafkaUserQuotas)`, value, 'set the limit, or leave it unset for none');
+      }
+    }
     const cluster = props.cluster;
     const full = cluster as Partial<KafkaCluster>;
     if (this.acls.length > 0 && full.authorization !== undefined && full.authorization.type !== AuthorizationType.SIMPLE) {

@@ -1,3 +1,4 @@
+import { checkArgs, constructId } from '../core/props';
 import { Chart, Size } from 'cdk8s';
 import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
@@ -12,7 +13,7 @@ import { admit, NetworkPeer } from '../core/network';
 import { checkSizing, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
 import { jvmSize, quantity, sizeProblem } from '../core/units';
-import { spreadOverNodesAndZones } from '../core/workload';
+import { checkImage, spreadOverNodesAndZones } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { checkConfigValues, DURABLE_BROKER_CONFIG } from '../kafka/broker-config';
 import {
@@ -43,6 +44,7 @@ export class KraftClientAuthentication {
    * you create (it is never written to the manifests); `admin` is a super user and makes the others.
    */
   public static scramSha512(adminPassword: KraftAdminPassword): KraftClientAuthentication {
+    checkArgs('KraftClientAuthentication.scramSha512()', 'KraftClientAuthentication.scramSha512', arguments);
     return new KraftClientAuthentication(KraftClientAuthenticationType.SCRAM_SHA_512, { secretName: adminPassword.secretName, key: adminPassword.key ?? 'password' });
   }
 
@@ -198,7 +200,8 @@ export class KraftCluster extends Construct {
 
   /** Creates the StatefulSets, Services, ConfigMap, certificate and NetworkPolicy; props that cannot work throw at once. */
   public constructor(scope: Construct, id: string, props: KraftClusterProps = {}) {
-    super(scope, id);
+    super(scope, constructId('KraftCluster', scope, id));
+    checkArgs({ scope: this, kind: 'KraftCluster', name: id }, 'KraftCluster.constructor', arguments, 2);
     ConsistencyPass.of(this);
     this.clusterName = props.name ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'KraftCluster', name: this.clusterName };
@@ -209,6 +212,7 @@ export class KraftCluster extends Construct {
     const version = props.version ?? DEFAULT_KAFKA_VERSION;
     if (!SUPPORTED_KAFKA_VERSIONS.includes(version)) fail('version', 'is not a supported Kafka version', version, `use one of ${SUPPORTED_KAFKA_VERSIONS.join(', ')}`);
     this.image = props.image ?? `apache/kafka:${version}`;
+    checkImage(subject, 'image', this.image);
 
     const mode = props.mode ?? KraftMode.SPLIT;
     if (mode === KraftMode.COMBINED && (props.controllers !== undefined || props.brokers !== undefined)) {
@@ -240,6 +244,7 @@ export class KraftCluster extends Construct {
       if (external.advertisedPort !== ext.gateway.externalPort) {
         fail('external.advertisedPort', `breaks the port chain: clients reach Gateway '${ext.gateway.gatewayName}' on ${ext.gateway.externalPort}`, external.advertisedPort, `advertise ${ext.gateway.externalPort}`);
       }
+      if (!Number.isInteger(external.port) || external.port < 1024 || external.port > 65535) fail('external.port', 'must be a port from 1024 to 65535 (the brokers run unprivileged)', external.port, 'use e.g. 9094');
       if (Object.values(ports).includes(external.port)) fail('external.port', 'collides with another listener port', external.port, 'use e.g. 9094');
       if (!LISTENER_NAME.test(external.name) || Object.values(listenerNames).includes(external.name)) fail('external.name', 'must be a new upper-case listener name', external.name, "use 'EXTERNAL'");
     }

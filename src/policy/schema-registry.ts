@@ -1,3 +1,4 @@
+import { checkArgs } from '../core/props';
 import { readFileSync } from 'fs';
 import { ioProblem } from '../core/io';
 import { manifestFiles } from './input';
@@ -92,6 +93,7 @@ export class SchemaRegistry {
    * @throws Error (one line) when a path cannot be read or holds no CustomResourceDefinition.
    */
   public constructor(crdPaths: readonly string[] = []) {
+    checkArgs('new SchemaRegistry()', 'SchemaRegistry.constructor', arguments);
     for (const [key, crd] of Object.entries(this.index.crds)) {
       const [group, kind] = splitKey(key);
       this.crds.set(key, {

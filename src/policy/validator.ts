@@ -90,6 +90,9 @@ export class ManifestValidator {
    * @throws Error when a path of `props.crds` cannot be read or holds no CustomResourceDefinition.
    */
   public constructor(props: ManifestValidatorProps = {}) {
+    if (props !== undefined && props !== null && (typeof props !== 'object' || Array.isArray(props))) {
+      throw new Error(`ManifestValidator: props must be an object (got ${JSON.stringify(props)}); e.g. { crds: ['crds/'] }`);
+    }
     const crds: unknown = props?.crds ?? [];
     if (!Array.isArray(crds) || crds.some((c) => typeof c !== 'string' || c === '')) {
       throw new Error(`ManifestValidator: crds must be a list of file or directory paths (got ${JSON.stringify(crds)}); e.g. { crds: ['crds/'] }`);

@@ -1,7 +1,10 @@
+import { checkArgs } from '../core/props';
 import { Chart, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Certificate, PrivateCa } from '../certs';
-import { HostnameScheme } from '../core/hostnames';
+import { throwPropError } from '../core/errors';
+import { HostnameScheme, isHostname } from '../core/hostnames';
+import { checkName, checkNamespace, NameFormat } from '../core/naming';
 import { EnvoyGatewayClass, GatewayService, KafkaGateway, RouteMode } from '../gateway';
 import { Acl, AclOperation, ClusterProfile, KafkaCluster, KafkaListener, KafkaStorage, KafkaTopic, KafkaUser } from '../kafka';
 import { Environment } from './environment';
@@ -92,14 +95,22 @@ export class DevEnvironment extends Environment {
     super(scope, name, {
       description: 'A laptop environment: Kafka on Strimzi behind an Envoy Gateway TLS passthrough listener, on one KIND cluster.',
     });
+    checkArgs({ scope: this, kind: 'DevEnvironment', name }, 'DevEnvironment.constructor', arguments, 2);
     const namespace = props.namespace ?? 'kafka';
     const clusterName = props.clusterName ?? 'gateway-api-test';
     const hostPort = props.hostPort ?? 9092;
     const nodePort = props.nodePort ?? 30992;
     const gatewayPort = 9092;
+    const domain = props.domain ?? 'strimzi.gateway.api.test';
+    const subject = { scope: this, kind: 'DevEnvironment', name };
+    checkNamespace(subject, 'namespace', namespace);
+    checkName(subject, 'clusterName', clusterName, { format: NameFormat.DNS1035_LABEL, use: 'it names the Kafka cluster', example: 'my-cluster' });
+    if (!isHostname(domain)) throwPropError(subject, 'domain', 'must be a DNS name of lowercase labels (bootstrap.<domain>, broker-<id>.<domain>)', domain, "use e.g. 'kafka.test'");
+    if (!Number.isInteger(hostPort) || hostPort < 1 || hostPort > 65535) throwPropError(subject, 'hostPort', 'must be a port from 1 to 65535', hostPort, 'use e.g. 9092');
+    if (!Number.isInteger(nodePort) || nodePort < 30000 || nodePort > 32767) throwPropError(subject, 'nodePort', 'must be in the NodePort range 30000-32767', nodePort, 'use e.g. 30992');
 
     this.kind = props.kind ?? new KindCluster({ portMappings: [{ containerPort: nodePort, hostPort }] });
-    this.hostnames = HostnameScheme.subdomain(props.domain ?? 'strimzi.gateway.api.test');
+    this.hostnames = HostnameScheme.subdomain(domain);
     this.chart = this.addCluster('kind', { namespaces: [namespace], description: 'the KIND cluster: `kind create cluster --config kind-config.yaml`', kind: this.kind });
 
     this.ca = new PrivateCa(this.chart, 'Ca', { name: 'kafka-dev-ca' });

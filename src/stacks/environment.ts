@@ -1,7 +1,9 @@
+import { checkArgs, constructId } from '../core/props';
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ConsistencyPass, markCluster } from '../core/consistency';
+import { throwPropError } from '../core/errors';
 import { checkName, checkNamespace, NameFormat } from '../core/naming';
 import { KindCluster } from './kind';
 
@@ -72,7 +74,8 @@ export class Environment extends Construct {
 
   /** Creates an environment named `name` (lowercase alphanumerics and '-': it names a folder of `dist/`). */
   public constructor(scope: Construct, name: string, props: EnvironmentProps = {}) {
-    super(scope, name);
+    super(scope, constructId(new.target.name, scope, name, 'name'));
+    checkArgs({ scope: this, kind: 'Environment', name }, 'Environment.constructor', arguments, 2);
     checkName({ scope: this, kind: 'Environment', name }, 'name', name, { format: NameFormat.DNS1123_LABEL, use: 'it names a folder of dist/', example: 'prod-eu' });
     this.environmentName = name;
     this.description = props.description;
@@ -80,6 +83,7 @@ export class Environment extends Construct {
 
   /** Adds a cluster: a chart whose objects go to `dist/<environment>/<cluster>/`. */
   public addCluster(name: string, options: ClusterOptions = {}): Chart {
+    checkArgs({ scope: this, kind: 'Environment', name: this.environmentName }, 'Environment.addCluster', arguments);
     checkName({ scope: this, kind: 'Environment', name: this.environmentName }, 'cluster name', name, { format: NameFormat.DNS1123_LABEL, use: 'it names a folder of dist/', example: 'eu-west' });
     if (this.clusters.has(name)) throw new Error(`Environment '${this.environmentName}': cluster '${name}' is added twice; give each cluster its own name`);
     const chart = new Chart(this, name);
@@ -96,11 +100,16 @@ export class Environment extends Construct {
 
   /** Draws a connection between clusters in the README's diagram. */
   public addLink(from: string, to: string, label: string): void {
+    checkArgs({ scope: this, kind: 'Environment', name: this.environmentName }, 'Environment.addLink', arguments);
+    for (const [prop, cluster] of [['from', from], ['to', to]]) {
+      if (!this.clusters.has(cluster)) throwPropError({ scope: this, kind: 'Environment', name: this.environmentName }, `addLink() ${prop}`, 'is not a cluster of the environment', cluster, `add it first (addCluster), or name one of ${[...this.clusters.keys()].join(', ') || 'none yet'}`);
+    }
     this.links.push({ from, to, label });
   }
 
   /** Adds a check to the README's "after apply" section. */
   public addCheck(title: string, ...commands: string[]): void {
+    checkArgs({ scope: this, kind: 'Environment', name: this.environmentName }, 'Environment.addCheck', arguments);
     this.postApplyChecks.push({ title, commands });
   }
 

@@ -1,3 +1,4 @@
+import { checkArgs } from '../core/props';
 import { Construct } from 'constructs';
 import {
   Acl, AclOperation, KafkaClientRole, KafkaClientWorkload, KafkaCluster, KafkaMetrics, KafkaPodMonitor, ListenerAuthentication, UserAuthentication,
@@ -22,6 +23,7 @@ export class InClusterMtlsEnvironment extends Environment {
   /** Creates the environment and its one cluster, `cluster`. */
   public constructor(scope: Construct, name: string = 'in-cluster-mtls') {
     super(scope, name, { description: 'Kafka for in-cluster applications with mutual TLS, ACLs and Prometheus metrics.' });
+    checkArgs({ scope: this, kind: 'InClusterMtlsEnvironment', name }, 'InClusterMtlsEnvironment.constructor', arguments, 2);
     const chart = this.addCluster('cluster', { namespaces: ['kafka'], description: 'one Kubernetes cluster (a cloud cluster with zone labels on its nodes)' });
 
     this.kafka = new KafkaCluster(chart, 'Kafka', {

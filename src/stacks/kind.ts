@@ -1,6 +1,9 @@
+import { checkArgs } from '../core/props';
 import { IConstruct } from 'constructs';
 import { stringify } from 'yaml';
 import { ConsistencyPass } from '../core/consistency';
+import { throwFactoryError } from '../core/errors';
+import { isName, NameFormat } from '../core/naming';
 
 /** A port of the KIND node container published on the host. */
 export interface KindPortMapping {
@@ -40,8 +43,14 @@ export class KindCluster {
 
   /** Creates the config; write it out with {@link toYaml}. */
   public constructor(props: KindClusterProps = {}) {
+    checkArgs('new KindCluster()', 'KindCluster.constructor', arguments);
     this.name = props.name ?? 'kafka';
     this.portMappings = props.portMappings ?? [];
+    this.portMappings.forEach((m, i) => {
+      if (!Number.isInteger(m.containerPort) || m.containerPort < 1 || m.containerPort > 65535) throwFactoryError('new KindCluster()', `portMappings[${i}].containerPort`, 'must be a port from 1 to 65535 (a node port: 30000-32767)', m.containerPort, 'use the node port, e.g. 30992');
+      if (!Number.isInteger(m.hostPort) || m.hostPort < 1 || m.hostPort > 65535) throwFactoryError('new KindCluster()', `portMappings[${i}].hostPort`, 'must be a port from 1 to 65535', m.hostPort, 'use the port clients use on this machine, e.g. 9092');
+    });
+    if (!isName(this.name, NameFormat.DNS1123_LABEL)) throwFactoryError('new KindCluster()', 'name', 'must be a DNS-1123 label (kind names containers after it)', this.name, "use e.g. 'kafka'");
     this.zone = props.zone ?? 'zone-a';
   }
 
@@ -53,6 +62,7 @@ export class KindCluster {
    * this for its chart; call it before adding the Gateways.
    */
   public attach(chart: IConstruct): void {
+    checkArgs('KindCluster.attach()', 'KindCluster.attach', arguments);
     const pass = ConsistencyPass.of(chart);
     for (const m of this.portMappings) pass.publishNodePort(chart, m.containerPort, m.hostPort);
   }

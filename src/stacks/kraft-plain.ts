@@ -1,3 +1,4 @@
+import { checkArgs } from '../core/props';
 import { Construct } from 'constructs';
 import { PrivateCa } from '../certs';
 import { KraftCluster } from '../kraft';
@@ -20,6 +21,7 @@ export class KraftPlainEnvironment extends Environment {
   /** Creates the environment and its one cluster, `cluster`. */
   public constructor(scope: Construct, name: string = 'kraft-plain') {
     super(scope, name, { description: 'Apache Kafka in KRaft mode on plain StatefulSets, for clusters without Strimzi.' });
+    checkArgs({ scope: this, kind: 'KraftPlainEnvironment', name }, 'KraftPlainEnvironment.constructor', arguments, 2);
     const chart = this.addCluster('cluster', { namespaces: ['kafka'], description: 'one Kubernetes cluster' });
     const ca = new PrivateCa(chart, 'Ca', { name: 'kafka-ca', clusterScoped: false, namespace: 'kafka' });
     this.kafka = new KraftCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', issuer: ca.issuer });

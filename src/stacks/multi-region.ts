@@ -1,3 +1,4 @@
+import { checkArgs } from '../core/props';
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { BridgeAuthentication, BridgeKafkaConnection, KafkaBridge } from '../bridge';
@@ -6,6 +7,7 @@ import { Certificate, ClusterIssuer, IIssuer, IssuerType, PrivateCa } from '../c
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { throwPropError } from '../core/errors';
 import { HostnameScheme, isHostname } from '../core/hostnames';
+import { checkName, NameFormat } from '../core/naming';
 import { BridgeTrafficGenerators, EnvoyGatewayFailover, FailoverGateway, IFailoverRenderer, IstioFailover, TetrateFailover } from '../failover';
 import { EnvoyGatewayClass, KafkaGateway } from '../gateway';
 import { Acl, AclOperation, KafkaCluster, KafkaUser } from '../kafka';
@@ -95,8 +97,9 @@ export class MultiRegionEnvironment extends Environment {
   /** Creates the environment: the `kafka` cluster, one cluster per region and the `central` cluster. */
   public constructor(scope: Construct, name: string, props: MultiRegionEnvironmentProps) {
     super(scope, name, {
-      description: `Kafka in one cluster, a Kafka Bridge in each region, and a tier-1 failover gateway (${props.provider}) in a central cluster.`,
+      description: `Kafka in one cluster, a Kafka Bridge in each region, and a tier-1 failover gateway (${props?.provider}) in a central cluster.`,
     });
+    checkArgs({ scope: this, kind: 'MultiRegionEnvironment', name }, 'MultiRegionEnvironment.constructor', arguments, 2);
     const subject = { scope: this, kind: 'MultiRegionEnvironment', name };
     if (typeof props !== 'object' || props === null || !Object.values(FailoverProviderKind).includes(props.provider)) {
       throwPropError(subject, 'provider', 'is not a failover provider', props?.provider, `use one of FailoverProviderKind.${Object.keys(FailoverProviderKind).join(', FailoverProviderKind.')}`);
@@ -108,6 +111,8 @@ export class MultiRegionEnvironment extends Environment {
     if (!Array.isArray(regions)) throwPropError(subject, 'regions', 'must be an array of { name, priority }', regions, "use e.g. [{ name: 'east', priority: 0 }, { name: 'west', priority: 1 }]");
     regions.forEach((region, i) => {
       if (typeof region !== 'object' || region === null) throwPropError(subject, `regions[${i}]`, 'must be an object { name, priority }', region, "use e.g. { name: 'east', priority: 0 }");
+      if (!Number.isInteger(region.priority) || region.priority < 0) throwPropError(subject, `regions[${i}].priority`, 'must be a whole number >= 0 (lower is preferred)', region.priority, 'use 0 for the preferred region, 1 for the next');
+      checkName(subject, `regions[${i}].name`, region.name, { format: NameFormat.DNS1035_LABEL, use: 'it names the region\'s cluster and its Services', example: 'east' });
       if (OWN_CLUSTERS.includes(region.name)) {
         throwPropError(subject, `regions[${i}].name`, `is taken: each region is a cluster of the environment, beside its own ${OWN_CLUSTERS.map((c) => `'${c}'`).join(' and ')} clusters`, region.name, "name the region after where it runs, e.g. 'east'");
       }

@@ -1,0 +1,164 @@
+import { formatValue, Subject, throwFactoryError, throwPropError } from './errors';
+import { INTERFACES, SIGNATURES } from './prop-shapes.generated';
+
+/**
+ * Runtime checks of arguments against the library's own TypeScript types, for callers the
+ * compiler does not stand behind (plain JavaScript, `as any`, data read from a file): a wrong
+ * type fails at once with the construct or factory, the prop, the value and what to give,
+ * instead of a TypeError deep inside a construct or a manifest the API server rejects. The
+ * shapes are generated from the types by `scripts/prop-shapes.ts`; the semantic rules (ranges,
+ * names, cross-checks) stay with each construct.
+ */
+
+/** The runtime shape of a TypeScript type. */
+export type Shape =
+  | { readonly t: 'any' | 'string' | 'number' | 'boolean' | 'function' | 'duration' | 'size' }
+  | { readonly t: 'enum'; readonly values: ReadonlyArray<string | number>; readonly names?: readonly string[] }
+  | { readonly t: 'array' | 'record'; readonly of: Shape }
+  | { readonly t: 'object'; readonly ref?: string; readonly props?: Readonly<Record<string, { readonly shape: Shape; readonly optional: boolean }>> }
+  | { readonly t: 'union'; readonly of: readonly Shape[] }
+  | { readonly t: 'instance'; readonly name: string; readonly members: Readonly<Record<string, 'function' | 'present'>> };
+
+/** The parameters of a function, in order. */
+export type Signature = ReadonlyArray<{ readonly name: string; readonly shape: Shape; readonly optional: boolean; readonly rest?: boolean }>;
+
+interface Problem {
+  readonly path: string;
+  readonly problem: string;
+  readonly value: unknown;
+  readonly fix: string;
+}
+
+/**
+ * The construct id a constructor passes to `super()`, checked first: the constructs library
+ * fails on a non-string id with a TypeError and on an empty one with a message that names
+ * neither the construct nor the call.
+ */
+export function constructId(kind: string, scope: unknown, id: unknown, param: string = 'id'): string {
+  const path = (scope as { node?: { path?: unknown } } | undefined)?.node?.path;
+  if (typeof path !== 'string') {
+    throw new Error(`${kind}: scope must be a construct, an App or a Chart or a construct in one (got ${formatValue(scope)}); pass the chart it belongs to`);
+  }
+  if (typeof id !== 'string' || id === '') {
+    throw new Error(`${kind} in ${path === '' ? 'the app' : path}: ${param} must be a non-empty string, unique in its scope (got ${formatValue(id)}); use e.g. '${param === 'id' ? kind : 'prod'}'`);
+  }
+  return id;
+}
+
+/**
+ * Throws a prop error unless `args` fit `signature` (`Class.method`, `Class.constructor`),
+ * skipping the first `skip` (a constructor's scope and id). A parameter named `props` is the
+ * construct's props: its fields are named bare (`brokers.replicas`), like every other message.
+ * @param where the construct (for constructors and methods) or the factory call, e.g. `HostnameScheme.subdomain()`
+ */
+export function checkArgs(where: Subject | string, signature: string, args: ArrayLike<unknown>, skip: number = 0): void {
+  const params = SIGNATURES[signature];
+  if (params === undefined) throw new Error(`checkArgs: no signature ${signature}; run scripts/prop-shapes.ts`);
+  for (let i = skip; i < params.length; i++) {
+    const param = params[i];
+    const values = param.rest ? Array.from(args).slice(i) : [args[i]];
+    values.forEach((value, j) => {
+      const name = param.rest ? `${param.name}[${j}]` : param.name;
+      const problem = value === undefined
+        ? (param.optional && !param.rest ? undefined : { path: name, problem: 'is required', value, fix: `give ${describe(param.shape)}` })
+        : problemOf(param.shape, value, name);
+      if (problem === undefined) return;
+      const path = param.name === 'props' && problem.path !== 'props' ? problem.path.replace(/^props\.?/, '') : problem.path;
+      if (typeof where === 'string') throwFactoryError(where, path, problem.problem, problem.value, problem.fix);
+      throwPropError(where, path, problem.problem, problem.value, problem.fix);
+    });
+  }
+}
+
+/** What is wrong with `value` as a `shape`, or undefined. */
+function problemOf(shape: Shape, value: unknown, path: string): Problem | undefined {
+  const wrong = (problem?: string, fix?: string): Problem => ({ path, problem: problem ?? `must be ${describe(shape)}`, value, fix: fix ?? `give ${describe(shape)}` });
+  switch (shape.t) {
+    case 'any': return undefined;
+    case 'string': return typeof value === 'string' ? undefined : wrong();
+    case 'number': return typeof value === 'number' && Number.isFinite(value) ? undefined : wrong();
+    case 'boolean': return typeof value === 'boolean' ? undefined : wrong(undefined, 'give true or false (a boolean, not a string)');
+    case 'function': return typeof value === 'function' ? undefined : wrong();
+    case 'duration': return durationProblem(value) === undefined ? undefined : wrong(durationProblem(value), 'use e.g. Duration.seconds(30)');
+    case 'size': return sizeProblem(value) === undefined ? undefined : wrong(sizeProblem(value), 'use e.g. Size.gibibytes(10)');
+    case 'enum': return shape.values.includes(value as string | number) ? undefined : wrong(undefined, shape.names ? `use ${shape.names.join(', ')}` : `use ${shape.values.map((v) => formatValue(v)).join(', ')}`);
+    case 'array':
+      if (!Array.isArray(value)) return wrong();
+      for (const [i, item] of value.entries()) {
+        const problem = problemOf(shape.of, item, `${path}[${i}]`);
+        if (problem !== undefined) return problem;
+      }
+      return undefined;
+    case 'record':
+      if (!isObject(value)) return wrong();
+      for (const [key, item] of Object.entries(value)) {
+        const problem = problemOf(shape.of, item, `${path}['${key}']`);
+        if (problem !== undefined) return problem;
+      }
+      return undefined;
+    case 'object': {
+      if (!isObject(value)) return wrong();
+      const props = shape.props ?? INTERFACES[shape.ref!];
+      for (const [key, prop] of Object.entries(props)) {
+        const item = (value as Record<string, unknown>)[key];
+        const at = path === '' ? key : `${path}.${key}`;
+        if (item === undefined) {
+          if (!prop.optional) return { path: at, problem: 'is required', value: item, fix: `give ${describe(prop.shape)}` };
+          continue;
+        }
+        const problem = problemOf(prop.shape, item, at);
+        if (problem !== undefined) return problem;
+      }
+      return undefined;
+    }
+    case 'union':
+      return shape.of.some((s) => problemOf(s, value, path) === undefined) ? undefined : wrong();
+    case 'instance': {
+      const members = Object.entries(shape.members);
+      const fits = (typeof value === 'object' || typeof value === 'function') && value !== null
+        && members.every(([name, kind]) => (kind === 'function' ? typeof (value as Record<string, unknown>)[name] === 'function' : name in value));
+      return fits ? undefined : wrong(undefined, `pass ${describe(shape)}, made with its constructor or static factories`);
+    }
+  }
+}
+
+/** A shape in words: `a string`, `one of 'a', 'b'`, `a KafkaCluster`. */
+function describe(shape: Shape): string {
+  switch (shape.t) {
+    case 'any': return 'a value';
+    case 'string': return 'a string';
+    case 'number': return 'a finite number';
+    case 'boolean': return 'true or false';
+    case 'function': return 'a function';
+    case 'duration': return 'a cdk8s Duration';
+    case 'size': return 'a cdk8s Size';
+    case 'enum': return shape.names ? `one of ${shape.names.join(', ')}` : `one of ${shape.values.map((v) => formatValue(v)).join(', ')}`;
+    case 'array': return `an array of ${describe(shape.of).replace(/^(a|an) /, '')}s`.replace(/ss$/, 'ses');
+    case 'record': return 'an object of named values';
+    case 'object': return shape.ref ? `a ${shape.ref} object` : 'an object';
+    case 'union': return shape.of.map(describe).join(' or ');
+    case 'instance': return `a${/^[AEIOU]/.test(shape.name) ? 'n' : ''} ${shape.name}`;
+  }
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function durationProblem(value: unknown): string | undefined {
+  if (typeof (value as { toMilliseconds?: unknown } | undefined)?.toMilliseconds !== 'function') return 'must be a cdk8s Duration';
+  try {
+    return Number.isFinite((value as { toMilliseconds(): number }).toMilliseconds()) ? undefined : 'must be a finite Duration';
+  } catch {
+    return 'must be a finite Duration';
+  }
+}
+
+function sizeProblem(value: unknown): string | undefined {
+  if (typeof (value as { toMebibytes?: unknown } | undefined)?.toMebibytes !== 'function') return 'must be a cdk8s Size';
+  try {
+    return Number.isFinite((value as { toMebibytes(o: object): number }).toMebibytes({ rounding: 2 })) ? undefined : 'must be a finite Size';
+  } catch {
+    return 'must be a finite Size';
+  }
+}
