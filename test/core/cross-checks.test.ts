@@ -1,0 +1,349 @@
+import { App, Chart, Size, Testing } from 'cdk8s';
+import { Cpu } from 'cdk8s-plus-28';
+import {
+  Acl, AclOperation, BridgeAuthentication, BridgeKafkaConnection, Certificate, ClusterProfile, ConsistencyPass, DevEnvironment, EnvoyGatewayClass,
+  Environment, FailoverGateway, FailoverProviderKind, GatewayService, HostnameScheme, Issuer, IssuerType, IstioFailover, KafkaBridge, KafkaClientRole,
+  KafkaClientWorkload, KafkaCluster, KafkaGateway, KafkaStorage, KafkaTlsRoutes, KindCluster, ListenerType, MultiRegionEnvironment, NodeRole, PrivateCa,
+  RouteMode, SelfSignedClusterIssuer, UserAuthentication,
+} from '../../src';
+import { expectValid, find, synth } from '../support';
+
+const hosts = HostnameScheme.subdomain('kafka.example.com');
+
+/** A chart with a LoadBalancer Gateway in `kafka`, a cluster `events` and a certificate for the Gateway hosts. */
+function gatewaySetup(app: App = Testing.app()) {
+  const chart = new Chart(app, 'test');
+  const gatewayClass = new EnvoyGatewayClass(chart, 'Class', { name: 'envoy-kafka' });
+  const gateway = new KafkaGateway(chart, 'Gateway', { name: 'kafka-gateway', namespace: 'kafka', gatewayClass, hostnames: hosts });
+  const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+  const ca = new PrivateCa(chart, 'Ca', { name: 'kafka-ca' });
+  const certificate = new Certificate(chart, 'Tls', { issuer: ca.issuer, name: 'events-external-tls', namespace: 'kafka', dnsNames: [hosts.bootstrap, hosts.wildcard] });
+  return { chart, gatewayClass, gateway, kafka, certificate };
+}
+
+describe('trust chain: TLS clients trust the CA that signs the server they dial', () => {
+  test('a bridge on a listener with its own certificate trusts that certificate\'s CA (its Secret\'s ca.crt), not the cluster CA', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    const issuer = new SelfSignedClusterIssuer(chart, 'Issuer');
+    const certificate = new Certificate(chart, 'Tls', { issuer, name: 'events-internal-tls', namespace: 'kafka', dnsNames: ['events-kafka-custom-bootstrap.kafka.svc'] });
+    kafka.addListener('custom', { port: 9095, type: ListenerType.CLUSTER_IP, brokerCertificate: { secretName: certificate.secretName } });
+    const user = kafka.addUser('bridge');
+    new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromCluster(kafka, 'custom'), authentication: BridgeAuthentication.fromUser(user) });
+    const manifests = synth(chart);
+    expect(find(manifests, 'KafkaBridge', 'events').spec.tls).toEqual({ trustedCertificates: [{ secretName: 'events-internal-tls', certificate: 'ca.crt' }] });
+    expectValid(manifests);
+  });
+
+  test('a client workload does the same: the truststore is the listener certificate\'s CA', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', defaultListener: false });
+    const issuer = new SelfSignedClusterIssuer(chart, 'Issuer');
+    const certificate = new Certificate(chart, 'Tls', { issuer, name: 'events-tls', namespace: 'kafka', dnsNames: ['events-kafka-bootstrap.kafka.svc'] });
+    kafka.addListener('tls', { port: 9093, brokerCertificate: { secretName: certificate.secretName } });
+    const topic = kafka.addTopic('orders');
+    const user = kafka.addUser('app', { acls: [Acl.topic('orders').allow(AclOperation.WRITE, AclOperation.DESCRIBE)] });
+    new KafkaClientWorkload(chart, 'Producer', { cluster: kafka, user, topic, role: KafkaClientRole.PRODUCER });
+    const volumes = find(synth(chart), 'Deployment', 'orders-producer').spec.template.spec.volumes;
+    expect(volumes.find((v: any) => v.name === 'kafka-ca').secret.secretName).toBe('events-tls');
+  });
+
+  test('the cluster CA stays the trust of a listener without its own certificate', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    expect(BridgeKafkaConnection.fromCluster(kafka).trustedCa).toEqual({ secretName: 'events-cluster-ca-cert', certificate: 'ca.crt' });
+  });
+
+  test('a bridge on a Gateway listener fails: brokers advertise the Gateway hosts, which an in-cluster client would be sent to', () => {
+    const { kafka, gateway, certificate } = gatewaySetup();
+    kafka.addExternalListener('external', { gateway, certificate });
+    expect(() => BridgeKafkaConnection.fromCluster(kafka, 'external')).toThrow(
+      /^BridgeKafkaConnection.fromCluster\(\): listener 'external' of KafkaCluster 'events' at test\/Kafka advertises hosts outside the Kubernetes cluster.*\(got "external"\); use an internal or cluster-ip listener/,
+    );
+    // Without a name, the first listener that serves in-cluster clients is taken.
+    expect(BridgeKafkaConnection.fromCluster(kafka).bootstrapServers).toBe('events-kafka-bootstrap.kafka.svc:9093');
+  });
+
+  test('a hand-made trust that does not match the server it dials fails at synth, naming both CAs', () => {
+    const chart = Testing.chart();
+    new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    const issuer = new SelfSignedClusterIssuer(chart, 'Issuer');
+    new Certificate(chart, 'Other', { issuer, name: 'other-tls', namespace: 'kafka', dnsNames: ['other.example.com'] });
+    new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromAddress('events-kafka-bootstrap.kafka.svc:9093', { secretName: 'other-tls' }), authentication: BridgeAuthentication.scramSha512('bridge', 'bridge') });
+    expect(() => synth(chart)).toThrow(/KafkaBridge 'events' at test\/Bridge: kafka dials events-kafka-bootstrap.kafka.svc:9093, listener 'tls' of KafkaCluster 'events', whose certificate is signed by the CA in Secret 'kafka\/events-cluster-ca-cert', but trusts the CA in Secret 'kafka\/other-tls'/);
+  });
+
+  test('the multi-region bridges trust a runbook copy of the Kafka listener CA, followed across clusters', () => {
+    // dist/multi-region-*: synthesizes, so the copies resolve and carry the listener certificate's CA.
+    const env = new MultiRegionEnvironment(Testing.app(), 'mr', { provider: FailoverProviderKind.ENVOY_GATEWAY });
+    expect(() => synth(env.regionCharts.east)).not.toThrow();
+  });
+});
+
+describe('SANs: EXPLICIT route mode without a certificate', () => {
+  test('names the Gateway bootstrap host in bootstrap alternativeNames, which Strimzi adds to the cluster-CA SANs (KafkaListenersReconciler)', () => {
+    const { chart, kafka, gateway } = gatewaySetup();
+    kafka.addExternalListener('external', { gateway, mode: RouteMode.EXPLICIT });
+    const listener = find(synth(chart), 'Kafka', 'events').spec.kafka.listeners.find((l: any) => l.name === 'external');
+    expect(listener.type).toBe('cluster-ip');
+    expect(listener.configuration.bootstrap).toEqual({ alternativeNames: ['bootstrap.kafka.example.com'] });
+    // The brokers' advertised hosts are in the SANs of a TLS cluster-ip listener already.
+    expect(listener.configuration.advertisedHostTemplate).toBe('broker-{nodeId}.kafka.example.com');
+  });
+
+  test('with a certificate, no alternative names are added (the certificate covers the hosts)', () => {
+    const { chart, kafka, gateway, certificate } = gatewaySetup();
+    kafka.addExternalListener('external', { gateway, mode: RouteMode.EXPLICIT, certificate });
+    const listener = find(synth(chart), 'Kafka', 'events').spec.kafka.listeners.find((l: any) => l.name === 'external');
+    expect(listener.configuration.bootstrap).toBeUndefined();
+  });
+});
+
+describe('Secret locality: a gateway proxy reads its certificate from its own namespace', () => {
+  const regions = [{ name: 'east', priority: 0, address: 'gateway.east.example.com' }, { name: 'west', priority: 1, address: 'gateway.west.example.com' }];
+
+  test('Istio tier-1 gateway with its Certificate outside the ingress gateway\'s namespace fails (istio pilot/pkg/xds/sds.go)', () => {
+    const failover = new FailoverGateway({ hostname: 'bridge.example.com', regions, provider: new IstioFailover() });
+    const central = Testing.chart();
+    const issuer = new SelfSignedClusterIssuer(central, 'Issuer');
+    const certificate = new Certificate(central, 'Tier1', { issuer, name: 'tier1-tls', namespace: 'tier1', dnsNames: failover.model.centralHostnames });
+    expect(() => failover.addTier1Gateway(central, 'Failover', { certificate, namespace: 'tier1' })).toThrow(
+      /Tier1Gateway 'bridge.example.com' at test\/Failover: certificate is in namespace tier1, but the gateway proxy reads its Secret from its own namespace, istio-ingress \(got "tier1-tls"\); issue the Certificate in istio-ingress/,
+    );
+  });
+
+  test('Istio regional gateway objects in another namespace still need the Certificate in the proxy\'s', () => {
+    const failover = new FailoverGateway({ hostname: 'bridge.example.com', regions, provider: new IstioFailover() });
+    const chart = Testing.chart();
+    const issuer = new SelfSignedClusterIssuer(chart, 'Issuer');
+    const bridge = new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('kafka.example.com:9092', { secretName: 'kafka-ca' }), authentication: BridgeAuthentication.scramSha512('bridge', 'bridge-user') });
+    const certificate = new Certificate(chart, 'East', { issuer, name: 'east-tls', namespace: 'bridge', dnsNames: failover.model.regionalHostnames('east') });
+    expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, namespace: 'bridge' })).toThrow(/certificate is in namespace bridge, but the gateway proxy reads its Secret from its own namespace, istio-ingress/);
+  });
+
+  test('a Certificate from another cluster of the environment is not there: the reference fails at synth', () => {
+    const env = new Environment(Testing.app(), 'prod');
+    const one = env.addCluster('one', { namespaces: ['kafka'] });
+    const two = env.addCluster('two', { namespaces: ['kafka'] });
+    const issuer = new SelfSignedClusterIssuer(one, 'Issuer');
+    const certificate = new Certificate(one, 'Tls', { issuer, name: 'events-tls', namespace: 'kafka', dnsNames: [hosts.bootstrap, hosts.wildcard] });
+    const gateway = new KafkaGateway(two, 'Gateway', { name: 'kafka-gateway', namespace: 'kafka', gatewayClass: new EnvoyGatewayClass(two, 'Class', { name: 'envoy' }), hostnames: hosts });
+    new KafkaCluster(two, 'Kafka', { name: 'events', namespace: 'kafka' }).addExternalListener('external', { gateway, certificate });
+    expect(() => synth(two)).toThrow(/KafkaCluster 'events' at prod\/two\/Kafka: externalListeners\['external'\].certificate refers to Secret 'kafka\/events-tls', which nothing in cluster 'two' \(prod\/two\) emits or makes. It exists as Secret kafka\/events-tls in cluster 'one'/);
+  });
+});
+
+describe('references by name resolve', () => {
+  test('a Gateway of a GatewayClass nobody defines fails; one installed beforehand is declared with fromGatewayClassName', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'test');
+    const other = new Chart(new App(), 'elsewhere');
+    const foreign = new EnvoyGatewayClass(other, 'Class', { name: 'envoy-kafka' });
+    new KafkaGateway(chart, 'Gateway', { namespace: 'kafka', gatewayClass: foreign, hostnames: hosts });
+    expect(() => synth(chart)).toThrow(/KafkaGateway 'gateway' at test\/Gateway: gatewayClass refers to GatewayClass \(gateway.networking.k8s.io\) 'envoy-kafka', which nothing in the app emits or makes/);
+
+    const ok = Testing.chart();
+    new KafkaGateway(ok, 'Gateway', { namespace: 'kafka', gatewayClass: EnvoyGatewayClass.fromGatewayClassName(ok, 'Class', 'platform-gateways'), hostnames: hosts });
+    expect(() => synth(ok)).not.toThrow();
+  });
+
+  test('an Issuer whose CA Secret is in another namespace fails', () => {
+    const chart = Testing.chart();
+    new PrivateCa(chart, 'Ca', { name: 'kafka-ca', clusterScoped: false, namespace: 'certs' });
+    new Issuer(chart, 'Issuer', { name: 'kafka-issuer', namespace: 'kafka', type: IssuerType.ca('kafka-ca-ca') });
+    expect(() => synth(chart)).toThrow(/Issuer 'kafka-issuer' at test\/Issuer: type refers to Secret 'kafka\/kafka-ca-ca', which nothing in the app emits or makes. It exists as Secret certs\/kafka-ca-ca/);
+  });
+
+  test('TLSRoutes to a Service no listener makes fail', () => {
+    const { chart, gateway } = gatewaySetup();
+    new KafkaTlsRoutes(chart, 'Routes', { gateway, port: 9094, backendNamespace: 'kafka', bootstrap: { name: 'r', hostname: hosts.bootstrap, service: 'events-kafka-nope-bootstrap' }, brokers: [] });
+    expect(() => synth(chart)).toThrow(/KafkaTlsRoutes 'r' at test\/Routes: bootstrap.service refers to Service 'kafka\/events-kafka-nope-bootstrap', which nothing in the app emits or makes/);
+  });
+
+  test('a raw name the library cannot see only warns', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    kafka.addListener('custom', { port: 9095, type: ListenerType.CLUSTER_IP, brokerCertificate: { secretName: 'made-by-hand' } });
+    expect(() => synth(chart)).not.toThrow();
+    expect(ConsistencyPass.of(chart).warnings()).toEqual([expect.stringMatching(/listeners\['custom'\].brokerCertificate refers to Secret 'kafka\/made-by-hand', which nothing in the app emits or makes.*fine if it is made outside this app/)]);
+  });
+});
+
+describe('routes: one hostname, one route per Gateway listener', () => {
+  test('two clusters behind one Gateway with one hostname scheme clash', () => {
+    const { chart, gateway, kafka, certificate } = gatewaySetup();
+    kafka.addExternalListener('external', { gateway, certificate });
+    const other = new KafkaCluster(chart, 'Other', { name: 'other', namespace: 'kafka' });
+    other.addExternalListener('external', { gateway, certificate });
+    expect(() => synth(chart)).toThrow(/KafkaCluster 'other' at test\/Other: listeners\['external'\] routes bootstrap.kafka.example.com on Gateway \(gateway.networking.k8s.io\) 'kafka\/kafka-gateway' listener 'kafka', which KafkaCluster 'events' at test\/Kafka routes already/);
+  });
+});
+
+describe('port chain, wherever the Gateway is built', () => {
+  test('a hand-built KafkaGateway on a KIND cluster advertises the host port KIND publishes, not the node port', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'kind');
+    new KindCluster({ portMappings: [{ containerPort: 30992, hostPort: 9092 }] }).attach(chart);
+    const gatewayClass = new EnvoyGatewayClass(chart, 'Class', { name: 'envoy-kafka', service: GatewayService.nodePort({ port: 9092, nodePort: 30992 }) });
+    const gateway = new KafkaGateway(chart, 'Gateway', { namespace: 'kafka', gatewayClass, hostnames: hosts });
+    expect(gateway.externalPort).toBe(9092);
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', profile: ClusterProfile.DEVELOPMENT, controllers: { replicas: 1 } });
+    kafka.addExternalListener('external', { gateway });
+    expect(find(synth(chart), 'Kafka', 'events').spec.kafka.listeners[1].configuration.advertisedPortTemplate).toBe('9092');
+  });
+
+  test('the node port as externalPort on KIND fails, naming the host port', () => {
+    const chart = new Chart(Testing.app(), 'kind');
+    new KindCluster({ portMappings: [{ containerPort: 30992, hostPort: 9092 }] }).attach(chart);
+    const gatewayClass = new EnvoyGatewayClass(chart, 'Class', { name: 'envoy-kafka', service: GatewayService.nodePort({ port: 9092, nodePort: 30992 }) });
+    new KafkaGateway(chart, 'Gateway', { namespace: 'kafka', gatewayClass, hostnames: hosts, externalPort: 30992 });
+    expect(() => synth(chart)).toThrow(/KafkaGateway 'gateway' at kind\/Gateway: externalPort is not the host port \(9092\) the cluster publishes the Gateway's node port 30992 on.*\(got 30992\); set it to 9092/);
+  });
+
+  test('a Gateway added to the DevEnvironment cluster gets the same check', () => {
+    const dev = new DevEnvironment(Testing.app(), 'dev');
+    new KafkaGateway(dev.chart, 'Second', { name: 'second', namespace: 'kafka', gatewayClass: dev.gatewayClass, hostnames: HostnameScheme.subdomain('second.test'), externalPort: 30992 });
+    expect(() => synth(dev.chart)).toThrow(/KafkaGateway 'second' at dev\/kind\/Second: externalPort is not the host port \(9092\)/);
+  });
+
+  test('on a cluster that is not KIND the node port is what clients dial', () => {
+    const chart = Testing.chart();
+    const gatewayClass = new EnvoyGatewayClass(chart, 'Class', { name: 'envoy-kafka', service: GatewayService.nodePort({ port: 9092, nodePort: 30992 }) });
+    expect(new KafkaGateway(chart, 'Gateway', { namespace: 'kafka', gatewayClass, hostnames: hosts }).externalPort).toBe(30992);
+  });
+});
+
+describe('Strimzi listener hosts (ListenersValidator)', () => {
+  test.each([ListenerType.TLSROUTE, ListenerType.INGRESS])('a %s listener with hosts for only some brokers and no hostTemplate fails, naming the brokers', (type) => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    kafka.addListener('ext', {
+      port: 9094,
+      type,
+      bootstrapHost: hosts.bootstrap,
+      brokers: [{ nodeId: 100, host: hosts.broker(100) }],
+      ...(type === ListenerType.TLSROUTE && { parentRefs: [{ name: 'gw' }] }),
+    });
+    expect(() => synth(chart)).toThrow(new RegExp(`listeners\\['ext'\\].brokers give no host for brokers 101, 102; Strimzi rejects a ${type} listener where any broker lacks one`));
+  });
+
+  test('a broker pool added after the listener is checked too', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    kafka.addListener('ext', { port: 9094, type: ListenerType.INGRESS, bootstrapHost: hosts.bootstrap, brokers: [100, 101, 102].map((nodeId) => ({ nodeId, host: hosts.broker(nodeId) })) });
+    expect(() => synth(chart)).not.toThrow();
+    kafka.addNodePool('More', { name: 'more', roles: [NodeRole.BROKER], replicas: 1 });
+    expect(() => synth(chart)).toThrow(/give no host for broker 200/);
+  });
+});
+
+describe('values that synthesized and then failed at apply or at runtime', () => {
+  const chart = () => Testing.chart();
+
+  test.each([
+    ['a 0Gi volume', () => KafkaStorage.persistentClaim({ size: Size.gibibytes(0) }), /^KafkaStorage.persistentClaim\(\): size must be at least 1 MiB \(got "0Gi"\)/],
+    ['a 0Gi JBOD volume', () => KafkaStorage.jbod({ size: Size.gibibytes(100) }, { size: Size.gibibytes(0) }), /^KafkaStorage.jbod\(\): volumes\[1\].size must be at least 1 MiB/],
+    ['a fractional MiB ephemeral limit', () => KafkaStorage.ephemeral({ sizeLimit: Size.kibibytes(512) }), /^KafkaStorage.ephemeral\(\): sizeLimit must be at least 1 MiB/],
+  ])('%s', (_, build, error) => {
+    expect(build).toThrow(error);
+  });
+
+  test('a JVM heap at or above the memory limit', () => {
+    expect(() => new KafkaCluster(chart(), 'Kafka', { brokers: { heap: Size.gibibytes(4), resources: { memory: { limit: Size.gibibytes(4) } } } })).toThrow(
+      /KafkaNodePool 'broker' at test\/Kafka\/Brokers: heap is not below the memory limit \(4Gi\): the JVM needs memory beyond its heap, so the container would be OOM-killed \(got "4Gi"\); use at most about half the limit, e.g. 2048Mi/,
+    );
+    expect(() => new KafkaCluster(chart(), 'Kafka', { brokers: { heap: Size.gibibytes(2), resources: { memory: { limit: Size.gibibytes(4) } } } })).not.toThrow();
+  });
+
+  test('a request above its limit, for memory and CPU, on pools and bridges', () => {
+    expect(() => new KafkaCluster(chart(), 'Kafka', { brokers: { resources: { memory: { request: Size.gibibytes(8), limit: Size.gibibytes(4) } } } })).toThrow(/resources.memory.request is above the memory limit \(4Gi\); the API server rejects a request above its limit \(got "8Gi"\)/);
+    expect(() => new KafkaCluster(chart(), 'Kafka', { brokers: { resources: { cpu: { request: Cpu.units(2), limit: Cpu.millis(500) } } } })).toThrow(/resources.cpu.request is above the CPU limit \(500m\)/);
+    const c = chart();
+    const kafka = new KafkaCluster(c, 'Kafka');
+    expect(() => new KafkaBridge(c, 'Bridge', { kafka: BridgeKafkaConnection.fromCluster(kafka), authentication: BridgeAuthentication.fromUser(kafka.addUser('b')), resources: { memory: { request: Size.gibibytes(1), limit: Size.mebibytes(512) } } })).toThrow(/KafkaBridge 'bridge' at test\/Bridge: resources.memory.request is above the memory limit/);
+  });
+
+  test('maxUnavailable that can empty a pool, or lose the KRaft quorum in production', () => {
+    expect(() => synth(new KafkaCluster(chart(), 'Kafka', { maxUnavailable: 5 }).node.scope as Chart)).toThrow(/maxUnavailable lets a drain evict 2 of the 3 controllers at once, which loses the KRaft quorum \(got 5\); set at most 1/);
+    const dev = chart();
+    new KafkaCluster(dev, 'Kafka', { profile: ClusterProfile.DEVELOPMENT, controllers: { replicas: 1 }, brokers: { replicas: 3 }, maxUnavailable: 4 });
+    expect(() => synth(dev)).toThrow(/maxUnavailable lets a drain evict every pod of pool 'controller' \(1 replicas\) at once \(got 4\); set at most 1/);
+    const ok = chart();
+    new KafkaCluster(ok, 'Kafka', { profile: ClusterProfile.DEVELOPMENT, controllers: { replicas: 1 }, brokers: { replicas: 3 } });
+    expect(() => synth(ok)).not.toThrow();
+  });
+
+  test.each([
+    ["'retention.ms': '7d'", { 'retention.ms': '7d' }, /config\['retention.ms'\] must be a whole number \(Kafka parses it as INT or LONG: no units\) \(got "7d"\); use a number of the key's unit, e.g. 'retention.ms': 604800000 for 7 days/],
+    ["'segment.bytes': '1GB'", { 'segment.bytes': '1GB' }, /config\['segment.bytes'\] must be a whole number/],
+    ["'unclean.leader.election.enable': 'yes'", { 'unclean.leader.election.enable': 'yes' }, /must be true or false \(Kafka parses it as BOOLEAN\)/],
+    ["'min.cleanable.dirty.ratio': 'half'", { 'min.cleanable.dirty.ratio': 'half' }, /must be a number \(Kafka parses it as DOUBLE\)/],
+  ])('topic config %s', (_, config, error) => {
+    const kafka = new KafkaCluster(chart(), 'Kafka');
+    expect(() => kafka.addTopic('orders', { config })).toThrow(error);
+  });
+
+  test("the right values pass: 'retention.ms': 604800000 and '604800000', -1 for unlimited", () => {
+    const kafka = new KafkaCluster(chart(), 'Kafka');
+    expect(() => kafka.addTopic('a', { config: { 'retention.ms': 604800000, 'retention.bytes': -1, 'cleanup.policy': 'compact' } })).not.toThrow();
+    expect(() => kafka.addTopic('b', { config: { 'retention.ms': '604800000', 'unclean.leader.election.enable': 'false' } })).not.toThrow();
+  });
+
+  test('the same value rule holds for cluster and KRaft configuration', () => {
+    expect(() => new KafkaCluster(chart(), 'Kafka', { config: { 'log.retention.ms': '7d' } })).toThrow(/KafkaCluster 'kafka' at test\/Kafka: config\['log.retention.ms'\] must be a whole number/);
+  });
+
+  test('a bootstrap address without a port', () => {
+    expect(() => BridgeKafkaConnection.fromAddress('bootstrap.kafka.example.com', { secretName: 'kafka-ca' })).toThrow(
+      /^BridgeKafkaConnection.fromAddress\(\): bootstrapServers must be host:port, or several joined by commas \(Kafka's bootstrap.servers needs the port\) \(got "bootstrap.kafka.example.com"\); use e.g. 'bootstrap.kafka.example.com:9092'$/,
+    );
+    expect(() => BridgeKafkaConnection.fromAddress('a.example.com:9092,b.example.com:99999', { secretName: 'kafka-ca' })).toThrow(/bootstrapServers must be host:port/);
+    expect(BridgeKafkaConnection.fromAddress('a.example.com:9092,10.0.0.1:9092', { secretName: 'kafka-ca' }).bootstrapServers).toBe('a.example.com:9092,10.0.0.1:9092');
+  });
+
+  test.each([
+    ['KafkaCluster', (c: Chart) => new KafkaCluster(c, 'Kafka', { namespace: 'Kafka NS' })],
+    ['Certificate', (c: Chart) => new Certificate(c, 'Tls', { issuer: new SelfSignedClusterIssuer(c, 'I'), namespace: 'Kafka NS', dnsNames: ['a.example.com'] })],
+    ['KafkaGateway', (c: Chart) => new KafkaGateway(c, 'Gateway', { namespace: 'Kafka NS', gatewayClass: new EnvoyGatewayClass(c, 'Class'), hostnames: hosts })],
+  ])('a %s namespace that is no DNS label', (kind, build) => {
+    expect(() => build(chart())).toThrow(new RegExp(`${kind} '[^']+' at test/[A-Za-z]+: namespace must be lowercase alphanumerics and '-', starting and ending with an alphanumeric, at most 63 characters \\(it names a Namespace\\) \\(got "Kafka NS"\\); use e.g. 'kafka'`));
+  });
+
+  test('a PrivateCa name that makes a CA common name over 64 bytes (cert-manager ValidateCertificateSpec)', () => {
+    const name = `ca-${'x'.repeat(59)}`;
+    expect(() => new PrivateCa(chart(), 'Ca', { name })).toThrow(new RegExp(`PrivateCa '${name}' at test/Ca: name makes the CA's common name "${name} CA", 65 bytes; cert-manager rejects a commonName over 64 bytes`));
+    expect(() => new PrivateCa(chart(), 'Ca', { name: name.slice(1) })).not.toThrow();
+  });
+
+  test('a Certificate commonName over 64 bytes, counted in bytes', () => {
+    const c = chart();
+    expect(() => new Certificate(c, 'Tls', { issuer: new SelfSignedClusterIssuer(c, 'I'), commonName: 'é'.repeat(33) })).toThrow(/commonName must be a string of at most 64 bytes/);
+  });
+
+  test('a mutual-TLS client workload on a cluster with no listener that authenticates its user', () => {
+    const c = chart();
+    const kafka = new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka' });
+    const topic = kafka.addTopic('orders');
+    const user = kafka.addUser('app', { authentication: UserAuthentication.tls() });
+    expect(() => new KafkaClientWorkload(c, 'P', { cluster: kafka, user, topic, role: KafkaClientRole.PRODUCER })).toThrow(/listener must be a TLS listener that authenticates tls users like 'app' \(got "\(none found\)"\)/);
+  });
+
+  test('MultiRegionEnvironment: a region named like one of its own clusters says so', () => {
+    expect(() => new MultiRegionEnvironment(Testing.app(), 'mr', { provider: FailoverProviderKind.ISTIO, regions: [{ name: 'kafka', priority: 0 }, { name: 'west', priority: 1 }] })).toThrow(
+      /MultiRegionEnvironment 'mr' at mr: regions\[0\].name is taken: each region is a cluster of the environment, beside its own 'kafka' and 'central' clusters \(got "kafka"\); name the region after where it runs/,
+    );
+  });
+});
+
+describe('ACL ↔ topic', () => {
+  test('an ACL on a literal topic the cluster does not declare warns at synth; declared topics, prefixes and * do not', () => {
+    const c = Testing.chart();
+    const kafka = new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka' });
+    kafka.addTopic('orders');
+    kafka.addUser('app', { acls: [Acl.topic('ordrs').allow(AclOperation.READ), Acl.topic('orders').allow(AclOperation.READ), Acl.topicPrefix('x-').allow(AclOperation.READ), Acl.topic('*').allow(AclOperation.DESCRIBE)] });
+    expect(() => synth(c)).not.toThrow();
+    expect(ConsistencyPass.of(c).warnings()).toEqual([
+      "KafkaUser 'app' at test/Kafka/app: acls[0] names the topic 'ordrs', which test/Kafka does not declare (it declares orders) (got \"ordrs\"); add the topic to the cluster (addTopic), or correct the ACL's topic name",
+    ]);
+  });
+});
