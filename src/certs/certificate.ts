@@ -215,7 +215,7 @@ export class Certificate extends Construct implements ICertificate {
     const pass = ConsistencyPass.of(this);
     const issuerRef = issuer.toIssuerRef();
     pass.refer(subject, 'issuer', { group: issuerRef.group, kind: issuerRef.kind, namespace: issuer.issuerNamespace, name: issuerRef.name }, `add the ${issuerRef.kind} to this cluster (for one made beforehand: ${issuerRef.kind}.from${issuerRef.kind}Name())`);
-    pass.provide(this, secretRef(this.namespace, this.secretName), `cert-manager, from Certificate '${this.certificateName}' at ${this.node.path}`, caAnchor(issuer, this.namespace, this.secretName));
+    pass.provide(this, secretRef(this.namespace, this.secretName), `cert-manager, from Certificate '${this.certificateName}' at ${this.node.path}`, caAnchor(issuer, this.namespace, this.secretName), (hostname) => this.covers(hostname));
 
     this.resource = new certmanager.Certificate(this, 'Resource', {
       metadata: { name: this.certificateName, namespace: this.namespace },

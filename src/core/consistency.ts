@@ -35,6 +35,8 @@ export interface TlsServer {
   readonly addresses: () => readonly string[];
   /** The Secret whose `ca.crt` holds the CA that signs the server certificate. */
   readonly trust: ObjectRef;
+  /** The Secret of the server certificate, when the app makes it (its SANs must cover the host clients dial). */
+  readonly certificate?: ObjectRef;
 }
 
 /** What a TLS client dials and trusts, for the trust-chain check. */
@@ -76,6 +78,8 @@ interface Provided {
   readonly anchor?: string;
   /** For a copy: the Secret it is copied from, in the cluster of `scope`. */
   readonly copyOf?: { readonly scope: IConstruct; readonly ref: ObjectRef };
+  /** For a certificate's Secret: whether its SANs cover a hostname. */
+  readonly covers?: (hostname: string) => boolean;
 }
 
 interface Reference {
@@ -149,8 +153,8 @@ export class ConsistencyPass {
    * @param anchor for a Secret with a CA certificate (`ca.crt`): an id of that CA, the same for
    *   every Secret that holds it
    */
-  public provide(by: IConstruct, refs: ObjectRef | (() => readonly ObjectRef[]), what: string, anchor?: string): void {
-    this.provided.push({ by, refs: typeof refs === 'function' ? refs : () => [refs], what, anchor });
+  public provide(by: IConstruct, refs: ObjectRef | (() => readonly ObjectRef[]), what: string, anchor?: string, covers?: (hostname: string) => boolean): void {
+    this.provided.push({ by, refs: typeof refs === 'function' ? refs : () => [refs], what, anchor, covers });
   }
 
   /**
@@ -293,6 +297,11 @@ export class ConsistencyPass {
     for (const client of this.clients) {
       const server = this.servers.find((s) => s.addresses().includes(client.address));
       if (server === undefined) continue;
+      const certificate = server.certificate && byKey.get(`${clusterOf(server.scope).name}|${refKey(server.certificate)}`);
+      const host = client.address.replace(/:\d+$/, '');
+      if (certificate?.covers !== undefined && !certificate.covers(host)) {
+        errors.push(propError(client.subject, client.prop, `dials ${client.address}, ${server.what}, whose certificate (${certificate.what}) does not cover ${host}; TLS hostname verification would fail`, host, `add ${host} to the certificate's dnsNames, or dial a host it covers`));
+      }
       const expected = anchorOf(server.scope, server.trust);
       const trusted = anchorOf(client.subject.scope, client.trust);
       if (expected === undefined || trusted === undefined || expected.anchor === trusted.anchor) continue;

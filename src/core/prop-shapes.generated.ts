@@ -3381,6 +3381,13 @@ export const INTERFACES = {
     "ref": "ObjectRef"
    },
    "optional": false
+  },
+  "certificate": {
+   "shape": {
+    "t": "object",
+    "ref": "ObjectRef"
+   },
+   "optional": true
   }
  },
  "TrustedCa": {
@@ -4048,6 +4055,13 @@ export const SIGNATURES = {
    "name": "anchor",
    "shape": {
     "t": "string"
+   },
+   "optional": true
+  },
+  {
+   "name": "covers",
+   "shape": {
+    "t": "function"
    },
    "optional": true
   }
@@ -5551,8 +5565,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@454": "function",
-       "__@toStringTag@456": "present"
+       "__@iterator@456": "function",
+       "__@toStringTag@458": "present"
       }
      }
     ]

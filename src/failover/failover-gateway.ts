@@ -1,5 +1,5 @@
 import { checkArgs } from '../core/props';
-import { ConsistencyPass, secretRef } from '../core/consistency';
+import { ConsistencyPass, secretRef, serviceRef } from '../core/consistency';
 import { Construct } from 'constructs';
 import type { KafkaBridge } from '../bridge/kafka-bridge';
 import type { ICertificate } from '../certs/certificate';
@@ -138,6 +138,7 @@ export class FailoverGateway {
     }
     const namespace = options.namespace ?? this.provider.regionalNamespace(bridge);
     checkCertificate(subject, options.certificate, this.model.regionalHostnames(options.region), this.provider.proxyNamespace(namespace));
+    ConsistencyPass.of(construct).refer(subject, 'bridge', serviceRef(bridge.namespace, bridge.serviceName), "a regional gateway routes to its bridge's Service in its own Kubernetes cluster: add it to the bridge's cluster");
     this.provider.renderRegional(construct, this.model.settings, { region, bridge, certificate: options.certificate, namespace });
     return construct;
   }

@@ -519,7 +519,13 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     }
     const trustedCa = listener.trustedCa;
     if (trustedCa !== undefined) {
-      pass.tlsServer({ scope: this, what: `listener '${listener.name}' of KafkaCluster '${this.clusterName}'`, addresses: () => listener.bootstrapAddresses, trust: secretRef(this.namespace, trustedCa.secretName) });
+      pass.tlsServer({
+        scope: this,
+        what: `listener '${listener.name}' of KafkaCluster '${this.clusterName}'`,
+        addresses: () => listener.bootstrapAddresses,
+        trust: secretRef(this.namespace, trustedCa.secretName),
+        certificate: o.brokerCertificate && secretRef(this.namespace, o.brokerCertificate.secretName),
+      });
     }
     if (o.brokerCertificate !== undefined) {
       pass.refer(subject, `${prop}.brokerCertificate`, secretRef(this.namespace, o.brokerCertificate.secretName), "Strimzi reads the listener certificate from the cluster's namespace: issue the Certificate there", true);

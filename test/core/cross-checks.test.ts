@@ -73,6 +73,16 @@ describe('trust chain: TLS clients trust the CA that signs the server they dial'
     expect(() => synth(chart)).toThrow(/KafkaBridge 'events' at test\/Bridge: kafka dials events-kafka-bootstrap.kafka.svc:9093, listener 'tls' of KafkaCluster 'events', whose certificate is signed by the CA in Secret 'kafka\/events-cluster-ca-cert', but trusts the CA in Secret 'kafka\/other-tls'/);
   });
 
+  test('a client dialing a host the listener certificate does not cover fails (hostname verification)', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    const issuer = new SelfSignedClusterIssuer(chart, 'Issuer');
+    const certificate = new Certificate(chart, 'Tls', { issuer, name: 'events-internal-tls', namespace: 'kafka', dnsNames: ['kafka.example.com'] });
+    kafka.addListener('custom', { port: 9095, type: ListenerType.CLUSTER_IP, brokerCertificate: { secretName: certificate.secretName } });
+    new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromCluster(kafka, 'custom'), authentication: BridgeAuthentication.fromUser(kafka.addUser('bridge')) });
+    expect(() => synth(chart)).toThrow(/KafkaBridge 'events' at test\/Bridge: kafka dials events-kafka-custom-bootstrap.kafka.svc:9095, listener 'custom' of KafkaCluster 'events', whose certificate \(cert-manager, from Certificate 'events-internal-tls' at test\/Tls\) does not cover events-kafka-custom-bootstrap.kafka.svc; TLS hostname verification would fail/);
+  });
+
   test('the multi-region bridges trust a runbook copy of the Kafka listener CA, followed across clusters', () => {
     // dist/multi-region-*: synthesizes, so the copies resolve and carry the listener certificate's CA.
     const env = new MultiRegionEnvironment(Testing.app(), 'mr', { provider: FailoverProviderKind.ENVOY_GATEWAY });
