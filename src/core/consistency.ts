@@ -41,8 +41,9 @@ export interface TlsServer {
 
 /** What a TLS client dials and trusts, for the trust-chain check. */
 export interface TlsClient {
-  /** The construct and prop the client comes from. */
+  /** The construct the client comes from. */
   readonly subject: Subject;
+  /** Its prop that sets the address and trust, for messages. */
   readonly prop: string;
   /** The `host:port` it dials. */
   readonly address: string;
@@ -52,7 +53,9 @@ export interface TlsClient {
 
 /** A route that claims hostnames on a Gateway listener, for the hostname-uniqueness check. */
 export interface GatewayRouteClaim {
+  /** The construct that makes the route (or whose operator does). */
   readonly subject: Subject;
+  /** The prop the route comes from, for messages. */
   readonly prop: string;
   /** The Gateway. */
   readonly gateway: ObjectRef;
@@ -64,6 +67,7 @@ export interface GatewayRouteClaim {
 
 /** A Gateway reached from outside through a node port, for the port-chain check. */
 export interface NodePortGateway {
+  /** The Gateway construct. */
   readonly subject: Subject;
   /** The Gateway's node port for its Kafka listener. */
   readonly nodePort: number;

@@ -144,6 +144,14 @@ export interface ListenerCertificate {
   readonly key?: string;
 }
 
+/** A Secret holding a CA certificate that clients trust. */
+export interface CaCertificateSecret {
+  /** The Secret, in the Kafka cluster's namespace. */
+  readonly secretName: string;
+  /** The key of the PEM CA certificate in the Secret, e.g. `ca.crt`. */
+  readonly certificate: string;
+}
+
 /** Options of a Kafka listener. */
 export interface KafkaListenerOptions {
   /** The port the brokers listen on: 9092 or above, not 9404 (metrics) or 9999 (JMX). */
@@ -278,7 +286,7 @@ export class KafkaListener {
    * cert-manager writes the issuing CA to its `ca.crt`), else the cluster CA's
    * (`<cluster>-cluster-ca-cert`). Undefined without TLS.
    */
-  public get trustedCa(): { readonly secretName: string; readonly certificate: string } | undefined {
+  public get trustedCa(): CaCertificateSecret | undefined {
     if (!this.tls) return undefined;
     return { secretName: this.options.brokerCertificate?.secretName ?? StrimziNames.clusterCaCertSecret(this.cluster.clusterName), certificate: 'ca.crt' };
   }
