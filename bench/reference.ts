@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import {
   Acl, AclOperation, BridgeAuthentication, BridgeKafkaConnection, Certificate, EnvoyGatewayClass, HostnameScheme, IssuerType, ClusterIssuer,
-  KafkaBridge, KafkaCluster, KafkaGateway, KraftCluster, RouteMode,
+  Environment, KafkaBridge, KafkaCluster, KafkaGateway, KraftCluster, RouteMode,
 } from '../src';
 
 /** The size of the reference environment E. */
@@ -24,14 +24,16 @@ export function sizeFor(objects: number): ReferenceSize {
 }
 
 /**
- * The reference environment, built through the library's constructs, one chart per region: a
+ * The reference environment, built through the library's constructs, one Kubernetes cluster (an
+ * Environment's chart) per region: a
  * Strimzi cluster exposed through a Gateway with a TLSRoute per broker, an operator-less KRaft
  * cluster with a Service and a TLSRoute per broker, topics, users with ACLs, a certificate and a bridge.
  */
 export function buildReference(app: App, size: ReferenceSize): Chart[] {
   const charts: Chart[] = [];
+  const env = new Environment(app, 'reference');
   for (let r = 0; r < size.regions; r++) {
-    const chart = new Chart(app, `region-${r}`, { namespace: 'kafka' });
+    const chart = env.addCluster(`region-${r}`, { namespaces: ['kafka'] });
     const issuer = new ClusterIssuer(chart, 'Issuer', { name: 'ca', type: IssuerType.ca('ca') });
     const hostnames = HostnameScheme.subdomain(`kafka.region-${r}.example.com`);
     const gatewayClass = new EnvoyGatewayClass(chart, 'GatewayClass', { name: 'envoy' });
