@@ -44,7 +44,8 @@ export function minIsrProblem(rf: number, isr: number, singleReplica: boolean): 
 const VALUE_TYPES: ReadonlyArray<{ readonly suffix: RegExp; readonly type: string; readonly valid: (v: string | number | boolean) => boolean; readonly example: string }> = [
   // LONG and INT keys: durations in ms, sizes in bytes, counts (e.g. TopicConfig RETENTION_MS_CONFIG is Type.LONG).
   {
-    suffix: /\.(ms|bytes|messages|replicas|factor|isr|partitions|threads)$/,
+    // (Not every `.factor`: log.cleaner.io.buffer.load.factor is a DOUBLE.)
+    suffix: /(\.(ms|bytes|messages|replicas|isr|partitions|threads)|replication\.factor)$/,
     type: 'a whole number (Kafka parses it as INT or LONG: no units)',
     valid: (v) => (typeof v === 'number' ? Number.isInteger(v) : typeof v === 'string' && /^-?\d+$/.test(v.trim())),
     example: "a number of the key's unit, e.g. 'retention.ms': 604800000 for 7 days",

@@ -592,7 +592,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
       if (problem !== undefined) err(`config['${isrKey}']`, `${problem.problem} (${rfKey} is ${rf})`, isr, problem.fix);
     }
 
-    // Strimzi makes one PodDisruptionBudget over every Kafka pod of the cluster, all pools together.
+    // Strimzi makes one PodDisruptionBudget over every Kafka pod of the cluster, all pools together
+    // (KafkaCluster.generatePodDisruptionBudget: createCustomControllerPodDisruptionBudget(..., nodes().size())).
     const quorumLoss = Math.floor((controllers - 1) / 2) + 1;
     if (production && controllers > 0 && this.maxUnavailable >= quorumLoss) {
       err('maxUnavailable', `lets a drain evict ${quorumLoss} of the ${controllers} controllers at once, which loses the KRaft quorum`, this.maxUnavailable, `set at most ${quorumLoss - 1}`);
