@@ -8,7 +8,7 @@ import { Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { isHostPort } from '../core/hostnames';
 import { serviceHost, StrimziNames } from '../core/names';
 import { checkFactoryName, checkLabels, checkName, checkNamespace, isName, NameFormat } from '../core/naming';
-import { admit, checkPeers, NetworkPeer } from '../core/network';
+import { admit, checkPeers, NetworkPeer, peersAdmit } from '../core/network';
 import { compact } from '../core/objects';
 import { checkSizing, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
@@ -221,7 +221,11 @@ export interface KafkaBridgeProps {
   readonly restrictedSecurityContext?: boolean;
   /**
    * Who may reach the bridge's HTTP port: the gateway or the mesh. Strimzi makes no
-   * NetworkPolicy for bridges; this one denies everything else. `[]` admits nobody.
+   * NetworkPolicy for bridges; this one denies everything else. `[]` admits nobody; a peer of
+   * `podLabels: {}` alone admits every pod of the bridge's namespace; `namespaceLabels: {}`
+   * without pod labels (every pod of every namespace) is rejected. Behind a
+   * {@link FailoverGateway}, it must admit the provider's gateway proxies
+   * (`IFailoverRenderer.gatewayPeer`).
    * @default - pods in the bridge's namespace
    */
   readonly allowFrom?: NetworkPeer[];
@@ -265,6 +269,11 @@ export class KafkaBridge extends Construct {
   public readonly resource: strimzi.KafkaBridge;
   /** The NetworkPolicy that admits only `allowFrom` to the HTTP port. */
   public readonly networkPolicy: k8s.KubeNetworkPolicy;
+  /**
+   * Who the NetworkPolicy admits to the HTTP port, as given: undefined for every pod of the
+   * bridge's namespace, `[]` for nobody.
+   */
+  public readonly allowFrom?: readonly NetworkPeer[];
 
   /** Creates the KafkaBridge and its NetworkPolicy; props Strimzi or the listener would reject throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaBridgeProps) {
@@ -302,6 +311,7 @@ export class KafkaBridge extends Construct {
     checkSizing(subject, 'resources', props.resources);
     checkLabels(subject, 'labels', this.labels);
     checkPeers(subject, 'allowFrom', props.allowFrom);
+    this.allowFrom = props.allowFrom?.map((peer) => ({ ...peer }));
     if (props.producer === false && props.consumer === false) {
       throwPropError(subject, 'producer', 'and consumer are both off: the bridge would serve nothing', false, 'turn one of them on');
     }
@@ -339,10 +349,13 @@ export class KafkaBridge extends Construct {
 
     const pass = ConsistencyPass.of(this);
     pass.provide(this, serviceRef(this.namespace, this.serviceName), `Strimzi, from KafkaBridge '${this.bridgeName}' at ${this.node.path}`);
-    if (kafka.trustedCa !== undefined) {
-      const trust = secretRef(this.namespace, kafka.trustedCa.secretName);
+    const trust = kafka.trustedCa && secretRef(this.namespace, kafka.trustedCa.secretName);
+    if (trust !== undefined) {
       pass.refer(subject, 'kafka', trust, "the bridge reads the CA Secret from its own namespace: put the bridge in the cluster's, or copy the CA", !kafka._derived);
-      pass.tlsClient({ subject, prop: 'kafka', address: kafka.bootstrapServers.split(',')[0].trim(), trust });
+    }
+    // Every bootstrap address must reach a listener the bridge can talk to: TLS, CA and authentication.
+    for (const address of kafka.bootstrapServers.split(',')) {
+      pass.tlsClient({ subject, prop: 'kafka', address: address.trim(), trust, authentication: props.authentication?.type ?? 'none' });
     }
     if (props.authentication !== undefined) {
       pass.refer(subject, 'authentication', secretRef(this.namespace, props.authentication.secretName), "the bridge reads its credentials from its own namespace: put the bridge in the user's, or copy the Secret", !props.authentication._derived);
@@ -353,9 +366,22 @@ export class KafkaBridge extends Construct {
       spec: {
         podSelector: { matchLabels: this.podSelectorLabels },
         policyTypes: ['Ingress'],
-        ingress: admit(props.allowFrom, [{ port: k8s.IntOrString.fromNumber(this.httpPort), protocol: 'TCP' }]),
+        ingress: admit(this.allowFrom, [{ port: k8s.IntOrString.fromNumber(this.httpPort), protocol: 'TCP' }]),
       },
     });
+  }
+
+  /**
+   * Whether the NetworkPolicy admits the pods `peer` describes (e.g. a failover provider's
+   * gateway proxies): some `allowFrom` entry's podLabels are a subset of the peer's, and its
+   * namespaceLabels a subset of the peer's namespace labels, an entry or peer without
+   * namespaceLabels meaning the bridge's namespace (whose name label,
+   * `kubernetes.io/metadata.name`, is all that is known of it). Unset `allowFrom` admits the
+   * bridge's namespace only; `[]` admits nobody.
+   */
+  public admits(peer: NetworkPeer): boolean {
+    checkArgs({ scope: this, kind: 'KafkaBridge', name: this.bridgeName }, 'KafkaBridge.admits', arguments);
+    return peersAdmit(this.allowFrom, this.namespace, peer);
   }
 
   /** The bridge's Service (`<name>-bridge-service`). */

@@ -180,11 +180,18 @@ export class Certificate extends Construct implements ICertificate {
     if (props.commonName !== undefined && (typeof props.commonName !== 'string' || Buffer.byteLength(props.commonName) > MAX_COMMON_NAME_BYTES)) {
       throwPropError(subject, 'commonName', `must be a string of at most ${MAX_COMMON_NAME_BYTES} bytes (cert-manager rejects longer ones; clients read the SANs anyway)`, props.commonName, 'shorten it, and put the hostnames in dnsNames');
     }
+    // cert-manager takes an empty commonName for none (ValidateCertificateSpec: len(commonName) == 0),
+    // and a certificate needs a name: "at least one of commonName (…), dnsNames, … must be set".
+    if (props.commonName !== undefined && props.commonName.trim() === '') {
+      throwPropError(subject, 'commonName', 'is empty, which cert-manager takes for no common name', props.commonName, this.dnsNames.length === 0 ? 'name the subject, or list the hostnames in dnsNames' : 'leave it unset: the dnsNames name the certificate');
+    }
     if (this.dnsNames.length === 0 && props.commonName === undefined) {
       throwPropError(subject, 'dnsNames', 'are empty and there is no commonName', [], 'list the hostnames the certificate must cover');
     }
     this.dnsNames.forEach((name, i) => {
-      if (!isHostname(name, true)) {
+      // DNS names are case-insensitive (RFC 4343) and so is SAN matching (RFC 6125 §6.4.1; covers()
+      // lowercases): `Kafka.Example.com` is a good SAN, checked in lowercase and written as given.
+      if (typeof name !== 'string' || !isHostname(name.toLowerCase(), true)) {
         throwPropError(subject, `dnsNames[${i}]`, 'is not a DNS name (a wildcard is only allowed as the whole leftmost label)', name, "use e.g. 'kafka.example.com' or '*.kafka.example.com'");
       }
     });

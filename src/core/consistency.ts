@@ -25,18 +25,22 @@ export function serviceRef(namespace: string | undefined, name: string): ObjectR
   return { group: '', kind: 'Service', namespace, name };
 }
 
-/** What a TLS server presents, for the trust-chain check. */
+/** A server clients of the app dial (a Kafka listener), for the trust-chain check. */
 export interface TlsServer {
   /** The construct that defines the server (e.g. the Kafka cluster). */
   readonly scope: IConstruct;
   /** What the server is, for messages, e.g. `listener 'tls' of KafkaCluster 'events'`. */
   readonly what: string;
-  /** Every `host:port` clients may dial to reach it. */
+  /** Every `host:port` clients may dial to bootstrap. */
   readonly addresses: () => readonly string[];
-  /** The Secret whose `ca.crt` holds the CA that signs the server certificate. */
-  readonly trust: ObjectRef;
+  /** The hosts clients are sent to after bootstrapping (each broker's advertised host): the certificate must cover them too. */
+  readonly brokerHosts?: () => readonly string[];
+  /** The Secret whose `ca.crt` holds the CA that signs the server certificate; undefined without TLS. */
+  readonly trust?: ObjectRef;
   /** The Secret of the server certificate, when the app makes it (its SANs must cover the host clients dial). */
   readonly certificate?: ObjectRef;
+  /** How clients authenticate (e.g. `scram-sha-512`, `tls`, `custom`); undefined for none. */
+  readonly authentication?: string;
 }
 
 /** What a TLS client dials and trusts, for the trust-chain check. */
@@ -47,8 +51,10 @@ export interface TlsClient {
   readonly prop: string;
   /** The `host:port` it dials. */
   readonly address: string;
-  /** The Secret with the CA certificate it trusts. */
-  readonly trust: ObjectRef;
+  /** The Secret with the CA certificate it trusts; undefined for a client without TLS. */
+  readonly trust?: ObjectRef;
+  /** How it authenticates (e.g. `scram-sha-512`, `tls`, `none`); undefined when unknown. */
+  readonly authentication?: string;
 }
 
 /** A route that claims hostnames on a Gateway listener, for the hostname-uniqueness check. */
@@ -63,7 +69,14 @@ export interface GatewayRouteClaim {
   readonly sectionName: string;
   /** The hostnames, as they are at synth (brokers can still be added after the route). */
   readonly hostnames: () => readonly string[];
+  /** The route's namespace. */
+  readonly namespace?: string;
+  /** The Gateway port the route names, if any. */
+  readonly port?: number;
 }
+
+/** Why a route would not attach to a Gateway (no such listener, another port, a hostname or namespace it does not take); empty when it attaches. */
+export type AttachmentCheck = (route: { readonly sectionName?: string; readonly port?: number; readonly namespace?: string; readonly hostnames: readonly string[] }) => string[];
 
 /** A Gateway reached from outside through a node port, for the port-chain check. */
 export interface NodePortGateway {
@@ -139,8 +152,10 @@ export class ConsistencyPass {
   private readonly clients: TlsClient[] = [];
   private readonly routes: GatewayRouteClaim[] = [];
   private readonly nodePortGateways: NodePortGateway[] = [];
+  private readonly gateways: Array<{ readonly scope: IConstruct; readonly ref: ObjectRef; readonly attach: AttachmentCheck }> = [];
   private readonly hostPorts = new Map<IConstruct, Map<number, number>>();
   private readonly warned: string[] = [];
+  private readonly names = new WeakMap<ApiObject, { readonly subject: Subject; readonly prop: string; readonly fix?: string }>();
   private found: string[] = [];
   private readonly declared = new Map<IConstruct, Map<string, Set<string>>>();
   private readonly expected: Array<{ subject: Subject; prop: string; owner: IConstruct; space: string; name: string; fix: string }> = [];
@@ -192,6 +207,11 @@ export class ConsistencyPass {
     this.clients.push(client);
   }
 
+  /** Records a Gateway of the app and how routes attach to it, for the routes' attachment check. */
+  public gateway(scope: IConstruct, ref: ObjectRef, attach: AttachmentCheck): void {
+    this.gateways.push({ scope, ref, attach });
+  }
+
   /** Records hostnames a route claims on a Gateway listener. */
   public route(claim: GatewayRouteClaim): void {
     this.routes.push(claim);
@@ -216,6 +236,14 @@ export class ConsistencyPass {
   /** Records a Gateway clients reach through a node port. */
   public nodePortGateway(gateway: NodePortGateway): void {
     this.nodePortGateways.push(gateway);
+  }
+
+  /**
+   * Records that the name of `object` comes from `prop` of `subject`, so that a clash of
+   * identities names the prop to change (and `fix`, when renaming it takes more than a value).
+   */
+  public namedBy(object: ApiObject, subject: Subject, prop: string, fix?: string): void {
+    this.names.set(object, { subject, prop, fix });
   }
 
   /** Records that `owner` (e.g. a Kafka cluster) declares `name` among its `space` (e.g. `topic`). */
@@ -254,13 +282,59 @@ export class ConsistencyPass {
       this.found.push(propError(e.subject, e.prop, `names the ${e.space} '${e.name}', which ${e.owner.node.path} does not declare (it declares ${names.size === 0 ? 'none' : [...names].sort().join(', ')})`, e.name, e.fix));
     }
     const objects = emittedObjects(this.app);
+    const identity = this.checkIdentity(objects);
     return [
-      ...checkIdentity(objects),
+      ...identity,
+      // Objects made from clashing ones clash too: report the cause only.
+      ...(identity.length === 0 ? this.checkMadeOnce(objects) : []),
       ...this.checkReferences(objects),
       ...this.checkTrust(),
       ...this.checkRoutes(),
       ...this.checkPortChain(),
     ];
+  }
+
+  private checkIdentity(objects: readonly Emitted[]): string[] {
+    const seen = new Map<string, ApiObject>();
+    const errors: string[] = [];
+    for (const { object, ref, cluster } of objects) {
+      const identity = `${cluster.name}|${refKey(ref)}`;
+      const first = seen.get(identity);
+      if (first === undefined) {
+        seen.set(identity, object);
+        continue;
+      }
+      const named = this.names.get(object);
+      const clash = `${describeRef(ref)}, which ${first.node.path} emits too into ${cluster.name}; Kubernetes keeps one object per API group, kind, namespace and name, so one would overwrite the other at apply`;
+      errors.push(named === undefined
+        ? `${describeRef(ref)} is emitted twice into ${cluster.name}: at ${first.node.path} and at ${object.node.path}; Kubernetes keeps one object per API group, kind, namespace and name, so one would overwrite the other at apply. Give one of them another name (or namespace)`
+        : propError(named.subject, named.prop, `makes ${clash}`, ref.name, named.fix ?? `give one of them another ${named.prop} (or namespace)`));
+    }
+    return errors;
+  }
+
+  /**
+   * What operators make from the app (Secrets, Services, pods) must not share an identity with
+   * each other or with what the app emits: a KafkaUser named like the cluster CA Secret, two
+   * Certificates writing one Secret, pods of two clusters whose names run together.
+   */
+  private checkMadeOnce(objects: readonly Emitted[]): string[] {
+    const made = new Map<string, { readonly what: string; readonly by?: IConstruct }>();
+    for (const o of objects) made.set(`${o.cluster.name}|${refKey(o.ref)}`, { what: `${o.ref.kind} at ${o.object.node.path}` });
+    const errors: string[] = [];
+    for (const p of this.provided) {
+      const cluster = clusterOf(p.by).name;
+      for (const ref of p.refs()) {
+        const key = `${cluster}|${refKey(ref)}`;
+        const first = made.get(key);
+        if (first === undefined) {
+          made.set(key, { what: p.what, by: p.by });
+        } else if (first.by !== p.by) {
+          errors.push(`${describeRef(ref)} would be made twice in ${cluster}: by ${first.what}, and by ${p.what}; one would overwrite the other at run time. Give one of them another name (or namespace)`);
+        }
+      }
+    }
+    return errors;
   }
 
   private checkReferences(objects: readonly Emitted[]): string[] {
@@ -299,17 +373,31 @@ export class ConsistencyPass {
     };
     const errors: string[] = [];
     for (const client of this.clients) {
-      const server = this.servers.find((s) => s.addresses().includes(client.address));
+      const address = client.address.trim().toLowerCase();
+      const server = this.servers.find((sv) => sv.addresses().some((a) => a.toLowerCase() === address));
       if (server === undefined) continue;
-      const certificate = server.certificate && byKey.get(`${clusterOf(server.scope).name}|${refKey(server.certificate)}`);
-      const host = client.address.replace(/:\d+$/, '');
-      if (certificate?.covers !== undefined && !certificate.covers(host)) {
-        errors.push(propError(client.subject, client.prop, `dials ${client.address}, ${server.what}, whose certificate (${certificate.what}) does not cover ${host}; TLS hostname verification would fail`, host, `add ${host} to the certificate's dnsNames, or dial a host it covers`));
+      const fail = (problem: string, value: unknown, fix: string) => errors.push(propError(client.subject, client.prop, `dials ${client.address}, ${server.what}, ${problem}`, value, fix));
+      if (server.trust === undefined || client.trust === undefined) {
+        if (server.trust !== client.trust) {
+          fail(server.trust === undefined ? 'which has no TLS, but is set up to trust a CA: the TLS handshake would fail' : 'which has TLS, but trusts no CA', client.trust?.name ?? 'none', server.trust === undefined ? 'dial a TLS listener, or drop the trusted CA' : `trust '${server.trust.name}' (key ca.crt)`);
+        }
+      } else {
+        const certificate = server.certificate && byKey.get(`${clusterOf(server.scope).name}|${refKey(server.certificate)}`);
+        const hosts = [address.replace(/:\d+$/, ''), ...(server.brokerHosts?.() ?? [])];
+        const uncovered = certificate?.covers === undefined ? [] : hosts.filter((h) => !certificate.covers!(h));
+        if (uncovered.length > 0) {
+          fail(`whose certificate (${certificate!.what}) does not cover ${uncovered.join(', ')}${uncovered[0] === hosts[0] ? '' : ' (the brokers it advertises, which clients dial after bootstrapping)'}; TLS hostname verification would fail`, uncovered[0], `add ${uncovered.join(', ')} (or a wildcard for them) to the certificate's dnsNames`);
+        }
+        const expected = anchorOf(server.scope, server.trust);
+        const trusted = anchorOf(client.subject.scope, client.trust);
+        if (expected !== undefined && trusted !== undefined && expected.anchor !== trusted.anchor) {
+          fail(`whose certificate is signed by the CA in ${describeRef(server.trust)}, but trusts the CA in ${describeRef(client.trust)} (${trusted.what}); the TLS handshake would fail`, client.trust.name, `trust '${server.trust.name}' (key ca.crt), e.g. through the listener's trustedCa`);
+        }
       }
-      const expected = anchorOf(server.scope, server.trust);
-      const trusted = anchorOf(client.subject.scope, client.trust);
-      if (expected === undefined || trusted === undefined || expected.anchor === trusted.anchor) continue;
-      errors.push(propError(client.subject, client.prop, `dials ${client.address}, ${server.what}, whose certificate is signed by the CA in ${describeRef(server.trust)}, but trusts the CA in ${describeRef(client.trust)} (${trusted.what}); the TLS handshake would fail`, client.trust.name, `trust '${server.trust.name}' (key ca.crt), e.g. through the listener's trustedCa`));
+      const serverAuthentication = server.authentication ?? 'none';
+      if (client.authentication !== undefined && client.authentication !== serverAuthentication) {
+        fail(`which authenticates clients with ${serverAuthentication}, but the client authenticates with ${client.authentication}`, client.authentication, `authenticate with ${serverAuthentication}, or dial a listener that takes ${client.authentication}`);
+      }
     }
     return errors;
   }
@@ -318,6 +406,12 @@ export class ConsistencyPass {
     const claimed = new Map<string, GatewayRouteClaim>();
     const errors: string[] = [];
     for (const claim of this.routes) {
+      const cluster = clusterOf(claim.subject.scope).name;
+      const gateway = this.gateways.find((g) => clusterOf(g.scope).name === cluster && refKey(g.ref) === refKey(claim.gateway));
+      const problems = gateway?.attach({ sectionName: claim.sectionName === EVERY_LISTENER ? undefined : claim.sectionName, port: claim.port, namespace: claim.namespace, hostnames: claim.hostnames() }) ?? [];
+      if (problems.length > 0) {
+        errors.push(propError(claim.subject, claim.prop, `makes routes that would not attach: ${problems.join('; ')}`, `${claim.gateway.name}/${claim.sectionName}`, 'route to the Gateway listener that serves these hostnames, from a namespace it allows'));
+      }
       for (const hostname of claim.hostnames()) {
         const key = `${clusterOf(claim.subject.scope).name}|${refKey(claim.gateway)}|${claim.sectionName}|${hostname.toLowerCase()}`;
         const first = claimed.get(key);
@@ -325,6 +419,8 @@ export class ConsistencyPass {
           claimed.set(key, claim);
         } else if (first !== claim) {
           errors.push(propError(claim.subject, claim.prop, `routes ${hostname} on ${describeRef(claim.gateway)} listener '${claim.sectionName}', which ${first.subject.kind} '${first.subject.name}' at ${first.subject.scope.node.path} routes already; the Gateway API gives a hostname to the oldest route, so one of them would never get traffic`, hostname, 'give each cluster its own hostnames (another HostnameScheme domain), or its own Gateway listener'));
+        } else {
+          errors.push(propError(claim.subject, claim.prop, `routes ${hostname} more than once on ${describeRef(claim.gateway)} listener '${claim.sectionName}': every broker needs a hostname of its own, or clients reach the wrong broker`, hostname, 'use a host template with {nodeId}, e.g. broker-{nodeId}.kafka.example.com'));
         }
       }
     }
@@ -333,19 +429,30 @@ export class ConsistencyPass {
 
   private checkPortChain(): string[] {
     const errors: string[] = [];
+    const taken = new Map<string, NodePortGateway>();
     for (const gateway of this.nodePortGateways) {
+      // Every Gateway gets a Service of its own; a node port is one per Kubernetes cluster.
+      const key = `${clusterOf(gateway.subject.scope).name}|${gateway.nodePort}`;
+      const first = taken.get(key);
+      if (first !== undefined && first.subject.scope !== gateway.subject.scope) {
+        errors.push(propError(gateway.subject, 'gatewayClass', `pins node port ${gateway.nodePort}, which the Service of ${first.subject.kind} '${first.subject.name}' at ${first.subject.scope.node.path} pins too; the API server gives a node port to one Service ("provided port is already allocated")`, gateway.nodePort, 'give each Gateway its own GatewayClass with its own node ports, or one Gateway with several listeners'));
+      }
+      taken.set(key, gateway);
       const published = this.hostPorts.get(clusterOf(gateway.subject.scope).key);
       if (published === undefined) continue;
       const hostPort = published.get(gateway.nodePort);
       if (hostPort === undefined) {
         errors.push(propError(gateway.subject, 'gatewayClass', `puts the Gateway on node port ${gateway.nodePort}, which the cluster does not publish on any host port (it publishes ${[...published].map(([n, h]) => `${n}→${h}`).join(', ')}), so clients outside cannot reach it`, gateway.nodePort, `publish node port ${gateway.nodePort} (KIND portMappings: { containerPort: ${gateway.nodePort}, hostPort: <the port clients use> })`));
       } else if (gateway.externalPort !== hostPort) {
-        errors.push(propError(gateway.subject, 'externalPort', `is not the host port (${hostPort}) the cluster publishes the Gateway's node port ${gateway.nodePort} on, so brokers would advertise a port clients cannot reach`, gateway.externalPort, `set it to ${hostPort}, or leave it unset`));
+        errors.push(propError(gateway.subject, 'externalPort', `is not the host port (${hostPort}) the cluster publishes the Gateway's node port ${gateway.nodePort} on, so brokers would advertise a port clients cannot reach`, gateway.externalPort, `set it to ${hostPort}, or leave it unset and attach the KIND cluster before creating the Gateway (it then defaults to the host port)`));
       }
     }
     return errors;
   }
 }
+
+/** The `sectionName` of a route that names no Gateway listener: it attaches to every listener it fits. */
+export const EVERY_LISTENER = '(every listener)';
 
 const PASSES = new WeakMap<IConstruct, ConsistencyPass>();
 const CLUSTERS = new WeakSet<Chart>();
@@ -411,20 +518,3 @@ function emittedObjects(app: IConstruct): Emitted[] {
   }));
 }
 
-function checkIdentity(objects: readonly Emitted[]): string[] {
-  const seen = new Map<string, ApiObject>();
-  const errors: string[] = [];
-  for (const { object, ref, cluster } of objects) {
-    const identity = `${cluster.name}|${refKey(ref)}`;
-    const first = seen.get(identity);
-    if (first === undefined) {
-      seen.set(identity, object);
-      continue;
-    }
-    errors.push(
-      `${describeRef(ref)} is emitted twice into ${cluster.name}: at ${first.node.path} and at ${object.node.path}; `
-      + 'Kubernetes keeps one object per API group, kind, namespace and name, so one would overwrite the other at apply. Give one of them another name (or namespace)',
-    );
-  }
-  return errors;
-}

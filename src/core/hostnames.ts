@@ -1,4 +1,5 @@
 import { checkArgs } from './props';
+import { throwFactoryError } from './errors';
 import { isName, NameFormat } from './naming';
 
 /**
@@ -15,12 +16,15 @@ export function isHostname(name: string, wildcard: boolean = false): boolean {
   return labels.length > 0 && labels.every((l) => isName(l, NameFormat.DNS1123_LABEL));
 }
 
-/** Whether `address` is `host:port`: a DNS name or IPv4 address, and a port from 1 to 65535. */
+/** Whether `address` is `host:port`: a DNS name, an IPv4 address or an IPv6 address in brackets, and a port from 1 to 65535. */
 export function isHostPort(address: string): boolean {
   const match = /^(.+):(\d{1,5})$/.exec(address.trim());
   if (match === null) return false;
   const port = Number(match[2]);
-  return port >= 1 && port <= 65535 && (isHostname(match[1].toLowerCase()) || /^\d{1,3}(\.\d{1,3}){3}$/.test(match[1]));
+  const host = match[1];
+  // An IPv6 address in brackets, as Kafka's bootstrap.servers takes it (Utils.getHost).
+  const ipv6 = /^\[[0-9a-fA-F:.]+\]$/.test(host) && host.includes(':');
+  return port >= 1 && port <= 65535 && (isHostname(host.toLowerCase()) || /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || ipv6);
 }
 
 /**
@@ -71,10 +75,16 @@ export class HostnameScheme {
     checkArgs('HostnameScheme.subdomain()', 'HostnameScheme.subdomain', arguments);
     const bootstrap = options.bootstrapLabel ?? 'bootstrap';
     const broker = options.brokerLabel ?? 'broker-{nodeId}';
-    if (!isHostname(domain)) throw new Error(`HostnameScheme.subdomain: domain must be a DNS name of lowercase labels (got ${JSON.stringify(domain)}); use e.g. 'kafka.example.com'`);
-    if (!isName(bootstrap, NameFormat.DNS1123_LABEL)) throw new Error(`HostnameScheme.subdomain: bootstrapLabel must be one DNS label (got ${JSON.stringify(bootstrap)})`);
+    const factory = 'HostnameScheme.subdomain()';
+    if (!isHostname(domain)) throwFactoryError(factory, 'domain', 'must be a DNS name of lowercase labels', domain, "use e.g. 'kafka.example.com'");
+    if (!isName(bootstrap, NameFormat.DNS1123_LABEL)) throwFactoryError(factory, 'options.bootstrapLabel', 'must be one DNS label', bootstrap, "use e.g. 'bootstrap'");
     if (!broker.includes('{nodeId}') || !isName(broker.replace('{nodeId}', '0'), NameFormat.DNS1123_LABEL)) {
-      throw new Error(`HostnameScheme.subdomain: brokerLabel must be one DNS label containing {nodeId} (got ${JSON.stringify(broker)})`);
+      throwFactoryError(factory, 'options.brokerLabel', 'must be one DNS label containing {nodeId}', broker, "use e.g. 'broker-{nodeId}'");
+    }
+    // Node ids run to int32: the longest broker host must still be a DNS name.
+    const longest = `${broker.replace('{nodeId}', '2147483647')}.${domain}`;
+    if (!isName(broker.replace('{nodeId}', '2147483647'), NameFormat.DNS1123_LABEL) || longest.length > 253) {
+      throwFactoryError(factory, 'options.brokerLabel', `makes broker hosts that are no DNS name for large node ids (e.g. ${longest.length > 60 ? `${longest.slice(0, 60)}…` : longest})`, broker, 'use a shorter label or domain');
     }
     return new HostnameScheme(domain, `${bootstrap}.${domain}`, `${broker}.${domain}`);
   }

@@ -137,6 +137,25 @@ export function toDnsLabel(text: string): string {
 }
 
 /**
+ * A DNS-1123 label (at most 63 characters: a Deployment name that is also an
+ * `app.kubernetes.io/name` label value) for `text` followed by `-<suffix>`, stable and distinct
+ * for distinct texts: `<text>-<suffix>` when `text` is a DNS label and the whole fits;
+ * otherwise `text` as a label (lowercase, every run of other characters as one '-'), cut to fit,
+ * then `-<8 hex of sha256(text)>-<suffix>`. So topic `orders` gives `orders-producer`, `_` gives
+ * `<hash>-producer`, `Orders` and `orders_v1` never share a name with `orders` or `orders-v1`,
+ * and a 249-character topic name still gives 63 characters at most.
+ * @param suffix a DNS label of at most 40 characters
+ */
+export function labelWithSuffix(text: string, suffix: string, maxLength: number = 63): string {
+  const plain = `${text}-${suffix}`;
+  if (isName(text, NameFormat.DNS1123_LABEL) && plain.length <= maxLength) return plain;
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 8);
+  const room = maxLength - suffix.length - hash.length - 2;
+  const base = toDnsLabel(text).slice(0, Math.max(0, room)).replace(/-+$/, '');
+  return base === '' ? `${hash}-${suffix}` : `${base}-${hash}-${suffix}`;
+}
+
+/**
  * A Kubernetes object name (DNS-1123 subdomain) for `text`, stable and distinct for distinct
  * texts: `text` itself when it is one; otherwise its lowercase form with every run of other
  * characters as one '-', each label trimmed to start and end with an alphanumeric, and

@@ -399,6 +399,12 @@ export const INTERFACES = {
     "t": "string"
    },
    "optional": true
+  },
+  "controllerNamespace": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
   }
  },
  "EphemeralStorageOptions": {
@@ -516,6 +522,7 @@ export const INTERFACES = {
      "centralNamespaces": "present",
      "regionalNamespace": "function",
      "proxyNamespace": "function",
+     "gatewayPeer": "function",
      "check": "function",
      "renderRegional": "function",
      "renderCentral": "function"
@@ -789,6 +796,18 @@ export const INTERFACES = {
     "t": "function"
    },
    "optional": false
+  },
+  "namespace": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "port": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
   }
  },
  "IssuerProps": {
@@ -1064,6 +1083,7 @@ export const INTERFACES = {
      "rackTopologyKey": "present",
      "restrictedSecurityContext": "present",
      "cruiseControl": "present",
+     "kafkaExporter": "present",
      "resource": "present",
      "addNodePool": "function",
      "addListener": "function",
@@ -1100,6 +1120,7 @@ export const INTERFACES = {
      "userName": "present",
      "authentication": "present",
      "acls": "present",
+     "cluster": "present",
      "resource": "present",
      "principal": "present",
      "node": "present",
@@ -1116,6 +1137,8 @@ export const INTERFACES = {
     "members": {
      "topicName": "present",
      "partitions": "present",
+     "resourceName": "present",
+     "cluster": "present",
      "resource": "present",
      "node": "present",
      "with": "function",
@@ -1958,6 +1981,7 @@ export const INTERFACES = {
      "rackTopologyKey": "present",
      "restrictedSecurityContext": "present",
      "cruiseControl": "present",
+     "kafkaExporter": "present",
      "resource": "present",
      "addNodePool": "function",
      "addListener": "function",
@@ -2070,6 +2094,12 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "resourceName": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
   "partitions": {
    "shape": {
     "t": "number"
@@ -2119,6 +2149,12 @@ export const INTERFACES = {
    "optional": false
   },
   "topicName": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "resourceName": {
    "shape": {
     "t": "string"
    },
@@ -2992,6 +3028,7 @@ export const INTERFACES = {
      "labels": "present",
      "resource": "present",
      "networkPolicy": "present",
+     "admits": "function",
      "serviceName": "present",
      "serviceAddress": "present",
      "podSelectorLabels": "present",
@@ -3047,6 +3084,7 @@ export const INTERFACES = {
      "labels": "present",
      "resource": "present",
      "networkPolicy": "present",
+     "admits": "function",
      "serviceName": "present",
      "serviceAddress": "present",
      "podSelectorLabels": "present",
@@ -3328,7 +3366,13 @@ export const INTERFACES = {
     "t": "object",
     "ref": "ObjectRef"
    },
-   "optional": false
+   "optional": true
+  },
+  "authentication": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
   }
  },
  "TlsRouteTarget": {
@@ -3375,17 +3419,29 @@ export const INTERFACES = {
    },
    "optional": false
   },
+  "brokerHosts": {
+   "shape": {
+    "t": "function"
+   },
+   "optional": true
+  },
   "trust": {
    "shape": {
     "t": "object",
     "ref": "ObjectRef"
    },
-   "optional": false
+   "optional": true
   },
   "certificate": {
    "shape": {
     "t": "object",
     "ref": "ObjectRef"
+   },
+   "optional": true
+  },
+  "authentication": {
+   "shape": {
+    "t": "string"
    },
    "optional": true
   }
@@ -3582,6 +3638,7 @@ export const SIGNATURES = {
      "userName": "present",
      "authentication": "present",
      "acls": "present",
+     "cluster": "present",
      "resource": "present",
      "principal": "present",
      "node": "present",
@@ -3671,6 +3728,7 @@ export const SIGNATURES = {
      "rackTopologyKey": "present",
      "restrictedSecurityContext": "present",
      "cruiseControl": "present",
+     "kafkaExporter": "present",
      "resource": "present",
      "addNodePool": "function",
      "addListener": "function",
@@ -3970,6 +4028,35 @@ export const SIGNATURES = {
    "optional": false
   }
  ],
+ "ConsistencyPass.gateway": [
+  {
+   "name": "scope",
+   "shape": {
+    "t": "instance",
+    "name": "IConstruct",
+    "members": {
+     "node": "present",
+     "with": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "ref",
+   "shape": {
+    "t": "object",
+    "ref": "ObjectRef"
+   },
+   "optional": false
+  },
+  {
+   "name": "attach",
+   "shape": {
+    "t": "function"
+   },
+   "optional": false
+  }
+ ],
  "ConsistencyPass.hostPortFor": [
   {
    "name": "scope",
@@ -3989,6 +4076,52 @@ export const SIGNATURES = {
     "t": "number"
    },
    "optional": false
+  }
+ ],
+ "ConsistencyPass.namedBy": [
+  {
+   "name": "object",
+   "shape": {
+    "t": "instance",
+    "name": "ApiObject",
+    "members": {
+     "name": "present",
+     "apiVersion": "present",
+     "apiGroup": "present",
+     "kind": "present",
+     "chart": "present",
+     "metadata": "present",
+     "addDependency": "function",
+     "addJsonPatch": "function",
+     "toJson": "function",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "subject",
+   "shape": {
+    "t": "object",
+    "ref": "Subject"
+   },
+   "optional": false
+  },
+  {
+   "name": "prop",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "fix",
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
   }
  ],
  "ConsistencyPass.nodePortGateway": [
@@ -4432,6 +4565,22 @@ export const SIGNATURES = {
    "optional": true
   }
  ],
+ "EnvoyGatewayFailover.gatewayPeer": [
+  {
+   "name": "bridgeNamespace",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "_namespace",
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  }
+ ],
  "EnvoyGatewayFailover.proxyNamespace": [
   {
    "name": "objectNamespace",
@@ -4455,6 +4604,7 @@ export const SIGNATURES = {
      "labels": "present",
      "resource": "present",
      "networkPolicy": "present",
+     "admits": "function",
      "serviceName": "present",
      "serviceAddress": "present",
      "podSelectorLabels": "present",
@@ -4796,6 +4946,22 @@ export const SIGNATURES = {
    "optional": true
   }
  ],
+ "IstioFailover.gatewayPeer": [
+  {
+   "name": "bridgeNamespace",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "_namespace",
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  }
+ ],
  "IstioFailover.proxyNamespace": [
   {
    "name": "_objectNamespace",
@@ -4819,6 +4985,7 @@ export const SIGNATURES = {
      "labels": "present",
      "resource": "present",
      "networkPolicy": "present",
+     "admits": "function",
      "serviceName": "present",
      "serviceAddress": "present",
      "podSelectorLabels": "present",
@@ -4903,6 +5070,16 @@ export const SIGNATURES = {
     }
    },
    "optional": true
+  }
+ ],
+ "KafkaBridge.admits": [
+  {
+   "name": "peer",
+   "shape": {
+    "t": "object",
+    "ref": "NetworkPeer"
+   },
+   "optional": false
   }
  ],
  "KafkaBridge.constructor": [
@@ -5565,8 +5742,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@456": "function",
-       "__@toStringTag@458": "present"
+       "__@iterator@479": "function",
+       "__@toStringTag@481": "present"
       }
      }
     ]
@@ -6101,6 +6278,22 @@ export const SIGNATURES = {
    "optional": true
   }
  ],
+ "TetrateFailover.gatewayPeer": [
+  {
+   "name": "bridgeNamespace",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "namespace",
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  }
+ ],
  "TetrateFailover.proxyNamespace": [
   {
    "name": "objectNamespace",
@@ -6124,6 +6317,7 @@ export const SIGNATURES = {
      "labels": "present",
      "resource": "present",
      "networkPolicy": "present",
+     "admits": "function",
      "serviceName": "present",
      "serviceAddress": "present",
      "podSelectorLabels": "present",

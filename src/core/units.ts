@@ -1,31 +1,56 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
 
+const NONE = { rounding: SizeRoundingBehavior.NONE };
+
+/** The amount of `size` in bytes; fractional when the Size is not a whole number of bytes. */
+function bytesOf(size: Size): number {
+  return size.toKibibytes(NONE) * 1024;
+}
+
 /**
  * What is wrong with `size` as an amount the library writes as a quantity, or undefined:
- * not a cdk8s `Size`, not finite, or under 1 MiB (written in whole MiB, it would be `0Mi`, and a
- * volume, heap or memory amount of 0 is a mistake).
+ * not a cdk8s `Size`, not finite, under 1 MiB (a volume, heap or memory amount that small is a
+ * mistake), or not a whole number of bytes (`Size.gibibytes(1.1)`: neither a Kubernetes memory
+ * quantity nor the JVM's `-Xmx` can say it exactly).
  */
 export function sizeProblem(size: unknown): string | undefined {
   if (typeof (size as Size | undefined)?.toMebibytes !== 'function') return 'must be a cdk8s Size, e.g. Size.gibibytes(10)';
-  const mib = (size as Size).toMebibytes({ rounding: SizeRoundingBehavior.NONE });
+  const mib = (size as Size).toMebibytes(NONE);
   if (!Number.isFinite(mib)) return 'must be a finite amount';
   if (mib < 1) return 'must be at least 1 MiB';
+  const bytes = bytesOf(size as Size);
+  if (!Number.isInteger(bytes)) return `must be a whole number of bytes, as Kubernetes quantities and the JVM's -Xmx take it (it is ${bytes} bytes, ${mib} MiB; e.g. Size.mebibytes(${Math.floor(mib)}) is whole)`;
   return undefined;
 }
 
 /** An amount in MiB for messages and comparisons; the Size is one {@link sizeProblem} accepts. */
 export function mebibytes(size: Size): number {
-  return size.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
+  return size.toMebibytes(NONE);
 }
 
-/** A Size as a Kubernetes quantity: whole GiB as `Gi`, otherwise `Mi`. */
+/**
+ * A Size as a Kubernetes quantity, exactly: whole GiB as `Gi`, else whole MiB as `Mi`, else
+ * whole KiB as `Ki`, else bytes (`Size.kibibytes(1536)` is `1536Ki`, never a rounded `1Mi`).
+ * A Size of a fractional number of bytes, which {@link sizeProblem} rejects, is written in MiB
+ * with decimals (only messages show it).
+ */
 export function quantity(size: Size): string {
-  const gib = size.toGibibytes({ rounding: SizeRoundingBehavior.NONE });
+  const gib = size.toGibibytes(NONE);
   if (Number.isInteger(gib)) return `${gib}Gi`;
-  return `${size.toMebibytes({ rounding: SizeRoundingBehavior.FLOOR })}Mi`;
+  const mib = size.toMebibytes(NONE);
+  if (Number.isInteger(mib)) return `${mib}Mi`;
+  const kib = size.toKibibytes(NONE);
+  if (Number.isInteger(kib)) return `${kib}Ki`;
+  const bytes = bytesOf(size);
+  return Number.isInteger(bytes) ? String(bytes) : `${mib}Mi`;
 }
 
-/** A heap size in the JVM's syntax (`-Xmx`): whole gibibytes as `g`, else `m`. */
+/**
+ * A heap size in the JVM's syntax (`-Xmx`), exactly: whole GiB as `g`, else whole MiB as `m`,
+ * else whole KiB as `k`, else bytes (HotSpot's `-Xmx` takes a number of bytes with an optional
+ * `k`, `m` or `g`).
+ */
 export function jvmSize(size: Size): string {
-  return quantity(size).replace('Gi', 'g').replace('Mi', 'm');
+  return quantity(size).replace(/Gi$/, 'g').replace(/Mi$/, 'm').replace(/Ki$/, 'k');
 }
+

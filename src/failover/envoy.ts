@@ -3,9 +3,13 @@ import { Construct } from 'constructs';
 import * as envoy from '../../imports/envoygateway-gateway.envoyproxy.io';
 import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
 import type { KafkaBridge } from '../bridge/kafka-bridge';
+import { ConsistencyPass, secretRef } from '../core/consistency';
 import { goDuration } from '../core/duration';
+import { Subject } from '../core/errors';
+import { checkFactoryName, NameFormat } from '../core/naming';
+import { NetworkPeer, podsPeer } from '../core/network';
 import { ReferenceGrant } from '../gateway/tls-routes';
-import { CentralTarget, FailoverProblem, failoverProblem, IFailoverRenderer, RegionalTarget } from './failover-gateway';
+import { CentralTarget, claimCentral, claimRegional, FailoverProblem, failoverProblem, IFailoverRenderer, RegionalTarget } from './failover-gateway';
 import { ResolvedFailover } from './model';
 
 /** Options of {@link EnvoyGatewayFailover}. */
@@ -15,6 +19,14 @@ export interface EnvoyGatewayFailoverOptions {
    * @default 'envoy-bridge'
    */
   readonly gatewayClassName?: string;
+  /**
+   * The namespace Envoy Gateway runs in: in its default deployment mode (ControllerNamespace)
+   * it runs every Gateway's Envoy proxy pods there, and the bridges' NetworkPolicy must admit
+   * them from it. Envoy Gateway's own default is `envoy-gateway-system`
+   * (internal/envoygateway/config `DefaultNamespace`).
+   * @default 'envoy-gateway-system'
+   */
+  readonly controllerNamespace?: string;
 }
 
 const IPV4 = /^(\d{1,3}\.){3}\d{1,3}$/;
@@ -32,11 +44,26 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
   public readonly provider = 'Envoy Gateway';
   public readonly centralNamespaces: readonly string[] = [];
   private readonly gatewayClassName: string;
+  private readonly controllerNamespace: string;
 
   /** Creates the Envoy Gateway renderer. */
   public constructor(options: EnvoyGatewayFailoverOptions = {}) {
-    checkArgs('new EnvoyGatewayFailover()', 'EnvoyGatewayFailover.constructor', arguments);
+    const factory = 'new EnvoyGatewayFailover()';
+    checkArgs(factory, 'EnvoyGatewayFailover.constructor', arguments);
     this.gatewayClassName = options.gatewayClassName ?? 'envoy-bridge';
+    // A GatewayClass is an object name: a DNS-1123 subdomain.
+    checkFactoryName(factory, 'options.gatewayClassName', this.gatewayClassName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the GatewayClass of the regional and tier-1 Gateways', example: 'envoy-bridge' });
+    this.controllerNamespace = options.controllerNamespace ?? 'envoy-gateway-system';
+    checkFactoryName(factory, 'options.controllerNamespace', this.controllerNamespace, { format: NameFormat.DNS1123_LABEL, use: 'it names the Namespace Envoy Gateway runs its proxies in', example: 'envoy-gateway-system' });
+  }
+
+  /**
+   * Envoy Gateway's proxy pods, in its controller namespace: it labels them
+   * `app.kubernetes.io/name: envoy` (internal/infrastructure/kubernetes/proxy `EnvoyAppLabel`),
+   * besides `gateway.envoyproxy.io/owning-gateway-name` and `-namespace`.
+   */
+  public gatewayPeer(bridgeNamespace: string | undefined, _namespace?: string): NetworkPeer {
+    return podsPeer(this.controllerNamespace, { 'app.kubernetes.io/name': 'envoy' }, bridgeNamespace);
   }
 
   public regionalNamespace(bridge: KafkaBridge): string | undefined {
@@ -57,7 +84,8 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
 
   public renderRegional(scope: Construct, settings: ResolvedFailover, target: RegionalTarget): void {
     const { region, bridge } = target;
-    const gateway = this.gateway(scope, `${bridge.bridgeName}-${region.name}`, target.namespace, target.certificate.secretName);
+    claimRegional(scope, 'Envoy Gateway', target.namespace, `${bridge.bridgeName}-${region.name}`, settings.hostname, region.name);
+    const gateway = this.gateway({ scope, kind: 'RegionalGateway', name: region.name }, `${bridge.bridgeName}-${region.name}`, target.namespace, target.certificate.secretName);
     new gatewayapi.HttpRoute(scope, 'Route', {
       metadata: { name: `${bridge.bridgeName}-${region.name}`, namespace: target.namespace },
       spec: {
@@ -81,8 +109,13 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
   public renderCentral(scope: Construct, settings: ResolvedFailover, target: CentralTarget): void {
     const namespace = target.namespace;
     const name = settings.hostname.split('.')[0];
-    const gateway = this.gateway(scope, `${name}-tier1`, namespace, target.certificate.secretName);
+    const subject: Subject = { scope, kind: 'Tier1Gateway', name: settings.hostname };
+    claimCentral(subject, 'Envoy Gateway', namespace, name);
+    const gateway = this.gateway(subject, `${name}-tier1`, namespace, target.certificate.secretName);
     const primary = settings.priorityLevels[0];
+    // A Backend's caCertificateRefs are LocalObjectReferences: Secrets in the Backend's own
+    // namespace (envoyproxy/gateway api/v1alpha1/backend_types.go).
+    ConsistencyPass.of(scope).refer(subject, 'caSecret', secretRef(namespace, settings.caSecret), `create the Secret (key ca.crt: the CA of the regional gateways' certificates) in ${namespace ?? "the tier-1 gateway's namespace"}, beside the Backends`, true);
 
     const backend = (id: string, backendName: string, region: ResolvedFailover['regions'][number], sni: string, fallback: boolean) =>
       new envoy.Backend(scope, id, {
@@ -132,8 +165,9 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
     });
   }
 
-  private gateway(scope: Construct, name: string, namespace: string | undefined, certificateSecret: string): string {
-    return new gatewayapi.Gateway(scope, 'Gateway', {
+  private gateway(subject: Subject, name: string, namespace: string | undefined, certificateSecret: string): string {
+    ConsistencyPass.of(subject.scope).refer(subject, 'provider.gatewayClassName', { group: 'gateway.networking.k8s.io', kind: 'GatewayClass', name: this.gatewayClassName }, `add an EnvoyGatewayClass named '${this.gatewayClassName}' to this cluster (for one installed beforehand: EnvoyGatewayClass.fromGatewayClassName())`, true);
+    return new gatewayapi.Gateway(subject.scope, 'Gateway', {
       metadata: { name, namespace },
       spec: {
         gatewayClassName: this.gatewayClassName,

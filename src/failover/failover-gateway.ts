@@ -1,9 +1,11 @@
 import { checkArgs } from '../core/props';
 import { ConsistencyPass, secretRef, serviceRef } from '../core/consistency';
-import { Construct } from 'constructs';
+import { Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
 import type { KafkaBridge } from '../bridge/kafka-bridge';
 import type { ICertificate } from '../certs/certificate';
 import { Subject, throwPropError } from '../core/errors';
+import { NetworkPeer, peerLiteral } from '../core/network';
 import { FailoverModel, FailoverModelProps, ResolvedFailover } from './model';
 
 /** Something a provider cannot do, reported by {@link IFailoverRenderer.check}. */
@@ -59,6 +61,16 @@ export interface IFailoverRenderer {
    * the Gateway object.
    */
   proxyNamespace(objectNamespace: string | undefined): string | undefined;
+  /**
+   * The gateway proxy pods of a region, as a {@link NetworkPeer} for the NetworkPolicy of a
+   * bridge in `bridgeNamespace`: what the bridge's `allowFrom` must admit (an entry to add to it
+   * as it is), without namespaceLabels when the proxies run in the bridge's own namespace.
+   * {@link FailoverGateway.addRegionalGateway} fails when the bridge does not admit it.
+   * @param bridgeNamespace the namespace of the bridge (and its NetworkPolicy)
+   * @param namespace the namespace of the regional gateway objects; by default the provider's,
+   *   as {@link IFailoverRenderer.regionalNamespace} gives for a bridge in `bridgeNamespace`
+   */
+  gatewayPeer(bridgeNamespace: string | undefined, namespace?: string): NetworkPeer;
   /** What the provider cannot do with these settings: empty when it can do everything. */
   check(settings: ResolvedFailover): FailoverProblem[];
   /** Adds a region's gateway objects to `scope`. */
@@ -131,13 +143,29 @@ export class FailoverGateway {
     checkArgs('FailoverGateway.addRegionalGateway()', 'FailoverGateway.addRegionalGateway', arguments);
     const construct = new Construct(scope, id);
     const subject: Subject = { scope: construct, kind: 'RegionalGateway', name: options.region };
+    const names = this.model.settings.regions.map((r) => r.name);
+    if (!names.includes(options.region)) {
+      throwPropError(subject, 'region', `is not a region of the model: FailoverGateway '${this.model.settings.hostname}' has no region '${options.region}'; it has ${names.join(', ')}`, options.region, `use one of ${names.map((n) => `'${n}'`).join(', ')}, or add the region to the FailoverGateway's regions`);
+    }
     const region = this.model.region(options.region);
     const bridge = options.bridge;
     if (bridge.replicas > 1 && bridge.consumerEnabled) {
       throwPropError(subject, 'bridge.replicas', `are more than one behind the failover gateway, but a bridge consumer lives in one pod and nothing routes its requests back to that pod`, bridge.replicas, 'run 1 bridge replica per region, or a producer-only bridge (consumer: false) that scales freely');
     }
+    if (bridge.namespace === undefined) {
+      throwPropError(subject, 'bridge.namespace', `is unset (KafkaBridge '${bridge.bridgeName}' at ${bridge.node.path}, in a chart without a namespace): the regional gateway routes to the bridge's Service by its cluster DNS name, <service>.<namespace>.svc`, bridge.namespace, "give the bridge a namespace (its namespace prop, or its chart's), e.g. 'bridge'");
+    }
     const namespace = options.namespace ?? this.provider.regionalNamespace(bridge);
     checkCertificate(subject, options.certificate, this.model.regionalHostnames(options.region), this.provider.proxyNamespace(namespace));
+    // Strimzi makes no NetworkPolicy for a bridge, the library does: it must let the provider's
+    // gateway proxies in, or every request they forward is dropped (k8s.io/api networking/v1
+    // NetworkPolicySpec.ingress: traffic is allowed "if the traffic matches at least one ingress
+    // rule across all of the NetworkPolicy objects whose podSelector matches the pod").
+    const proxies = this.provider.gatewayPeer(bridge.namespace, namespace);
+    if (!bridge.admits(proxies)) {
+      const admitted = bridge.allowFrom === undefined ? `unset, which admits only the pods of namespace ${bridge.namespace}` : bridge.allowFrom.length === 0 ? '[], which admits nobody' : `[${bridge.allowFrom.map(peerLiteral).join(', ')}]`;
+      throwPropError(subject, 'bridge.allowFrom', `does not admit the gateway proxies of ${this.provider.provider}, ${peerLiteral(proxies)}: KafkaBridge '${bridge.bridgeName}' at ${bridge.node.path} has allowFrom ${admitted}, so its NetworkPolicy would drop every request the regional gateway forwards`, bridge.allowFrom, `add ${peerLiteral(proxies)} to the bridge's allowFrom`);
+    }
     ConsistencyPass.of(construct).refer(subject, 'bridge', serviceRef(bridge.namespace, bridge.serviceName), "a regional gateway routes to its bridge's Service in its own Kubernetes cluster: add it to the bridge's cluster");
     this.provider.renderRegional(construct, this.model.settings, { region, bridge, certificate: options.certificate, namespace });
     return construct;
@@ -164,4 +192,46 @@ function checkCertificate(subject: Subject, certificate: ICertificate, hostnames
     throwPropError(subject, 'certificate', `is in namespace ${certificate.namespace ?? '(none)'}, but the gateway proxy reads its Secret from its own namespace, ${proxyNamespace ?? '(none)'}`, certificate.secretName, `issue the Certificate in ${proxyNamespace ?? "the gateway's namespace"}`);
   }
   ConsistencyPass.of(subject.scope).refer(subject, 'certificate', secretRef(proxyNamespace, certificate.secretName), 'issue the Certificate in the cluster the gateway runs in');
+}
+
+const CLAIMS = new WeakMap<Chart, Map<string, string>>();
+
+/**
+ * Records that `claimant` (e.g. `FailoverGateway 'bridge.example.com' at central/Failover`)
+ * renders the objects `key` stands for in the chart of `scope`; returns the earlier claimant
+ * when another did already, for the renderers' own messages (the consistency pass would only
+ * say an object is emitted twice).
+ * @internal
+ */
+export function claimNames(scope: IConstruct, key: string, claimant: string): string | undefined {
+  const chart = Chart.of(scope);
+  const claims = CLAIMS.get(chart) ?? new Map<string, string>();
+  CLAIMS.set(chart, claims);
+  const earlier = claims.get(key);
+  if (earlier === undefined) claims.set(key, claimant);
+  return earlier;
+}
+
+/**
+ * Claims the names of a region's gateway objects (`<bridge>-<region>`, the same for every
+ * provider) in the chart of `scope`; throws when another regional gateway there has them.
+ * @internal
+ */
+export function claimRegional(scope: Construct, provider: string, namespace: string | undefined, name: string, hostname: string, region: string): void {
+  const earlier = claimNames(scope, `${provider} regional|${namespace ?? ''}|${name}`, `FailoverGateway '${hostname}' at ${scope.node.path}`);
+  if (earlier !== undefined) {
+    throwPropError({ scope, kind: 'RegionalGateway', name: region }, 'region', `has its gateway objects named ${name} (<bridge>-<region>) in namespace ${namespace ?? '(none)'}, as the regional gateway of ${earlier} does in this chart; one would overwrite the other`, region, 'add one regional gateway per bridge and region, or put this one in another namespace (its namespace option)');
+  }
+}
+
+/**
+ * Claims the names of a tier-1 gateway's objects (`<first label of hostname>-tier1`, `-failover`,
+ * `-<region>`) in the chart of `subject`; throws when another tier-1 gateway there has them.
+ * @internal
+ */
+export function claimCentral(subject: Subject, provider: string, namespace: string | undefined, prefix: string): void {
+  const earlier = claimNames(subject.scope, `${provider} central|${namespace ?? ''}|${prefix}`, `FailoverGateway '${subject.name}' at ${subject.scope.node.path}`);
+  if (earlier !== undefined) {
+    throwPropError(subject, 'hostname', `starts with the label '${prefix}', which names the tier-1 objects (${prefix}-tier1, ${prefix}-failover, ${prefix}-<region>), as the tier-1 gateway of ${earlier} does in namespace ${namespace ?? '(none)'} of this chart; one would overwrite the other`, subject.name, 'give the failover gateways hostnames with distinct first labels, or their tier-1 gateways distinct namespaces');
+  }
 }

@@ -1,9 +1,13 @@
 import { checkArgs } from '../core/props';
 import { Construct } from 'constructs';
 import * as istio from '../../imports/istio-networking.istio.io';
+import { ConsistencyPass, secretRef } from '../core/consistency';
 import { goDuration } from '../core/duration';
+import { Subject, throwFactoryError } from '../core/errors';
+import { checkFactoryName, labelKeyProblem, NameFormat, nameProblem } from '../core/naming';
+import { NetworkPeer, podsPeer } from '../core/network';
 import type { KafkaBridge } from '../bridge/kafka-bridge';
-import { CentralTarget, FailoverProblem, failoverProblem, IFailoverRenderer, RegionalTarget } from './failover-gateway';
+import { CentralTarget, claimCentral, claimRegional, FailoverProblem, failoverProblem, IFailoverRenderer, RegionalTarget } from './failover-gateway';
 import { ResolvedFailover } from './model';
 
 /** Options of {@link IstioFailover}. */
@@ -14,7 +18,10 @@ export interface IstioFailoverOptions {
    */
   readonly gatewayNamespace?: string;
   /**
-   * The labels of the ingress gateway pods.
+   * The labels of the ingress gateway pods: the Gateways' selector, and the pods the bridges'
+   * NetworkPolicy must admit. Istio's `gateway` Helm chart labels its pods `istio: <release
+   * name without the istio- prefix>`, so `helm install istio-ingressgateway istio/gateway`
+   * gives `istio: ingressgateway`.
    * @default { istio: 'ingressgateway' }
    */
   readonly gatewaySelector?: Record<string, string>;
@@ -45,8 +52,21 @@ export class IstioFailover implements IFailoverRenderer {
   /** Creates the Istio renderer. */
   public constructor(options: IstioFailoverOptions = {}) {
     checkArgs('new IstioFailover()', 'IstioFailover.constructor', arguments);
+    const factory = 'new IstioFailover()';
     this.namespace = options.gatewayNamespace ?? 'istio-ingress';
-    this.selector = options.gatewaySelector ?? { istio: 'ingressgateway' };
+    checkFactoryName(factory, 'options.gatewayNamespace', this.namespace, { format: NameFormat.DNS1123_LABEL, use: 'it names the Namespace of the ingress gateways', example: 'istio-ingress' });
+    this.selector = { ...(options.gatewaySelector ?? { istio: 'ingressgateway' }) };
+    // A Gateway's selector picks the gateway pods by label; an empty one is every gateway workload.
+    if (Object.keys(this.selector).length === 0) throwFactoryError(factory, 'options.gatewaySelector', 'is empty: it would apply the Gateways to every gateway workload, and admit every pod of the namespace to the bridges', this.selector, "give the ingress gateway pods' labels, e.g. { istio: 'ingressgateway' }");
+    for (const [key, value] of Object.entries(this.selector)) {
+      const problem = labelKeyProblem(key) ?? nameProblem(value, NameFormat.LABEL_VALUE);
+      if (problem !== undefined) throwFactoryError(factory, `options.gatewaySelector['${key}']`, `is not a Kubernetes label: ${problem}`, { [key]: value }, "use e.g. { istio: 'ingressgateway' }");
+    }
+  }
+
+  /** The ingress gateway pods (`gatewaySelector` in `gatewayNamespace`), wherever the Gateway objects are. */
+  public gatewayPeer(bridgeNamespace: string | undefined, _namespace?: string): NetworkPeer {
+    return podsPeer(this.namespace, this.selector, bridgeNamespace);
   }
 
   public regionalNamespace(_bridge: KafkaBridge): string {
@@ -70,6 +90,7 @@ export class IstioFailover implements IFailoverRenderer {
 
   public renderRegional(scope: Construct, settings: ResolvedFailover, target: RegionalTarget): void {
     const { region, bridge } = target;
+    claimRegional(scope, 'Istio', target.namespace, `${bridge.bridgeName}-${region.name}`, settings.hostname, region.name);
     const hosts = [settings.hostname, region.pinnedHostname];
     const gateway = this.gateway(scope, `${bridge.bridgeName}-${region.name}`, hosts, target.certificate.secretName, target.namespace);
     new istio.VirtualService(scope, 'VirtualService', {
@@ -90,6 +111,12 @@ export class IstioFailover implements IFailoverRenderer {
   public renderCentral(scope: Construct, settings: ResolvedFailover, target: CentralTarget): void {
     const namespace = target.namespace;
     const name = settings.hostname.split('.')[0];
+    const subject: Subject = { scope, kind: 'Tier1Gateway', name: settings.hostname };
+    claimCentral(subject, 'Istio', namespace, name);
+    // The tier-1 ingress gateway reads a DestinationRule's credentialName from its own namespace
+    // (istio/api destination_rule.proto ClientTLSSettings.credential_name: "This secret must
+    // exist in the namespace of the proxy using the certificates").
+    ConsistencyPass.of(scope).refer(subject, 'caSecret', secretRef(this.namespace, settings.caSecret), `create the Secret (key ca.crt: the CA of the regional gateways' certificates) in ${this.namespace}, the tier-1 ingress gateway's namespace`, true);
     const gateway = this.gateway(scope, `${name}-tier1`, [settings.hostname, ...settings.regions.map((r) => r.pinnedHostname)], target.certificate.secretName, namespace);
     const primary = settings.regions.filter((r) => r.priority === settings.priorityLevels[0]);
     const pool = `${name}.failover.internal`;

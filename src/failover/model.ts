@@ -127,6 +127,14 @@ export interface ResolvedFailover {
   readonly centralRegion: string;
 }
 
+const DOTTED_QUAD = /^\d+(\.\d+){3}$/;
+
+/** A DNS name, or an IPv4 address (a dotted quad is never read as a DNS name). */
+function isAddress(address: string): boolean {
+  if (DOTTED_QUAD.test(address)) return address.split('.').every((octet) => Number(octet) <= 255 && !/^0\d/.test(octet));
+  return isHostname(address);
+}
+
 const SAFE_RETRIES = [RetryOn.CONNECT_FAILURE, RetryOn.REFUSED_STREAM, RetryOn.RESET_BEFORE_REQUEST];
 
 /**
@@ -153,6 +161,17 @@ export class FailoverModel {
       if (!isName(region.name, NameFormat.DNS1035_LABEL)) fail(`regions[${i}].name`, "must be lowercase alphanumerics and '-', starting with a letter (it names Services and subsets)", region.name, "use e.g. 'east'");
       if (!Number.isInteger(region.priority) || region.priority < 0) fail(`regions[${i}].priority`, 'must be a whole number >= 0', region.priority, 'use 0 for the preferred region, 1 for the next');
       if (region.address.trim() === '') fail(`regions[${i}].address`, 'is empty', region.address, "give the regional gateway's load balancer address");
+      // Envoy's Backend takes an `ip` (IPv4 here) or an `fqdn` endpoint, Istio's ServiceEntry
+      // endpoint an address that DNS resolution looks up: a bare host either way, the port is 443.
+      if (!isAddress(region.address)) fail(`regions[${i}].address`, 'must be a DNS name or an IPv4 address: no scheme, port or path (the tier-1 gateway dials it on port 443)', region.address, "use e.g. 'gateway.east.example.com' or '203.0.113.10'");
+    }
+    // The renderers name the tier-1 objects `<first label of hostname>-failover` (Istio's and
+    // Envoy's failover route, Envoy's BackendTrafficPolicy), `<first label>-<region>` (pinned
+    // routes, Envoy's pool Backends) and `<first label>-<region>-pinned` (Envoy's pinned Backends).
+    for (const [i, region] of props.regions.entries()) {
+      if (region.name === 'failover') fail(`regions[${i}].name`, "is taken: the tier-1 gateway's failover route is named <first label of hostname>-failover, and the region's pinned route would get the same name", region.name, "name the region after where it runs, e.g. 'east'");
+      const pinnedOf = region.name.endsWith('-pinned') ? names.indexOf(region.name.slice(0, -'-pinned'.length)) : -1;
+      if (pinnedOf >= 0) fail(`regions[${i}].name`, `is region '${names[pinnedOf]}' with '-pinned' appended: Envoy names the pinned Backend of '${names[pinnedOf]}' <first label of hostname>-${region.name}, the name of this region's failover Backend`, region.name, "name the region after where it runs, without '-pinned'");
     }
     const priorityLevels = [...new Set(props.regions.map((r) => r.priority))].sort((a, b) => a - b);
     if (priorityLevels.length < 2) fail('regions', 'all have the same priority: there is nothing to fail over to', props.regions.map((r) => `${r.name}=${r.priority}`), 'give the standby region a higher priority');
@@ -167,6 +186,18 @@ export class FailoverModel {
     for (const key of ['unhealthyThreshold', 'healthyThreshold'] as const) {
       const value = health[key];
       if (value !== undefined && (!Number.isInteger(value) || value < 1)) fail(`healthCheck.${key}`, 'must be a whole number >= 1', value, 'use 2');
+    }
+    const durations: Array<[string, Duration | undefined]> = [
+      ['healthCheck.interval', health.interval], ['healthCheck.timeout', health.timeout],
+      ['outlierDetection.interval', props.outlierDetection?.interval], ['outlierDetection.baseEjectionTime', props.outlierDetection?.baseEjectionTime],
+      ['retries.perTryTimeout', props.retries?.perTryTimeout],
+    ];
+    for (const [prop, duration] of durations) {
+      const ms = duration?.toMilliseconds();
+      // Rendered as whole seconds (goDuration), so under 1s would be 0s: Envoy Gateway rejects a
+      // zero active health-check timeout or interval (internal/ir/xds.go `HealthCheck.Validate`),
+      // a zero ejection time ejects nothing and a zero per-try timeout leaves no time to answer.
+      if (ms !== undefined && !(ms >= 1000 && ms % 1000 === 0)) fail(prop, 'must be a whole number of seconds, at least 1', `${ms / 1000}s`, 'use e.g. Duration.seconds(5)');
     }
     const port = health.port ?? 443;
     if (port !== 443) fail('healthCheck.port', 'is not the port requests use on the regional gateway (443): a check on a management or bridge port bypasses the path requests take', port, 'leave it at 443');

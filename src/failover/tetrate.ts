@@ -3,7 +3,10 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { KafkaBridge } from '../bridge/kafka-bridge';
 import { goDuration } from '../core/duration';
-import { CentralTarget, FailoverProblem, failoverProblem, IFailoverRenderer, RegionalTarget } from './failover-gateway';
+import { Subject, throwPropError } from '../core/errors';
+import { checkFactoryName, NameFormat } from '../core/naming';
+import { NetworkPeer, podsPeer } from '../core/network';
+import { CentralTarget, claimNames, claimRegional, FailoverProblem, failoverProblem, IFailoverRenderer, RegionalTarget } from './failover-gateway';
 import { ResolvedFailover } from './model';
 
 /**
@@ -151,6 +154,21 @@ export class TetrateFailover implements IFailoverRenderer {
     this.centralNamespaces = [this.configNamespace];
     this.ingressName = options.ingressGatewayName ?? 'bridge-gateway';
     this.bridgeNamespace = options.bridgeNamespace ?? 'bridge';
+    const factory = 'new TetrateFailover()';
+    checkFactoryName(factory, 'options.tenant', this.tenant, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the Tenant object', example: 'kafka' });
+    checkFactoryName(factory, 'options.configNamespace', this.configNamespace, { format: NameFormat.DNS1123_LABEL, use: 'it names the Namespace of the TSB configuration', example: 'tsb-conf' });
+    // The deployment's name and its pods' `app` label: a label value and an object name.
+    checkFactoryName(factory, 'options.ingressGatewayName', this.ingressName, { format: NameFormat.DNS1123_LABEL, use: "it names each regional ingress gateway and is its pods' app label", example: 'bridge-gateway' });
+    checkFactoryName(factory, 'options.bridgeNamespace', this.bridgeNamespace, { format: NameFormat.DNS1123_LABEL, use: 'it names the Namespace of the bridges', example: 'bridge' });
+  }
+
+  /**
+   * The regional ingress gateway pods: TSB deploys the install `IngressGateway` in its own
+   * namespace (the regional objects', by default the bridge's), pods labelled
+   * `app: <ingressGatewayName>`, which the `workloadSelector` of the gateway configuration selects.
+   */
+  public gatewayPeer(bridgeNamespace: string | undefined, namespace?: string): NetworkPeer {
+    return podsPeer(namespace ?? bridgeNamespace, { app: this.ingressName }, bridgeNamespace);
   }
 
   public regionalNamespace(bridge: KafkaBridge): string | undefined {
@@ -174,9 +192,18 @@ export class TetrateFailover implements IFailoverRenderer {
 
   public renderRegional(scope: Construct, settings: ResolvedFailover, target: RegionalTarget): void {
     const { region, bridge } = target;
-    const namespace = target.namespace!;
+    const subject: Subject = { scope, kind: 'RegionalGateway', name: region.name };
+    const namespace = target.namespace ?? Chart.of(scope).namespace;
+    if (namespace === undefined) {
+      throwPropError(subject, 'namespace', "is unset, and so is the bridge's: TSB's workloadSelector names the ingress gateway's namespace", namespace, "give the bridge a namespace, e.g. 'bridge'");
+    }
     if (bridge.namespace !== this.bridgeNamespace) {
-      throw new Error(`TetrateFailover: bridge '${bridge.bridgeName}' is in namespace ${bridge.namespace}, but the bridges workspace selects ${this.bridgeNamespace}; pass bridgeNamespace: '${bridge.namespace}' to TetrateFailover`);
+      throwPropError(subject, 'bridge.namespace', `is not the namespace the TSB bridges workspace selects (TetrateFailover bridgeNamespace: ${this.bridgeNamespace}), so TSB would not expose KafkaBridge '${bridge.bridgeName}' at ${bridge.node.path}`, bridge.namespace, `pass bridgeNamespace: '${bridge.namespace}' to TetrateFailover, or put the bridge in ${this.bridgeNamespace}`);
+    }
+    claimRegional(scope, 'TSB', namespace, `${bridge.bridgeName}-${region.name}`, settings.hostname, region.name);
+    const earlier = claimNames(scope, `TSB install|${namespace}|${this.ingressName}`, `FailoverGateway '${settings.hostname}' at ${scope.node.path}`);
+    if (earlier !== undefined) {
+      throwPropError(subject, 'provider', `installs the regional ingress gateway '${this.ingressName}' in namespace ${namespace}, as the regional gateway of ${earlier} does in this chart; the install IngressGateway would be emitted twice`, this.ingressName, 'give this TetrateFailover another ingressGatewayName, or this regional gateway another namespace');
     }
     tsbObject(scope, 'InstallGateway', 'IngressGateway', TSB_API_VERSIONS.InstallIngressGateway, { name: this.ingressName, namespace }, {
       kubeSpec: { service: { type: 'LoadBalancer' } },
@@ -200,7 +227,19 @@ export class TetrateFailover implements IFailoverRenderer {
   }
 
   public renderCentral(scope: Construct, settings: ResolvedFailover, target: CentralTarget): void {
-    const tier1Namespace = target.namespace!;
+    const subject: Subject = { scope, kind: 'Tier1Gateway', name: settings.hostname };
+    const tier1Namespace = target.namespace ?? Chart.of(scope).namespace;
+    if (tier1Namespace === undefined) {
+      throwPropError(subject, 'namespace', "is unset, and so is the certificate's: TSB selects the tier-1 gateway's namespace by name (<cluster>/<namespace>) and installs the gateway there", tier1Namespace, "issue the tier-1 certificate in a namespace, e.g. 'tier1' (or pass namespace: 'tier1' with a certificate there)");
+    }
+    // The TSB hierarchy and the tier-1 objects have fixed names (Tenant, Workspaces bridges and
+    // tier1, Groups, settings; tier1-gateway and bridge-tier1).
+    for (const [key, where] of [[`conf|${this.configNamespace}`, `configNamespace ${this.configNamespace}`], [`tier1|${tier1Namespace}`, `namespace ${tier1Namespace}`]]) {
+      const earlier = claimNames(scope, `TSB ${key}`, `FailoverGateway '${settings.hostname}' at ${scope.node.path}`);
+      if (earlier !== undefined) {
+        throwPropError(subject, 'provider', `renders the TSB hierarchy and tier-1 objects, whose names are fixed (Workspaces bridges and tier1, tier1-gateway, bridge-tier1), in ${where}, as the tier-1 gateway of ${earlier} does in this chart; one would overwrite the other`, this.configNamespace, 'render one TSB tier-1 gateway per chart, or give this one its own TetrateFailover configNamespace and tier-1 namespace');
+      }
+    }
     const conf = { namespace: this.configNamespace };
     const bridgeNamespaces = settings.regions.map((r) => `${r.name}/${this.bridgeNamespace}`);
 

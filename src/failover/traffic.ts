@@ -4,7 +4,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ConsistencyPass } from '../core/consistency';
 import { throwPropError } from '../core/errors';
-import { checkName, checkNamespace, checkTopicName, NameFormat, toDnsLabel } from '../core/naming';
+import { checkName, checkNamespace, checkTopicName, labelWithSuffix, NameFormat } from '../core/naming';
 import { checkImage, scriptDeployment, shellQuote } from '../core/workload';
 
 /** The image the generators run: curl and a POSIX shell, non-root. */
@@ -58,9 +58,12 @@ export interface BridgeTrafficGeneratorsProps {
  * });
  */
 export class BridgeTrafficGenerators extends Construct {
-  /** The producer Deployment, `<topic>-producer` (the topic as a DNS label). */
+  /**
+   * The producer Deployment, `<topic>-producer` (a topic name that is not a DNS label, or too
+   * long for one, as a label with a hash of it: `orders_v1` gives `orders-v1-<hash>-producer`).
+   */
   public readonly producer: k8s.KubeDeployment;
-  /** The two consumer Deployments, `<topic>-consumer-a` and `<topic>-consumer-b`. */
+  /** The two consumer Deployments, `<topic>-consumer-a` and `<topic>-consumer-b` (named like the producer). */
   public readonly consumers: k8s.KubeDeployment[];
 
   /** Creates the producer and the two consumers; throws if `endpoint` is not a URL without a path. */
@@ -69,11 +72,17 @@ export class BridgeTrafficGenerators extends Construct {
     checkArgs({ scope: this, kind: 'BridgeTrafficGenerators', name: id }, 'BridgeTrafficGenerators.constructor', arguments, 2);
     ConsistencyPass.of(this);
     const subject = { scope: this, kind: 'BridgeTrafficGenerators', name: id };
-    if (typeof props.endpoint !== 'string' || !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(props.endpoint)) {
+    const url = typeof props.endpoint === 'string' ? /^https?:\/\/[A-Za-z0-9.-]+(?::(\d{1,5}))?$/.exec(props.endpoint) : null;
+    if (url === null) {
       throwPropError(subject, 'endpoint', 'must be an http(s) URL of a host and an optional port, without a path', props.endpoint, "use e.g. 'https://bridge.example.com'");
     }
+    // A TCP port is 1 to 65535: URL parsers reject a port above 65535 (WHATWG URL: "port out of range"), and nothing listens on port 0.
+    if (url[1] !== undefined && (Number(url[1]) < 1 || Number(url[1]) > 65535)) {
+      throwPropError(subject, 'endpoint', `has port ${url[1]}, but a port is from 1 to 65535`, props.endpoint, "use e.g. 'https://bridge.example.com:8443', or leave the port out for the scheme's");
+    }
     checkTopicName(subject, 'topic', props.topic);
-    const prefix = toDnsLabel(props.topic);
+    // DNS labels for any legal topic name: each Deployment's name and its app.kubernetes.io/name label value.
+    const nameFor = (suffix: string) => labelWithSuffix(props.topic, suffix);
     const namespace = props.namespace ?? Chart.of(this).namespace;
     checkNamespace(subject, 'namespace', namespace);
     const group = props.group ?? 'traffic-generators';
@@ -97,7 +106,7 @@ export class BridgeTrafficGenerators extends Construct {
       });
     const curl = `curl -sS --max-time 10${props.caSecret ? ' --cacert /etc/bridge-ca/ca.crt' : ''}`;
 
-    this.producer = deployment('Producer', `${prefix}-producer`, `
+    this.producer = deployment('Producer', nameFor('producer'), `
 n=0
 while true; do
   n=$((n+1))
@@ -107,7 +116,7 @@ while true; do
     ${shellQuote(`${props.endpoint}/topics/${props.topic}`)} || true
   sleep ${seconds}
 done`);
-    this.consumers = ['a', 'b'].map((suffix) => deployment(`Consumer${suffix.toUpperCase()}`, `${prefix}-consumer-${suffix}`, `
+    this.consumers = ['a', 'b'].map((suffix) => deployment(`Consumer${suffix.toUpperCase()}`, nameFor(`consumer-${suffix}`), `
 while true; do
   base=$(${curl} -X POST -H 'Content-Type: application/vnd.kafka.v2+json' \\
     -d "{\\"name\\":\\"$HOSTNAME\\",\\"format\\":\\"json\\",\\"auto.offset.reset\\":\\"earliest\\"}" \\

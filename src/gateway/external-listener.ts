@@ -157,8 +157,6 @@ export function addGatewayListener(cluster: KafkaCluster, name: string, options:
       if (uncovered.length > 0) {
         errors.push(propError(subject, prop('certificate'), `does not cover ${uncovered.join(', ')} (its SANs: ${certificate!.dnsNames.join(', ')}; a wildcard covers exactly one label)`, certificate!.secretName, `add ${hosts.wildcard} or the missing hosts to the Certificate's dnsNames`));
       }
-      const hostProblems = attachmentProblems(gateway, { sectionName, namespace: routeNamespace, hostnames: all });
-      if (hostProblems.length > 0) errors.push(propError(subject, prop('gateway'), `cannot route every broker: ${hostProblems.join('; ')}`, gateway.gatewayName, 'keep every host under the Gateway listener hostname'));
       const unrouted = brokers.filter((id) => !routedBrokers.includes(id));
       if (mode === RouteMode.EXPLICIT && unrouted.length > 0) {
         errors.push(propError(subject, prop('mode'), `made TLSRoutes for brokers ${routedBrokers.join(', ')} only; brokers ${unrouted.join(', ')} were added later and have no route`, RouteMode.EXPLICIT, 'add node pools before addExternalListener(), or use RouteMode.OPERATOR'));

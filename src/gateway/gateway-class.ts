@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import * as envoy from '../../imports/envoygateway-gateway.envoyproxy.io';
 import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
 import { ConsistencyPass } from '../core/consistency';
+import { throwFactoryError } from '../core/errors';
 import { clusterScoped } from '../core/scope';
 import { checkName, checkNamespace, NameFormat } from '../core/naming';
 
@@ -51,11 +52,14 @@ export class GatewayService {
   public static nodePort(...mappings: NodePortMapping[]): GatewayService {
     checkArgs('GatewayService.nodePort()', 'GatewayService.nodePort', arguments);
     if (mappings.length === 0) throw new Error('GatewayService.nodePort: map at least one Gateway port, e.g. { port: 9092, nodePort: 30992 }');
-    for (const m of mappings) {
+    mappings.forEach((m, i) => {
+      if (!Number.isInteger(m.port) || m.port < 1 || m.port > 65535) throwFactoryError('GatewayService.nodePort()', `mappings[${i}].port`, 'must be a port from 1 to 65535', m.port, 'use the Gateway listener port, e.g. 9092');
       if (!Number.isInteger(m.nodePort) || m.nodePort < 30000 || m.nodePort > 32767) {
-        throw new Error(`GatewayService.nodePort: nodePort must be in the NodePort range 30000-32767 (got ${m.nodePort} for port ${m.port}); pick a port in that range`);
+        throwFactoryError('GatewayService.nodePort()', `mappings[${i}].nodePort`, 'must be in the NodePort range 30000-32767', m.nodePort, 'pick a port in that range, e.g. 30992');
       }
-    }
+      const twice = mappings.findIndex((o) => o.port === m.port || o.nodePort === m.nodePort);
+      if (twice !== i) throwFactoryError('GatewayService.nodePort()', `mappings[${i}]`, `repeats the ${mappings[twice].port === m.port ? 'port' : 'node port'} of mappings[${twice}]: a Service port and a node port appear once each`, m, 'give each Gateway port its own node port');
+    });
     return new GatewayService(GatewayServiceType.NODE_PORT, mappings);
   }
 

@@ -175,6 +175,7 @@ export class KafkaGateway extends Construct implements IGateway {
     if (!Number.isInteger(this.externalPort) || this.externalPort < 1 || this.externalPort > 65535) {
       throwPropError(subject, 'externalPort', 'must be a port from 1 to 65535', this.externalPort, 'use the port clients reach the Gateway on, or leave it unset');
     }
+    pass.gateway(this, { group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: this.namespace, name: this.gatewayName }, (route) => attachmentProblems(this, route));
     pass.refer(subject, 'gatewayClass', { group: 'gateway.networking.k8s.io', kind: 'GatewayClass', name: props.gatewayClass.gatewayClassName }, 'add the GatewayClass to the same cluster (for one installed beforehand: EnvoyGatewayClass.fromGatewayClassName())');
     if (nodePort !== undefined) pass.nodePortGateway({ subject, nodePort, externalPort: this.externalPort });
 
@@ -200,13 +201,14 @@ export class KafkaGateway extends Construct implements IGateway {
         }],
       },
     });
+    pass.namedBy(this.resource, subject, 'name');
   }
 }
 
 /** How a route means to attach to a Gateway. */
 export interface RouteAttachment {
-  /** The Gateway listener the route names. */
-  readonly sectionName: string;
+  /** The Gateway listener the route names; undefined for every listener it fits. */
+  readonly sectionName?: string;
   /** The Gateway port the route names, if any. */
   readonly port?: number;
   /** The route's namespace. */
@@ -223,7 +225,7 @@ export interface RouteAttachment {
 export function attachmentProblems(gateway: IGateway, route: RouteAttachment): string[] {
   const problems: string[] = [];
   const where = `Gateway '${gateway.gatewayName}'`;
-  if (route.sectionName !== gateway.listenerName) problems.push(`${where} has no listener '${route.sectionName}' (it has '${gateway.listenerName}')`);
+  if (route.sectionName !== undefined && route.sectionName !== gateway.listenerName) problems.push(`${where} has no listener '${route.sectionName}' (it has '${gateway.listenerName}')`);
   if (route.port !== undefined && route.port !== gateway.port) problems.push(`${where} listener '${gateway.listenerName}' is on port ${gateway.port}, not ${route.port}`);
   const outside = route.hostnames.filter((h) => !gatewayHostnameMatches(gateway.listenerHostname, h));
   if (outside.length > 0) problems.push(`${where} listener hostname ${gateway.listenerHostname} does not match ${outside.join(', ')}`);

@@ -89,7 +89,7 @@ export class KafkaTlsRoutes extends Construct {
     const pass = ConsistencyPass.of(this);
     const gatewayRef = { group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: gateway.namespace, name: gateway.gatewayName };
     pass.refer(subject, 'gateway', gatewayRef, 'add the Gateway to the same cluster as its routes');
-    pass.route({ subject, prop: 'gateway', gateway: gatewayRef, sectionName, hostnames: () => targets.map((t) => t.hostname) });
+    pass.route({ subject, prop: 'gateway', gateway: gatewayRef, sectionName, port: gateway.port, namespace: this.namespace, hostnames: () => targets.map((t) => t.hostname) });
     targets.forEach((t, i) => pass.refer(subject, i === 0 ? 'bootstrap.service' : `brokers[${i - 1}].service`, serviceRef(props.backendNamespace, t.service), 'route to a Service of the Kafka cluster (its listener must not be internal), in backendNamespace'));
 
     const crossNamespace = this.namespace !== props.backendNamespace;

@@ -4,13 +4,13 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { throwPropError } from '../core/errors';
-import { toDnsLabel } from '../core/naming';
+import { labelWithSuffix } from '../core/naming';
 import { checkImage, scriptDeployment, shellQuote } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION } from '../core/versions';
-import type { KafkaCluster } from './kafka-cluster';
+import { AuthorizationType, type KafkaCluster } from './kafka-cluster';
 import type { KafkaTopic } from './topic';
 import { ListenerAuthenticationType } from './listener';
-import { UserAuthenticationType, type KafkaUser } from './user';
+import { AclOperation, AclPatternType, AclResourceType, AclRuleType, UserAuthenticationType, type AclRule, type KafkaUser } from './user';
 
 /** The Apache Kafka image of the default version: its command-line tools are the client. */
 export const KAFKA_CLIENT_IMAGE = `apache/kafka:${DEFAULT_KAFKA_VERSION}`;
@@ -27,9 +27,13 @@ export enum KafkaClientRole {
 export interface KafkaClientWorkloadProps {
   /** The cluster to connect to (in its namespace, where the user and CA Secrets are). */
   readonly cluster: KafkaCluster;
-  /** The user it authenticates as; its Secret holds the credentials. */
+  /**
+   * The user it authenticates as, a user of `cluster`; its Secret holds the credentials. With
+   * simple authorization its ACLs must allow the work: Write on the topic (producer), Read on the
+   * topic and on the group (consumer).
+   */
   readonly user: KafkaUser;
-  /** The topic. */
+  /** The topic, a topic of `cluster`. */
   readonly topic: KafkaTopic;
   /** Whether it produces or consumes. */
   readonly role: KafkaClientRole;
@@ -70,13 +74,25 @@ export class KafkaClientWorkload extends Construct {
   /** The Deployment (one replica). */
   public readonly deployment: k8s.KubeDeployment;
 
-  /** Creates the Deployment; throws if the listener does not accept the user's authentication or the user has no Secret. */
+  /**
+   * Creates the Deployment, `<topic>-<role>` (a topic name that is no DNS label, or too long for
+   * one, as a label with a hash of it: `orders_v1` gives `orders-v1-<hash>-producer`); throws if the user or topic is another cluster's, the listener does not accept the
+   * user's authentication, the user has no Secret, or its ACLs do not allow the work.
+   */
   public constructor(scope: Construct, id: string, props: KafkaClientWorkloadProps) {
     super(scope, constructId('KafkaClientWorkload', scope, id));
     checkArgs({ scope: this, kind: 'KafkaClientWorkload', name: id }, 'KafkaClientWorkload.constructor', arguments, 2);
     ConsistencyPass.of(this);
     const { cluster, user, topic, role } = props;
     const subject = { scope: this, kind: 'KafkaClientWorkload', name: id };
+    // The user's credentials and the topic exist only in their own cluster (the user operator and
+    // topic operator of that Kafka), even when two clusters share a namespace.
+    if (user.cluster !== cluster) {
+      throwPropError(subject, 'user', `belongs to cluster '${user.cluster.clusterName}' (${user.cluster.node.path}), not to KafkaCluster '${cluster.clusterName}' the workload connects to, which does not know its credentials`, user.userName, `use a user of '${cluster.clusterName}' (its addUser()), or connect to '${user.cluster.clusterName}'`);
+    }
+    if (topic.cluster !== cluster) {
+      throwPropError(subject, 'topic', `belongs to cluster '${topic.cluster.clusterName}' (${topic.cluster.node.path}), not to KafkaCluster '${cluster.clusterName}' the workload connects to, which has no such topic`, topic.topicName, `use a topic of '${cluster.clusterName}' (its addTopic()), or connect to '${topic.cluster.clusterName}'`);
+    }
     const needed = user.authentication.listenerAuthentication;
     if (props.listener !== undefined && !cluster.allListeners.some((l) => l.name === props.listener)) {
       throwPropError(subject, 'listener', `is not a listener of KafkaCluster '${cluster.clusterName}' (it has ${cluster.allListeners.map((l) => l.name).join(', ') || 'none'})`, props.listener, 'name one of them, or leave it unset for the first that accepts the user');
@@ -96,7 +112,9 @@ export class KafkaClientWorkload extends Construct {
     }
     if (props.image !== undefined) checkImage(subject, 'image', props.image);
     if (props.group !== undefined && props.group.trim() === '') throwPropError(subject, 'group', 'is empty', props.group, "name the consumer group, e.g. 'orders-app'");
-    const name = `${toDnsLabel(topic.topicName)}-${role}`;
+    checkAuthorized(subject, cluster, user, topic.topicName, role, props.group ?? user.userName);
+    // A DNS label for any legal topic name: the Deployment's name and its app.kubernetes.io/name label value.
+    const name = labelWithSuffix(topic.topicName, role);
     const labels = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': 'kafka-client' };
     const tls = user.authentication.type !== UserAuthenticationType.SCRAM_SHA_512;
     const properties = [
@@ -136,4 +154,78 @@ export class KafkaClientWorkload extends Construct {
       ],
     });
   }
+}
+
+/** An action a client needs: an operation on a resource (Kafka's `Action`). */
+interface Needed {
+  readonly type: AclResourceType;
+  readonly name: string;
+  readonly operation: AclOperation;
+}
+
+/** Operations an ALLOW rule implies besides itself (Kafka `StandardAuthorizerData`: `IMPLIES_DESCRIBE`, `IMPLIES_DESCRIBE_CONFIGS`). */
+const IMPLIED_BY: Partial<Record<AclOperation, readonly AclOperation[]>> = {
+  [AclOperation.DESCRIBE]: [AclOperation.READ, AclOperation.WRITE, AclOperation.DELETE, AclOperation.ALTER],
+  [AclOperation.DESCRIBE_CONFIGS]: [AclOperation.ALTER_CONFIGS],
+};
+
+/**
+ * Whether `rule` applies to `action`, as Kafka's `StandardAuthorizerData.findResult` decides:
+ * the resource type; a literal name, the literal `*`, or a prefix; any host (a rule limited to a
+ * host is not counted: pod addresses are not known at synth); `All`, the operation itself, or for
+ * an ALLOW rule an operation that implies it (`Write` implies `Describe`; a DENY of `Read` does
+ * not deny `Describe`).
+ */
+function applies(rule: AclRule, action: Needed): boolean {
+  const r = rule.resource;
+  if (r.resourceType !== action.type || (rule.host !== undefined && rule.host !== '*')) return false;
+  const nameMatches = r.patternType === AclPatternType.PREFIX ? action.name.startsWith(r.name ?? '') : r.name === action.name || r.name === '*';
+  if (!nameMatches) return false;
+  return rule.operations.some((op) => op === AclOperation.ALL || op === action.operation
+    || (rule.type === AclRuleType.ALLOW && (IMPLIED_BY[action.operation] ?? []).includes(op)));
+}
+
+/** A string as a single-quoted JavaScript literal, for the code a message suggests. */
+function quoted(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/**
+ * Throws unless, with `simple` authorization, `user`'s ACLs let a `role` client do its work:
+ * a producer needs Write (and Describe, which Write implies) on the topic, and since Write on a
+ * topic also authorizes the idempotent producer's InitProducerId (Kafka `KafkaApis
+ * .handleInitProducerIdRequest`), nothing on the cluster; a consumer needs Read on the topic and
+ * on its group (Fetch, JoinGroup, OffsetCommit) and Describe on both (Metadata, FindCoordinator,
+ * OffsetFetch), which Read implies. Any DENY that applies wins (Kafka `StandardAuthorizer`).
+ * Super users (`KafkaAuthorization.simple(superUsers)`, `User:<name>` in Strimzi's `super.users`)
+ * and clusters with `allow.everyone.if.no.acl.found` are not checked.
+ */
+function checkAuthorized(subject: { scope: Construct; kind: string; name: string }, cluster: KafkaCluster, user: KafkaUser, topic: string, role: KafkaClientRole, group: string): void {
+  if (cluster.authorization.type !== AuthorizationType.SIMPLE) return;
+  // Strimzi writes each super user as User:<name> (KafkaBrokerConfigurationBuilder).
+  if (cluster.authorization.superUsers.some((u) => `User:${u}` === user.principal || u === user.principal)) return;
+  if (String(cluster.brokerConfig['allow.everyone.if.no.acl.found']).toLowerCase() === 'true') return;
+  const needed: Needed[] = role === KafkaClientRole.PRODUCER
+    ? [{ type: AclResourceType.TOPIC, name: topic, operation: AclOperation.WRITE }, { type: AclResourceType.TOPIC, name: topic, operation: AclOperation.DESCRIBE }]
+    : [
+      { type: AclResourceType.TOPIC, name: topic, operation: AclOperation.READ }, { type: AclResourceType.TOPIC, name: topic, operation: AclOperation.DESCRIBE },
+      { type: AclResourceType.GROUP, name: group, operation: AclOperation.READ }, { type: AclResourceType.GROUP, name: group, operation: AclOperation.DESCRIBE },
+    ];
+  const what = (a: Needed) => `${a.operation} on ${a.type === AclResourceType.TOPIC ? 'topic' : 'group'} ${quoted(a.name)}`;
+  for (const action of needed) {
+    const denied = user.acls.findIndex((rule) => rule.type === AclRuleType.DENY && applies(rule, action));
+    if (denied >= 0) {
+      throwPropError(subject, 'user', `is '${user.userName}', whose acls[${denied}] denies ${what(action)}, which a ${role} needs; a deny wins over every allow (Kafka StandardAuthorizer), so it would fail with an authorization error`, user.userName, `remove acls[${denied}] of user '${user.userName}', or narrow it so that it leaves ${what(action)}`);
+    }
+  }
+  const unallowed = needed.filter((action) => !user.acls.some((rule) => rule.type === AclRuleType.ALLOW && applies(rule, action)));
+  // Describe goes without saying where the operation that implies it is missing too.
+  const missing = unallowed.filter((a) => a.operation !== AclOperation.DESCRIBE || !unallowed.some((b) => b !== a && b.type === a.type && b.name === a.name));
+  if (missing.length === 0) return;
+  const topicOps = role === KafkaClientRole.PRODUCER ? 'AclOperation.WRITE, AclOperation.DESCRIBE' : 'AclOperation.READ, AclOperation.DESCRIBE';
+  const fixes = [
+    ...(missing.some((a) => a.type === AclResourceType.TOPIC) ? [`Acl.topic(${quoted(topic)}).allow(${topicOps})`] : []),
+    ...(missing.some((a) => a.type === AclResourceType.GROUP) ? [`Acl.group(${quoted(group)}).allow(AclOperation.READ)`] : []),
+  ];
+  throwPropError(subject, 'user', `is '${user.userName}', whose ACLs do not allow ${missing.map(what).join(', ')}, which a ${role} needs: with simple authorization it would fail with ${missing[0].type === AclResourceType.TOPIC ? 'TOPIC' : 'GROUP'}_AUTHORIZATION_FAILED`, user.userName, `add ${fixes.join(' and ')} to the user's acls`);
 }

@@ -2,7 +2,7 @@ import { checkArgs, constructId } from '../core/props';
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
-import { ConsistencyPass, secretRef, serviceRef } from '../core/consistency';
+import { ConsistencyPass, EVERY_LISTENER, secretRef, serviceRef } from '../core/consistency';
 import { propError, Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { addGatewayListener, ExternalListenerOptions } from '../gateway/external-listener';
 import { serviceHost, StrimziNames } from '../core/names';
@@ -12,7 +12,7 @@ import { compact } from '../core/objects';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
 import { DEFAULT_KAFKA_VERSION, KAFKA_METADATA_VERSIONS, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { spreadOverNodesAndZones } from '../core/workload';
-import { checkBrokerConfig, DURABLE_BROKER_CONFIG, minIsrProblem } from './broker-config';
+import { checkBrokerConfig, DURABLE_BROKER_CONFIG, replicationProblems } from './broker-config';
 import { KafkaListener, KafkaListenerOptions, ListenerAuthentication, ListenerAuthenticationType, ListenerType } from './listener';
 import { checkListener, listenerBrokerProblems } from './listener-rules';
 import { KafkaMetrics } from './metrics';
@@ -212,6 +212,10 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
   public readonly restrictedSecurityContext: boolean;
   /** Whether Cruise Control is deployed. */
   public readonly cruiseControl: boolean;
+  /** The Prometheus metrics, if any. */
+  public readonly metrics?: KafkaMetrics;
+  /** Whether Kafka Exporter is deployed. */
+  public readonly kafkaExporter: boolean;
   /** The default `controller` pool, if made. */
   public readonly controllerPool?: KafkaNodePool;
   /** The default `broker` pool, if made. */
@@ -250,6 +254,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     if (keyProblem !== undefined) throwPropError(this.subject, 'rackTopologyKey', `must be a node label key: ${keyProblem}`, this.rackTopologyKey, "use e.g. 'topology.kubernetes.io/zone'");
     this.restrictedSecurityContext = props.restrictedSecurityContext ?? true;
     this.cruiseControl = props.cruiseControl ?? false;
+    this.metrics = props.metrics;
+    this.kafkaExporter = props.kafkaExporter ?? false;
     this.userConfig = props.config ?? {};
     checkBrokerConfig(this.subject, this.userConfig);
     const maxUnavailable = props.maxUnavailable ?? 1;
@@ -328,6 +334,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     if (props.defaultListener ?? true) {
       this.addListener('tls', { port: 9093, type: ListenerType.INTERNAL, tls: true, authentication: ListenerAuthentication.scramSha512() });
     }
+    ConsistencyPass.of(this).namedBy(this.resource, this.subject, 'name');
     this.node.addValidation({ validate: () => this.validateCluster() });
     this.recordFacts();
   }
@@ -377,7 +384,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     checkArgs(this.subject, 'KafkaCluster.listener', arguments);
     const listener = this.listeners.find((l) => l.name === name);
     if (listener === undefined) {
-      throw new Error(`KafkaCluster '${this.clusterName}' at ${this.node.path} has no listener ${JSON.stringify(name)}; it has ${this.listeners.map((l) => l.name).join(', ') || 'none'}`);
+      throwPropError(this.subject, 'listeners', `have no listener ${JSON.stringify(name)}`, this.listeners.map((l) => l.name), `name one of ${this.listeners.map((l) => `'${l.name}'`).join(', ') || 'them (there are none yet: add one first)'}`);
     }
     return listener;
   }
@@ -503,6 +510,12 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     pass.provide(this, secretRef(this.namespace, this.clusterCaCertSecretName), by, `strimzi cluster CA ${this.namespace ?? 'default'}/${this.clusterName}`);
     pass.provide(this, secretRef(this.namespace, this.clientsCaCertSecretName), by, `strimzi clients CA ${this.namespace ?? 'default'}/${this.clusterName}`);
     pass.provide(this, () => [StrimziNames.bootstrapService(this.clusterName), StrimziNames.brokersService(this.clusterName)].map((name) => serviceRef(this.namespace, name)), by);
+    // The pods and their StrimziPodSets, whose names clusters in one namespace must not share
+    // (cluster 'a' with pool 'b-broker' and cluster 'a-b' with pool 'broker' both make a-b-broker-<id>).
+    pass.provide(this, () => this.pools.flatMap((pool) => [
+      { group: 'core.strimzi.io', kind: 'StrimziPodSet', namespace: this.namespace, name: `${this.clusterName}-${pool.poolName}` },
+      ...pool.podNames(this.clusterName).map((name) => ({ group: '', kind: 'Pod', namespace: this.namespace, name })),
+    ]), by);
   }
 
   /** What a listener serves and claims, for the consistency pass. */
@@ -518,15 +531,19 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
       ].map((name) => serviceRef(this.namespace, name)), `Strimzi, from listener '${listener.name}' of KafkaCluster '${this.clusterName}' at ${this.node.path}`);
     }
     const trustedCa = listener.trustedCa;
-    if (trustedCa !== undefined) {
-      pass.tlsServer({
-        scope: this,
-        what: `listener '${listener.name}' of KafkaCluster '${this.clusterName}'`,
-        addresses: () => listener.bootstrapAddresses,
-        trust: secretRef(this.namespace, trustedCa.secretName),
-        certificate: o.brokerCertificate && secretRef(this.namespace, o.brokerCertificate.secretName),
-      });
-    }
+    pass.tlsServer({
+      scope: this,
+      what: `listener '${listener.name}' of KafkaCluster '${this.clusterName}'`,
+      addresses: () => [
+        ...listener.bootstrapAddresses,
+        // The headless Service reaches every broker too, on an internal listener's port.
+        ...(listener.type === ListenerType.INTERNAL ? [`${this.brokersServiceHost}:${listener.port}`] : []),
+      ],
+      brokerHosts: () => this.advertisedHosts(listener),
+      trust: trustedCa && secretRef(this.namespace, trustedCa.secretName),
+      certificate: o.brokerCertificate && secretRef(this.namespace, o.brokerCertificate.secretName),
+      authentication: listener.authentication.type,
+    });
     if (o.brokerCertificate !== undefined) {
       pass.refer(subject, `${prop}.brokerCertificate`, secretRef(this.namespace, o.brokerCertificate.secretName), "Strimzi reads the listener certificate from the cluster's namespace: issue the Certificate there", true);
     }
@@ -534,9 +551,27 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
       for (const [i, parent] of (o.parentRefs ?? []).entries()) {
         const gateway = { group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: parent.namespace ?? this.namespace, name: parent.name };
         pass.refer(subject, `${prop}.parentRefs[${i}]`, gateway, 'add the Gateway to this cluster, or name one that is', true);
-        pass.route({ subject, prop, gateway, sectionName: parent.sectionName ?? '(every listener)', hostnames: () => this.listenerHosts(listener) });
+        pass.route({ subject, prop, gateway, sectionName: parent.sectionName ?? EVERY_LISTENER, port: parent.port, namespace: this.namespace, hostnames: () => this.listenerHosts(listener) });
       }
     }
+  }
+
+  /**
+   * The host each broker advertises on `listener`, which clients dial after bootstrapping: an
+   * override (`brokers[].advertisedHost`, `advertisedHostTemplate`), else the pod's DNS name
+   * through the headless Service (internal) or the per-broker Service (cluster-ip); other types
+   * advertise addresses known only at run time (Strimzi `KafkaListenersReconciler`).
+   */
+  private advertisedHosts(listener: KafkaListener): string[] {
+    const o = listener.options;
+    return this.pools.filter((p) => p.isBroker).flatMap((pool) => pool.nodeIds.flatMap((nodeId) => {
+      const override = o.brokers?.find((b) => b.nodeId === nodeId)?.advertisedHost
+        ?? o.advertisedHostTemplate?.replace('{nodeId}', String(nodeId)).replace('{nodePodName}', StrimziNames.podName(this.clusterName, pool.poolName, nodeId));
+      if (override !== undefined) return [override];
+      if (listener.type === ListenerType.INTERNAL) return [StrimziNames.podDnsName(this.clusterName, pool.poolName, nodeId, this.namespace)];
+      if (listener.type === ListenerType.CLUSTER_IP) return [serviceHost(StrimziNames.perBrokerService(this.clusterName, pool.poolName, listener.name, listener.port, nodeId), this.namespace)];
+      return [];
+    }));
   }
 
   /** The hosts of a listener's routes: the bootstrap host and each broker's. */
@@ -576,27 +611,17 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     }
 
     const config = this.brokerConfig;
-    const pairs: Array<[string, string]> = [
-      ['default.replication.factor', 'min.insync.replicas'],
-      ['transaction.state.log.replication.factor', 'transaction.state.log.min.isr'],
-      ['offsets.topic.replication.factor', ''],
-    ];
-    for (const [rfKey, isrKey] of pairs) {
-      const rf = Number(config[rfKey]);
-      if (brokers > 0 && rf > brokers) {
-        err(`config['${rfKey}']`, `exceeds the ${brokers} brokers`, rf, `add brokers or lower it to ${brokers}`);
-      }
-      if (isrKey === '') continue;
-      const isr = Number(config[isrKey]);
-      const problem = minIsrProblem(rf, isr, !production);
-      if (problem !== undefined) err(`config['${isrKey}']`, `${problem.problem} (${rfKey} is ${rf})`, isr, problem.fix);
-    }
+    for (const p of replicationProblems(config, brokers, !production)) err(p.prop, p.problem, p.value, p.fix);
 
     // Strimzi makes one PodDisruptionBudget over every Kafka pod of the cluster, all pools together
     // (KafkaCluster.generatePodDisruptionBudget: createCustomControllerPodDisruptionBudget(..., nodes().size())).
     const quorumLoss = Math.floor((controllers - 1) / 2) + 1;
     if (production && controllers > 0 && this.maxUnavailable >= quorumLoss) {
       err('maxUnavailable', `lets a drain evict ${quorumLoss} of the ${controllers} controllers at once, which loses the KRaft quorum`, this.maxUnavailable, `set at most ${quorumLoss - 1}`);
+    }
+    const spare = Number(config['default.replication.factor']) - Number(config['min.insync.replicas']);
+    if (production && brokers > 0 && Number.isInteger(spare) && spare >= 0 && this.maxUnavailable > Math.max(spare, 0) && this.maxUnavailable < quorumLoss) {
+      err('maxUnavailable', `lets a drain evict ${this.maxUnavailable} brokers at once; with replication factor ${config['default.replication.factor']} and min.insync.replicas ${config['min.insync.replicas']}, partitions with replicas on them stop taking acks=all writes`, this.maxUnavailable, `set at most ${spare}`);
     }
     const smallest = this.pools.reduce<KafkaNodePool | undefined>((min, p) => (min === undefined || p.replicas < min.replicas ? p : min), undefined);
     if (smallest !== undefined && this.maxUnavailable > Math.max(1, smallest.replicas - 1)) {

@@ -1,4 +1,5 @@
 import { propError, Subject, throwPropError } from '../core/errors';
+import { isHostname } from '../core/hostnames';
 import { checkLabels, checkName, checkNamespace, isCidr, NameFormat } from '../core/naming';
 import { KafkaListener, ListenerAuthenticationType, ListenerType } from './listener';
 
@@ -71,6 +72,26 @@ export function checkListener(check: ListenerCheck): void {
   if (o.advertisedPortTemplate !== undefined && !isPortTemplate(o.advertisedPortTemplate)) {
     fail('advertisedPortTemplate', "is not a port or arithmetic on {nodeId} with + - * and parentheses (Strimzi ListenersUtils.renderPortTemplate)", o.advertisedPortTemplate, "use e.g. '9094' or '30000 + {nodeId}'");
   }
+  if (o.advertisedPortTemplate !== undefined && /^\d+$/.test(o.advertisedPortTemplate.trim()) && !isPort(Number(o.advertisedPortTemplate))) {
+    fail('advertisedPortTemplate', 'must be a port from 1 to 65535', o.advertisedPortTemplate, 'use the port clients reach the brokers on');
+  }
+  const hostProps: Array<[string, string | undefined, boolean]> = [
+    ['bootstrapHost', o.bootstrapHost, false],
+    ['hostTemplate', o.hostTemplate, false],
+    ['advertisedHostTemplate', o.advertisedHostTemplate, true],
+    ...(o.bootstrapAlternativeNames ?? []).map((h, i): [string, string, boolean] => [`bootstrapAlternativeNames[${i}]`, h, true]),
+    ...(o.brokers ?? []).flatMap((b, i): Array<[string, string | undefined, boolean]> => [[`brokers[${i}].host`, b.host, false], [`brokers[${i}].advertisedHost`, b.advertisedHost, true]]),
+  ];
+  for (const [field, host, ipAllowed] of hostProps) {
+    if (host === undefined) continue;
+    const rendered = host.replace('{nodeId}', '0').replace('{nodePodName}', 'pod-0');
+    if (!isHostname(rendered) && !(ipAllowed && isIp(rendered))) {
+      fail(field, `is not a DNS name of lowercase labels${ipAllowed ? ' or an IP address' : ''}`, host, "use e.g. 'broker-{nodeId}.kafka.example.com'");
+    }
+  }
+  const nodePorts = [o.bootstrapNodePort, ...(o.brokers ?? []).map((b) => b.nodePort)].filter((p): p is number => p !== undefined);
+  const dupPort = nodePorts.find((p, i) => nodePorts.indexOf(p) !== i);
+  if (dupPort !== undefined) fail('brokers', `use node port ${dupPort} twice (with the bootstrap or another broker); each needs its own`, dupPort, 'give the bootstrap and each broker their own node port');
 
   const brokers = o.brokers ?? [];
   const seen = new Set<number>();
@@ -110,6 +131,26 @@ export function checkListener(check: ListenerCheck): void {
  */
 export function listenerBrokerProblems(subject: Subject, listener: KafkaListener, brokerNodeIds: readonly number[]): string[] {
   const o = listener.options;
+  const problems: string[] = [];
+  // A template without a placeholder gives every broker one host: clients reach one broker for all.
+  for (const field of ['hostTemplate', 'advertisedHostTemplate'] as const) {
+    const template = o[field];
+    if (template !== undefined && brokerNodeIds.length > 1 && !/\{(nodeId|nodePodName)\}/.test(template)) {
+      problems.push(propError(subject, `listeners['${listener.name}'].${field}`, `gives all ${brokerNodeIds.length} brokers one host: it has neither {nodeId} nor {nodePodName}`, template, "use e.g. 'broker-{nodeId}.kafka.example.com'"));
+    }
+    if (template !== undefined) {
+      const bad = brokerNodeIds.map((id) => template.replace('{nodeId}', String(id))).find((h) => !h.includes('{') && !isHostname(h) && !(field === 'advertisedHostTemplate' && isIp(h)));
+      if (bad !== undefined) problems.push(propError(subject, `listeners['${listener.name}'].${field}`, `gives ${JSON.stringify(bad)}, which is not a DNS name (each label at most 63 characters, the name at most 253)`, template, 'use shorter labels or a shorter domain'));
+    }
+  }
+  const hosts = (o.brokers ?? []).filter((b) => b.host !== undefined).map((b) => b.host!);
+  const sameHost = hosts.find((h, i) => hosts.indexOf(h) !== i);
+  if (sameHost !== undefined) problems.push(propError(subject, `listeners['${listener.name}'].brokers`, `give two brokers the host ${sameHost}; each broker needs its own`, sameHost, 'give each broker its own host'));
+  return [...problems, ...brokerHostProblems(subject, listener, brokerNodeIds)];
+}
+
+function brokerHostProblems(subject: Subject, listener: KafkaListener, brokerNodeIds: readonly number[]): string[] {
+  const o = listener.options;
   if ((listener.type !== ListenerType.INGRESS && listener.type !== ListenerType.TLSROUTE) || o.hostTemplate !== undefined) return [];
   const hosted = new Set((o.brokers ?? []).filter((b) => b.host !== undefined).map((b) => b.nodeId));
   const missing = brokerNodeIds.filter((id) => !hosted.has(id));
@@ -146,4 +187,9 @@ export function isPortTemplate(template: string): boolean {
     return true;
   };
   return expression() && i === tokens.length;
+}
+
+/** Whether `address` is an IPv4 or IPv6 address (no brackets). */
+function isIp(address: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(address) || (address.includes(':') && /^[0-9a-fA-F:.]+$/.test(address));
 }

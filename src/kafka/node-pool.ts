@@ -1,3 +1,4 @@
+import { ConsistencyPass } from '../core/consistency';
 import { checkArgs, constructId } from '../core/props';
 import { Size } from 'cdk8s';
 import { ContainerResources } from 'cdk8s-plus-28';
@@ -181,6 +182,7 @@ export class KafkaNodePool extends Construct {
         template: cluster._podTemplate(this),
       },
     });
+    ConsistencyPass.of(this).namedBy(this.resource, subject, 'name', `KafkaNodePools are named per namespace, not per cluster: give this cluster's pools other names (defaultNodePools: false, then addNodePool(id, { name: '${cluster.clusterName}-broker', ... })), or put the cluster in its own namespace`);
   }
 
   /** Whether the pool's nodes are brokers. */

@@ -1,9 +1,9 @@
 import { checkArgs, constructId } from '../core/props';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass } from '../core/consistency';
 import { propError, Subject, throwPropError } from '../core/errors';
-import { checkTopicName, toResourceName } from '../core/naming';
+import { checkName, checkTopicName, NameFormat, toResourceName } from '../core/naming';
 import { checkConfigValues, minIsrProblem } from './broker-config';
 import { ClusterProfile } from './kafka-cluster';
 import type { IKafkaCluster, KafkaCluster } from './kafka-cluster';
@@ -15,6 +15,13 @@ export interface KafkaTopicOptions {
    * @default - the construct id
    */
   readonly topicName?: string;
+  /**
+   * The `KafkaTopic` resource's name (`metadata.name`), a DNS-1123 subdomain unique in the
+   * namespace: set it when two clusters in one namespace each have a topic of one name (e.g.
+   * `events-orders` and `audit-orders` for two topics `orders`).
+   * @default - the topic name when it is a DNS-1123 subdomain, else one derived from it (lowercase, with a hash)
+   */
+  readonly resourceName?: string;
   /**
    * Partitions: the most consumers of one group that can work in parallel. Can grow later, never shrink.
    * @default 3
@@ -52,6 +59,10 @@ export class KafkaTopic extends Construct {
   public readonly partitions: number;
   /** The replication factor, when set explicitly (otherwise the cluster default applies). */
   public readonly replicas?: number;
+  /** The `KafkaTopic` resource's name (`metadata.name`). */
+  public readonly resourceName: string;
+  /** The cluster the topic lives in. */
+  public readonly cluster: IKafkaCluster;
   /** The L1 `KafkaTopic`. */
   public readonly resource: strimzi.KafkaTopic;
 
@@ -63,21 +74,32 @@ export class KafkaTopic extends Construct {
     this.topicName = props.topicName ?? id;
     const subject: Subject = { scope: this, kind: 'KafkaTopic', name: this.topicName };
     checkTopicName(subject, 'topicName', this.topicName);
+    checkReservedTopicName(subject, this.topicName);
+    if (this.topicName.startsWith('__')) {
+      // Kafka reserves only the names above; tools take every '__' name for an internal topic.
+      ConsistencyPass.of(this).warn(subject, 'topicName', "starts with '__', which Kafka's tools take for an internal topic: MirrorMaker 2 does not replicate it (ReplicationPolicy.isInternalTopic) and kafka-topics --exclude-internal hides it", this.topicName, 'use a name without the leading "__" unless the topic is a tool\'s own');
+    }
     this.partitions = props.partitions ?? 3;
-    if (!Number.isInteger(this.partitions) || this.partitions < 1) {
-      throwPropError(subject, 'partitions', 'must be a whole number >= 1', this.partitions, 'set the parallelism you need, e.g. 12');
+    // CreateTopics carries the partition count as an int32 and the replication factor as an int16.
+    if (!Number.isInteger(this.partitions) || this.partitions < 1 || this.partitions > MAX_PARTITIONS) {
+      throwPropError(subject, 'partitions', `must be a whole number from 1 to ${MAX_PARTITIONS} (Kafka's NumPartitions is an int32)`, this.partitions, 'set the parallelism you need, e.g. 12');
     }
     this.replicas = props.replicas;
-    if (this.replicas !== undefined && (!Number.isInteger(this.replicas) || this.replicas < 1)) {
-      throwPropError(subject, 'replicas', 'must be a whole number >= 1', this.replicas, 'set 3, or leave it unset for the cluster default');
+    if (this.replicas !== undefined && (!Number.isInteger(this.replicas) || this.replicas < 1 || this.replicas > MAX_REPLICAS)) {
+      throwPropError(subject, 'replicas', `must be a whole number from 1 to ${MAX_REPLICAS} (Kafka's ReplicationFactor is an int16)`, this.replicas, 'set 3, or leave it unset for the cluster default');
     }
     const config = props.config ?? {};
     checkConfigValues(subject, 'config', config);
     const cluster = props.cluster;
+    this.cluster = cluster;
 
     // Kubernetes names are DNS subdomains; a topic name that is not one keeps its Kafka name in
     // spec.topicName and gets a derived, collision-free resource name.
-    const resourceName = toResourceName(this.topicName);
+    if (props.resourceName !== undefined) {
+      checkName(subject, 'resourceName', props.resourceName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the KafkaTopic resource, unique in its namespace', example: `${cluster.clusterName}-${toResourceName(this.topicName)}`.slice(0, 253) });
+    }
+    const resourceName = props.resourceName ?? toResourceName(this.topicName);
+    this.resourceName = resourceName;
     this.resource = new strimzi.KafkaTopic(this, 'Resource', {
       metadata: {
         name: resourceName,
@@ -91,6 +113,13 @@ export class KafkaTopic extends Construct {
         ...(Object.keys(config).length > 0 && { config }),
       },
     });
+
+    // Topics of one cluster by their name as Kafka's metrics see it, in the order they were made.
+    const byName = TOPICS.get(cluster) ?? new Map<string, KafkaTopic[]>();
+    TOPICS.set(cluster, byName);
+    const unified = unifyCollisionChars(this.topicName);
+    byName.set(unified, [...(byName.get(unified) ?? []), this]);
+    this.node.addValidation({ validate: () => this.collisions(subject, unified) });
 
     ConsistencyPass.of(this).declare(cluster, 'topic', this.topicName);
 
@@ -114,4 +143,58 @@ export class KafkaTopic extends Construct {
       },
     });
   }
+
+  /**
+   * The topics of the same cluster made before this one whose names collide with this one's:
+   * the same name (two KafkaTopics for one topic: Strimzi reconciles only the oldest), or names
+   * that differ only in '.' against '_', which Kafka refuses to create side by side because they
+   * share metric names (`Topic.hasCollision`; the controller's `validateNewTopicNames` fails the
+   * second with INVALID_TOPIC_EXCEPTION "collides with existing topic").
+   */
+  private collisions(subject: Subject, unified: string): string[] {
+    const first = TOPICS.get(this.cluster)?.get(unified)?.[0];
+    if (first === undefined || first === this) return [];
+    const same = first.topicName === this.topicName;
+    return [propError(subject, 'topicName', same
+      ? `is also the name of KafkaTopic at ${first.node.path} in cluster '${this.cluster.clusterName}': two resources for one topic, of which Strimzi's topic operator reconciles only the oldest`
+      : `collides with topic '${first.topicName}' (KafkaTopic at ${first.node.path}) in cluster '${this.cluster.clusterName}': Kafka takes '.' and '_' as the same in metric names and refuses to create the second (Topic.hasCollision)`,
+    this.topicName, same ? 'remove one of them' : `rename one of them so that they differ in more than '.' against '_'`)];
+  }
+}
+
+/** The topics of each cluster by {@link unifyCollisionChars} of their names, in the order they were made, for the collision check. */
+const TOPICS = new WeakMap<IConstruct, Map<string, KafkaTopic[]>>();
+
+/** The largest partition count: CreateTopics' `NumPartitions` is an int32. */
+const MAX_PARTITIONS = 2 ** 31 - 1;
+/** The largest replication factor: CreateTopics' `ReplicationFactor` is an int16. */
+const MAX_REPLICAS = 2 ** 15 - 1;
+
+/**
+ * The topics Kafka makes and manages itself: `Topic.GROUP_METADATA_TOPIC_NAME`,
+ * `TRANSACTION_STATE_TOPIC_NAME` and `SHARE_GROUP_STATE_TOPIC_NAME` (`Topic.isInternal`, created
+ * by their coordinators with the broker's `offsets.topic.*`, `transaction.state.log.*` and
+ * `share.coordinator.state.topic.*` settings), `CLUSTER_METADATA_TOPIC_NAME` (the KRaft log,
+ * whose creation CreateTopics refuses), and `TopicBasedRemoteLogMetadataManagerConfig
+ * .REMOTE_LOG_METADATA_TOPIC_NAME` (tiered storage's metadata, made by the broker).
+ */
+const KAFKA_INTERNAL_TOPICS = ['__consumer_offsets', '__transaction_state', '__share_group_state', '__cluster_metadata', '__remote_log_metadata'];
+
+/** Kafka's `Topic.unifyCollisionChars`: '.' as '_', for `Topic.hasCollision`. */
+function unifyCollisionChars(name: string): string {
+  return name.replace(/\./g, '_');
+}
+
+/**
+ * Throws unless `name` is a topic a KafkaTopic may manage: not one of Kafka's internal topics,
+ * nor a name that collides with one (`__consumer.offsets` against `__consumer_offsets`, which
+ * always exists, so Kafka refuses it: `Topic.hasCollision`).
+ */
+function checkReservedTopicName(subject: Subject, name: string): void {
+  const internal = KAFKA_INTERNAL_TOPICS.find((t) => unifyCollisionChars(t) === unifyCollisionChars(name));
+  if (internal === undefined) return;
+  throwPropError(subject, 'topicName', internal === name
+    ? 'is a topic Kafka makes and manages itself (an internal topic): a KafkaTopic for it would fight the broker over its partitions and configuration'
+    : `collides with Kafka's internal topic '${internal}' ('.' and '_' are the same in metric names: Topic.hasCollision), so Kafka refuses to create it`,
+  name, internal === name ? "leave it out; set its options on the cluster's config (e.g. 'offsets.topic.replication.factor')" : "pick another name; names starting '__' are Kafka's by convention");
 }

@@ -301,6 +301,8 @@ export class KafkaUser extends Construct {
    * `user.password` for TLS. Undefined for `tls-external` users, whose certificate comes from elsewhere.
    */
   public readonly secretName?: string;
+  /** The cluster the user belongs to. */
+  public readonly cluster: IKafkaCluster;
   /** The L1 `KafkaUser`. */
   public readonly resource: strimzi.KafkaUser;
 
@@ -312,7 +314,13 @@ export class KafkaUser extends Construct {
     this.userName = props.userName ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'KafkaUser', name: this.userName };
     this.authentication = props.authentication ?? UserAuthentication.scramSha512();
+    // The name is the KafkaUser's and its Secret's: a DNS-1123 subdomain of at most 253. The user
+    // operator also labels the Secret app.kubernetes.io/instance=<name>, but cuts that label value
+    // to 63 characters itself (Strimzi Labels.withKubernetesInstance: getOrValidInstanceLabelValue),
+    // so a longer name is no problem there.
     checkName(subject, 'userName', this.userName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the KafkaUser and its Secret', example: 'orders-app' });
+    // TLS users are certificates with CN=<name>: at most 64 characters (RFC 5280 ub-common-name;
+    // Strimzi KafkaUserModel.validateTlsUsername rejects longer names of tls users).
     if (this.authentication.type !== UserAuthenticationType.SCRAM_SHA_512 && this.userName.length > 64) {
       throwPropError(subject, 'userName', 'is longer than 64 characters, the most an X.509 common name holds', this.userName, 'shorten it');
     }
@@ -326,6 +334,7 @@ export class KafkaUser extends Construct {
       }
     }
     const cluster = props.cluster;
+    this.cluster = cluster;
     const full = cluster as Partial<KafkaCluster>;
     if (this.acls.length > 0 && full.authorization !== undefined && full.authorization.type !== AuthorizationType.SIMPLE) {
       throwPropError(subject, 'acls', `need simple authorization, but cluster '${cluster.clusterName}' has none`, `${this.acls.length} rules`, 'set authorization: KafkaAuthorization.simple() on the cluster, or drop the ACLs');

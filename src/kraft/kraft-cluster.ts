@@ -9,13 +9,13 @@ import { KafkaTlsRoutes } from '../gateway/tls-routes';
 import { ConsistencyPass } from '../core/consistency';
 import { Subject, throwPropError } from '../core/errors';
 import { checkName, checkNamespace, NameFormat } from '../core/naming';
-import { admit, NetworkPeer } from '../core/network';
+import { admit, checkPeers, NetworkPeer } from '../core/network';
 import { checkSizing, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
-import { jvmSize, quantity, sizeProblem } from '../core/units';
+import { jvmSize, mebibytes, quantity, sizeProblem } from '../core/units';
 import { checkImage, spreadOverNodesAndZones } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
-import { checkConfigValues, DURABLE_BROKER_CONFIG } from '../kafka/broker-config';
+import { checkConfigValues, DURABLE_BROKER_CONFIG, replicationProblems } from '../kafka/broker-config';
 import {
   DATA_DIR, KraftClientAuthenticationType, deterministicUuid, headlessService, initialControllers, KEYSTORE, KraftPool, KraftTopology,
   nodeConfig, podName, statefulSetName, TLS_DIR, toProperties,
@@ -169,6 +169,8 @@ const MANAGED_CONFIG = [
   'log.dirs', 'log.dir', 'metadata.log.dir', 'ssl.', 'sasl.', 'authorizer.class.name', 'super.users',
 ];
 const LISTENER_NAME = /^[A-Z][A-Z0-9_]*$/;
+/** The largest node id: `node.id` is a Java int. */
+const MAX_NODE_ID = 2 ** 31 - 1;
 
 /**
  * Apache Kafka in KRaft mode on plain StatefulSets, for clusters without an operator: the
@@ -263,6 +265,10 @@ export class KraftCluster extends Construct {
     if (controllerCount < 3 || controllerCount % 2 === 0) {
       fail(`${mode === KraftMode.COMBINED ? 'combined' : 'controllers'}.replicas`, 'must be odd and >= 3 for a KRaft quorum that survives a failure', controllerCount, 'use 3 or 5');
     }
+    // Node ids are Java ints >= 0 (KRaftConfigs: node.id is Type.INT; KafkaConfig rejects a negative one), each broker's offset + ordinal.
+    if (!Number.isInteger(brokerIdOffset) || brokerIdOffset < 0 || brokerIdOffset + brokerCount - 1 > MAX_NODE_ID) {
+      fail('brokerIdOffset', `must be a whole number >= 0 with room for the ${brokerCount} broker ids below ${MAX_NODE_ID + 1} (node.id is a Java int)`, brokerIdOffset, 'use e.g. 100');
+    }
     if (mode === KraftMode.SPLIT && brokerIdOffset < controllerCount) {
       fail('brokerIdOffset', `is below the ${controllerCount} controller ids: controller and broker node ids would collide`, brokerIdOffset, `use at least ${controllerCount}, e.g. 100`);
     }
@@ -275,10 +281,9 @@ export class KraftCluster extends Construct {
       }
     }
     const brokerConfig = { ...DURABLE_BROKER_CONFIG, ...userConfig };
-    const rf = Number(brokerConfig['default.replication.factor']);
-    const minIsr = Number(brokerConfig['min.insync.replicas']);
-    if (rf > brokerCount) fail("config['default.replication.factor']", `exceeds the ${brokerCount} brokers`, rf, `add brokers or lower it to ${brokerCount}`);
-    if (minIsr >= rf) fail("config['min.insync.replicas']", `must be less than the replication factor (${rf})`, minIsr, `set it to ${Math.max(1, rf - 1)}`);
+    // The replication rules KafkaCluster applies too: every factor within the brokers, each min ISR below its factor.
+    const [replication] = replicationProblems(brokerConfig, brokerCount, false);
+    if (replication !== undefined) fail(replication.prop, replication.problem, replication.value, replication.fix);
 
     this.topology = {
       name: this.clusterName,
@@ -324,6 +329,7 @@ export class KraftCluster extends Construct {
       this.renderPool(subject, prop, pool, props[prop], auth);
     }
     this.renderServices();
+    checkPeers(subject, 'allowFrom', props.allowFrom);
     this.renderNetworkPolicy(props.allowFrom);
     if (ext && external) {
       new KafkaTlsRoutes(this, 'Routes', {
@@ -368,7 +374,7 @@ export class KraftCluster extends Construct {
     checkSizing(subject, `${prop}.resources`, resources, `${prop}.heap`, options?.heap);
     const storageProblem = options?.storage === undefined ? undefined : sizeProblem(options.storage);
     if (storageProblem !== undefined) throwPropError(subject, `${prop}.storage`, storageProblem, options?.storage, 'use e.g. Size.gibibytes(100)');
-    const heap = options?.heap ?? Size.mebibytes(Math.floor((resources.memory?.limit ?? Size.gibibytes(2)).toMebibytes() / 2));
+    const heap = options?.heap ?? Size.mebibytes(Math.max(1, Math.floor(mebibytes(resources.memory?.limit ?? Size.gibibytes(2)) / 2)));
     const containerPorts = [
       ...(pool.roles.includes('broker') ? [{ name: 'clients', containerPort: t.ports.client }, { name: 'replication', containerPort: t.ports.replication }] : []),
       ...(pool.roles.includes('broker') && t.external ? [{ name: 'external', containerPort: t.external.port }] : []),

@@ -1,4 +1,5 @@
 import { ConsistencyPass } from '../core/consistency';
+import { throwFactoryError } from '../core/errors';
 import { lstatSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Yaml } from 'cdk8s';
@@ -157,6 +158,7 @@ export interface SynthResult {
  * @throws Error naming the environment, construct path or file and what to change; `outdir` is then unchanged.
  */
 export function synthEnvironments(environments: readonly Environment[], outdir: string, options: SynthOptions = {}): SynthResult {
+  checkSynthArgs('synthEnvironments()', 'environments', environments, outdir, options);
   const names = environments.map((env) => env.environmentName);
   const twice = names.find((name, i) => names.indexOf(name) !== i);
   if (twice !== undefined) throw new Error(`synthEnvironments: two environments are named '${twice}'; each needs its own folder of ${outdir}/`);
@@ -174,7 +176,19 @@ export function synthEnvironments(environments: readonly Environment[], outdir: 
  * @throws Error naming the environment, construct path or file and what to change; the folder is then unchanged.
  */
 export function synthEnvironment(env: Environment, outdir: string, options: SynthOptions = {}): SynthResult {
+  checkSynthArgs('synthEnvironment()', 'env', [env], outdir, options);
   return write(join(outdir, env.environmentName), renderFiles(env, options), options, environmentFolderProblem, [env]);
+}
+
+/** Throws a factory-style error unless the arguments of a synth function are what it takes. */
+function checkSynthArgs(fn: string, prop: string, environments: unknown, outdir: unknown, options: unknown): void {
+  const list = prop === 'env' ? (environments as unknown[])[0] : environments;
+  if (prop === 'environments' && !Array.isArray(environments)) throwFactoryError(fn, prop, 'must be an array of Environments', environments, 'pass e.g. [new DevEnvironment(app, \'dev\')]');
+  (environments as unknown[]).forEach((env, i) => {
+    if (!(env instanceof Environment)) throwFactoryError(fn, prop === 'env' ? prop : `${prop}[${i}]`, 'must be an Environment', prop === 'env' ? list : env, 'pass an Environment (e.g. new DevEnvironment(app, \'dev\'))');
+  });
+  if (typeof outdir !== 'string' || outdir.trim() === '') throwFactoryError(fn, 'outdir', 'must be a folder path', outdir, "use e.g. 'dist'");
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) throwFactoryError(fn, 'options', 'must be an object', options, 'pass e.g. { validate: true }');
 }
 
 /** Undefined when `folder` is an environment folder an earlier synth wrote (its README says so), else what is foreign in it. */

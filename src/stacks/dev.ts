@@ -108,6 +108,9 @@ export class DevEnvironment extends Environment {
     if (!isHostname(domain)) throwPropError(subject, 'domain', 'must be a DNS name of lowercase labels (bootstrap.<domain>, broker-<id>.<domain>)', domain, "use e.g. 'kafka.test'");
     if (!Number.isInteger(hostPort) || hostPort < 1 || hostPort > 65535) throwPropError(subject, 'hostPort', 'must be a port from 1 to 65535', hostPort, 'use e.g. 9092');
     if (!Number.isInteger(nodePort) || nodePort < 30000 || nodePort > 32767) throwPropError(subject, 'nodePort', 'must be in the NodePort range 30000-32767', nodePort, 'use e.g. 30992');
+    if (props.kind !== undefined && props.hostPort !== undefined && props.kind.hostPortFor(nodePort) !== hostPort) {
+      throwPropError(subject, 'hostPort', `is not what the given KIND config publishes node port ${nodePort} on (${props.kind.hostPortFor(nodePort) ?? 'nothing'})`, hostPort, 'set the port in kind.portMappings, and leave hostPort unset');
+    }
 
     this.kind = props.kind ?? new KindCluster({ portMappings: [{ containerPort: nodePort, hostPort }] });
     this.hostnames = HostnameScheme.subdomain(domain);

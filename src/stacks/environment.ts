@@ -85,7 +85,10 @@ export class Environment extends Construct {
   public addCluster(name: string, options: ClusterOptions = {}): Chart {
     checkArgs({ scope: this, kind: 'Environment', name: this.environmentName }, 'Environment.addCluster', arguments);
     checkName({ scope: this, kind: 'Environment', name: this.environmentName }, 'cluster name', name, { format: NameFormat.DNS1123_LABEL, use: 'it names a folder of dist/', example: 'eu-west' });
-    if (this.clusters.has(name)) throw new Error(`Environment '${this.environmentName}': cluster '${name}' is added twice; give each cluster its own name`);
+    const subject = { scope: this, kind: 'Environment', name: this.environmentName };
+    if (this.clusters.has(name)) throwPropError(subject, 'addCluster() name', 'is added twice', name, 'give each cluster its own name');
+    // dist/<environment>/argocd/ holds the Argo CD Applications.
+    if (name === 'argocd') throwPropError(subject, 'addCluster() name', "is taken by the environment's folder of Argo CD Applications (dist/<environment>/argocd/)", name, "name the cluster after where it runs, e.g. 'ops'");
     const chart = new Chart(this, name);
     markCluster(chart);
     ConsistencyPass.of(chart);

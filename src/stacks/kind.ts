@@ -40,6 +40,7 @@ export class KindCluster {
   public readonly portMappings: readonly KindPortMapping[];
   /** The zone label of the node. */
   public readonly zone: string;
+  private attachedTo?: IConstruct;
 
   /** Creates the config; write it out with {@link toYaml}. */
   public constructor(props: KindClusterProps = {}) {
@@ -50,6 +51,11 @@ export class KindCluster {
       if (!Number.isInteger(m.containerPort) || m.containerPort < 1 || m.containerPort > 65535) throwFactoryError('new KindCluster()', `portMappings[${i}].containerPort`, 'must be a port from 1 to 65535 (a node port: 30000-32767)', m.containerPort, 'use the node port, e.g. 30992');
       if (!Number.isInteger(m.hostPort) || m.hostPort < 1 || m.hostPort > 65535) throwFactoryError('new KindCluster()', `portMappings[${i}].hostPort`, 'must be a port from 1 to 65535', m.hostPort, 'use the port clients use on this machine, e.g. 9092');
     });
+    for (const key of ['containerPort', 'hostPort'] as const) {
+      const ports = this.portMappings.map((m) => m[key]);
+      const twice = ports.findIndex((p, i) => ports.indexOf(p) !== i);
+      if (twice >= 0) throwFactoryError('new KindCluster()', `portMappings[${twice}].${key}`, `is mapped twice: ${key === 'hostPort' ? 'a host port can be published once' : 'a node port is published on one host port'}`, ports[twice], 'map each port once');
+    }
     if (!isName(this.name, NameFormat.DNS1123_LABEL)) throwFactoryError('new KindCluster()', 'name', 'must be a DNS-1123 label (kind names containers after it)', this.name, "use e.g. 'kafka'");
     this.zone = props.zone ?? 'zone-a';
   }
@@ -63,6 +69,10 @@ export class KindCluster {
    */
   public attach(chart: IConstruct): void {
     checkArgs('KindCluster.attach()', 'KindCluster.attach', arguments);
+    if (this.attachedTo !== undefined && this.attachedTo !== chart) {
+      throwFactoryError('KindCluster.attach()', 'chart', `is a second cluster for the KIND cluster '${this.name}', which ${this.attachedTo.node.path} already is: one machine publishes each host port once`, chart.node.path, 'make a KindCluster per cluster, with its own name and host ports');
+    }
+    this.attachedTo = chart;
     const pass = ConsistencyPass.of(chart);
     for (const m of this.portMappings) pass.publishNodePort(chart, m.containerPort, m.hostPort);
   }

@@ -2,7 +2,6 @@ import { checkArgs } from '../core/props';
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { BridgeAuthentication, BridgeKafkaConnection, KafkaBridge } from '../bridge';
-import { NetworkPeer } from '../core/network';
 import { Certificate, ClusterIssuer, IIssuer, IssuerType, PrivateCa } from '../certs';
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { throwPropError } from '../core/errors';
@@ -53,6 +52,8 @@ const OWN_CLUSTERS = ['kafka', 'central'];
 const KAFKA_NAMESPACE = 'kafka';
 const BRIDGE_NAMESPACE = 'bridge';
 const TRAFFIC_NAMESPACE = 'traffic';
+/** Where cert-manager reads a ClusterIssuer's CA Secret (its cluster resource namespace, by default its own). */
+const CERT_MANAGER_NAMESPACE = 'cert-manager';
 /** The Secret names the runbook copies between clusters. */
 export const COPIED_SECRETS = {
   /** The CA of the Kafka listener certificate (`ca.crt`), in each bridge namespace. */
@@ -117,6 +118,16 @@ export class MultiRegionEnvironment extends Environment {
         throwPropError(subject, `regions[${i}].name`, `is taken: each region is a cluster of the environment, beside its own ${OWN_CLUSTERS.map((c) => `'${c}'`).join(' and ')} clusters`, region.name, "name the region after where it runs, e.g. 'east'");
       }
     });
+    // The failover model's own rules, checked here so that the messages name this environment.
+    const names = regions.map((r) => r.name);
+    regions.forEach((region, i) => {
+      if (names.indexOf(region.name) !== i) throwPropError(subject, `regions[${i}].name`, `is also regions[${names.indexOf(region.name)}].name: each region is a cluster of its own`, region.name, 'give each region its own name');
+    });
+    const levels = [...new Set(regions.map((r) => r.priority))];
+    if (regions.length < 2) throwPropError(subject, 'regions', 'need at least two regions to fail over between', names, "add a second region, e.g. { name: 'west', priority: 1 }");
+    // Istio's and TSB's locality failover order one target after the tier-1 gateway's region;
+    // Envoy has primary and fallback backends: two levels for every provider.
+    if (levels.length !== 2) throwPropError(subject, 'regions', `have ${levels.length} priority level${levels.length === 1 ? '' : 's'}; every failover provider orders exactly two (preferred, then the rest)`, regions.map((r) => `${r.name}=${r.priority}`), 'give the preferred regions priority 0 and the standby regions priority 1');
     const renderer = renderers[props.provider]();
 
     // The Kafka cluster, exposed to the bridge regions through a Gateway with TLS passthrough.
@@ -143,11 +154,16 @@ export class MultiRegionEnvironment extends Environment {
     });
 
     const bridgeHostname = `bridge.${this.domain}`;
-    this.failover = new FailoverGateway({
-      hostname: bridgeHostname,
-      regions: regions.map((r) => ({ ...r, address: `gateway.${r.name}.${this.domain}` })),
-      provider: renderer,
-    });
+    try {
+      this.failover = new FailoverGateway({
+        hostname: bridgeHostname,
+        regions: regions.map((r) => ({ ...r, address: `gateway.${r.name}.${this.domain}` })),
+        provider: renderer,
+      });
+    } catch (e) {
+      // Anything else the model rejects comes from these props: say whose.
+      throw new Error(`MultiRegionEnvironment '${name}' at ${this.node.path}: regions or domain make a failover gateway that cannot work: ${(e as Error).message}`);
+    }
 
     const charts: Record<string, Chart> = {};
     const bridges: Record<string, KafkaBridge> = {};
@@ -157,6 +173,7 @@ export class MultiRegionEnvironment extends Environment {
       const pass = ConsistencyPass.of(chart);
       pass.copy(chart, secretRef(BRIDGE_NAMESPACE, COPIED_SECRETS.kafkaCa), { scope: this.kafkaChart, ref: secretRef(KAFKA_NAMESPACE, listenerCertificate.secretName) }, "a copy of the Kafka listener certificate's CA, made by the runbook");
       pass.copy(chart, secretRef(BRIDGE_NAMESPACE, COPIED_SECRETS.bridgeUser), { scope: this.kafkaChart, ref: secretRef(KAFKA_NAMESPACE, this.bridgeUser.secretName!) }, "a copy of the bridge user's password, made by the runbook");
+      provideBridgeCa(chart, [CERT_MANAGER_NAMESPACE]);
       this.addLink(region.name, 'kafka', 'Kafka over TLS, through the Kafka Gateway');
       const bridge = new KafkaBridge(chart, 'Bridge', {
         name: 'events',
@@ -164,7 +181,8 @@ export class MultiRegionEnvironment extends Environment {
         kafka: BridgeKafkaConnection.fromAddress(`${kafkaHosts.bootstrap}:${kafkaGateway.externalPort}`, { secretName: COPIED_SECRETS.kafkaCa }),
         authentication: BridgeAuthentication.scramSha512(this.bridgeUser.userName, COPIED_SECRETS.bridgeUser),
         labels: { failover: 'enabled' },
-        allowFrom: [gatewayPeer(props.provider)],
+        // The provider's regional gateway proxies, which addRegionalGateway checks it admits.
+        allowFrom: [renderer.gatewayPeer(BRIDGE_NAMESPACE)],
         istioSidecar: props.provider !== FailoverProviderKind.ENVOY_GATEWAY,
       });
       const gatewayNamespace = renderer.regionalNamespace(bridge);
@@ -189,6 +207,9 @@ export class MultiRegionEnvironment extends Environment {
       description: 'the tier-1 failover gateway and the traffic generators',
     });
     for (const region of regions) this.addLink('central', region.name, `HTTPS, priority ${region.priority}`);
+    // The bridge CA the runbook creates in central (artefacts(): runbook.md): cert-manager's
+    // issuer key pair, and ca.crt for the tier-1 gateway (caSecret) and the traffic generators.
+    provideBridgeCa(this.centralChart, [CERT_MANAGER_NAMESPACE, tier1Namespace, TRAFFIC_NAMESPACE]);
     if (props.provider === FailoverProviderKind.ENVOY_GATEWAY) new EnvoyGatewayClass(this.centralChart, 'GatewayClass', { name: 'envoy-bridge' });
     const tier1Certificate = new Certificate(this.centralChart, 'Tier1Certificate', {
       issuer: bridgeCaIssuer(this.centralChart),
@@ -240,7 +261,7 @@ export class MultiRegionEnvironment extends Environment {
       '',
       '```sh',
       `openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 -subj '/CN=bridge CA' -keyout ca.key -out ca.crt`,
-      ...['central', ...regions].map((c) => `kubectl --context ${c} -n cert-manager create secret tls ${COPIED_SECRETS.bridgeCa} --cert=ca.crt --key=ca.key`),
+      ...['central', ...regions].map((c) => `kubectl --context ${c} -n ${CERT_MANAGER_NAMESPACE} create secret tls ${COPIED_SECRETS.bridgeCa} --cert=ca.crt --key=ca.key`),
       `kubectl --context central -n ${this.provider === FailoverProviderKind.ISTIO ? 'istio-ingress' : 'tier1'} create secret generic ${COPIED_SECRETS.bridgeCa} --from-file=ca.crt`,
       `kubectl --context central -n ${TRAFFIC_NAMESPACE} create secret generic ${COPIED_SECRETS.bridgeCa} --from-file=ca.crt`,
       '```',
@@ -272,15 +293,11 @@ const renderers: Record<FailoverProviderKind, () => IFailoverRenderer> = {
   [FailoverProviderKind.TETRATE]: () => new TetrateFailover({ bridgeNamespace: BRIDGE_NAMESPACE }),
 };
 
-/** The gateway pods a bridge admits, per provider. */
-function gatewayPeer(provider: FailoverProviderKind): NetworkPeer {
-  switch (provider) {
-    case FailoverProviderKind.ENVOY_GATEWAY:
-      return { namespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' }, podLabels: { 'app.kubernetes.io/name': 'envoy' } };
-    case FailoverProviderKind.TETRATE:
-      return { podLabels: { app: 'bridge-gateway' } };
-    default:
-      return { namespaceLabels: { 'kubernetes.io/metadata.name': 'istio-ingress' }, podLabels: { istio: 'ingressgateway' } };
+/** Declares the copies of the bridge CA (`bridge-ca`) the runbook creates in `namespaces` of the cluster of `chart`. */
+function provideBridgeCa(chart: Chart, namespaces: readonly string[]): void {
+  const pass = ConsistencyPass.of(chart);
+  for (const namespace of namespaces) {
+    pass.provide(chart, secretRef(namespace, COPIED_SECRETS.bridgeCa), 'the bridge CA, created by the runbook (runbook.md)', 'multi-region bridge CA');
   }
 }
 

@@ -1,5 +1,5 @@
 import { Duration, Testing } from 'cdk8s';
-import { BridgeAuthentication, BridgeKafkaConnection, KafkaBridge, KafkaBridgeProps, KafkaCluster, UserAuthentication } from '../../src';
+import { BridgeAuthentication, BridgeKafkaConnection, KafkaBridge, KafkaBridgeProps, KafkaCluster, KraftCluster, NetworkPeer, UserAuthentication } from '../../src';
 import { expectValid, find, synth } from '../support';
 
 function setup() {
@@ -122,5 +122,83 @@ describe('KafkaBridge', () => {
       const external = kafka.addUser('ext', { authentication: UserAuthentication.tlsExternal() });
       expect(() => BridgeAuthentication.fromUser(external)).toThrow(/KafkaUser 'ext' is tls-external and has no Secret/);
     });
+  });
+});
+
+describe('allowFrom peers that would admit everyone', () => {
+  const remote = () => BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'ca' });
+  const bridge = (allowFrom: KafkaBridgeProps['allowFrom']) => {
+    const chart = Testing.chart();
+    new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'bridge', kafka: remote(), allowFrom });
+    return find(synth(chart), 'NetworkPolicy', 'events-bridge').spec.ingress[0].from;
+  };
+
+  // k8s.io/api networking/v1 NetworkPolicyPeer: an empty namespaceSelector selects all namespaces,
+  // and without a podSelector every pod in them.
+  test.each<[string, KafkaBridgeProps['allowFrom']]>([
+    ['namespaceLabels: {} alone', [{ namespaceLabels: {} }]],
+    ['podLabels: {} and namespaceLabels: {}', [{ podLabels: {}, namespaceLabels: {} }]],
+    ['a second peer of namespaceLabels: {}', [{ podLabels: { app: 'gateway' } }, { namespaceLabels: {} }]],
+  ])('%s is rejected, naming the peer and what to give', (_case, allowFrom) => {
+    const index = allowFrom!.length - 1;
+    expect(() => bridge(allowFrom)).toThrow(new RegExp(
+      `^KafkaBridge 'events' at test/Bridge: allowFrom\\[${index}\\]\\.namespaceLabels is empty and podLabels names none: an empty namespace selector selects every namespace, so this peer admits every pod of the Kubernetes cluster \\(got .*\\); name the labels, e\\.g\\. .*or leave allowFrom unset to admit the pods of the policy's own namespace$`,
+    ));
+  });
+
+  test('named namespace labels are right', () => {
+    expect(bridge([{ namespaceLabels: { 'kubernetes.io/metadata.name': 'istio-ingress' } }])).toEqual([{ podSelector: {}, namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'istio-ingress' } } }]);
+  });
+
+  test('podLabels: {} alone is every pod of the bridge\'s own namespace, as documented: accepted', () => {
+    expect(bridge([{ podLabels: {} }])).toEqual([{ podSelector: {} }]);
+  });
+
+  test('pod labels in every namespace select only those pods: accepted', () => {
+    expect(bridge([{ podLabels: { app: 'gateway' }, namespaceLabels: {} }])).toEqual([{ podSelector: { matchLabels: { app: 'gateway' } }, namespaceSelector: {} }]);
+  });
+
+  test('a KraftCluster, whose allowFrom goes through the same NetworkPolicy peers, rejects it too', () => {
+    expect(() => new KraftCluster(Testing.chart(), 'Kraft', { namespace: 'kafka', plaintext: true, allowFrom: [{ namespaceLabels: {} }] })).toThrow(/allowFrom\[0\]\.namespaceLabels is empty and podLabels names none: an empty namespace selector selects every namespace/);
+    expect(() => new KraftCluster(Testing.chart(), 'Kraft', { namespace: 'kafka', plaintext: true, allowFrom: [{ namespaceLabels: { team: 'apps' } }] })).not.toThrow();
+  });
+});
+
+describe('what a bridge admits: allowFrom and admits()', () => {
+  const make = (allowFrom?: KafkaBridgeProps['allowFrom']) =>
+    new KafkaBridge(Testing.chart(), 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'ca' }), allowFrom });
+  const istio = { namespaceLabels: { 'kubernetes.io/metadata.name': 'istio-ingress' }, podLabels: { istio: 'ingressgateway' } };
+  const sameNamespace = { podLabels: { app: 'bridge-gateway' } };
+
+  test('unset: the pods of the bridge\'s namespace only', () => {
+    const bridge = make();
+    expect(bridge.allowFrom).toBeUndefined();
+    expect(bridge.admits(sameNamespace)).toBe(true);
+    expect(bridge.admits({ namespaceLabels: { 'kubernetes.io/metadata.name': 'bridge' }, podLabels: { app: 'x' } })).toBe(true);
+    expect(bridge.admits(istio)).toBe(false);
+  });
+
+  test('[]: nobody', () => {
+    const bridge = make([]);
+    expect(bridge.allowFrom).toEqual([]);
+    expect(bridge.admits(sameNamespace)).toBe(false);
+  });
+
+  test('an entry admits a peer when its labels are a subset of the peer\'s', () => {
+    expect(make([istio]).admits(istio)).toBe(true);
+    expect(make([{ namespaceLabels: { 'kubernetes.io/metadata.name': 'istio-ingress' } }]).admits(istio)).toBe(true);
+    expect(make([{ podLabels: { istio: 'ingressgateway' }, namespaceLabels: {} }]).admits(istio)).toBe(true);
+    // The wrong namespace, the wrong pods, or pods of the bridge's namespace only.
+    expect(make([{ ...istio, namespaceLabels: { 'kubernetes.io/metadata.name': 'istio-system' } }]).admits(istio)).toBe(false);
+    expect(make([{ ...istio, podLabels: { istio: 'egressgateway' } }]).admits(istio)).toBe(false);
+    expect(make([{ podLabels: { istio: 'ingressgateway' } }]).admits(istio)).toBe(false);
+    expect(make([{ podLabels: { istio: 'ingressgateway' } }]).admits({ podLabels: { istio: 'ingressgateway', app: 'x' } })).toBe(true);
+  });
+
+  test('allowFrom is a copy: changing the props afterwards changes neither it nor the NetworkPolicy', () => {
+    const allowFrom: NetworkPeer[] = [istio];
+    const bridge = make(allowFrom);
+    allowFrom.push({ namespaceLabels: { 'kubernetes.io/metadata.name': 'x' }, podLabels: { app: 'x' } });
+    expect(bridge.allowFrom).toEqual([istio]);
   });
 });

@@ -127,3 +127,35 @@ describe('Certificate', () => {
     });
   });
 });
+
+describe('Certificate names, as cert-manager takes them', () => {
+  const make = (props: Partial<CertificateProps>) => {
+    const chart = namespacedChart();
+    const certificate = new Certificate(chart, 'C', { issuer: new SelfSignedClusterIssuer(chart, 'Root'), ...props });
+    return { chart, certificate };
+  };
+
+  test("commonName '' with no dnsNames is rejected: cert-manager takes an empty commonName for none and needs a name", () => {
+    expect(() => make({ commonName: '' })).toThrow(/Certificate 'c' at test\/C: commonName is empty, which cert-manager takes for no common name \(got ""\); name the subject, or list the hostnames in dnsNames/);
+    expect(() => make({ commonName: ' ' })).toThrow(/commonName is empty/);
+    expect(() => make({ commonName: '', dnsNames: ['kafka.test'] })).toThrow(/commonName is empty, .*; leave it unset: the dnsNames name the certificate/);
+  });
+
+  test('the right value: a commonName alone names the certificate', () => {
+    const { chart } = make({ commonName: 'kafka-client' });
+    expect(find(synth(chart), 'Certificate', 'c').spec.commonName).toBe('kafka-client');
+  });
+
+  test('dnsNames in mixed case are DNS names (case-insensitive), written as given and covering any case', () => {
+    const { chart, certificate } = make({ dnsNames: ['Kafka.Example.com', '*.Brokers.Example.COM'] });
+    expect(certificate.covers('kafka.example.com')).toBe(true);
+    expect(certificate.covers('broker-0.brokers.example.com')).toBe(true);
+    const manifests = synth(chart);
+    expect(find(manifests, 'Certificate', 'c').spec.dnsNames).toEqual(['Kafka.Example.com', '*.Brokers.Example.COM']);
+    expectValid(manifests);
+  });
+
+  test('the wrong value stays wrong in any case: an underscore is no DNS name', () => {
+    expect(() => make({ dnsNames: ['Kafka_1.Example.com'] })).toThrow(/dnsNames\[0\] is not a DNS name/);
+  });
+});

@@ -312,7 +312,8 @@ function failoverInUse(props: any): Chart[] {
   // Istio's ingress gateway reads its certificate from its own namespace (istio-ingress).
   failover.addTier1Gateway(central, 'Tier1', { certificate: certificateIn(central, failover.provider.proxyNamespace('tier1')!, ['bridge.example.com', '*.bridge.example.com']) });
   const west = newChart('west');
-  const bridge = new KafkaBridge(west, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'kafka-ca' }) });
+  // The bridge's NetworkPolicy admits the provider's gateway proxies, as addRegionalGateway requires.
+  const bridge = new KafkaBridge(west, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'kafka-ca' }), allowFrom: [failover.provider.gatewayPeer('bridge')] });
   const certificate = certificateIn(west, failover.provider.regionalNamespace(bridge), ['bridge.example.com', '*.bridge.example.com']);
   failover.addRegionalGateway(west, 'Regional', { region: 'west', bridge, certificate });
   return [central, west];
@@ -449,7 +450,7 @@ const kafkaClusterMethodCases: Case[] = [
       base: {
         name: 'tr',
         options: {
-          port: 9096, type: ListenerType.TLSROUTE, bootstrapHost: 'bootstrap.example.com', hostTemplate: 'broker-{nodeId}.example.com',
+          port: 9096, type: ListenerType.TLSROUTE, bootstrapHost: 'bootstrap.kafka.example.com', hostTemplate: 'broker-{nodeId}.kafka.example.com',
           parentRefs: [{ name: 'gateway', namespace: NS, sectionName: 'kafka', port: 9092 }],
         },
       },
@@ -1029,7 +1030,7 @@ const failoverCases: Case[] = [
   ...cases('FailoverGateway.addRegionalGateway ', ['FailoverGateway', 'west/Regional'], () => {
     const failover = new FailoverGateway({ hostname: 'bridge.example.com', regions: REGIONS, provider: new EnvoyGatewayFailover() });
     const west = newChart('west');
-    const bridge = new KafkaBridge(west, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'kafka-ca' }) });
+    const bridge = new KafkaBridge(west, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'kafka-ca' }), allowFrom: [failover.provider.gatewayPeer('bridge')] });
     const certificate = certificateIn(west, 'bridge', ['bridge.example.com', 'west.bridge.example.com']);
     return { base: { options: { region: 'west', bridge, certificate } }, build: (p) => { failover.addRegionalGateway(west, 'Regional', p.options); return west; } };
   }, [

@@ -37,12 +37,12 @@ describe('the consistency pass: unique Kubernetes identity', () => {
     const chart = Testing.chart();
     kafka(chart, 'A');
     kafka(chart, 'B');
-    expect(() => Testing.synth(chart)).toThrow(/Kafka \(kafka.strimzi.io\) 'kafka\/events' is emitted twice into the app: at test\/A\/Resource and at test\/B\/Resource/);
+    expect(() => Testing.synth(chart)).toThrow(/KafkaCluster 'events' at test\/B: name makes Kafka \(kafka.strimzi.io\) 'kafka\/events', which test\/A\/Resource emits too into the app; .* \(got "events"\); give one of them another name \(or namespace\)/);
 
     const app = Testing.app();
     kafka(new Chart(app, 'one'));
     kafka(new Chart(app, 'two'));
-    expect(() => app.synth()).toThrow(/Kafka \(kafka.strimzi.io\) 'kafka\/events' is emitted twice into the app: at one\/Kafka\/Resource and at two\/Kafka\/Resource/);
+    expect(() => app.synth()).toThrow(/KafkaCluster 'events' at two\/Kafka: name makes Kafka \(kafka.strimzi.io\) 'kafka\/events', which one\/Kafka\/Resource emits too into the app/);
   });
 
   test('one name in two namespaces, or in two clusters of an Environment, is fine', () => {

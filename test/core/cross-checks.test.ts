@@ -26,7 +26,7 @@ describe('trust chain: TLS clients trust the CA that signs the server they dial'
     const chart = Testing.chart();
     const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
     const issuer = new SelfSignedClusterIssuer(chart, 'Issuer');
-    const certificate = new Certificate(chart, 'Tls', { issuer, name: 'events-internal-tls', namespace: 'kafka', dnsNames: ['events-kafka-custom-bootstrap.kafka.svc'] });
+    const certificate = new Certificate(chart, 'Tls', { issuer, name: 'events-internal-tls', namespace: 'kafka', dnsNames: ['events-kafka-custom-bootstrap.kafka.svc', '*.kafka.svc'] });
     kafka.addListener('custom', { port: 9095, type: ListenerType.CLUSTER_IP, brokerCertificate: { secretName: certificate.secretName } });
     const user = kafka.addUser('bridge');
     new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromCluster(kafka, 'custom'), authentication: BridgeAuthentication.fromUser(user) });
@@ -39,7 +39,7 @@ describe('trust chain: TLS clients trust the CA that signs the server they dial'
     const chart = Testing.chart();
     const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', defaultListener: false });
     const issuer = new SelfSignedClusterIssuer(chart, 'Issuer');
-    const certificate = new Certificate(chart, 'Tls', { issuer, name: 'events-tls', namespace: 'kafka', dnsNames: ['events-kafka-bootstrap.kafka.svc'] });
+    const certificate = new Certificate(chart, 'Tls', { issuer, name: 'events-tls', namespace: 'kafka', dnsNames: ['events-kafka-bootstrap.kafka.svc', '*.events-kafka-brokers.kafka.svc'] });
     kafka.addListener('tls', { port: 9093, brokerCertificate: { secretName: certificate.secretName } });
     const topic = kafka.addTopic('orders');
     const user = kafka.addUser('app', { acls: [Acl.topic('orders').allow(AclOperation.WRITE, AclOperation.DESCRIBE)] });
@@ -80,7 +80,26 @@ describe('trust chain: TLS clients trust the CA that signs the server they dial'
     const certificate = new Certificate(chart, 'Tls', { issuer, name: 'events-internal-tls', namespace: 'kafka', dnsNames: ['kafka.example.com'] });
     kafka.addListener('custom', { port: 9095, type: ListenerType.CLUSTER_IP, brokerCertificate: { secretName: certificate.secretName } });
     new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromCluster(kafka, 'custom'), authentication: BridgeAuthentication.fromUser(kafka.addUser('bridge')) });
-    expect(() => synth(chart)).toThrow(/KafkaBridge 'events' at test\/Bridge: kafka dials events-kafka-custom-bootstrap.kafka.svc:9095, listener 'custom' of KafkaCluster 'events', whose certificate \(cert-manager, from Certificate 'events-internal-tls' at test\/Tls\) does not cover events-kafka-custom-bootstrap.kafka.svc; TLS hostname verification would fail/);
+    expect(() => synth(chart)).toThrow(/KafkaBridge 'events' at test\/Bridge: kafka dials events-kafka-custom-bootstrap.kafka.svc:9095, listener 'custom' of KafkaCluster 'events', whose certificate \(cert-manager, from Certificate 'events-internal-tls' at test\/Tls\) does not cover events-kafka-custom-bootstrap.kafka.svc, events-broker-custom-100.kafka.svc, .*TLS hostname verification would fail/);
+  });
+
+  test('a certificate that covers the bootstrap Service but not the brokers it advertises fails too', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', defaultListener: false });
+    const issuer = new SelfSignedClusterIssuer(chart, 'Issuer');
+    const certificate = new Certificate(chart, 'Tls', { issuer, name: 'events-tls', namespace: 'kafka', dnsNames: ['events-kafka-bootstrap.kafka.svc'] });
+    kafka.addListener('tls', { port: 9093, brokerCertificate: { secretName: certificate.secretName } });
+    new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromCluster(kafka), authentication: BridgeAuthentication.fromUser(kafka.addUser('bridge')) });
+    expect(() => synth(chart)).toThrow(/does not cover events-broker-100.events-kafka-brokers.kafka.svc, events-broker-101.events-kafka-brokers.kafka.svc, events-broker-102.events-kafka-brokers.kafka.svc \(the brokers it advertises, which clients dial after bootstrapping\)/);
+  });
+
+  test('a hand-made bootstrap address in capitals is the same address', () => {
+    const chart = Testing.chart();
+    new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    const issuer = new SelfSignedClusterIssuer(chart, 'Issuer');
+    new Certificate(chart, 'Other', { issuer, name: 'other-tls', namespace: 'kafka', dnsNames: ['other.example.com'] });
+    new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromAddress('EVENTS-kafka-bootstrap.kafka.svc:9093', { secretName: 'other-tls' }), authentication: BridgeAuthentication.scramSha512('bridge', 'bridge') });
+    expect(() => synth(chart)).toThrow(/but trusts the CA in Secret 'kafka\/other-tls'/);
   });
 
   test('the multi-region bridges trust a runbook copy of the Kafka listener CA, followed across clusters', () => {
@@ -355,5 +374,167 @@ describe('ACL ↔ topic', () => {
     expect(ConsistencyPass.of(c).warnings()).toEqual([
       "KafkaUser 'app' at test/Kafka/app: acls[0] names the topic 'ordrs', which test/Kafka does not declare (it declares orders) (got \"ordrs\"); add the topic to the cluster (addTopic), or correct the ACL's topic name",
     ]);
+  });
+});
+
+describe('what operators make is made once (second trial)', () => {
+  test('a KafkaUser named like the cluster CA Secret', () => {
+    const c = Testing.chart();
+    new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka' }).addUser('Ca', { userName: 'events-cluster-ca-cert' });
+    expect(() => synth(c)).toThrow(/Secret 'kafka\/events-cluster-ca-cert' would be made twice in the app: by Strimzi, from KafkaCluster 'events' at test\/Kafka, and by the Strimzi user operator, from KafkaUser 'events-cluster-ca-cert' at test\/Kafka\/Ca/);
+  });
+
+  test('two Certificates writing one Secret, and a Certificate Secret named like a user', () => {
+    const c = Testing.chart();
+    const issuer = new SelfSignedClusterIssuer(c, 'Issuer');
+    new Certificate(c, 'A', { issuer, name: 'a', namespace: 'kafka', secretName: 'tls', dnsNames: ['a.example.com'] });
+    new Certificate(c, 'B', { issuer, name: 'b', namespace: 'kafka', secretName: 'tls', dnsNames: ['b.example.com'] });
+    expect(() => synth(c)).toThrow(/Secret 'kafka\/tls' would be made twice in the app: by cert-manager, from Certificate 'a' at test\/A, and by cert-manager, from Certificate 'b' at test\/B/);
+    const d = Testing.chart();
+    new Certificate(d, 'A', { issuer: new SelfSignedClusterIssuer(d, 'Issuer'), name: 'app', namespace: 'kafka', dnsNames: ['a.example.com'] });
+    new KafkaCluster(d, 'Kafka', { name: 'events', namespace: 'kafka' }).addUser('app');
+    expect(() => synth(d)).toThrow(/Secret 'kafka\/app' would be made twice/);
+  });
+
+  test('pods of two clusters whose names run together (a + b-broker, a-b + broker)', () => {
+    const c = Testing.chart();
+    const a = new KafkaCluster(c, 'A', { name: 'a', namespace: 'kafka', defaultNodePools: false });
+    a.addNodePool('C', { name: 'b-controller', roles: [NodeRole.CONTROLLER] });
+    a.addNodePool('B', { name: 'b-broker', roles: [NodeRole.BROKER] });
+    new KafkaCluster(c, 'AB', { name: 'a-b', namespace: 'kafka' });
+    expect(() => synth(c)).toThrow(/StrimziPodSet \(core.strimzi.io\) 'kafka\/a-b-broker' would be made twice in the app/);
+  });
+
+  test('two clusters in one namespace clash on the default pool names, and the message says how to rename them', () => {
+    const c = Testing.chart();
+    new KafkaCluster(c, 'A', { name: 'a', namespace: 'kafka' });
+    new KafkaCluster(c, 'B', { name: 'b', namespace: 'kafka' });
+    expect(() => synth(c)).toThrow(/KafkaNodePool 'controller' at test\/B\/Controllers: name makes KafkaNodePool \(kafka.strimzi.io\) 'kafka\/controller', which test\/A\/Controllers\/Resource emits too .*KafkaNodePools are named per namespace, not per cluster: give this cluster's pools other names \(defaultNodePools: false, then addNodePool/);
+  });
+});
+
+describe('listener hosts and ports (second trial)', () => {
+  const cluster = () => {
+    const c = Testing.chart();
+    return { c, kafka: new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka' }) };
+  };
+
+  test('a host template without {nodeId} gives every broker one host', () => {
+    const { c, kafka } = cluster();
+    kafka.addListener('ing', { port: 9094, type: ListenerType.INGRESS, bootstrapHost: hosts.bootstrap, hostTemplate: 'broker.kafka.example.com' });
+    expect(() => synth(c)).toThrow(/listeners\['ing'\].hostTemplate gives all 3 brokers one host: it has neither \{nodeId\} nor \{nodePodName\}/);
+  });
+
+  test('an advertised host template without {nodeId}', () => {
+    const { c, kafka } = cluster();
+    kafka.addListener('cip', { port: 9094, type: ListenerType.CLUSTER_IP, advertisedHostTemplate: 'kafka.example.com' });
+    expect(() => synth(c)).toThrow(/listeners\['cip'\].advertisedHostTemplate gives all 3 brokers one host/);
+  });
+
+  test('two brokers with one host', () => {
+    const { c, kafka } = cluster();
+    kafka.addListener('ing', { port: 9094, type: ListenerType.INGRESS, bootstrapHost: hosts.bootstrap, brokers: [100, 101, 102].map((nodeId) => ({ nodeId, host: 'b.kafka.example.com' })) });
+    expect(() => synth(c)).toThrow(/listeners\['ing'\].brokers give two brokers the host b.kafka.example.com/);
+  });
+
+  test.each([
+    ['bootstrapHost', { bootstrapHost: 'boot_strap.example.com', hostTemplate: 'broker-{nodeId}.example.com' }],
+    ['hostTemplate', { bootstrapHost: 'bootstrap.example.com', hostTemplate: 'Broker-{nodeId}.Example.com' }],
+  ])('%s that is not a DNS name', (field, options) => {
+    const { kafka } = cluster();
+    expect(() => kafka.addListener('ing', { port: 9094, type: ListenerType.INGRESS, ...options })).toThrow(new RegExp(`listeners\\['ing'\\].${field} is not a DNS name of lowercase labels`));
+  });
+
+  test('hosts that become too long with the real node ids', () => {
+    const { c, kafka } = cluster();
+    kafka.addListener('ing', { port: 9094, type: ListenerType.INGRESS, bootstrapHost: hosts.bootstrap, hostTemplate: `${'x'.repeat(61)}{nodeId}.example.com` });
+    expect(() => synth(c)).toThrow(/hostTemplate gives "x{61}100.example.com", which is not a DNS name/);
+  });
+
+  test('an advertised port out of range, and one node port twice', () => {
+    const { kafka } = cluster();
+    expect(() => kafka.addListener('cip', { port: 9094, type: ListenerType.CLUSTER_IP, advertisedPortTemplate: '70000' })).toThrow(/advertisedPortTemplate must be a port from 1 to 65535 \(got "70000"\)/);
+    expect(() => kafka.addListener('np', { port: 9095, type: ListenerType.NODEPORT, bootstrapNodePort: 31000, brokers: [{ nodeId: 100, nodePort: 31000 }] })).toThrow(/listeners\['np'\].brokers use node port 31000 twice/);
+  });
+
+  test('a hand-made tlsroute listener whose routes do not attach to the Gateway fails in the pass (no such listener, hosts outside it)', () => {
+    const { chart, kafka } = gatewaySetup();
+    kafka.addListener('tr', { port: 9096, type: ListenerType.TLSROUTE, bootstrapHost: hosts.bootstrap, hostTemplate: hosts.brokerTemplate, parentRefs: [{ name: 'kafka-gateway', sectionName: 'nope' }] });
+    expect(() => synth(chart)).toThrow(/listeners\['tr'\] makes routes that would not attach: Gateway 'kafka-gateway' has no listener 'nope' \(it has 'kafka'\)/);
+    const other = gatewaySetup();
+    other.kafka.addListener('tr', { port: 9096, type: ListenerType.TLSROUTE, bootstrapHost: 'bootstrap.other.com', hostTemplate: 'broker-{nodeId}.other.com', parentRefs: [{ name: 'kafka-gateway' }] });
+    expect(() => synth(other.chart)).toThrow(/listener hostname \*.kafka.example.com does not match bootstrap.other.com/);
+  });
+});
+
+describe('port chain (second trial)', () => {
+  test('GatewayService.nodePort: one node port for two Gateway ports, a port out of range', () => {
+    expect(() => GatewayService.nodePort({ port: 9092, nodePort: 30992 }, { port: 9093, nodePort: 30992 })).toThrow(/^GatewayService.nodePort\(\): mappings\[1\] repeats the node port of mappings\[0\]/);
+    expect(() => GatewayService.nodePort({ port: 70000, nodePort: 30992 })).toThrow(/mappings\[0\].port must be a port from 1 to 65535/);
+  });
+
+  test('two Gateways of one NodePort class in one cluster pin one node port', () => {
+    const c = Testing.chart();
+    const gatewayClass = new EnvoyGatewayClass(c, 'Class', { name: 'envoy-kafka', service: GatewayService.nodePort({ port: 9092, nodePort: 30992 }) });
+    new KafkaGateway(c, 'A', { name: 'a', namespace: 'kafka', gatewayClass, hostnames: hosts });
+    new KafkaGateway(c, 'B', { name: 'b', namespace: 'kafka', gatewayClass, hostnames: HostnameScheme.subdomain('b.example.com') });
+    expect(() => synth(c)).toThrow(/KafkaGateway 'b' at test\/B: gatewayClass pins node port 30992, which the Service of KafkaGateway 'a' at test\/A pins too/);
+  });
+
+  test('KIND: a host port published twice, one config for two clusters, and DevEnvironment hostPort beside a kind config', () => {
+    expect(() => new KindCluster({ portMappings: [{ containerPort: 30992, hostPort: 9092 }, { containerPort: 30993, hostPort: 9092 }] })).toThrow(/^new KindCluster\(\): portMappings\[1\].hostPort is mapped twice/);
+    const kind = new KindCluster({ portMappings: [{ containerPort: 30992, hostPort: 9092 }] });
+    const env = new Environment(Testing.app(), 'e');
+    env.addCluster('one', { kind });
+    expect(() => env.addCluster('two', { kind })).toThrow(/^KindCluster.attach\(\): chart is a second cluster for the KIND cluster 'kafka', which e\/one already is/);
+    expect(() => new DevEnvironment(Testing.app(), 'dev', { hostPort: 19092, kind: new KindCluster({ portMappings: [{ containerPort: 30992, hostPort: 9092 }] }) })).toThrow(/DevEnvironment 'dev' at dev: hostPort is not what the given KIND config publishes node port 30992 on \(9092\) \(got 19092\)/);
+  });
+});
+
+describe('environments and synth functions (second trial)', () => {
+  test('synthEnvironments and synthEnvironment take Environments and a folder, and say so', () => {
+    const { synthEnvironments, synthEnvironment } = jest.requireActual('../../src');
+    expect(() => synthEnvironments('dev', '/tmp/x')).toThrow(/^synthEnvironments\(\): environments must be an array of Environments \(got "dev"\)/);
+    expect(() => synthEnvironments([{}], '/tmp/x')).toThrow(/^synthEnvironments\(\): environments\[0\] must be an Environment \(got \{\}\)/);
+    expect(() => synthEnvironment(null, '/tmp/x')).toThrow(/^synthEnvironment\(\): env must be an Environment \(got null\)/);
+  });
+
+  test('a cluster named argocd would land in the folder of Argo CD Applications', () => {
+    expect(() => new Environment(Testing.app(), 'prod').addCluster('argocd')).toThrow(/addCluster\(\) name is taken by the environment's folder of Argo CD Applications/);
+  });
+});
+
+describe('numbers (second trial)', () => {
+  test('production maxUnavailable above RF - min ISR stops acks=all writes during a drain', () => {
+    const c = Testing.chart();
+    new KafkaCluster(c, 'Kafka', { controllers: { replicas: 5 }, brokers: { replicas: 5 }, maxUnavailable: 2 });
+    expect(() => synth(c)).toThrow(/maxUnavailable lets a drain evict 2 brokers at once; with replication factor 3 and min.insync.replicas 2, partitions with replicas on them stop taking acks=all writes \(got 2\); set at most 1/);
+  });
+
+  test('a bracketed IPv6 bootstrap address is an address', () => {
+    expect(BridgeKafkaConnection.fromAddress('[fd00::1]:9093', { secretName: 'kafka-ca' }).bootstrapServers).toBe('[fd00::1]:9093');
+  });
+});
+
+describe('bridges dial listeners they can talk to (second trial)', () => {
+  test('every bootstrap address is checked, not only the first', () => {
+    const c = Testing.chart();
+    new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka' });
+    new Certificate(c, 'Other', { issuer: new SelfSignedClusterIssuer(c, 'Issuer'), name: 'other-tls', namespace: 'kafka', dnsNames: ['other.example.com'] });
+    new KafkaBridge(c, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromAddress('elsewhere.example.com:9093,events-kafka-bootstrap.kafka.svc:9093', { secretName: 'other-tls' }), authentication: BridgeAuthentication.scramSha512('bridge', 'bridge') });
+    expect(() => synth(c)).toThrow(/kafka dials events-kafka-bootstrap.kafka.svc:9093, listener 'tls' of KafkaCluster 'events', whose certificate is signed by the CA in Secret 'kafka\/events-cluster-ca-cert'/);
+  });
+
+  test('TLS trust towards a listener without TLS, and mutual TLS towards a SCRAM listener', () => {
+    const c = Testing.chart();
+    const kafka = new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka' });
+    kafka.addListener('plain', { port: 9092, tls: false });
+    new KafkaBridge(c, 'A', { name: 'a', namespace: 'kafka', kafka: BridgeKafkaConnection.fromAddress('events-kafka-bootstrap.kafka.svc:9092', { secretName: 'events-cluster-ca-cert' }), authentication: BridgeAuthentication.scramSha512('bridge', 'bridge') });
+    expect(() => synth(c)).toThrow(/KafkaBridge 'a' at test\/A: kafka dials events-kafka-bootstrap.kafka.svc:9092, listener 'plain' of KafkaCluster 'events', which has no TLS, but is set up to trust a CA/);
+
+    const d = Testing.chart();
+    new KafkaCluster(d, 'Kafka', { name: 'events', namespace: 'kafka' });
+    new KafkaBridge(d, 'B', { name: 'b', namespace: 'kafka', kafka: BridgeKafkaConnection.fromAddress('events-kafka-bootstrap.kafka.svc:9093', { secretName: 'events-cluster-ca-cert' }), authentication: BridgeAuthentication.tls('b') });
+    expect(() => synth(d)).toThrow(/which authenticates clients with scram-sha-512, but the client authenticates with tls \(got "tls"\)/);
   });
 });

@@ -27,7 +27,8 @@ function gateway(provider: IFailoverRenderer, props: Partial<FailoverGatewayProp
 function region(provider: IFailoverRenderer, bridgeProps: Partial<KafkaBridgeProps> = {}, dnsNames = ['bridge.example.com', 'east.bridge.example.com']) {
   const failover = gateway(provider);
   const chart = new Chart(Testing.app(), 'east');
-  const bridge = new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'kafka-ca' }), ...bridgeProps });
+  // The bridge admits the provider's gateway proxies, as addRegionalGateway requires.
+  const bridge = new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'kafka-ca' }), allowFrom: [provider.gatewayPeer('bridge')], ...bridgeProps });
   const namespace = provider.regionalNamespace(bridge);
   const certificate = new Certificate(chart, 'Tls', { issuer: new SelfSignedClusterIssuer(chart, 'Ca'), namespace, dnsNames });
   return { chart, failover, bridge, certificate };
@@ -191,8 +192,9 @@ describe('BridgeTrafficGenerators', () => {
     const chart = Testing.chart();
     new BridgeTrafficGenerators(chart, 'Traffic', { endpoint: 'https://bridge.example.com', topic: 'Orders_EU', namespace: 'traffic' });
     const manifests = synth(chart);
-    expect(all(manifests, 'Deployment').map((d) => d.metadata.name)).toEqual(['orders-eu-producer', 'orders-eu-consumer-a', 'orders-eu-consumer-b']);
-    expect(find(manifests, 'Deployment', 'orders-eu-producer').spec.template.spec.containers[0].command[2]).toContain('https://bridge.example.com/topics/Orders_EU');
+    // Not orders-eu-*: that would also be the names of topic orders-eu's generators.
+    expect(all(manifests, 'Deployment').map((d) => d.metadata.name)).toEqual(['orders-eu-b6ce662b-producer', 'orders-eu-b6ce662b-consumer-a', 'orders-eu-b6ce662b-consumer-b']);
+    expect(find(manifests, 'Deployment', 'orders-eu-b6ce662b-producer').spec.template.spec.containers[0].command[2]).toContain('https://bridge.example.com/topics/Orders_EU');
     expectValid(manifests);
   });
 

@@ -88,7 +88,7 @@ describe('EnvoyGatewayClass and KafkaGateway', () => {
     });
 
     test('a node port is outside the NodePort range', () => {
-      expect(() => GatewayService.nodePort({ port: 9092, nodePort: 9092 })).toThrow(/nodePort must be in the NodePort range 30000-32767 \(got 9092 for port 9092\)/);
+      expect(() => GatewayService.nodePort({ port: 9092, nodePort: 9092 })).toThrow(/^GatewayService.nodePort\(\): mappings\[0\].nodePort must be in the NodePort range 30000-32767 \(got 9092\)/);
     });
 
     test('fromNamespaces names none', () => {

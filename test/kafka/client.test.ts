@@ -1,6 +1,6 @@
 import { Duration, Testing } from 'cdk8s';
 import {
-  KafkaClientRole, KafkaClientWorkload, KafkaCluster, KafkaMetrics, KafkaPodMonitor, ListenerAuthentication, UserAuthentication,
+  Acl, AclOperation, KafkaClientRole, KafkaClientWorkload, KafkaCluster, KafkaMetrics, KafkaPodMonitor, ListenerAuthentication, UserAuthentication,
 } from '../../src';
 import { expectValid, find, synth } from '../support';
 
@@ -12,10 +12,13 @@ function setup() {
   return { chart, kafka, topic };
 }
 
+const PRODUCES = [Acl.topic('orders').allow(AclOperation.WRITE, AclOperation.DESCRIBE)];
+const CONSUMES = [Acl.topic('orders').allow(AclOperation.READ, AclOperation.DESCRIBE)];
+
 describe('KafkaClientWorkload', () => {
   test('a consumer group with shell characters is one quoted word of the script', () => {
     const { chart, kafka, topic } = setup();
-    const user = kafka.addUser('consumer', { authentication: UserAuthentication.tls() });
+    const user = kafka.addUser('consumer', { authentication: UserAuthentication.tls(), acls: [...CONSUMES, Acl.group("my group; id'$(x)").allow(AclOperation.READ)] });
     new KafkaClientWorkload(chart, 'Consumer', { cluster: kafka, user, topic, role: KafkaClientRole.CONSUMER, group: "my group; id'$(x)" });
     const script: string = find(synth(chart), 'Deployment', 'orders-consumer').spec.template.spec.containers[0].command[2];
     expect(script).toContain(`--group 'my group; id'\\''$(x)'`);
@@ -23,14 +26,14 @@ describe('KafkaClientWorkload', () => {
 
   test('snapshot of a TLS producer', () => {
     const { chart, kafka, topic } = setup();
-    const user = kafka.addUser('producer', { authentication: UserAuthentication.tls() });
+    const user = kafka.addUser('producer', { authentication: UserAuthentication.tls(), acls: PRODUCES });
     new KafkaClientWorkload(chart, 'Producer', { cluster: kafka, user, topic, role: KafkaClientRole.PRODUCER, interval: Duration.seconds(2) });
     expect(synth(chart).filter((m) => m.kind === 'Deployment')).toMatchSnapshot();
   });
 
   test('a TLS user gets its PKCS12 keystore and the cluster CA, on the mTLS listener; restricted, read-only, limited', () => {
     const { chart, kafka, topic } = setup();
-    const user = kafka.addUser('consumer', { authentication: UserAuthentication.tls() });
+    const user = kafka.addUser('consumer', { authentication: UserAuthentication.tls(), acls: [...CONSUMES, Acl.group('consumer').allow(AclOperation.READ)] });
     new KafkaClientWorkload(chart, 'Consumer', { cluster: kafka, user, topic, role: KafkaClientRole.CONSUMER });
     const manifests = synth(chart);
     const pod = find(manifests, 'Deployment', 'orders-consumer').spec.template.spec;
@@ -50,7 +53,7 @@ describe('KafkaClientWorkload', () => {
 
   test('a SCRAM user gets SASL_SSL on the SCRAM listener', () => {
     const { chart, kafka, topic } = setup();
-    const user = kafka.addUser('app');
+    const user = kafka.addUser('app', { acls: PRODUCES });
     new KafkaClientWorkload(chart, 'P', { cluster: kafka, user, topic, role: KafkaClientRole.PRODUCER });
     const script: string = find(synth(chart), 'Deployment', 'orders-producer').spec.template.spec.containers[0].command[2];
     expect(script).toContain('bootstrap.servers=events-kafka-bootstrap.kafka.svc:9093');

@@ -403,7 +403,7 @@ describe('KafkaCluster fails when', () => {
 
     test('an unknown listener name is reported with the ones that exist', () => {
       const { kafka } = cluster();
-      expect(() => kafka.listener('external')).toThrow(/has no listener "external"; it has tls/);
+      expect(() => kafka.listener('external')).toThrow(/KafkaCluster 'my-cluster' at test\/Kafka: listeners have no listener "external" \(got \["tls"\]\); name one of 'tls'/);
     });
   });
 });

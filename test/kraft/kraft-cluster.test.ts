@@ -178,7 +178,7 @@ describe('KraftCluster options', () => {
       ['broker ids would collide with controller ids', { controllers: { replicas: 5 }, brokerIdOffset: 3 }, /brokerIdOffset is below the 5 controller ids: controller and broker node ids would collide \(got 3\)/],
       ['the configuration sets what the topology computes', { config: { 'advertised.listeners': 'CLIENTS://x:9092' } }, /config\['advertised.listeners'\] is computed from the topology/],
       ['RF exceeds the brokers', { brokers: { replicas: 2 } }, /config\['default.replication.factor'\] exceeds the 2 brokers \(got 3\)/],
-      ['min ISR is not below RF', { config: { 'min.insync.replicas': 3 } }, /config\['min.insync.replicas'\] must be less than the replication factor \(3\) \(got 3\)/],
+      ['min ISR is not below RF', { config: { 'min.insync.replicas': 3 } }, /config\['min.insync.replicas'\] must be less than the replication factor \(3\), or one replica down stops every acks=all write \(default.replication.factor is 3\) \(got 3\); set it to 2/],
       ['the version is not supported', { version: '3.9.1' }, /version is not a supported Kafka version \(got "3.9.1"\)/],
       ['the name is too long for its pods', { name: 'a-very-long-kafka-cluster-name-indeed' }, /name must be lowercase alphanumerics .* at most 30 characters/],
       ['plaintext and an issuer are both set', { plaintext: true }, /plaintext is set together with an issuer/],
@@ -232,4 +232,42 @@ test('allowFrom: [] admits nobody to the client port; the nodes still reach each
   expect(ingress).toHaveLength(1);
   expect(ingress[0].ports).toBeUndefined();
   expect(ingress[0].from).toEqual([{ podSelector: { matchLabels: expect.any(Object) } }]);
+});
+
+describe('KraftCluster applies the replication and value rules KafkaCluster does', () => {
+  test.each<[string, Partial<KraftClusterProps>, RegExp]>([
+    ['min.insync.replicas 0', { config: { 'min.insync.replicas': 0 } }, /KraftCluster 'events' at test\/Kafka: config\['min.insync.replicas'\] must be a whole number >= 1 \(Kafka rejects less\) \(default.replication.factor is 3\) \(got 0\); set it to 2/],
+    ['offsets.topic.replication.factor 5 with 3 brokers', { config: { 'offsets.topic.replication.factor': 5 } }, /config\['offsets.topic.replication.factor'\] exceeds the 3 brokers \(got 5\); add brokers or lower it to 3/],
+    ['transaction.state.log.min.isr 3 with RF 3', { config: { 'transaction.state.log.min.isr': 3 } }, /config\['transaction.state.log.min.isr'\] must be less than the replication factor \(3\), or one replica down stops every acks=all write \(transaction.state.log.replication.factor is 3\) \(got 3\); set it to 2/],
+    ['transaction.state.log.replication.factor 0', { config: { 'transaction.state.log.replication.factor': 0 } }, /config\['transaction.state.log.replication.factor'\] must be a whole number >= 1/],
+    ['log.retention.hours 7d', { config: { 'log.retention.hours': '7d' } }, /config\['log.retention.hours'\] must be a whole number \(Kafka parses it as INT or LONG: no units\)/],
+    ['log.segment.bytes beyond a Java int', { config: { 'log.segment.bytes': 2 ** 31 } }, /config\['log.segment.bytes'\] must be from -2147483648 to 2147483647: Kafka parses it as INT/],
+    ['brokerIdOffset 3.5', { brokerIdOffset: 3.5 }, /brokerIdOffset must be a whole number >= 0 with room for the 3 broker ids below 2147483648 \(node.id is a Java int\) \(got 3.5\)/],
+    ['brokerIdOffset 3e9', { brokerIdOffset: 3e9 }, /brokerIdOffset must be a whole number >= 0 .* \(got 3000000000\)/],
+    ['brokerIdOffset -1', { brokerIdOffset: -1 }, /brokerIdOffset must be a whole number >= 0/],
+    ['brokerIdOffset whose last broker id is above 2^31-1', { brokerIdOffset: 2 ** 31 - 2 }, /brokerIdOffset must be a whole number >= 0 with room for the 3 broker ids/],
+  ])('%s is rejected', (_case, props, message) => {
+    expect(() => setup(props)).toThrow(message);
+  });
+
+  test('the right values: RF 3 / min ISR 2 everywhere, whole numbers, broker ids up to 2^31-1', () => {
+    const { manifests } = setup({
+      config: { 'min.insync.replicas': 2, 'offsets.topic.replication.factor': 3, 'transaction.state.log.min.isr': 2, 'log.retention.hours': 168, 'log.segment.bytes': 2 ** 30 },
+      brokerIdOffset: 2 ** 31 - 3,
+    });
+    const configs = podConfigs(manifests);
+    expect(configs['events-broker-2']['node.id']).toBe('2147483647');
+    expect(configs['events-broker-0']['log.retention.hours']).toBe('168');
+  });
+
+  test('a heap of Size.kibibytes(1536) is -Xmx1536k, not -Xmx1m; a default heap is half the limit as before', () => {
+    const { manifests } = setup({ brokers: { heap: Size.kibibytes(1536), resources: { memory: { limit: Size.gibibytes(1) } } } });
+    const env = (name: string) => find(manifests, 'StatefulSet', name).spec.template.spec.containers[0].env.find((e: { name: string }) => e.name === 'KAFKA_HEAP_OPTS').value;
+    expect(env('events-broker')).toBe('-Xms1536k -Xmx1536k');
+    expect(env('events-controller')).toBe('-Xms512m -Xmx512m');
+  });
+
+  test('a heap that is not a whole number of bytes fails', () => {
+    expect(() => setup({ brokers: { heap: Size.gibibytes(0.3) } })).toThrow(/brokers.heap must be a whole number of bytes/);
+  });
 });

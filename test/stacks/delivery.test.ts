@@ -132,7 +132,7 @@ describe('delivery fails when', () => {
   test('a cluster is added twice', () => {
     const env = new Environment(Testing.app(), 'prod');
     env.addCluster('eu-1');
-    expect(() => env.addCluster('eu-1')).toThrow(/cluster 'eu-1' is added twice/);
+    expect(() => env.addCluster('eu-1')).toThrow(/Environment 'prod' at prod: addCluster\(\) name is added twice \(got "eu-1"\); give each cluster its own name/);
   });
 
   test('the environment name cannot be a folder', () => {
