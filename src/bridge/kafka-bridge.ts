@@ -1,7 +1,7 @@
 import { checkArgs, constructId } from '../core/props';
 import { Chart, Duration, Size } from 'cdk8s';
 import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass, secretRef, serviceRef } from '../core/consistency';
 import { Subject, throwFactoryError, throwPropError } from '../core/errors';
@@ -65,7 +65,7 @@ export class BridgeKafkaConnection {
     if (l === undefined || !l.servesInCluster) {
       throwFactoryError(factory, 'listener', `${l === undefined ? `finds no listener of KafkaCluster '${cluster.clusterName}' at ${cluster.node.path} that serves clients inside the Kubernetes cluster` : `'${l.name}' of KafkaCluster '${cluster.clusterName}' at ${cluster.node.path} advertises hosts outside the Kubernetes cluster`}: a bridge that bootstraps from a Service would be sent to those hosts`, listener, "use an internal or cluster-ip listener (the default 'tls' is one), or BridgeKafkaConnection.fromAddress() with the outside bootstrap address and a copy of its CA");
     }
-    return new BridgeKafkaConnection(l.bootstrapAddress, l.trustedCa, cluster.namespace, l.authentication.type, true);
+    return new BridgeKafkaConnection(l.bootstrapAddress, l.trustedCa, cluster.namespace, l.authentication.type, true, cluster);
   }
 
   /**
@@ -95,6 +95,7 @@ export class BridgeKafkaConnection {
     /** @internal */ public readonly _namespace: string | undefined,
     /** @internal */ public readonly _listenerAuthentication: ListenerAuthenticationType | undefined,
     /** @internal whether the address and trust are derived from a cluster of the app */ public readonly _derived: boolean,
+    /** @internal the cluster of the app it connects to */ public readonly _cluster?: IConstruct,
   ) {}
 }
 
@@ -108,7 +109,7 @@ export class BridgeAuthentication {
     const auth = user.authentication.type === UserAuthenticationType.SCRAM_SHA_512
       ? BridgeAuthentication.scramSha512(user.userName, secretName)
       : BridgeAuthentication.tls(secretName);
-    return new BridgeAuthentication(auth.type, auth.secretName, auth._spec, true);
+    return new BridgeAuthentication(auth.type, auth.secretName, auth._spec, true, user.cluster);
   }
 
   /** SCRAM-SHA-512 with a password from a Secret. */
@@ -145,6 +146,7 @@ export class BridgeAuthentication {
     public readonly secretName: string,
     /** @internal */ public readonly _spec: strimzi.KafkaBridgeSpecAuthentication,
     /** @internal whether the Secret is a KafkaUser's of the app */ public readonly _derived: boolean = false,
+    /** @internal the cluster of that KafkaUser */ public readonly _cluster?: IConstruct,
   ) {}
 }
 
@@ -307,6 +309,10 @@ export class KafkaBridge extends Construct {
     const needed = kafka._listenerAuthentication;
     if (needed !== undefined && needed !== (props.authentication?.type)) {
       throwPropError(subject, 'authentication', `does not match the listener, which authenticates with ${needed}`, props.authentication?.type ?? 'none', needed === ListenerAuthenticationType.SCRAM_SHA_512 || needed === ListenerAuthenticationType.TLS ? `use BridgeAuthentication.fromUser() with a ${needed} KafkaUser` : 'use a listener the bridge can authenticate to');
+    }
+    const userCluster = props.authentication?._cluster;
+    if (userCluster !== undefined && kafka._cluster !== undefined && userCluster !== kafka._cluster) {
+      throwPropError(subject, 'authentication', `is a KafkaUser of the cluster at ${userCluster.node.path}, but the bridge connects to the cluster at ${kafka._cluster.node.path}: the user does not exist there`, props.authentication!.secretName, 'add the user to the cluster the bridge connects to');
     }
     checkSizing(subject, 'resources', props.resources);
     checkLabels(subject, 'labels', this.labels);

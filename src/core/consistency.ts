@@ -464,7 +464,8 @@ export function markCluster(chart: Chart): void {
 
 /** The cluster a construct's objects go to: its chart where the chart is a cluster, else the app's one cluster. */
 function clusterOf(scope: IConstruct): { key: IConstruct; name: string } {
-  const chart = Chart.of(scope);
+  const chart = [...scope.node.scopes].reverse().find((c): c is Chart => Chart.isChart(c));
+  if (chart === undefined) return { key: App.of(scope), name: 'the app' };
   return CLUSTERS.has(chart) ? { key: chart, name: `cluster '${chart.node.id}' (${chart.node.path})` } : { key: App.of(scope), name: 'the app' };
 }
 

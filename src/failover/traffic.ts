@@ -2,7 +2,7 @@ import { checkArgs, constructId } from '../core/props';
 import { Chart, Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ConsistencyPass } from '../core/consistency';
+import { ConsistencyPass, secretRef } from '../core/consistency';
 import { throwPropError } from '../core/errors';
 import { checkName, checkNamespace, checkTopicName, labelWithSuffix, NameFormat } from '../core/naming';
 import { checkImage, scriptDeployment, shellQuote } from '../core/workload';
@@ -104,6 +104,9 @@ export class BridgeTrafficGenerators extends Construct {
         tmpSize: Size.mebibytes(1),
         secrets: props.caSecret ? [{ volume: 'bridge-ca', secretName: props.caSecret, mountPath: '/etc/bridge-ca' }] : [],
       });
+    if (props.caSecret !== undefined) {
+      ConsistencyPass.of(this).refer(subject, 'caSecret', secretRef(namespace, props.caSecret), "the generators read the CA Secret from their own namespace: make (or copy) it there", true);
+    }
     const curl = `curl -sS --max-time 10${props.caSecret ? ' --cacert /etc/bridge-ca/ca.crt' : ''}`;
 
     this.producer = deployment('Producer', nameFor('producer'), `

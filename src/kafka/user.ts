@@ -214,7 +214,8 @@ export class UserAuthentication {
   private constructor(
     /** How the user authenticates. */
     public readonly type: UserAuthenticationType,
-    private readonly password?: SecretKeyReference,
+    /** The Secret with the password to set, for SCRAM users; undefined when the user operator generates one. */
+    public readonly password?: SecretKeyReference,
   ) {}
 
   /** The listener authentication this user needs: `tls` for both TLS kinds. */
@@ -357,6 +358,10 @@ export class KafkaUser extends Construct {
     });
 
     const pass = ConsistencyPass.of(this);
+    const password = this.authentication.password;
+    if (password !== undefined) {
+      pass.refer(subject, 'authentication', secretRef(cluster.namespace, password.secretName), "the user operator reads the password Secret from the cluster's namespace: make it there", true);
+    }
     if (this.secretName !== undefined) {
       pass.provide(this, secretRef(cluster.namespace, this.secretName), `the Strimzi user operator, from KafkaUser '${this.userName}' at ${this.node.path}`);
     }

@@ -6,7 +6,7 @@ import { Certificate, KeyUsage } from '../certs/certificate';
 import type { IIssuer } from '../certs/issuer';
 import type { IGateway } from '../gateway/kafka-gateway';
 import { KafkaTlsRoutes } from '../gateway/tls-routes';
-import { ConsistencyPass } from '../core/consistency';
+import { ConsistencyPass, secretRef } from '../core/consistency';
 import { Subject, throwPropError } from '../core/errors';
 import { checkName, checkNamespace, NameFormat } from '../core/naming';
 import { admit, checkPeers, NetworkPeer } from '../core/network';
@@ -199,6 +199,8 @@ export class KraftCluster extends Construct {
   public readonly certificate?: Certificate;
   /** The ConfigMap with every pod's properties and the start script. */
   public readonly configMap: k8s.KubeConfigMap;
+  /** How clients authenticate (with the Secret of the admin password, for SCRAM). */
+  public readonly authentication: KraftClientAuthentication;
 
   /** Creates the StatefulSets, Services, ConfigMap, certificate and NetworkPolicy; props that cannot work throw at once. */
   public constructor(scope: Construct, id: string, props: KraftClusterProps = {}) {
@@ -237,6 +239,7 @@ export class KraftCluster extends Construct {
     if (!tls && !props.plaintext) fail('issuer', 'is missing: every listener should use TLS', undefined, 'pass a cert-manager issuer, or plaintext: true for a throwaway cluster');
     if (tls && props.plaintext) fail('plaintext', 'is set together with an issuer', true, 'drop one of them');
     const auth = props.authentication ?? KraftClientAuthentication.scramSha512({ secretName: `${this.clusterName}-admin` });
+    this.authentication = auth;
     if (auth.type === KraftClientAuthenticationType.TLS && !tls) fail('authentication', 'is mutual TLS, which needs TLS', 'tls', 'pass an issuer, or use SCRAM');
 
     const ext = props.external;
@@ -330,6 +333,9 @@ export class KraftCluster extends Construct {
     }
     this.renderServices();
     checkPeers(subject, 'allowFrom', props.allowFrom);
+    if (auth.adminSecret !== undefined) {
+      ConsistencyPass.of(this).refer(subject, 'authentication', secretRef(this.namespace, auth.adminSecret.secretName), "the pods read the admin password from their own namespace: make the Secret there", true);
+    }
     this.renderNetworkPolicy(props.allowFrom);
     if (ext && external) {
       new KafkaTlsRoutes(this, 'Routes', {

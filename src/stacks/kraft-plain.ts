@@ -1,3 +1,4 @@
+import { ConsistencyPass, secretRef } from '../core/consistency';
 import { checkArgs } from '../core/props';
 import { Construct } from 'constructs';
 import { PrivateCa } from '../certs';
@@ -26,7 +27,9 @@ export class KraftPlainEnvironment extends Environment {
     const ca = new PrivateCa(chart, 'Ca', { name: 'kafka-ca', clusterScoped: false, namespace: 'kafka' });
     this.kafka = new KraftCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', issuer: ca.issuer });
 
-    this.addCheck('Before applying: the admin password the storage is formatted with', "kubectl -n kafka create secret generic events-admin --from-literal=password=\"$(openssl rand -base64 24)\"");
+    const admin = this.kafka.authentication.adminSecret!;
+    this.addCheck('Before applying: the admin password the storage is formatted with', `kubectl -n kafka create secret generic ${admin.secretName} --from-literal=${admin.key ?? 'password'}="$(openssl rand -base64 24)"`);
+    ConsistencyPass.of(chart).provide(chart, secretRef('kafka', admin.secretName), 'made before applying, with the command in the README');
     this.addCheck('The nodes are ready', 'kubectl -n kafka rollout status statefulset/events-controller statefulset/events-broker --timeout=10m');
     this.addCheck(
       'Produce and consume as admin from inside the cluster',

@@ -538,3 +538,16 @@ describe('bridges dial listeners they can talk to (second trial)', () => {
     expect(() => synth(d)).toThrow(/which authenticates clients with scram-sha-512, but the client authenticates with tls \(got "tls"\)/);
   });
 });
+
+describe('a bridge authenticates as a user of the cluster it connects to', () => {
+  test('a user of another cluster fails', () => {
+    const c = Testing.chart();
+    const a = new KafkaCluster(c, 'A', { name: 'a', namespace: 'kafka', defaultNodePools: false });
+    a.addNodePool('Pool', { name: 'a-pool', roles: [NodeRole.CONTROLLER, NodeRole.BROKER] });
+    const b = new KafkaCluster(c, 'B', { name: 'b', namespace: 'kafka', defaultNodePools: false });
+    b.addNodePool('Pool', { name: 'b-pool', roles: [NodeRole.CONTROLLER, NodeRole.BROKER] });
+    expect(() => new KafkaBridge(c, 'Bridge', { namespace: 'kafka', kafka: BridgeKafkaConnection.fromCluster(a), authentication: BridgeAuthentication.fromUser(b.addUser('bridge')) })).toThrow(
+      /KafkaBridge 'bridge' at test\/Bridge: authentication is a KafkaUser of the cluster at test\/B, but the bridge connects to the cluster at test\/A: the user does not exist there/,
+    );
+  });
+});
