@@ -343,16 +343,15 @@ export class ConsistencyPass {
     for (const o of objects) exists.set(`${o.cluster.name}|${refKey(o.ref)}`, `${o.ref.kind} at ${o.object.node.path}`);
     for (const p of this.provided) for (const ref of p.refs()) exists.set(`${clusterOf(p.by).name}|${refKey(ref)}`, p.what);
     const errors: string[] = [];
+    let byKindAndName: Map<string, Array<[string, string]>> | undefined;
     const strict = new Set(this.references.filter((r) => !r.mayBeExternal).map((r) => `${r.subject.scope.node.path}|${refKey(r.ref)}`));
     for (const r of this.references) {
       const cluster = clusterOf(r.subject.scope);
       if (exists.has(`${cluster.name}|${refKey(r.ref)}`)) continue;
       if (r.mayBeExternal && strict.has(`${r.subject.scope.node.path}|${refKey(r.ref)}`)) continue;
       // Where the name does exist, for the message: another namespace, or another cluster.
-      const elsewhere = [...exists.entries()].find(([key]) => {
-        const [c, k] = splitKey(key);
-        return sameKindAndName(k, refKey(r.ref)) && (c !== cluster.name || k !== refKey(r.ref));
-      });
+      byKindAndName ??= indexByKindAndName(exists);
+      const elsewhere = byKindAndName.get(kindAndName(refKey(r.ref)))?.find(([key]) => key !== `${cluster.name}|${refKey(r.ref)}`);
       const where = elsewhere === undefined ? '' : ` It exists as ${describeKey(elsewhere[0])} (${elsewhere[1]})${r.ref.kind === 'Secret' ? '; a pod or gateway proxy reads Secrets from its own namespace, in its own cluster' : ''}.`;
       const message = propError(r.subject, r.prop, `refers to ${describeRef(r.ref)}, which nothing in ${cluster.name} emits or makes.${where}`, r.ref.name, r.fix);
       if (r.mayBeExternal && elsewhere === undefined) this.found.push(`${message} (fine if it is made outside this app)`);
@@ -473,9 +472,17 @@ let registry: SchemaRegistry | undefined;
 
 /** Whether objects of `group/kind` live in a namespace; unknown kinds are taken to. */
 function namespaced(group: string, kind: string): boolean {
-  registry ??= new SchemaRegistry();
-  return registry.kind(group, kind)?.namespaced ?? true;
+  const key = `${group}/${kind}`;
+  let result = SCOPES.get(key);
+  if (result === undefined) {
+    registry ??= new SchemaRegistry();
+    result = registry.kind(group, kind)?.namespaced ?? true;
+    SCOPES.set(key, result);
+  }
+  return result;
 }
+
+const SCOPES = new Map<string, boolean>();
 
 /** The identity of an object: group, kind, namespace (`default` when unset, none when cluster-scoped) and name. */
 function refKey(ref: ObjectRef): string {
@@ -489,10 +496,21 @@ function splitKey(key: string): [string, string] {
   return [key.slice(0, bar), key.slice(bar + 1)];
 }
 
-/** Whether two identities are of one kind and name, whatever the namespace. */
-function sameKindAndName(a: string, b: string): boolean {
-  const strip = (k: string) => k.replace(/ ([^/ ]+\/)?([^/ ]+)$/, ' $2');
-  return strip(a) === strip(b);
+/** An identity without its namespace: group, kind and name. */
+function kindAndName(identity: string): string {
+  return identity.replace(/ ([^/ ]+\/)?([^/ ]+)$/, ' $2');
+}
+
+/** The entries of `exists` (keys `cluster|identity`) by group, kind and name. */
+function indexByKindAndName(exists: ReadonlyMap<string, string>): Map<string, Array<[string, string]>> {
+  const index = new Map<string, Array<[string, string]>>();
+  for (const entry of exists) {
+    const key = kindAndName(splitKey(entry[0])[1]);
+    const list = index.get(key) ?? [];
+    list.push(entry);
+    index.set(key, list);
+  }
+  return index;
 }
 
 function describeKey(key: string): string {
