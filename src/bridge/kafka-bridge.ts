@@ -160,7 +160,8 @@ export interface KafkaBridgeProps {
    */
   readonly authentication?: BridgeAuthentication;
   /**
-   * The bridge's name: its Service is `<name>-bridge-service`.
+   * The bridge's name: its Service is `<name>-bridge-service`, so at most 48 characters (a
+   * Service name has at most 63).
    * @default - the construct id, lower-cased
    */
   readonly name?: string;
@@ -239,6 +240,10 @@ export interface KafkaBridgeProps {
 }
 
 const MIN_HTTP_PORT = 1023;
+/** A Service name is a DNS-1035 label: at most 63 characters. */
+const MAX_SERVICE_NAME = 63;
+/** The longest bridge name whose Strimzi-derived names all fit: its Service, `<name>-bridge-service`, is the longest DNS label. */
+const MAX_BRIDGE_NAME = MAX_SERVICE_NAME - StrimziNames.bridgeService('').length;
 
 /**
  * A Strimzi `KafkaBridge`: the Kafka HTTP (REST) bridge, with a bounded consumer lifetime, the
@@ -293,7 +298,11 @@ export class KafkaBridge extends Construct {
     const kafka = props.kafka;
     const timeout = props.consumerTimeout ?? Duration.minutes(5);
 
-    checkName(subject, 'name', this.bridgeName, { format: NameFormat.DNS1035_LABEL, use: 'it prefixes the Service name', example: 'events' });
+    // Strimzi derives the bridge's objects from its name (KafkaBridgeResources: `<name>-bridge` for
+    // the Deployment, ServiceAccount and PDB, `<name>-bridge-config`, `<name>-bridge-service`): the
+    // Service name is the longest and a DNS-1035 label of at most 63 characters, so the name may
+    // have 63 minus the length of '-bridge-service'.
+    checkName(subject, 'name', this.bridgeName, { format: NameFormat.DNS1035_LABEL, maxLength: MAX_BRIDGE_NAME, use: `Strimzi names the bridge's Service '${StrimziNames.bridgeService('<name>')}', a DNS label of at most ${MAX_SERVICE_NAME}`, example: 'events' });
     if (!Number.isInteger(this.replicas) || this.replicas < 1) {
       throwPropError(subject, 'replicas', 'must be a whole number >= 1', this.replicas, 'run 1 per region behind a failover gateway');
     }

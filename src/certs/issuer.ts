@@ -73,9 +73,14 @@ const TYPES = new WeakMap<IIssuer, IssuerType>();
 export function caAnchor(issuer: IIssuer, certificateNamespace: string | undefined, secretName: string): string | undefined {
   const type = TYPES.get(issuer);
   if (type === undefined) return undefined;
-  if (type._spec.ca === undefined) return `ca ${certificateNamespace ?? 'default'}/${secretName}`;
-  const caNamespace = issuer.issuerKind === IssuerKind.CLUSTER_ISSUER ? CLUSTER_RESOURCE_NAMESPACE : issuer.issuerNamespace ?? 'default';
-  return `ca ${caNamespace}/${type._spec.ca.secretName}`;
+  if (type._spec.ca === undefined) return caSecretAnchor(certificateNamespace, secretName);
+  const caNamespace = issuer.issuerKind === IssuerKind.CLUSTER_ISSUER ? CLUSTER_RESOURCE_NAMESPACE : issuer.issuerNamespace;
+  return caSecretAnchor(caNamespace, type._spec.ca.secretName);
+}
+
+/** The id of the CA whose key pair is in the Secret `namespace/secretName`, for the consistency pass's trust chain. */
+export function caSecretAnchor(namespace: string | undefined, secretName: string): string {
+  return `ca ${namespace ?? 'default'}/${secretName}`;
 }
 
 /** Props of {@link Issuer}. */
@@ -186,6 +191,11 @@ export class ClusterIssuer extends Construct implements IIssuer {
     checkName({ scope: this, kind: 'ClusterIssuer', name: this.issuerName }, 'name', this.issuerName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it is the object name', example: 'kafka-ca' });
     const type = props.type ?? IssuerType.selfSigned();
     TYPES.set(this, type);
+    if (type._spec.ca !== undefined) {
+      // cert-manager reads a ClusterIssuer's CA Secret from its cluster resource namespace
+      // (--cluster-resource-namespace, by default the namespace cert-manager runs in).
+      ConsistencyPass.of(this).refer({ scope: this, kind: 'ClusterIssuer', name: this.issuerName }, 'type', secretRef(CLUSTER_RESOURCE_NAMESPACE, type._spec.ca.secretName), `a ClusterIssuer reads its CA Secret from cert-manager's cluster resource namespace (${CLUSTER_RESOURCE_NAMESPACE}): issue the CA Certificate there`, true);
+    }
     this.resource = new certmanager.ClusterIssuer(this, 'Resource', {
       metadata: { name: this.issuerName },
       spec: type._spec,

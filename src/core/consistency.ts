@@ -1,7 +1,7 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { SchemaRegistry } from '../policy/schema-registry';
-import { propError, Subject } from './errors';
+import { formatValue, propError, Subject } from './errors';
 
 /** An object of a Kubernetes cluster: API group (`''` for the core group), kind, namespace and name. */
 export interface ObjectRef {
@@ -73,10 +73,14 @@ export interface GatewayRouteClaim {
   readonly namespace?: string;
   /** The Gateway port the route names, if any. */
   readonly port?: number;
+  /** Whether the backends terminate TLS (a passthrough Gateway needs them to). */
+  readonly tls?: boolean;
+  /** The port the brokers behind the route advertise (clients must reach the Gateway on it). */
+  readonly advertisedPort?: number;
 }
 
 /** Why a route would not attach to a Gateway (no such listener, another port, a hostname or namespace it does not take); empty when it attaches. */
-export type AttachmentCheck = (route: { readonly sectionName?: string; readonly port?: number; readonly namespace?: string; readonly hostnames: readonly string[] }) => string[];
+export type AttachmentCheck = (route: { readonly sectionName?: string; readonly port?: number; readonly namespace?: string; readonly hostnames: readonly string[]; readonly tls?: boolean; readonly advertisedPort?: number }) => string[];
 
 /** A Gateway reached from outside through a node port, for the port-chain check. */
 export interface NodePortGateway {
@@ -135,6 +139,9 @@ interface Reference {
 export class ConsistencyPass {
   /** The pass of the app `scope` belongs to, registered on first use. */
   public static of(scope: IConstruct): ConsistencyPass {
+    if (typeof (scope as { node?: unknown } | undefined)?.node !== 'object') {
+      throw new Error(`ConsistencyPass.of(): scope must be a construct (got ${formatValue(scope)}); pass a construct of the app`);
+    }
     const app = App.of(scope);
     let pass = PASSES.get(app);
     if (pass === undefined) {
@@ -152,6 +159,7 @@ export class ConsistencyPass {
   private readonly clients: TlsClient[] = [];
   private readonly routes: GatewayRouteClaim[] = [];
   private readonly nodePortGateways: NodePortGateway[] = [];
+  private readonly nodePorts: Array<{ readonly subject: Subject; readonly prop: string; readonly nodePort: number }> = [];
   private readonly gateways: Array<{ readonly scope: IConstruct; readonly ref: ObjectRef; readonly attach: AttachmentCheck }> = [];
   private readonly hostPorts = new Map<IConstruct, Map<number, number>>();
   private readonly warned: string[] = [];
@@ -236,6 +244,12 @@ export class ConsistencyPass {
   /** Records a Gateway clients reach through a node port. */
   public nodePortGateway(gateway: NodePortGateway): void {
     this.nodePortGateways.push(gateway);
+    this.nodePort(gateway.subject, 'gatewayClass', gateway.nodePort);
+  }
+
+  /** Records a node port a Service of `subject` pins (through `prop`): one Service per node port and cluster. */
+  public nodePort(subject: Subject, prop: string, nodePort: number): void {
+    this.nodePorts.push({ subject, prop, nodePort });
   }
 
   /**
@@ -373,7 +387,7 @@ export class ConsistencyPass {
     const errors: string[] = [];
     for (const client of this.clients) {
       const address = client.address.trim().toLowerCase();
-      const server = this.servers.find((sv) => sv.addresses().some((a) => a.toLowerCase() === address));
+      const server = nearest(client.subject.scope, this.servers.filter((sv) => sv.addresses().some((a) => a.toLowerCase() === address)));
       if (server === undefined) continue;
       const fail = (problem: string, value: unknown, fix: string) => errors.push(propError(client.subject, client.prop, `dials ${client.address}, ${server.what}, ${problem}`, value, fix));
       if (server.trust === undefined || client.trust === undefined) {
@@ -407,9 +421,9 @@ export class ConsistencyPass {
     for (const claim of this.routes) {
       const cluster = clusterOf(claim.subject.scope).name;
       const gateway = this.gateways.find((g) => clusterOf(g.scope).name === cluster && refKey(g.ref) === refKey(claim.gateway));
-      const problems = gateway?.attach({ sectionName: claim.sectionName === EVERY_LISTENER ? undefined : claim.sectionName, port: claim.port, namespace: claim.namespace, hostnames: claim.hostnames() }) ?? [];
+      const problems = gateway?.attach({ sectionName: claim.sectionName === EVERY_LISTENER ? undefined : claim.sectionName, port: claim.port, namespace: claim.namespace, hostnames: claim.hostnames(), tls: claim.tls, advertisedPort: claim.advertisedPort }) ?? [];
       if (problems.length > 0) {
-        errors.push(propError(claim.subject, claim.prop, `makes routes that would not attach: ${problems.join('; ')}`, `${claim.gateway.name}/${claim.sectionName}`, 'route to the Gateway listener that serves these hostnames, from a namespace it allows'));
+        errors.push(propError(claim.subject, claim.prop, `makes routes that would not work: ${problems.join('; ')}`, `${claim.gateway.name}/${claim.sectionName}`, 'route to the Gateway listener that serves these hostnames, from a namespace it allows'));
       }
       for (const hostname of claim.hostnames()) {
         const key = `${clusterOf(claim.subject.scope).name}|${refKey(claim.gateway)}|${claim.sectionName}|${hostname.toLowerCase()}`;
@@ -428,15 +442,30 @@ export class ConsistencyPass {
 
   private checkPortChain(): string[] {
     const errors: string[] = [];
-    const taken = new Map<string, NodePortGateway>();
-    for (const gateway of this.nodePortGateways) {
-      // Every Gateway gets a Service of its own; a node port is one per Kubernetes cluster.
-      const key = `${clusterOf(gateway.subject.scope).name}|${gateway.nodePort}`;
+    const taken = new Map<string, { readonly subject: Subject; readonly prop: string }>();
+    for (const use of this.nodePorts) {
+      // A node port belongs to one Service of the whole Kubernetes cluster.
+      const key = `${clusterOf(use.subject.scope).name}|${use.nodePort}`;
       const first = taken.get(key);
-      if (first !== undefined && first.subject.scope !== gateway.subject.scope) {
-        errors.push(propError(gateway.subject, 'gatewayClass', `pins node port ${gateway.nodePort}, which the Service of ${first.subject.kind} '${first.subject.name}' at ${first.subject.scope.node.path} pins too; the API server gives a node port to one Service ("provided port is already allocated")`, gateway.nodePort, 'give each Gateway its own GatewayClass with its own node ports, or one Gateway with several listeners'));
+      if (first !== undefined && (first.subject.scope !== use.subject.scope || first.prop !== use.prop)) {
+        errors.push(propError(use.subject, use.prop, `pins node port ${use.nodePort}, which ${first.subject.kind} '${first.subject.name}' at ${first.subject.scope.node.path} pins too (${first.prop}); the API server gives a node port to one Service ("provided port is already allocated")`, use.nodePort, 'give each Service its own node port'));
       }
-      taken.set(key, gateway);
+      taken.set(key, use);
+    }
+    // The KIND clusters of one environment run on one machine, which publishes a host port once.
+    // (Environments of one app are alternatives, e.g. the examples: each is brought up alone.)
+    const hostPortOwners = new Map<string, IConstruct>();
+    for (const [cluster, ports] of this.hostPorts) {
+      for (const hostPort of ports.values()) {
+        const key = `${cluster.node.scope?.node.path}|${hostPort}`;
+        const other = hostPortOwners.get(key);
+        if (other !== undefined && other !== cluster) {
+          errors.push(`The KIND clusters at ${other.node.path} and ${cluster.node.path} both publish host port ${hostPort}; one machine publishes a port once (docker: "port is already allocated"). Give each KIND cluster its own host ports (KindCluster portMappings)`);
+        }
+        hostPortOwners.set(key, cluster);
+      }
+    }
+    for (const gateway of this.nodePortGateways) {
       const published = this.hostPorts.get(clusterOf(gateway.subject.scope).key);
       if (published === undefined) continue;
       const hostPort = published.get(gateway.nodePort);
@@ -448,6 +477,24 @@ export class ConsistencyPass {
     }
     return errors;
   }
+}
+
+/**
+ * The server a client at `scope` reaches among those that answer to its address: the one whose
+ * construct path shares the longest prefix with the client's (the same cluster, else the same
+ * environment); undefined when none does, or two are equally near (one app may hold several
+ * environments with the same hostnames).
+ */
+function nearest(scope: IConstruct, servers: readonly TlsServer[]): TlsServer | undefined {
+  const shared = (other: IConstruct) => {
+    const a = scope.node.scopes;
+    const b = other.node.scopes;
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
+  };
+  const ranked = servers.map((server) => ({ server, depth: shared(server.scope) })).sort((x, y) => y.depth - x.depth);
+  return ranked.length === 0 || (ranked.length > 1 && ranked[0].depth === ranked[1].depth) ? undefined : ranked[0].server;
 }
 
 /** The `sectionName` of a route that names no Gateway listener: it attaches to every listener it fits. */

@@ -18,6 +18,7 @@ export function isHostname(name: string, wildcard: boolean = false): boolean {
 
 /** Whether `address` is `host:port`: a DNS name, an IPv4 address or an IPv6 address in brackets, and a port from 1 to 65535. */
 export function isHostPort(address: string): boolean {
+  if (typeof address !== 'string') return false;
   const match = /^(.+):(\d{1,5})$/.exec(address.trim());
   if (match === null) return false;
   const port = Number(match[2]);
@@ -33,6 +34,7 @@ export function isHostPort(address: string): boolean {
  * and not `kafka.test`.
  */
 export function sanCovers(san: string, hostname: string): boolean {
+  if (typeof san !== 'string' || typeof hostname !== 'string') return false;
   const s = san.toLowerCase();
   const h = hostname.toLowerCase();
   if (!s.startsWith('*.')) return s === h;
@@ -46,6 +48,7 @@ export function sanCovers(san: string, hostname: string): boolean {
  */
 export function gatewayHostnameMatches(listenerHostname: string | undefined, hostname: string): boolean {
   if (listenerHostname === undefined) return true;
+  if (typeof listenerHostname !== 'string' || typeof hostname !== 'string') return false;
   const l = listenerHostname.toLowerCase();
   const h = hostname.toLowerCase();
   return l.startsWith('*.') ? h.endsWith(l.slice(1)) && h.length > l.length - 1 : l === h;
@@ -81,6 +84,7 @@ export class HostnameScheme {
     if (!broker.includes('{nodeId}') || !isName(broker.replace('{nodeId}', '0'), NameFormat.DNS1123_LABEL)) {
       throwFactoryError(factory, 'options.brokerLabel', 'must be one DNS label containing {nodeId}', broker, "use e.g. 'broker-{nodeId}'");
     }
+    if (`${bootstrap}.${domain}`.length > 253) throwFactoryError(factory, 'domain', `makes the bootstrap host ${bootstrap}.${domain} longer than 253 characters, the most a DNS name has`, domain, 'use a shorter domain');
     // Node ids run to int32: the longest broker host must still be a DNS name.
     const longest = `${broker.replace('{nodeId}', '2147483647')}.${domain}`;
     if (!isName(broker.replace('{nodeId}', '2147483647'), NameFormat.DNS1123_LABEL) || longest.length > 253) {

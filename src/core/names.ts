@@ -64,6 +64,14 @@ export class StrimziNames {
     return `${cluster}-cluster-ca`;
   }
 
+  /**
+   * `KafkaResources.entityTopicOperatorSecretName` / `entityUserOperatorSecretName`: the
+   * certificates of the entity operator's topic and user operators.
+   */
+  public static entityOperatorSecrets(cluster: string): string[] {
+    return [`${cluster}-entity-topic-operator-certs`, `${cluster}-entity-user-operator-certs`];
+  }
+
   /** `KafkaResources.clientsCaCertificateSecretName`: the clients CA certificate that signs `tls` users. */
   public static clientsCaCertSecret(cluster: string): string {
     return `${cluster}-clients-ca-cert`;

@@ -808,6 +808,18 @@ export const INTERFACES = {
     "t": "number"
    },
    "optional": true
+  },
+  "tls": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "advertisedPort": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
   }
  },
  "IssuerProps": {
@@ -2742,6 +2754,12 @@ export const INTERFACES = {
     "t": "string"
    },
    "optional": true
+  },
+  "caCertificate": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
   }
  },
  "ListenerParentRef": {
@@ -4122,6 +4140,30 @@ export const SIGNATURES = {
     "t": "string"
    },
    "optional": true
+  }
+ ],
+ "ConsistencyPass.nodePort": [
+  {
+   "name": "subject",
+   "shape": {
+    "t": "object",
+    "ref": "Subject"
+   },
+   "optional": false
+  },
+  {
+   "name": "prop",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "nodePort",
+   "shape": {
+    "t": "number"
+   },
+   "optional": false
   }
  ],
  "ConsistencyPass.nodePortGateway": [
@@ -5742,8 +5784,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@479": "function",
-       "__@toStringTag@481": "present"
+       "__@iterator@483": "function",
+       "__@toStringTag@485": "present"
       }
      }
     ]
@@ -6078,6 +6120,15 @@ export const SIGNATURES = {
   }
  ],
  "StrimziNames.entityOperator": [
+  {
+   "name": "cluster",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  }
+ ],
+ "StrimziNames.entityOperatorSecrets": [
   {
    "name": "cluster",
    "shape": {

@@ -99,6 +99,14 @@ function problemOf(shape: Shape, value: unknown, path: string): Problem | undefi
     case 'object': {
       if (!isObject(value)) return wrong();
       const props = shape.props ?? INTERFACES[shape.ref!];
+      // A key the interface does not have is a typo TypeScript would have caught ({ nmae: 'x' }).
+      if (shape.ref !== undefined && Object.getPrototypeOf(value) === Object.prototype) {
+        const unknown = Object.keys(value).find((key) => !(key in props) && (value as Record<string, unknown>)[key] !== undefined);
+        if (unknown !== undefined) {
+          const near = closest(unknown, Object.keys(props));
+          return { path: path === '' ? unknown : `${path}.${unknown}`, problem: `is not a prop of ${shape.ref}`, value: (value as Record<string, unknown>)[unknown], fix: near === undefined ? `use one of ${Object.keys(props).join(', ')}` : `did you mean ${near}?` };
+        }
+      }
       for (const [key, prop] of Object.entries(props)) {
         const item = (value as Record<string, unknown>)[key];
         const at = path === '' ? key : `${path}.${key}`;
@@ -161,4 +169,28 @@ function sizeProblem(value: unknown): string | undefined {
   } catch {
     return 'must be a finite Size';
   }
+}
+
+/** The name among `names` closest to `name` (Levenshtein distance at most 2, or a third of its length), if any. */
+function closest(name: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const candidate of names) {
+    const d = distance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
 }

@@ -130,8 +130,9 @@ export class FailoverGateway {
   /** Resolves the model and checks it against the provider; throws on the first problem. */
   public constructor(props: FailoverGatewayProps) {
     checkArgs('new FailoverGateway()', 'FailoverGateway.constructor', arguments);
-    this.model = new FailoverModel(props);
-    this.provider = props.provider;
+    const { provider, ...modelProps } = props;
+    this.model = new FailoverModel(modelProps);
+    this.provider = provider;
     const [first] = this.provider.check(this.model.settings);
     if (first !== undefined) {
       throw new Error(`FailoverGateway '${props.hostname}' (${this.provider.provider}): ${first.prop} ${first.problem} (got ${JSON.stringify(first.value)}); ${first.fix}`);
@@ -178,6 +179,15 @@ export class FailoverGateway {
     const namespace = options.namespace ?? options.certificate.namespace;
     checkCertificate({ scope: construct, kind: 'Tier1Gateway', name: this.model.settings.hostname }, options.certificate, this.model.centralHostnames, this.provider.proxyNamespace(namespace));
     this.provider.renderCentral(construct, this.model.settings, { certificate: options.certificate, namespace });
+    // The tier-1 gateway serves HTTPS with its certificate, for the trust-chain check of its clients.
+    const secret = secretRef(this.provider.proxyNamespace(namespace), options.certificate.secretName);
+    ConsistencyPass.of(construct).tlsServer({
+      scope: construct,
+      what: `the tier-1 gateway of FailoverGateway '${this.model.settings.hostname}'`,
+      addresses: () => this.model.centralHostnames.map((h) => `${h}:443`),
+      trust: secret,
+      certificate: secret,
+    });
     return construct;
   }
 }

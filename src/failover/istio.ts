@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import * as istio from '../../imports/istio-networking.istio.io';
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { goDuration } from '../core/duration';
-import { Subject, throwFactoryError } from '../core/errors';
+import { Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { checkFactoryName, labelKeyProblem, NameFormat, nameProblem } from '../core/naming';
 import { NetworkPeer, podsPeer } from '../core/network';
 import type { KafkaBridge } from '../bridge/kafka-bridge';
@@ -89,6 +89,7 @@ export class IstioFailover implements IFailoverRenderer {
   }
 
   public renderRegional(scope: Construct, settings: ResolvedFailover, target: RegionalTarget): void {
+    this.checkObjectNamespace({ scope, kind: 'RegionalGateway', name: target.region.name }, target.namespace);
     const { region, bridge } = target;
     claimRegional(scope, 'Istio', target.namespace, `${bridge.bridgeName}-${region.name}`, settings.hostname, region.name);
     const hosts = [settings.hostname, region.pinnedHostname];
@@ -109,6 +110,7 @@ export class IstioFailover implements IFailoverRenderer {
   }
 
   public renderCentral(scope: Construct, settings: ResolvedFailover, target: CentralTarget): void {
+    this.checkObjectNamespace({ scope, kind: 'Tier1Gateway', name: settings.hostname }, target.namespace);
     const namespace = target.namespace;
     const name = settings.hostname.split('.')[0];
     const subject: Subject = { scope, kind: 'Tier1Gateway', name: settings.hostname };
@@ -143,6 +145,16 @@ export class IstioFailover implements IFailoverRenderer {
       },
     });
     return name;
+  }
+
+  /**
+   * The objects are exported to their own namespace only (`exportTo: ['.']`), so the ingress
+   * gateway that must see them (istio `Sidecar`/`exportTo` visibility) has to run there.
+   */
+  private checkObjectNamespace(subject: Subject, namespace: string | undefined): void {
+    if (namespace !== this.namespace) {
+      throwPropError(subject, 'namespace', `puts the Istio Gateway, VirtualServices, ServiceEntries and DestinationRules in ${namespace ?? '(none)'}, but they are exported to their own namespace only, and the ingress gateway that must see them runs in ${this.namespace}`, namespace ?? '(none)', `leave namespace unset, or set it to ${this.namespace} (IstioFailover gatewayNamespace)`);
+    }
   }
 
   private route(scope: Construct, id: string, p: { name: string; namespace?: string; gateway: string; hosts: string[]; destination: string; settings: ResolvedFailover }): void {

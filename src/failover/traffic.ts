@@ -80,6 +80,11 @@ export class BridgeTrafficGenerators extends Construct {
     if (url[1] !== undefined && (Number(url[1]) < 1 || Number(url[1]) > 65535)) {
       throwPropError(subject, 'endpoint', `has port ${url[1]}, but a port is from 1 to 65535`, props.endpoint, "use e.g. 'https://bridge.example.com:8443', or leave the port out for the scheme's");
     }
+    if (props.endpoint.startsWith('https://')) {
+      // A TLS client of whatever serves the endpoint (the tier-1 gateway): the pass checks the trust chain.
+      const address = `${props.endpoint.slice('https://'.length).replace(/:\d+$/, '')}:${url[1] ?? 443}`;
+      ConsistencyPass.of(this).tlsClient({ subject, prop: 'endpoint', address, trust: props.caSecret === undefined ? undefined : secretRef(props.namespace ?? Chart.of(this).namespace, props.caSecret) });
+    }
     checkTopicName(subject, 'topic', props.topic);
     // DNS labels for any legal topic name: each Deployment's name and its app.kubernetes.io/name label value.
     const nameFor = (suffix: string) => labelWithSuffix(props.topic, suffix);

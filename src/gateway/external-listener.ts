@@ -130,6 +130,7 @@ export function addGatewayListener(cluster: KafkaCluster, name: string, options:
   pass.refer(subject, prop('gateway'), { group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: gateway.namespace, name: gateway.gatewayName }, "add the Gateway to the Kafka cluster's Kubernetes cluster");
   if (certificate !== undefined) pass.refer(subject, prop('certificate'), secretRef(cluster.namespace, certificate.secretName), "issue the Certificate in the Kafka cluster's namespace, in its Kubernetes cluster");
 
+  listener._addRoutedBootstrap(`${hosts.bootstrap}:${advertisedPort}`);
   const routedBrokers = cluster.brokerNodeIds;
   if (mode === RouteMode.EXPLICIT) {
     const pools = cluster.nodePools.filter((p) => p.isBroker);

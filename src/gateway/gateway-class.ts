@@ -51,7 +51,7 @@ export class GatewayService {
    */
   public static nodePort(...mappings: NodePortMapping[]): GatewayService {
     checkArgs('GatewayService.nodePort()', 'GatewayService.nodePort', arguments);
-    if (mappings.length === 0) throw new Error('GatewayService.nodePort: map at least one Gateway port, e.g. { port: 9092, nodePort: 30992 }');
+    if (mappings.length === 0) throwFactoryError('GatewayService.nodePort()', 'mappings', 'are empty', [], 'map at least one Gateway port, e.g. GatewayService.nodePort({ port: 9092, nodePort: 30992 })');
     mappings.forEach((m, i) => {
       if (!Number.isInteger(m.port) || m.port < 1 || m.port > 65535) throwFactoryError('GatewayService.nodePort()', `mappings[${i}].port`, 'must be a port from 1 to 65535', m.port, 'use the Gateway listener port, e.g. 9092');
       if (!Number.isInteger(m.nodePort) || m.nodePort < 30000 || m.nodePort > 32767) {

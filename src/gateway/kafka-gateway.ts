@@ -3,10 +3,10 @@ import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io';
 import { ConsistencyPass } from '../core/consistency';
-import { Subject, throwPropError } from '../core/errors';
+import { Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { gatewayHostnameMatches, HostnameScheme } from '../core/hostnames';
 import { GatewayServiceType, IGatewayClass } from './gateway-class';
-import { checkName, checkNamespace, NameFormat } from '../core/naming';
+import { checkFactoryName, checkName, checkNamespace, NameFormat } from '../core/naming';
 
 /** Where routes may come from (Gateway API `allowedRoutes.namespaces.from`). */
 export enum AllowedRoutesFrom {
@@ -28,7 +28,8 @@ export class AllowedRoutes {
   /** Routes in these namespaces (matched by their `kubernetes.io/metadata.name` label). */
   public static fromNamespaces(...namespaces: string[]): AllowedRoutes {
     checkArgs('AllowedRoutes.fromNamespaces()', 'AllowedRoutes.fromNamespaces', arguments);
-    if (namespaces.length === 0) throw new Error('AllowedRoutes.fromNamespaces: name at least one namespace');
+    if (namespaces.length === 0) throwFactoryError('AllowedRoutes.fromNamespaces()', 'namespaces', 'are empty', [], "name at least one namespace, e.g. AllowedRoutes.fromNamespaces('kafka')");
+    namespaces.forEach((ns, i) => checkFactoryName('AllowedRoutes.fromNamespaces()', `namespaces[${i}]`, ns, { format: NameFormat.DNS1123_LABEL, use: 'it names a Namespace', example: 'kafka' }));
     return new AllowedRoutes(AllowedRoutesFrom.SELECTOR, namespaces);
   }
 
@@ -215,6 +216,16 @@ export interface RouteAttachment {
   readonly namespace?: string;
   /** The route's hostnames. */
   readonly hostnames: readonly string[];
+  /**
+   * Whether the backends terminate TLS.
+   * @default - not checked
+   */
+  readonly tls?: boolean;
+  /**
+   * The port the brokers behind the route advertise.
+   * @default - not checked
+   */
+  readonly advertisedPort?: number;
 }
 
 /**
@@ -229,6 +240,10 @@ export function attachmentProblems(gateway: IGateway, route: RouteAttachment): s
   if (route.port !== undefined && route.port !== gateway.port) problems.push(`${where} listener '${gateway.listenerName}' is on port ${gateway.port}, not ${route.port}`);
   const outside = route.hostnames.filter((h) => !gatewayHostnameMatches(gateway.listenerHostname, h));
   if (outside.length > 0) problems.push(`${where} listener hostname ${gateway.listenerHostname} does not match ${outside.join(', ')}`);
+  if (route.tls === false) problems.push(`${where} passes TLS through to the brokers, which have no TLS on this listener`);
+  if (route.advertisedPort !== undefined && route.advertisedPort !== gateway.externalPort) {
+    problems.push(`the brokers advertise port ${route.advertisedPort}, but clients reach ${where} on ${gateway.externalPort} (set advertisedPortTemplate to '${gateway.externalPort}')`);
+  }
   if (!gateway.allowedRoutes.allows(route.namespace, gateway.namespace)) {
     problems.push(`${where} does not allow routes from namespace ${route.namespace ?? '(none)'} (allowedRoutes ${gateway.allowedRoutes.from}${gateway.allowedRoutes.namespaces.length > 0 ? ` ${gateway.allowedRoutes.namespaces.join(', ')}` : ''})`);
   }

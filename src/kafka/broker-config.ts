@@ -54,7 +54,8 @@ export interface ConfigProblem {
 
 /**
  * The replication factors of a broker configuration and the min ISR that goes with each: the
- * default for new topics, and the internal topics' (`__transaction_state`, `__consumer_offsets`).
+ * default for new topics, and the internal topics' (`__transaction_state`, `__consumer_offsets`;
+ * `__share_group_state` in `SHARE_STATE_PAIR`).
  */
 const REPLICATION_PAIRS: ReadonlyArray<readonly [rf: string, isr: string | undefined]> = [
   ['default.replication.factor', 'min.insync.replicas'],
@@ -63,30 +64,48 @@ const REPLICATION_PAIRS: ReadonlyArray<readonly [rf: string, isr: string | undef
 ];
 
 /**
+ * The share-group state topic (`__share_group_state`, KIP-932): its replication factor and min
+ * ISR (Kafka `ShareCoordinatorConfig`: `share.coordinator.state.topic.replication.factor` and
+ * `share.coordinator.state.topic.min.isr`, both `SHORT`, `atLeast(1)`, defaults 3 and 2). The
+ * durable defaults do not set them, so they are checked when the configuration sets either, the
+ * other one taking Kafka's default.
+ */
+const SHARE_STATE_PAIR = { rf: 'share.coordinator.state.topic.replication.factor', isr: 'share.coordinator.state.topic.min.isr', defaults: { rf: 3, isr: 2 } } as const;
+
+/**
  * The replication rules of a broker configuration (`config`: the durable defaults under the
  * user's) for a cluster of `brokers` brokers, shared by every cluster construct: each replication
- * factor is a whole number >= 1 (Kafka: `offsets.topic.replication.factor` and
- * `transaction.state.log.replication.factor` are `atLeast(1)`; a topic needs a replica) and at
- * most the brokers (Kafka cannot place more replicas than brokers: the internal topic is never
- * created, so consumers cannot commit offsets and transactions never start), and each min ISR
+ * factor is a whole number >= 1 (Kafka: `offsets.topic.replication.factor`,
+ * `transaction.state.log.replication.factor` and `share.coordinator.state.topic.replication.factor`
+ * are `atLeast(1)`; a topic needs a replica) and at most the brokers (Kafka cannot place more
+ * replicas than brokers: the internal topic is never created, so consumers cannot commit offsets,
+ * transactions never start and share groups never get their state), and each min ISR
  * follows {@link minIsrProblem} against its factor. `singleReplica` allows RF 1 with min ISR 1
  * (a development cluster). Messages as `propError` takes them, one per problem, in key order.
  */
 export function replicationProblems(config: Readonly<Record<string, unknown>>, brokers: number, singleReplica: boolean): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  for (const [rfKey, isrKey] of REPLICATION_PAIRS) {
-    const rf = Number(config[rfKey]);
+  const share = SHARE_STATE_PAIR;
+  const shareSet = config[share.rf] !== undefined || config[share.isr] !== undefined;
+  const values: Readonly<Record<string, unknown>> = shareSet ? { [share.rf]: share.defaults.rf, [share.isr]: share.defaults.isr, ...config } : config;
+  const pairs = shareSet ? [...REPLICATION_PAIRS, [share.rf, share.isr] as const] : REPLICATION_PAIRS;
+  for (const [rfKey, isrKey] of pairs) {
+    const rf = Number(values[rfKey]);
     if (!Number.isInteger(rf) || rf < 1) {
-      problems.push({ prop: `config['${rfKey}']`, problem: 'must be a whole number >= 1: every partition needs a replica', value: config[rfKey], fix: `set it to ${Math.max(1, Math.min(3, brokers))}` });
+      problems.push({ prop: `config['${rfKey}']`, problem: 'must be a whole number >= 1: every partition needs a replica', value: values[rfKey], fix: `set it to ${Math.max(1, Math.min(3, brokers))}` });
       continue;
     }
+    const rfDefault = config[rfKey] === undefined;
     if (brokers > 0 && rf > brokers) {
-      problems.push({ prop: `config['${rfKey}']`, problem: `exceeds the ${brokers} brokers`, value: rf, fix: `add brokers or lower it to ${brokers}` });
+      problems.push({ prop: `config['${rfKey}']`, problem: `exceeds the ${brokers} brokers${rfDefault ? " (Kafka's default: the configuration does not set it)" : ''}`, value: rf, fix: `add brokers or ${rfDefault ? 'set' : 'lower'} it to ${brokers}` });
     }
     if (isrKey === undefined) continue;
-    const isr = Number(config[isrKey]);
+    const isr = Number(values[isrKey]);
     const problem = minIsrProblem(rf, isr, singleReplica);
-    if (problem !== undefined) problems.push({ prop: `config['${isrKey}']`, problem: `${problem.problem} (${rfKey} is ${rf})`, value: isr, fix: problem.fix });
+    if (problem !== undefined) {
+      const isrDefault = config[isrKey] === undefined ? "; it is Kafka's default: the configuration does not set it" : '';
+      problems.push({ prop: `config['${isrKey}']`, problem: `${problem.problem} (${rfKey} is ${rf}${rfDefault ? ", Kafka's default" : ''})${isrDefault}`, value: isr, fix: problem.fix });
+    }
   }
   return problems;
 }
@@ -156,6 +175,26 @@ const WHOLE_KEYS: ReadonlyMap<string, WholeType> = new Map<string, WholeType>([
     'remote.log.manager.copy.max.bytes.per.second', 'remote.log.manager.fetch.max.bytes.per.second', 'metadata.log.max.record.bytes.between.snapshots',
   ].map((k): [string, WholeType] => [k, 'LONG']),
 ]);
+
+/**
+ * Lower bounds of whole-number keys users commonly set, as their `ConfigDef` validators have
+ * them (`atLeast(1)`): Kafka refuses to start a broker (or to take a topic config) below them.
+ * `LogConfig` (`num.partitions`, `log.roll.hours`, `log.cleanup.interval.ms`,
+ * `log.flush.interval.messages`, `num.recovery.threads.per.data.dir`; topic `segment.ms`,
+ * `flush.messages`, `max.compaction.lag.ms`), `CleanerConfig`, `ServerConfigs` (`num.io.threads`,
+ * `background.threads`), `SocketServerConfigs` (`num.network.threads`, `queued.max.requests`,
+ * `socket.request.max.bytes`), `GroupCoordinatorConfig` (`offsets.topic.num.partitions`,
+ * `offsets.retention.minutes`), `TransactionLogConfig`, `TransactionStateManagerConfig` and
+ * `ShareCoordinatorConfig` (apache/kafka). Replication factors and min ISRs have rules of their
+ * own ({@link replicationProblems}, {@link minIsrProblem}).
+ */
+const AT_LEAST: ReadonlyMap<string, bigint> = new Map([
+  'num.partitions', 'log.roll.hours', 'log.cleanup.interval.ms', 'log.flush.interval.messages', 'num.recovery.threads.per.data.dir',
+  'segment.ms', 'flush.messages', 'max.compaction.lag.ms', 'log.cleaner.max.compaction.lag.ms',
+  'num.io.threads', 'background.threads', 'num.network.threads', 'queued.max.requests', 'socket.request.max.bytes',
+  'offsets.topic.num.partitions', 'offsets.retention.minutes', 'transaction.state.log.num.partitions', 'transaction.max.timeout.ms',
+  'transactional.id.expiration.ms', 'share.coordinator.state.topic.num.partitions',
+].map((k): [string, bigint] => [k, 1n]));
 
 /**
  * Keys whose name ends like a whole number's but that are lists: the throttled replicas of a
@@ -228,8 +267,9 @@ const VALUE_TYPES: ReadonlyArray<{ readonly suffix: RegExp; readonly type: strin
  * `config`) is a string, a finite number or a boolean, of the type Kafka parses it as where the
  * library knows the key: whole numbers (`*.ms`, `*.bytes`, `*.hours`, … and the INT keys by
  * name) within the Java type's range (`'retention.ms': '7d'` or `'segment.bytes': 2 ** 32` would
- * leave Strimzi reporting the resource NotReady), booleans, doubles, and the values of the
- * enumerated keys (`cleanup.policy`, `message.timestamp.type`, `compression.type`).
+ * leave Strimzi reporting the resource NotReady), at least the lower bound Kafka's `ConfigDef`
+ * sets where the library knows it (`'num.partitions': 0`), booleans, doubles, and the values of
+ * the enumerated keys (`cleanup.policy`, `message.timestamp.type`, `compression.type`).
  */
 export function checkConfigValues(subject: Subject, prop: string, config: unknown): void {
   if (config === undefined) return;
@@ -245,6 +285,10 @@ export function checkConfigValues(subject: Subject, prop: string, config: unknow
     if (whole !== undefined) {
       const problem = wholeNumberProblem(value, whole);
       if (problem !== undefined) fail(problem.problem, problem.fix);
+      const min = AT_LEAST.get(key);
+      if (min !== undefined && BigInt(String(value).trim()) < min) {
+        fail(`must be at least ${min} (Kafka's ConfigDef: atLeast(${min})), or Kafka refuses the configuration`, key.endsWith('partitions') ? 'set it to 1 or more, e.g. 3' : `set it to ${min} or more, or remove it for Kafka's default`);
+      }
       continue;
     }
     const choices = ENUMS.get(key);
@@ -263,7 +307,9 @@ export function checkConfigValues(subject: Subject, prop: string, config: unknow
 
 /**
  * Options Strimzi sets itself and ignores in `spec.kafka.config` (cluster-operator
- * `KafkaConfiguration.FORBIDDEN_PREFIXES`), and the exceptions it lets through.
+ * `KafkaConfiguration.FORBIDDEN_PREFIXES`), and the exceptions it lets through
+ * (`KafkaClusterSpec.FORBIDDEN_PREFIX_EXCEPTIONS`: TLS tuning, SASL's receive size and KRaft
+ * timeouts, which `KraftCluster` lets through too).
  */
 const FORBIDDEN_PREFIXES = [
   'listeners', 'advertised.', 'broker.', 'listener.', 'host.name', 'port', 'inter.broker.listener.name',
@@ -271,7 +317,7 @@ const FORBIDDEN_PREFIXES = [
   'zookeeper.ssl', 'zookeeper.clientCnxnSocket', 'authorizer.', 'super.user', 'cruise.control.metrics.topic',
   'cruise.control.metrics.reporter.bootstrap.servers', 'node.id', 'process.roles', 'controller.', 'metadata.log.dir',
 ];
-const ALLOWED_EXCEPTIONS = new Set([
+export const ALLOWED_EXCEPTIONS: ReadonlySet<string> = new Set([
   'zookeeper.connection.timeout.ms', 'broker.session.timeout.ms', 'broker.heartbeat.interval.ms',
   'controller.socket.timeout.ms', 'sasl.server.max.receive.size', 'ssl.cipher.suites', 'ssl.protocol', 'ssl.enabled.protocols',
   'ssl.secure.random.implementation', 'cruise.control.metrics.topic.num.partitions',
@@ -298,5 +344,125 @@ export function checkBrokerConfig(subject: Subject, config: Readonly<Record<stri
     if (prefix !== undefined && !ALLOWED_EXCEPTIONS.has(key)) {
       throwPropError(subject, `config['${key}']`, `is managed by Strimzi (options starting with '${prefix}' are ignored)`, config[key], 'remove it; use the listener, authorization or node pool props instead');
     }
+  }
+}
+
+/**
+ * The topic configs of the Kafka versions the library supports (4.2 and 4.3): the names of
+ * `LogConfig`'s topic `ConfigDef` (apache/kafka `storage/.../log/LogConfig.java`, `CONFIG`: the
+ * keys of `TopicConfig` and `QuotaConfig`'s throttled-replica lists), which is all
+ * `LogConfig.validateNames` takes ("Unknown topic config name" otherwise), without the three Kafka
+ * 4.0 removed (`REMOVED_TOPIC_CONFIGS`).
+ */
+export const TOPIC_CONFIG_NAMES: ReadonlySet<string> = new Set([
+  'cleanup.policy', 'compression.gzip.level', 'compression.lz4.level', 'compression.type', 'compression.zstd.level',
+  'delete.retention.ms', 'file.delete.delay.ms', 'flush.messages', 'flush.ms', 'follower.replication.throttled.replicas',
+  'index.interval.bytes', 'leader.replication.throttled.replicas', 'local.retention.bytes', 'local.retention.ms',
+  'max.compaction.lag.ms', 'max.message.bytes', 'message.timestamp.after.max.ms', 'message.timestamp.before.max.ms',
+  'message.timestamp.type', 'min.cleanable.dirty.ratio', 'min.compaction.lag.ms', 'min.insync.replicas', 'preallocate',
+  'remote.log.copy.disable', 'remote.log.delete.on.disable', 'remote.storage.enable', 'retention.bytes', 'retention.ms',
+  'segment.bytes', 'segment.index.bytes', 'segment.jitter.ms', 'segment.ms', 'unclean.leader.election.enable',
+]);
+
+/**
+ * Topic configs of Kafka 3.x that Kafka 4.0 removed: `message.format.version` and
+ * `message.downconversion.enable` went with the message formats v0 and v1 (KIP-724: every record
+ * is written as v2, so there is nothing to pin or down-convert), and
+ * `message.timestamp.difference.max.ms` gave way to the before/after pair (KIP-937).
+ */
+const REMOVED_TOPIC_CONFIGS: ReadonlyMap<string, { readonly why: string; readonly fix: string }> = new Map([
+  ['message.format.version', { why: 'Kafka 4.0 removed it with message formats v0 and v1 (KIP-724): every record is written in format v2', fix: 'remove it' }],
+  ['message.downconversion.enable', { why: 'Kafka 4.0 removed it with down-conversion (KIP-724): brokers no longer convert records for old consumers', fix: 'remove it' }],
+  ['message.timestamp.difference.max.ms', { why: 'Kafka 4.0 removed it (KIP-937)', fix: "use 'message.timestamp.before.max.ms' and 'message.timestamp.after.max.ms'" }],
+]);
+
+/**
+ * Broker configs that set the default of a topic config, by broker key, with the unit to convert
+ * from where the topic config takes milliseconds (apache/kafka `ServerTopicConfigSynonyms
+ * .ALL_TOPIC_CONFIG_SYNONYMS`, without those the topic config shares its name with): a topic
+ * given the broker key is refused ("Unknown topic config name").
+ */
+const BROKER_TOPIC_SYNONYMS: ReadonlyMap<string, { readonly topic: string; readonly unit?: 'hours' | 'minutes' }> = new Map([
+  ['log.segment.bytes', { topic: 'segment.bytes' }],
+  ['log.roll.ms', { topic: 'segment.ms' }],
+  ['log.roll.hours', { topic: 'segment.ms', unit: 'hours' }],
+  ['log.roll.jitter.ms', { topic: 'segment.jitter.ms' }],
+  ['log.roll.jitter.hours', { topic: 'segment.jitter.ms', unit: 'hours' }],
+  ['log.index.size.max.bytes', { topic: 'segment.index.bytes' }],
+  ['log.flush.interval.messages', { topic: 'flush.messages' }],
+  ['log.flush.interval.ms', { topic: 'flush.ms' }],
+  ['log.flush.scheduler.interval.ms', { topic: 'flush.ms' }],
+  ['log.retention.bytes', { topic: 'retention.bytes' }],
+  ['log.retention.ms', { topic: 'retention.ms' }],
+  ['log.retention.minutes', { topic: 'retention.ms', unit: 'minutes' }],
+  ['log.retention.hours', { topic: 'retention.ms', unit: 'hours' }],
+  ['message.max.bytes', { topic: 'max.message.bytes' }],
+  ['log.index.interval.bytes', { topic: 'index.interval.bytes' }],
+  ['log.cleaner.delete.retention.ms', { topic: 'delete.retention.ms' }],
+  ['log.cleaner.min.compaction.lag.ms', { topic: 'min.compaction.lag.ms' }],
+  ['log.cleaner.max.compaction.lag.ms', { topic: 'max.compaction.lag.ms' }],
+  ['log.segment.delete.delay.ms', { topic: 'file.delete.delay.ms' }],
+  ['log.cleaner.min.cleanable.ratio', { topic: 'min.cleanable.dirty.ratio' }],
+  ['log.cleanup.policy', { topic: 'cleanup.policy' }],
+  ['log.preallocate', { topic: 'preallocate' }],
+  ['log.message.timestamp.type', { topic: 'message.timestamp.type' }],
+  ['log.message.timestamp.before.max.ms', { topic: 'message.timestamp.before.max.ms' }],
+  ['log.message.timestamp.after.max.ms', { topic: 'message.timestamp.after.max.ms' }],
+  ['log.local.retention.ms', { topic: 'local.retention.ms' }],
+  ['log.local.retention.bytes', { topic: 'local.retention.bytes' }],
+]);
+
+const MS_PER: Readonly<Record<'hours' | 'minutes', number>> = { hours: 3_600_000, minutes: 60_000 };
+
+/** How to give `value` of a broker synonym as its topic config: the key, converted to milliseconds where the synonym counts hours or minutes. */
+function asTopicConfig(synonym: { readonly topic: string; readonly unit?: 'hours' | 'minutes' }, value: unknown): string {
+  if (synonym.unit === undefined) return `'${synonym.topic}'`;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  const ms = Number.isSafeInteger(n * MS_PER[synonym.unit]) ? ` (milliseconds: ${synonym.unit} × ${MS_PER[synonym.unit]}, e.g. '${synonym.topic}': ${n * MS_PER[synonym.unit]})` : ` (milliseconds: ${synonym.unit} × ${MS_PER[synonym.unit]})`;
+  return `'${synonym.topic}'${ms}`;
+}
+
+/** The Levenshtein distance of two strings (insertions, deletions and substitutions). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The name of `names` nearest to `key`, if one is near enough to be what was meant (a third of its length, at least 2 edits). */
+function closestName(key: string, names: Iterable<string>): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const distance = editDistance(key.toLowerCase(), name);
+    if (best === undefined || distance < best.distance) best = { name, distance };
+  }
+  return best !== undefined && best.distance <= Math.max(2, Math.floor(key.length / 3)) ? best.name : undefined;
+}
+
+/**
+ * Throws a prop error naming `subject` unless every key of a topic configuration (`prop`, e.g.
+ * `config`) is a topic config of the supported Kafka versions ({@link TOPIC_CONFIG_NAMES}): Kafka
+ * refuses any other (`LogConfig.validateNames`: "Unknown topic config name"), so Strimzi's topic
+ * operator leaves the KafkaTopic NotReady. The message names the topic config meant: the one a
+ * broker config sets the default of (`log.retention.ms` → `retention.ms`; `retention.hours`, the
+ * topic form of `log.retention.hours`, → `retention.ms` in milliseconds), else the nearest name.
+ */
+export function checkTopicConfigNames(subject: Subject, prop: string, config: unknown): void {
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) return; // checkConfigValues names a wrong shape
+  for (const [key, value] of Object.entries(config)) {
+    if (TOPIC_CONFIG_NAMES.has(key)) continue;
+    const fail = (problem: string, fix: string): never => throwPropError(subject, `${prop}['${key}']`, problem, value, fix);
+    const refused = `Kafka refuses it on a topic ("Unknown topic config name: ${key}") and the KafkaTopic stays NotReady`;
+    const removed = REMOVED_TOPIC_CONFIGS.get(key);
+    if (removed !== undefined) fail(`is not a topic config of Kafka 4: ${removed.why}; ${refused}`, removed.fix);
+    const broker = BROKER_TOPIC_SYNONYMS.get(key);
+    if (broker !== undefined) fail(`is a broker config (the cluster's default for its topics), not a topic config: ${refused}`, `use the topic config ${asTopicConfig(broker, value)}, or set '${key}' on the cluster's config for every topic`);
+    const synonym = BROKER_TOPIC_SYNONYMS.get(`log.${key}`) ?? BROKER_TOPIC_SYNONYMS.get(`log.cleaner.${key}`);
+    const meant = synonym !== undefined ? asTopicConfig(synonym, value) : closestName(key, TOPIC_CONFIG_NAMES);
+    fail(`is not a topic config of Kafka 4.2 or 4.3: ${refused}`, meant !== undefined ? `did you mean ${synonym !== undefined ? meant : `'${meant}'`}?` : "use one of Kafka's topic configs (TopicConfig), e.g. 'retention.ms'");
   }
 }

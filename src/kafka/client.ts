@@ -133,6 +133,11 @@ export class KafkaClientWorkload extends Construct {
     const script = `cat > /tmp/client.properties <<EOF\n${properties.join('\n')}\nEOF\n${run}`;
 
     const pass = ConsistencyPass.of(this);
+    // The Deployment dials the cluster's in-cluster bootstrap Service and mounts Secrets the
+    // operators write beside the Kafka resource: it must run in that Kubernetes cluster, not in the
+    // chart of another (Environment.addCluster).
+    pass.refer(subject, 'cluster', { group: 'kafka.strimzi.io', kind: 'Kafka', namespace: cluster.namespace, name: cluster.clusterName },
+      `create the workload in the chart of the Kubernetes cluster that runs KafkaCluster '${cluster.clusterName}' (${cluster.node.path}): its bootstrap Service and Secrets exist only there`);
     pass.tlsClient({ subject, prop: 'listener', address: listener.bootstrapAddress, trust: secretRef(cluster.namespace, trustedCa.secretName) });
     pass.refer(subject, 'user', secretRef(cluster.namespace, user.secretName), "the workload reads the user's Secret from the cluster's namespace: use a user of this cluster");
 

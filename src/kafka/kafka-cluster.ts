@@ -450,6 +450,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
         'offsets.topic.replication.factor': rf,
         'transaction.state.log.replication.factor': rf,
         'transaction.state.log.min.isr': minIsr,
+        // Kafka's defaults for the share-group state topic (RF 3, min ISR 2) only fit 3 brokers.
+        ...(rf < 3 && { 'share.coordinator.state.topic.replication.factor': rf, 'share.coordinator.state.topic.min.isr': minIsr }),
       });
     }
     return { ...defaults, ...this.userConfig };
@@ -509,6 +511,9 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     const by = `Strimzi, from KafkaCluster '${this.clusterName}' at ${this.node.path}`;
     pass.provide(this, secretRef(this.namespace, this.clusterCaCertSecretName), by, `strimzi cluster CA ${this.namespace ?? 'default'}/${this.clusterName}`);
     pass.provide(this, secretRef(this.namespace, this.clientsCaCertSecretName), by, `strimzi clients CA ${this.namespace ?? 'default'}/${this.clusterName}`);
+    const operatorSecrets = [StrimziNames.clusterCaKeySecret(this.clusterName), StrimziNames.clientsCaKeySecret(this.clusterName), ...StrimziNames.entityOperatorSecrets(this.clusterName)]
+      .map((name) => secretRef(this.namespace, name));
+    pass.provide(this, () => operatorSecrets, by);
     pass.provide(this, () => [StrimziNames.bootstrapService(this.clusterName), StrimziNames.brokersService(this.clusterName)].map((name) => serviceRef(this.namespace, name)), by);
     // The pods and their StrimziPodSets, whose names clusters in one namespace must not share
     // (cluster 'a' with pool 'b-broker' and cluster 'a-b' with pool 'broker' both make a-b-broker-<id>).
@@ -544,6 +549,10 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
       certificate: o.brokerCertificate && secretRef(this.namespace, o.brokerCertificate.secretName),
       authentication: listener.authentication.type,
     });
+    if (o.bootstrapNodePort !== undefined) pass.nodePort(subject, `${prop}.bootstrapNodePort`, o.bootstrapNodePort);
+    (o.brokers ?? []).forEach((b, i) => {
+      if (b.nodePort !== undefined) pass.nodePort(subject, `${prop}.brokers[${i}].nodePort`, b.nodePort);
+    });
     if (o.brokerCertificate !== undefined) {
       pass.refer(subject, `${prop}.brokerCertificate`, secretRef(this.namespace, o.brokerCertificate.secretName), "Strimzi reads the listener certificate from the cluster's namespace: issue the Certificate there", true);
     }
@@ -551,7 +560,13 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
       for (const [i, parent] of (o.parentRefs ?? []).entries()) {
         const gateway = { group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: parent.namespace ?? this.namespace, name: parent.name };
         pass.refer(subject, `${prop}.parentRefs[${i}]`, gateway, 'add the Gateway to this cluster, or name one that is', true);
-        pass.route({ subject, prop, gateway, sectionName: parent.sectionName ?? EVERY_LISTENER, port: parent.port, namespace: this.namespace, hostnames: () => this.listenerHosts(listener) });
+        pass.route({
+          subject, prop, gateway, sectionName: parent.sectionName ?? EVERY_LISTENER, port: parent.port, namespace: this.namespace,
+          hostnames: () => this.listenerHosts(listener),
+          tls: listener.tls,
+          // Strimzi advertises 443 on a tlsroute listener unless told otherwise (KafkaCluster.TLSROUTE_PORT).
+          advertisedPort: o.advertisedPortTemplate === undefined ? 443 : /^\d+$/.test(o.advertisedPortTemplate.trim()) ? Number(o.advertisedPortTemplate) : undefined,
+        });
       }
     }
   }

@@ -56,7 +56,21 @@ export function checkListener(check: ListenerCheck): void {
   only('advertisedHostTemplate', o.advertisedHostTemplate, exposed);
   only('advertisedPortTemplate', o.advertisedPortTemplate, exposed);
 
+  if (o.brokerCertificate !== undefined) {
+    checkName(check, prop('brokerCertificate.secretName'), o.brokerCertificate.secretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the Secret', example: 'kafka-tls' });
+    for (const key of ['certificate', 'key', 'caCertificate'] as const) {
+      const value = o.brokerCertificate[key];
+      if (value !== undefined) checkName(check, prop(`brokerCertificate.${key}`), value, { format: NameFormat.DATA_KEY, use: 'it is a key of the Secret', example: key === 'key' ? 'tls.key' : key === 'caCertificate' ? 'ca.crt' : 'tls.crt' });
+    }
+  }
+  // Strimzi: "If this field is empty or missing, all connections will be allowed" (GenericKafkaListener.networkPolicyPeers).
+  if (o.networkPolicyPeers !== undefined && o.networkPolicyPeers.length === 0) {
+    fail('networkPolicyPeers', 'is empty, which Strimzi reads as "everyone may connect", not "nobody"', [], 'leave it unset to admit everyone, or list the peers that may connect');
+  }
   (o.networkPolicyPeers ?? []).forEach((peer, i) => {
+    if (peer.namespaceLabels !== undefined && Object.keys(peer.namespaceLabels).length === 0 && (peer.podLabels === undefined || Object.keys(peer.podLabels).length === 0)) {
+      fail(`networkPolicyPeers[${i}].namespaceLabels`, 'are empty and there are no pod labels: that selects every pod of every namespace', peer, 'name the namespace labels (e.g. { \'kubernetes.io/metadata.name\': \'apps\' }), or the pod labels');
+    }
     const set = [peer.podLabels, peer.namespaceLabels, peer.cidr].filter((x) => x !== undefined).length;
     if (set === 0) fail(`networkPolicyPeers[${i}]`, 'sets nothing, which a NetworkPolicy reads as every source', peer, 'set podLabels, namespaceLabels or cidr');
     if (peer.cidr !== undefined && (peer.podLabels !== undefined || peer.namespaceLabels !== undefined)) fail(`networkPolicyPeers[${i}].cidr`, 'cannot be combined with labels in one peer (a NetworkPolicy peer is an ipBlock or selectors)', peer.cidr, 'make two peers');

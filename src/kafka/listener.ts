@@ -142,6 +142,11 @@ export interface ListenerCertificate {
    * @default 'tls.key'
    */
   readonly key?: string;
+  /**
+   * The key of the CA certificate clients of the listener trust, in the same Secret.
+   * @default 'ca.crt' (what cert-manager writes for a CA issuer)
+   */
+  readonly caCertificate?: string;
 }
 
 /** A Secret holding a CA certificate that clients trust. */
@@ -236,6 +241,7 @@ export class KafkaListener {
   public readonly tls: boolean;
   /** How clients authenticate. */
   public readonly authentication: ListenerAuthentication;
+  private readonly routedBootstrap: string[] = [];
 
   /** @internal */
   public constructor(
@@ -275,8 +281,10 @@ export class KafkaListener {
    */
   public get servesInCluster(): boolean {
     const o = this.options;
+    // An advertised host in the cluster's DNS (a Service or pod name under .svc) stays inside.
+    const inside = (host: string | undefined) => host === undefined || /\.svc(\.cluster\.local)?\.?$/.test(host);
     return ![ListenerType.ROUTE, ListenerType.INGRESS, ListenerType.TLSROUTE].includes(this.type)
-      && o.advertisedHostTemplate === undefined && !(o.brokers ?? []).some((b) => b.advertisedHost !== undefined);
+      && inside(o.advertisedHostTemplate) && (o.brokers ?? []).every((b) => inside(b.advertisedHost));
   }
 
   /**
@@ -288,7 +296,10 @@ export class KafkaListener {
    */
   public get trustedCa(): CaCertificateSecret | undefined {
     if (!this.tls) return undefined;
-    return { secretName: this.options.brokerCertificate?.secretName ?? StrimziNames.clusterCaCertSecret(this.cluster.clusterName), certificate: 'ca.crt' };
+    const own = this.options.brokerCertificate;
+    return own === undefined
+      ? { secretName: StrimziNames.clusterCaCertSecret(this.cluster.clusterName), certificate: 'ca.crt' }
+      : { secretName: own.secretName, certificate: own.caCertificate ?? 'ca.crt' };
   }
 
   /**
@@ -303,7 +314,12 @@ export class KafkaListener {
     const o = this.options;
     const advertisedPort = /^\d+$/.test(o.advertisedPortTemplate ?? '') ? Number(o.advertisedPortTemplate) : this.type === ListenerType.INGRESS || this.type === ListenerType.ROUTE || this.type === ListenerType.TLSROUTE ? 443 : this.port;
     const outside = [...(o.bootstrapHost === undefined ? [] : [o.bootstrapHost]), ...(o.bootstrapAlternativeNames ?? [])].map((host) => `${host}:${advertisedPort}`);
-    return [...new Set([...inCluster, ...outside])];
+    return [...new Set([...inCluster, ...outside, ...this.routedBootstrap])];
+  }
+
+  /** @internal A `host:port` routed to the listener from outside by routes the library writes (RouteMode.EXPLICIT). */
+  public _addRoutedBootstrap(address: string): void {
+    this.routedBootstrap.push(address);
   }
 
   /** The Kafka client `security.protocol` this listener expects. */

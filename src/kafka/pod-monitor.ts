@@ -1,6 +1,7 @@
 import { checkArgs, constructId } from '../core/props';
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ConsistencyPass } from '../core/consistency';
 import { goDuration } from '../core/duration';
 import { propError, Subject } from '../core/errors';
 import { checkLabels } from '../core/naming';
@@ -39,6 +40,7 @@ export class KafkaPodMonitor extends Construct {
   public constructor(scope: Construct, id: string, props: KafkaPodMonitorProps) {
     super(scope, constructId('KafkaPodMonitor', scope, id));
     checkArgs({ scope: this, kind: 'KafkaPodMonitor', name: id }, 'KafkaPodMonitor.constructor', arguments, 2);
+    ConsistencyPass.of(this);
     const cluster = props.cluster;
     const name = `${cluster.clusterName}-kafka`;
     const subject: Subject = { scope: this, kind: 'KafkaPodMonitor', name };
@@ -52,6 +54,10 @@ export class KafkaPodMonitor extends Construct {
         podMetricsEndpoints: [{ port: 'tcp-prometheus', path: '/metrics', interval: goDuration(props.interval ?? Duration.seconds(30)) }],
       },
     });
+    // A PodMonitor selects pods of its own Kubernetes cluster: it must be where the Kafka resource
+    // (and so its pods) is, not in the chart of another cluster (Environment.addCluster).
+    ConsistencyPass.of(this).refer(subject, 'cluster', { group: 'kafka.strimzi.io', kind: 'Kafka', namespace: cluster.namespace, name: cluster.clusterName },
+      `create the PodMonitor in the chart of the Kubernetes cluster that runs KafkaCluster '${cluster.clusterName}' (${cluster.node.path}): Prometheus finds only the pods of its own cluster`);
     this.node.addValidation({
       validate: () => (!servesMetrics(cluster)
         ? [propError(subject, 'cluster', `is KafkaCluster '${cluster.clusterName}', which has no metrics and no Kafka Exporter: none of its pods has the port tcp-prometheus this PodMonitor scrapes (Strimzi adds it to the Kafka pods only with spec.kafka.metricsConfig, and to Kafka Exporter's), so Prometheus would find no target`, cluster.clusterName, "set metrics: KafkaMetrics.strimziMetricsReporter() (or kafkaExporter: true) on the cluster, or drop the PodMonitor")]

@@ -4,9 +4,9 @@ import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass } from '../core/consistency';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { checkName, checkTopicName, NameFormat, toResourceName } from '../core/naming';
-import { checkConfigValues, minIsrProblem } from './broker-config';
-import { ClusterProfile } from './kafka-cluster';
-import type { IKafkaCluster, KafkaCluster } from './kafka-cluster';
+import { checkConfigValues, checkTopicConfigNames, minIsrProblem } from './broker-config';
+import { ClusterProfile, KafkaCluster } from './kafka-cluster';
+import type { IKafkaCluster } from './kafka-cluster';
 
 /** Options of `KafkaCluster.addTopic()`. */
 export interface KafkaTopicOptions {
@@ -33,7 +33,9 @@ export interface KafkaTopicOptions {
    */
   readonly replicas?: number;
   /**
-   * Topic configuration, e.g. `{ 'retention.ms': 604800000, 'cleanup.policy': 'compact' }`.
+   * Topic configuration, e.g. `{ 'retention.ms': 604800000, 'cleanup.policy': 'compact' }`: topic
+   * configs of Kafka 4.2/4.3 only, which is all Kafka takes on a topic (a broker key such as
+   * `log.retention.ms`, or an unknown or removed key, is rejected with the key meant).
    * @default - the broker defaults
    */
   readonly config?: Record<string, string | number | boolean>;
@@ -89,6 +91,7 @@ export class KafkaTopic extends Construct {
       throwPropError(subject, 'replicas', `must be a whole number from 1 to ${MAX_REPLICAS} (Kafka's ReplicationFactor is an int16)`, this.replicas, 'set 3, or leave it unset for the cluster default');
     }
     const config = props.config ?? {};
+    checkTopicConfigNames(subject, 'config', config);
     checkConfigValues(subject, 'config', config);
     const cluster = props.cluster;
     this.cluster = cluster;
@@ -122,6 +125,13 @@ export class KafkaTopic extends Construct {
     this.node.addValidation({ validate: () => this.collisions(subject, unified) });
 
     ConsistencyPass.of(this).declare(cluster, 'topic', this.topicName);
+    // Strimzi's topic operator watches KafkaTopics in its own Kubernetes cluster only (the entity
+    // operator runs beside the Kafka resource): a KafkaTopic in the chart of another cluster
+    // (Environment.addCluster) would never be reconciled. A cluster that is not a KafkaCluster of
+    // the app may be made outside it, so its reference only warns when nothing has its name.
+    ConsistencyPass.of(this).refer(subject, 'cluster', { group: 'kafka.strimzi.io', kind: 'Kafka', namespace: cluster.namespace, name: cluster.clusterName },
+      `create the topic in the chart of the Kubernetes cluster that runs Kafka '${cluster.clusterName}' (${cluster.node.path}), e.g. with its addTopic(): only its topic operator reconciles it`,
+      !(cluster instanceof KafkaCluster));
 
     this.node.addValidation({
       validate: () => {

@@ -6,7 +6,7 @@ import { propError, Subject, throwPropError } from '../core/errors';
 import { StrimziNames } from '../core/names';
 import { checkName, NameFormat } from '../core/naming';
 import { compact } from '../core/objects';
-import { AuthorizationType, type IKafkaCluster, type KafkaCluster } from './kafka-cluster';
+import { AuthorizationType, KafkaCluster, type IKafkaCluster } from './kafka-cluster';
 import { ListenerAuthenticationType } from './listener';
 
 /** What an ACL allows or denies. */
@@ -362,8 +362,20 @@ export class KafkaUser extends Construct {
     if (password !== undefined) {
       pass.refer(subject, 'authentication', secretRef(cluster.namespace, password.secretName), "the user operator reads the password Secret from the cluster's namespace: make it there", true);
     }
+    // Strimzi's user operator watches KafkaUsers in its own Kubernetes cluster only (the entity
+    // operator runs beside the Kafka resource): a KafkaUser in the chart of another cluster
+    // (Environment.addCluster) would never get its credentials or ACLs. A cluster that is not a
+    // KafkaCluster of the app may be made outside it, so its reference only warns when nothing has its name.
+    const ours = cluster instanceof KafkaCluster;
+    pass.refer(subject, 'cluster', { group: 'kafka.strimzi.io', kind: 'Kafka', namespace: cluster.namespace, name: cluster.clusterName },
+      `create the user in the chart of the Kubernetes cluster that runs Kafka '${cluster.clusterName}' (${cluster.node.path}), e.g. with its addUser(): only its user operator reconciles it`,
+      !ours);
     if (this.secretName !== undefined) {
-      pass.provide(this, secretRef(cluster.namespace, this.secretName), `the Strimzi user operator, from KafkaUser '${this.userName}' at ${this.node.path}`);
+      // The user operator writes the Secret where it runs: in the Kubernetes cluster of the Kafka
+      // resource, whatever chart the KafkaUser is in. Recorded as made by that resource (not by the
+      // KafkaCluster construct, whose own Secrets would then not clash with it: a user named like
+      // the cluster CA Secret must).
+      pass.provide(ours ? cluster.resource : this, secretRef(cluster.namespace, this.secretName), `the Strimzi user operator, from KafkaUser '${this.userName}' at ${this.node.path}`);
     }
     this.acls.forEach((rule, i) => {
       if (rule.resource.resourceType === AclResourceType.TOPIC && rule.resource.patternType === AclPatternType.LITERAL && rule.resource.name !== '*') {

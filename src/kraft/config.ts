@@ -56,7 +56,12 @@ export interface KraftTopology {
   readonly clientAuth: KraftClientAuthenticationType;
   /** A listener reached through a Gateway: per-broker hosts and the port clients use there. */
   readonly external?: KraftExternalSettings;
-  /** The principal the nodes authenticate to each other as (their certificate's subject). */
+  /**
+   * The principal the nodes authenticate to each other as, without `User:`: their certificate's
+   * subject with TLS (`CN=<name>-kafka`), `ANONYMOUS` on PLAINTEXT listeners, where Kafka's
+   * `DefaultKafkaPrincipalBuilder` gives every connection `KafkaPrincipal.ANONYMOUS`.
+   * @default - `ANONYMOUS` without TLS; with TLS, none (the nodes would be refused)
+   */
   readonly nodePrincipal?: string;
   /** Broker configuration: the durable defaults under the user's. */
   readonly brokerConfig: Readonly<Record<string, string | number | boolean>>;
@@ -142,6 +147,37 @@ export function initialControllers(t: KraftTopology): string {
   return controllers(t).map((c) => `${c.nodeId}@${c.host}:${t.ports.controller}:${deterministicUuid(`${t.clusterId}/directory/${c.nodeId}`)}`).join(',');
 }
 
+/**
+ * `super.users` of every node: the principals `StandardAuthorizer` allows everything without an
+ * ACL (`StandardAuthorizerData.authorize` checks them first). The nodes' own principal must be
+ * one: controllers refuse Vote, BeginQuorumEpoch, Fetch, BrokerRegistration and BrokerHeartbeat
+ * (`ControllerApis`: CLUSTER_ACTION on the cluster) and brokers refuse follower fetches
+ * (`KafkaApis.handleFetchRequest`) from any other principal, and until the metadata log is loaded
+ * (which needs the quorum) the authorizer answers only super users (`AuthorizerNotReadyException`
+ * otherwise), so no ACL and not even `allow.everyone.if.no.acl.found` could form the quorum.
+ * - TLS: the nodes are `User:<their certificate's subject>` (mutual TLS on the replication and
+ *   controller listeners).
+ * - PLAINTEXT: every connection is `User:ANONYMOUS` (Kafka `DefaultKafkaPrincipalBuilder`), the
+ *   nodes' too, so `User:ANONYMOUS` is a super user: anyone who reaches the replication or
+ *   controller port may do everything. Only the NetworkPolicy (the cluster's own pods on those
+ *   ports) guards them; that is what `plaintext` means.
+ * - SCRAM clients: `User:admin`, the user storage is formatted with, makes the other users and
+ *   their ACLs.
+ * - No client authentication: every client is `User:ANONYMOUS`, which no ACL can tell apart, so
+ *   it is a super user: the cluster is open to whoever reaches the client port (`allowFrom`).
+ * - Mutual TLS clients are `User:<certificate subject>` and get what their ACLs allow; ACLs are
+ *   made with the cluster certificate (the nodes' principal).
+ */
+export function superUsers(t: KraftTopology): string[] {
+  const nodes = t.tls ? t.nodePrincipal : 'ANONYMOUS';
+  const users = [
+    ...(nodes === undefined ? [] : [`User:${nodes}`]),
+    ...(t.clientAuth === KraftClientAuthenticationType.SCRAM_SHA_512 ? ['User:admin'] : []),
+    ...(t.clientAuth === KraftClientAuthenticationType.NONE ? ['User:ANONYMOUS'] : []),
+  ];
+  return [...new Set(users)];
+}
+
 /** The `server.properties` of one pod. */
 export function nodeConfig(t: KraftTopology, pool: KraftPool, ordinal: number): Record<string, string> {
   const isBroker = pool.roles.includes('broker');
@@ -185,7 +221,8 @@ export function nodeConfig(t: KraftTopology, pool: KraftPool, ordinal: number): 
     'log.dirs': DATA_DIR,
     'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
     'allow.everyone.if.no.acl.found': 'false',
-    ...(t.nodePrincipal && { 'super.users': [`User:${t.nodePrincipal}`, ...(t.clientAuth === KraftClientAuthenticationType.SCRAM_SHA_512 ? ['User:admin'] : [])].join(';') }),
+    // The nodes' own principal (User:ANONYMOUS on PLAINTEXT), and the clients' admin: see superUsers().
+    'super.users': superUsers(t).join(';'),
   };
   if (t.tls) {
     Object.assign(config, {

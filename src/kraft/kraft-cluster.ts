@@ -15,10 +15,10 @@ import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from
 import { jvmSize, mebibytes, quantity, sizeProblem } from '../core/units';
 import { checkImage, spreadOverNodesAndZones } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
-import { checkConfigValues, DURABLE_BROKER_CONFIG, replicationProblems } from '../kafka/broker-config';
+import { ALLOWED_EXCEPTIONS, checkConfigValues, DURABLE_BROKER_CONFIG, replicationProblems } from '../kafka/broker-config';
 import {
   DATA_DIR, KraftClientAuthenticationType, deterministicUuid, headlessService, initialControllers, KEYSTORE, KraftPool, KraftTopology,
-  nodeConfig, podName, statefulSetName, TLS_DIR, toProperties,
+  nodeConfig, podDnsName, podName, statefulSetName, TLS_DIR, toProperties,
 } from './config';
 
 /** How the nodes are laid out. */
@@ -41,19 +41,29 @@ export interface KraftAdminPassword {
 export class KraftClientAuthentication {
   /**
    * SCRAM-SHA-512. Storage is formatted with an `admin` user whose password comes from a Secret
-   * you create (it is never written to the manifests); `admin` is a super user and makes the others.
+   * you create (it is never written to the manifests); `admin` is a super user (`super.users`)
+   * and makes the others and their ACLs; every other user gets what its ACLs allow.
    */
   public static scramSha512(adminPassword: KraftAdminPassword): KraftClientAuthentication {
     checkArgs('KraftClientAuthentication.scramSha512()', 'KraftClientAuthentication.scramSha512', arguments);
     return new KraftClientAuthentication(KraftClientAuthenticationType.SCRAM_SHA_512, { secretName: adminPassword.secretName, key: adminPassword.key ?? 'password' });
   }
 
-  /** Mutual TLS: clients present a certificate the cluster's CA trusts. */
+  /**
+   * Mutual TLS: clients present a certificate the cluster's CA trusts and are
+   * `User:<its subject>` (e.g. `User:CN=app`), with what their ACLs allow. The only super user is
+   * the nodes' principal (`User:CN=<name>-kafka`, the cluster certificate's subject): make the
+   * ACLs with the cluster certificate, e.g. from a broker pod.
+   */
   public static tls(): KraftClientAuthentication {
     return new KraftClientAuthentication(KraftClientAuthenticationType.TLS);
   }
 
-  /** No authentication. */
+  /**
+   * No authentication: every client is `User:ANONYMOUS`, which the cluster makes a super user
+   * (no ACL could tell clients apart), so whoever reaches the client port (`allowFrom`) may do
+   * everything. Not allowed with an `external` listener.
+   */
   public static none(): KraftClientAuthentication {
     return new KraftClientAuthentication(KraftClientAuthenticationType.NONE);
   }
@@ -124,9 +134,18 @@ export interface KraftClusterProps {
    * @default - none: then `plaintext` must be set
    */
   readonly issuer?: IIssuer;
-  /** Run without TLS. Only for a throwaway cluster. @default false */
+  /**
+   * Run without TLS. Only for a throwaway cluster: on PLAINTEXT listeners the nodes connect to
+   * each other as `User:ANONYMOUS` (they have no identity to prove), so `User:ANONYMOUS` is a
+   * super user, and anyone who reaches the replication or controller port may do everything;
+   * only the NetworkPolicy (the cluster's own pods on those ports) guards them.
+   * @default false
+   */
   readonly plaintext?: boolean;
-  /** @default - SCRAM-SHA-512 with the admin password in the Secret `<name>-admin` */
+  /**
+   * How clients authenticate on the client (and external) listener.
+   * @default - SCRAM-SHA-512 with the admin password in the Secret `<name>-admin`
+   */
   readonly authentication?: KraftClientAuthentication;
   /** @default 9092 */
   readonly clientPort?: number;
@@ -136,9 +155,18 @@ export interface KraftClusterProps {
   readonly controllerPort?: number;
   /** @default { client: 'CLIENTS', replication: 'REPLICATION', controller: 'CONTROLLER' } */
   readonly listenerNames?: KraftListenerNameOptions;
-  /** Brokers' node ids start here, after the controllers'. @default 100 */
+  /** Brokers' node ids start here, after the controllers' (split mode only). @default 100 */
   readonly brokerIdOffset?: number;
-  /** Broker configuration over the durable defaults (RF 3, min ISR 2, …). @default - the durable defaults */
+  /**
+   * Broker configuration over the durable defaults (RF 3, min ISR 2, …). What the topology
+   * computes (listeners, node ids, quorum, TLS stores, SASL, authorizer, super users) is
+   * rejected, except what Strimzi lets through too: TLS tuning (`ssl.enabled.protocols`,
+   * `ssl.cipher.suites`, `ssl.protocol`, `ssl.secure.random.implementation`),
+   * `sasl.server.max.receive.size` and KRaft timeouts (`controller.quorum.election.timeout.ms`,
+   * `controller.quorum.election.backoff.max.ms`, `controller.quorum.fetch.timeout.ms`,
+   * `controller.socket.timeout.ms`).
+   * @default - the durable defaults
+   */
   readonly config?: Record<string, string | number | boolean>;
   /** Who may reach the client port; `[]` admits nobody. @default - pods in the cluster's namespace */
   readonly allowFrom?: NetworkPeer[];
@@ -163,7 +191,11 @@ export interface KraftExternalListener {
   readonly name?: string;
 }
 
-/** Options the start script and the configuration own: setting them is an error. */
+/**
+ * Options the start script and the configuration own: setting them is an error, except the
+ * options Strimzi lets through its own list (`ALLOWED_EXCEPTIONS`, Strimzi
+ * `KafkaClusterSpec.FORBIDDEN_PREFIX_EXCEPTIONS`), none of which the configuration computes.
+ */
 const MANAGED_CONFIG = [
   'process.roles', 'node.id', 'controller.', 'listeners', 'advertised.listeners', 'listener.', 'inter.broker.listener.name',
   'log.dirs', 'log.dir', 'metadata.log.dir', 'ssl.', 'sasl.', 'authorizer.class.name', 'super.users',
@@ -241,6 +273,11 @@ export class KraftCluster extends Construct {
     const auth = props.authentication ?? KraftClientAuthentication.scramSha512({ secretName: `${this.clusterName}-admin` });
     this.authentication = auth;
     if (auth.type === KraftClientAuthenticationType.TLS && !tls) fail('authentication', 'is mutual TLS, which needs TLS', 'tls', 'pass an issuer, or use SCRAM');
+    // Without client authentication every client is User:ANONYMOUS, a super user (config.ts
+    // superUsers): through a Gateway that would open the whole cluster to the Gateway's network.
+    if (auth.type === KraftClientAuthenticationType.NONE && props.external !== undefined) {
+      fail('authentication', `is none, so every client would be User:ANONYMOUS, a super user, also through Gateway '${props.external.gateway.gatewayName}' (external)`, 'none', 'use KraftClientAuthentication.scramSha512() or KraftClientAuthentication.tls() with an external listener');
+    }
 
     const ext = props.external;
     const external = ext && { name: ext.name ?? 'EXTERNAL', port: ext.port ?? 9094, hostTemplate: ext.gateway.hostnames.brokerTemplate, advertisedPort: ext.advertisedPort ?? ext.gateway.externalPort };
@@ -252,6 +289,9 @@ export class KraftCluster extends Construct {
       if (!Number.isInteger(external.port) || external.port < 1024 || external.port > 65535) fail('external.port', 'must be a port from 1024 to 65535 (the brokers run unprivileged)', external.port, 'use e.g. 9094');
       if (Object.values(ports).includes(external.port)) fail('external.port', 'collides with another listener port', external.port, 'use e.g. 9094');
       if (!LISTENER_NAME.test(external.name) || Object.values(listenerNames).includes(external.name)) fail('external.name', 'must be a new upper-case listener name', external.name, "use 'EXTERNAL'");
+    }
+    if (mode === KraftMode.COMBINED && props.brokerIdOffset !== undefined) {
+      fail('brokerIdOffset', 'does not apply in combined mode: every node is a controller and a broker with one node id, from 0', props.brokerIdOffset, 'remove it, or use KraftMode.SPLIT for broker ids of their own');
     }
     const brokerIdOffset = props.brokerIdOffset ?? 100;
     const pools: KraftPool[] = mode === KraftMode.COMBINED
@@ -279,8 +319,14 @@ export class KraftCluster extends Construct {
     const userConfig = props.config ?? {};
     checkConfigValues(subject, 'config', userConfig);
     for (const key of Object.keys(userConfig)) {
-      if (MANAGED_CONFIG.some((m) => key === m || (m.endsWith('.') && key.startsWith(m)))) {
+      if (!MANAGED_CONFIG.some((m) => key === m || (m.endsWith('.') && key.startsWith(m)))) continue;
+      if (!ALLOWED_EXCEPTIONS.has(key)) {
         fail(`config['${key}']`, 'is computed from the topology (listeners, node ids, TLS, quorum)', userConfig[key], 'use the construct\'s props instead');
+      }
+      // The exceptions tune TLS and SASL: without them they would be silently unused.
+      if (key.startsWith('ssl.') && !tls) fail(`config['${key}']`, 'tunes TLS, which this cluster does not use (plaintext: true)', userConfig[key], 'remove it, or pass an issuer for TLS');
+      if (key.startsWith('sasl.') && auth.type !== KraftClientAuthenticationType.SCRAM_SHA_512) {
+        fail(`config['${key}']`, `tunes SASL, which no listener of this cluster uses (authentication is ${auth.type})`, userConfig[key], 'remove it, or use KraftClientAuthentication.scramSha512()');
       }
     }
     const brokerConfig = { ...DURABLE_BROKER_CONFIG, ...userConfig };
@@ -298,7 +344,9 @@ export class KraftCluster extends Construct {
       tls,
       clientAuth: auth.type,
       external,
-      nodePrincipal: tls ? `CN=${this.clusterName}-kafka` : undefined,
+      // The cluster certificate's subject; on PLAINTEXT listeners Kafka makes every connection
+      // User:ANONYMOUS (DefaultKafkaPrincipalBuilder), the nodes' too: it is then a super user.
+      nodePrincipal: tls ? `CN=${this.clusterName}-kafka` : 'ANONYMOUS',
       brokerConfig,
     };
 
@@ -337,6 +385,7 @@ export class KraftCluster extends Construct {
       ConsistencyPass.of(this).refer(subject, 'authentication', secretRef(this.namespace, auth.adminSecret.secretName), "the pods read the admin password from their own namespace: make the Secret there", true);
     }
     this.renderNetworkPolicy(props.allowFrom);
+    this.recordServers(ext);
     if (ext && external) {
       new KafkaTlsRoutes(this, 'Routes', {
         gateway: ext.gateway,
@@ -362,6 +411,44 @@ export class KraftCluster extends Construct {
   public get brokerServices(): KraftBrokerService[] {
     return this.topology.pools.filter((p) => p.roles.includes('broker')).flatMap((p) =>
       Array.from({ length: p.replicas }, (_, i) => ({ name: `${this.clusterName}-broker-${p.idOffset + i}`, nodeId: p.idOffset + i, pod: podName(this.topology, p, i) })));
+  }
+
+  /**
+   * The listeners clients dial, for the consistency pass's trust chain (as `KafkaCluster` records
+   * its listeners): the client listener at the bootstrap, per-broker and headless Services in each
+   * DNS form, whose brokers advertise their pods' DNS names, and the external listener at the
+   * Gateway's bootstrap host, whose brokers advertise the Gateway's per-broker hosts. Both trust
+   * the CA in the cluster certificate's Secret (cert-manager writes `ca.crt` beside the key) and
+   * are covered by that certificate.
+   */
+  private recordServers(ext: KraftExternalListener | undefined): void {
+    const t = this.topology;
+    const pass = ConsistencyPass.of(this);
+    const ref = this.certificate && secretRef(this.namespace, this.certificate.secretName);
+    const authentication = t.clientAuth === KraftClientAuthenticationType.NONE ? undefined : t.clientAuth;
+    const brokerPools = t.pools.filter((p) => p.roles.includes('broker'));
+    const inCluster = (service: string) => [service, `${service}.${t.namespace}`, `${service}.${t.namespace}.svc`, `${service}.${t.namespace}.svc.cluster.local`].map((host) => `${host}:${t.ports.client}`);
+    pass.tlsServer({
+      scope: this,
+      what: `listener '${t.listenerNames.client}' of KraftCluster '${this.clusterName}'`,
+      addresses: () => [this.bootstrapService, ...this.brokerServices.map((b) => b.name), ...brokerPools.map((p) => headlessService(t, p))].flatMap(inCluster),
+      brokerHosts: () => brokerPools.flatMap((p) => Array.from({ length: p.replicas }, (_, i) => podDnsName(t, p, i))),
+      trust: ref,
+      certificate: ref,
+      authentication,
+    });
+    if (ext !== undefined && t.external !== undefined) {
+      const external = t.external;
+      pass.tlsServer({
+        scope: this,
+        what: `listener '${external.name}' of KraftCluster '${this.clusterName}' (through Gateway '${ext.gateway.gatewayName}')`,
+        addresses: () => [`${ext.gateway.hostnames.bootstrap}:${external.advertisedPort}`],
+        brokerHosts: () => this.brokerServices.map((b) => external.hostTemplate.replace('{nodeId}', String(b.nodeId))),
+        trust: ref,
+        certificate: ref,
+        authentication,
+      });
+    }
   }
 
   private labels(pool?: KraftPool): Record<string, string> {

@@ -2,7 +2,7 @@ import { checkArgs } from '../core/props';
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { BridgeAuthentication, BridgeKafkaConnection, KafkaBridge } from '../bridge';
-import { Certificate, ClusterIssuer, IIssuer, IssuerType, PrivateCa } from '../certs';
+import { caSecretAnchor, Certificate, ClusterIssuer, IIssuer, IssuerType, PrivateCa } from '../certs';
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { throwPropError } from '../core/errors';
 import { HostnameScheme, isHostname } from '../core/hostnames';
@@ -209,7 +209,7 @@ export class MultiRegionEnvironment extends Environment {
     for (const region of regions) this.addLink('central', region.name, `HTTPS, priority ${region.priority}`);
     // The bridge CA the runbook creates in central (artefacts(): runbook.md): cert-manager's
     // issuer key pair, and ca.crt for the tier-1 gateway (caSecret) and the traffic generators.
-    provideBridgeCa(this.centralChart, [CERT_MANAGER_NAMESPACE, tier1Namespace, TRAFFIC_NAMESPACE]);
+    provideBridgeCa(this.centralChart, [tier1Namespace, TRAFFIC_NAMESPACE]);
     if (props.provider === FailoverProviderKind.ENVOY_GATEWAY) new EnvoyGatewayClass(this.centralChart, 'GatewayClass', { name: 'envoy-bridge' });
     const tier1Certificate = new Certificate(this.centralChart, 'Tier1Certificate', {
       issuer: bridgeCaIssuer(this.centralChart),
@@ -296,8 +296,10 @@ const renderers: Record<FailoverProviderKind, () => IFailoverRenderer> = {
 /** Declares the copies of the bridge CA (`bridge-ca`) the runbook creates in `namespaces` of the cluster of `chart`. */
 function provideBridgeCa(chart: Chart, namespaces: readonly string[]): void {
   const pass = ConsistencyPass.of(chart);
+  const keyPair = secretRef(CERT_MANAGER_NAMESPACE, COPIED_SECRETS.bridgeCa);
+  pass.provide(chart, keyPair, 'the bridge CA key pair, created by the runbook (runbook.md)', caSecretAnchor(CERT_MANAGER_NAMESPACE, COPIED_SECRETS.bridgeCa));
   for (const namespace of namespaces) {
-    pass.provide(chart, secretRef(namespace, COPIED_SECRETS.bridgeCa), 'the bridge CA, created by the runbook (runbook.md)', 'multi-region bridge CA');
+    if (namespace !== CERT_MANAGER_NAMESPACE) pass.copy(chart, secretRef(namespace, COPIED_SECRETS.bridgeCa), { scope: chart, ref: keyPair }, 'the bridge CA certificate, created by the runbook (runbook.md)');
   }
 }
 

@@ -1,5 +1,8 @@
-import { Duration, Testing } from 'cdk8s';
-import { BridgeAuthentication, BridgeKafkaConnection, KafkaBridge, KafkaBridgeProps, KafkaCluster, KraftCluster, NetworkPeer, UserAuthentication } from '../../src';
+import { Chart, Duration, Testing } from 'cdk8s';
+import {
+  BridgeAuthentication, BridgeKafkaConnection, EnvoyGatewayClass, HostnameScheme, KafkaBridge, KafkaBridgeProps, KafkaCluster, KafkaGateway, KraftClientAuthentication,
+  KraftCluster, NetworkPeer, PrivateCa, UserAuthentication,
+} from '../../src';
 import { expectValid, find, synth } from '../support';
 
 function setup() {
@@ -200,5 +203,70 @@ describe('what a bridge admits: allowFrom and admits()', () => {
     const bridge = make(allowFrom);
     allowFrom.push({ namespaceLabels: { 'kubernetes.io/metadata.name': 'x' }, podLabels: { app: 'x' } });
     expect(bridge.allowFrom).toEqual([istio]);
+  });
+});
+
+describe('a bridge dialing a KraftCluster: the trust chain is checked as for a KafkaCluster listener', () => {
+  function kraft(props: { plaintext?: boolean; external?: boolean } = {}) {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'kafka' });
+    const ca = new PrivateCa(chart, 'Ca', { name: 'kafka-ca', clusterScoped: false, namespace: 'kafka' });
+    const other = new PrivateCa(chart, 'Other', { name: 'other-ca', clusterScoped: false, namespace: 'kafka' });
+    const gateway = props.external ? new KafkaGateway(chart, 'Gateway', { namespace: 'kafka', gatewayClass: new EnvoyGatewayClass(chart, 'Class'), hostnames: HostnameScheme.subdomain('kafka.example.com') }) : undefined;
+    const kafka = props.plaintext
+      ? new KraftCluster(chart, 'Kafka', { name: 'events', plaintext: true, authentication: KraftClientAuthentication.none() })
+      : new KraftCluster(chart, 'Kafka', { name: 'events', issuer: ca.issuer, ...(gateway && { external: { gateway } }) });
+    const admin = BridgeAuthentication.scramSha512('admin', 'events-admin');
+    // null: a bridge without authentication
+    const bridge = (id: string, address: string, trust: string, authentication: BridgeAuthentication | null = admin) =>
+      new KafkaBridge(chart, id, { namespace: 'kafka', kafka: BridgeKafkaConnection.fromAddress(address, { secretName: trust }), authentication: authentication ?? undefined });
+    return { chart, kafka, other, bridge };
+  }
+
+  test('trusting another CA than the one that signs the cluster certificate fails at synth', () => {
+    const { chart, kafka, other, bridge } = kraft();
+    bridge('Bridge', kafka.bootstrapAddress, other.certificate.secretName);
+    expect(() => synth(chart)).toThrow(
+      /KafkaBridge 'bridge' at test\/Bridge: kafka dials events-bootstrap.kafka.svc:9092, listener 'CLIENTS' of KraftCluster 'events', whose certificate is signed by the CA in Secret 'kafka\/events-tls', but trusts the CA in Secret 'kafka\/other-ca-ca' \(cert-manager, from Certificate 'other-ca-ca' at test\/Other\/Certificate\); the TLS handshake would fail \(got "other-ca-ca"\); trust 'events-tls' \(key ca.crt\)/,
+    );
+  });
+
+  test("trusting the cluster certificate's Secret (its ca.crt) passes; a per-broker Service too", () => {
+    const { chart, kafka, bridge } = kraft();
+    bridge('Bridge', kafka.bootstrapAddress, kafka.certificate!.secretName);
+    bridge('Second', 'events-bootstrap.kafka.svc:9092,events-broker-101.kafka.svc:9092', kafka.certificate!.secretName);
+    expect(() => synth(chart)).not.toThrow();
+  });
+
+  test('the rest of the chain: authentication, hostnames the certificate does not cover, TLS against a plaintext cluster', () => {
+    const wrongAuth = kraft();
+    wrongAuth.bridge('Bridge', wrongAuth.kafka.bootstrapAddress, wrongAuth.kafka.certificate!.secretName, null);
+    expect(() => synth(wrongAuth.chart)).toThrow(/kafka dials events-bootstrap.kafka.svc:9092, listener 'CLIENTS' of KraftCluster 'events', which authenticates clients with scram-sha-512, but the client authenticates with none/);
+    const shortName = kraft();
+    shortName.bridge('Bridge', 'events-bootstrap.kafka:9092', shortName.kafka.certificate!.secretName);
+    expect(() => synth(shortName.chart)).toThrow(/kafka dials events-bootstrap.kafka:9092, listener 'CLIENTS' of KraftCluster 'events', whose certificate \(cert-manager, from Certificate 'events-tls' .*\) does not cover events-bootstrap.kafka/);
+    const plain = kraft({ plaintext: true });
+    plain.bridge('Bridge', plain.kafka.bootstrapAddress, plain.other.certificate.secretName, null);
+    expect(() => synth(plain.chart)).toThrow(/kafka dials events-bootstrap.kafka.svc:9092, listener 'CLIENTS' of KraftCluster 'events', which has no TLS, but is set up to trust a CA/);
+  });
+
+  test('through the Gateway: the external bootstrap host, the same CA', () => {
+    const { chart, other, bridge } = kraft({ external: true });
+    bridge('Bridge', 'bootstrap.kafka.example.com:9092', other.certificate.secretName);
+    expect(() => synth(chart)).toThrow(/kafka dials bootstrap.kafka.example.com:9092, listener 'EXTERNAL' of KraftCluster 'events' \(through Gateway 'gateway'\), whose certificate is signed by the CA in Secret 'kafka\/events-tls', but trusts the CA in Secret 'kafka\/other-ca-ca'/);
+  });
+});
+
+describe('the bridge name leaves room for every name Strimzi derives from it', () => {
+  const make = (name: string) => () => new KafkaBridge(Testing.chart(), 'Bridge', { name, namespace: 'kafka', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'ca' }) });
+
+  test('60 characters would make a 75-character Service name: rejected', () => {
+    const name = `b${'x'.repeat(59)}`;
+    expect(make(name)).toThrow(new RegExp(`KafkaBridge '${name}' at test/Bridge: name must be .*, at most 48 characters \\(Strimzi names the bridge's Service '<name>-bridge-service', a DNS label of at most 63\\)`));
+    expect(make(`b${'x'.repeat(48)}`)).toThrow(/at most 48 characters/);
+  });
+
+  test('48 characters give a 63-character Service name: accepted', () => {
+    const bridge = make(`b${'x'.repeat(47)}`)();
+    expect(bridge.serviceName).toHaveLength(63);
   });
 });

@@ -450,7 +450,7 @@ const kafkaClusterMethodCases: Case[] = [
       base: {
         name: 'tr',
         options: {
-          port: 9096, type: ListenerType.TLSROUTE, bootstrapHost: 'bootstrap.kafka.example.com', hostTemplate: 'broker-{nodeId}.kafka.example.com',
+          port: 9096, type: ListenerType.TLSROUTE, bootstrapHost: 'bootstrap.kafka.example.com', hostTemplate: 'broker-{nodeId}.kafka.example.com', advertisedPortTemplate: '9092',
           parentRefs: [{ name: 'gateway', namespace: NS, sectionName: 'kafka', port: 9092 }],
         },
       },

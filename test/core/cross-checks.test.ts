@@ -3,7 +3,7 @@ import { Cpu } from 'cdk8s-plus-28';
 import {
   Acl, AclOperation, BridgeAuthentication, BridgeKafkaConnection, Certificate, ClusterProfile, ConsistencyPass, DevEnvironment, EnvoyGatewayClass,
   Environment, FailoverGateway, FailoverProviderKind, GatewayService, HostnameScheme, Issuer, IssuerType, IstioFailover, KafkaBridge, KafkaClientRole,
-  KafkaClientWorkload, KafkaCluster, KafkaGateway, KafkaStorage, KafkaTlsRoutes, KindCluster, ListenerType, MultiRegionEnvironment, NodeRole, PrivateCa,
+  KafkaClientWorkload, KafkaCluster, KafkaGateway, KafkaStorage, KafkaTlsRoutes, KindCluster, ListenerAuthentication, ListenerType, MultiRegionEnvironment, NodeRole, PrivateCa,
   RouteMode, SelfSignedClusterIssuer, UserAuthentication,
 } from '../../src';
 import { expectValid, find, synth } from '../support';
@@ -460,10 +460,31 @@ describe('listener hosts and ports (second trial)', () => {
   test('a hand-made tlsroute listener whose routes do not attach to the Gateway fails in the pass (no such listener, hosts outside it)', () => {
     const { chart, kafka } = gatewaySetup();
     kafka.addListener('tr', { port: 9096, type: ListenerType.TLSROUTE, bootstrapHost: hosts.bootstrap, hostTemplate: hosts.brokerTemplate, parentRefs: [{ name: 'kafka-gateway', sectionName: 'nope' }] });
-    expect(() => synth(chart)).toThrow(/listeners\['tr'\] makes routes that would not attach: Gateway 'kafka-gateway' has no listener 'nope' \(it has 'kafka'\)/);
+    expect(() => synth(chart)).toThrow(/listeners\['tr'\] makes routes that would not work: Gateway 'kafka-gateway' has no listener 'nope' \(it has 'kafka'\)/);
     const other = gatewaySetup();
-    other.kafka.addListener('tr', { port: 9096, type: ListenerType.TLSROUTE, bootstrapHost: 'bootstrap.other.com', hostTemplate: 'broker-{nodeId}.other.com', parentRefs: [{ name: 'kafka-gateway' }] });
+    other.kafka.addListener('tr', { port: 9096, type: ListenerType.TLSROUTE, bootstrapHost: 'bootstrap.other.com', hostTemplate: 'broker-{nodeId}.other.com', advertisedPortTemplate: '9092', parentRefs: [{ name: 'kafka-gateway' }] });
     expect(() => synth(other.chart)).toThrow(/listener hostname \*.kafka.example.com does not match bootstrap.other.com/);
+  });
+});
+
+describe('tlsroute listeners behind a passthrough KafkaGateway (third trial)', () => {
+  test("Strimzi's default advertised port 443 is not the Gateway's, and a listener without TLS cannot sit behind passthrough", () => {
+    const { chart, kafka } = gatewaySetup();
+    kafka.addListener('tr', { port: 9096, type: ListenerType.TLSROUTE, bootstrapHost: hosts.bootstrap, hostTemplate: hosts.brokerTemplate, parentRefs: [{ name: 'kafka-gateway' }] });
+    expect(() => synth(chart)).toThrow(/the brokers advertise port 443, but clients reach Gateway 'kafka-gateway' on 9092 \(set advertisedPortTemplate to '9092'\)/);
+    const plain = gatewaySetup();
+    plain.kafka.addListener('tr', { port: 9096, type: ListenerType.TLSROUTE, tls: false, authentication: ListenerAuthentication.none(), bootstrapHost: hosts.bootstrap, hostTemplate: hosts.brokerTemplate, advertisedPortTemplate: '9092', parentRefs: [{ name: 'kafka-gateway' }] });
+    expect(() => synth(plain.chart)).toThrow(/Gateway 'kafka-gateway' passes TLS through to the brokers, which have no TLS on this listener/);
+    const right = gatewaySetup();
+    right.kafka.addListener('tr', { port: 9096, type: ListenerType.TLSROUTE, bootstrapHost: hosts.bootstrap, hostTemplate: hosts.brokerTemplate, advertisedPortTemplate: '9092', parentRefs: [{ name: 'kafka-gateway' }] });
+    expect(() => synth(right.chart)).not.toThrow();
+  });
+
+  test("a listener's node ports and a Gateway's cannot be one", () => {
+    const c = Testing.chart();
+    new KafkaGateway(c, 'Gateway', { namespace: 'kafka', gatewayClass: EnvoyGatewayClass.fromGatewayClassName(c, 'Existing', 'envoy-kafka', GatewayService.nodePort({ port: 9092, nodePort: 30992 })), hostnames: hosts });
+    new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka' }).addListener('np', { port: 9094, type: ListenerType.NODEPORT, bootstrapNodePort: 30992 });
+    expect(() => synth(c)).toThrow(/listeners\['np'\].bootstrapNodePort pins node port 30992, which KafkaGateway 'gateway' at test\/Gateway pins too/);
   });
 });
 
@@ -478,7 +499,7 @@ describe('port chain (second trial)', () => {
     const gatewayClass = new EnvoyGatewayClass(c, 'Class', { name: 'envoy-kafka', service: GatewayService.nodePort({ port: 9092, nodePort: 30992 }) });
     new KafkaGateway(c, 'A', { name: 'a', namespace: 'kafka', gatewayClass, hostnames: hosts });
     new KafkaGateway(c, 'B', { name: 'b', namespace: 'kafka', gatewayClass, hostnames: HostnameScheme.subdomain('b.example.com') });
-    expect(() => synth(c)).toThrow(/KafkaGateway 'b' at test\/B: gatewayClass pins node port 30992, which the Service of KafkaGateway 'a' at test\/A pins too/);
+    expect(() => synth(c)).toThrow(/KafkaGateway 'b' at test\/B: gatewayClass pins node port 30992, which KafkaGateway 'a' at test\/A pins too \(gatewayClass\)/);
   });
 
   test('KIND: a host port published twice, one config for two clusters, and DevEnvironment hostPort beside a kind config', () => {
@@ -549,5 +570,110 @@ describe('a bridge authenticates as a user of the cluster it connects to', () =>
     expect(() => new KafkaBridge(c, 'Bridge', { namespace: 'kafka', kafka: BridgeKafkaConnection.fromCluster(a), authentication: BridgeAuthentication.fromUser(b.addUser('bridge')) })).toThrow(
       /KafkaBridge 'bridge' at test\/Bridge: authentication is a KafkaUser of the cluster at test\/B, but the bridge connects to the cluster at test\/A: the user does not exist there/,
     );
+  });
+});
+
+describe('trust chain through Gateway routes the library writes (third trial)', () => {
+  test('RouteMode.EXPLICIT with a certificate: a bridge dialing the Gateway bootstrap host with the cluster CA fails', () => {
+    const env = new Environment(Testing.app(), 'e');
+    const one = env.addCluster('one', { namespaces: ['kafka'] });
+    const gatewayClass = new EnvoyGatewayClass(one, 'Class', { name: 'envoy-kafka' });
+    const gateway = new KafkaGateway(one, 'Gateway', { name: 'kafka-gateway', namespace: 'kafka', gatewayClass, hostnames: hosts });
+    const ca = new PrivateCa(one, 'Ca', { name: 'kafka-ca' });
+    const certificate = new Certificate(one, 'Tls', { issuer: ca.issuer, name: 'events-external-tls', namespace: 'kafka', dnsNames: [hosts.bootstrap, hosts.wildcard] });
+    new KafkaCluster(one, 'Kafka', { name: 'events', namespace: 'kafka' }).addExternalListener('external', { gateway, certificate, mode: RouteMode.EXPLICIT });
+    const two = env.addCluster('two', { namespaces: ['bridge'] });
+    ConsistencyPass.of(two).copy(two, { group: '', kind: 'Secret', namespace: 'bridge', name: 'kafka-ca' }, { scope: one, ref: { group: '', kind: 'Secret', namespace: 'kafka', name: 'events-cluster-ca-cert' } }, 'a copy of the cluster CA');
+    new KafkaBridge(two, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress(`${hosts.bootstrap}:9092`, { secretName: 'kafka-ca' }), authentication: BridgeAuthentication.scramSha512('bridge', 'bridge-user') });
+    expect(() => synth(two)).toThrow(/kafka dials bootstrap.kafka.example.com:9092, listener 'external' of KafkaCluster 'events', whose certificate is signed by the CA in Secret 'kafka\/events-external-tls', but trusts the CA in Secret 'bridge\/kafka-ca'/);
+  });
+});
+
+describe('third trial: clients, issuers and peers', () => {
+  const regions = [{ name: 'east', priority: 0, address: 'gateway.east.example.com' }, { name: 'west', priority: 1, address: 'gateway.west.example.com' }];
+
+  test('traffic generators dialing a host the tier-1 certificate does not cover, or trusting another CA, fail', () => {
+    const central = Testing.chart();
+    const failover = new FailoverGateway({ hostname: 'bridge.example.com', regions, provider: new IstioFailover() });
+    const issuer = new SelfSignedClusterIssuer(central, 'Issuer');
+    const certificate = new Certificate(central, 'Tier1', { issuer, name: 'tier1-tls', namespace: 'istio-ingress', dnsNames: failover.model.centralHostnames });
+    failover.addTier1Gateway(central, 'Failover', { certificate });
+    new Certificate(central, 'Other', { issuer: new SelfSignedClusterIssuer(central, 'OtherIssuer', { name: 'other' }), name: 'other-ca', namespace: 'traffic', dnsNames: ['x.example.com'] });
+    const { BridgeTrafficGenerators } = jest.requireActual('../../src');
+    new BridgeTrafficGenerators(central, 'Traffic', { endpoint: 'https://bridge.example.com', topic: 'orders', namespace: 'traffic', caSecret: 'other-ca' });
+    expect(() => synth(central)).toThrow(/BridgeTrafficGenerators 'Traffic' at test\/Traffic: endpoint dials bridge.example.com:443, the tier-1 gateway of FailoverGateway 'bridge.example.com', whose certificate is signed by the CA in Secret 'istio-ingress\/tier1-tls', but trusts the CA in Secret 'traffic\/other-ca'/);
+  });
+
+  test('a cluster-scoped PrivateCa whose CA Secret is outside cert-manager\'s namespace fails: the ClusterIssuer cannot read it', () => {
+    const c = Testing.chart();
+    new PrivateCa(c, 'Ca', { name: 'kafka-ca', namespace: 'kafka' });
+    expect(() => synth(c)).toThrow(/ClusterIssuer 'kafka-ca' at test\/Ca\/Issuer: type refers to Secret 'cert-manager\/kafka-ca-ca', which nothing in the app emits or makes. It exists as Secret kafka\/kafka-ca-ca/);
+    const ok = Testing.chart();
+    new PrivateCa(ok, 'Ca', { name: 'kafka-ca', namespace: 'kafka', clusterScoped: false });
+    expect(() => synth(ok)).not.toThrow();
+  });
+
+  test('Istio gateway objects outside the ingress gateway\'s namespace are invisible to it (exportTo: .)', () => {
+    const central = Testing.chart();
+    const failover = new FailoverGateway({ hostname: 'bridge.example.com', regions, provider: new IstioFailover() });
+    const certificate = new Certificate(central, 'Tier1', { issuer: new SelfSignedClusterIssuer(central, 'Issuer'), name: 'tier1-tls', namespace: 'istio-ingress', dnsNames: failover.model.centralHostnames });
+    expect(() => failover.addTier1Gateway(central, 'Failover', { certificate, namespace: 'tier1' })).toThrow(/Tier1Gateway 'bridge.example.com' at test\/Failover: namespace puts the Istio Gateway, VirtualServices, ServiceEntries and DestinationRules in tier1/);
+  });
+
+  test('listener networkPolicyPeers: [] is "everyone" to Strimzi, and an empty namespace selector is every namespace', () => {
+    const kafka = new KafkaCluster(Testing.chart(), 'Kafka', { name: 'events', namespace: 'kafka' });
+    expect(() => kafka.addListener('a', { port: 9094, networkPolicyPeers: [] })).toThrow(/listeners\['a'\].networkPolicyPeers is empty, which Strimzi reads as "everyone may connect", not "nobody"/);
+    expect(() => kafka.addListener('b', { port: 9095, networkPolicyPeers: [{ namespaceLabels: {} }] })).toThrow(/listeners\['b'\].networkPolicyPeers\[0\].namespaceLabels are empty and there are no pod labels/);
+    expect(() => kafka.addListener('c', { port: 9096, networkPolicyPeers: [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'apps' } }] })).not.toThrow();
+  });
+
+  test('a listener certificate Secret with its own key names: clients trust the CA key it names', () => {
+    const c = Testing.chart();
+    const kafka = new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka' });
+    kafka.addListener('own', { port: 9094, brokerCertificate: { secretName: 'my-secret', certificate: 'my.crt', key: 'my.key', caCertificate: 'my-ca.crt' } });
+    expect(BridgeKafkaConnection.fromCluster(kafka, 'own').trustedCa).toEqual({ secretName: 'my-secret', certificate: 'my-ca.crt' });
+  });
+
+  test('a cluster-ip listener advertising in-cluster Service names serves in-cluster clients', () => {
+    const kafka = new KafkaCluster(Testing.chart(), 'Kafka', { name: 'events', namespace: 'kafka' });
+    kafka.addListener('mesh', { port: 9094, type: ListenerType.CLUSTER_IP, advertisedHostTemplate: '{nodePodName}.events-kafka-brokers.kafka.svc' });
+    expect(BridgeKafkaConnection.fromCluster(kafka, 'mesh').bootstrapServers).toBe('events-kafka-mesh-bootstrap.kafka.svc:9094');
+  });
+});
+
+describe('third trial: typos, helpers and KIND host ports', () => {
+  test('a prop name TypeScript would have caught is reported with the closest one', () => {
+    const c = Testing.chart();
+    expect(() => new KafkaCluster(c, 'Kafka', { nmae: 'events' } as any)).toThrow(/KafkaCluster 'Kafka' at test\/Kafka: nmae is not a prop of KafkaClusterProps \(got "events"\); did you mean name\?/);
+    const kafka = new KafkaCluster(c, 'K2', { name: 'k2' });
+    expect(() => kafka.addTopic('o', { partition: 12 } as any)).toThrow(/options.partition is not a prop of KafkaTopicOptions \(got 12\); did you mean partitions\?/);
+  });
+
+  test('exported helpers answer false for wrong types rather than throw', () => {
+    const { sanCovers, gatewayHostnameMatches, isHostPort } = jest.requireActual('../../src/core/hostnames');
+    expect([sanCovers(5, 'a'), gatewayHostnameMatches('*.a', 5), isHostPort(5)]).toEqual([false, false, false]);
+    expect(() => ConsistencyPass.of('x' as any)).toThrow(/^ConsistencyPass.of\(\): scope must be a construct \(got "x"\)/);
+  });
+
+  test('two KIND clusters of one app cannot publish one host port', () => {
+    const env = new Environment(Testing.app(), 'e');
+    env.addCluster('one', { kind: new KindCluster({ name: 'one', portMappings: [{ containerPort: 30992, hostPort: 9092 }] }) });
+    const two = env.addCluster('two', { kind: new KindCluster({ name: 'two', portMappings: [{ containerPort: 30993, hostPort: 9092 }] }) });
+    expect(() => synth(two)).toThrow(/The KIND clusters at e\/one and e\/two both publish host port 9092/);
+  });
+
+  test('factories with nothing to work on name the prop', () => {
+    const { AllowedRoutes } = jest.requireActual('../../src');
+    expect(() => AllowedRoutes.fromNamespaces()).toThrow(/^AllowedRoutes.fromNamespaces\(\): namespaces are empty \(got \[\]\)/);
+    expect(() => AllowedRoutes.fromNamespaces('Bad_NS')).toThrow(/^AllowedRoutes.fromNamespaces\(\): namespaces\[0\] must be lowercase alphanumerics/);
+    expect(() => GatewayService.nodePort()).toThrow(/^GatewayService.nodePort\(\): mappings are empty/);
+  });
+});
+
+describe('Strimzi Secrets beyond the CA certificates', () => {
+  test.each(['events-cluster-ca', 'events-clients-ca', 'events-entity-topic-operator-certs'])('a KafkaUser named %s would overwrite a Secret Strimzi makes', (userName) => {
+    const c = Testing.chart();
+    new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka' }).addUser('U', { userName });
+    expect(() => synth(c)).toThrow(new RegExp(`Secret 'kafka/${userName}' would be made twice in the app: by Strimzi, from KafkaCluster 'events'`));
   });
 });

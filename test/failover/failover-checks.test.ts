@@ -327,8 +327,11 @@ describe('names that would collide are rejected with the prop at fault', () => {
     expect(() => second.addRegionalGateway(chart, 'Second', { region: 'east', bridge, certificate })).toThrow(
       /^RegionalGateway 'east' at east\/Second: region has its gateway objects named events-east \(<bridge>-<region>\) in namespace istio-ingress, as the regional gateway of FailoverGateway 'bridge.example.com' at east\/First does in this chart/,
     );
-    // In another namespace (of the Gateway objects; Istio's proxy stays where it is) it is right.
-    expect(() => second.addRegionalGateway(chart, 'Third', { region: 'east', bridge, certificate, namespace: 'gateways' })).not.toThrow();
+    // Another namespace is no way out for Istio: its objects are exported to their own namespace
+    // only, and the ingress gateway that must see them runs in istio-ingress.
+    expect(() => second.addRegionalGateway(chart, 'Third', { region: 'east', bridge, certificate, namespace: 'gateways' })).toThrow(
+      /RegionalGateway 'east' at east\/Third: namespace puts the Istio Gateway, VirtualServices, ServiceEntries and DestinationRules in gateways, but they are exported to their own namespace only, and the ingress gateway that must see them runs in istio-ingress/,
+    );
   });
 
   test('TSB: two bridges of one namespace behind two failover gateways would install one ingress gateway twice', () => {

@@ -271,3 +271,92 @@ describe('KraftCluster applies the replication and value rules KafkaCluster does
     expect(() => setup({ brokers: { heap: Size.gibibytes(0.3) } })).toThrow(/brokers.heap must be a whole number of bytes/);
   });
 });
+
+describe('authorization: every mode authorizes the nodes\' own traffic (StandardAuthorizer, super.users)', () => {
+  /** The principal a node connects to the controller and replication listeners as: User:ANONYMOUS on PLAINTEXT, the certificate subject with mutual TLS. */
+  function interNodePrincipal(c: Record<string, string>, certificateSubject: string | undefined): string {
+    const controller = c['controller.listener.names'];
+    const protocol = c['listener.security.protocol.map'].split(',').find((m) => m.startsWith(`${controller}:`))!.split(':')[1];
+    if (protocol === 'PLAINTEXT') return 'User:ANONYMOUS';
+    expect(c[`listener.name.${controller.toLowerCase()}.ssl.client.auth`]).toBe('required');
+    return `User:${certificateSubject}`;
+  }
+
+  function plain(props: Partial<KraftClusterProps>) {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'kafka' });
+    const kafka = new KraftCluster(chart, 'Kafka', { name: 'events', plaintext: true, ...props });
+    return { kafka, manifests: synth(chart) };
+  }
+
+  test.each<[string, () => { kafka: KraftCluster; manifests: Manifest[] }, string]>([
+    ['plaintext, no client authentication', () => plain({ authentication: KraftClientAuthentication.none() }), 'User:ANONYMOUS'],
+    ['plaintext, SCRAM clients', () => plain({}), 'User:ANONYMOUS;User:admin'],
+    ['TLS, SCRAM clients', () => setup(), 'User:CN=events-kafka;User:admin'],
+    ['TLS, mutual TLS clients', () => setup({ authentication: KraftClientAuthentication.tls() }), 'User:CN=events-kafka'],
+    ['TLS, no client authentication', () => setup({ authentication: KraftClientAuthentication.none() }), 'User:CN=events-kafka;User:ANONYMOUS'],
+    ['combined plaintext nodes', () => plain({ mode: KraftMode.COMBINED, authentication: KraftClientAuthentication.none() }), 'User:ANONYMOUS'],
+  ])('%s: super.users %s on every pod, holding the principal the nodes connect as', (_case, make, superUsers) => {
+    const { kafka, manifests } = make();
+    const configs = podConfigs(manifests);
+    for (const c of Object.values(configs)) {
+      expect(c).toMatchObject({ 'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer', 'allow.everyone.if.no.acl.found': 'false', 'super.users': superUsers });
+      // Vote, Fetch, BrokerRegistration and follower fetches need CLUSTER_ACTION, which before
+      // the metadata is loaded only a super user gets.
+      expect(c['super.users'].split(';')).toContain(interNodePrincipal(c, kafka.certificate && `CN=${find(manifests, 'Certificate', 'events-tls').spec.commonName}`));
+    }
+    expect(kafka.topology.nodePrincipal).toBe(kafka.certificate ? 'CN=events-kafka' : 'ANONYMOUS');
+  });
+
+  test('no client authentication makes every client User:ANONYMOUS, a super user: not through a Gateway', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'kafka' });
+    const ca = new PrivateCa(chart, 'Ca', { clusterScoped: false });
+    const gateway = new KafkaGateway(chart, 'Gateway', { gatewayClass: new EnvoyGatewayClass(chart, 'Class'), hostnames: HostnameScheme.subdomain('kafka.example.com') });
+    expect(() => new KraftCluster(chart, 'Kafka', { name: 'events', issuer: ca.issuer, external: { gateway }, authentication: KraftClientAuthentication.none() })).toThrow(
+      /KraftCluster 'events' at test\/Kafka: authentication is none, so every client would be User:ANONYMOUS, a super user, also through Gateway 'gateway' \(external\) \(got "none"\); use KraftClientAuthentication.scramSha512\(\) or KraftClientAuthentication.tls\(\) with an external listener/,
+    );
+    expect(() => new KraftCluster(chart, 'Kafka2', { name: 'events2', issuer: ca.issuer, external: { gateway } })).not.toThrow();
+  });
+});
+
+describe('config: the options Strimzi lets through are allowed, what the topology computes is not', () => {
+  test.each<[string, Record<string, string | number | boolean>]>([
+    ["'ssl.enabled.protocols': 'TLSv1.3'", { 'ssl.enabled.protocols': 'TLSv1.3' }],
+    ["'ssl.cipher.suites', 'ssl.protocol'", { 'ssl.cipher.suites': 'TLS_AES_256_GCM_SHA384', 'ssl.protocol': 'TLSv1.3' }],
+    ["'controller.quorum.election.timeout.ms': 2000", { 'controller.quorum.election.timeout.ms': 2000 }],
+    ['the other KRaft timeouts', { 'controller.quorum.fetch.timeout.ms': 4000, 'controller.quorum.election.backoff.max.ms': 1000, 'controller.socket.timeout.ms': 30000 }],
+    ["'sasl.server.max.receive.size' with SCRAM", { 'sasl.server.max.receive.size': 524288 }],
+  ])('%s is written to every pod', (_case, config) => {
+    const configs = podConfigs(setup({ config }).manifests);
+    for (const c of Object.values(configs)) expect(c).toMatchObject(Object.fromEntries(Object.entries(config).map(([k, v]) => [k, String(v)])));
+  });
+
+  test.each<[string, Partial<KraftClusterProps>, RegExp]>([
+    ['the keystore', { config: { 'ssl.keystore.location': '/tmp/other.pem' } }, /config\['ssl.keystore.location'\] is computed from the topology \(listeners, node ids, TLS, quorum\) \(got "\/tmp\/other.pem"\)/],
+    ['the quorum', { config: { 'controller.quorum.bootstrap.servers': 'x:9093' } }, /config\['controller.quorum.bootstrap.servers'\] is computed from the topology/],
+    ['the controller listener', { config: { 'controller.listener.names': 'CONTROLLER' } }, /config\['controller.listener.names'\] is computed from the topology/],
+    ['the super users', { config: { 'super.users': 'User:me' } }, /config\['super.users'\] is computed from the topology/],
+    ['the SASL mechanisms', { config: { 'sasl.enabled.mechanisms': 'PLAIN' } }, /config\['sasl.enabled.mechanisms'\] is computed from the topology/],
+    ['TLS tuning without TLS', { issuer: undefined, plaintext: true, config: { 'ssl.enabled.protocols': 'TLSv1.3' } }, /config\['ssl.enabled.protocols'\] tunes TLS, which this cluster does not use \(plaintext: true\) \(got "TLSv1.3"\); remove it, or pass an issuer for TLS/],
+    ['SASL tuning without SASL', { authentication: KraftClientAuthentication.tls(), config: { 'sasl.server.max.receive.size': 524288 } }, /config\['sasl.server.max.receive.size'\] tunes SASL, which no listener of this cluster uses \(authentication is tls\)/],
+  ])('%s is rejected', (_case, props, message) => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'kafka' });
+    const issuer = 'issuer' in props ? props.issuer : new PrivateCa(chart, 'Ca', { clusterScoped: false }).issuer;
+    expect(() => new KraftCluster(chart, 'Kafka', { name: 'events', ...props, issuer })).toThrow(message);
+  });
+
+  test('combined mode has no broker ids of its own: brokerIdOffset fails instead of being ignored', () => {
+    expect(() => setup({ mode: KraftMode.COMBINED, brokerIdOffset: 100 })).toThrow(
+      /KraftCluster 'events' at test\/Kafka: brokerIdOffset does not apply in combined mode: every node is a controller and a broker with one node id, from 0 \(got 100\); remove it, or use KraftMode.SPLIT for broker ids of their own/,
+    );
+    expect(podConfigs(setup({ mode: KraftMode.COMBINED }).manifests)['events-combined-0']['node.id']).toBe('0');
+    expect(podConfigs(setup({ brokerIdOffset: 200 }).manifests)['events-broker-0']['node.id']).toBe('200');
+  });
+
+  test('share-group state topic replication follows the RF / min ISR / brokers rules', () => {
+    expect(() => setup({ config: { 'share.coordinator.state.topic.replication.factor': 4 } })).toThrow(/config\['share.coordinator.state.topic.replication.factor'\] exceeds the 3 brokers \(got 4\); add brokers or lower it to 3/);
+    expect(() => setup({ config: { 'share.coordinator.state.topic.min.isr': 3 } })).toThrow(
+      /config\['share.coordinator.state.topic.min.isr'\] must be less than the replication factor \(3\), or one replica down stops every acks=all write \(share.coordinator.state.topic.replication.factor is 3, Kafka's default\) \(got 3\); set it to 2/,
+    );
+    expect(() => setup({ config: { 'share.coordinator.state.topic.replication.factor': 3, 'share.coordinator.state.topic.min.isr': 2 } })).not.toThrow();
+  });
+});
