@@ -4,6 +4,7 @@ import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass, secretRef, serviceRef } from '../core/consistency';
+import { PodSecurityLevel } from '../policy/pod-security';
 import { Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { isHostPort } from '../core/hostnames';
 import { serviceHost, StrimziNames } from '../core/names';
@@ -333,6 +334,11 @@ export class KafkaBridge extends Construct {
 
     const restricted = props.restrictedSecurityContext ?? true;
     const podLabels = { ...this.labels, ...(props.istioSidecar && { 'sidecar.istio.io/inject': 'true' }) };
+    if (props.istioSidecar && this.namespace !== undefined) {
+      // Istio without its CNI plugin injects istio-init, which needs NET_ADMIN and NET_RAW to set
+      // up the traffic redirection: capabilities beyond baseline (istio.io: "Pod Security Admission").
+      ConsistencyPass.of(this).podSecurity(this, this.namespace, PodSecurityLevel.PRIVILEGED, `the Istio sidecar of KafkaBridge '${this.bridgeName}': istio-init needs NET_ADMIN and NET_RAW unless Istio runs with its CNI plugin`);
+    }
     this.resource = new strimzi.KafkaBridge(this, 'Resource', {
       metadata: { name: this.bridgeName, namespace: this.namespace, ...(Object.keys(this.labels).length > 0 && { labels: { ...this.labels } }) },
       spec: {

@@ -1,5 +1,6 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { lowerLevel, PodSecurityLevel, podSecurityProblems, PodSpecFields } from '../policy/pod-security';
 import { SchemaRegistry } from '../policy/schema-registry';
 import { formatValue, propError, Subject } from './errors';
 
@@ -163,6 +164,7 @@ export class ConsistencyPass {
   private readonly gateways: Array<{ readonly scope: IConstruct; readonly ref: ObjectRef; readonly attach: AttachmentCheck }> = [];
   private readonly hostPorts = new Map<IConstruct, Map<number, number>>();
   private readonly warned: string[] = [];
+  private readonly podSecurityLevels = new Map<string, { level: PodSecurityLevel; reasons: string[] }>();
   private readonly names = new WeakMap<ApiObject, { readonly subject: Subject; readonly prop: string; readonly fix?: string }>();
   private found: string[] = [];
   private readonly declared = new Map<IConstruct, Map<string, Set<string>>>();
@@ -260,6 +262,26 @@ export class ConsistencyPass {
     this.names.set(object, { subject, prop, fix });
   }
 
+  /**
+   * Records that the namespace `namespace` of the cluster of `scope` is one the app creates, and
+   * the Pod Security level its pods need: the namespace gets the least restricted level asked
+   * for (`restricted` unless something asks less), with the reasons, and every pod spec the app
+   * emits into it is checked against that level at synth.
+   * @param reason why a level below `restricted` is needed, for the namespace's annotation
+   */
+  public podSecurity(scope: IConstruct, namespace: string, level: PodSecurityLevel = PodSecurityLevel.RESTRICTED, reason?: string): void {
+    const key = `${clusterOf(scope).name}|${namespace}`;
+    const entry = this.podSecurityLevels.get(key) ?? { level: PodSecurityLevel.RESTRICTED, reasons: [] };
+    entry.level = lowerLevel(entry.level, level);
+    if (reason !== undefined && level !== PodSecurityLevel.RESTRICTED) entry.reasons.push(`${level}: ${reason}`);
+    this.podSecurityLevels.set(key, entry);
+  }
+
+  /** The Pod Security level of a namespace the app creates in the cluster of `scope`, and why it is lowered; undefined for one it does not create. */
+  public podSecurityOf(scope: IConstruct, namespace: string): { readonly level: PodSecurityLevel; readonly reasons: readonly string[] } | undefined {
+    return this.podSecurityLevels.get(`${clusterOf(scope).name}|${namespace}`);
+  }
+
   /** Records that `owner` (e.g. a Kafka cluster) declares `name` among its `space` (e.g. `topic`). */
   public declare(owner: IConstruct, space: string, name: string): void {
     const spaces = this.declared.get(owner) ?? new Map<string, Set<string>>();
@@ -305,6 +327,7 @@ export class ConsistencyPass {
       ...this.checkTrust(),
       ...this.checkRoutes(),
       ...this.checkPortChain(),
+      ...this.checkPodSecurity(objects),
     ];
   }
 
@@ -440,6 +463,23 @@ export class ConsistencyPass {
     return errors;
   }
 
+  /** Every pod spec emitted into a namespace the app creates meets that namespace's Pod Security level. */
+  private checkPodSecurity(objects: readonly Emitted[]): string[] {
+    const errors: string[] = [];
+    for (const { object, ref, cluster } of objects) {
+      const template = POD_SPEC_PATHS[ref.kind];
+      if (template === undefined || ref.namespace === undefined) continue;
+      const entry = this.podSecurityLevels.get(`${cluster.name}|${ref.namespace}`);
+      if (entry === undefined) continue;
+      const spec = template.reduce<unknown>((o, key) => (o as Record<string, unknown> | undefined)?.[key], object.toJson()) as PodSpecFields | undefined;
+      const problems = spec === undefined ? [] : podSecurityProblems(spec, entry.level);
+      if (problems.length > 0) {
+        errors.push(`${describeRef(ref)} at ${object.node.path} has pods that Pod Security admission rejects in namespace ${ref.namespace} (enforce: ${entry.level}): ${problems.join('; ')}. Set the restricted security context (numeric non-root user, no privilege escalation, capabilities dropped, RuntimeDefault seccomp), or lower the namespace's level with ConsistencyPass.podSecurity(scope, namespace, level, reason)`);
+      }
+    }
+    return errors;
+  }
+
   private checkPortChain(): string[] {
     const errors: string[] = [];
     const taken = new Map<string, { readonly subject: Subject; readonly prop: string }>();
@@ -496,6 +536,17 @@ function nearest(scope: IConstruct, servers: readonly TlsServer[]): TlsServer | 
   const ranked = servers.map((server) => ({ server, depth: shared(server.scope) })).sort((x, y) => y.depth - x.depth);
   return ranked.length === 0 || (ranked.length > 1 && ranked[0].depth === ranked[1].depth) ? undefined : ranked[0].server;
 }
+
+/** Where each kind that makes pods keeps its pod spec. */
+const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
 
 /** The `sectionName` of a route that names no Gateway listener: it attaches to every listener it fits. */
 export const EVERY_LISTENER = '(every listener)';

@@ -4190,6 +4190,72 @@ export const SIGNATURES = {
    "optional": false
   }
  ],
+ "ConsistencyPass.podSecurity": [
+  {
+   "name": "scope",
+   "shape": {
+    "t": "instance",
+    "name": "IConstruct",
+    "members": {
+     "node": "present",
+     "with": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "namespace",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "level",
+   "shape": {
+    "t": "enum",
+    "values": [
+     "privileged",
+     "baseline",
+     "restricted"
+    ],
+    "names": [
+     "PodSecurityLevel.PRIVILEGED",
+     "PodSecurityLevel.BASELINE",
+     "PodSecurityLevel.RESTRICTED"
+    ]
+   },
+   "optional": true
+  },
+  {
+   "name": "reason",
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  }
+ ],
+ "ConsistencyPass.podSecurityOf": [
+  {
+   "name": "scope",
+   "shape": {
+    "t": "instance",
+    "name": "IConstruct",
+    "members": {
+     "node": "present",
+     "with": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "namespace",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  }
+ ],
  "ConsistencyPass.provide": [
   {
    "name": "by",
@@ -5784,8 +5850,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@483": "function",
-       "__@toStringTag@485": "present"
+       "__@iterator@501": "function",
+       "__@toStringTag@503": "present"
       }
      }
     ]

@@ -1,3 +1,5 @@
+import { ConsistencyPass } from '../core/consistency';
+import { PodSecurityLevel } from '../policy/pod-security';
 import { checkArgs } from '../core/props';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
@@ -205,6 +207,7 @@ export class TetrateFailover implements IFailoverRenderer {
     if (earlier !== undefined) {
       throwPropError(subject, 'provider', `installs the regional ingress gateway '${this.ingressName}' in namespace ${namespace}, as the regional gateway of ${earlier} does in this chart; the install IngressGateway would be emitted twice`, this.ingressName, 'give this TetrateFailover another ingressGatewayName, or this regional gateway another namespace');
     }
+    ConsistencyPass.of(scope).podSecurity(scope, namespace, PodSecurityLevel.BASELINE, `the TSB ingress gateway '${this.ingressName}' the TSB operator installs (its pods are not defined by this library)`);
     tsbObject(scope, 'InstallGateway', 'IngressGateway', TSB_API_VERSIONS.InstallIngressGateway, { name: this.ingressName, namespace }, {
       kubeSpec: { service: { type: 'LoadBalancer' } },
     });
@@ -280,6 +283,7 @@ export class TetrateFailover implements IFailoverRenderer {
     };
     tsbObject(scope, 'Tier1TrafficSetting', 'TrafficSetting', TSB_API_VERSIONS.TrafficSetting, { name: 'tier1-resilience', ...conf }, trafficSetting, this.hierarchy('tier1', { trafficGroup: 'tier1-traffic' }));
 
+    ConsistencyPass.of(scope).podSecurity(scope, tier1Namespace, PodSecurityLevel.BASELINE, 'the TSB tier-1 gateway the TSB operator installs (its pods are not defined by this library)');
     tsbObject(scope, 'InstallTier1', 'Tier1Gateway', TSB_API_VERSIONS.InstallTier1Gateway, { name: 'tier1-gateway', namespace: tier1Namespace }, { kubeSpec: { service: { type: 'LoadBalancer' } } });
     const tls = { mode: 'SIMPLE' as const, secretName: target.certificate.secretName };
     const tier1: TsbTier1GatewaySpec = {

@@ -3,6 +3,7 @@ import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass, EVERY_LISTENER, secretRef, serviceRef } from '../core/consistency';
+import { PodSecurityLevel } from '../policy/pod-security';
 import { propError, Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { addGatewayListener, ExternalListenerOptions } from '../gateway/external-listener';
 import { serviceHost, StrimziNames } from '../core/names';
@@ -180,6 +181,9 @@ export interface KafkaClusterProps {
   readonly logging?: Record<string, string>;
 }
 
+/** Listener types whose clients are outside the Kubernetes cluster. */
+const OUTSIDE_TYPES: readonly ListenerType[] = [ListenerType.NODEPORT, ListenerType.LOADBALANCER, ListenerType.ROUTE, ListenerType.INGRESS, ListenerType.TLSROUTE];
+
 /** A Service name is a DNS label: at most 63 characters. */
 const MAX_SERVICE_NAME = 63;
 const ID_BLOCK = 100;
@@ -335,6 +339,9 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
       this.addListener('tls', { port: 9093, type: ListenerType.INTERNAL, tls: true, authentication: ListenerAuthentication.scramSha512() });
     }
     ConsistencyPass.of(this).namedBy(this.resource, this.subject, 'name');
+    if (!this.restrictedSecurityContext && this.namespace !== undefined) {
+      ConsistencyPass.of(this).podSecurity(this, this.namespace, PodSecurityLevel.BASELINE, `KafkaCluster '${this.clusterName}' runs with restrictedSecurityContext: false (Strimzi's default security context)`);
+    }
     this.node.addValidation({ validate: () => this.validateCluster() });
     this.recordFacts();
   }
@@ -644,6 +651,12 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     }
     if (this.cruiseControl && brokers < 2) err('cruiseControl', 'needs at least 2 brokers', brokers, 'add brokers or turn Cruise Control off');
     for (const listener of this.listeners) errors.push(...listenerBrokerProblems(this.subject, listener, this.brokerNodeIds));
+    // A listener reachable from outside the Kubernetes cluster is an open door without TLS (anyone
+    // on the path reads the records and credentials) or without authentication (anyone connects).
+    for (const listener of this.listeners.filter((l) => production && OUTSIDE_TYPES.includes(l.type))) {
+      if (!listener.tls) err(`listeners['${listener.name}'].tls`, `is false on a ${listener.type} listener, which clients reach from outside the Kubernetes cluster: records and credentials would cross networks in clear text`, false, `set tls: true, ${dev}`);
+      if (listener.authentication.type === undefined) err(`listeners['${listener.name}'].authentication`, `is none on a ${listener.type} listener: anyone who reaches it connects`, 'none', `use ListenerAuthentication.scramSha512() or .tls(), ${dev}`);
+    }
     if (this.listeners.length === 0) err('listeners', 'are empty: Strimzi needs at least one', [], 'leave defaultListener on or call addListener()');
     errors.push(...this.checkDerivedNames());
     return errors;

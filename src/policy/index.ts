@@ -1,3 +1,5 @@
 export * from './validator';
 export { SchemaRegistry } from './schema-registry';
 export type { KindInfo, KindVersion } from './schema-registry';
+export { lowerLevel, PodSecurityLevel, podSecurityProblems } from './pod-security';
+export type { PodSpecFields } from './pod-security';

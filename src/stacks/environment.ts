@@ -3,6 +3,8 @@ import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ConsistencyPass, markCluster } from '../core/consistency';
+import { lazy } from '../core/lazy';
+import { PodSecurityLevel } from '../policy/pod-security';
 import { throwPropError } from '../core/errors';
 import { checkName, checkNamespace, NameFormat } from '../core/naming';
 import { KindCluster } from './kind';
@@ -95,7 +97,16 @@ export class Environment extends Construct {
     options.kind?.attach(chart);
     (options.namespaces ?? []).forEach((namespace, i) => checkNamespace({ scope: this, kind: 'Environment', name: this.environmentName }, `clusters['${name}'].namespaces[${i}]`, namespace));
     for (const namespace of options.namespaces ?? []) {
-      new k8s.KubeNamespace(chart, `Namespace${namespace}`, { metadata: { name: namespace } });
+      // Pod Security admission enforces the level the namespace's pods meet (restricted unless
+      // something in it asks less, with the reason), and warns and audits against restricted.
+      const pass = ConsistencyPass.of(chart);
+      pass.podSecurity(chart, namespace);
+      const level = () => pass.podSecurityOf(chart, namespace)!;
+      const ns = new k8s.KubeNamespace(chart, `Namespace${namespace}`, { metadata: { name: namespace } });
+      ns.metadata.addLabel('pod-security.kubernetes.io/enforce', lazy(() => level().level));
+      ns.metadata.addLabel('pod-security.kubernetes.io/warn', PodSecurityLevel.RESTRICTED);
+      ns.metadata.addLabel('pod-security.kubernetes.io/audit', PodSecurityLevel.RESTRICTED);
+      ns.metadata.addAnnotation('kafka.cdk8s.io/pod-security', lazy(() => (level().reasons.length > 0 ? level().reasons.join('; ') : 'restricted: every pod the library defines here meets it')));
     }
     this.clusters.set(name, { chart, description: options.description });
     return chart;

@@ -677,3 +677,15 @@ describe('Strimzi Secrets beyond the CA certificates', () => {
     expect(() => synth(c)).toThrow(new RegExp(`Secret 'kafka/${userName}' would be made twice in the app: by Strimzi, from KafkaCluster 'events'`));
   });
 });
+
+describe('production refuses open doors (issue 13)', () => {
+  test.each([ListenerType.LOADBALANCER, ListenerType.NODEPORT])('a %s listener without TLS, or without authentication, fails in PRODUCTION; DEVELOPMENT allows it', (type) => {
+    const c = Testing.chart();
+    new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka' }).addListener('ext', { port: 9094, type, tls: false, authentication: ListenerAuthentication.none() });
+    expect(() => synth(c)).toThrow(new RegExp(`listeners\\['ext'\\].tls is false on a ${type} listener, which clients reach from outside the Kubernetes cluster`));
+    expect(() => synth(c)).toThrow(new RegExp(`listeners\\['ext'\\].authentication is none on a ${type} listener: anyone who reaches it connects`));
+    const d = Testing.chart();
+    new KafkaCluster(d, 'Kafka', { name: 'events', namespace: 'kafka', profile: ClusterProfile.DEVELOPMENT }).addListener('ext', { port: 9094, type, tls: false, authentication: ListenerAuthentication.none() });
+    expect(() => synth(d)).not.toThrow();
+  });
+});
