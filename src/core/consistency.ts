@@ -26,6 +26,14 @@ export function serviceRef(namespace: string | undefined, name: string): ObjectR
   return { group: '', kind: 'Service', namespace, name };
 }
 
+/** The Pod Security level of a namespace the app creates. */
+export interface NamespacePodSecurity {
+  /** The level `pod-security.kubernetes.io/enforce` is set to. */
+  readonly level: PodSecurityLevel;
+  /** Why it is below restricted, one line each. */
+  readonly reasons: readonly string[];
+}
+
 /** A server clients of the app dial (a Kafka listener), for the trust-chain check. */
 export interface TlsServer {
   /** The construct that defines the server (e.g. the Kafka cluster). */
@@ -278,7 +286,7 @@ export class ConsistencyPass {
   }
 
   /** The Pod Security level of a namespace the app creates in the cluster of `scope`, and why it is lowered; undefined for one it does not create. */
-  public podSecurityOf(scope: IConstruct, namespace: string): { readonly level: PodSecurityLevel; readonly reasons: readonly string[] } | undefined {
+  public podSecurityOf(scope: IConstruct, namespace: string): NamespacePodSecurity | undefined {
     return this.podSecurityLevels.get(`${clusterOf(scope).name}|${namespace}`);
   }
 

@@ -5850,8 +5850,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@501": "function",
-       "__@toStringTag@503": "present"
+       "__@iterator@502": "function",
+       "__@toStringTag@504": "present"
       }
      }
     ]

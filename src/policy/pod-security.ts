@@ -45,12 +45,19 @@ interface Container {
 
 /** The part of a pod spec the standards look at. */
 export interface PodSpecFields {
+  /** `spec.hostNetwork`. */
   readonly hostNetwork?: boolean;
+  /** `spec.hostPID`. */
   readonly hostPID?: boolean;
+  /** `spec.hostIPC`. */
   readonly hostIPC?: boolean;
+  /** `spec.securityContext`: runAsNonRoot, runAsUser and seccompProfile count for every container. */
   readonly securityContext?: SecurityContext;
+  /** `spec.containers`. */
   readonly containers?: readonly Container[];
+  /** `spec.initContainers`. */
   readonly initContainers?: readonly Container[];
+  /** `spec.volumes`, each with its type's key (`emptyDir`, `secret`, `hostPath`, …). */
   readonly volumes?: ReadonlyArray<Record<string, unknown>>;
 }
 
