@@ -1,4 +1,6 @@
 export * from './hostnames';
+export { CURL_IMAGE, IMAGE_FACTS, apacheKafkaImage, imageFacts } from './images';
+export type { ImageFacts, ImageUser } from './images';
 export * from './names';
 export type { NetworkPeer } from './network';
 export * from './synth';

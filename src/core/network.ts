@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import { Subject, throwFactoryError, throwPropError } from './errors';
 import { checkLabels } from './naming';
 
@@ -117,10 +118,85 @@ export function networkPolicyPeers(peers: readonly NetworkPeer[] = [{}]) {
   }));
 }
 
-/** A port of a NetworkPolicy ingress rule. */
+/** A port of a NetworkPolicy ingress or egress rule. */
 export interface NetworkPort {
   readonly port: ReturnType<typeof k8s.IntOrString.fromNumber>;
   readonly protocol: string;
+}
+
+/** TCP `port`, for a NetworkPolicy rule. */
+export function tcpPort(port: number): NetworkPort {
+  return { port: k8s.IntOrString.fromNumber(port), protocol: 'TCP' };
+}
+
+/**
+ * The cluster DNS: the pods labelled `k8s-app: kube-dns` in `kube-system`, the label CoreDNS
+ * keeps from kube-dns (kubeadm's and KIND's CoreDNS Deployment, and the managed offerings').
+ * A node-local DNS cache (NodeLocal DNSCache, on a link-local address of the node) is no pod:
+ * where one runs, add a NetworkPolicy for it.
+ */
+export const CLUSTER_DNS: NetworkPeer = { namespaceLabels: { [NAMESPACE_NAME_LABEL]: 'kube-system' }, podLabels: { 'k8s-app': 'kube-dns' } };
+
+/** DNS is UDP and TCP on port 53 (RFC 7766: TCP for answers that do not fit a UDP datagram). */
+const DNS_PORTS: readonly NetworkPort[] = [{ port: k8s.IntOrString.fromNumber(53), protocol: 'UDP' }, tcpPort(53)];
+
+/** An egress rule: to some pods, or to every destination, on some ports. */
+export interface EgressRule {
+  /**
+   * The pods it may reach; `[]` is none (the rule is left out).
+   * @default - every destination, in the Kubernetes cluster or outside
+   */
+  readonly to?: readonly NetworkPeer[];
+  /**
+   * The destination ports; `[]` is none (the rule is left out).
+   * @default - every port
+   */
+  readonly ports?: readonly NetworkPort[];
+}
+
+/** Props of {@link workloadNetworkPolicy}. */
+export interface WorkloadNetworkPolicyProps {
+  readonly name: string;
+  readonly namespace?: string;
+  /** The policy's own labels. */
+  readonly labels?: Record<string, string>;
+  /** The pods it applies to. */
+  readonly podLabels: Record<string, string>;
+  /**
+   * Who may connect to them.
+   * @default - nobody: nothing in them listens
+   */
+  readonly ingress?: k8s.NetworkPolicyIngressRule[];
+  /** Where they may connect, besides the cluster DNS, which every rule here resolves names through. */
+  readonly egress: readonly EgressRule[];
+}
+
+/**
+ * A NetworkPolicy for pods the library defines: both directions are denied but for the rules
+ * given. A pod selected by a policy with a policy type is isolated for that direction and
+ * "allowed connections are those allowed by the union of the policies' rules" (k8s.io/api
+ * networking/v1 `NetworkPolicySpec.policyTypes`, `ingress`, `egress`: an absent list admits
+ * nothing); replies to allowed connections pass in both directions. Egress always admits the
+ * cluster DNS ({@link CLUSTER_DNS}, UDP and TCP 53).
+ */
+export function workloadNetworkPolicy(scope: Construct, id: string, p: WorkloadNetworkPolicyProps): k8s.KubeNetworkPolicy {
+  // A missing `to` admits every destination and a missing `ports` every port, and so would empty
+  // ones (NetworkPolicyEgressRule: "If this field is empty or missing, this rule matches all
+  // destinations" / "all ports"): a rule with `to: []` or `ports: []` reaches nothing, so it is
+  // left out rather than written.
+  const egress = [{ to: [CLUSTER_DNS], ports: DNS_PORTS }, ...p.egress].filter((rule) => rule.to?.length !== 0 && rule.ports?.length !== 0).map((rule) => ({
+    ...(rule.ports !== undefined && { ports: [...rule.ports] }),
+    ...(rule.to !== undefined && { to: networkPolicyPeers(rule.to) }),
+  }));
+  return new k8s.KubeNetworkPolicy(scope, id, {
+    metadata: { name: p.name, namespace: p.namespace, ...(p.labels && { labels: p.labels }) },
+    spec: {
+      podSelector: { matchLabels: p.podLabels },
+      policyTypes: ['Ingress', 'Egress'],
+      ...(p.ingress !== undefined && p.ingress.length > 0 && { ingress: p.ingress }),
+      egress,
+    },
+  });
 }
 
 /**

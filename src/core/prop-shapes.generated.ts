@@ -68,6 +68,22 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "imageUser": {
+   "shape": {
+    "t": "object",
+    "ref": "ImageUser"
+   },
+   "optional": true
+  },
+  "endpointPodPorts": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "number"
+    }
+   },
+   "optional": true
+  },
   "interval": {
    "shape": {
     "t": "duration"
@@ -822,6 +838,20 @@ export const INTERFACES = {
    "optional": true
   }
  },
+ "ImageUser": {
+  "uid": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": false
+  },
+  "gid": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": false
+  }
+ },
  "IssuerProps": {
   "name": {
    "shape": {
@@ -1194,6 +1224,13 @@ export const INTERFACES = {
   "image": {
    "shape": {
     "t": "string"
+   },
+   "optional": true
+  },
+  "imageUser": {
+   "shape": {
+    "t": "object",
+    "ref": "ImageUser"
    },
    "optional": true
   }
@@ -2421,6 +2458,13 @@ export const INTERFACES = {
   "image": {
    "shape": {
     "t": "string"
+   },
+   "optional": true
+  },
+  "imageUser": {
+   "shape": {
+    "t": "object",
+    "ref": "ImageUser"
    },
    "optional": true
   },
@@ -5850,8 +5894,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@502": "function",
-       "__@toStringTag@504": "present"
+       "__@iterator@513": "function",
+       "__@toStringTag@515": "present"
       }
      }
     ]

@@ -4,6 +4,9 @@
  * `test/core/versions.test.ts` checks these against the pinned upstream CRDs
  * (`../shared/crds`): the Kafka versions against Strimzi's `kafka-versions.yaml`, each API
  * version against the versions the CRDs (or the Kubernetes schema) serve.
+ *
+ * The images the library's own pods run, with the numeric user of each, are in `images.ts`
+ * (`IMAGE_FACTS`), keyed by the versions here.
  */
 
 /** Component versions (the release the CRDs in `../shared/crds` were taken from). */

@@ -1,7 +1,9 @@
 import { Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './security';
+import type { ImageUser } from './images';
+import { EgressRule, workloadNetworkPolicy } from './network';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContextFor } from './security';
 import { quantity } from './units';
 import { Subject, throwPropError } from './errors';
 
@@ -22,6 +24,13 @@ export interface ScriptDeploymentProps {
   readonly labels: Record<string, string>;
   readonly containerName: string;
   readonly image: string;
+  /** The image's numeric user and group (`resolveImageUser`): the pod runs as them. */
+  readonly user: ImageUser;
+  /**
+   * Where the pod may connect besides the cluster DNS; its NetworkPolicy (named like the
+   * Deployment, child id `<id>NetworkPolicy`) admits nothing in, since nothing in it listens.
+   */
+  readonly egress: readonly EgressRule[];
   /** A POSIX shell script, the container's command. */
   readonly script: string;
   readonly env?: k8s.EnvVar[];
@@ -34,10 +43,6 @@ export interface ScriptDeploymentProps {
 }
 
 /**
- * `value` as one POSIX shell word: single-quoted (each `'` written `'\''`) unless it holds only
- * characters the shell never interprets, so that a prop pasted into a script is data, never code.
- */
-/**
  * Throws a prop error naming `subject` unless `image` is a container image reference: not
  * empty, no whitespace (the kubelet cannot pull anything else), e.g. `apache/kafka:4.3.1`.
  */
@@ -45,18 +50,30 @@ export function checkImage(subject: Subject, prop: string, image: string): void 
   if (typeof image !== 'string' || !/^[^\s]+$/.test(image)) throwPropError(subject, prop, 'must be a container image reference, without spaces', image, "use e.g. 'apache/kafka:4.3.1'");
 }
 
+/**
+ * `value` as one POSIX shell word: single-quoted (each `'` written `'\''`) unless it holds only
+ * characters the shell never interprets, so that a prop pasted into a script is data, never code.
+ */
 export function shellQuote(value: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
 }
 
+/** A {@link scriptDeployment}: the Deployment and its NetworkPolicy. */
+export interface ScriptWorkload {
+  readonly deployment: k8s.KubeDeployment;
+  readonly networkPolicy: k8s.KubeNetworkPolicy;
+}
+
 /**
  * One pod running a shell script, the way the library runs its small workloads (clients, traffic
- * generators): the restricted security context with a read-only root filesystem and a writable
- * /tmp, no service account token, resource requests and a memory limit, Secrets read-only.
+ * generators): the restricted security context as the image's numeric user, with a read-only
+ * root filesystem and a writable /tmp (an emptyDir, writable by any user: no fsGroup needed; the
+ * Secrets are mode 0644), no service account token, resource requests and a memory limit,
+ * Secrets read-only; and a NetworkPolicy that admits nothing in and lets out only DNS and `egress`.
  */
-export function scriptDeployment(scope: Construct, id: string, p: ScriptDeploymentProps): k8s.KubeDeployment {
+export function scriptDeployment(scope: Construct, id: string, p: ScriptDeploymentProps): ScriptWorkload {
   const secrets = p.secrets ?? [];
-  return new k8s.KubeDeployment(scope, id, {
+  const deployment = new k8s.KubeDeployment(scope, id, {
     metadata: { name: p.name, namespace: p.namespace, labels: p.labels },
     spec: {
       replicas: 1,
@@ -65,7 +82,7 @@ export function scriptDeployment(scope: Construct, id: string, p: ScriptDeployme
         metadata: { labels: p.labels },
         spec: {
           automountServiceAccountToken: false,
-          securityContext: restrictedPodSecurityContext(),
+          securityContext: restrictedPodSecurityContextFor(p.user),
           containers: [{
             name: p.containerName,
             image: p.image,
@@ -92,6 +109,8 @@ export function scriptDeployment(scope: Construct, id: string, p: ScriptDeployme
       },
     },
   });
+  const networkPolicy = workloadNetworkPolicy(scope, `${id}NetworkPolicy`, { name: p.name, namespace: p.namespace, labels: p.labels, podLabels: p.labels, egress: p.egress });
+  return { deployment, networkPolicy };
 }
 
 /**

@@ -139,7 +139,9 @@ export class IstioFailover implements IFailoverRenderer {
         selector: this.selector,
         servers: [{
           port: { number: 443, name: 'https', protocol: 'HTTPS' },
-          hosts,
+          // './host': only VirtualServices in the Gateway's own namespace may bind these hosts
+          // (istio Gateway `hosts`: "namespace/dnsName"; bare hosts mean */, any namespace).
+          hosts: hosts.map((h) => `./${h}`),
           tls: { mode: istio.GatewaySpecServersTlsMode.SIMPLE, credentialName, minProtocolVersion: istio.GatewaySpecServersTlsMinProtocolVersion.TLSV1_UNDERSCORE_2 },
         }],
       },

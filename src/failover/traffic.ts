@@ -4,11 +4,13 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { throwPropError } from '../core/errors';
+import { CURL_IMAGE, ImageUser, resolveImageUser } from '../core/images';
 import { checkName, checkNamespace, checkTopicName, labelWithSuffix, NameFormat } from '../core/naming';
+import { tcpPort } from '../core/network';
 import { checkImage, scriptDeployment, shellQuote } from '../core/workload';
 
 /** The image the generators run: curl and a POSIX shell, non-root. */
-export const DEFAULT_TRAFFIC_IMAGE = 'curlimages/curl:8.11.1';
+export const DEFAULT_TRAFFIC_IMAGE = CURL_IMAGE;
 
 /** Props of {@link BridgeTrafficGenerators}. */
 export interface BridgeTrafficGeneratorsProps {
@@ -31,6 +33,20 @@ export interface BridgeTrafficGeneratorsProps {
    * @default DEFAULT_TRAFFIC_IMAGE
    */
   readonly image?: string;
+  /**
+   * The numeric user and group the image runs as (the pods' `runAsUser` and `runAsGroup`): the
+   * pods run as non-root, and the kubelet refuses an image whose user is a name it cannot verify.
+   * @default - the image's, from the library's table of images (`IMAGE_FACTS`); required for an
+   * image the table does not know
+   */
+  readonly imageUser?: ImageUser;
+  /**
+   * The ports of the pods behind the endpoint, where its Service maps the endpoint's port to
+   * another one (Envoy Gateway serves 443 on its proxies' 10443): a NetworkPolicy sees the pod's
+   * port, so the egress rule must allow it.
+   * @default - none besides the endpoint's port
+   */
+  readonly endpointPodPorts?: number[];
   /**
    * How often the producer sends a record and the consumers poll.
    * @default Duration.seconds(1)
@@ -65,8 +81,26 @@ export class BridgeTrafficGenerators extends Construct {
   public readonly producer: k8s.KubeDeployment;
   /** The two consumer Deployments, `<topic>-consumer-a` and `<topic>-consumer-b` (named like the producer). */
   public readonly consumers: k8s.KubeDeployment[];
+  /**
+   * The NetworkPolicies of the three Deployments, each named like its Deployment: nothing may
+   * connect to the pods (nothing in them listens); they may reach the cluster DNS, and TCP on
+   * the endpoint's port (443 for `https://`, 80 for `http://`, else the URL's) at any address.
+   *
+   * Any address, because the endpoint is a hostname whose addresses a NetworkPolicy cannot name:
+   * it resolves outside the Kubernetes cluster (a global load balancer, another cluster's
+   * gateway), and an `ipBlock` of "everything but the private ranges" would break an endpoint
+   * on a private network. Where the endpoint is a gateway of this same Kubernetes cluster,
+   * reached at its Service's address, kube-proxy sends the connection straight to a proxy pod
+   * and NetworkPolicy sees that pod's port, which may differ (Envoy Gateway serves port 443 on
+   * 10443): add a NetworkPolicy that lets the generators reach it.
+   */
+  public readonly networkPolicies: k8s.KubeNetworkPolicy[];
 
-  /** Creates the producer and the two consumers; throws if `endpoint` is not a URL without a path. */
+  /**
+   * Creates the producer and the two consumers, each with its NetworkPolicy; throws if `endpoint`
+   * is not a URL without a path, or `image` is one the library does not know the numeric user of
+   * and `imageUser` is not given.
+   */
   public constructor(scope: Construct, id: string, props: BridgeTrafficGeneratorsProps) {
     super(scope, constructId('BridgeTrafficGenerators', scope, id));
     checkArgs({ scope: this, kind: 'BridgeTrafficGenerators', name: id }, 'BridgeTrafficGenerators.constructor', arguments, 2);
@@ -93,15 +127,23 @@ export class BridgeTrafficGenerators extends Construct {
     const group = props.group ?? 'traffic-generators';
     if (group.trim() === '') throwPropError(subject, 'group', 'is empty', group, "name the consumer group, e.g. 'traffic-generators'");
     if (props.image !== undefined) checkImage(subject, 'image', props.image);
+    const image = props.image ?? DEFAULT_TRAFFIC_IMAGE;
+    const imageUser = resolveImageUser(subject, 'image', image, 'imageUser', props.imageUser);
+    // The port curl dials: the URL's, else the scheme's (WHATWG URL special-scheme default ports).
+    const port = url[1] !== undefined ? Number(url[1]) : props.endpoint.startsWith('https://') ? 443 : 80;
+    const policies: k8s.KubeNetworkPolicy[] = [];
     if (props.caSecret !== undefined) checkName(subject, 'caSecret', props.caSecret, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the Secret with the CA', example: 'bridge-ca' });
     const seconds = Math.max(1, Math.round((props.interval ?? Duration.seconds(1)).toSeconds()));
-    const deployment = (childId: string, name: string, script: string) =>
-      scriptDeployment(this, childId, {
+    const deployment = (childId: string, name: string, script: string) => {
+      const workload = scriptDeployment(this, childId, {
         name,
         namespace,
         labels: { 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': 'traffic-generator' },
         containerName: 'generator',
-        image: props.image ?? DEFAULT_TRAFFIC_IMAGE,
+        image,
+        user: imageUser,
+        // The endpoint at any address: see networkPolicies.
+        egress: [{ ports: [port, ...(props.endpointPodPorts ?? [])].map(tcpPort) }],
         script,
         cpuRequest: '10m',
         memoryRequest: Size.mebibytes(16),
@@ -109,6 +151,9 @@ export class BridgeTrafficGenerators extends Construct {
         tmpSize: Size.mebibytes(1),
         secrets: props.caSecret ? [{ volume: 'bridge-ca', secretName: props.caSecret, mountPath: '/etc/bridge-ca' }] : [],
       });
+      policies.push(workload.networkPolicy);
+      return workload.deployment;
+    };
     if (props.caSecret !== undefined) {
       ConsistencyPass.of(this).refer(subject, 'caSecret', secretRef(namespace, props.caSecret), "the generators read the CA Secret from their own namespace: make (or copy) it there", true);
     }
@@ -138,5 +183,6 @@ while true; do
   done
   echo "consumer gone (404): recreating"
 done`));
+    this.networkPolicies = policies;
   }
 }

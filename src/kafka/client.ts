@@ -4,7 +4,9 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { throwPropError } from '../core/errors';
+import { apacheKafkaImage, ImageUser, resolveImageUser } from '../core/images';
 import { labelWithSuffix } from '../core/naming';
+import { tcpPort } from '../core/network';
 import { checkImage, scriptDeployment, shellQuote } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION } from '../core/versions';
 import { AuthorizationType, type KafkaCluster } from './kafka-cluster';
@@ -13,7 +15,7 @@ import { ListenerAuthenticationType } from './listener';
 import { AclOperation, AclPatternType, AclResourceType, AclRuleType, UserAuthenticationType, type AclRule, type KafkaUser } from './user';
 
 /** The Apache Kafka image of the default version: its command-line tools are the client. */
-export const KAFKA_CLIENT_IMAGE = `apache/kafka:${DEFAULT_KAFKA_VERSION}`;
+export const KAFKA_CLIENT_IMAGE = apacheKafkaImage(DEFAULT_KAFKA_VERSION);
 
 /** What a client workload does. */
 export enum KafkaClientRole {
@@ -57,6 +59,13 @@ export interface KafkaClientWorkloadProps {
    * @default KAFKA_CLIENT_IMAGE
    */
   readonly image?: string;
+  /**
+   * The numeric user and group the image runs as (the pod's `runAsUser` and `runAsGroup`): the
+   * pod runs as non-root, and the kubelet refuses an image whose user is a name it cannot verify.
+   * @default - the image's, from the library's table of images (`IMAGE_FACTS`): every
+   * `apache/kafka` version it supports; required for any other image
+   */
+  readonly imageUser?: ImageUser;
 }
 
 /**
@@ -73,11 +82,17 @@ export interface KafkaClientWorkloadProps {
 export class KafkaClientWorkload extends Construct {
   /** The Deployment (one replica). */
   public readonly deployment: k8s.KubeDeployment;
+  /**
+   * The NetworkPolicy of its pod, named like the Deployment: nothing may connect to it (nothing
+   * in it listens); it may reach the cluster DNS and the cluster's brokers on the listener's port.
+   */
+  public readonly networkPolicy: k8s.KubeNetworkPolicy;
 
   /**
    * Creates the Deployment, `<topic>-<role>` (a topic name that is no DNS label, or too long for
    * one, as a label with a hash of it: `orders_v1` gives `orders-v1-<hash>-producer`); throws if the user or topic is another cluster's, the listener does not accept the
-   * user's authentication, the user has no Secret, or its ACLs do not allow the work.
+   * user's authentication, the user has no Secret, its ACLs do not allow the work, or `image` is
+   * one the library does not know the numeric user of and `imageUser` is not given.
    */
   public constructor(scope: Construct, id: string, props: KafkaClientWorkloadProps) {
     super(scope, constructId('KafkaClientWorkload', scope, id));
@@ -111,6 +126,8 @@ export class KafkaClientWorkload extends Construct {
       throwPropError(subject, 'user', 'has no Secret (tls-external): the workload cannot read its credentials', user.userName, 'use a tls or scram-sha-512 user');
     }
     if (props.image !== undefined) checkImage(subject, 'image', props.image);
+    const image = props.image ?? KAFKA_CLIENT_IMAGE;
+    const imageUser = resolveImageUser(subject, 'image', image, 'imageUser', props.imageUser);
     if (props.group !== undefined && props.group.trim() === '') throwPropError(subject, 'group', 'is empty', props.group, "name the consumer group, e.g. 'orders-app'");
     checkAuthorized(subject, cluster, user, topic.topicName, role, props.group ?? user.userName);
     // A DNS label for any legal topic name: the Deployment's name and its app.kubernetes.io/name label value.
@@ -141,12 +158,20 @@ export class KafkaClientWorkload extends Construct {
     pass.tlsClient({ subject, prop: 'listener', address: listener.bootstrapAddress, trust: secretRef(cluster.namespace, trustedCa.secretName) });
     pass.refer(subject, 'user', secretRef(cluster.namespace, user.secretName), "the workload reads the user's Secret from the cluster's namespace: use a user of this cluster");
 
-    this.deployment = scriptDeployment(this, 'Resource', {
+    const workload = scriptDeployment(this, 'Resource', {
       name,
       namespace: cluster.namespace,
       labels,
       containerName: role,
-      image: props.image ?? KAFKA_CLIENT_IMAGE,
+      image,
+      user: imageUser,
+      // The brokers of the cluster, behind the bootstrap Service and at the addresses they
+      // advertise, in the workload's own namespace: Strimzi labels every Kafka pod with
+      // strimzi.io/cluster and strimzi.io/kind (Labels.strimziSelectorLabels) and broker nodes
+      // strimzi.io/broker-role: 'true', which its bootstrap Service selects
+      // (KafkaCluster.brokersSelector); a broker listens on the listener's port
+      // (KafkaCluster.getContainerPortList: listener.getPort()).
+      egress: [{ to: [{ podLabels: brokerPodLabels(cluster.clusterName) }], ports: [tcpPort(listener.port)] }],
       script,
       env: [{ name: 'LOG_DIR', value: '/tmp/logs' }, { name: 'KAFKA_HEAP_OPTS', value: '-Xms64m -Xmx192m' }],
       cpuRequest: '50m',
@@ -158,7 +183,14 @@ export class KafkaClientWorkload extends Construct {
         { volume: 'kafka-user', secretName: user.secretName, mountPath: '/etc/kafka-user' },
       ],
     });
+    this.deployment = workload.deployment;
+    this.networkPolicy = workload.networkPolicy;
   }
+}
+
+/** The labels Strimzi gives the broker pods of Kafka cluster `cluster` (strimzi-kafka-operator Labels.java, KafkaCluster.brokersSelector). */
+function brokerPodLabels(cluster: string): Record<string, string> {
+  return { 'strimzi.io/cluster': cluster, 'strimzi.io/kind': 'Kafka', 'strimzi.io/broker-role': 'true' };
 }
 
 /** An action a client needs: an operation on a resource (Kafka's `Action`). */

@@ -9,9 +9,10 @@ import { KafkaTlsRoutes } from '../gateway/tls-routes';
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { Subject, throwPropError } from '../core/errors';
 import { checkName, checkNamespace, NameFormat } from '../core/naming';
-import { admit, checkPeers, NetworkPeer } from '../core/network';
+import { apacheKafkaImage, ImageUser, resolveImageUser } from '../core/images';
+import { admit, checkPeers, NetworkPeer, workloadNetworkPolicy } from '../core/network';
 import { checkSizing, renderResources } from '../core/resources';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContextFor } from '../core/security';
 import { jvmSize, mebibytes, quantity, sizeProblem } from '../core/units';
 import { checkImage, spreadOverNodesAndZones } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
@@ -122,6 +123,14 @@ export interface KraftClusterProps {
   readonly version?: string;
   /** The image. @default `apache/kafka:<version>` */
   readonly image?: string;
+  /**
+   * The numeric user and group the image runs as: the pods' `runAsUser` and `runAsGroup`, and
+   * their `fsGroup`, which owns the data volumes. The pods run as non-root, and the kubelet
+   * refuses an image whose user is a name it cannot verify.
+   * @default - the image's, from the library's table of images (`IMAGE_FACTS`): every
+   * `apache/kafka` version it supports; required for any other image
+   */
+  readonly imageUser?: ImageUser;
   /** The controllers (split mode). */
   readonly controllers?: KraftNodeOptions;
   /** The brokers (split mode). */
@@ -209,7 +218,8 @@ const MAX_NODE_ID = 2 ** 31 - 1;
  * official `apache/kafka` image, split controllers and brokers (or combined nodes), one volume
  * per pod, every pod's configuration computed at synth time, TLS between everything from a
  * cert-manager certificate, SCRAM or mutual TLS for clients, probes, a PDB, topology spread,
- * the restricted security context with a read-only root filesystem, and a NetworkPolicy.
+ * the restricted security context as the image's numeric user with a read-only root filesystem,
+ * and a NetworkPolicy for both directions (the nodes with each other and DNS out).
  *
  * The cluster id is derived from the namespace and name (sha256 of `cdk8s-kafka/<ns>/<name>`),
  * so synth is byte-identical; storage is formatted with it only when a volume is empty.
@@ -227,6 +237,8 @@ export class KraftCluster extends Construct {
   public readonly topology: KraftTopology;
   /** The Kafka image every pod runs. */
   public readonly image: string;
+  /** The numeric user and group every pod runs as, and the group that owns its volumes. */
+  public readonly imageUser: ImageUser;
   /** The certificate of every node and Service; undefined for a plaintext cluster. */
   public readonly certificate?: Certificate;
   /** The ConfigMap with every pod's properties and the start script. */
@@ -247,8 +259,9 @@ export class KraftCluster extends Construct {
     checkNamespace(subject, 'namespace', this.namespace);
     const version = props.version ?? DEFAULT_KAFKA_VERSION;
     if (!SUPPORTED_KAFKA_VERSIONS.includes(version)) fail('version', 'is not a supported Kafka version', version, `use one of ${SUPPORTED_KAFKA_VERSIONS.join(', ')}`);
-    this.image = props.image ?? `apache/kafka:${version}`;
+    this.image = props.image ?? apacheKafkaImage(version);
     checkImage(subject, 'image', this.image);
+    this.imageUser = resolveImageUser(subject, 'image', this.image, 'imageUser', props.imageUser);
 
     const mode = props.mode ?? KraftMode.SPLIT;
     if (mode === KraftMode.COMBINED && (props.controllers !== undefined || props.brokers !== undefined)) {
@@ -498,7 +511,8 @@ export class KraftCluster extends Construct {
           spec: {
             enableServiceLinks: false,
             automountServiceAccountToken: false,
-            securityContext: { ...restrictedPodSecurityContext(), runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000 },
+            // The image's user (images.ts); its group owns the data volume, which Kafka writes.
+            securityContext: restrictedPodSecurityContextFor(this.imageUser, { fsGroup: true }),
             topologySpreadConstraints: spreadOverNodesAndZones(labels, 'topology.kubernetes.io/zone'),
             containers: [{
               name: 'kafka',
@@ -566,21 +580,31 @@ export class KraftCluster extends Construct {
     }
   }
 
+  /**
+   * One NetworkPolicy for every pod of the cluster, both directions. In: the nodes from each
+   * other on every port, `allowFrom` on the client port, anyone on the external port. Out: the
+   * nodes to each other on every port (brokers to the controller quorum, replication, the
+   * controllers to each other), and the cluster DNS, through which they find each other's pods
+   * (`controller.quorum.bootstrap.servers` and the advertised listeners are pod DNS names). The
+   * nodes dial nothing else: a broker configuration that does (a tiered storage plugin, a metrics
+   * reporter) needs a NetworkPolicy of its own for that destination.
+   */
   private renderNetworkPolicy(allowFrom: NetworkPeer[] | undefined): void {
     const t = this.topology;
-    new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
-      metadata: { name: this.clusterName, namespace: t.namespace, labels: this.labels() },
-      spec: {
-        podSelector: { matchLabels: this.labels() },
-        policyTypes: ['Ingress'],
-        ingress: [
-          // The nodes talk to each other on every listener.
-          { from: [{ podSelector: { matchLabels: this.labels() } }] },
-          ...admit(allowFrom, [{ port: k8s.IntOrString.fromNumber(t.ports.client), protocol: 'TCP' }]),
-          // The external listener is reached through the Gateway's proxies; TLS and client authentication guard it.
-          ...(t.external ? [{ ports: [{ port: k8s.IntOrString.fromNumber(t.external.port), protocol: 'TCP' }] }] : []),
-        ],
-      },
+    const nodes: NetworkPeer = { podLabels: this.labels() };
+    workloadNetworkPolicy(this, 'NetworkPolicy', {
+      name: this.clusterName,
+      namespace: t.namespace,
+      labels: this.labels(),
+      podLabels: this.labels(),
+      ingress: [
+        // The nodes talk to each other on every listener.
+        { from: [{ podSelector: { matchLabels: this.labels() } }] },
+        ...admit(allowFrom, [{ port: k8s.IntOrString.fromNumber(t.ports.client), protocol: 'TCP' }]),
+        // The external listener is reached through the Gateway's proxies; TLS and client authentication guard it.
+        ...(t.external ? [{ ports: [{ port: k8s.IntOrString.fromNumber(t.external.port), protocol: 'TCP' }] }] : []),
+      ],
+      egress: [{ to: [nodes] }],
     });
   }
 }

@@ -29,7 +29,7 @@ export interface DeliveryOptions {
 }
 
 /** A synthesized object. */
-type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
+type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
 
 /** The apply waves: what must exist before what. The number prefixes file names and is the Argo CD sync wave. */
 const WAVES: ReadonlyArray<readonly [number, string]> = [
@@ -363,12 +363,34 @@ function readme(env: Environment, clusters: Record<string, Manifest[]>, options:
   for (const cluster of Object.keys(clusters)) out.push(`kubectl --context ${cluster} apply -k ${dist}/${cluster}/ || kubectl --context ${cluster} apply -k ${dist}/${cluster}/`);
   out.push('```', '', `With Argo CD: \`kubectl -n argocd apply -f ${dist}/argocd/\` (one Application per cluster, named \`${env.environmentName}-<cluster>\`, destination = the Argo CD cluster of that name).`, '');
 
+  out.push(...securitySection(clusters));
+
   if (env.checks.length > 0) {
     out.push('## After apply', '');
     for (const check of env.checks) out.push(`${check.title}:`, '', '```sh', ...check.commands, '```', '');
   }
   for (const note of env.notes()) out.push(note, '');
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * What is enforced and what is left to the cluster: the Pod Security level of every namespace the
+ * environment creates (with the reason where it is below restricted), the NetworkPolicies, and
+ * the operators' own namespaces, which their installers own.
+ */
+function securitySection(clusters: Record<string, Manifest[]>): string[] {
+  const out = ['## Security', '', 'Pod Security admission, per namespace this environment creates (`pod-security.kubernetes.io/enforce`; `warn` and `audit` are `restricted` everywhere, so anything below it is reported):', ''];
+  for (const [cluster, objects] of Object.entries(clusters)) {
+    for (const ns of objects.filter((o) => o.kind === 'Namespace')) {
+      const level = ns.metadata.labels?.['pod-security.kubernetes.io/enforce'] ?? 'not set';
+      const reason = ns.metadata.annotations?.['kafka.cdk8s.io/pod-security'];
+      out.push(`- \`${cluster}\` / \`${ns.metadata.name}\`: **${level}**${level !== 'restricted' && reason ? `: ${reason.split('; ').map((r) => r.replace(/^[a-z]+: /, '')).join('; ')}` : ''}`);
+    }
+  }
+  const policies = Object.values(clusters).flat().filter((o) => o.kind === 'NetworkPolicy').length;
+  out.push('', `Every pod the library defines runs as a numeric non-root user with no privilege escalation, every capability dropped and the RuntimeDefault seccomp profile; ${policies} NetworkPolicies admit only the clients each workload has and let it reach only DNS and what it dials (Strimzi writes those of the Kafka pods from the listeners' networkPolicyPeers).`, '');
+  out.push('Left to the cluster: the operators and gateways installed as prerequisites (Strimzi, cert-manager, Envoy Gateway, Istio, TSB) run in namespaces their installers create, with the security settings their charts choose.', '');
+  return out;
 }
 
 /** Kinds worth a node in the diagram, with a detail each. */

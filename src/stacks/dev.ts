@@ -157,13 +157,14 @@ export class DevEnvironment extends Environment {
     });
 
     const bootstrap = `${this.hostnames.bootstrap}:${this.gateway.externalPort}`;
+    const properties = `${clientDir(name)}/${this.user.userName}.properties`;
     this.addCheck('Kafka is ready', `kubectl -n ${namespace} wait kafka/${clusterName} --for=condition=Ready --timeout=10m`);
     this.addCheck(
       'Produce and consume through the Gateway, from the laptop',
       "sudo sh -c 'cat hosts >> /etc/hosts'",
       `clients/${this.user.userName}.sh`,
-      `echo hello | kafka-console-producer.sh --bootstrap-server ${bootstrap} --producer.config clients/${this.user.userName}.properties --topic ${this.topic.topicName}`,
-      `kafka-console-consumer.sh --bootstrap-server ${bootstrap} --consumer.config clients/${this.user.userName}.properties --topic ${this.topic.topicName} --group ${this.user.userName} --from-beginning --max-messages 1`,
+      `echo hello | kafka-console-producer.sh --bootstrap-server ${bootstrap} --producer.config ${properties} --topic ${this.topic.topicName}`,
+      `kafka-console-consumer.sh --bootstrap-server ${bootstrap} --consumer.config ${properties} --topic ${this.topic.topicName} --group ${this.user.userName} --from-beginning --max-messages 1`,
     );
   }
 
@@ -183,6 +184,7 @@ export class DevEnvironment extends Environment {
         userSecret: this.user.secretName!,
         caSecret: this.certificate.secretName,
         bootstrap: `${this.hostnames.bootstrap}:${this.gateway.externalPort}`,
+        dir: clientDir(this.environmentName),
       }),
     };
   }
@@ -194,19 +196,33 @@ interface ClientScriptProps {
   readonly userSecret: string;
   readonly caSecret: string;
   readonly bootstrap: string;
+  readonly dir: string;
+}
+
+/**
+ * Where the client scripts of environment `name` write credentials: outside the repository
+ * (dist/ is committed), readable by the user only; `KAFKA_CLIENT_DIR` overrides it.
+ */
+function clientDir(name: string): string {
+  return `\${KAFKA_CLIENT_DIR:-\$HOME/.config/cdk8s-kafka/${name}}`;
 }
 
 /**
  * A script that writes `<user>.properties` for Kafka's command-line clients: SASL_SSL with
  * SCRAM-SHA-512, the password from the user's Secret and the CA from the listener certificate's
- * Secret as a PEM truststore.
+ * Secret as a PEM truststore. It writes them outside the repository, readable by the user only,
+ * and says where: the password never lands in dist/.
  */
 function clientScript(p: ClientScriptProps): string {
   return `#!/bin/sh
-# Writes ${p.user}.properties and ca.crt next to this script from the cluster's Secrets, for
-# kafka-console-producer.sh --producer.config ${p.user}.properties (and the consumer).
+# Writes ${p.user}.properties (with the password) and ca.crt from the cluster's Secrets into
+# ${p.dir} (set KAFKA_CLIENT_DIR to choose another folder outside the repository),
+# for kafka-console-producer.sh --producer.config <that folder>/${p.user}.properties.
 set -eu
-cd "$(dirname "$0")"
+umask 077
+DIR="${p.dir}"
+mkdir -p "$DIR"
+cd "$DIR"
 kubectl -n ${p.namespace} get secret ${p.caSecret} -o jsonpath='{.data.ca\\.crt}' | base64 -d > ca.crt
 PASSWORD="$(kubectl -n ${p.namespace} get secret ${p.userSecret} -o jsonpath='{.data.password}' | base64 -d)"
 cat > ${p.user}.properties <<EOF

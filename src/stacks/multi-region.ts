@@ -224,6 +224,9 @@ export class MultiRegionEnvironment extends Environment {
       group: 'orders-traffic',
       namespace: TRAFFIC_NAMESPACE,
       caSecret: COPIED_SECRETS.bridgeCa,
+      // Envoy Gateway shifts listener ports below 1024 by 10000 on its proxies (gatewayapi
+      // listener.go), and the tier-1 proxy runs in this cluster: egress must allow that port.
+      ...(props.provider === FailoverProviderKind.ENVOY_GATEWAY && { endpointPodPorts: [10443] }),
     });
 
     const [preferred] = [...regions].sort((a, b) => a.priority - b.priority);

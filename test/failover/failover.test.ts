@@ -119,7 +119,7 @@ describe('Istio', () => {
     expect(vs.metadata.namespace).toBe('istio-ingress');
     expect(vs.spec.http[0].headers).toEqual({ request: { set: { 'X-Forwarded-Host': 'east.bridge.example.com', 'X-Forwarded-Proto': 'https' } } });
     expect(vs.spec.http[0].route).toEqual([{ destination: { host: 'events-bridge-service.bridge.svc.cluster.local', port: { number: 8080 } } }]);
-    expect(find(manifests, 'Gateway', 'events-east').spec.servers[0]).toMatchObject({ hosts: ['bridge.example.com', 'east.bridge.example.com'], tls: { mode: 'SIMPLE', credentialName: certificate.secretName } });
+    expect(find(manifests, 'Gateway', 'events-east').spec.servers[0]).toMatchObject({ hosts: ['./bridge.example.com', './east.bridge.example.com'], tls: { mode: 'SIMPLE', credentialName: certificate.secretName } });
   });
 
   test('the tier-1: locality failover from the central region, outlier detection, TLS origination, pinned routes', () => {

@@ -1,8 +1,12 @@
 #!/bin/sh
-# Writes app.properties and ca.crt next to this script from the cluster's Secrets, for
-# kafka-console-producer.sh --producer.config app.properties (and the consumer).
+# Writes app.properties (with the password) and ca.crt from the cluster's Secrets into
+# ${KAFKA_CLIENT_DIR:-$HOME/.config/cdk8s-kafka/dev} (set KAFKA_CLIENT_DIR to choose another folder outside the repository),
+# for kafka-console-producer.sh --producer.config <that folder>/app.properties.
 set -eu
-cd "$(dirname "$0")"
+umask 077
+DIR="${KAFKA_CLIENT_DIR:-$HOME/.config/cdk8s-kafka/dev}"
+mkdir -p "$DIR"
+cd "$DIR"
 kubectl -n kafka get secret gateway-api-test-external-tls -o jsonpath='{.data.ca\.crt}' | base64 -d > ca.crt
 PASSWORD="$(kubectl -n kafka get secret app -o jsonpath='{.data.password}' | base64 -d)"
 cat > app.properties <<EOF
