@@ -1146,6 +1146,7 @@ export const INTERFACES = {
      "defaultReplicationFactor": "present",
      "hasListenerAuthentication": "function",
      "_registerNodePool": "function",
+     "_defaultResources": "function",
      "_podTemplate": "function",
      "node": "present",
      "with": "function",
@@ -2051,6 +2052,7 @@ export const INTERFACES = {
      "defaultReplicationFactor": "present",
      "hasListenerAuthentication": "function",
      "_registerNodePool": "function",
+     "_defaultResources": "function",
      "_podTemplate": "function",
      "node": "present",
      "with": "function",
@@ -3811,6 +3813,7 @@ export const SIGNATURES = {
      "defaultReplicationFactor": "present",
      "hasListenerAuthentication": "function",
      "_registerNodePool": "function",
+     "_defaultResources": "function",
      "_podTemplate": "function",
      "node": "present",
      "with": "function",
@@ -5894,8 +5897,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@513": "function",
-       "__@toStringTag@515": "present"
+       "__@iterator@514": "function",
+       "__@toStringTag@516": "present"
       }
      }
     ]

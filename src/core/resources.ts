@@ -4,11 +4,14 @@ import { Subject, throwPropError } from './errors';
 import { compact } from './objects';
 import { mebibytes, quantity, sizeProblem } from './units';
 
+/** The largest share of a container's memory limit a JVM heap may take. */
+export const MAX_HEAP_SHARE = 0.75;
+
 /**
  * Throws a prop error naming `subject` unless `resources` (and the JVM `heap`, if any) can run:
  * every amount a Size or Cpu the API server accepts, each request at most its limit (the API
  * server rejects a request above its limit: k8s `ValidateResourceRequirements`), and the heap
- * below the memory limit, which the container's whole JVM (heap, metaspace, threads, direct
+ * at most 75% of the memory limit, which the container's whole JVM (heap, metaspace, threads, direct
  * buffers) must fit in or the kernel kills it.
  * @param prop the prop `resources` came from, e.g. `brokers.resources`
  * @param heapProp the prop `heap` came from, e.g. `brokers.heap`
@@ -34,8 +37,10 @@ export function checkSizing(subject: Subject, prop: string, resources: Container
   if (heap === undefined || heapProp === undefined) return;
   const heapProblem = sizeProblem(heap);
   if (heapProblem !== undefined) throwPropError(subject, heapProp, heapProblem, heap, 'use e.g. Size.gibibytes(1), about half the memory limit');
-  if (memory?.limit !== undefined && mebibytes(heap) >= mebibytes(memory.limit)) {
-    throwPropError(subject, heapProp, `is not below the memory limit (${quantity(memory.limit)}): the JVM needs memory beyond its heap, so the container would be OOM-killed`, quantity(heap), `use at most about half the limit, e.g. ${Math.floor(mebibytes(memory.limit) / 2)}Mi, or raise ${prop}.memory.limit`);
+  // The JVM needs memory beyond its heap (metaspace, threads, direct buffers; Kafka's page cache
+  // lives outside the container's heap anyway): a heap above 75% of the limit risks the OOM killer.
+  if (memory?.limit !== undefined && mebibytes(heap) > mebibytes(memory.limit) * MAX_HEAP_SHARE) {
+    throwPropError(subject, heapProp, `is above ${MAX_HEAP_SHARE * 100}% of the memory limit (${quantity(memory.limit)}): the JVM needs memory beyond its heap, so the container would be OOM-killed`, quantity(heap), `use at most about half the limit, e.g. ${Math.floor(mebibytes(memory.limit) / 2)}Mi, or raise ${prop}.memory.limit`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { checkArgs, constructId } from '../core/props';
-import { Chart } from 'cdk8s';
+import { Chart, Size } from 'cdk8s';
+import { ContainerResources, Cpu } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass, EVERY_LISTENER, secretRef, serviceRef } from '../core/consistency';
@@ -181,6 +182,12 @@ export interface KafkaClusterProps {
   readonly logging?: Record<string, string>;
 }
 
+/** Requests and limit of the entity operator's topic and user operator containers. */
+const OPERATOR_RESOURCES = {
+  requests: { cpu: strimzi.KafkaSpecEntityOperatorTopicOperatorResourcesRequests.fromString('100m'), memory: strimzi.KafkaSpecEntityOperatorTopicOperatorResourcesRequests.fromString('256Mi') },
+  limits: { memory: strimzi.KafkaSpecEntityOperatorTopicOperatorResourcesLimits.fromString('512Mi') },
+};
+
 /** Listener types whose clients are outside the Kubernetes cluster. */
 const OUTSIDE_TYPES: readonly ListenerType[] = [ListenerType.NODEPORT, ListenerType.LOADBALANCER, ListenerType.ROUTE, ListenerType.INGRESS, ListenerType.TLSROUTE];
 
@@ -302,8 +309,9 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
           },
         },
         entityOperator: {
-          topicOperator: {},
-          userOperator: {},
+          // Strimzi's example sizes (packaging/examples: 128Mi-512Mi): never BestEffort.
+          topicOperator: { resources: OPERATOR_RESOURCES },
+          userOperator: { resources: OPERATOR_RESOURCES },
           ...(this.restrictedSecurityContext && {
             template: {
               pod: { securityContext: restrictedPodSecurityContext() },
@@ -316,6 +324,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
           kafkaExporter: {
             topicRegex: '.*',
             groupRegex: '.*',
+            resources: { requests: { cpu: strimzi.KafkaSpecKafkaExporterResourcesRequests.fromString('100m'), memory: strimzi.KafkaSpecKafkaExporterResourcesRequests.fromString('64Mi') }, limits: { memory: strimzi.KafkaSpecKafkaExporterResourcesLimits.fromString('128Mi') } },
             ...(this.restrictedSecurityContext && {
               template: { pod: { securityContext: restrictedPodSecurityContext() }, container: { securityContext: restrictedContainerSecurityContext() } },
             }),
@@ -323,6 +332,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
         }),
         ...(this.cruiseControl && {
           cruiseControl: {
+            resources: { requests: { cpu: strimzi.KafkaSpecCruiseControlResourcesRequests.fromString('200m'), memory: strimzi.KafkaSpecCruiseControlResourcesRequests.fromString('512Mi') }, limits: { memory: strimzi.KafkaSpecCruiseControlResourcesLimits.fromString('1Gi') } },
             ...(this.restrictedSecurityContext && {
               template: { pod: { securityContext: restrictedPodSecurityContext() }, cruiseControlContainer: { securityContext: restrictedContainerSecurityContext() } },
             }),
@@ -494,6 +504,20 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     this.pools.push(pool);
     this.poolRanges.set(pool, range);
     return range;
+  }
+
+  /**
+   * @internal Requests and a memory limit for a pool that sets none, so that no Kafka pod is
+   * BestEffort (the first the kubelet evicts) and its heap is sized: Strimzi gives the JVM 50% of
+   * the memory limit, at most 5 GiB, when no heap is set (KafkaCluster: `heapOptions(…, 50,
+   * 5 GiB)`). Brokers need more than controllers; a DEVELOPMENT cluster fits a laptop.
+   */
+  public _defaultResources(roles: readonly NodeRole[]): ContainerResources {
+    const dev = this.profile === ClusterProfile.DEVELOPMENT;
+    const broker = roles.includes(NodeRole.BROKER);
+    const memory = dev ? Size.mebibytes(broker ? 1024 : 512) : Size.gibibytes(broker ? 8 : 2);
+    const cpu = dev ? Cpu.millis(broker ? 250 : 100) : Cpu.millis(broker ? 1000 : 250);
+    return { cpu: { request: cpu }, memory: { request: memory, limit: memory } };
   }
 
   /** @internal */

@@ -108,6 +108,8 @@ export interface INodePoolParent {
   _registerNodePool(pool: KafkaNodePool, requested?: NodeIdRange): NodeIdRange;
   /** @internal */
   _podTemplate(pool: KafkaNodePool): strimzi.KafkaNodePoolSpecTemplate;
+  /** @internal The resources of a pool with `roles` that sets none. */
+  _defaultResources?(roles: readonly NodeRole[]): ContainerResources;
 }
 
 /** Props of {@link KafkaNodePool}. */
@@ -159,7 +161,8 @@ export class KafkaNodePool extends Construct {
     if (!Number.isInteger(this.replicas) || this.replicas < 1) {
       throwPropError(subject, 'replicas', 'must be a whole number >= 1', this.replicas, 'set the number of nodes; remove the pool instead of scaling it to 0');
     }
-    checkSizing(subject, 'resources', props.resources, 'heap', props.heap);
+    const resources = props.resources ?? props.cluster._defaultResources?.(props.roles ?? []);
+    checkSizing(subject, 'resources', resources, 'heap', props.heap);
     checkLabels(subject, 'podLabels', props.podLabels);
     this.podLabels = props.podLabels;
     this.storage = props.storage ?? KafkaStorage.persistentClaim({ size: Size.gibibytes(this.isBroker ? 100 : 10) });
@@ -177,7 +180,7 @@ export class KafkaNodePool extends Construct {
         replicas: this.replicas,
         roles: this.roles.map((r) => r as string as strimzi.KafkaNodePoolSpecRoles),
         storage: this.storage._spec,
-        ...(props.resources && { resources: renderResources(props.resources, strimzi.KafkaNodePoolSpecResourcesRequests.fromString, strimzi.KafkaNodePoolSpecResourcesLimits.fromString) }),
+        ...(resources && { resources: renderResources(resources, strimzi.KafkaNodePoolSpecResourcesRequests.fromString, strimzi.KafkaNodePoolSpecResourcesLimits.fromString) }),
         ...(props.heap && { jvmOptions: { xms: jvmSize(props.heap), xmx: jvmSize(props.heap) } }),
         template: cluster._podTemplate(this),
       },

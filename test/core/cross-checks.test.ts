@@ -277,11 +277,12 @@ describe('values that synthesized and then failed at apply or at runtime', () =>
     expect(build).toThrow(error);
   });
 
-  test('a JVM heap at or above the memory limit', () => {
+  test('a JVM heap above 75% of the memory limit', () => {
     expect(() => new KafkaCluster(chart(), 'Kafka', { brokers: { heap: Size.gibibytes(4), resources: { memory: { limit: Size.gibibytes(4) } } } })).toThrow(
-      /KafkaNodePool 'broker' at test\/Kafka\/Brokers: heap is not below the memory limit \(4Gi\): the JVM needs memory beyond its heap, so the container would be OOM-killed \(got "4Gi"\); use at most about half the limit, e.g. 2048Mi/,
+      /KafkaNodePool 'broker' at test\/Kafka\/Brokers: heap is above 75% of the memory limit \(4Gi\): the JVM needs memory beyond its heap, so the container would be OOM-killed \(got "4Gi"\); use at most about half the limit, e.g. 2048Mi/,
     );
-    expect(() => new KafkaCluster(chart(), 'Kafka', { brokers: { heap: Size.gibibytes(2), resources: { memory: { limit: Size.gibibytes(4) } } } })).not.toThrow();
+    expect(() => new KafkaCluster(chart(), 'Kafka', { brokers: { heap: Size.mebibytes(3584), resources: { memory: { limit: Size.gibibytes(4) } } } })).toThrow(/heap is above 75%/);
+    expect(() => new KafkaCluster(chart(), 'Kafka', { brokers: { heap: Size.gibibytes(3), resources: { memory: { limit: Size.gibibytes(4) } } } })).not.toThrow();
   });
 
   test('a request above its limit, for memory and CPU, on pools and bridges', () => {

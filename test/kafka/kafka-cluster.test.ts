@@ -87,10 +87,16 @@ describe('KafkaCluster defaults', () => {
     expect(kafka.listener('tls').securityProtocol).toBe('SASL_SSL');
   });
 
-  test('entity operator with topic and user operators', () => {
+  test('entity operator with topic and user operators, each with requests and a memory limit (never BestEffort)', () => {
     const eo = find(manifests, 'Kafka', 'my-cluster').spec.entityOperator;
-    expect(eo.topicOperator).toEqual({});
-    expect(eo.userOperator).toEqual({});
+    const resources = { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } };
+    expect(eo.topicOperator).toEqual({ resources });
+    expect(eo.userOperator).toEqual({ resources });
+  });
+
+  test('pools without resources get requests and a memory limit by role and profile', () => {
+    expect(find(manifests, 'KafkaNodePool', 'broker').spec.resources).toEqual({ requests: { cpu: '1000m', memory: '8Gi' }, limits: { memory: '8Gi' } });
+    expect(find(manifests, 'KafkaNodePool', 'controller').spec.resources).toEqual({ requests: { cpu: '250m', memory: '2Gi' }, limits: { memory: '2Gi' } });
   });
 
   test('3 controllers and 3 brokers in disjoint id ranges, persistent storage kept on delete', () => {
