@@ -3,7 +3,7 @@ import { join } from 'path';
 import { Testing } from 'cdk8s';
 import {
   apacheKafkaImage, CURL_IMAGE, DEFAULT_KAFKA_VERSION, DEFAULT_TRAFFIC_IMAGE, DevEnvironment, Environment, FailoverProviderKind, IMAGE_FACTS, imageFacts,
-  InClusterMtlsEnvironment, KAFKA_CLIENT_IMAGE, KraftPlainEnvironment, MultiRegionEnvironment, RouteMode, SUPPORTED_KAFKA_VERSIONS,
+  InClusterMtlsEnvironment, KAFKA_CLIENT_IMAGE, KraftPlainEnvironment, MultiRegionEnvironment, PodSecurityLevel, podSecurityProblems, RouteMode, SUPPORTED_KAFKA_VERSIONS,
 } from '../../src';
 import { Manifest, synth } from '../support';
 
@@ -131,5 +131,30 @@ describe('every pod spec of every example environment', () => {
     const strimzi = clusters.flatMap(({ manifests }) => manifests.filter((m) => m.apiVersion.startsWith('kafka.strimzi.io/') && JSON.stringify(m).includes('"runAsNonRoot":true')));
     expect(strimzi.length).toBeGreaterThan(0);
     for (const resource of strimzi) expect({ resource: `${resource.kind}/${resource.metadata.name}`, image: JSON.stringify(resource).includes('"image":') }).toEqual({ resource: `${resource.kind}/${resource.metadata.name}`, image: false });
+  });
+
+  test.each(workloads.map((w) => [`${w.where} ${w.object.kind}/${w.object.metadata.name}`, w] as const))(
+    '%s: requests and a memory limit on every container, and the Pod Security level of its namespace met and labelled (issue 13)',
+    (_, { object, manifests }) => {
+      const pod = podSpec(object);
+      for (const container of [...(pod.initContainers ?? []), ...pod.containers]) {
+        expect({ container: container.name, requests: container.resources?.requests !== undefined, memoryLimit: container.resources?.limits?.memory !== undefined })
+          .toEqual({ container: container.name, requests: true, memoryLimit: true });
+      }
+      const namespace = manifests.find((m) => m.kind === 'Namespace' && m.metadata.name === object.metadata.namespace);
+      const level = namespace?.metadata.labels?.['pod-security.kubernetes.io/enforce'] as PodSecurityLevel | undefined;
+      expect(level).toBeDefined();
+      expect(podSecurityProblems(pod, level!)).toEqual([]);
+      // The library's own pods meet restricted wherever they run.
+      expect(podSecurityProblems(pod, PodSecurityLevel.RESTRICTED)).toEqual([]);
+    },
+  );
+
+  test('every Kafka node pool and Strimzi operand of the examples has requests and a memory limit', () => {
+    const strimzi = clusters.flatMap(({ manifests }) => manifests.filter((m) => m.kind === 'KafkaNodePool' || m.kind === 'Kafka'));
+    for (const r of strimzi) {
+      const resources = r.kind === 'KafkaNodePool' ? [r.spec.resources] : [r.spec.entityOperator?.topicOperator?.resources, r.spec.entityOperator?.userOperator?.resources];
+      for (const res of resources) expect({ r: `${r.kind}/${r.metadata.name}`, requests: res?.requests !== undefined, limit: res?.limits?.memory !== undefined }).toEqual({ r: `${r.kind}/${r.metadata.name}`, requests: true, limit: true });
+    }
   });
 });
