@@ -112,6 +112,11 @@ export interface ListenerPeer {
   readonly namespaceLabels?: Record<string, string>;
   /** Addresses in this CIDR. */
   readonly cidr?: string;
+  /**
+   * Every pod and address: the listener's NetworkPolicy admits all (Strimzi writes no peers).
+   * The explicit way to open an in-cluster listener; set it alone.
+   */
+  readonly anyone?: boolean;
 }
 
 /** Per-broker settings of a listener, by node id. */
@@ -178,7 +183,9 @@ export interface KafkaListenerOptions {
   readonly authentication?: ListenerAuthentication;
   /**
    * Who may connect; Strimzi writes them into the listener's NetworkPolicy.
-   * @default - any pod or address that can reach the listener
+   * @default - for a listener that serves in-cluster clients (internal, cluster-ip): the pods of
+   *   the cluster's namespace, where its users' Secrets are; for a listener reached from outside:
+   *   anyone. `[{ anyone: true }]` opens an in-cluster listener explicitly.
    */
   readonly networkPolicyPeers?: ListenerPeer[];
   /**
@@ -322,6 +329,18 @@ export class KafkaListener {
     this.routedBootstrap.push(address);
   }
 
+  /**
+   * Who may connect, as Strimzi gets it: the peers given, the cluster's namespace for an
+   * in-cluster listener that gives none, and undefined (Strimzi: everyone) for `anyone`.
+   */
+  public get networkPolicyPeers(): readonly ListenerPeer[] | undefined {
+    const peers = this.options.networkPolicyPeers;
+    if (peers?.some((p) => p.anyone === true)) return undefined;
+    if (peers !== undefined) return peers;
+    const inCluster = (this.type === ListenerType.INTERNAL || this.type === ListenerType.CLUSTER_IP) && this.servesInCluster;
+    return inCluster && this.cluster.namespace !== undefined ? [{ namespaceLabels: { 'kubernetes.io/metadata.name': this.cluster.namespace } }] : undefined;
+  }
+
   /** The Kafka client `security.protocol` this listener expects. */
   public get securityProtocol(): SecurityProtocol {
     const sasl = this.authentication.type === ListenerAuthenticationType.SCRAM_SHA_512 || this.authentication._render()?.sasl === true;
@@ -353,7 +372,7 @@ export class KafkaListener {
       tls: this.tls,
       authentication: this.authentication._render(),
       configuration,
-      networkPolicyPeers: o.networkPolicyPeers?.map((peer) => ({
+      networkPolicyPeers: this.networkPolicyPeers?.map((peer) => ({
         podSelector: peer.podLabels && { matchLabels: peer.podLabels },
         namespaceSelector: peer.namespaceLabels && { matchLabels: peer.namespaceLabels },
         ipBlock: peer.cidr === undefined ? undefined : { cidr: peer.cidr },

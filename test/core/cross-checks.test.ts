@@ -690,3 +690,12 @@ describe('production refuses open doors (issue 13)', () => {
     expect(() => synth(d)).not.toThrow();
   });
 });
+
+describe('in-cluster listeners admit their own namespace by default (issue 13)', () => {
+  test('the default, an explicit opening, and anyone beside other peers', () => {
+    const kafka = new KafkaCluster(Testing.chart(), 'Kafka', { name: 'events', namespace: 'kafka' });
+    expect(kafka.listener('tls').networkPolicyPeers).toEqual([{ namespaceLabels: { 'kubernetes.io/metadata.name': 'kafka' } }]);
+    expect(kafka.addListener('open', { port: 9094, networkPolicyPeers: [{ anyone: true }] }).networkPolicyPeers).toBeUndefined();
+    expect(() => kafka.addListener('bad', { port: 9095, networkPolicyPeers: [{ anyone: true }, { podLabels: { app: 'a' } }] })).toThrow(/listeners\['bad'\].networkPolicyPeers\[0\].anyone admits everyone, so no other peer or selector means anything beside it/);
+  });
+});

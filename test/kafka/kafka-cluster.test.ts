@@ -81,7 +81,8 @@ describe('KafkaCluster defaults', () => {
 
   test('one internal TLS listener on 9093 with SCRAM-SHA-512', () => {
     expect(find(manifests, 'Kafka', 'my-cluster').spec.kafka.listeners).toEqual([
-      { name: 'tls', port: 9093, type: 'internal', tls: true, authentication: { type: 'scram-sha-512' } },
+      // An in-cluster listener admits the pods of the cluster's namespace unless told otherwise.
+      { name: 'tls', port: 9093, type: 'internal', tls: true, authentication: { type: 'scram-sha-512' }, networkPolicyPeers: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kafka' } } }] },
     ]);
     expect(kafka.bootstrapAddress()).toBe('my-cluster-kafka-bootstrap.kafka.svc:9093');
     expect(kafka.listener('tls').securityProtocol).toBe('SASL_SSL');
@@ -282,7 +283,9 @@ describe('KafkaCluster options', () => {
       'tls:internal:9093', 'plain:internal:9092', 'mtls:internal:9094', 'clusterip:cluster-ip:9095', 'nodeport:nodeport:9096',
       'lb:loadbalancer:9097', 'route:route:9098', 'ingress:ingress:9099', 'gw:tlsroute:9100', 'oauth:internal:9101',
     ]);
-    expect(listeners.find((l) => l.name === 'plain')).toEqual({ name: 'plain', port: 9092, type: 'internal', tls: false });
+    expect(listeners.find((l) => l.name === 'plain')).toEqual({ name: 'plain', port: 9092, type: 'internal', tls: false, networkPolicyPeers: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kafka' } } }] });
+    // Listeners reached from outside keep Strimzi's default: every source.
+    expect(listeners.find((l) => l.name === 'lb')!.networkPolicyPeers).toBeUndefined();
     expect(listeners.find((l) => l.name === 'mtls')!.networkPolicyPeers).toEqual([
       { podSelector: { matchLabels: { app: 'client' } } },
       { namespaceSelector: { matchLabels: { team: 'a' } } },
