@@ -2858,6 +2858,12 @@ export const INTERFACES = {
     "t": "string"
    },
    "optional": true
+  },
+  "anyone": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
   }
  },
  "ManifestValidatorProps": {

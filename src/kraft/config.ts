@@ -117,6 +117,15 @@ export const DATA_DIR = '/var/lib/kafka/data';
 export const TLS_DIR = '/etc/kafka/tls';
 /** The PEM keystore the start script assembles from the key and the certificate chain. */
 export const KEYSTORE = '/tmp/keystore.pem';
+/**
+ * Where the admin password's Secret is mounted (SCRAM clusters): one file, `password`, whatever
+ * the Secret's key, read-only, mode 0400. The kubelet gives a Secret volume's files to the pod's
+ * `fsGroup` and adds group read (`SetVolumeOwnership`: 0400 becomes 0440, group = the image's gid),
+ * so the image's numeric user reads it; nothing else in the pod runs.
+ */
+export const ADMIN_SECRET_DIR = '/etc/kafka/admin';
+/** The admin password file in `ADMIN_SECRET_DIR`. */
+export const ADMIN_PASSWORD_FILE = `${ADMIN_SECRET_DIR}/password`;
 
 export function statefulSetName(t: KraftTopology, pool: KraftPool): string {
   return `${t.name}-${pool.name}`;

@@ -18,7 +18,7 @@ import { checkImage, spreadOverNodesAndZones } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { ALLOWED_EXCEPTIONS, checkConfigValues, DURABLE_BROKER_CONFIG, replicationProblems } from '../kafka/broker-config';
 import {
-  DATA_DIR, KraftClientAuthenticationType, deterministicUuid, headlessService, initialControllers, KEYSTORE, KraftPool, KraftTopology,
+  ADMIN_PASSWORD_FILE, ADMIN_SECRET_DIR, DATA_DIR, KraftClientAuthenticationType, deterministicUuid, headlessService, initialControllers, KEYSTORE, KraftPool, KraftTopology,
   nodeConfig, podDnsName, podName, statefulSetName, TLS_DIR, toProperties,
 } from './config';
 
@@ -43,7 +43,9 @@ export class KraftClientAuthentication {
   /**
    * SCRAM-SHA-512. Storage is formatted with an `admin` user whose password comes from a Secret
    * you create (it is never written to the manifests); `admin` is a super user (`super.users`)
-   * and makes the others and their ACLs; every other user gets what its ACLs allow.
+   * and makes the others and their ACLs; every other user gets what its ACLs allow. The pods
+   * mount the Secret as a read-only file (`/etc/kafka/admin/password`, mode 0400, readable by the
+   * pod's group): the password is in no container's environment and on no command line.
    */
   public static scramSha512(adminPassword: KraftAdminPassword): KraftClientAuthentication {
     checkArgs('KraftClientAuthentication.scramSha512()', 'KraftClientAuthentication.scramSha512', arguments);
@@ -523,7 +525,6 @@ export class KraftCluster extends Construct {
                 { name: 'FORMAT_ARGS', value: pool.roles.includes('controller') ? `--initial-controllers ${initialControllers(t)}` : '--no-initial-controllers' },
                 { name: 'LOG_DIR', value: '/tmp/logs' },
                 { name: 'KAFKA_HEAP_OPTS', value: `-Xms${jvmSize(heap)} -Xmx${jvmSize(heap)}` },
-                ...(auth.adminSecret ? [{ name: 'ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: auth.adminSecret.secretName, key: auth.adminSecret.key ?? 'password' } } }] : []),
               ],
               ports: containerPorts,
               startupProbe: tcp(10, 60),
@@ -536,12 +537,21 @@ export class KraftCluster extends Construct {
                 { name: 'config', mountPath: '/config', readOnly: true },
                 { name: 'tmp', mountPath: '/tmp' },
                 ...(t.tls ? [{ name: 'tls', mountPath: TLS_DIR, readOnly: true }] : []),
+                // The admin password as a file, never an environment variable: the start script
+                // reads it only to format storage (startScript).
+                ...(auth.adminSecret ? [{ name: 'admin', mountPath: ADMIN_SECRET_DIR, readOnly: true }] : []),
               ],
             }],
             volumes: [
               { name: 'config', configMap: { name: `${this.clusterName}-config` } },
               { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('256Mi') } },
               ...(this.certificate ? [{ name: 'tls', secret: { secretName: this.certificate.secretName } }] : []),
+              // Owner-read only (0400); the kubelet hands a Secret volume's files to the fsGroup
+              // above with group read added (0440), which is how the image's user reads it.
+              ...(auth.adminSecret ? [{
+                name: 'admin',
+                secret: { secretName: auth.adminSecret.secretName, items: [{ key: auth.adminSecret.key ?? 'password', path: 'password' }], defaultMode: 0o400 },
+              }] : []),
             ],
           },
         },
@@ -613,8 +623,24 @@ function optionsKey(pool: KraftPool): string {
   return pool.name === 'combined' ? 'combined' : `${pool.name}s`;
 }
 
-/** The start script: assemble the PEM keystore, format empty storage once, start with this pod's properties. */
+/**
+ * The start script: assemble the PEM keystore, format empty storage once, start with this pod's
+ * properties.
+ *
+ * With SCRAM, storage is formatted with the admin's credential. `kafka-storage format` takes it
+ * only inline (`--add-scram 'SCRAM-SHA-512=[name=admin,password=…]'`: Kafka `StorageTool`,
+ * `ScramParser`), but its parser reads arguments from a file too (`@file`, one argument a line:
+ * `ArgumentParsers.newArgumentParser("kafka-storage", true, "-", "@")`, argparse4j's
+ * `fromFilePrefix`). So the two arguments go in through a pipe (`@<(…)`) that a shell builtin
+ * fills from the mounted Secret: the password is on no command line (`ps`, `/proc/<pid>/cmdline`)
+ * and in no environment (`/proc/<pid>/environ`), not even of the short-lived format step, and is
+ * never written to disk. `kafka-server-start` never sees it. The line where `format` prints the
+ * bootstrap records (Kafka `Formatter`: "Bootstrap metadata: …", with the admin's salt, stored
+ * and server keys) is kept out of the pod's log.
+ */
 function startScript(t: KraftTopology, auth: KraftClientAuthentication): string {
+  const scram = auth.type === KraftClientAuthenticationType.SCRAM_SHA_512;
+  const format = `/opt/kafka/bin/kafka-storage.sh format --cluster-id ${t.clusterId} --config "$CONFIG" $FORMAT_ARGS`;
   return `#!/bin/bash
 # Starts this pod's KRaft node with the configuration computed at synth time (/config/<pod>.properties).
 set -euo pipefail
@@ -624,9 +650,19 @@ if [ ! -f "$CONFIG" ]; then
   exit 1
 fi
 ${t.tls ? `cat ${TLS_DIR}/tls.key ${TLS_DIR}/tls.crt > ${KEYSTORE}\n` : ''}if [ ! -f ${DATA_DIR}/meta.properties ]; then
+${scram ? `  # The admin's SCRAM credential, as an argument file (@) read from a pipe: never on a command
+  # line or in an environment. The bootstrap records format prints carry its salted keys: not logged.
+  if [ ! -s ${ADMIN_PASSWORD_FILE} ]; then
+    echo "${ADMIN_PASSWORD_FILE} is missing or empty: put the admin password in Secret ${auth.adminSecret!.secretName}" >&2
+    exit 1
+  fi
   # shellcheck disable=SC2086
-  /opt/kafka/bin/kafka-storage.sh format --cluster-id ${t.clusterId} --config "$CONFIG" $FORMAT_ARGS${auth.type === KraftClientAuthenticationType.SCRAM_SHA_512 ? ' \\\n    --add-scram "SCRAM-SHA-512=[name=admin,password=\${ADMIN_PASSWORD}]"' : ''}
-fi
+  ${format} \\
+    @<(printf '%s\\n' --add-scram "SCRAM-SHA-512=[name=admin,password=$(< ${ADMIN_PASSWORD_FILE})]") \\
+    | sed '/^Bootstrap metadata: /d'
+` : `  # shellcheck disable=SC2086
+  ${format}
+`}fi
 exec /opt/kafka/bin/kafka-server-start.sh "$CONFIG"
 `;
 }

@@ -3,6 +3,7 @@ import { checkArgs } from '../core/props';
 import { Construct } from 'constructs';
 import { PrivateCa } from '../certs';
 import { KraftCluster } from '../kraft';
+import { ADMIN_SECRET_DIR, TLS_DIR } from '../kraft/config';
 import { Environment } from './environment';
 
 /**
@@ -31,9 +32,21 @@ export class KraftPlainEnvironment extends Environment {
     this.addCheck('Before applying: the admin password the storage is formatted with', `kubectl -n kafka create secret generic ${admin.secretName} --from-literal=${admin.key ?? 'password'}="$(openssl rand -base64 24)"`);
     ConsistencyPass.of(chart).provide(chart, secretRef('kafka', admin.secretName), 'made before applying, with the command in the README');
     this.addCheck('The nodes are ready', 'kubectl -n kafka rollout status statefulset/events-controller statefulset/events-broker --timeout=10m');
+    // The client reads the admin password from the Secret the pod mounts, through Kafka's
+    // DirectoryConfigProvider (`${dir:<directory>:<file>}`): it is never in an environment
+    // variable or on a command line, and the properties file holds only the reference.
+    const adminProperties = [
+      'config.providers=dir',
+      'config.providers.dir.class=org.apache.kafka.common.config.provider.DirectoryConfigProvider',
+      'security.protocol=SASL_SSL',
+      'sasl.mechanism=SCRAM-SHA-512',
+      `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\\"admin\\" password=\\"\\\${dir:${ADMIN_SECRET_DIR}:password}\\";`,
+      'ssl.truststore.type=PEM',
+      `ssl.truststore.location=${TLS_DIR}/ca.crt`,
+    ];
     this.addCheck(
-      'Produce and consume as admin from inside the cluster',
-      'kubectl -n kafka exec -it events-broker-0 -- bash -c \'printf "security.protocol=SASL_SSL\\nsasl.mechanism=SCRAM-SHA-512\\nsasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\\"admin\\" password=\\"$ADMIN_PASSWORD\\";\\nssl.truststore.type=PEM\\nssl.truststore.location=/etc/kafka/tls/ca.crt\\n" > /tmp/admin.properties && echo hello | /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server ' + this.kafka.bootstrapAddress + ' --producer.config /tmp/admin.properties --topic smoke\'',
+      'Produce and consume as admin from inside the cluster (the client reads the password from the mounted Secret)',
+      `kubectl -n kafka exec -it events-broker-0 -- bash -c 'printf "${adminProperties.join('\\n')}\\n" > /tmp/admin.properties && echo hello | /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server ${this.kafka.bootstrapAddress} --producer.config /tmp/admin.properties --topic smoke'`,
     );
   }
 }

@@ -77,7 +77,8 @@ describe('KraftCluster (split)', () => {
     expect(setup().kafka.topology.clusterId).toBe(kafka.topology.clusterId);
     expect(script).toContain(`if [ ! -f /var/lib/kafka/data/meta.properties ]; then`);
     expect(script).toContain(`kafka-storage.sh format --cluster-id ${kafka.topology.clusterId}`);
-    expect(script).toContain('--add-scram "SCRAM-SHA-512=[name=admin,password=${ADMIN_PASSWORD}]"');
+    // The admin's credential goes in as an argument file read from a pipe (test/kraft/secrets.test.ts runs it).
+    expect(script).toContain(`@<(printf '%s\\n' --add-scram "SCRAM-SHA-512=[name=admin,password=$(< /etc/kafka/admin/password)]")`);
     const controller = find(manifests, 'StatefulSet', 'events-controller').spec.template.spec.containers[0];
     const formatArgs = controller.env.find((e: { name: string }) => e.name === 'FORMAT_ARGS').value;
     expect(formatArgs).toMatch(/^--initial-controllers 0@events-controller-0\.events-controllers\.kafka\.svc:9093:[A-Za-z0-9_-]{22},1@.*,2@.*$/);
@@ -87,7 +88,7 @@ describe('KraftCluster (split)', () => {
   test('one PVC per pod, probes, restricted and read-only, spread over zones and hosts, a PDB', () => {
     const set = find(manifests, 'StatefulSet', 'events-broker').spec;
     expect(set.volumeClaimTemplates).toEqual([expect.objectContaining({ metadata: expect.objectContaining({ name: 'data' }), spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '100Gi' } } } })]);
-    expect(set.template.spec.volumes.map((v: { name: string }) => v.name)).toEqual(['config', 'tmp', 'tls']);
+    expect(set.template.spec.volumes.map((v: { name: string }) => v.name)).toEqual(['config', 'tmp', 'tls', 'admin']);
     const container = set.template.spec.containers[0];
     expect(container.image).toBe('apache/kafka:4.3.1');
     expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } });
