@@ -1579,6 +1579,15 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "loadBalancerSourceRanges": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
   "className": {
    "shape": {
     "t": "string"
@@ -4938,7 +4947,18 @@ export const SIGNATURES = {
   }
  ],
  "GatewayService.clusterIp": [],
- "GatewayService.loadBalancer": [],
+ "GatewayService.loadBalancer": [
+  {
+   "name": "sourceRanges",
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  }
+ ],
  "GatewayService.nodePort": [
   {
    "name": "mappings",
@@ -5903,8 +5923,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@514": "function",
-       "__@toStringTag@516": "present"
+       "__@iterator@516": "function",
+       "__@toStringTag@518": "present"
       }
      }
     ]

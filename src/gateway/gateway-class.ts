@@ -5,7 +5,7 @@ import * as gatewayapi from '../../imports/gatewayapi-gateway.networking.k8s.io'
 import { ConsistencyPass } from '../core/consistency';
 import { throwFactoryError } from '../core/errors';
 import { clusterScoped } from '../core/scope';
-import { checkName, checkNamespace, NameFormat } from '../core/naming';
+import { checkName, checkNamespace, isCidr, NameFormat } from '../core/naming';
 
 /** The controller name of Envoy Gateway. */
 export const ENVOY_GATEWAY_CONTROLLER = 'gateway.envoyproxy.io/gatewayclass-controller';
@@ -40,9 +40,18 @@ export interface NodePortMapping {
 
 /** The Service Envoy Gateway puts in front of a Gateway's proxies. */
 export class GatewayService {
-  /** A LoadBalancer Service: clients use the Gateway ports on the load balancer's address. */
-  public static loadBalancer(): GatewayService {
-    return new GatewayService(GatewayServiceType.LOAD_BALANCER, []);
+  /**
+   * A LoadBalancer Service: clients use the Gateway ports on the load balancer's address.
+   * @param sourceRanges the CIDRs the load balancer accepts connections from
+   *   (`loadBalancerSourceRanges`); every address when unset
+   */
+  public static loadBalancer(sourceRanges?: string[]): GatewayService {
+    checkArgs('GatewayService.loadBalancer()', 'GatewayService.loadBalancer', arguments);
+    if (sourceRanges !== undefined && sourceRanges.length === 0) throwFactoryError('GatewayService.loadBalancer()', 'sourceRanges', 'are empty, which Kubernetes reads as every address', [], 'list the CIDRs clients come from, or leave it unset');
+    (sourceRanges ?? []).forEach((cidr, i) => {
+      if (!isCidr(cidr)) throwFactoryError('GatewayService.loadBalancer()', `sourceRanges[${i}]`, 'is not an IPv4 or IPv6 CIDR', cidr, "use e.g. '203.0.113.0/24'");
+    });
+    return new GatewayService(GatewayServiceType.LOAD_BALANCER, [], sourceRanges);
   }
 
   /**
@@ -73,6 +82,8 @@ export class GatewayService {
     public readonly type: GatewayServiceType,
     /** The pinned node ports (NodePort). */
     public readonly nodePorts: readonly NodePortMapping[],
+    /** The CIDRs a LoadBalancer accepts connections from; undefined for every address. */
+    public readonly sourceRanges?: readonly string[],
   ) {}
 }
 
@@ -144,6 +155,7 @@ export class EnvoyGatewayClass extends Construct implements IGatewayClass {
           kubernetes: {
             envoyService: {
               type: service.type as string as envoy.EnvoyProxySpecProviderKubernetesEnvoyServiceType,
+              ...(service.sourceRanges && { loadBalancerSourceRanges: [...service.sourceRanges] }),
               // Envoy Gateway names the Service ports itself; a strategic merge on `port` (the
               // Service ports' merge key) pins each node port without knowing those names.
               ...(service.nodePorts.length > 0 && {

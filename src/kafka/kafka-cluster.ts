@@ -370,6 +370,9 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     checkListener({ ...this.subject, listener, others: this.listeners });
     this.listeners.push(listener);
     this.recordListenerFacts(listener);
+    if (this.profile === ClusterProfile.PRODUCTION && listener.type === ListenerType.LOADBALANCER && options.loadBalancerSourceRanges === undefined) {
+      ConsistencyPass.of(this).warn(this.subject, `listeners['${name}'].loadBalancerSourceRanges`, 'are unset: the load balancers take connections from every address on the internet', undefined, 'list the CIDRs your clients come from');
+    }
     return listener;
   }
 

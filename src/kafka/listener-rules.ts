@@ -52,6 +52,13 @@ export function checkListener(check: ListenerCheck): void {
   only('hostTemplate', o.hostTemplate, HOSTED_TYPES);
   only('parentRefs', o.parentRefs, [ListenerType.TLSROUTE]);
   only('className', o.className, [ListenerType.INGRESS, ListenerType.LOADBALANCER]);
+  only('loadBalancerSourceRanges', o.loadBalancerSourceRanges, [ListenerType.LOADBALANCER]);
+  (o.loadBalancerSourceRanges ?? []).forEach((cidr, i) => {
+    if (!isCidr(cidr)) fail(`loadBalancerSourceRanges[${i}]`, 'is not an IPv4 or IPv6 CIDR', cidr, "use e.g. '203.0.113.0/24'");
+  });
+  if (o.loadBalancerSourceRanges !== undefined && o.loadBalancerSourceRanges.length === 0) {
+    fail('loadBalancerSourceRanges', 'is empty, which Kubernetes reads as every address', [], 'list the CIDRs clients come from, or leave it unset');
+  }
   const exposed = Object.values(ListenerType).filter((t) => t !== ListenerType.INTERNAL);
   only('advertisedHostTemplate', o.advertisedHostTemplate, exposed);
   only('advertisedPortTemplate', o.advertisedPortTemplate, exposed);

@@ -234,6 +234,12 @@ export interface KafkaListenerOptions {
    */
   readonly parentRefs?: ListenerParentRef[];
   /**
+   * The addresses a `loadbalancer` listener's load balancers accept connections from (CIDRs), for
+   * providers that honour `loadBalancerSourceRanges`.
+   * @default - every address (a production cluster warns)
+   */
+  readonly loadBalancerSourceRanges?: string[];
+  /**
    * The IngressClass (`ingress`) or LoadBalancer class (`loadbalancer`).
    * @default - the cluster's default
    */
@@ -358,6 +364,7 @@ export class KafkaListener {
         key: o.brokerCertificate.key ?? 'tls.key',
       },
       class: o.className,
+      loadBalancerSourceRanges: o.loadBalancerSourceRanges && [...o.loadBalancerSourceRanges],
       bootstrap: compact({ host: o.bootstrapHost, alternativeNames: o.bootstrapAlternativeNames, nodePort: o.bootstrapNodePort }),
       brokers: o.brokers?.map((b) => ({ broker: b.nodeId, advertisedHost: b.advertisedHost, advertisedPort: b.advertisedPort, host: b.host, nodePort: b.nodePort })),
       hostTemplate: o.hostTemplate,

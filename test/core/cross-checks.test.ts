@@ -699,3 +699,24 @@ describe('in-cluster listeners admit their own namespace by default (issue 13)',
     expect(() => kafka.addListener('bad', { port: 9095, networkPolicyPeers: [{ anyone: true }, { podLabels: { app: 'a' } }] })).toThrow(/listeners\['bad'\].networkPolicyPeers\[0\].anyone admits everyone, so no other peer or selector means anything beside it/);
   });
 });
+
+describe('load balancers accept only the source ranges given (issue 13)', () => {
+  test('a loadbalancer listener renders its source ranges; an empty list and bad CIDRs fail; production warns without', () => {
+    const c = Testing.chart();
+    const kafka = new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka' });
+    kafka.addListener('lb', { port: 9094, type: ListenerType.LOADBALANCER, loadBalancerSourceRanges: ['203.0.113.0/24'] });
+    expect(find(synth(c), 'Kafka', 'events').spec.kafka.listeners[1].configuration).toEqual({ loadBalancerSourceRanges: ['203.0.113.0/24'] });
+    expect(() => kafka.addListener('a', { port: 9095, type: ListenerType.LOADBALANCER, loadBalancerSourceRanges: [] })).toThrow(/loadBalancerSourceRanges is empty, which Kubernetes reads as every address/);
+    expect(() => kafka.addListener('b', { port: 9096, type: ListenerType.LOADBALANCER, loadBalancerSourceRanges: ['everyone'] })).toThrow(/loadBalancerSourceRanges\[0\] is not an IPv4 or IPv6 CIDR/);
+    expect(() => kafka.addListener('c', { port: 9097, loadBalancerSourceRanges: ['10.0.0.0/8'] })).toThrow(/loadBalancerSourceRanges only applies to loadbalancer listeners/);
+    kafka.addListener('open', { port: 9098, type: ListenerType.LOADBALANCER });
+    expect(ConsistencyPass.of(c).warnings()).toEqual([expect.stringMatching(/listeners\['open'\].loadBalancerSourceRanges are unset: the load balancers take connections from every address/)]);
+  });
+
+  test('a Gateway Service of type LoadBalancer takes source ranges', () => {
+    const c = Testing.chart();
+    new EnvoyGatewayClass(c, 'Class', { name: 'envoy', service: GatewayService.loadBalancer(['198.51.100.0/24']) });
+    expect(find(synth(c), 'EnvoyProxy', 'envoy').spec.provider.kubernetes.envoyService).toEqual({ type: 'LoadBalancer', loadBalancerSourceRanges: ['198.51.100.0/24'] });
+    expect(() => GatewayService.loadBalancer([])).toThrow(/^GatewayService.loadBalancer\(\): sourceRanges are empty/);
+  });
+});
