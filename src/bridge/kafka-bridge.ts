@@ -376,7 +376,7 @@ export class KafkaBridge extends Construct {
     }
     // Every bootstrap address must reach a listener the bridge can talk to: TLS, CA and authentication.
     for (const address of kafka.bootstrapServers.split(',')) {
-      pass.tlsClient({ subject, prop: 'kafka', address: address.trim(), trust, authentication: props.authentication?.type ?? 'none' });
+      pass.tlsClient({ subject, prop: 'kafka', address: address.trim(), trust, authentication: props.authentication?.type ?? 'none', namespace: this.namespace });
     }
     if (props.authentication !== undefined) {
       pass.refer(subject, 'authentication', secretRef(this.namespace, props.authentication.secretName), "the bridge reads its credentials from its own namespace: put the bridge in the user's, or copy the Secret", !props.authentication._derived);

@@ -50,6 +50,11 @@ export interface TlsServer {
   readonly certificate?: ObjectRef;
   /** How clients authenticate (e.g. `scram-sha-512`, `tls`, `custom`); undefined for none. */
   readonly authentication?: string;
+  /**
+   * Whether the server's NetworkPolicy admits clients from pods of `namespace`, as far as its
+   * peers tell; undefined when it admits everyone.
+   */
+  readonly admits?: (namespace: string | undefined) => boolean;
 }
 
 /** What a TLS client dials and trusts, for the trust-chain check. */
@@ -64,6 +69,8 @@ export interface TlsClient {
   readonly trust?: ObjectRef;
   /** How it authenticates (e.g. `scram-sha-512`, `tls`, `none`); undefined when unknown. */
   readonly authentication?: string;
+  /** The namespace of its pods, when it runs in the Kubernetes cluster. */
+  readonly namespace?: string;
 }
 
 /** A route that claims hostnames on a Gateway listener, for the hostname-uniqueness check. */
@@ -437,6 +444,9 @@ export class ConsistencyPass {
         if (expected !== undefined && trusted !== undefined && expected.anchor !== trusted.anchor) {
           fail(`whose certificate is signed by the CA in ${describeRef(server.trust)}, but trusts the CA in ${describeRef(client.trust)} (${trusted.what}); the TLS handshake would fail`, client.trust.name, `trust '${server.trust.name}' (key ca.crt), e.g. through the listener's trustedCa`);
         }
+      }
+      if (client.namespace !== undefined && server.admits !== undefined && clusterOf(client.subject.scope).name === clusterOf(server.scope).name && !server.admits(client.namespace)) {
+        fail(`whose NetworkPolicy (networkPolicyPeers) does not admit pods of namespace ${client.namespace}: the connection would hang`, client.namespace, `add { namespaceLabels: { 'kubernetes.io/metadata.name': '${client.namespace}' } } to the listener's networkPolicyPeers`);
       }
       const serverAuthentication = server.authentication ?? 'none';
       if (client.authentication !== undefined && client.authentication !== serverAuthentication) {

@@ -3452,6 +3452,12 @@ export const INTERFACES = {
     "t": "string"
    },
    "optional": true
+  },
+  "namespace": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
   }
  },
  "TlsRouteTarget": {
@@ -3521,6 +3527,12 @@ export const INTERFACES = {
   "authentication": {
    "shape": {
     "t": "string"
+   },
+   "optional": true
+  },
+  "admits": {
+   "shape": {
+    "t": "function"
    },
    "optional": true
   }

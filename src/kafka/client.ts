@@ -155,7 +155,7 @@ export class KafkaClientWorkload extends Construct {
     // chart of another (Environment.addCluster).
     pass.refer(subject, 'cluster', { group: 'kafka.strimzi.io', kind: 'Kafka', namespace: cluster.namespace, name: cluster.clusterName },
       `create the workload in the chart of the Kubernetes cluster that runs KafkaCluster '${cluster.clusterName}' (${cluster.node.path}): its bootstrap Service and Secrets exist only there`);
-    pass.tlsClient({ subject, prop: 'listener', address: listener.bootstrapAddress, trust: secretRef(cluster.namespace, trustedCa.secretName) });
+    pass.tlsClient({ subject, prop: 'listener', address: listener.bootstrapAddress, trust: secretRef(cluster.namespace, trustedCa.secretName), namespace: cluster.namespace });
     pass.refer(subject, 'user', secretRef(cluster.namespace, user.secretName), "the workload reads the user's Secret from the cluster's namespace: use a user of this cluster");
 
     const workload = scriptDeployment(this, 'Resource', {

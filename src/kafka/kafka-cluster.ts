@@ -582,6 +582,15 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
       trust: trustedCa && secretRef(this.namespace, trustedCa.secretName),
       certificate: o.brokerCertificate && secretRef(this.namespace, o.brokerCertificate.secretName),
       authentication: listener.authentication.type,
+      admits: (namespace) => {
+        const peers = listener.networkPolicyPeers;
+        if (peers === undefined) return true;
+        // A peer without namespaceLabels selects pods of the cluster's namespace; labels other
+        // than the namespace's name may match anything, so they count as admitting.
+        return peers.some((p) => p.cidr !== undefined || (p.namespaceLabels === undefined
+          ? namespace === this.namespace
+          : p.namespaceLabels['kubernetes.io/metadata.name'] === undefined || p.namespaceLabels['kubernetes.io/metadata.name'] === namespace));
+      },
     });
     if (o.bootstrapNodePort !== undefined) pass.nodePort(subject, `${prop}.bootstrapNodePort`, o.bootstrapNodePort);
     (o.brokers ?? []).forEach((b, i) => {

@@ -720,3 +720,18 @@ describe('load balancers accept only the source ranges given (issue 13)', () => 
     expect(() => GatewayService.loadBalancer([])).toThrow(/^GatewayService.loadBalancer\(\): sourceRanges are empty/);
   });
 });
+
+describe("a client in another namespace than an in-cluster listener's peers admit (issue 13)", () => {
+  test('a bridge in namespace bridge dialing the default internal listener fails; naming its namespace in the peers fixes it', () => {
+    const c = Testing.chart();
+    new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka' });
+    new KafkaBridge(c, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('events-kafka-bootstrap.kafka.svc:9093', { secretName: 'kafka-ca' }), authentication: BridgeAuthentication.scramSha512('bridge', 'bridge-user') });
+    expect(() => synth(c)).toThrow(/kafka dials events-kafka-bootstrap.kafka.svc:9093, listener 'tls' of KafkaCluster 'events', whose NetworkPolicy \(networkPolicyPeers\) does not admit pods of namespace bridge/);
+
+    const d = Testing.chart();
+    const kafka = new KafkaCluster(d, 'Kafka', { name: 'events', namespace: 'kafka', defaultListener: false });
+    kafka.addListener('tls', { port: 9093, networkPolicyPeers: [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'kafka' } }, { namespaceLabels: { 'kubernetes.io/metadata.name': 'bridge' } }] });
+    new KafkaBridge(d, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('events-kafka-bootstrap.kafka.svc:9093', { secretName: 'kafka-ca' }), authentication: BridgeAuthentication.scramSha512('bridge', 'bridge-user') });
+    expect(() => synth(d)).not.toThrow();
+  });
+});
