@@ -9,7 +9,7 @@ import { Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { isHostPort } from '../core/hostnames';
 import { serviceHost, StrimziNames } from '../core/names';
 import { checkFactoryName, checkLabels, checkName, checkNamespace, isName, NameFormat } from '../core/naming';
-import { admit, checkPeers, NetworkPeer, peersAdmit } from '../core/network';
+import { admit, checkPeers, NetworkPeer, peersAdmit, tcpPort, workloadNetworkPolicy } from '../core/network';
 import { compact } from '../core/objects';
 import { checkSizing, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
@@ -382,14 +382,25 @@ export class KafkaBridge extends Construct {
       pass.refer(subject, 'authentication', secretRef(this.namespace, props.authentication.secretName), "the bridge reads its credentials from its own namespace: put the bridge in the user's, or copy the Secret", !props.authentication._derived);
     }
 
-    this.networkPolicy = new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
-      metadata: { name: `${this.bridgeName}-bridge`, namespace: this.namespace },
-      spec: {
-        podSelector: { matchLabels: this.podSelectorLabels },
-        policyTypes: ['Ingress'],
-        ingress: admit(this.allowFrom, [{ port: k8s.IntOrString.fromNumber(this.httpPort), protocol: 'TCP' }]),
-      },
-    });
+    const ingress = admit(this.allowFrom, [{ port: k8s.IntOrString.fromNumber(this.httpPort), protocol: 'TCP' }]);
+    const kafkaPorts = [...new Set(kafka.bootstrapServers.split(',').map((a) => Number(/:(\d+)$/.exec(a.trim())![1])))].map(tcpPort);
+    this.networkPolicy = props.istioSidecar
+      // With a sidecar the pod also talks to istiod and through the mesh: egress is left to the mesh.
+      ? new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
+        metadata: { name: `${this.bridgeName}-bridge`, namespace: this.namespace },
+        spec: { podSelector: { matchLabels: this.podSelectorLabels }, policyTypes: ['Ingress'], ingress },
+      })
+      : workloadNetworkPolicy(this, 'NetworkPolicy', {
+        name: `${this.bridgeName}-bridge`,
+        namespace: this.namespace,
+        podLabels: this.podSelectorLabels,
+        ingress,
+        // Out: Kafka only. A cluster of the app: its broker pods on the listener's port; one
+        // elsewhere (through its Gateway): that port at any address.
+        egress: [kafka._cluster !== undefined
+          ? { to: [{ podLabels: StrimziNames.brokerPodLabels((kafka._cluster as unknown as { clusterName: string }).clusterName) }], ports: kafkaPorts }
+          : { ports: kafkaPorts }],
+      });
   }
 
   /**

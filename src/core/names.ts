@@ -54,6 +54,15 @@ export class StrimziNames {
     return `${StrimziNames.podName(cluster, pool, nodeId)}.${serviceHost(StrimziNames.brokersService(cluster), namespace)}`;
   }
 
+  /**
+   * The labels of the broker pods of Kafka cluster `cluster`: every Kafka pod has
+   * `strimzi.io/cluster` and `strimzi.io/kind` (`Labels.strimziSelectorLabels`), brokers
+   * `strimzi.io/broker-role: 'true'`, which the bootstrap Service selects (`KafkaCluster.brokersSelector`).
+   */
+  public static brokerPodLabels(cluster: string): Record<string, string> {
+    return { 'strimzi.io/cluster': cluster, 'strimzi.io/kind': 'Kafka', 'strimzi.io/broker-role': 'true' };
+  }
+
   /** `KafkaResources.clusterCaCertificateSecretName`: the cluster CA certificate (`ca.crt`, `ca.p12`, `ca.password`). */
   public static clusterCaCertSecret(cluster: string): string {
     return `${cluster}-cluster-ca-cert`;

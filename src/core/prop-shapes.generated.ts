@@ -5935,8 +5935,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@516": "function",
-       "__@toStringTag@518": "present"
+       "__@iterator@517": "function",
+       "__@toStringTag@519": "present"
       }
      }
     ]
@@ -6210,6 +6210,15 @@ export const SIGNATURES = {
  "StrimziNames.bridgeService": [
   {
    "name": "bridge",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  }
+ ],
+ "StrimziNames.brokerPodLabels": [
+  {
+   "name": "cluster",
    "shape": {
     "t": "string"
    },

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { throwPropError } from '../core/errors';
 import { apacheKafkaImage, ImageUser, resolveImageUser } from '../core/images';
+import { StrimziNames } from '../core/names';
 import { labelWithSuffix } from '../core/naming';
 import { tcpPort } from '../core/network';
 import { checkImage, scriptDeployment, shellQuote } from '../core/workload';
@@ -171,7 +172,7 @@ export class KafkaClientWorkload extends Construct {
       // strimzi.io/broker-role: 'true', which its bootstrap Service selects
       // (KafkaCluster.brokersSelector); a broker listens on the listener's port
       // (KafkaCluster.getContainerPortList: listener.getPort()).
-      egress: [{ to: [{ podLabels: brokerPodLabels(cluster.clusterName) }], ports: [tcpPort(listener.port)] }],
+      egress: [{ to: [{ podLabels: StrimziNames.brokerPodLabels(cluster.clusterName) }], ports: [tcpPort(listener.port)] }],
       script,
       env: [{ name: 'LOG_DIR', value: '/tmp/logs' }, { name: 'KAFKA_HEAP_OPTS', value: '-Xms64m -Xmx192m' }],
       cpuRequest: '50m',
@@ -186,11 +187,6 @@ export class KafkaClientWorkload extends Construct {
     this.deployment = workload.deployment;
     this.networkPolicy = workload.networkPolicy;
   }
-}
-
-/** The labels Strimzi gives the broker pods of Kafka cluster `cluster` (strimzi-kafka-operator Labels.java, KafkaCluster.brokersSelector). */
-function brokerPodLabels(cluster: string): Record<string, string> {
-  return { 'strimzi.io/cluster': cluster, 'strimzi.io/kind': 'Kafka', 'strimzi.io/broker-role': 'true' };
 }
 
 /** An action a client needs: an operation on a resource (Kafka's `Action`). */

@@ -36,10 +36,15 @@ describe('KafkaBridge', () => {
     });
     expect(spec.template.bridgeContainer.securityContext).toMatchObject({ runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
     const policy = find(manifests, 'NetworkPolicy', 'events-bridge');
+    // In: its clients; out: DNS and the cluster's brokers on the listener's port (issue 13).
     expect(policy.spec).toEqual({
       podSelector: { matchLabels: { 'strimzi.io/cluster': 'events', 'strimzi.io/kind': 'KafkaBridge' } },
-      policyTypes: ['Ingress'],
+      policyTypes: ['Ingress', 'Egress'],
       ingress: [{ ports: [{ port: 8080, protocol: 'TCP' }], from: [{ podSelector: {} }] }],
+      egress: [
+        { ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }], to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }] },
+        { ports: [{ port: 9093, protocol: 'TCP' }], to: [{ podSelector: { matchLabels: { 'strimzi.io/cluster': 'events', 'strimzi.io/kind': 'Kafka', 'strimzi.io/broker-role': 'true' } } }] },
+      ],
     });
     expect(bridge.serviceName).toBe('events-bridge-service');
     expect(bridge.serviceAddress).toBe('events-bridge-service.kafka.svc:8080');
@@ -83,7 +88,7 @@ describe('KafkaBridge', () => {
     const { chart, kafka, user } = setup();
     new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromCluster(kafka), authentication: BridgeAuthentication.fromUser(user), allowFrom: [] });
     const policy = find(synth(chart), 'NetworkPolicy', 'events-bridge');
-    expect(policy.spec.policyTypes).toEqual(['Ingress']);
+    expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(policy.spec.ingress ?? []).toEqual([]);
   });
 
