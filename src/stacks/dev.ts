@@ -224,12 +224,12 @@ DIR="${p.dir}"
 mkdir -p "$DIR"
 cd "$DIR"
 kubectl -n ${p.namespace} get secret ${p.caSecret} -o jsonpath='{.data.ca\\.crt}' | base64 -d > ca.crt
-PASSWORD="$(kubectl -n ${p.namespace} get secret ${p.userSecret} -o jsonpath='{.data.password}' | base64 -d)"
+SCRAM_SECRET="$(kubectl -n ${p.namespace} get secret ${p.userSecret} -o jsonpath='{.data.password}' | base64 -d)"
 cat > ${p.user}.properties <<EOF
 bootstrap.servers=${p.bootstrap}
 security.protocol=SASL_SSL
 sasl.mechanism=SCRAM-SHA-512
-sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${p.user}" password="\${PASSWORD}";
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${p.user}" password="\${SCRAM_SECRET}";
 ssl.truststore.type=PEM
 ssl.truststore.location=$(pwd)/ca.crt
 EOF

@@ -8,12 +8,12 @@ DIR="${KAFKA_CLIENT_DIR:-$HOME/.config/cdk8s-kafka/dev}"
 mkdir -p "$DIR"
 cd "$DIR"
 kubectl -n kafka get secret gateway-api-test-external-tls -o jsonpath='{.data.ca\.crt}' | base64 -d > ca.crt
-PASSWORD="$(kubectl -n kafka get secret app -o jsonpath='{.data.password}' | base64 -d)"
+SCRAM_SECRET="$(kubectl -n kafka get secret app -o jsonpath='{.data.password}' | base64 -d)"
 cat > app.properties <<EOF
 bootstrap.servers=bootstrap.strimzi.gateway.api.test:9092
 security.protocol=SASL_SSL
 sasl.mechanism=SCRAM-SHA-512
-sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="app" password="${PASSWORD}";
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="app" password="${SCRAM_SECRET}";
 ssl.truststore.type=PEM
 ssl.truststore.location=$(pwd)/ca.crt
 EOF
