@@ -285,11 +285,29 @@ export class ConsistencyPass {
    * @param reason why a level below `restricted` is needed, for the namespace's annotation
    */
   public podSecurity(scope: IConstruct, namespace: string, level: PodSecurityLevel = PodSecurityLevel.RESTRICTED, reason?: string): void {
+    if (!Object.values(PodSecurityLevel).includes(level)) {
+      throw new Error(`ConsistencyPass.podSecurity(): level must be one of ${Object.values(PodSecurityLevel).join(', ')} (got ${formatValue(level)}); use PodSecurityLevel.BASELINE or .PRIVILEGED`);
+    }
+    if (level !== PodSecurityLevel.RESTRICTED && (typeof reason !== 'string' || reason.trim() === '')) {
+      throw new Error(`ConsistencyPass.podSecurity(): reason is required below restricted (got ${formatValue(reason)}); say what in namespace ${namespace} needs ${level}, for its annotation and README`);
+    }
     const key = `${clusterOf(scope).name}|${namespace}`;
     const entry = this.podSecurityLevels.get(key) ?? { level: PodSecurityLevel.RESTRICTED, reasons: [] };
     entry.level = lowerLevel(entry.level, level);
     if (reason !== undefined && level !== PodSecurityLevel.RESTRICTED) entry.reasons.push(`${level}: ${reason}`);
     this.podSecurityLevels.set(key, entry);
+  }
+
+  /**
+   * The namespaces of the app's TLS clients (bridges, client workloads) in the cluster of `scope`
+   * that dial one of `addresses`, for the NetworkPolicy peers of what they dial.
+   */
+  public clientNamespaces(scope: IConstruct, addresses: readonly string[]): string[] {
+    const cluster = clusterOf(scope).name;
+    const wanted = new Set(addresses.map((a) => a.toLowerCase()));
+    return this.clients
+      .filter((c) => c.namespace !== undefined && clusterOf(c.subject.scope).name === cluster && wanted.has(c.address.trim().toLowerCase()))
+      .map((c) => c.namespace!);
   }
 
   /** The Pod Security level of a namespace the app creates in the cluster of `scope`, and why it is lowered; undefined for one it does not create. */

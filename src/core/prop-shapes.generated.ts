@@ -3986,6 +3986,30 @@ export const SIGNATURES = {
   }
  ],
  "ClusterIssuer.toIssuerRef": [],
+ "ConsistencyPass.clientNamespaces": [
+  {
+   "name": "scope",
+   "shape": {
+    "t": "instance",
+    "name": "IConstruct",
+    "members": {
+     "node": "present",
+     "with": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "addresses",
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": false
+  }
+ ],
  "ConsistencyPass.copy": [
   {
    "name": "by",
@@ -5935,8 +5959,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@517": "function",
-       "__@toStringTag@519": "present"
+       "__@iterator@519": "function",
+       "__@toStringTag@521": "present"
       }
      }
     ]

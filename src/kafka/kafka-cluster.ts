@@ -367,6 +367,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     checkArgs(this.subject, 'KafkaCluster.addListener', arguments);
     if (typeof options !== 'object' || options === null) throwPropError(this.subject, `listeners['${name}']`, 'must be listener options', options, 'pass e.g. { port: 9094, type: ListenerType.CLUSTER_IP }');
     const listener = new KafkaListener(this, name, options);
+    listener._clientNamespaces = () => ConsistencyPass.of(this).clientNamespaces(this, listener.bootstrapAddresses);
     checkListener({ ...this.subject, listener, others: this.listeners });
     this.listeners.push(listener);
     this.recordListenerFacts(listener);

@@ -81,7 +81,7 @@ export function checkListener(check: ListenerCheck): void {
     if (peer.anyone === true && (o.networkPolicyPeers!.length > 1 || peer.podLabels !== undefined || peer.namespaceLabels !== undefined || peer.cidr !== undefined)) {
       fail(`networkPolicyPeers[${i}].anyone`, 'admits everyone, so no other peer or selector means anything beside it', o.networkPolicyPeers, 'use [{ anyone: true }] alone, or list the peers');
     }
-    const set = [peer.podLabels, peer.namespaceLabels, peer.cidr, peer.anyone].filter((x) => x !== undefined).length;
+    const set = [peer.podLabels, peer.namespaceLabels, peer.cidr, peer.anyone === true ? true : undefined].filter((x) => x !== undefined).length;
     if (set === 0) fail(`networkPolicyPeers[${i}]`, 'sets nothing, which a NetworkPolicy reads as every source', peer, 'set podLabels, namespaceLabels or cidr');
     if (peer.cidr !== undefined && (peer.podLabels !== undefined || peer.namespaceLabels !== undefined)) fail(`networkPolicyPeers[${i}].cidr`, 'cannot be combined with labels in one peer (a NetworkPolicy peer is an ipBlock or selectors)', peer.cidr, 'make two peers');
     if (peer.cidr !== undefined && !isCidr(peer.cidr)) fail(`networkPolicyPeers[${i}].cidr`, 'is not an IPv4 or IPv6 CIDR', peer.cidr, "use e.g. '10.0.0.0/8'");

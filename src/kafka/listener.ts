@@ -344,7 +344,17 @@ export class KafkaListener {
     if (peers?.some((p) => p.anyone === true)) return undefined;
     if (peers !== undefined) return peers;
     const inCluster = (this.type === ListenerType.INTERNAL || this.type === ListenerType.CLUSTER_IP) && this.servesInCluster;
-    return inCluster && this.cluster.namespace !== undefined ? [{ namespaceLabels: { 'kubernetes.io/metadata.name': this.cluster.namespace } }] : undefined;
+    if (!inCluster || this.cluster.namespace === undefined) return undefined;
+    // The cluster's namespace, plus the namespaces of the app's clients that dial this listener.
+    const namespaces = [...new Set([this.cluster.namespace, ...this.clientNamespaces()])];
+    return namespaces.map((ns) => ({ namespaceLabels: { 'kubernetes.io/metadata.name': ns } }));
+  }
+
+  /** @internal The namespaces of the app's clients that dial this listener (set by the cluster). */
+  public _clientNamespaces?: () => readonly string[];
+
+  private clientNamespaces(): readonly string[] {
+    return this._clientNamespaces?.() ?? [];
   }
 
   /** The Kafka client `security.protocol` this listener expects. */

@@ -388,7 +388,7 @@ function securitySection(clusters: Record<string, Manifest[]>): string[] {
     }
   }
   const policies = Object.values(clusters).flat().filter((o) => o.kind === 'NetworkPolicy').length;
-  out.push('', `Every pod the library defines runs as a numeric non-root user with no privilege escalation, every capability dropped and the RuntimeDefault seccomp profile; ${policies} NetworkPolicies admit only the clients each workload has and let it reach only DNS and what it dials (Strimzi writes those of the Kafka pods from the listeners' networkPolicyPeers).`, '');
+  out.push('', `Every pod spec the library writes (client workloads, traffic generators, KRaft nodes) runs as its image's numeric non-root user with no privilege escalation, every capability dropped and the RuntimeDefault seccomp profile; Strimzi's pods get the same through their templates. ${policies} NetworkPolicies admit only the clients each workload has; those of the library's pod specs and of bridges without a sidecar also let them reach only DNS and what they dial. Strimzi writes ingress policies for the Kafka pods from the listeners' networkPolicyPeers (an in-cluster listener admits its cluster's namespace and the namespaces of the app's clients); bridges with an Istio sidecar leave egress to the mesh.`, '');
   out.push('Left to the cluster: the operators and gateways installed as prerequisites (Strimzi, cert-manager, Envoy Gateway, Istio, TSB) run in namespaces their installers create, with the security settings their charts choose.', '');
   return out;
 }

@@ -4,7 +4,7 @@ import {
   Acl, AclOperation, BridgeAuthentication, BridgeKafkaConnection, Certificate, ClusterProfile, ConsistencyPass, DevEnvironment, EnvoyGatewayClass,
   Environment, FailoverGateway, FailoverProviderKind, GatewayService, HostnameScheme, Issuer, IssuerType, IstioFailover, KafkaBridge, KafkaClientRole,
   KafkaClientWorkload, KafkaCluster, KafkaGateway, KafkaStorage, KafkaTlsRoutes, KindCluster, ListenerAuthentication, ListenerType, MultiRegionEnvironment, NodeRole, PrivateCa,
-  RouteMode, SelfSignedClusterIssuer, UserAuthentication,
+  PodSecurityLevel, RouteMode, SelfSignedClusterIssuer, UserAuthentication,
 } from '../../src';
 import { expectValid, find, synth } from '../support';
 
@@ -721,17 +721,32 @@ describe('load balancers accept only the source ranges given (issue 13)', () => 
   });
 });
 
-describe("a client in another namespace than an in-cluster listener's peers admit (issue 13)", () => {
-  test('a bridge in namespace bridge dialing the default internal listener fails; naming its namespace in the peers fixes it', () => {
+describe("clients in other namespaces of in-cluster listeners (issue 13)", () => {
+  test("by default the listener admits its cluster's namespace plus the namespaces of the app's clients that dial it", () => {
     const c = Testing.chart();
-    new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka' });
+    const kafka = new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka' });
     new KafkaBridge(c, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('events-kafka-bootstrap.kafka.svc:9093', { secretName: 'kafka-ca' }), authentication: BridgeAuthentication.scramSha512('bridge', 'bridge-user') });
-    expect(() => synth(c)).toThrow(/kafka dials events-kafka-bootstrap.kafka.svc:9093, listener 'tls' of KafkaCluster 'events', whose NetworkPolicy \(networkPolicyPeers\) does not admit pods of namespace bridge/);
+    const listener = find(synth(c), 'Kafka', 'events').spec.kafka.listeners[0];
+    expect(listener.networkPolicyPeers).toEqual([
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kafka' } } },
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'bridge' } } },
+    ]);
+    expect(kafka.listener('tls').networkPolicyPeers).toHaveLength(2);
+  });
 
+  test('peers given by hand that leave a client out fail at synth, with the peer to add', () => {
     const d = Testing.chart();
     const kafka = new KafkaCluster(d, 'Kafka', { name: 'events', namespace: 'kafka', defaultListener: false });
-    kafka.addListener('tls', { port: 9093, networkPolicyPeers: [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'kafka' } }, { namespaceLabels: { 'kubernetes.io/metadata.name': 'bridge' } }] });
+    kafka.addListener('tls', { port: 9093, networkPolicyPeers: [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'kafka' } }] });
     new KafkaBridge(d, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('events-kafka-bootstrap.kafka.svc:9093', { secretName: 'kafka-ca' }), authentication: BridgeAuthentication.scramSha512('bridge', 'bridge-user') });
-    expect(() => synth(d)).not.toThrow();
+    expect(() => synth(d)).toThrow(/kafka dials events-kafka-bootstrap.kafka.svc:9093, listener 'tls' of KafkaCluster 'events', whose NetworkPolicy \(networkPolicyPeers\) does not admit pods of namespace bridge/);
+  });
+
+  test("anyone: false is no peer; a pod security level below restricted needs a reason; unknown levels fail", () => {
+    const kafka = new KafkaCluster(Testing.chart(), 'Kafka', { name: 'events', namespace: 'kafka' });
+    expect(() => kafka.addListener('x', { port: 9094, networkPolicyPeers: [{ anyone: false }] })).toThrow(/networkPolicyPeers\[0\] sets nothing/);
+    const c = Testing.chart();
+    expect(() => ConsistencyPass.of(c).podSecurity(c, 'kafka', 'superstrict' as any)).toThrow(/^ConsistencyPass.podSecurity\(\): level must be one of privileged, baseline, restricted \(got "superstrict"\)/);
+    expect(() => ConsistencyPass.of(c).podSecurity(c, 'kafka', PodSecurityLevel.PRIVILEGED)).toThrow(/^ConsistencyPass.podSecurity\(\): reason is required below restricted/);
   });
 });
