@@ -1,5 +1,5 @@
 import { checkArgs, constructId } from '../core/props';
-import { Chart, Size } from 'cdk8s';
+import { Chart, Size, SizeRoundingBehavior } from 'cdk8s';
 import { ContainerResources, Cpu } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
@@ -514,12 +514,16 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
    * @internal Requests and a memory limit for a pool that sets none, so that no Kafka pod is
    * BestEffort (the first the kubelet evicts) and its heap is sized: Strimzi gives the JVM 50% of
    * the memory limit, at most 5 GiB, when no heap is set (KafkaCluster: `heapOptions(…, 50,
-   * 5 GiB)`). Brokers need more than controllers; a DEVELOPMENT cluster fits a laptop.
+   * 5 GiB)`), or twice the heap when one is set. Brokers need more than controllers; a
+   * DEVELOPMENT cluster fits a laptop.
    */
-  public _defaultResources(roles: readonly NodeRole[]): ContainerResources {
+  public _defaultResources(roles: readonly NodeRole[], heap?: Size): ContainerResources {
     const dev = this.profile === ClusterProfile.DEVELOPMENT;
     const broker = roles.includes(NodeRole.BROKER);
-    const memory = dev ? Size.mebibytes(broker ? 1024 : 512) : Size.gibibytes(broker ? 8 : 2);
+    const byRole = dev ? Size.mebibytes(broker ? 1024 : 512) : Size.gibibytes(broker ? 8 : 2);
+    // With a heap, the limit is twice it (Strimzi's own ratio: heap = 50% of the limit), whole MiB.
+    const fromHeap = heap === undefined ? 0 : Math.ceil(heap.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) * 2);
+    const memory = fromHeap > byRole.toMebibytes() ? Size.mebibytes(fromHeap) : byRole;
     const cpu = dev ? Cpu.millis(broker ? 250 : 100) : Cpu.millis(broker ? 1000 : 250);
     return { cpu: { request: cpu }, memory: { request: memory, limit: memory } };
   }

@@ -109,7 +109,7 @@ export interface INodePoolParent {
   /** @internal */
   _podTemplate(pool: KafkaNodePool): strimzi.KafkaNodePoolSpecTemplate;
   /** @internal The resources of a pool with `roles` that sets none. */
-  _defaultResources?(roles: readonly NodeRole[]): ContainerResources;
+  _defaultResources?(roles: readonly NodeRole[], heap?: Size): ContainerResources;
 }
 
 /** Props of {@link KafkaNodePool}. */
@@ -161,7 +161,7 @@ export class KafkaNodePool extends Construct {
     if (!Number.isInteger(this.replicas) || this.replicas < 1) {
       throwPropError(subject, 'replicas', 'must be a whole number >= 1', this.replicas, 'set the number of nodes; remove the pool instead of scaling it to 0');
     }
-    const resources = props.resources ?? props.cluster._defaultResources?.(props.roles ?? []);
+    const resources = props.resources ?? props.cluster._defaultResources?.(props.roles ?? [], props.heap);
     checkSizing(subject, 'resources', resources, 'heap', props.heap);
     checkLabels(subject, 'podLabels', props.podLabels);
     this.podLabels = props.podLabels;

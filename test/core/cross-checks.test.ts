@@ -750,3 +750,14 @@ describe("clients in other namespaces of in-cluster listeners (issue 13)", () =>
     expect(() => ConsistencyPass.of(c).podSecurity(c, 'kafka', PodSecurityLevel.PRIVILEGED)).toThrow(/^ConsistencyPass.podSecurity\(\): reason is required below restricted/);
   });
 });
+
+describe('pool resources sized from the heap (issue 13)', () => {
+  test('a heap without resources gets a memory limit twice the heap; a small heap keeps the role default', () => {
+    const c = Testing.chart();
+    const kafka = new KafkaCluster(c, 'Kafka', { name: 'events', namespace: 'kafka', brokers: { heap: Size.gibibytes(6) }, controllers: { heap: Size.mebibytes(256) } });
+    const manifests = synth(c);
+    expect(find(manifests, 'KafkaNodePool', 'broker').spec.resources).toEqual({ requests: { cpu: '1000m', memory: '12Gi' }, limits: { memory: '12Gi' } });
+    expect(find(manifests, 'KafkaNodePool', 'controller').spec.resources.limits).toEqual({ memory: '2Gi' });
+    expect(kafka.brokerPool).toBeDefined();
+  });
+});
