@@ -179,3 +179,27 @@ export function checkTopicName(subject: Subject, prop: string, name: string): vo
     throwPropError(subject, prop, "is not a valid Kafka topic name: 1-249 of letters, digits, '.', '_' and '-', not '.' or '..'", name, "use e.g. 'orders'");
   }
 }
+
+/** The Levenshtein distance of two strings (insertions, deletions and substitutions). */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * The name of `names` nearest to `key` (case-insensitively), if one is near enough to be what was
+ * meant: at most 2 edits, or a third of the key's length; for "did you mean" hints.
+ */
+export function closestName(key: string, names: Iterable<string>): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const distance = editDistance(key.toLowerCase(), name.toLowerCase());
+    if (best === undefined || distance < best.distance) best = { name, distance };
+  }
+  return best !== undefined && best.distance <= Math.max(2, Math.floor(key.length / 3)) ? best.name : undefined;
+}

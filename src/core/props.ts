@@ -1,4 +1,5 @@
 import { formatValue, Subject, throwFactoryError, throwPropError } from './errors';
+import { closestName } from './naming';
 import { INTERFACES, SIGNATURES } from './prop-shapes.generated';
 
 /**
@@ -103,7 +104,7 @@ function problemOf(shape: Shape, value: unknown, path: string): Problem | undefi
       if (shape.ref !== undefined && Object.getPrototypeOf(value) === Object.prototype) {
         const unknown = Object.keys(value).find((key) => !(key in props) && (value as Record<string, unknown>)[key] !== undefined);
         if (unknown !== undefined) {
-          const near = closest(unknown, Object.keys(props));
+          const near = closestName(unknown, Object.keys(props));
           return { path: path === '' ? unknown : `${path}.${unknown}`, problem: `is not a prop of ${shape.ref}`, value: (value as Record<string, unknown>)[unknown], fix: near === undefined ? `use one of ${Object.keys(props).join(', ')}` : `did you mean ${near}?` };
         }
       }
@@ -171,26 +172,3 @@ function sizeProblem(value: unknown): string | undefined {
   }
 }
 
-/** The name among `names` closest to `name` (Levenshtein distance at most 2, or a third of its length), if any. */
-function closest(name: string, names: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of names) {
-    const d = distance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
-}

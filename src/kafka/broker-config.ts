@@ -1,4 +1,5 @@
 import { Subject, throwPropError } from '../core/errors';
+import { closestName } from '../core/naming';
 
 /**
  * Broker defaults for a cluster that must not lose acknowledged writes: three replicas, two of
@@ -420,27 +421,6 @@ function asTopicConfig(synonym: { readonly topic: string; readonly unit?: 'hours
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
   const ms = Number.isSafeInteger(n * MS_PER[synonym.unit]) ? ` (milliseconds: ${synonym.unit} × ${MS_PER[synonym.unit]}, e.g. '${synonym.topic}': ${n * MS_PER[synonym.unit]})` : ` (milliseconds: ${synonym.unit} × ${MS_PER[synonym.unit]})`;
   return `'${synonym.topic}'${ms}`;
-}
-
-/** The Levenshtein distance of two strings (insertions, deletions and substitutions). */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-/** The name of `names` nearest to `key`, if one is near enough to be what was meant (a third of its length, at least 2 edits). */
-function closestName(key: string, names: Iterable<string>): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of names) {
-    const distance = editDistance(key.toLowerCase(), name);
-    if (best === undefined || distance < best.distance) best = { name, distance };
-  }
-  return best !== undefined && best.distance <= Math.max(2, Math.floor(key.length / 3)) ? best.name : undefined;
 }
 
 /**

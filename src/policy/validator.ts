@@ -1,4 +1,5 @@
 import { decodeText, manifestFiles, NotJson, readBytes, toJsonData } from './input';
+import { editDistance } from '../core/naming';
 import { checkMetadata } from './metadata';
 import { OpenApiSchema } from './openapi';
 import { checkSchema, checkUnknownFields } from './schema';
@@ -291,17 +292,6 @@ function dropStatus(resolved: ResolvedSchema, record: Record<string, unknown>, e
   const status: OpenApiSchema | undefined = resolved.deref(resolved.schema).properties?.status;
   if (status !== undefined) checkUnknownFields(status, record.status, resolved.context, (path, message) => error(path, message), ['status']);
   delete record.status;
-}
-
-/** The Levenshtein distance of two strings. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 function notUtf8(line: number): string {
