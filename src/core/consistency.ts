@@ -140,17 +140,27 @@ interface Reference {
  * The checks, per Kubernetes cluster (a chart of an `Environment`; every other chart of an app
  * goes to one cluster, as with `kubectl apply -f dist/`):
  * - unique identity: no two objects share API group, kind, namespace and name (the second
- *   would overwrite the first at apply);
+ *   would overwrite the first at apply), counting what operators make from them (`provide`:
+ *   Strimzi's Secrets, Services and pods, cert-manager's Secrets), with the prop that made the
+ *   name where it is known (`namedBy`);
  * - references resolve: every object a construct refers to by name (a GatewayClass, an issuer,
- *   a Secret a pod or gateway proxy reads, a Service) is emitted or made by an operator in the
- *   same cluster and, for namespaced kinds, in the namespace the reader looks in (Secrets are
- *   read from the reader's own namespace);
- * - trust chain: a TLS client that dials a server of the app trusts the CA that signs that
- *   server's certificate;
- * - routes: no two routes claim one hostname on one Gateway listener (the Gateway API gives the
+ *   a Secret a pod or gateway proxy reads, a Service, a Kafka) is emitted or made by an operator
+ *   in the same cluster and, for namespaced kinds, in the namespace the reader looks in (Secrets
+ *   are read from the reader's own namespace); a name the user typed only warns;
+ * - trust chain: a client that dials a server of the app (the nearest one answering the
+ *   address) trusts the CA that signs its certificate, through copies made by a runbook; the
+ *   certificate covers the host dialed and the brokers advertised; TLS and authentication match;
+ *   the server's NetworkPolicy admits the client's namespace;
+ * - routes: they attach to the Gateway listener they name (listener, hostname, namespace, TLS,
+ *   advertised port), and no two claim one hostname on one listener (the Gateway API gives the
  *   hostname to the oldest route, so the other is silently dead);
  * - port chain: on a cluster that publishes node ports on host ports (KIND), every Gateway
- *   reached through a node port is published, and its brokers advertise the host port.
+ *   reached through a node port is published and its brokers advertise the host port; a node
+ *   port is one Service's per cluster, a host port one KIND cluster's per environment;
+ * - Pod Security: every pod spec emitted into a namespace the app creates meets the level the
+ *   namespace enforces (`podSecurity`);
+ * - warnings (not errors): ACLs on literal topics the cluster does not declare, names the user
+ *   typed that nothing in the app makes.
  */
 export class ConsistencyPass {
   /** The pass of the app `scope` belongs to, registered on first use. */
