@@ -1,11 +1,9 @@
 import { ConsistencyPass } from './core/consistency';
 import { resolve } from 'path';
 import { App } from 'cdk8s';
-import { RouteMode } from './gateway';
+import { exampleEnvironments } from './examples';
+import { synthEnvironments } from './stacks';
 import { linkFolder } from './stacks/output';
-import {
-  DevEnvironment, Environment, FailoverProviderKind, InClusterMtlsEnvironment, KraftPlainEnvironment, MultiRegionEnvironment, synthEnvironments,
-} from './stacks';
 
 /**
  * The example environments, synthesized by `npx cdk8s synth` (or `npm run synth`) into
@@ -18,21 +16,9 @@ import {
  */
 const DIST = 'dist';
 
-function environments(app: App): Environment[] {
-  return [
-    new DevEnvironment(app, 'dev'),
-    new DevEnvironment(app, 'dev-explicit-routes', { routeMode: RouteMode.EXPLICIT }),
-    new InClusterMtlsEnvironment(app, 'in-cluster-mtls'),
-    new KraftPlainEnvironment(app, 'kraft-plain'),
-    new MultiRegionEnvironment(app, 'multi-region-istio', { provider: FailoverProviderKind.ISTIO }),
-    new MultiRegionEnvironment(app, 'multi-region-envoy', { provider: FailoverProviderKind.ENVOY_GATEWAY }),
-    new MultiRegionEnvironment(app, 'multi-region-tsb', { provider: FailoverProviderKind.TETRATE }),
-  ];
-}
-
 try {
   const app = new App();
-  const result = synthEnvironments(environments(app), DIST, { repoUrl: process.env.CDK8S_KAFKA_REPO_URL });
+  const result = synthEnvironments(exampleEnvironments(app), DIST, { repoUrl: process.env.CDK8S_KAFKA_REPO_URL });
   const consistency = ConsistencyPass.of(app).warnings();
   for (const warning of consistency) console.error(`warning: ${warning}`);
   const cdk8sOutdir = process.env.CDK8S_OUTDIR;

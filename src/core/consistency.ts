@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { lowerLevel, PodSecurityLevel, podSecurityProblems, PodSpecFields } from '../policy/pod-security';
+import { lowerLevel, POD_SPEC_PATHS, PodSecurityLevel, podSecurityProblems, PodSpecFields } from '../policy/pod-security';
 import { SchemaRegistry } from '../policy/schema-registry';
 import { formatValue, propError, Subject } from './errors';
 
@@ -582,17 +582,6 @@ function nearest(scope: IConstruct, servers: readonly TlsServer[]): TlsServer | 
   const ranked = servers.map((server) => ({ server, depth: shared(server.scope) })).sort((x, y) => y.depth - x.depth);
   return ranked.length === 0 || (ranked.length > 1 && ranked[0].depth === ranked[1].depth) ? undefined : ranked[0].server;
 }
-
-/** Where each kind that makes pods keeps its pod spec. */
-const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
 
 /** The `sectionName` of a route that names no Gateway listener: it attaches to every listener it fits. */
 export const EVERY_LISTENER = '(every listener)';

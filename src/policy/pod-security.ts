@@ -6,6 +6,17 @@
  * a Deployment is accepted and its pods are never created.
  */
 
+/** Where each kind that makes pods keeps its pod spec, as a path of keys. */
+export const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
 /** The Pod Security Standards levels, from the least to the most restricted. */
 export enum PodSecurityLevel {
   /** No restriction. */

@@ -2,35 +2,16 @@ import { readdirSync } from 'fs';
 import { join } from 'path';
 import { Testing } from 'cdk8s';
 import {
-  apacheKafkaImage, CURL_IMAGE, DEFAULT_KAFKA_VERSION, DEFAULT_TRAFFIC_IMAGE, DevEnvironment, Environment, FailoverProviderKind, IMAGE_FACTS, imageFacts,
-  InClusterMtlsEnvironment, KAFKA_CLIENT_IMAGE, KraftPlainEnvironment, MultiRegionEnvironment, PodSecurityLevel, podSecurityProblems, RouteMode, SUPPORTED_KAFKA_VERSIONS,
+  apacheKafkaImage, CURL_IMAGE, DEFAULT_KAFKA_VERSION, DEFAULT_TRAFFIC_IMAGE, Environment, IMAGE_FACTS, imageFacts,
+  KAFKA_CLIENT_IMAGE, PodSecurityLevel, podSecurityProblems, SUPPORTED_KAFKA_VERSIONS,
 } from '../../src';
+import { exampleEnvironments as buildExamples } from '../../src/examples';
+import { POD_SPEC_PATHS } from '../../src/policy/pod-security';
 import { Manifest, synth } from '../support';
 
-/** The example environments, built as src/main.ts builds them (main.ts is the app itself, and writes dist/). */
 function exampleEnvironments(): Environment[] {
-  const app = Testing.app();
-  return [
-    new DevEnvironment(app, 'dev'),
-    new DevEnvironment(app, 'dev-explicit-routes', { routeMode: RouteMode.EXPLICIT }),
-    new InClusterMtlsEnvironment(app, 'in-cluster-mtls'),
-    new KraftPlainEnvironment(app, 'kraft-plain'),
-    new MultiRegionEnvironment(app, 'multi-region-istio', { provider: FailoverProviderKind.ISTIO }),
-    new MultiRegionEnvironment(app, 'multi-region-envoy', { provider: FailoverProviderKind.ENVOY_GATEWAY }),
-    new MultiRegionEnvironment(app, 'multi-region-tsb', { provider: FailoverProviderKind.TETRATE }),
-  ];
+  return buildExamples(Testing.app());
 }
-
-/** Where each kind that makes pods keeps its pod spec. */
-const POD_SPEC_PATHS: Record<string, string[]> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
 
 /** The labels of the pods `object` makes. */
 function podLabels(object: Manifest): Record<string, string> {

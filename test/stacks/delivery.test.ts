@@ -5,21 +5,15 @@ import { join } from 'path';
 import { App, Testing } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import {
-  applyWave, DevEnvironment, Environment, FailoverProviderKind, InClusterMtlsEnvironment, KafkaCluster, KraftPlainEnvironment, MultiRegionEnvironment, renderEnvironment, RouteMode, synthEnvironment,
+  applyWave, Environment, KafkaCluster, renderEnvironment, synthEnvironment,
 } from '../../src';
+import { exampleEnvironments } from '../../src/examples';
 import { sharedValidator } from '../support';
 
 jest.setTimeout(60_000);
 
 function shipped(): Environment[] {
-  const app = new App();
-  return [
-    new DevEnvironment(app, 'dev'),
-    new DevEnvironment(app, 'dev-explicit-routes', { routeMode: RouteMode.EXPLICIT }),
-    new InClusterMtlsEnvironment(app, 'in-cluster-mtls'),
-    new KraftPlainEnvironment(app, 'kraft-plain'),
-    ...[FailoverProviderKind.ISTIO, FailoverProviderKind.ENVOY_GATEWAY, FailoverProviderKind.TETRATE].map((p) => new MultiRegionEnvironment(app, `multi-region-${p}`, { provider: p })),
-  ];
+  return exampleEnvironments(new App());
 }
 
 const environments = shipped();

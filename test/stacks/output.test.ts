@@ -184,8 +184,8 @@ describe('npx cdk8s synth', () => {
   test('a bad prop in an example exits non-zero, prints the problem without a stack, and leaves dist/ as it was', () => {
     const dir = project();
     const before = folderSnapshot(join(dir, 'dist'));
-    const main = join(dir, 'src', 'main.ts');
-    writeFileSync(main, readFileSync(main, 'utf8').replace("new DevEnvironment(app, 'dev'),", "new DevEnvironment(app, 'dev', { domain: 'Not A Domain' }),"));
+    const examples = join(dir, 'src', 'examples.ts');
+    writeFileSync(examples, readFileSync(examples, 'utf8').replace("new DevEnvironment(app, 'dev'),", "new DevEnvironment(app, 'dev', { domain: 'Not A Domain' }),"));
     const result = spawnSync('npx', ['cdk8s', 'synth'], { cwd: dir, encoding: 'utf8' });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/cdk8s-kafka: synth failed; dist\/ was left as it was\.\n.*domain/);
