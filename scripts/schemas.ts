@@ -6,7 +6,12 @@
 // definitions one more; `index.json` lists every kind, its scope and its versions, so that
 // a run parses only the schemas of the kinds it meets.
 //
+// The CRDs come from ../shared/crds. The Kubernetes definitions come from the Go module
+// k8s.io/kubernetes at the version tools/kube/go.mod pins (the release of the tests' real API
+// server), fetched with `go mod download` and checked against tools/kube/go.sum: `go` must be on PATH.
+//
 // usage: node --import tsx scripts/schemas.ts [OUTDIR]   (default: schemas/; $CDK8S_KAFKA_CRDS overrides ../shared/crds)
+import { execFileSync } from 'child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { basename, join, relative, resolve } from 'path';
 import { RE2JS } from '@bufbuild/re2';
@@ -135,16 +140,50 @@ for (const file of yamlFiles(crds)) {
 }
 
 // The Kubernetes definitions: one file, and the kinds they serve (group/Kind → version → definition).
-const [definitionsFile] = readdirSync(join(crds, 'kubernetes')).filter((f) => /^_definitions-v[\d.]+\.json$/.test(f));
-const definitions = (JSON.parse(readFileSync(join(crds, 'kubernetes', definitionsFile), 'utf8')) as { definitions: Record<string, OpenApiSchema> }).definitions;
+//
+// Source: `api/openapi-spec/swagger.json` (OpenAPI v2) of k8s.io/kubernetes, not the v3 spec
+// (`api/openapi-spec/v3/*.json`). For every definition the two carry the same types, `required`
+// lists, enums, bounds, list types and map keys; v3 only adds `default`s, which for built-in types
+// are openapi-gen's `+default` markers and Go zero values (`port: 0`, `{}` for structs), not what
+// kube-apiserver applies (its Go defaulting functions). Applying them would make a missing required
+// field look present, so the v2 definitions, which have none, are what validation needs. They are
+// the shape of the cdk8s `_definitions` snapshot used before (v1.32.0): `x-kubernetes-group-version-kind`
+// on each kind, list types and map keys as written, patch strategies and unions dropped by `strip`.
+// One difference: IntOrString is `{type: string, format: int-or-string}` (the snapshot had a
+// `oneOf`), rewritten below. Quantity is `{type: string}`; the validator replaces it on load
+// (schema-registry.ts `withQuantity`).
+const kube = resolve(root, 'tools', 'kube');
+const pinned = /^\s*k8s\.io\/kubernetes\s+(v\d+\.\d+\.\d+)\s*$/m.exec(readFileSync(join(kube, 'go.mod'), 'utf8'))?.[1];
+if (pinned === undefined) throw new Error(`${relative(root, join(kube, 'go.mod'))} does not require k8s.io/kubernetes at a release version`);
+let download: string;
+try {
+  download = execFileSync('go', ['mod', 'download', '-json', `k8s.io/kubernetes@${pinned}`], { cwd: kube, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+} catch (e) {
+  const err = e as { code?: string; stdout?: string; stderr?: string; message: string };
+  if (err.code === 'ENOENT') throw new Error('go is not on PATH: the Kubernetes schema is read from the Go module k8s.io/kubernetes (go mod download)');
+  throw new Error(`go mod download k8s.io/kubernetes@${pinned} failed: ${(err.stdout ?? '') + (err.stderr ?? '') || err.message}`);
+}
+const kubernetes = JSON.parse(download) as { Version?: string; Dir?: string; Error?: string };
+if (kubernetes.Error !== undefined || kubernetes.Dir === undefined || kubernetes.Version !== pinned) {
+  throw new Error(`go mod download k8s.io/kubernetes@${pinned}: ${kubernetes.Error ?? `no module directory (${download.trim()})`}`);
+}
+const swagger = JSON.parse(readFileSync(join(kubernetes.Dir, 'api', 'openapi-spec', 'swagger.json'), 'utf8')) as { definitions: Record<string, OpenApiSchema> };
+
+/** IntOrString as the validator reads it (and as structural schemas write it): integer or string, nothing else. */
+function intOrString(node: OpenApiSchema): OpenApiSchema {
+  if (node.format !== 'int-or-string') return node;
+  const { type: _type, format: _format, ...rest } = node;
+  return { ...rest, 'x-kubernetes-int-or-string': true };
+}
+
 const stripped: Record<string, OpenApiSchema> = {};
-for (const [name, definition] of Object.entries(definitions)) {
-  stripped[name] = strip(definition, name);
+for (const [name, definition] of Object.entries(swagger.definitions)) {
+  stripped[name] = intOrString(strip(definition, name));
   for (const gvk of (definition['x-kubernetes-group-version-kind'] ?? []) as Array<{ group: string; version: string; kind: string }>) {
     (index.kubernetes.kinds[`${gvk.group}/${gvk.kind}`] ??= {})[gvk.version] = name;
   }
 }
-index.kubernetes.version = /^_definitions-v([\d.]+)\.json$/.exec(definitionsFile)![1];
+index.kubernetes.version = pinned.replace(/^v/, '');
 index.kubernetes.definitions = 'kubernetes.json';
 writeFileSync(join(output, 'kubernetes.json'), `${JSON.stringify(stripped)}\n`);
 

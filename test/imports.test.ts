@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
@@ -23,10 +23,25 @@ function expectSameTree(regenerated: string, committed: string): void {
 }
 
 describeWithUpstream('`npm run import` regenerates what is derived from the pinned CRDs, byte for byte', (crds) => {
+  // scripts/schemas.ts reads the Kubernetes schema from the Go module k8s.io/kubernetes that
+  // tools/kube/go.mod pins (`go mod download`): without Go this fails in CI and is skipped elsewhere.
+  if (spawnSync('go', ['version']).error !== undefined) {
+    if (process.env.CI === 'true') {
+      test('go is on PATH', () => {
+        throw new Error('go is not on PATH: CI must check imports/ and schemas/ against a fresh `npm run import`, which reads the Kubernetes schema from the Go module k8s.io/kubernetes');
+      });
+    } else {
+      // eslint-disable-next-line no-console
+      console.warn('go is not on PATH: skipped regenerating imports/ and schemas/ (`npm run import` reads the Kubernetes schema from the Go module k8s.io/kubernetes)');
+      test.skip('needs go', () => undefined);
+    }
+    return;
+  }
+
   const out = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-imports-'));
   beforeAll(() => {
     execFileSync('node', [join(root, 'scripts', 'import.mjs'), join(out, 'imports'), join(out, 'schemas')], { cwd: root, stdio: 'pipe', env: { ...process.env, CDK8S_KAFKA_CRDS: crds } });
-  }, 180_000);
+  }, 600_000); // a cold `go mod download` fetches k8s.io/kubernetes (about 20 MB)
 
   test('imports/: the L1 modules', () => {
     expect(files(join(root, 'imports'))).toEqual([

@@ -400,8 +400,11 @@ describe('what the API server accepts or rejects about metadata, kinds and value
   });
 
   test('an alpha Kubernetes API is served only where the cluster enables it', () => {
-    expect(messages({ apiVersion: 'certificates.k8s.io/v1alpha1', kind: 'ClusterTrustBundle', metadata: { name: 'b' }, spec: { trustBundle: 'x' } })).toEqual([
-      'warning apiVersion: certificates.k8s.io/v1alpha1 is an alpha API, served only where the cluster enables it (--runtime-config)',
+    // LeaseCandidate is served as v1alpha2 and v1beta1 only (Kubernetes 1.37); certificates.k8s.io/v1alpha1
+    // ClusterTrustBundle, used here before, is gone since ClusterTrustBundle reached v1.
+    const spec = { leaseName: 'kube-controller-manager', binaryVersion: '1.37.2', strategy: 'OldestEmulationVersion' };
+    expect(messages({ apiVersion: 'coordination.k8s.io/v1alpha2', kind: 'LeaseCandidate', metadata: { name: 'c', namespace: 'kube-system' }, spec })).toEqual([
+      'warning apiVersion: coordination.k8s.io/v1alpha2 is an alpha API, served only where the cluster enables it (--runtime-config)',
     ]);
   });
 
