@@ -12,13 +12,19 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;
 
 /**
- * Kinds (`group/Kind`) whose names are not DNS-1123 subdomains: Namespaces are labels, Services
- * DNS-1035 labels (k8s.io/kubernetes pkg/apis/core/validation ValidateNamespaceName,
- * ValidateServiceName), RBAC objects path segments (pkg/apis/rbac/validation ValidateRBACName).
+ * Kinds (`group/Kind`) whose names are not DNS-1123 subdomains, in k8s.io/kubernetes v1.37:
+ * Namespaces, Services and StatefulSets are DNS-1123 labels (pkg/apis/core/validation
+ * ValidateNamespaceName; ValidateServiceCreate, which uses NameIsDNSLabel since
+ * RelaxedServiceNameValidation went GA in 1.37; pkg/apis/apps/validation ValidateStatefulSetName),
+ * RBAC objects path segments (pkg/apis/rbac/validation ValidateRBACName), and PodDisruptionBudgets
+ * too: pkg/apis/policy/validation ValidatePodDisruptionBudget does not validate the name, so only
+ * the registry's path-segment check applies (k8s.io/apiserver pkg/registry/rest BeforeCreate).
  */
 const NAME_FORMATS: Readonly<Record<string, NameFormat>> = {
   '/Namespace': NameFormat.DNS1123_LABEL,
-  '/Service': NameFormat.DNS1035_LABEL,
+  '/Service': NameFormat.DNS1123_LABEL,
+  'apps/StatefulSet': NameFormat.DNS1123_LABEL,
+  'policy/PodDisruptionBudget': NameFormat.PATH_SEGMENT,
   'rbac.authorization.k8s.io/Role': NameFormat.PATH_SEGMENT,
   'rbac.authorization.k8s.io/ClusterRole': NameFormat.PATH_SEGMENT,
   'rbac.authorization.k8s.io/RoleBinding': NameFormat.PATH_SEGMENT,
@@ -38,6 +44,9 @@ export function checkMetadata(group: string, kind: string, namespaced: boolean, 
 
   if (typeof meta.name === 'string') {
     checkName(`${group}/${kind}`, meta.name, (message) => report(['metadata', 'name'], message));
+    if (group === '' && kind === 'Service' && nameProblem(meta.name, NameFormat.DNS1123_LABEL) === undefined && nameProblem(meta.name, NameFormat.DNS1035_LABEL) !== undefined) {
+      report(['metadata', 'name'], `${JSON.stringify(meta.name)} starts with a digit: Kubernetes 1.37 accepts it (RelaxedServiceNameValidation), older API servers need a DNS-1035 label, starting with a letter`, 'warning');
+    }
   } else if (typeof meta.generateName !== 'string') {
     report(['metadata', 'name'], 'required value: name or generateName is required');
   } else {

@@ -201,8 +201,12 @@ describe('ManifestValidator on a fixture CRD', () => {
     expect(findings({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kafka', namespace: 'default' } })).toEqual([
       'warning metadata.namespace: Namespace is cluster-scoped: the API server ignores the namespace (got "default"); remove it',
     ]);
+    // Service names are DNS-1123 labels from Kubernetes 1.37 (RelaxedServiceNameValidation); older API servers want DNS-1035.
     expect(findings({ apiVersion: 'v1', kind: 'Service', metadata: { name: '9-kafka' }, spec: { ports: [{ port: 9092 }] } })).toEqual([
-      expect.stringMatching(/^error metadata.name: "9-kafka" is not a DNS-1035 label/),
+      expect.stringMatching(/^warning metadata.name: "9-kafka" starts with a digit: Kubernetes 1.37 accepts it .*DNS-1035 label/),
+    ]);
+    expect(findings({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'kafka.bootstrap' }, spec: { ports: [{ port: 9092 }] } })).toEqual([
+      expect.stringMatching(/^error metadata.name: "kafka.bootstrap" is not a DNS-1123 label/),
     ]);
   });
 
