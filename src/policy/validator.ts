@@ -1,5 +1,6 @@
 import { decodeText, manifestFiles, NotJson, readBytes, toJsonData } from './input';
 import { editDistance } from '../core/naming';
+import { checkCoreRules } from './core-rules';
 import { checkMetadata } from './metadata';
 import { OpenApiSchema } from './openapi';
 import { checkSchema, checkUnknownFields } from './schema';
@@ -273,12 +274,30 @@ export class ManifestValidator {
     if (blocked && hasRules(resolved.schema, resolved.deref)) {
       report('warning', [], 'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation');
     }
+    // The API server does not enforce x-kubernetes-list-type on built-in kinds: a create keeps
+    // duplicates, server-side apply rejects them. Their Go validation (core-rules.ts) rejects the
+    // duplicates that matter (containers, volumes, ports); the others are warnings.
+    const core = this.registry.isKubernetesKind(group, kind);
+    const duplicates: Array<[FieldPath, string]> = [];
     checkStructural(resolved.schema, record, resolved.deref, {
-      error: (path, message) => report('error', path, message),
+      error: (path, message) => (core ? duplicates.push([path, message]) : report('error', path, message)),
       warning: (path, message) => report('warning', path, message),
       skippedTransitionRule: () => run.skippedTransitionRules++,
     }, { evaluateRules: !blocked });
     checkMetadata(group, kind, info.namespaced, record.metadata, (path, message, severity = 'error') => report(severity, path, message));
+    // What the API server checks in Go for built-in kinds; after a type error it never gets there.
+    const coreErrors: string[] = [];
+    if (core && !blocked) {
+      checkCoreRules(group, kind, record, resolved, (path, message) => {
+        coreErrors.push(formatPath(path));
+        report('error', path, message);
+      });
+    }
+    for (const [path, message] of duplicates) {
+      const at = formatPath(path);
+      if (coreErrors.some((e) => e === at || e.startsWith(`${at}.`) || e.startsWith(`${at}[`))) continue;
+      report('warning', path, `${message}; the API server accepts it on create, but server-side apply (kubectl apply --server-side, Argo CD ServerSideApply) rejects it`);
+    }
   }
 }
 
