@@ -260,7 +260,10 @@ function application(env: Environment, cluster: string, options: DeliveryOptions
     metadata: {
       name: `${env.environmentName}-${cluster}`,
       namespace: 'argocd',
-      finalizers: ['resources-finalizer.argocd.argoproj.io'],
+      // Deleting the Application deletes what it synced, dependents first. The path-qualified
+      // name (Argo CD's ForegroundPropagationPolicyFinalizer, application_defaults.go) means
+      // the same as the bare one, which Kubernetes 1.37 warns about on every apply.
+      finalizers: ['resources-finalizer.argocd.argoproj.io/foreground'],
     },
     spec: {
       project: 'default',
@@ -280,10 +283,18 @@ function application(env: Environment, cluster: string, options: DeliveryOptions
   };
 }
 
-interface Prerequisite {
+/** Something a cluster folder needs installed before `kubectl apply -k`, as the README lists it. */
+export interface Prerequisite {
+  /** What to install, with its version, as the README's Prerequisites list names it. */
   readonly name: string;
+  /** Whether a folder needs it: from the API groups of its objects (and the objects). */
   readonly when: (groups: ReadonlySet<string>, objects: readonly Manifest[]) => boolean;
+  /** The commands that install it, as the README prints them (`<cluster>` stands for the cluster's name). */
   readonly install: string[];
+  /** The API groups whose CRDs the installer brings (the tests install the pinned CRDs of these). */
+  readonly crdGroups: readonly string[];
+  /** The namespaces the installer creates, which the folder's objects may live in. */
+  readonly namespaces: readonly string[];
 }
 
 const PREREQUISITES: readonly Prerequisite[] = [
@@ -291,11 +302,15 @@ const PREREQUISITES: readonly Prerequisite[] = [
     name: `cert-manager ${COMPONENT_VERSIONS.certManager}`,
     when: (g) => g.has('cert-manager.io'),
     install: [`kubectl apply -f https://github.com/cert-manager/cert-manager/releases/download/v${COMPONENT_VERSIONS.certManager}/cert-manager.yaml`],
+    crdGroups: ['cert-manager.io'],
+    namespaces: ['cert-manager'],
   },
   {
     name: `Envoy Gateway ${COMPONENT_VERSIONS.envoyGateway} (its chart brings the Gateway API ${COMPONENT_VERSIONS.gatewayApi} CRDs)`,
     when: (g, o) => g.has('gateway.envoyproxy.io') || o.some((x) => x.kind === 'GatewayClass'),
     install: [`helm install eg oci://docker.io/envoyproxy/gateway-helm --version v${COMPONENT_VERSIONS.envoyGateway} -n envoy-gateway-system --create-namespace --set config.envoyGateway.extensionApis.enableBackend=true`],
+    crdGroups: ['gateway.envoyproxy.io', 'gateway.networking.k8s.io'],
+    namespaces: ['envoy-gateway-system'],
   },
   {
     name: `Istio ${COMPONENT_VERSIONS.istio}, with an ingress gateway in istio-ingress (pods labelled istio=ingressgateway)`,
@@ -306,23 +321,46 @@ const PREREQUISITES: readonly Prerequisite[] = [
       `helm install istiod istio/istiod -n istio-system --version ${COMPONENT_VERSIONS.istio} --wait`,
       `helm install istio-ingressgateway istio/gateway -n istio-ingress --create-namespace --version ${COMPONENT_VERSIONS.istio}`,
     ],
+    crdGroups: ['networking.istio.io'],
+    namespaces: ['istio-system', 'istio-ingress'],
   },
   {
     name: 'Tetrate Service Bridge, with GitOps enabled on this cluster',
     when: (g) => [...g].some((x) => x.endsWith('tetrate.io')),
     install: ['tctl x gitops grant <cluster>   # then onboard the cluster (tctl install cluster-operators / control-plane)'],
+    // No public CRD: the tests stand in a permissive one and list these kinds as not schema-checked.
+    crdGroups: ['tsb.tetrate.io', 'gateway.tsb.tetrate.io', 'traffic.tsb.tetrate.io', 'install.tetrate.io'],
+    namespaces: [],
   },
   {
     name: `Strimzi ${COMPONENT_VERSIONS.strimzi}, watching every namespace`,
     when: (g) => g.has('kafka.strimzi.io'),
     install: [`helm install strimzi oci://quay.io/strimzi-helm/strimzi-kafka-operator --version ${COMPONENT_VERSIONS.strimzi} -n strimzi --create-namespace --set watchAnyNamespace=true`],
+    crdGroups: ['kafka.strimzi.io', 'core.strimzi.io'],
+    namespaces: ['strimzi'],
   },
   {
     name: `Prometheus Operator ${COMPONENT_VERSIONS.prometheusOperator} (its CRDs, e.g. from kube-prometheus-stack)`,
     when: (g) => g.has('monitoring.coreos.com'),
     install: ['helm install monitoring oci://ghcr.io/prometheus-community/charts/kube-prometheus-stack -n monitoring --create-namespace'],
+    crdGroups: ['monitoring.coreos.com'],
+    namespaces: ['monitoring'],
+  },
+  {
+    // The argocd/ folder of an environment: its Applications need Argo CD in the `argocd` namespace.
+    name: `Argo CD ${COMPONENT_VERSIONS.argoCd}`,
+    when: (g) => g.has('argoproj.io'),
+    install: [`kubectl create namespace argocd && kubectl -n argocd apply --server-side -f https://raw.githubusercontent.com/argoproj/argo-cd/v${COMPONENT_VERSIONS.argoCd}/manifests/install.yaml`],
+    crdGroups: ['argoproj.io'],
+    namespaces: ['argocd'],
   },
 ];
+
+/** What must be installed before `objects` (one cluster folder) apply: the README's Prerequisites, as data. */
+export function prerequisitesOf(objects: readonly Manifest[]): readonly Prerequisite[] {
+  const groups = new Set(objects.map((o) => (o.apiVersion.includes('/') ? o.apiVersion.slice(0, o.apiVersion.lastIndexOf('/')) : '')));
+  return PREREQUISITES.filter((p) => p.when(groups, objects));
+}
 
 function readme(env: Environment, clusters: Record<string, Manifest[]>, options: DeliveryOptions): string {
   const dist = `${options.distPath ?? 'dist'}/${env.environmentName}`;
@@ -349,8 +387,7 @@ function readme(env: Environment, clusters: Record<string, Manifest[]>, options:
 
   out.push('## Prerequisites', '', 'Per cluster, before applying (kubectl contexts named after the clusters):', '');
   for (const [cluster, objects] of Object.entries(clusters)) {
-    const groups = new Set(objects.map((o) => (o.apiVersion.includes('/') ? o.apiVersion.slice(0, o.apiVersion.lastIndexOf('/')) : '')));
-    const needed = PREREQUISITES.filter((p) => p.when(groups, objects));
+    const needed = prerequisitesOf(objects);
     out.push(`### ${cluster}`, '');
     if (needed.length === 0) out.push('Nothing beyond Kubernetes.', '');
     for (const p of needed) out.push(`- ${p.name}`, '', '  ```sh', ...p.install.map((line) => `  ${line.replace('<cluster>', cluster)}`), '  ```', '');
