@@ -7,6 +7,7 @@ import { ConsistencyPass, secretRef } from '../core/consistency';
 import { goDuration } from '../core/duration';
 import { Subject } from '../core/errors';
 import { checkFactoryName, NameFormat } from '../core/naming';
+import { backendRef, certificateRef, gatewayParentRef, MATCH_ALL_PATHS } from '../gateway/refs';
 import { NetworkPeer, podsPeer } from '../core/network';
 import { ReferenceGrant } from '../gateway/tls-routes';
 import { CentralTarget, claimCentral, claimRegional, FailoverProblem, failoverProblem, IFailoverRenderer, RegionalTarget } from './failover-gateway';
@@ -89,7 +90,7 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
     new gatewayapi.HttpRoute(scope, 'Route', {
       metadata: { name: `${bridge.bridgeName}-${region.name}`, namespace: target.namespace },
       spec: {
-        parentRefs: [{ name: gateway, sectionName: 'https' }],
+        parentRefs: [gatewayParentRef({ name: gateway, sectionName: 'https' })],
         hostnames: [settings.hostname, region.pinnedHostname],
         rules: [{
           // The bridge builds consumer base_uris from these: they must name this region's pinned host.
@@ -97,7 +98,8 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
             type: gatewayapi.HttpRouteSpecRulesFiltersType.REQUEST_HEADER_MODIFIER,
             requestHeaderModifier: { set: [{ name: 'X-Forwarded-Host', value: region.pinnedHostname }, { name: 'X-Forwarded-Proto', value: 'https' }] },
           }],
-          backendRefs: [{ name: bridge.serviceName, namespace: bridge.namespace === target.namespace ? undefined : bridge.namespace, port: bridge.httpPort }],
+          backendRefs: [backendRef({ name: bridge.serviceName, namespace: bridge.namespace === target.namespace ? undefined : bridge.namespace, port: bridge.httpPort })],
+          matches: MATCH_ALL_PATHS,
         }],
       },
     });
@@ -175,7 +177,7 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
           name: 'https',
           port: 443,
           protocol: 'HTTPS',
-          tls: { mode: gatewayapi.GatewaySpecListenersTlsMode.TERMINATE, certificateRefs: [{ name: certificateSecret }] },
+          tls: { mode: gatewayapi.GatewaySpecListenersTlsMode.TERMINATE, certificateRefs: [certificateRef(certificateSecret)] },
           allowedRoutes: { namespaces: { from: gatewayapi.GatewaySpecListenersAllowedRoutesNamespacesFrom.SAME }, kinds: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute' }] },
         }],
       },
@@ -186,9 +188,9 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
     return new gatewayapi.HttpRoute(scope, id, {
       metadata: { name, namespace },
       spec: {
-        parentRefs: [{ name: gateway, sectionName: 'https' }],
+        parentRefs: [gatewayParentRef({ name: gateway, sectionName: 'https' })],
         hostnames: [hostname],
-        rules: [{ backendRefs: backends.map((b) => ({ group: 'gateway.envoyproxy.io', kind: 'Backend', name: b })) }],
+        rules: [{ backendRefs: backends.map((b) => backendRef({ group: 'gateway.envoyproxy.io', kind: 'Backend', name: b })), matches: MATCH_ALL_PATHS }],
       },
     }).name;
   }

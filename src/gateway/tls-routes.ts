@@ -6,6 +6,7 @@ import { Subject, throwPropError } from '../core/errors';
 import { isHostname } from '../core/hostnames';
 import { checkName, checkNamespace, NameFormat } from '../core/naming';
 import { attachmentProblems, IGateway } from './kafka-gateway';
+import { backendRef, gatewayParentRef } from './refs';
 
 /** One route target: a hostname and the Service it goes to. */
 export interface TlsRouteTarget {
@@ -97,9 +98,9 @@ export class KafkaTlsRoutes extends Construct {
       this.routes.push(new gatewayapi.TlsRoute(this, target === props.bootstrap ? 'Bootstrap' : target.name, {
         metadata: { name: target.name, namespace: this.namespace },
         spec: {
-          parentRefs: [{ name: gateway.gatewayName, namespace: gateway.namespace, sectionName, port: gateway.port }],
+          parentRefs: [gatewayParentRef({ name: gateway.gatewayName, namespace: gateway.namespace, sectionName, port: gateway.port })],
           hostnames: [target.hostname],
-          rules: [{ backendRefs: [{ name: target.service, port: props.port, ...(crossNamespace && { namespace: props.backendNamespace }) }] }],
+          rules: [{ backendRefs: [backendRef({ name: target.service, port: props.port, ...(crossNamespace && { namespace: props.backendNamespace }) })] }],
         },
       }));
     }

@@ -500,7 +500,7 @@ export class KraftCluster extends Construct {
         ports: containerPorts.map((p) => ({ name: p.name, port: p.containerPort, targetPort: k8s.IntOrString.fromNumber(p.containerPort) })),
       },
     });
-    new k8s.KubeStatefulSet(this, id, {
+    new StatefulSet(this, id, {
       metadata: { name: statefulSetName(t, pool), namespace: t.namespace, labels },
       spec: {
         serviceName: headlessService(t, pool),
@@ -521,7 +521,10 @@ export class KraftCluster extends Construct {
               image: this.image,
               command: ['/bin/bash', '/config/start.sh'],
               env: [
-                { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+                // apiVersion written out: fieldRef is an atomic struct whose apiVersion the server
+                // defaults to v1, so without it server-side apply (Argo CD) conflicts with the
+                // client-side apply that created the object.
+                { name: 'POD_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } },
                 { name: 'FORMAT_ARGS', value: pool.roles.includes('controller') ? `--initial-controllers ${initialControllers(t)}` : '--no-initial-controllers' },
                 { name: 'LOG_DIR', value: '/tmp/logs' },
                 { name: 'KAFKA_HEAP_OPTS', value: `-Xms${jvmSize(heap)} -Xmx${jvmSize(heap)}` },
@@ -561,6 +564,7 @@ export class KraftCluster extends Construct {
             accessModes: ['ReadWriteOnce'],
             ...(options?.storageClass && { storageClassName: options.storageClass }),
             resources: { requests: { storage: k8s.Quantity.fromString(quantity(options?.storage ?? Size.gibibytes(controllerOnly ? 10 : 100))) } },
+            volumeMode: 'Filesystem',
           },
         }],
       },
@@ -667,3 +671,17 @@ exec /opt/kafka/bin/kafka-server-start.sh "$CONFIG"
 `;
 }
 
+/**
+ * A StatefulSet whose claim templates carry what the API server writes into them: the list has
+ * no merge key, so kubectl and Argo CD compare it whole, and any field the server adds reads as
+ * drift on every sync. apps/v1 sets each template's apiVersion and kind
+ * (Convert_apps_StatefulSetSpec_To_v1_StatefulSetSpec, kubernetes issue 87583) and core/v1
+ * defaults `status.phase` (SetDefaults_PersistentVolumeClaim); the L1 props have neither.
+ */
+class StatefulSet extends k8s.KubeStatefulSet {
+  public toJson(): any {
+    const json = super.toJson();
+    json.spec.volumeClaimTemplates = json.spec.volumeClaimTemplates?.map((t: Record<string, unknown>) => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...t, status: { phase: 'Pending' } }));
+    return json;
+  }
+}

@@ -44,15 +44,21 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What defaulting reports: a null the server drops, and each default it writes. */
+export interface DefaultingReporter {
+  readonly pruned: (path: FieldPath) => void;
+  readonly defaulted?: (path: FieldPath, value: unknown) => void;
+}
+
 /**
  * Applies schema defaults in place, as the API server does before validation: a missing
  * property that declares a `default` gets it, at every level that exists in the object. A
- * `null` on a field that is not nullable is replaced by the default, or dropped (`onPruned`).
+ * `null` on a field that is not nullable is replaced by the default, or dropped (`pruned`).
  */
-export function applyDefaults(schema: OpenApiSchema, value: unknown, deref: Deref, onPruned: (path: FieldPath) => void, path: FieldPath = []): void {
+export function applyDefaults(schema: OpenApiSchema, value: unknown, deref: Deref, reporter: DefaultingReporter, path: FieldPath = []): void {
   const node = deref(schema);
   if (Array.isArray(value)) {
-    if (node.items !== undefined) value.forEach((item, i) => applyDefaults(node.items!, item, deref, onPruned, [...path, i]));
+    if (node.items !== undefined) value.forEach((item, i) => applyDefaults(node.items!, item, deref, reporter, [...path, i]));
     return;
   }
   if (!isObject(value)) return;
@@ -60,16 +66,19 @@ export function applyDefaults(schema: OpenApiSchema, value: unknown, deref: Dere
     const childSchema = node.properties?.[name] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
     if (child === null && childSchema !== undefined && !deref(childSchema).nullable) {
       delete value[name];
-      if (deref(childSchema).default === undefined) onPruned([...path, name]);
+      if (deref(childSchema).default === undefined) reporter.pruned([...path, name]);
     }
   }
   for (const [name, child] of Object.entries(node.properties ?? {})) {
     const resolved = deref(child);
-    if (value[name] === undefined && resolved.default !== undefined) value[name] = structuredClone(resolved.default);
+    if (value[name] === undefined && resolved.default !== undefined) {
+      value[name] = structuredClone(resolved.default);
+      reporter.defaulted?.([...path, name], resolved.default);
+    }
   }
   for (const [name, child] of Object.entries(value)) {
     const childSchema = node.properties?.[name] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
-    if (childSchema !== undefined) applyDefaults(childSchema, child, deref, onPruned, [...path, name]);
+    if (childSchema !== undefined) applyDefaults(childSchema, child, deref, reporter, [...path, name]);
   }
 }
 

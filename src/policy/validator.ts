@@ -262,8 +262,26 @@ export class ManifestValidator {
 
     const resolved = this.registry.resolve(group, version, kind)!;
     dropStatus(resolved, record, (path, message) => report('error', path, message));
-    applyDefaults(resolved.schema, record, resolved.deref, (path) =>
-      report('warning', path, 'null is dropped by the API server (the field is not nullable and has no default); remove it'));
+    // A default written inside a list item is drift for custom resources: kubectl's client-side
+    // apply sends them as JSON merge patches and Argo CD diffs them the same way, and both
+    // replace a list whole (RFC 7386), so the server's copy differs from the file on every sync.
+    // One finding per list item, naming every field defaulted in it.
+    const customResource = !this.registry.isKubernetesKind(group, kind);
+    const defaultedInLists = new Map<string, { item: FieldPath; fields: string[] }>();
+    applyDefaults(resolved.schema, record, resolved.deref, {
+      pruned: (path) => report('warning', path, 'null is dropped by the API server (the field is not nullable and has no default); remove it'),
+      defaulted: (path, value) => {
+        const last = path.reduce<number>((at, p, i) => (typeof p === 'number' ? i : at), -1);
+        if (!customResource || last < 0 || path[0] === 'status') return;
+        const item = path.slice(0, last + 1);
+        const entry = defaultedInLists.get(formatPath(item)) ?? { item, fields: [] };
+        entry.fields.push(`${path.slice(last + 1).join('.')}: ${JSON.stringify(value)}`);
+        defaultedInLists.set(formatPath(item), entry);
+      },
+    });
+    for (const { item, fields } of defaultedInLists.values()) {
+      report('warning', item, `the API server writes ${fields.join(', ')} into this list item, and client-side kubectl apply and Argo CD compare the list whole: write ${fields.length === 1 ? 'it' : 'them'} out, or every apply reports "configured" and Argo CD shows the object OutOfSync`);
+    }
     let blocked = false;
     checkSchema(resolved.schema, record, resolved.context, (path, message, blocking) => {
       blocked ||= blocking;

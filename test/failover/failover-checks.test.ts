@@ -220,7 +220,7 @@ describe('failover references and values are checked', () => {
       const bridge = new KafkaBridge(chart, 'Bridge', { name: 'events', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'kafka-ca' }), allowFrom: [ENVOY_PROXIES] });
       const certificate = new Certificate(chart, 'Tls', { issuer: new SelfSignedClusterIssuer(chart, 'Ca'), dnsNames: failover.model.regionalHostnames('east') });
       failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate });
-      expect(find(synth(chart), 'HTTPRoute', 'events-east').spec.rules[0].backendRefs).toEqual([{ name: 'events-bridge-service', port: 8080 }]);
+      expect(find(synth(chart), 'HTTPRoute', 'events-east').spec.rules[0].backendRefs).toEqual([{ group: '', kind: 'Service', name: 'events-bridge-service', port: 8080, weight: 1 }]);
     });
   });
 

@@ -160,7 +160,7 @@ describe('Envoy Gateway', () => {
     const certificate = new Certificate(chart, 'GwTls', { issuer: new SelfSignedClusterIssuer(chart, 'Ca2'), namespace: 'gateways', dnsNames: ['bridge.example.com', 'east.bridge.example.com'] });
     failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, namespace: 'gateways' });
     const manifests = synth(chart);
-    expect(find(manifests, 'HTTPRoute', 'events-east').spec.rules[0].backendRefs).toEqual([{ name: 'events-bridge-service', namespace: 'bridge', port: 8080 }]);
+    expect(find(manifests, 'HTTPRoute', 'events-east').spec.rules[0].backendRefs).toEqual([{ group: '', kind: 'Service', name: 'events-bridge-service', namespace: 'bridge', port: 8080, weight: 1 }]);
     expect(find(manifests, 'ReferenceGrant', 'events-east-route').spec).toEqual({
       from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'gateways' }],
       to: [{ group: '', kind: 'Service', name: 'events-bridge-service' }],

@@ -139,11 +139,11 @@ describe('addExternalListener', () => {
       'my-cluster-kafka-bootstrap', 'my-cluster-broker-100', 'my-cluster-broker-101', 'my-cluster-broker-102',
     ]);
     expect(find(manifests, 'TLSRoute', 'my-cluster-broker-101').spec).toEqual({
-      parentRefs: [{ name: 'kafka-gateway', namespace: 'kafka', sectionName: 'kafka', port: 9092 }],
+      parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'kafka-gateway', namespace: 'kafka', sectionName: 'kafka', port: 9092 }],
       hostnames: ['broker-101.kafka.example.com'],
-      rules: [{ backendRefs: [{ name: 'my-cluster-broker-101', port: 9094 }] }],
+      rules: [{ backendRefs: [{ group: '', kind: 'Service', name: 'my-cluster-broker-101', port: 9094, weight: 1 }] }],
     });
-    expect(find(manifests, 'TLSRoute', 'my-cluster-kafka-bootstrap').spec.rules[0].backendRefs).toEqual([{ name: 'my-cluster-kafka-external-bootstrap', port: 9094 }]);
+    expect(find(manifests, 'TLSRoute', 'my-cluster-kafka-bootstrap').spec.rules[0].backendRefs).toEqual([{ group: '', kind: 'Service', name: 'my-cluster-kafka-external-bootstrap', port: 9094, weight: 1 }]);
     expect(all(manifests, 'ReferenceGrant')).toEqual([]);
     expectValid(manifests);
   });
@@ -167,7 +167,7 @@ describe('addExternalListener', () => {
     kafka.addExternalListener('ext', { gateway, mode: RouteMode.EXPLICIT, routeNamespace: 'gateway' });
     const manifests = synth(chart);
     expect(all(manifests, 'TLSRoute').map((r) => r.metadata.namespace)).toEqual(['gateway', 'gateway', 'gateway', 'gateway']);
-    expect(find(manifests, 'TLSRoute', 'my-cluster-broker-ext-100').spec.rules[0].backendRefs).toEqual([{ name: 'my-cluster-broker-ext-100', namespace: 'kafka', port: 9094 }]);
+    expect(find(manifests, 'TLSRoute', 'my-cluster-broker-ext-100').spec.rules[0].backendRefs).toEqual([{ group: '', kind: 'Service', name: 'my-cluster-broker-ext-100', namespace: 'kafka', port: 9094, weight: 1 }]);
     const grant = find(manifests, 'ReferenceGrant', 'my-cluster-kafka-ext-bootstrap-routes');
     expect(grant.metadata.namespace).toBe('kafka');
     expect(grant.spec.from).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'TLSRoute', namespace: 'gateway' }]);

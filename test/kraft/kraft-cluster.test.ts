@@ -87,7 +87,8 @@ describe('KraftCluster (split)', () => {
 
   test('one PVC per pod, probes, restricted and read-only, spread over zones and hosts, a PDB', () => {
     const set = find(manifests, 'StatefulSet', 'events-broker').spec;
-    expect(set.volumeClaimTemplates).toEqual([expect.objectContaining({ metadata: expect.objectContaining({ name: 'data' }), spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '100Gi' } } } })]);
+    // Written as the API server stores it (apiVersion, kind, volumeMode, status): no drift on re-apply.
+    expect(set.volumeClaimTemplates).toEqual([expect.objectContaining({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: expect.objectContaining({ name: 'data' }), spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '100Gi' } }, volumeMode: 'Filesystem' }, status: { phase: 'Pending' } })]);
     expect(set.template.spec.volumes.map((v: { name: string }) => v.name)).toEqual(['config', 'tmp', 'tls', 'admin']);
     const container = set.template.spec.containers[0];
     expect(container.image).toBe('apache/kafka:4.3.1');
