@@ -113,7 +113,7 @@ export class ControlPlane {
 
   /** Runs kubectl of the same release against this server. */
   public kubectl(args: readonly string[], options: { input?: string; cwd?: string } = {}): KubectlResult {
-    const run = spawnSync(this.binary, ['kubectl', `--kubeconfig=${this.kubeconfig}`, ...args], {
+    const run = spawnSync(this.binary, ['kubectl', `--kubeconfig=${this.kubeconfig}`, `--cache-dir=${join(this.dir, 'kubectl-cache')}`, ...args], {
       cwd: options.cwd, input: options.input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
     });
     if (run.error) throw run.error;

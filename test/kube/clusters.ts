@@ -1,0 +1,132 @@
+// What the API-server stage applies: the cluster folders of dist/, the prerequisites their
+// README lists (as data, from the same model), and the pinned CRDs those prerequisites bring.
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import { join, relative, resolve } from 'path';
+import { parseAllDocuments } from 'yaml';
+import { prerequisitesOf } from '../../src/stacks/delivery';
+import type { Manifest } from '../support';
+import { ControlPlane } from './control-plane';
+
+export const ROOT = resolve(__dirname, '..', '..');
+
+/** One folder `kubectl apply` takes: `dist/<env>/<cluster>/` (with kustomization.yaml) or `dist/<env>/argocd/`. */
+export interface ClusterFolder {
+  readonly environment: string;
+  readonly cluster: string;
+  /** Relative to the repository root, with a trailing slash, as the README writes it. */
+  readonly path: string;
+  readonly objects: Manifest[];
+  /** The README's apply command for this folder, first half (before `||`). */
+  readonly apply: string[];
+}
+
+/** Every cluster folder and argocd folder of the dist tree under `dist` (absolute), in name order. */
+export function clusterFolders(dist: string, relativeTo = ROOT): ClusterFolder[] {
+  const folders: ClusterFolder[] = [];
+  for (const environment of readdirSync(dist).sort()) {
+    const envDir = join(dist, environment);
+    for (const cluster of readdirSync(envDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+      const dir = join(envDir, cluster);
+      const path = `${relative(relativeTo, dir)}/`;
+      const argocd = cluster === 'argocd';
+      if (!argocd && !existsSync(join(dir, 'kustomization.yaml'))) continue; // e.g. dev's clients/: scripts, not manifests
+      const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml').sort();
+      const objects = files.flatMap((f) => parseAllDocuments(readFileSync(join(dir, f), 'utf8')).map((d) => d.toJSON() as Manifest)).filter((o) => o !== null);
+      const apply = argocd ? ['-n', 'argocd', 'apply', '-f', path] : ['--context', cluster, 'apply', '-k', path];
+      folders.push({ environment, cluster, path, objects, apply });
+    }
+  }
+  return folders;
+}
+
+/** The group of an apiVersion ('' for the core group). */
+export function groupOf(apiVersion: string): string {
+  return apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+}
+
+let crdIndex: Map<string, unknown[]> | undefined;
+
+/** The pinned upstream CRDs (../shared/crds), by API group. */
+function crdsByGroup(crds: string): Map<string, unknown[]> {
+  if (crdIndex !== undefined) return crdIndex;
+  crdIndex = new Map();
+  for (const project of readdirSync(crds, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'kubernetes')) {
+    for (const file of readdirSync(join(crds, project.name)).filter((f) => f.endsWith('.yaml')).sort()) {
+      for (const doc of parseAllDocuments(readFileSync(join(crds, project.name, file), 'utf8'))) {
+        const crd = doc.toJSON() as { kind?: string; spec?: { group: string } } | null;
+        if (crd?.kind !== 'CustomResourceDefinition') continue;
+        const list = crdIndex.get(crd.spec!.group) ?? [];
+        list.push(crd);
+        crdIndex.set(crd.spec!.group, list);
+      }
+    }
+  }
+  return crdIndex;
+}
+
+/**
+ * A permissive CRD for a kind with no public CRD (Tetrate): every field accepted, so the
+ * object is stored but not schema-checked.
+ */
+function standInCrd(group: string, version: string, kind: string, namespaced: boolean): unknown {
+  const plural = `${kind.toLowerCase()}s`;
+  return {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${plural}.${group}` },
+    spec: {
+      group,
+      names: { kind, plural, singular: kind.toLowerCase(), listKind: `${kind}List` },
+      scope: namespaced ? 'Namespaced' : 'Cluster',
+      versions: [{ name: version, served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+    },
+  };
+}
+
+/** What installing a folder's prerequisites did. */
+export interface Installed {
+  readonly prerequisites: readonly string[];
+  readonly crds: number;
+  /** `group/Kind` of the kinds applied through a permissive stand-in CRD. */
+  readonly notSchemaChecked: readonly string[];
+}
+
+/**
+ * Installs what the folder's README lists as prerequisites: the pinned CRDs of each installer's
+ * API groups (server-side, then waits until Established) and the namespaces the installers
+ * create. Kinds of a group with no pinned CRD get a permissive stand-in.
+ */
+export function installPrerequisites(plane: ControlPlane, folder: ClusterFolder, crds: string): Installed {
+  const needed = prerequisitesOf(folder.objects);
+  const byGroup = crdsByGroup(crds);
+  const docs: unknown[] = [];
+  const notSchemaChecked = new Set<string>();
+  for (const p of needed) {
+    for (const group of p.crdGroups) docs.push(...(byGroup.get(group) ?? []));
+    for (const ns of p.namespaces) docs.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  }
+  const standIns = new Map<string, unknown>();
+  for (const o of folder.objects) {
+    const group = groupOf(o.apiVersion);
+    if (byGroup.has(group) || !needed.some((p) => p.crdGroups.includes(group))) continue;
+    notSchemaChecked.add(`${group}/${o.kind}`);
+    standIns.set(`${group}/${o.kind}`, standInCrd(group, o.apiVersion.slice(group.length + 1), o.kind, o.metadata.namespace !== undefined));
+  }
+  docs.push(...standIns.values());
+  if (docs.length > 0) {
+    plane.kubectlOk(['apply', '--server-side', '--field-manager=prerequisites', '-f', '-'], { input: docs.map((d) => JSON.stringify(d)).join('\n---\n') });
+    // Not `kubectl wait crd --all`: it fails on a CRD whose status has no conditions yet.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const crds = JSON.parse(plane.kubectlOk(['get', 'crd', '-o', 'json'])).items as Array<{ metadata: { name: string }; status?: { conditions?: Array<{ type: string; status: string }> } }>;
+      const waiting = crds.filter((c) => !c.status?.conditions?.some((x) => x.type === 'Established' && x.status === 'True')).map((c) => c.metadata.name);
+      if (waiting.length === 0) break;
+      if (Date.now() > deadline) throw new Error(`CRDs not Established after 60 s: ${waiting.join(', ')}`);
+    }
+  }
+  return {
+    prerequisites: needed.map((p) => p.name),
+    crds: docs.filter((d) => (d as { kind: string }).kind === 'CustomResourceDefinition').length,
+    notSchemaChecked: [...notSchemaChecked].sort(),
+  };
+}
