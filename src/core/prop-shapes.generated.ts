@@ -3349,6 +3349,15 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "allowImmutableChanges": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
   "repoUrl": {
    "shape": {
     "t": "string"

@@ -5,7 +5,9 @@ import { join } from 'path';
 import { Yaml } from 'cdk8s';
 import { synthesizeCharts } from '../core/synth';
 import { COMPONENT_VERSIONS } from '../core/versions';
+import { immutableChanges } from '../policy/immutable';
 import { formatFinding, ManifestValidator } from '../policy/validator';
+import { parse as parseYaml } from 'yaml';
 import { Environment } from './environment';
 import { OutputClaim, OutputFile, replaceDirectory } from './output';
 
@@ -129,6 +131,16 @@ export interface SynthOptions extends DeliveryOptions {
    * @default true
    */
   readonly validate?: boolean;
+  /**
+   * Objects whose immutable fields may change from what `outdir` holds, as `Kind namespace/name`
+   * (`Kind name` when cluster-scoped). A synth compares each manifest with the one it replaces
+   * and refuses a change the API server would reject on apply (`field is immutable`: a
+   * StatefulSet's selector or claim templates, a Deployment's selector, a Service's clusterIP,
+   * …; see `immutableChanges`) unless the object is listed here — which says you will delete it
+   * before applying (e.g. `kubectl delete statefulset -n kafka events-broker --cascade=orphan`).
+   * @default [] - every such change is refused
+   */
+  readonly allowImmutableChanges?: readonly string[];
 }
 
 /** What a synth wrote. */
@@ -228,8 +240,37 @@ function write(outdir: string, files: ReadonlyMap<string, OutputFile>, options: 
       throw new Error(`the manifest validator found ${errors.length} error(s) in what would be written to ${outdir}/; nothing was written:\n  ${shown}${more}`);
     }
   }
+  refuseImmutableChanges(outdir, files, options.allowImmutableChanges ?? []);
   const changes = replaceDirectory(outdir, files, claim);
   return { outdir, files: files.size, written: changes.written, removed: changes.removed, warnings };
+}
+
+/**
+ * Throws when a manifest replaces one in `outdir` (the same file: wave, kind, namespace, name)
+ * with a change to a field the API server keeps immutable, unless the object is allowed: GitOps
+ * would then fail to sync it, or a `kubectl apply` stop half-way.
+ */
+function refuseImmutableChanges(outdir: string, files: ReadonlyMap<string, OutputFile>, allowed: readonly string[]): void {
+  const refused: string[] = [];
+  for (const [path, file] of files) {
+    if (!path.endsWith('.yaml') || path.endsWith('kustomization.yaml')) continue;
+    let before: string;
+    try {
+      before = readFileSync(join(outdir, path), 'utf8');
+    } catch {
+      continue; // a new file: nothing to compare with
+    }
+    if (before === file.content) continue;
+    const [previous, next] = [parseYaml(before) as Manifest, parseYaml(file.content) as Manifest];
+    const changes = immutableChanges(previous, next);
+    const id = `${next.kind} ${next.metadata.namespace === undefined ? '' : `${next.metadata.namespace}/`}${next.metadata.name}`;
+    if (changes.length === 0 || allowed.includes(id)) continue;
+    refused.push(`${join(outdir, path)}: ${id} changes ${changes.map((c) => `${c.field} (${c.rule})`).join(', ')}, which the API server keeps immutable`);
+  }
+  if (refused.length > 0) {
+    throw new Error(`refusing to write ${outdir}/: ${refused.length} object(s) would change a field the running object cannot take, and every apply of them would fail:\n  ${refused.join('\n  ')}\n`
+      + 'keep the old value, or delete the object before applying (for a StatefulSet, kubectl delete --cascade=orphan keeps its pods and claims) and list it in allowImmutableChanges (e.g. allowImmutableChanges: [\'StatefulSet kafka/events-broker\']); nothing was written');
+  }
 }
 
 function withWave(object: Manifest): Manifest {

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parseDocument, stringify } from 'yaml';
+import { immutableChanges } from '../../src/policy/immutable';
 import { Manifest, UPSTREAM_CRDS } from '../support';
 import { ClusterFolder, clusterFolders, installPrerequisites, ROOT } from './clusters';
 import { ControlPlane, KUBERNETES_VERSION, kubeBinary } from './control-plane';
@@ -218,6 +219,9 @@ describeStage('upgrading from the previous dist/', () => {
 
     const problems = await upgrade(fixture, root, folder);
     expect(problems.join('\n')).toMatch(/The StatefulSet "[^"]+" is invalid: spec\.selector: .*field is immutable/);
+    // …and a synth over that dist/ refuses the same change before anything reaches a cluster.
+    const current = parseDocument(readFileSync(join(ROOT, folder.path, file), 'utf8')).toJSON();
+    expect(immutableChanges(statefulSet, current).map((c) => c.field)).toEqual(['spec.selector']);
     rmSync(root, { recursive: true, force: true });
   });
 });

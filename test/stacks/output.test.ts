@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { ApiObject, App } from 'cdk8s';
-import { Environment, KafkaCluster, synthEnvironment, synthEnvironments } from '../../src';
+import { ApiObject, App, Size } from 'cdk8s';
+import { Environment, KafkaCluster, KraftCluster, PrivateCa, synthEnvironment, synthEnvironments } from '../../src';
 import { replaceDirectory } from '../../src/stacks/output';
 import { folderSnapshot } from '../support';
 
@@ -201,5 +201,42 @@ describe('npx cdk8s synth', () => {
     execFileSync('npx', ['cdk8s', 'synth'], { cwd: dir, stdio: 'pipe' });
     expect(folderSnapshot(join(dir, 'dist'))).toEqual(before);
     expect(realpathSync(join(dir, '.cdk8s.out'))).toBe(realpathSync(join(dir, 'dist')));
+  });
+});
+
+describe('a synth refuses what the running objects cannot take (immutable fields)', () => {
+  /** An operator-less cluster whose brokers' volumes are `storage`. */
+  function kraft(app: App, storage: Size, replicas = 3): Environment {
+    const env = new Environment(app, 'kraft');
+    const chart = env.addCluster('eu-1', { namespaces: ['kafka'] });
+    const ca = new PrivateCa(chart, 'Ca', { name: 'kafka-ca', clusterScoped: false, namespace: 'kafka' });
+    new KraftCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', issuer: ca.issuer, brokers: { storage, replicas } });
+    return env;
+  }
+
+  // Kubernetes 1.37 ValidateStatefulSetUpdate: volumeClaimTemplates are immutable, so a bigger
+  // volume in the model cannot be applied over the running StatefulSet (test/kube/apply.test.ts
+  // shows the real API server's "field is immutable" for the same class).
+  test('a bigger broker volume changes the claim templates: refused, naming the file, the object and the way out; dist/ untouched', () => {
+    const dist = tempDist();
+    synthEnvironments([kraft(new App(), Size.gibibytes(100))], dist);
+    const before = folderSnapshot(dist);
+    expect(() => synthEnvironments([kraft(new App(), Size.gibibytes(200))], dist)).toThrow(
+      /kraft\/eu-1\/06-statefulset\.kafka\.events-broker\.yaml: StatefulSet kafka\/events-broker changes spec\.volumeClaimTemplates \(ValidateStatefulSetUpdate\), which the API server keeps immutable[\s\S]*allowImmutableChanges/);
+    expect(folderSnapshot(dist)).toEqual(before);
+  });
+
+  test('listed in allowImmutableChanges, the same change is written', () => {
+    const dist = tempDist();
+    synthEnvironments([kraft(new App(), Size.gibibytes(100))], dist);
+    const result = synthEnvironments([kraft(new App(), Size.gibibytes(200))], dist, { allowImmutableChanges: ['StatefulSet kafka/events-broker'] });
+    expect(result.written).toContain('kraft/eu-1/06-statefulset.kafka.events-broker.yaml');
+  });
+
+  test('a change the server takes (a fourth broker: replicas, the pod template, its configuration) is written without asking', () => {
+    const dist = tempDist();
+    synthEnvironments([kraft(new App(), Size.gibibytes(100))], dist);
+    const result = synthEnvironments([kraft(new App(), Size.gibibytes(100), 4)], dist);
+    expect(result.written).toContain('kraft/eu-1/06-statefulset.kafka.events-broker.yaml');
   });
 });
