@@ -238,11 +238,15 @@ export class SchemaRegistry {
   }
 }
 
-/** The Kubernetes schema says a Quantity is "string or number"; the API server parses it with this pattern (`resource.ParseQuantity`). */
+/**
+ * The Kubernetes schema says only that a Quantity is a string; the API server parses it with
+ * this pattern (`resource.ParseQuantity`; suffixes from apimachinery resource/suffix.go:
+ * binary Ki–Ei, decimal n, u, m, k, M–E, or an exponent).
+ */
 function withQuantity(definitions: Record<string, OpenApiSchema>): Record<string, OpenApiSchema> {
   definitions['io.k8s.apimachinery.pkg.api.resource.Quantity'] = {
     'x-kubernetes-int-or-string': true,
-    'pattern': '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$',
+    'pattern': '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$',
   };
   return definitions;
 }
