@@ -3,11 +3,9 @@
 // real kube-apiserver of the harness's release (tools/kube) with the pinned upstream CRDs
 // installed, as a dry-run create with strict field validation. The two must agree, except
 // where the allow-list below says why they cannot.
-import { readFileSync } from 'fs';
-import { parseAllDocuments, stringify } from 'yaml';
 import { formatFinding, ManifestValidator, SchemaRegistry } from '../../src/policy';
-import { manifestFiles } from '../../src/policy/input';
 import { UPSTREAM_CRDS } from '../support';
+import { installDefinitions, pinnedCrds, standInCrd } from './clusters';
 import { ControlPlane, KUBERNETES_VERSION, kubeBinary } from './control-plane';
 import { deriveMutations, distDocuments, Mutation, MUTATION_CLASSES, MutationClass, SourceDocument } from './mutations';
 
@@ -42,17 +40,10 @@ interface Allowed {
   readonly cause: string;
 }
 
-const ALLOWED: readonly Allowed[] = [
-  ...['Deployment', 'StatefulSet'].map((kind): Allowed => ({
-    class: 'core-rule',
-    kind,
-    description: /securityContext\.privileged true/,
-    outcome: 'only server rejects',
-    cause: 'cluster policy, not the API: the harness runs kube-apiserver with the default --allow-privileged=false, which '
-      + 'rejects any privileged container ("disallowed by cluster policy"); kubeadm, kind and the managed clusters set it to '
-      + 'true, so the validator accepts privileged containers (Pod Security admission decides per namespace)',
-  })),
-];
+// Empty since the harness runs kube-apiserver as kubeadm and kind do (--allow-privileged=true):
+// the only disagreements were privileged containers, which a default kube-apiserver rejects
+// cluster-wide ("disallowed by cluster policy") and real clusters leave to Pod Security admission.
+const ALLOWED: readonly Allowed[] = [];
 
 function allowance(mutation: Mutation, outcome: Outcome): Allowed | undefined {
   return ALLOWED.find((a) => a.class === mutation.class && a.kind === mutation.source.kind && a.outcome === outcome && a.description.test(mutation.description));
@@ -77,50 +68,6 @@ interface Resource {
   readonly base: string;
   readonly plural: string;
   readonly namespaced: boolean;
-}
-
-/** The CustomResourceDefinitions under `dir` that serve a (group, kind) of `wanted`, with their files. */
-function upstreamCrds(dir: string, wanted: ReadonlySet<string>): { files: string[]; found: Set<string> } {
-  const files: string[] = [];
-  const found = new Set<string>();
-  for (const file of manifestFiles(dir).filter((f) => /\.ya?ml$/.test(f))) {
-    const text = readFileSync(file, 'utf8');
-    if (!text.includes('CustomResourceDefinition')) continue;
-    let needed = false;
-    for (const doc of parseAllDocuments(text)) {
-      const crd = doc.toJSON() as { kind?: string; spec?: { group?: string; names?: { kind?: string } } } | null;
-      const key = `${crd?.spec?.group}/${crd?.spec?.names?.kind}`;
-      if (crd?.kind === 'CustomResourceDefinition' && wanted.has(key)) {
-        found.add(key);
-        needed = true;
-      }
-    }
-    if (needed) files.push(file);
-  }
-  return { files, found };
-}
-
-/**
- * A CRD that accepts anything for a kind no public CRD describes (Tetrate's): the API server
- * then still checks the name and metadata, but nothing of the spec, so those kinds are not
- * schema-checked and stay out of the agreement.
- */
-function standInCrd(group: string, kind: string, versions: readonly string[], namespaced: boolean): object {
-  const plural = `${kind.toLowerCase()}s`;
-  return {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: `${plural}.${group}` },
-    spec: {
-      group,
-      names: { kind, plural, singular: kind.toLowerCase(), listKind: `${kind}List` },
-      scope: namespaced ? 'Namespaced' : 'Cluster',
-      versions: versions.map((name, i) => ({
-        name, served: true, storage: i === 0,
-        schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
-      })),
-    },
-  };
 }
 
 /** Runs `work` over `items` with at most `width` at a time, results in order. */
@@ -191,17 +138,15 @@ if (setupProblem !== undefined) {
 
       // The upstream CRDs of the documents' kinds, applied as the README says, then Established.
       const wanted = new Set(documents.map((d) => key(d.group, d.kind)).filter((k) => !k.startsWith('/') && !unchecked.has(k) && !registry.isKubernetesKind(...(k.split('/') as [string, string]))));
-      const { files, found } = upstreamCrds(UPSTREAM_CRDS!, wanted);
-      const missing = [...wanted].filter((k) => !found.has(k));
+      const crds = pinnedCrds(UPSTREAM_CRDS!).filter((c) => wanted.has(key(c.spec.group, c.spec.names.kind)));
+      const missing = [...wanted].filter((k) => !crds.some((c) => key(c.spec.group, c.spec.names.kind) === k));
       if (missing.length > 0) throw new Error(`no upstream CRD under ${UPSTREAM_CRDS} for ${missing.join(', ')}`);
       const standIns = [...unchecked].map((k) => {
         const [group, kind] = [k.slice(0, k.lastIndexOf('/')), k.slice(k.lastIndexOf('/') + 1)];
         const ofKind = documents.filter((d) => d.group === group && d.kind === kind);
         return standInCrd(group, kind, [...new Set(ofKind.map((d) => d.version))], ofKind.some((d) => d.namespace !== undefined));
       });
-      plane.kubectlOk(['apply', '--server-side', ...files.flatMap((f) => ['-f', f])]);
-      plane.kubectlOk(['apply', '--server-side', '-f', '-'], { input: standIns.map((c) => stringify(c)).join('---\n') });
-      plane.kubectlOk(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=120s']);
+      installDefinitions(plane, [...crds, ...standIns]);
       lap('CRDs');
 
       for (const namespace of new Set(documents.map((d) => d.namespace).filter((n): n is string => n !== undefined))) {

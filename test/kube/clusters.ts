@@ -44,31 +44,36 @@ export function groupOf(apiVersion: string): string {
   return apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
 }
 
-let crdIndex: Map<string, unknown[]> | undefined;
+/** A CustomResourceDefinition as the tests read and apply it. */
+export interface Crd {
+  readonly kind: string;
+  readonly metadata: { readonly name: string };
+  readonly spec: { readonly group: string; readonly names: { readonly kind: string } };
+}
 
-/** The pinned upstream CRDs (../shared/crds), by API group. */
-function crdsByGroup(crds: string): Map<string, unknown[]> {
-  if (crdIndex !== undefined) return crdIndex;
-  crdIndex = new Map();
+let pinned: Crd[] | undefined;
+
+/** Every CustomResourceDefinition of the pinned upstream files (../shared/crds), in file order. */
+export function pinnedCrds(crds: string): readonly Crd[] {
+  if (pinned !== undefined) return pinned;
+  pinned = [];
   for (const project of readdirSync(crds, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'kubernetes')) {
     for (const file of readdirSync(join(crds, project.name)).filter((f) => f.endsWith('.yaml')).sort()) {
       for (const doc of parseAllDocuments(readFileSync(join(crds, project.name, file), 'utf8'))) {
-        const crd = doc.toJSON() as { kind?: string; spec?: { group: string } } | null;
-        if (crd?.kind !== 'CustomResourceDefinition') continue;
-        const list = crdIndex.get(crd.spec!.group) ?? [];
-        list.push(crd);
-        crdIndex.set(crd.spec!.group, list);
+        const crd = doc.toJSON() as Crd | null;
+        if (crd?.kind === 'CustomResourceDefinition') pinned.push(crd);
       }
     }
   }
-  return crdIndex;
+  return pinned;
 }
 
 /**
- * A permissive CRD for a kind with no public CRD (Tetrate): every field accepted, so the
- * object is stored but not schema-checked.
+ * A permissive CRD for a kind with no public CRD (Tetrate's): every field accepted, so the API
+ * server checks the name and metadata but nothing of the spec; such kinds are reported as not
+ * schema-checked.
  */
-function standInCrd(group: string, version: string, kind: string, namespaced: boolean): unknown {
+export function standInCrd(group: string, kind: string, versions: readonly string[], namespaced: boolean): Crd {
   const plural = `${kind.toLowerCase()}s`;
   return {
     apiVersion: 'apiextensions.k8s.io/v1',
@@ -78,9 +83,25 @@ function standInCrd(group: string, version: string, kind: string, namespaced: bo
       group,
       names: { kind, plural, singular: kind.toLowerCase(), listKind: `${kind}List` },
       scope: namespaced ? 'Namespaced' : 'Cluster',
-      versions: [{ name: version, served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+      versions: versions.map((name, i) => ({ name, served: true, storage: i === 0, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } })),
     },
-  };
+  } as Crd;
+}
+
+/**
+ * Applies `docs` (CRDs, namespaces) server-side and waits until every CRD is Established. Not
+ * `kubectl wait crd --all`: it fails on a CRD whose status has no conditions yet.
+ */
+export function installDefinitions(plane: ControlPlane, docs: readonly unknown[]): void {
+  if (docs.length === 0) return;
+  plane.kubectlOk(['apply', '--server-side', '--field-manager=prerequisites', '-f', '-'], { input: docs.map((d) => JSON.stringify(d)).join('\n---\n') });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const crds = JSON.parse(plane.kubectlOk(['get', 'crd', '-o', 'json'])).items as Array<{ metadata: { name: string }; status?: { conditions?: Array<{ type: string; status: string }> } }>;
+    const waiting = crds.filter((c) => !c.status?.conditions?.some((x) => x.type === 'Established' && x.status === 'True')).map((c) => c.metadata.name);
+    if (waiting.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`CRDs not Established after 120 s: ${waiting.join(', ')}`);
+  }
 }
 
 /** What installing a folder's prerequisites did. */
@@ -93,40 +114,28 @@ export interface Installed {
 
 /**
  * Installs what the folder's README lists as prerequisites: the pinned CRDs of each installer's
- * API groups (server-side, then waits until Established) and the namespaces the installers
- * create. Kinds of a group with no pinned CRD get a permissive stand-in.
+ * API groups and the namespaces the installers create. Kinds of a group with no pinned CRD get a
+ * permissive stand-in.
  */
-export function installPrerequisites(plane: ControlPlane, folder: ClusterFolder, crds: string): Installed {
+export function installPrerequisites(plane: ControlPlane, folder: ClusterFolder, crdDir: string): Installed {
   const needed = prerequisitesOf(folder.objects);
-  const byGroup = crdsByGroup(crds);
+  const crds = pinnedCrds(crdDir);
   const docs: unknown[] = [];
-  const notSchemaChecked = new Set<string>();
   for (const p of needed) {
-    for (const group of p.crdGroups) docs.push(...(byGroup.get(group) ?? []));
+    docs.push(...crds.filter((c) => p.crdGroups.includes(c.spec.group)));
     for (const ns of p.namespaces) docs.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   }
-  const standIns = new Map<string, unknown>();
+  const standIns = new Map<string, Crd>();
   for (const o of folder.objects) {
     const group = groupOf(o.apiVersion);
-    if (byGroup.has(group) || !needed.some((p) => p.crdGroups.includes(group))) continue;
-    notSchemaChecked.add(`${group}/${o.kind}`);
-    standIns.set(`${group}/${o.kind}`, standInCrd(group, o.apiVersion.slice(group.length + 1), o.kind, o.metadata.namespace !== undefined));
+    if (crds.some((c) => c.spec.group === group) || !needed.some((p) => p.crdGroups.includes(group))) continue;
+    standIns.set(`${group}/${o.kind}`, standInCrd(group, o.kind, [o.apiVersion.slice(group.length + 1)], o.metadata.namespace !== undefined));
   }
   docs.push(...standIns.values());
-  if (docs.length > 0) {
-    plane.kubectlOk(['apply', '--server-side', '--field-manager=prerequisites', '-f', '-'], { input: docs.map((d) => JSON.stringify(d)).join('\n---\n') });
-    // Not `kubectl wait crd --all`: it fails on a CRD whose status has no conditions yet.
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const crds = JSON.parse(plane.kubectlOk(['get', 'crd', '-o', 'json'])).items as Array<{ metadata: { name: string }; status?: { conditions?: Array<{ type: string; status: string }> } }>;
-      const waiting = crds.filter((c) => !c.status?.conditions?.some((x) => x.type === 'Established' && x.status === 'True')).map((c) => c.metadata.name);
-      if (waiting.length === 0) break;
-      if (Date.now() > deadline) throw new Error(`CRDs not Established after 60 s: ${waiting.join(', ')}`);
-    }
-  }
+  installDefinitions(plane, docs);
   return {
     prerequisites: needed.map((p) => p.name),
     crds: docs.filter((d) => (d as { kind: string }).kind === 'CustomResourceDefinition').length,
-    notSchemaChecked: [...notSchemaChecked].sort(),
+    notSchemaChecked: [...standIns.keys()].sort(),
   };
 }

@@ -104,6 +104,9 @@ func up(args []string) int {
 		"--service-cluster-ip-range=10.96.0.0/16",
 		"--authorization-mode=Node,RBAC",
 		"--endpoint-reconciler-type=none",
+		// As kubeadm, kind and the managed offerings run it: privileged containers are a
+		// matter for Pod Security admission per namespace, not a cluster-wide ban.
+		"--allow-privileged=true",
 		"--profiling=false",
 	)
 	if err != nil {
