@@ -146,7 +146,7 @@ if (setupProblem !== undefined) {
         const ofKind = documents.filter((d) => d.group === group && d.kind === kind);
         return standInCrd(group, kind, [...new Set(ofKind.map((d) => d.version))], ofKind.some((d) => d.namespace !== undefined));
       });
-      installDefinitions(plane, [...crds, ...standIns]);
+      await installDefinitions(plane, [...crds, ...standIns]);
       lap('CRDs');
 
       for (const namespace of new Set(documents.map((d) => d.namespace).filter((n): n is string => n !== undefined))) {

@@ -81,16 +81,16 @@ async function podsAdmitted(plane: ControlPlane, folder: ClusterFolder): Promise
 const NO_OP_PATCH = /^poddisruptionbudget\.policy\/\S+ configured$/;
 
 /** `Kind namespace/name` → resourceVersion of every object of the folder, as the server has it. */
-function resourceVersions(plane: ControlPlane, folder: ClusterFolder): Record<string, string> {
+async function resourceVersions(plane: ControlPlane, folder: ClusterFolder): Promise<Record<string, string>> {
   const args = folder.apply.filter((a) => a !== 'apply');
-  const list = JSON.parse(plane.kubectlOk(['get', ...args, '-o', 'json'], { cwd: ROOT })) as { items?: Manifest[] } & Manifest;
+  const list = JSON.parse(await plane.kubectlOk(['get', ...args, '-o', 'json'], { cwd: ROOT })) as { items?: Manifest[] } & Manifest;
   const items = list.items ?? [list];
   return Object.fromEntries(items.map((o) => [`${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name}`, (o.metadata as { resourceVersion?: string }).resourceVersion ?? '']));
 }
 
 /** Applies `folder` as its README says; the problems: a failure, or any warning. */
-function applyAsDocumented(plane: ControlPlane, folder: ClusterFolder, cwd = ROOT): string[] {
-  const run = plane.kubectl(folder.apply, { cwd });
+async function applyAsDocumented(plane: ControlPlane, folder: ClusterFolder, cwd = ROOT): Promise<string[]> {
+  const run = await plane.kubectl(folder.apply, { cwd });
   const problems = warnings(run.stderr).map((w) => `${folder.path}: ${w}`);
   if (run.status !== 0) problems.push(`${folder.path}: kubectl ${folder.apply.join(' ')} failed:\n${run.stderr}`);
   return problems;
@@ -103,30 +103,30 @@ describeStage(`dist/ on a real API server (Kubernetes ${KUBERNETES_VERSION})`, (
       : `API-server stage: built tools/kube (Kubernetes ${KUBERNETES_VERSION}) in ${binary!.builtInSeconds.toFixed(0)} s`);
   });
 
-  test.each(folders.map((f) => [f.path, f] as const))('%s applies, re-applies unchanged, diffs empty, applies server-side, pods admitted', async (_path, folder) => {
+  test.concurrent.each(folders.map((f) => [f.path, f] as const))('%s applies, re-applies unchanged, diffs empty, applies server-side, pods admitted', async (_path, folder) => {
     const plane = await ControlPlane.start(binary!.path, { contexts: [folder.cluster] });
     try {
-      const installed = installPrerequisites(plane, folder, UPSTREAM_CRDS!);
-      const problems = applyAsDocumented(plane, folder);
+      const installed = await installPrerequisites(plane, folder, UPSTREAM_CRDS!);
+      const problems = await applyAsDocumented(plane, folder);
       expect(problems).toEqual([]);
 
-      const before = resourceVersions(plane, folder);
-      const again = plane.kubectl(folder.apply, { cwd: ROOT });
+      const before = await resourceVersions(plane, folder);
+      const again = await plane.kubectl(folder.apply, { cwd: ROOT });
       expect(again.status).toBe(0);
       const changed = again.stdout.trim().split('\n').filter((l) => !l.endsWith(' unchanged') && !NO_OP_PATCH.test(l));
       expect(changed).toEqual([]);
-      expect(resourceVersions(plane, folder)).toEqual(before);
+      expect(await resourceVersions(plane, folder)).toEqual(before);
 
       const diffArgs = folder.apply.map((a) => (a === 'apply' ? 'diff' : a));
-      const diff = plane.kubectl(diffArgs, { cwd: ROOT });
+      const diff = await plane.kubectl(diffArgs, { cwd: ROOT });
       expect({ status: diff.status, diff: diff.stdout, stderr: diff.stderr }).toEqual({ status: 0, diff: '', stderr: '' });
 
       // Argo CD's server-side mode (its Applications set ServerSideApply=true): no conflict with
       // the client-side apply before it, no warning, and nothing left to change afterwards.
       const ssa = [...folder.apply, '--server-side', '--field-manager=argocd-controller'];
-      const server = plane.kubectl(ssa, { cwd: ROOT });
+      const server = await plane.kubectl(ssa, { cwd: ROOT });
       expect({ status: server.status, stderr: server.stderr }).toEqual({ status: 0, stderr: '' });
-      const ssaDiff = plane.kubectl([...diffArgs, '--server-side', '--field-manager=argocd-controller'], { cwd: ROOT });
+      const ssaDiff = await plane.kubectl([...diffArgs, '--server-side', '--field-manager=argocd-controller'], { cwd: ROOT });
       expect({ status: ssaDiff.status, diff: ssaDiff.stdout }).toEqual({ status: 0, diff: '' });
 
       const admitted = await podsAdmitted(plane, folder);
@@ -172,11 +172,11 @@ function differs(a: string, b: string): boolean {
 async function upgrade(previous: ClusterFolder, previousRoot: string, current: ClusterFolder): Promise<string[]> {
   const plane = await ControlPlane.start(binary!.path, { contexts: [current.cluster], controllers: false });
   try {
-    installPrerequisites(plane, { ...current, objects: [...previous.objects, ...current.objects] }, UPSTREAM_CRDS!);
+    await installPrerequisites(plane, { ...current, objects: [...previous.objects, ...current.objects] }, UPSTREAM_CRDS!);
     // The previous dist/ is judged only on applying at all: its warnings were its own.
-    const before = plane.kubectl(previous.apply, { cwd: previousRoot });
+    const before = await plane.kubectl(previous.apply, { cwd: previousRoot });
     if (before.status !== 0) return [`the previous ${previous.path} does not apply:\n${before.stderr}`];
-    return applyAsDocumented(plane, current);
+    return await applyAsDocumented(plane, current);
   } finally {
     await plane.stop();
   }
@@ -200,7 +200,7 @@ describeStage('upgrading from the previous dist/', () => {
     expect(previous.commit).toMatch(/^[0-9a-f]{40}$/);
   });
 
-  test.each(changed.map((f) => [f.path, f] as const))('%s upgrades in place: no immutable-field rejection', async (_path, folder) => {
+  test.concurrent.each(changed.map((f) => [f.path, f] as const))('%s upgrades in place: no immutable-field rejection', async (_path, folder) => {
     const root = (previous as { root: string }).root;
     expect(await upgrade(previousFolders.find((p) => p.path === folder.path)!, root, folder)).toEqual([]);
     report(`  ${folder.path}: upgraded in place from the previous dist/`);

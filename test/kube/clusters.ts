@@ -92,12 +92,12 @@ export function standInCrd(group: string, kind: string, versions: readonly strin
  * Applies `docs` (CRDs, namespaces) server-side and waits until every CRD is Established. Not
  * `kubectl wait crd --all`: it fails on a CRD whose status has no conditions yet.
  */
-export function installDefinitions(plane: ControlPlane, docs: readonly unknown[]): void {
+export async function installDefinitions(plane: ControlPlane, docs: readonly unknown[]): Promise<void> {
   if (docs.length === 0) return;
-  plane.kubectlOk(['apply', '--server-side', '--field-manager=prerequisites', '-f', '-'], { input: docs.map((d) => JSON.stringify(d)).join('\n---\n') });
+  await plane.kubectlOk(['apply', '--server-side', '--field-manager=prerequisites', '-f', '-'], { input: docs.map((d) => JSON.stringify(d)).join('\n---\n') });
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const crds = JSON.parse(plane.kubectlOk(['get', 'crd', '-o', 'json'])).items as Array<{ metadata: { name: string }; status?: { conditions?: Array<{ type: string; status: string }> } }>;
+    const crds = JSON.parse(await plane.kubectlOk(['get', 'crd', '-o', 'json'])).items as Array<{ metadata: { name: string }; status?: { conditions?: Array<{ type: string; status: string }> } }>;
     const waiting = crds.filter((c) => !c.status?.conditions?.some((x) => x.type === 'Established' && x.status === 'True')).map((c) => c.metadata.name);
     if (waiting.length === 0) return;
     if (Date.now() > deadline) throw new Error(`CRDs not Established after 120 s: ${waiting.join(', ')}`);
@@ -117,7 +117,7 @@ export interface Installed {
  * API groups and the namespaces the installers create. Kinds of a group with no pinned CRD get a
  * permissive stand-in.
  */
-export function installPrerequisites(plane: ControlPlane, folder: ClusterFolder, crdDir: string): Installed {
+export async function installPrerequisites(plane: ControlPlane, folder: ClusterFolder, crdDir: string): Promise<Installed> {
   const needed = prerequisitesOf(folder.objects);
   const crds = pinnedCrds(crdDir);
   const docs: unknown[] = [];
@@ -132,7 +132,7 @@ export function installPrerequisites(plane: ControlPlane, folder: ClusterFolder,
     standIns.set(`${group}/${o.kind}`, standInCrd(group, o.kind, [o.apiVersion.slice(group.length + 1)], o.metadata.namespace !== undefined));
   }
   docs.push(...standIns.values());
-  installDefinitions(plane, docs);
+  await installDefinitions(plane, docs);
   return {
     prerequisites: needed.map((p) => p.name),
     crds: docs.filter((d) => (d as { kind: string }).kind === 'CustomResourceDefinition').length,

@@ -85,7 +85,7 @@ export class ControlPlane {
     });
     const plane = new ControlPlane(binary, dir, child, (Date.now() - started) / 1000);
     for (const context of options.contexts ?? []) {
-      plane.kubectl(['config', 'set-context', context, '--cluster=test', '--user=admin']);
+      await plane.kubectlOk(['config', 'set-context', context, '--cluster=test', '--user=admin']);
     }
     return plane;
   }
@@ -111,18 +111,26 @@ export class ControlPlane {
     return join(this.dir, 'kubeconfig');
   }
 
-  /** Runs kubectl of the same release against this server. */
-  public kubectl(args: readonly string[], options: { input?: string; cwd?: string } = {}): KubectlResult {
-    const run = spawnSync(this.binary, ['kubectl', `--kubeconfig=${this.kubeconfig}`, `--cache-dir=${join(this.dir, 'kubectl-cache')}`, ...args], {
-      cwd: options.cwd, input: options.input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+  /**
+   * Runs kubectl of the same release against this server. Asynchronous, so that the tests can
+   * drive several control planes at once.
+   */
+  public kubectl(args: readonly string[], options: { input?: string; cwd?: string } = {}): Promise<KubectlResult> {
+    const child = spawn(this.binary, ['kubectl', `--kubeconfig=${this.kubeconfig}`, `--cache-dir=${join(this.dir, 'kubectl-cache')}`, ...args], { cwd: options.cwd });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdin.end(options.input);
+    return new Promise((done, fail) => {
+      child.on('error', fail);
+      child.on('close', (status) => done({ status: status ?? -1, stdout, stderr }));
     });
-    if (run.error) throw run.error;
-    return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
   }
 
   /** kubectl that must succeed: its stdout, or an error carrying the command and its stderr. */
-  public kubectlOk(args: readonly string[], options: { input?: string; cwd?: string } = {}): string {
-    const run = this.kubectl(args, options);
+  public async kubectlOk(args: readonly string[], options: { input?: string; cwd?: string } = {}): Promise<string> {
+    const run = await this.kubectl(args, options);
     if (run.status !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${run.status}):\n${run.stderr}${run.stdout}`);
     return run.stdout;
   }
