@@ -133,7 +133,7 @@ describeStage(`dist/ on a real API server (Kubernetes ${KUBERNETES_VERSION})`, (
       expect(admitted.problems).toEqual([]);
 
       const n = workloads(folder).length;
-      report(`  ${folder.path}: ${folder.objects.length} objects applied (${installed.crds} CRDs for ${installed.prerequisites.length === 0 ? 'no prerequisite' : installed.prerequisites.map((p) => p.split(/[,(]/)[0].trim()).join(', ')}), `
+      report(`  ${folder.path} (control plane up in ${plane.startSeconds.toFixed(1)} s): ${folder.objects.length} objects applied (${installed.crds} CRDs for ${installed.prerequisites.length === 0 ? 'no prerequisite' : installed.prerequisites.map((p) => p.split(/[,(]/)[0].trim()).join(', ')}), `
         + `0 warnings; unchanged on re-apply; empty diff; server-side apply clean; ${n === 0 ? 'no workloads' : `${n} workloads, ${admitted.pods} pods admitted`}`
         + `${installed.notSchemaChecked.length > 0 ? `; not schema-checked (stand-in CRD): ${installed.notSchemaChecked.join(', ')}` : ''}`);
     } finally {
