@@ -2186,6 +2186,12 @@ export const INTERFACES = {
       },
       {
        "t": "boolean"
+      },
+      {
+       "t": "array",
+       "of": {
+        "t": "string"
+       }
       }
      ]
     }
@@ -2246,6 +2252,12 @@ export const INTERFACES = {
       },
       {
        "t": "boolean"
+      },
+      {
+       "t": "array",
+       "of": {
+        "t": "string"
+       }
       }
      ]
     }

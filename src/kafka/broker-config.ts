@@ -1,5 +1,6 @@
+import { IConstruct } from 'constructs';
 import { Subject, throwPropError } from '../core/errors';
-import { closestName } from '../core/naming';
+import { ConfigDefinition, configDefinitions, ConfigIssue, ConfigSet, ConfigType, configValueIssue, modelVersion, unknownKeyIssue } from './config-model';
 
 /**
  * Broker defaults for a cluster that must not lose acknowledged writes: three replicas, two of
@@ -111,198 +112,118 @@ export function replicationProblems(config: Readonly<Record<string, unknown>>, b
   return problems;
 }
 
-/** Kafka's whole-number `ConfigDef` types and their ranges (Java `int`, `short`, `long`). */
-type WholeType = 'INT' | 'SHORT' | 'LONG';
-const RANGES: Readonly<Record<WholeType, readonly [bigint, bigint]>> = {
-  INT: [-(2n ** 31n), 2n ** 31n - 1n],
-  SHORT: [-(2n ** 15n), 2n ** 15n - 1n],
-  LONG: [-(2n ** 63n), 2n ** 63n - 1n],
-};
-
 /**
- * Keys Kafka defines as `Type.INT` (or `Type.SHORT`), by name: the topic configs of `LogConfig`
- * and the broker configs of `ServerConfigs`, `ServerLogConfigs`, `SocketServerConfigs`,
- * `ReplicationConfigs`, `KRaftConfigs`, `QuorumConfig`, `CleanerConfig`, `GroupCoordinatorConfig`,
- * `ShareCoordinatorConfig`, `TransactionLogConfig`, `TransactionStateManagerConfig`,
- * `RemoteLogManagerConfig`, `QuotaConfig` and `MetricConfigs` (apache/kafka). Kafka parses them
- * with `Integer.parseInt` (`Short.parseShort`), so `'segment.bytes': 4294967296` fails.
+ * The Kafka version a configuration of `scope` is judged by: a `KafkaCluster`'s `version` (the
+ * cluster resolves it before it checks its config), else the default version (Strimzi 1.2's).
  */
-const WHOLE_KEYS: ReadonlyMap<string, WholeType> = new Map<string, WholeType>([
-  // LogConfig (topic configs and their broker defaults)
-  ...['segment.bytes', 'log.segment.bytes', 'segment.index.bytes', 'log.index.size.max.bytes', 'index.interval.bytes', 'log.index.interval.bytes',
-    'max.message.bytes', 'message.max.bytes', 'min.insync.replicas', 'compression.gzip.level', 'compression.lz4.level', 'compression.zstd.level',
-    'log.retention.hours', 'log.retention.minutes', 'log.roll.hours', 'log.roll.jitter.hours', 'num.partitions', 'num.recovery.threads.per.data.dir',
-    'log.flush.offset.checkpoint.interval.ms', 'log.flush.start.offset.checkpoint.interval.ms',
-  ].map((k): [string, WholeType] => [k, 'INT']),
-  // ServerConfigs, SocketServerConfigs, ReplicationConfigs, KRaftConfigs, QuorumConfig, CleanerConfig, MetricConfigs
-  ...['background.threads', 'num.io.threads', 'num.network.threads', 'num.replica.alter.log.dirs.threads', 'num.replica.fetchers', 'queued.max.requests',
-    'request.timeout.ms', 'socket.receive.buffer.bytes', 'socket.send.buffer.bytes', 'socket.request.max.bytes', 'socket.listen.backlog.size',
-    'max.connections', 'max.connections.per.ip', 'max.connection.creation.rate', 'connection.failed.authentication.delay.ms',
-    'default.replication.factor', 'replica.fetch.max.bytes', 'replica.fetch.min.bytes', 'replica.fetch.response.max.bytes', 'replica.fetch.wait.max.ms',
-    'replica.fetch.backoff.ms', 'replica.socket.timeout.ms', 'replica.socket.receive.buffer.bytes', 'controller.socket.timeout.ms',
-    'leader.imbalance.per.broker.percentage', 'fetch.purgatory.purge.interval.requests', 'producer.purgatory.purge.interval.requests',
-    'delete.records.purgatory.purge.interval.requests', 'broker.heartbeat.interval.ms', 'broker.session.timeout.ms', 'initial.broker.registration.timeout.ms',
-    'metadata.log.segment.bytes', 'metadata.max.idle.interval.ms', 'controller.quorum.append.linger.ms', 'controller.quorum.election.backoff.max.ms',
-    'controller.quorum.election.timeout.ms', 'controller.quorum.fetch.timeout.ms', 'controller.quorum.request.timeout.ms', 'controller.quorum.retry.backoff.ms',
-    'log.cleaner.threads', 'log.cleaner.io.buffer.size', 'metrics.num.samples', 'kafka.metrics.polling.interval.secs',
-  ].map((k): [string, WholeType] => [k, 'INT']),
-  // GroupCoordinatorConfig, ShareCoordinatorConfig, TransactionLogConfig, TransactionStateManagerConfig
-  ...['group.initial.rebalance.delay.ms', 'group.min.session.timeout.ms', 'group.max.session.timeout.ms', 'group.max.size', 'group.coordinator.threads',
-    'group.coordinator.append.linger.ms', 'group.consumer.session.timeout.ms', 'group.consumer.min.session.timeout.ms', 'group.consumer.max.session.timeout.ms',
-    'group.consumer.heartbeat.interval.ms', 'group.consumer.min.heartbeat.interval.ms', 'group.consumer.max.heartbeat.interval.ms', 'group.consumer.max.size',
-    'group.share.session.timeout.ms', 'group.share.min.session.timeout.ms', 'group.share.max.session.timeout.ms', 'group.share.heartbeat.interval.ms',
-    'group.share.min.heartbeat.interval.ms', 'group.share.max.heartbeat.interval.ms', 'group.share.max.size',
-    'offsets.topic.num.partitions', 'offsets.topic.segment.bytes', 'offsets.topic.compression.codec', 'offsets.load.buffer.size', 'offsets.retention.minutes',
-    'offsets.commit.timeout.ms', 'offset.metadata.max.bytes', 'share.coordinator.state.topic.num.partitions', 'share.coordinator.state.topic.segment.bytes',
-    'share.coordinator.state.topic.compression.codec', 'share.coordinator.threads', 'share.coordinator.load.buffer.size', 'share.coordinator.append.linger.ms',
-    'share.coordinator.write.timeout.ms', 'share.coordinator.snapshot.update.records.per.snapshot', 'transaction.state.log.num.partitions',
-    'transaction.state.log.segment.bytes', 'transaction.state.log.load.buffer.size', 'transaction.state.log.min.isr', 'producer.id.expiration.ms',
-    'transaction.max.timeout.ms', 'transactional.id.expiration.ms', 'transaction.abort.timed.out.transaction.cleanup.interval.ms',
-    'transaction.remove.expired.transaction.cleanup.interval.ms',
-  ].map((k): [string, WholeType] => [k, 'INT']),
-  // RemoteLogManagerConfig, QuotaConfig
-  ...['remote.fetch.max.wait.ms', 'remote.log.manager.thread.pool.size', 'remote.log.manager.copier.thread.pool.size', 'remote.log.manager.expiration.thread.pool.size',
-    'remote.log.manager.copy.quota.window.num', 'remote.log.manager.copy.quota.window.size.seconds', 'remote.log.manager.fetch.quota.window.num',
-    'remote.log.manager.fetch.quota.window.size.seconds', 'remote.log.metadata.custom.metadata.max.bytes', 'remote.log.reader.threads',
-    'remote.log.reader.max.pending.tasks', 'quota.window.num', 'quota.window.size.seconds', 'replication.quota.window.num', 'replication.quota.window.size.seconds',
-    'alter.log.dirs.replication.quota.window.num', 'alter.log.dirs.replication.quota.window.size.seconds', 'controller.quota.window.num', 'controller.quota.window.size.seconds',
-  ].map((k): [string, WholeType] => [k, 'INT']),
-  // Type.SHORT
-  ...['offsets.topic.replication.factor', 'transaction.state.log.replication.factor', 'share.coordinator.state.topic.replication.factor',
-    'share.coordinator.state.topic.min.isr',
-  ].map((k): [string, WholeType] => [k, 'SHORT']),
-  // Type.LONG keys the suffixes below do not name
-  ...['leader.replication.throttled.rate', 'follower.replication.throttled.rate', 'replica.alter.log.dirs.io.max.bytes.per.second',
-    'remote.log.manager.copy.max.bytes.per.second', 'remote.log.manager.fetch.max.bytes.per.second', 'metadata.log.max.record.bytes.between.snapshots',
-  ].map((k): [string, WholeType] => [k, 'LONG']),
-]);
-
-/**
- * Lower bounds of whole-number keys users commonly set, as their `ConfigDef` validators have
- * them (`atLeast(1)`): Kafka refuses to start a broker (or to take a topic config) below them.
- * `LogConfig` (`num.partitions`, `log.roll.hours`, `log.cleanup.interval.ms`,
- * `log.flush.interval.messages`, `num.recovery.threads.per.data.dir`; topic `segment.ms`,
- * `flush.messages`, `max.compaction.lag.ms`), `CleanerConfig`, `ServerConfigs` (`num.io.threads`,
- * `background.threads`), `SocketServerConfigs` (`num.network.threads`, `queued.max.requests`,
- * `socket.request.max.bytes`), `GroupCoordinatorConfig` (`offsets.topic.num.partitions`,
- * `offsets.retention.minutes`), `TransactionLogConfig`, `TransactionStateManagerConfig` and
- * `ShareCoordinatorConfig` (apache/kafka). Replication factors and min ISRs have rules of their
- * own ({@link replicationProblems}, {@link minIsrProblem}).
- */
-const AT_LEAST: ReadonlyMap<string, bigint> = new Map([
-  'num.partitions', 'log.roll.hours', 'log.cleanup.interval.ms', 'log.flush.interval.messages', 'num.recovery.threads.per.data.dir',
-  'segment.ms', 'flush.messages', 'max.compaction.lag.ms', 'log.cleaner.max.compaction.lag.ms',
-  'num.io.threads', 'background.threads', 'num.network.threads', 'queued.max.requests', 'socket.request.max.bytes',
-  'offsets.topic.num.partitions', 'offsets.retention.minutes', 'transaction.state.log.num.partitions', 'transaction.max.timeout.ms',
-  'transactional.id.expiration.ms', 'share.coordinator.state.topic.num.partitions',
-].map((k): [string, bigint] => [k, 1n]));
-
-/**
- * Keys whose name ends like a whole number's but that are lists: the throttled replicas of a
- * topic (`LogConfig` `Type.LIST`, e.g. `'0:101,1:102'` or `'*'`).
- */
-const NOT_WHOLE = new Set(['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas']);
-
-/**
- * The name endings of Kafka's LONG and INT keys (durations in ms, hours, minutes or seconds,
- * sizes in bytes, counts): a key Kafka does not define by name above (a plugin's, a newer
- * Kafka's) that ends so is taken as a LONG, the widest. (Not every `.factor`:
- * log.cleaner.io.buffer.load.factor is a DOUBLE; `.replicas` also ends the throttled-replica lists.)
- */
-const WHOLE_SUFFIX = /(\.(ms|bytes|messages|replicas|isr|partitions|threads|hours|minutes|seconds|secs|size|requests|num)|replication\.factor)$/;
-
-/**
- * Enumerated values, as Kafka's `ConfigDef` validators take them (case-sensitive, after trimming):
- * `cleanup.policy` is a list of `compact` and `delete` (`LogConfig`: `ValidList.in(CLEANUP_POLICY_COMPACT,
- * CLEANUP_POLICY_DELETE)`), `message.timestamp.type` `ValidString.in("CreateTime", "LogAppendTime")`,
- * `compression.type` `in(BrokerCompressionType.names())`; and their broker defaults (`log.` prefix,
- * `ServerTopicConfigSynonyms`).
- */
-const ENUMS: ReadonlyMap<string, { readonly values: readonly string[]; readonly list: boolean }> = new Map([
-  ['cleanup.policy', { values: ['compact', 'delete'], list: true }],
-  ['log.cleanup.policy', { values: ['compact', 'delete'], list: true }],
-  ['message.timestamp.type', { values: ['CreateTime', 'LogAppendTime'], list: false }],
-  ['log.message.timestamp.type', { values: ['CreateTime', 'LogAppendTime'], list: false }],
-  ['compression.type', { values: ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'], list: false }],
-]);
-
-/** What is wrong with `value` as a whole number of `type`, or undefined. */
-function wholeNumberProblem(value: string | number | boolean, type: WholeType): { problem: string; fix: string } | undefined {
-  const notWhole = { problem: 'must be a whole number (Kafka parses it as INT or LONG: no units)', fix: "use a number of the key's unit, e.g. 'retention.ms': 604800000 for 7 days" };
-  const [min, max] = RANGES[type];
-  const range = type === 'LONG' ? 'a Java long' : type === 'INT' ? 'a Java int' : 'a Java short';
-  const outOfRange = { problem: `must be from ${min} to ${max}: Kafka parses it as ${type} (${range})`, fix: `use a value within that range${type === 'LONG' ? '' : `, at most ${max}`}` };
-  if (typeof value === 'number') {
-    if (!Number.isInteger(value)) return notWhole;
-    // Above 2^53 a JavaScript number is not the integer it was written as (and 1e21 is written '1e+21').
-    if (!Number.isSafeInteger(value)) {
-      return BigInt(value) < min || BigInt(value) > max ? outOfRange : { problem: `is beyond ${Number.MAX_SAFE_INTEGER}, which a JavaScript number cannot hold exactly`, fix: 'give it as a string of digits' };
-    }
-    return BigInt(value) < min || BigInt(value) > max ? outOfRange : undefined;
-  }
-  if (typeof value !== 'string' || !/^-?\d+$/.test(value.trim())) return notWhole;
-  const n = BigInt(value.trim());
-  return n < min || n > max ? outOfRange : undefined;
+function clusterVersion(scope: IConstruct): string {
+  return modelVersion((scope as { readonly version?: unknown }).version);
 }
 
-/** The value types of Kafka's `ConfigDef` the library can tell from a key's name. */
-const VALUE_TYPES: ReadonlyArray<{ readonly suffix: RegExp; readonly type: string; readonly valid: (v: string | number | boolean) => boolean; readonly example: string }> = [
-  // DOUBLE keys, e.g. min.cleanable.dirty.ratio.
-  {
-    suffix: /\.ratio$/,
-    type: 'a number (Kafka parses it as DOUBLE)',
-    valid: (v) => (typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))),
-    example: 'e.g. 0.5',
-  },
-  // BOOLEAN keys (ConfigDef accepts true or false, any case).
-  {
-    suffix: /\.enable$/,
-    type: 'true or false (Kafka parses it as BOOLEAN)',
-    valid: (v) => typeof v === 'boolean' || (typeof v === 'string' && /^(true|false)$/i.test(v.trim())),
-    example: 'true or false',
-  },
-];
+/** A Kafka 3.x key that Kafka 4.0 removed: why, and what to do. */
+interface Removed {
+  readonly why: string;
+  readonly fix: string;
+}
 
 /**
- * Throws a prop error naming `subject` unless every value of a Kafka configuration (`prop`, e.g.
- * `config`) is a string, a finite number or a boolean, of the type Kafka parses it as where the
- * library knows the key: whole numbers (`*.ms`, `*.bytes`, `*.hours`, … and the INT keys by
- * name) within the Java type's range (`'retention.ms': '7d'` or `'segment.bytes': 2 ** 32` would
- * leave Strimzi reporting the resource NotReady), at least the lower bound Kafka's `ConfigDef`
- * sets where the library knows it (`'num.partitions': 0`), booleans, doubles, and the values of
- * the enumerated keys (`cleanup.policy`, `message.timestamp.type`, `compression.type`).
+ * Broker configs of Kafka 3.x that Kafka 4.0 removed, which the model (Kafka 4.2 on) cannot name:
+ * the version pins KRaft replaces with the metadata version (KIP-724, KIP-778), the message-format
+ * options that went with formats v0 and v1, ZooKeeper's, and options retired with them.
  */
-export function checkConfigValues(subject: Subject, prop: string, config: unknown): void {
+const REMOVED_BROKER_CONFIGS: ReadonlyMap<string, Removed> = new Map([
+  ['inter.broker.protocol.version', { why: 'is not used by KRaft clusters (Kafka 4 versions itself through metadataVersion)', fix: 'remove it; the cluster version sets the metadata version' }],
+  ['log.message.format.version', { why: 'is not used by KRaft clusters (Kafka 4 versions itself through metadataVersion)', fix: 'remove it; the cluster version sets the metadata version' }],
+  ['log.message.downconversion.enable', { why: 'is not a broker config of Kafka 4: Kafka 4.0 removed it with down-conversion (KIP-724): brokers no longer convert records for old consumers', fix: 'remove it' }],
+  ['log.message.timestamp.difference.max.ms', { why: 'is not a broker config of Kafka 4: Kafka 4.0 removed it (KIP-937)', fix: "use 'log.message.timestamp.before.max.ms' and 'log.message.timestamp.after.max.ms'" }],
+  ['offsets.commit.required.acks', { why: 'is not a broker config of Kafka 4: Kafka 4.0 removed it (KIP-1041): offset commits always wait for all in-sync replicas', fix: 'remove it' }],
+  ['delegation.token.master.key', { why: 'is not a broker config of Kafka 4: Kafka 4.0 removed it', fix: "use 'delegation.token.secret.key'" }],
+]);
+
+/** ZooKeeper's options (`zookeeper.*`), which Kafka 4.0 removed with ZooKeeper. */
+const ZOOKEEPER_REMOVED: Removed = { why: 'is not a broker config of Kafka 4: Kafka 4.0 removed ZooKeeper, and KRaft clusters keep their metadata in the controller quorum', fix: 'remove it' };
+
+/**
+ * Broker options that plugins read, not Kafka's `ConfigDef` (so not in the model), typed by hand:
+ * `StandardAuthorizer`'s `super.users` (principals joined by ';') and
+ * `allow.everyone.if.no.acl.found`, and the options of Cruise Control's metrics reporter that
+ * Strimzi lets through (its `cruise.control.metrics.topic.*` exceptions), typed by their names (a
+ * count, a replication factor, milliseconds).
+ */
+const PLUGIN_CONFIGS: ReadonlyMap<string, ConfigDefinition> = new Map([
+  ['super.users', { type: 'STRING', importance: 'high' }],
+  ['allow.everyone.if.no.acl.found', { type: 'BOOLEAN', default: 'false', importance: 'high' }],
+  ...[
+    ['cruise.control.metrics.topic.num.partitions', 'INT'],
+    ['cruise.control.metrics.topic.replication.factor', 'SHORT'],
+    ['cruise.control.metrics.topic.min.insync.replicas', 'INT'],
+    ['cruise.control.metrics.topic.retention.ms', 'LONG'],
+    ['cruise.control.metrics.topic.auto.create.retries', 'INT'],
+    ['cruise.control.metrics.topic.auto.create.timeout.ms', 'LONG'],
+  ].map(([key, type]): [string, ConfigDefinition] => [key, { type: type as ConfigType, importance: 'low', validator: { range: ['1', null] } }]),
+]);
+
+/**
+ * The broker definition of `key`, also when it is prefixed with a listener
+ * (`listener.name.<listener>.<config>`, and `listener.name.<listener>.<mechanism>.sasl.*` for one
+ * SASL mechanism), as Kafka takes the security and connection options of one listener.
+ */
+function brokerDefinition(key: string, version: string): ConfigDefinition | undefined {
+  const definitions = configDefinitions('broker', version);
+  const definition = definitions.get(key) ?? PLUGIN_CONFIGS.get(key);
+  if (definition !== undefined) return definition;
+  const listener = /^listener\.name\.[^.]+\.(.+)$/.exec(key);
+  if (listener === null) return undefined;
+  return definitions.get(listener[1]) ?? definitions.get(listener[1].replace(/^[^.]+\.(?=sasl\.|connections\.max\.reauth\.ms$)/, ''));
+}
+
+/** What is wrong with `key`, which the broker configs of Kafka `version` do not define. */
+function brokerKeyIssue(key: string, version: string): ConfigIssue {
+  const removed = REMOVED_BROKER_CONFIGS.get(key) ?? (key.startsWith('zookeeper.') ? ZOOKEEPER_REMOVED : undefined);
+  if (removed !== undefined) return { problem: removed.why, fix: removed.fix };
+  const ignored = 'Kafka ignores a key it does not define (it only logs it as unused), so it would do nothing';
+  const synonym = [...BROKER_TOPIC_SYNONYMS].find(([broker, s]) => s.topic === key && s.unit === undefined && broker !== key)?.[0];
+  if (synonym !== undefined && configDefinitions('topic', version).has(key)) {
+    return { problem: `is a topic config, not a broker config: ${ignored}`, fix: `use '${synonym}', the default of every topic, or set '${key}' on the topic (addTopic's config)` };
+  }
+  return unknownKeyIssue('broker', version, key, ignored, 'check the name in Kafka\'s broker configs; a plugin\'s own option can be set with ApiObject.of(...).addJsonPatch()');
+}
+
+/** What is wrong with `key`, which the topic configs of Kafka `version` do not define. */
+function topicKeyIssue(key: string, value: unknown, version: string): ConfigIssue {
+  const refused = `Kafka refuses it on a topic ("Unknown topic config name: ${key}") and the KafkaTopic stays NotReady`;
+  const removed = REMOVED_TOPIC_CONFIGS.get(key);
+  if (removed !== undefined) return { problem: `is not a topic config of Kafka 4: ${removed.why}; ${refused}`, fix: removed.fix };
+  const broker = BROKER_TOPIC_SYNONYMS.get(key);
+  if (broker !== undefined) return { problem: `is a broker config (the cluster's default for its topics), not a topic config: ${refused}`, fix: `use the topic config ${asTopicConfig(broker, value)}, or set '${key}' on the cluster's config for every topic` };
+  const synonym = BROKER_TOPIC_SYNONYMS.get(`log.${key}`) ?? BROKER_TOPIC_SYNONYMS.get(`log.cleaner.${key}`);
+  if (synonym !== undefined) return { problem: `is not a topic config of Kafka ${version}, the cluster's version: ${refused}`, fix: `did you mean ${asTopicConfig(synonym, value)}?` };
+  return unknownKeyIssue('topic', version, key, refused, "use one of Kafka's topic configs (TopicConfig), e.g. 'retention.ms'");
+}
+
+/**
+ * Throws a prop error naming `subject` unless a Kafka configuration (`prop`, e.g. `config`) is
+ * one Kafka `version` takes for `set` (the brokers', or a topic's), judged by Kafka's own
+ * configuration model (`config-model.ts`): every key a key of the set (else the message names the
+ * key meant: a typo's nearest key, the topic config of a broker key, a key other versions define,
+ * or what replaced a key Kafka 4 removed), every value a string, a finite number or a boolean of
+ * the type Kafka parses the key as (`'retention.ms': '7d'` fails, naming LONG and e.g. 604800000),
+ * within its validator's range and among its valid values. A topic's LIST may also be an array of
+ * strings, which Strimzi's topic operator joins with commas. Broker keys may be prefixed with a
+ * listener (`listener.name.<listener>.`); `version` defaults to the version of the cluster
+ * `subject` is about.
+ */
+export function checkConfigValues(subject: Subject, prop: string, config: unknown, set: 'broker' | 'topic' = 'broker', version: string = clusterVersion(subject.scope)): void {
   if (config === undefined) return;
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
     throwPropError(subject, prop, 'must be an object of Kafka configuration options', config, "pass e.g. { 'retention.ms': 604800000 }");
   }
   for (const [key, value] of Object.entries(config)) {
-    const fail = (problem: string, fix: string) => throwPropError(subject, `${prop}['${key}']`, problem, value, fix);
-    if (!(typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))) {
-      fail('must be a string, a finite number or a boolean', 'give the value as Kafka reads it from a properties file');
-    }
-    const whole = WHOLE_KEYS.get(key) ?? (!NOT_WHOLE.has(key) && WHOLE_SUFFIX.test(key) ? 'LONG' : undefined);
-    if (whole !== undefined) {
-      const problem = wholeNumberProblem(value, whole);
-      if (problem !== undefined) fail(problem.problem, problem.fix);
-      const min = AT_LEAST.get(key);
-      if (min !== undefined && BigInt(String(value).trim()) < min) {
-        fail(`must be at least ${min} (Kafka's ConfigDef: atLeast(${min})), or Kafka refuses the configuration`, key.endsWith('partitions') ? 'set it to 1 or more, e.g. 3' : `set it to ${min} or more, or remove it for Kafka's default`);
-      }
-      continue;
-    }
-    const choices = ENUMS.get(key);
-    if (choices !== undefined) {
-      const items = typeof value !== 'string' ? [String(value)] : choices.list ? (value.trim() === '' ? [] : value.trim().split(/\s*,\s*/)) : [value.trim()];
-      const wrong = typeof value !== 'string' ? items : items.filter((item) => !choices.values.includes(item));
-      if (wrong.length > 0) {
-        fail(`must be ${choices.list ? 'a comma-separated list of' : 'one of'} ${choices.values.join(', ')} (Kafka's values, case-sensitive)`, `use e.g. '${choices.values[0]}'`);
-      }
-      continue;
-    }
-    const rule = VALUE_TYPES.find((t) => t.suffix.test(key));
-    if (rule !== undefined && !rule.valid(value)) fail(`must be ${rule.type}`, `use ${rule.example}`);
+    const fail = (issue: ConfigIssue): never => throwPropError(subject, `${prop}['${key}']`, issue.problem, value, issue.fix);
+    const definition = set === 'topic' ? configDefinitions('topic', version).get(key) : brokerDefinition(key, version);
+    if (definition === undefined) fail(set === 'topic' ? topicKeyIssue(key, value, version) : brokerKeyIssue(key, version));
+    const issue = configValueIssue(key, definition!, value, { arrays: set === 'topic', example: set === 'broker' ? DURABLE_BROKER_CONFIG[key] : undefined });
+    if (issue !== undefined) fail(issue);
   }
 }
 
@@ -326,43 +247,6 @@ export const ALLOWED_EXCEPTIONS: ReadonlySet<string> = new Set([
   'cruise.control.metrics.topic.auto.create.retries', 'cruise.control.metrics.topic.auto.create.timeout.ms',
   'cruise.control.metrics.topic.min.insync.replicas', 'controller.quorum.election.backoff.max.ms',
   'controller.quorum.election.timeout.ms', 'controller.quorum.fetch.timeout.ms',
-]);
-
-/** Options KRaft clusters ignore, which Strimzi's spec checker warns about. */
-const KRAFT_IGNORED = new Set(['inter.broker.protocol.version', 'log.message.format.version']);
-
-/**
- * Rejects options Strimzi would silently drop, and the ZooKeeper-era version options its spec
- * checker warns about, so that nobody believes they are set.
- */
-export function checkBrokerConfig(subject: Subject, config: Readonly<Record<string, unknown>>): void {
-  checkConfigValues(subject, 'config', config);
-  for (const key of Object.keys(config)) {
-    if (KRAFT_IGNORED.has(key)) {
-      throwPropError(subject, `config['${key}']`, 'is not used by KRaft clusters (Kafka 4 versions itself through metadataVersion)', config[key], 'remove it; the cluster version sets the metadata version');
-    }
-    const prefix = FORBIDDEN_PREFIXES.find((p) => key.startsWith(p));
-    if (prefix !== undefined && !ALLOWED_EXCEPTIONS.has(key)) {
-      throwPropError(subject, `config['${key}']`, `is managed by Strimzi (options starting with '${prefix}' are ignored)`, config[key], 'remove it; use the listener, authorization or node pool props instead');
-    }
-  }
-}
-
-/**
- * The topic configs of the Kafka versions the library supports (4.2 and 4.3): the names of
- * `LogConfig`'s topic `ConfigDef` (apache/kafka `storage/.../log/LogConfig.java`, `CONFIG`: the
- * keys of `TopicConfig` and `QuotaConfig`'s throttled-replica lists), which is all
- * `LogConfig.validateNames` takes ("Unknown topic config name" otherwise), without the three Kafka
- * 4.0 removed (`REMOVED_TOPIC_CONFIGS`).
- */
-export const TOPIC_CONFIG_NAMES: ReadonlySet<string> = new Set([
-  'cleanup.policy', 'compression.gzip.level', 'compression.lz4.level', 'compression.type', 'compression.zstd.level',
-  'delete.retention.ms', 'file.delete.delay.ms', 'flush.messages', 'flush.ms', 'follower.replication.throttled.replicas',
-  'index.interval.bytes', 'leader.replication.throttled.replicas', 'local.retention.bytes', 'local.retention.ms',
-  'max.compaction.lag.ms', 'max.message.bytes', 'message.timestamp.after.max.ms', 'message.timestamp.before.max.ms',
-  'message.timestamp.type', 'min.cleanable.dirty.ratio', 'min.compaction.lag.ms', 'min.insync.replicas', 'preallocate',
-  'remote.log.copy.disable', 'remote.log.delete.on.disable', 'remote.storage.enable', 'retention.bytes', 'retention.ms',
-  'segment.bytes', 'segment.index.bytes', 'segment.jitter.ms', 'segment.ms', 'unclean.leader.election.enable',
 ]);
 
 /**
@@ -424,25 +308,38 @@ function asTopicConfig(synonym: { readonly topic: string; readonly unit?: 'hours
 }
 
 /**
- * Throws a prop error naming `subject` unless every key of a topic configuration (`prop`, e.g.
- * `config`) is a topic config of the supported Kafka versions ({@link TOPIC_CONFIG_NAMES}): Kafka
- * refuses any other (`LogConfig.validateNames`: "Unknown topic config name"), so Strimzi's topic
- * operator leaves the KafkaTopic NotReady. The message names the topic config meant: the one a
- * broker config sets the default of (`log.retention.ms` → `retention.ms`; `retention.hours`, the
- * topic form of `log.retention.hours`, → `retention.ms` in milliseconds), else the nearest name.
+ * Rejects options Strimzi would silently drop, and broker configs Kafka 4 removed (the version
+ * pins its spec checker warns about), so that nobody believes they are set; then judges every key
+ * and value by Kafka's model for the cluster's `version` ({@link checkConfigValues}).
  */
-export function checkTopicConfigNames(subject: Subject, prop: string, config: unknown): void {
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) return; // checkConfigValues names a wrong shape
-  for (const [key, value] of Object.entries(config)) {
-    if (TOPIC_CONFIG_NAMES.has(key)) continue;
-    const fail = (problem: string, fix: string): never => throwPropError(subject, `${prop}['${key}']`, problem, value, fix);
-    const refused = `Kafka refuses it on a topic ("Unknown topic config name: ${key}") and the KafkaTopic stays NotReady`;
-    const removed = REMOVED_TOPIC_CONFIGS.get(key);
-    if (removed !== undefined) fail(`is not a topic config of Kafka 4: ${removed.why}; ${refused}`, removed.fix);
-    const broker = BROKER_TOPIC_SYNONYMS.get(key);
-    if (broker !== undefined) fail(`is a broker config (the cluster's default for its topics), not a topic config: ${refused}`, `use the topic config ${asTopicConfig(broker, value)}, or set '${key}' on the cluster's config for every topic`);
-    const synonym = BROKER_TOPIC_SYNONYMS.get(`log.${key}`) ?? BROKER_TOPIC_SYNONYMS.get(`log.cleaner.${key}`);
-    const meant = synonym !== undefined ? asTopicConfig(synonym, value) : closestName(key, TOPIC_CONFIG_NAMES);
-    fail(`is not a topic config of Kafka 4.2 or 4.3: ${refused}`, meant !== undefined ? `did you mean ${synonym !== undefined ? meant : `'${meant}'`}?` : "use one of Kafka's topic configs (TopicConfig), e.g. 'retention.ms'");
+export function checkBrokerConfig(subject: Subject, config: Readonly<Record<string, unknown>>, version: string = clusterVersion(subject.scope)): void {
+  if (typeof config === 'object' && config !== null && !Array.isArray(config)) {
+    for (const key of Object.keys(config)) {
+      const removed = REMOVED_BROKER_CONFIGS.get(key);
+      if (removed !== undefined) throwPropError(subject, `config['${key}']`, removed.why, config[key], removed.fix);
+      const prefix = FORBIDDEN_PREFIXES.find((p) => key.startsWith(p));
+      if (prefix !== undefined && !ALLOWED_EXCEPTIONS.has(key)) {
+        throwPropError(subject, `config['${key}']`, `is managed by Strimzi (options starting with '${prefix}' are ignored)`, config[key], 'remove it; use the listener, authorization or node pool props instead');
+      }
+    }
   }
+  checkConfigValues(subject, 'config', config, 'broker', version);
+}
+
+/**
+ * What Kafka `version` would not take in a configuration the library writes for `set` (a KRaft
+ * pod's `server.properties`, a client's properties file), one line per key (`key=value: what is
+ * wrong; what to do`), or none: keys and values judged as {@link checkConfigValues} judges a
+ * user's, for the tests that hold every emitted configuration to Kafka's model.
+ */
+export function configIssues(set: ConfigSet, version: string, config: Readonly<Record<string, unknown>>): string[] {
+  const issues: string[] = [];
+  for (const [key, value] of Object.entries(config)) {
+    const definition = set === 'broker' ? brokerDefinition(key, version) : configDefinitions(set, version).get(key);
+    const issue = definition === undefined
+      ? (set === 'broker' ? brokerKeyIssue(key, version) : set === 'topic' ? topicKeyIssue(key, value, version) : unknownKeyIssue(set, version, key, 'Kafka ignores it', 'remove it'))
+      : configValueIssue(key, definition, value, { arrays: set === 'topic' });
+    if (issue !== undefined) issues.push(`${key}=${String(value)}: ${issue.problem}; ${issue.fix}`);
+  }
+  return issues;
 }

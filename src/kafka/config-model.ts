@@ -127,27 +127,30 @@ export interface ConfigIssue {
 /**
  * What is wrong with `name` as a key of `set` in Kafka `version`, which does not define it
  * (`configDefinitions`): a key of other supported versions (added later, or removed), a key of
- * another set, or a typo of a key it has. `why` says what Kafka does with an unknown key.
+ * another set, or a typo of a key it has (else `otherwise` is the fix). `why` says what Kafka does
+ * with an unknown key.
  */
-export function unknownKeyIssue(set: ConfigSet, version: string, name: string, why: string): ConfigIssue {
+export function unknownKeyIssue(set: ConfigSet, version: string, name: string, why: string, otherwise: string): ConfigIssue {
   const what = CONFIG_SET_NAMES[set];
+  const position = (v: string) => CONFIG_MODEL_VERSIONS.indexOf(v);
   const elsewhere = versionsDefining(set, name);
-  const index = CONFIG_MODEL_VERSIONS.indexOf(version);
-  const later = elsewhere.filter((v) => CONFIG_MODEL_VERSIONS.indexOf(v) > index);
-  const earlier = elsewhere.filter((v) => CONFIG_MODEL_VERSIONS.indexOf(v) < index);
+  const later = elsewhere.filter((v) => position(v) > position(version));
+  const earlier = elsewhere.filter((v) => position(v) < position(version));
   if (later.length > 0 && earlier.length === 0) {
     return { problem: `is a ${what} from Kafka ${later[0]} on, not of Kafka ${version}, the cluster's version: ${why}`, fix: `set the cluster's version to ${later[0]} or later, or remove it` };
   }
   if (earlier.length > 0) {
-    const removedIn = CONFIG_MODEL_VERSIONS.find((v) => CONFIG_MODEL_VERSIONS.indexOf(v) > CONFIG_MODEL_VERSIONS.indexOf(earlier[earlier.length - 1]) && !elsewhere.includes(v)) ?? version;
+    const last = earlier[earlier.length - 1];
+    const removedIn = CONFIG_MODEL_VERSIONS.find((v) => position(v) > position(last) && !elsewhere.includes(v)) ?? version;
     return { problem: `is not a ${what} of Kafka ${version}, the cluster's version: Kafka ${removedIn} removed it (${earlier.join(', ')} had it); ${why}`, fix: 'remove it' };
   }
   const others = KAFKA_CONFIG_MODEL.sets.filter((s) => s !== set && configDefinitions(s, version).has(name));
   if (others.length > 0) {
-    return { problem: `is a ${others.map((s) => CONFIG_SET_NAMES[s]).join(' and ')}, not a ${what} of Kafka ${version}: ${why}`, fix: `set it where ${others.includes('topic') ? 'the topic' : 'that client'} is configured, or remove it` };
+    const where = others.includes('topic') ? "a topic's config (addTopic)" : others.includes('broker') ? "the cluster's config" : 'the configuration of that client';
+    return { problem: `is a ${others.map((s) => CONFIG_SET_NAMES[s]).join(', ')}, not a ${what}: ${why}`, fix: `set it in ${where}, or remove it` };
   }
   const meant = closestName(name, configDefinitions(set, version).keys());
-  return { problem: `is not a ${what} of Kafka ${version}, the cluster's version: ${why}`, fix: meant !== undefined ? `did you mean '${meant}'?` : `use one of Kafka's ${what}s` };
+  return { problem: `is not a ${what} of Kafka ${version}, the cluster's version: ${why}`, fix: meant !== undefined ? `did you mean '${meant}'?` : otherwise };
 }
 
 /** The Java range of Kafka's whole-number types (`int`, `short`, `long`). */
@@ -192,7 +195,8 @@ function convertAmount(text: string, unit: string | undefined): { value: bigint;
   const perUnit = UNIT_MS[unit];
   if (perUnit === undefined || DURATION_MS[suffix] === undefined) return undefined;
   const n = (amount * DURATION_MS[suffix]) / perUnit;
-  return Number.isSafeInteger(n) ? { value: BigInt(n), meaning: `${m[1]} ${DURATION_WORDS[suffix]}` } : undefined;
+  const word = DURATION_WORDS[suffix];
+  return Number.isSafeInteger(n) ? { value: BigInt(n), meaning: `${m[1]} ${amount === 1 ? word.slice(0, -1) : word}` } : undefined;
 }
 
 /** Kafka's `ConfigDef.parseType` of a LIST string: trimmed, empty for '', else split at commas with the spaces around them. */
@@ -254,12 +258,13 @@ function describeMs(ms: bigint): string | undefined {
  * What is wrong with `value` as Kafka parses and validates it for `name` (`definition`), or
  * undefined when Kafka takes it. Values are given as a properties file has them, or as numbers
  * and booleans (their text); `arrays`: a LIST may also be an array of strings (Strimzi's topic
- * operator joins it with commas).
+ * operator joins it with commas); `example`: the value a message suggests (by default the key's
+ * default, or the lower bound of its range).
  */
-export function configValueIssue(name: string, definition: ConfigDefinition, value: unknown, options: { readonly arrays?: boolean } = {}): ConfigIssue | undefined {
+export function configValueIssue(name: string, definition: ConfigDefinition, value: unknown, options: { readonly arrays?: boolean; readonly example?: string | number | boolean } = {}): ConfigIssue | undefined {
   const type = definition.type;
   const unit = unitOf(name);
-  const example = exampleValue(definition);
+  const example = options.example !== undefined ? literal(String(options.example), definition.type) : exampleValue(definition);
   const useExample = (what?: string) => (example !== undefined ? `use e.g. '${name}': ${example}${what ?? ''}` : "give a value Kafka's documentation lists for it");
   const isList = type === 'LIST';
   if (Array.isArray(value)) {
@@ -331,12 +336,15 @@ function validatorIssue(name: string, definition: ConfigDefinition, text: string
   if (validator.range !== undefined && numeric && !inRange(text, validator.range, whole)) {
     const [min, max] = validator.range;
     const bound = min !== null && max !== null ? `from ${min} to ${max}` : min !== null ? `at least ${min}` : `at most ${max}`;
-    return { problem: `must be ${bound} (Kafka's validator: [${min ?? '...'},...,${max ?? '...'}]), or Kafka refuses the configuration`, fix: useExample() };
+    // As Kafka's Range.toString writes it.
+    const shown = min !== null && max !== null ? `[${min},...,${max}]` : min !== null ? `[${min},...]` : `[...,${max}]`;
+    return { problem: `must be ${bound} (Kafka's validator: ${shown}), or Kafka refuses the configuration`, fix: useExample() };
   }
   if (validator.in !== undefined) {
     const ok = validator.caseInsensitive ? validator.in.some((v) => v.toLowerCase() === text.toLowerCase()) : validator.in.includes(text);
     if (!ok) {
-      const meant = closestName(text, validator.in);
+      // A hint for a misspelt word, not for a short value (acks 2 is not a typo of 0).
+      const meant = text.length >= 3 ? closestName(text, validator.in) : undefined;
       return { problem: `must be one of ${validator.in.join(', ')} (Kafka's values${validator.caseInsensitive ? '' : ', case-sensitive'})`, fix: meant !== undefined ? `did you mean '${meant}'?` : `use e.g. '${validator.in[0]}'` };
     }
   }

@@ -4,7 +4,8 @@ import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass } from '../core/consistency';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { checkName, checkTopicName, NameFormat, toResourceName } from '../core/naming';
-import { checkConfigValues, checkTopicConfigNames, minIsrProblem } from './broker-config';
+import { checkConfigValues, minIsrProblem } from './broker-config';
+import { modelVersion } from './config-model';
 import { ClusterProfile, KafkaCluster } from './kafka-cluster';
 import type { IKafkaCluster } from './kafka-cluster';
 
@@ -34,11 +35,14 @@ export interface KafkaTopicOptions {
   readonly replicas?: number;
   /**
    * Topic configuration, e.g. `{ 'retention.ms': 604800000, 'cleanup.policy': 'compact' }`: topic
-   * configs of Kafka 4.2/4.3 only, which is all Kafka takes on a topic (a broker key such as
-   * `log.retention.ms`, or an unknown or removed key, is rejected with the key meant).
+   * configs of the cluster's Kafka version, which is all Kafka takes on a topic, judged by Kafka's
+   * own configuration model: each value of the type Kafka parses the key as (`'retention.ms'` is a
+   * LONG of milliseconds: `'7d'` fails), within its range and among its valid values. A broker key
+   * such as `log.retention.ms`, or an unknown or removed key, is rejected with the key meant. A LIST
+   * (e.g. `cleanup.policy`) may be a comma-separated string or an array of strings.
    * @default - the broker defaults
    */
-  readonly config?: Record<string, string | number | boolean>;
+  readonly config?: Record<string, string | number | boolean | string[]>;
 }
 
 /** Props of {@link KafkaTopic}. */
@@ -91,9 +95,9 @@ export class KafkaTopic extends Construct {
       throwPropError(subject, 'replicas', `must be a whole number from 1 to ${MAX_REPLICAS} (Kafka's ReplicationFactor is an int16)`, this.replicas, 'set 3, or leave it unset for the cluster default');
     }
     const config = props.config ?? {};
-    checkTopicConfigNames(subject, 'config', config);
-    checkConfigValues(subject, 'config', config);
     const cluster = props.cluster;
+    // Judged by the model of the cluster's Kafka version (the default one for a cluster made elsewhere).
+    checkConfigValues(subject, 'config', config, 'topic', modelVersion((cluster as Partial<KafkaCluster> | undefined)?.version));
     this.cluster = cluster;
 
     // Kubernetes names are DNS subdomains; a topic name that is not one keeps its Kafka name in

@@ -304,10 +304,10 @@ describe('values that synthesized and then failed at apply or at runtime', () =>
   });
 
   test.each([
-    ["'retention.ms': '7d'", { 'retention.ms': '7d' }, /config\['retention.ms'\] must be a whole number \(Kafka parses it as INT or LONG: no units\) \(got "7d"\); use a number of the key's unit, e.g. 'retention.ms': 604800000 for 7 days/],
+    ["'retention.ms': '7d'", { 'retention.ms': '7d' }, /config\['retention.ms'\] must be a whole number of milliseconds, without a unit: Kafka reads it as LONG \(a Java long\) \(got "7d"\); use 'retention.ms': 604800000 \(7 days\)/],
     ["'segment.bytes': '1GB'", { 'segment.bytes': '1GB' }, /config\['segment.bytes'\] must be a whole number/],
-    ["'unclean.leader.election.enable': 'yes'", { 'unclean.leader.election.enable': 'yes' }, /must be true or false \(Kafka parses it as BOOLEAN\)/],
-    ["'min.cleanable.dirty.ratio': 'half'", { 'min.cleanable.dirty.ratio': 'half' }, /must be a number \(Kafka parses it as DOUBLE\)/],
+    ["'unclean.leader.election.enable': 'yes'", { 'unclean.leader.election.enable': 'yes' }, /must be true or false: Kafka reads it as BOOLEAN \(got "yes"\); use 'unclean.leader.election.enable': false/],
+    ["'min.cleanable.dirty.ratio': 'half'", { 'min.cleanable.dirty.ratio': 'half' }, /must be a number: Kafka reads it as DOUBLE \(got "half"\); use e.g. 'min.cleanable.dirty.ratio': 0.5/],
   ])('topic config %s', (_, config, error) => {
     const kafka = new KafkaCluster(chart(), 'Kafka');
     expect(() => kafka.addTopic('orders', { config })).toThrow(error);

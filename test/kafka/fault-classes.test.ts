@@ -245,42 +245,50 @@ describe('replication rules, one function for every cluster construct', () => {
   });
 });
 
-describe('config value types', () => {
+describe('config value types: as Kafka parses and validates them (its own ConfigDefs, config-model.ts)', () => {
   const subject = () => ({ scope: Testing.chart(), kind: 'KafkaTopic', name: 't' });
-  const check = (config: Record<string, unknown>) => () => checkConfigValues(subject(), 'config', config);
+  const check = (config: Record<string, unknown>, set: 'broker' | 'topic') => () => checkConfigValues(subject(), 'config', config, set);
 
-  test.each<[string, Record<string, unknown>, RegExp]>([
-    ["'log.retention.hours': '7d'", { 'log.retention.hours': '7d' }, /config\['log.retention.hours'\] must be a whole number \(Kafka parses it as INT or LONG: no units\)/],
-    ["'log.retention.minutes': '1h'", { 'log.retention.minutes': '1h' }, /config\['log.retention.minutes'\] must be a whole number/],
-    ["'offsets.retention.minutes': 1.5", { 'offsets.retention.minutes': 1.5 }, /must be a whole number/],
-    ["'retention.ms' beyond a Java long", { 'retention.ms': '99999999999999999999' }, /config\['retention.ms'\] must be from -9223372036854775808 to 9223372036854775807: Kafka parses it as LONG/],
-    ["'retention.ms' a JavaScript number above 2^53", { 'retention.ms': 2 ** 53 + 2 }, /config\['retention.ms'\] is beyond 9007199254740991, which a JavaScript number cannot hold exactly/],
-    ["'retention.ms' 1e21", { 'retention.ms': 1e21 }, /config\['retention.ms'\] must be from -9223372036854775808 to 9223372036854775807/],
-    ["'segment.bytes' beyond a Java int", { 'segment.bytes': 2 ** 31 }, /config\['segment.bytes'\] must be from -2147483648 to 2147483647: Kafka parses it as INT/],
-    ["'max.message.bytes' beyond a Java int", { 'max.message.bytes': '4294967296' }, /config\['max.message.bytes'\] must be from -2147483648 to 2147483647/],
-    ["'offsets.topic.replication.factor' beyond a Java short", { 'offsets.topic.replication.factor': 40000 }, /must be from -32768 to 32767: Kafka parses it as SHORT/],
-    ["'cleanup.policy': 'Compact'", { 'cleanup.policy': 'Compact' }, /config\['cleanup.policy'\] must be a comma-separated list of compact, delete \(Kafka's values, case-sensitive\)/],
-    ["'cleanup.policy': 'compact,'", { 'cleanup.policy': 'compact,' }, /config\['cleanup.policy'\] must be a comma-separated list of compact, delete/],
-    ["'message.timestamp.type': 'logappendtime'", { 'message.timestamp.type': 'logappendtime' }, /config\['message.timestamp.type'\] must be one of CreateTime, LogAppendTime/],
-    ["'compression.type': 'brotli'", { 'compression.type': 'brotli' }, /config\['compression.type'\] must be one of uncompressed, zstd, lz4, snappy, gzip, producer/],
-    ["'compression.type': 1", { 'compression.type': 1 }, /config\['compression.type'\] must be one of/],
-  ])('%s is rejected', (_case, config, message) => {
-    expect(check(config)).toThrow(message);
+  test.each<[string, 'broker' | 'topic', Record<string, unknown>, RegExp]>([
+    ["'log.retention.hours': '7d'", 'broker', { 'log.retention.hours': '7d' }, /config\['log.retention.hours'\] must be a whole number of hours, without a unit: Kafka reads it as INT \(a Java int\) \(got "7d"\); use 'log.retention.hours': 168 \(7 days\)/],
+    ["'log.retention.minutes': '1h'", 'broker', { 'log.retention.minutes': '1h' }, /config\['log.retention.minutes'\] must be a whole number of minutes, .*; use 'log.retention.minutes': 60 \(1 hour\)/],
+    ["'offsets.retention.minutes': 1.5", 'broker', { 'offsets.retention.minutes': 1.5 }, /must be a whole number of minutes, without a unit: Kafka reads it as INT/],
+    ["'retention.ms' beyond a Java long", 'topic', { 'retention.ms': '99999999999999999999' }, /config\['retention.ms'\] must be from -9223372036854775808 to 9223372036854775807: Kafka reads it as LONG/],
+    ["'retention.ms' a JavaScript number above 2^53", 'topic', { 'retention.ms': 2 ** 53 + 2 }, /config\['retention.ms'\] is beyond 9007199254740991, which a JavaScript number cannot hold exactly/],
+    ["'retention.ms' 1e21", 'topic', { 'retention.ms': 1e21 }, /config\['retention.ms'\] must be from -9223372036854775808 to 9223372036854775807/],
+    ["'segment.bytes' beyond a Java int", 'topic', { 'segment.bytes': 2 ** 31 }, /config\['segment.bytes'\] must be from -2147483648 to 2147483647: Kafka reads it as INT/],
+    ["'max.message.bytes' beyond a Java int", 'topic', { 'max.message.bytes': '4294967296' }, /config\['max.message.bytes'\] must be from -2147483648 to 2147483647/],
+    ["'offsets.topic.replication.factor' beyond a Java short", 'broker', { 'offsets.topic.replication.factor': 40000 }, /must be from -32768 to 32767: Kafka reads it as SHORT/],
+    ["'cleanup.policy': 'Compact'", 'topic', { 'cleanup.policy': 'Compact' }, /config\['cleanup.policy'\] must be a comma-separated list of compact, delete \(Kafka's values, case-sensitive; not 'Compact'\) \(got "Compact"\); did you mean 'compact'\?/],
+    ["'cleanup.policy': 'compact,'", 'topic', { 'cleanup.policy': 'compact,' }, /config\['cleanup.policy'\] must not have empty items: Kafka reads it as LIST/],
+    ["'message.timestamp.type': 'logappendtime'", 'topic', { 'message.timestamp.type': 'logappendtime' }, /config\['message.timestamp.type'\] must be one of CreateTime, LogAppendTime \(Kafka's values, case-sensitive\) .*; did you mean 'LogAppendTime'\?/],
+    ["'compression.type': 'brotli'", 'topic', { 'compression.type': 'brotli' }, /config\['compression.type'\] must be one of uncompressed, zstd, lz4, snappy, gzip, producer/],
+    ["'compression.type': 1", 'topic', { 'compression.type': 1 }, /config\['compression.type'\] must be one of/],
+    ["'compression.gzip.level': 0", 'topic', { 'compression.gzip.level': 0 }, /config\['compression.gzip.level'\] must be from 1 to 9, or -1 \(Kafka's validator: \[1,...,9\] or -1\)/],
+    ["'min.cleanable.dirty.ratio': 1.5", 'topic', { 'min.cleanable.dirty.ratio': 1.5 }, /config\['min.cleanable.dirty.ratio'\] must be from 0 to 1 \(Kafka's validator: \[0,...,1\]\)/],
+    ["'preallocate': 'yes'", 'topic', { 'preallocate': 'yes' }, /config\['preallocate'\] must be true or false: Kafka reads it as BOOLEAN/],
+    ["'cleanup.policy': ['compact', 3]", 'topic', { 'cleanup.policy': ['compact', 3] }, /config\['cleanup.policy'\] must be a list of strings/],
+    ["'ssl.enabled.protocols' an array on a cluster", 'broker', { 'ssl.enabled.protocols': ['TLSv1.3'] }, /config\['ssl.enabled.protocols'\] must be a string, a finite number or a boolean .*; give the list as one comma-separated string/],
+  ])('%s is rejected', (_case, set, config, message) => {
+    expect(check(config, set)).toThrow(message);
   });
 
   test('the right values', () => {
     expect(check({
-      'log.retention.hours': 168, 'log.retention.minutes': '10080', 'retention.ms': '9223372036854775807', 'retention.bytes': -1, 'segment.bytes': 2 ** 31 - 1,
-      'max.message.bytes': '1048588', 'offsets.topic.replication.factor': 3, 'cleanup.policy': 'compact, delete', 'message.timestamp.type': 'LogAppendTime',
-      'compression.type': 'zstd', 'leader.replication.throttled.replicas': '*', 'follower.replication.throttled.replicas': '0:101,1:102',
-      'min.cleanable.dirty.ratio': 0.5, 'unclean.leader.election.enable': 'false',
-    })).not.toThrow();
+      'log.retention.hours': 168, 'log.retention.minutes': '10080', 'offsets.topic.replication.factor': 3, 'log.cleanup.policy': 'compact, delete',
+      'log.message.timestamp.type': 'LogAppendTime', 'compression.type': 'zstd', 'unclean.leader.election.enable': 'FALSE', 'ssl.enabled.protocols': 'TLSv1.3',
+    }, 'broker')).not.toThrow();
+    expect(check({
+      'retention.ms': '9223372036854775807', 'retention.bytes': -1, 'segment.bytes': 2 ** 31 - 1, 'max.message.bytes': ' 1048588 ', 'cleanup.policy': ['compact', 'delete'],
+      'message.timestamp.type': 'LogAppendTime', 'compression.type': 'zstd', 'leader.replication.throttled.replicas': '*', 'follower.replication.throttled.replicas': '0:101,1:102',
+      'min.cleanable.dirty.ratio': 0.5, 'compression.gzip.level': -1, 'unclean.leader.election.enable': 'false', 'preallocate': true,
+    }, 'topic')).not.toThrow();
   });
 
   test('a KafkaTopic and a KafkaCluster check them', () => {
     const { kafka } = setup();
-    expect(() => kafka.addTopic('T', { config: { 'cleanup.policy': 'compacted' } })).toThrow(/KafkaTopic 'T' at test\/Kafka\/T: config\['cleanup.policy'\] must be a comma-separated list of compact, delete/);
-    expect(() => new KafkaCluster(Testing.chart(), 'Kafka', { config: { 'log.retention.hours': '7d' } })).toThrow(/KafkaCluster 'kafka' at test\/Kafka: config\['log.retention.hours'\] must be a whole number/);
+    expect(() => kafka.addTopic('T', { config: { 'cleanup.policy': 'deleted' } })).toThrow(/KafkaTopic 'T' at test\/Kafka\/T: config\['cleanup.policy'\] must be a comma-separated list of compact, delete .*; did you mean 'delete'\?/);
+    expect(() => new KafkaCluster(Testing.chart(), 'Kafka', { config: { 'log.retention.hours': '7d' } })).toThrow(/KafkaCluster 'kafka' at test\/Kafka: config\['log.retention.hours'\] must be a whole number of hours/);
   });
 });
 

@@ -316,6 +316,7 @@ describe('KafkaCluster fails when', () => {
     ['config sets listeners', { config: { listeners: 'PLAINTEXT://:9092' } }, /config\['listeners'\] is managed by Strimzi/],
     ['config sets a ZooKeeper-era version option', { config: { 'inter.broker.protocol.version': '3.9' } }, /config\['inter.broker.protocol.version'\] is not used by KRaft clusters/],
     ['maxUnavailable is negative', { maxUnavailable: -1 }, /maxUnavailable must be a whole number >= 0 \(got -1\)/],
+    ['min ISR is 0, below what Kafka\'s validator takes', { config: { 'min.insync.replicas': 0 } }, /config\['min.insync.replicas'\] must be at least 1 \(Kafka's validator: \[1,...\]\), or Kafka refuses the configuration \(got 0\); use e.g. 'min.insync.replicas': 2/],
   ])('%s', (_case, props, message) => {
     expect(() => cluster(props)).toThrow(message);
   });
@@ -327,7 +328,6 @@ describe('KafkaCluster fails when', () => {
     ['ephemeral storage in production', { brokers: { storage: KafkaStorage.ephemeral() } }, /broker.storage is ephemeral: every restart loses that pod's data \(got "ephemeral"\); use KafkaStorage.persistentClaim\(\)/],
     ['min ISR is not below RF', { config: { 'min.insync.replicas': 3 } }, /config\['min.insync.replicas'\] must be less than the replication factor \(3\), or one replica down stops every acks=all write \(default.replication.factor is 3\) \(got 3\); set it to 2/],
     ['the name makes the bootstrap Service name longer than 63', { name: 'a'.repeat(48) }, /name makes Strimzi derive "a{48}-kafka-bootstrap", 64 characters; Service and pod names are DNS labels of at most 63/],
-    ['min ISR is 0', { config: { 'min.insync.replicas': 0 } }, /config\['min.insync.replicas'\] must be a whole number >= 1 \(Kafka rejects less\).* \(got 0\); set it to 2/],
     ['RF 1 in production', { config: { 'default.replication.factor': 1, 'min.insync.replicas': 1 } }, /config\['min.insync.replicas'\] must be less than the replication factor \(1\).* \(got 1\); raise the replication factor to 3/],
     ['RF exceeds the brokers', { config: { 'default.replication.factor': 5, 'min.insync.replicas': 2 } }, /config\['default.replication.factor'\] exceeds the 3 brokers \(got 5\); add brokers or lower it to 3/],
     ['internal topics RF exceeds the brokers', { config: { 'offsets.topic.replication.factor': 4 } }, /config\['offsets.topic.replication.factor'\] exceeds the 3 brokers \(got 4\)/],

@@ -90,11 +90,15 @@ describe('KafkaTopic', () => {
     test.each([
       [2, 3, /config\['min.insync.replicas'\] must be less than the replication factor \(2\), or one replica down stops every acks=all write \(the topic has 2 replicas\) \(got 3\); set it to 1/],
       [3, 3, /must be less than the replication factor \(3\).*\(got 3\); set it to 2/],
-      [3, 0, /must be a whole number >= 1 \(Kafka rejects less\).*\(got 0\); set it to 2/],
     ])('a topic of %d replicas has min.insync.replicas %d', (replicas, minIsr, message) => {
       const { chart, kafka } = setup();
       kafka.addTopic('orders', { replicas, config: { 'min.insync.replicas': minIsr } });
       expect(() => synth(chart)).toThrow(message);
+    });
+
+    test("min.insync.replicas 0, below what Kafka's validator takes, fails at once", () => {
+      const { kafka } = setup();
+      expect(() => kafka.addTopic('orders', { replicas: 3, config: { 'min.insync.replicas': 0 } })).toThrow(/config\['min.insync.replicas'\] must be at least 1 \(Kafka's validator: \[1,...\]\), or Kafka refuses the configuration \(got 0\)/);
     });
 
     test('a 1-replica topic under the cluster min ISR 2 says what to do (not "set it below 1")', () => {

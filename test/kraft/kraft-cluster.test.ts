@@ -2,6 +2,7 @@ import { Chart, Size, Testing } from 'cdk8s';
 import {
   deterministicUuid, EnvoyGatewayClass, HostnameScheme, KafkaGateway, KraftClientAuthentication, KraftCluster, KraftClusterProps, KraftMode, parseProperties, PrivateCa,
 } from '../../src';
+import { configIssues } from '../../src/kafka/broker-config';
 import { all, expectValid, find, Manifest, synth } from '../support';
 
 function setup(props: Partial<KraftClusterProps> = {}) {
@@ -24,6 +25,11 @@ function checkRenderedTopology(manifests: Manifest[]) {
   // Every pod a StatefulSet will run has a configuration, and nothing else does.
   const pods = statefulSets.flatMap((s) => Array.from({ length: s.spec.replicas }, (_, i) => ({ pod: `${s.metadata.name}-${i}`, dns: `${s.metadata.name}-${i}.${s.spec.serviceName}.kafka.svc` })));
   expect(Object.keys(configs).sort()).toEqual(pods.map((p) => p.pod).sort());
+
+  // Every pod's server.properties is one Kafka takes: each key a broker config (or one of a
+  // listener's), each value of its type, range and values (Kafka's own model of the image's version).
+  const image = statefulSets[0].spec.template.spec.containers[0].image as string;
+  for (const [pod, config] of Object.entries(configs)) expect({ pod, issues: configIssues('broker', image.replace('apache/kafka:', ''), config) }).toEqual({ pod, issues: [] });
 
   const ids = pods.map((p) => configs[p.pod]['node.id']);
   expect(new Set(ids).size).toBe(ids.length);
@@ -238,12 +244,12 @@ test('allowFrom: [] admits nobody to the client port; the nodes still reach each
 
 describe('KraftCluster applies the replication and value rules KafkaCluster does', () => {
   test.each<[string, Partial<KraftClusterProps>, RegExp]>([
-    ['min.insync.replicas 0', { config: { 'min.insync.replicas': 0 } }, /KraftCluster 'events' at test\/Kafka: config\['min.insync.replicas'\] must be a whole number >= 1 \(Kafka rejects less\) \(default.replication.factor is 3\) \(got 0\); set it to 2/],
+    ['min.insync.replicas 0', { config: { 'min.insync.replicas': 0 } }, /KraftCluster 'events' at test\/Kafka: config\['min.insync.replicas'\] must be at least 1 \(Kafka's validator: \[1,...\]\), or Kafka refuses the configuration \(got 0\); use e.g. 'min.insync.replicas': 2/],
     ['offsets.topic.replication.factor 5 with 3 brokers', { config: { 'offsets.topic.replication.factor': 5 } }, /config\['offsets.topic.replication.factor'\] exceeds the 3 brokers \(got 5\); add brokers or lower it to 3/],
     ['transaction.state.log.min.isr 3 with RF 3', { config: { 'transaction.state.log.min.isr': 3 } }, /config\['transaction.state.log.min.isr'\] must be less than the replication factor \(3\), or one replica down stops every acks=all write \(transaction.state.log.replication.factor is 3\) \(got 3\); set it to 2/],
-    ['transaction.state.log.replication.factor 0', { config: { 'transaction.state.log.replication.factor': 0 } }, /config\['transaction.state.log.replication.factor'\] must be a whole number >= 1/],
-    ['log.retention.hours 7d', { config: { 'log.retention.hours': '7d' } }, /config\['log.retention.hours'\] must be a whole number \(Kafka parses it as INT or LONG: no units\)/],
-    ['log.segment.bytes beyond a Java int', { config: { 'log.segment.bytes': 2 ** 31 } }, /config\['log.segment.bytes'\] must be from -2147483648 to 2147483647: Kafka parses it as INT/],
+    ['transaction.state.log.replication.factor 0', { config: { 'transaction.state.log.replication.factor': 0 } }, /config\['transaction.state.log.replication.factor'\] must be at least 1 \(Kafka's validator: \[1,...\]\)/],
+    ['log.retention.hours 7d', { config: { 'log.retention.hours': '7d' } }, /config\['log.retention.hours'\] must be a whole number of hours, without a unit: Kafka reads it as INT \(a Java int\) \(got "7d"\); use 'log.retention.hours': 168 \(7 days\)/],
+    ['log.segment.bytes beyond a Java int', { config: { 'log.segment.bytes': 2 ** 31 } }, /config\['log.segment.bytes'\] must be from -2147483648 to 2147483647: Kafka reads it as INT/],
     ['brokerIdOffset 3.5', { brokerIdOffset: 3.5 }, /brokerIdOffset must be a whole number >= 0 with room for the 3 broker ids below 2147483648 \(node.id is a Java int\) \(got 3.5\)/],
     ['brokerIdOffset 3e9', { brokerIdOffset: 3e9 }, /brokerIdOffset must be a whole number >= 0 .* \(got 3000000000\)/],
     ['brokerIdOffset -1', { brokerIdOffset: -1 }, /brokerIdOffset must be a whole number >= 0/],
