@@ -11,6 +11,10 @@
 // definition is stored once, with the config sets and versions it belongs to.
 //
 // usage: node scripts/kafka-config.mjs [OUTPUT]   (default: src/kafka/config-model.generated.ts)
+//        node scripts/kafka-config.mjs --judge VERSION CASES
+//   prints Kafka VERSION's own verdict on each line of the file CASES (`set<TAB>key<TAB>value`):
+//   `ok`, `error: <Kafka's message>` or `unknown`, one a line, for the tests that hold the
+//   library's checks to Kafka's.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +23,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const project = join(root, 'tools', 'kafka-config');
-const output = resolve(process.argv[2] ?? join(root, 'src', 'kafka', 'config-model.generated.ts'));
+const judging = process.argv[2] === '--judge';
+const output = resolve(judging ? '' : process.argv[2] ?? join(root, 'src', 'kafka', 'config-model.generated.ts'));
 const MAIN = 'dev.cdk8s.kafka.config.KafkaConfigModel';
 
 /** Runs a command, failing with its output. */
@@ -42,12 +47,17 @@ function versionsOf(dir) {
   return [...readFileSync(join(dir, 'pom.xml'), 'utf8').matchAll(/<module>kafka\/([^<]+)<\/module>/g)].map((m) => m[1]);
 }
 
+/** Runs the generator on Kafka `version`'s classpath, with `args` after the version and `input` on its standard input. */
+function generator(dir, version, args = [], input = undefined) {
+  const classpath = readFileSync(join(dir, 'kafka', version, 'target', 'classpath.txt'), 'utf8').trim();
+  const java = run('java', ['-cp', [join(dir, 'generator', 'target', 'classes'), classpath].join(delimiter), MAIN, version, ...args], { input });
+  if (java.status !== 0) throw new Error(`the generator failed for Kafka ${version}:\n${java.stderr}`);
+  return java.stdout;
+}
+
 /** One version's ConfigDefs, as the generator prints them. */
 function extract(dir, version) {
-  const classpath = readFileSync(join(dir, 'kafka', version, 'target', 'classpath.txt'), 'utf8').trim();
-  const java = run('java', ['-cp', [join(dir, 'generator', 'target', 'classes'), classpath].join(delimiter), MAIN, version]);
-  if (java.status !== 0) throw new Error(`the generator failed for Kafka ${version}:\n${java.stderr}`);
-  return JSON.parse(java.stdout);
+  return JSON.parse(generator(dir, version));
 }
 
 /**
@@ -121,9 +131,13 @@ const work = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-config-'));
 try {
   cpSync(project, work, { recursive: true, filter: (source) => !/[\\/]target([\\/]|$)/.test(source) });
   build(work);
-  const raw = versionsOf(work).map((version) => extract(work, version));
-  writeFileSync(output, render(merge(raw)));
-  console.error(`wrote ${output} (Kafka ${raw.map((r) => r.version).join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (judging) {
+    process.stdout.write(generator(work, process.argv[3], ['--judge'], readFileSync(process.argv[4], 'utf8')));
+  } else {
+    const raw = versionsOf(work).map((version) => extract(work, version));
+    writeFileSync(output, render(merge(raw)));
+    console.error(`wrote ${output} (Kafka ${raw.map((r) => r.version).join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

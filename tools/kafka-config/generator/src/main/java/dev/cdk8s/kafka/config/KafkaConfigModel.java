@@ -26,6 +26,11 @@ import org.apache.kafka.common.utils.AppInfoParser;
  *
  * The argument is the version the classpath must be (Kafka's own AppInfoParser says which it is).
  * The output is deterministic: the same jars give the same bytes.
+ *
+ * <p>With {@code --judge}, it reads cases from standard input instead, one a line
+ * ({@code set TAB key TAB value}, the value as a properties file has it), and prints Kafka's
+ * verdict on each, one a line: {@code ok}, or {@code error: } and Kafka's message
+ * ({@code ConfigDef.parseType}, then the key's validator), or {@code unknown}.
  */
 public final class KafkaConfigModel {
     private KafkaConfigModel() {
@@ -61,12 +66,16 @@ public final class KafkaConfigModel {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: KafkaConfigModel <the Kafka version on the classpath>");
+        if (args.length < 1 || args.length > 2 || (args.length == 2 && !args[1].equals("--judge"))) {
+            throw new IllegalArgumentException("usage: KafkaConfigModel <the Kafka version on the classpath> [--judge]");
         }
         String version = AppInfoParser.getVersion();
         if (!version.equals(args[0])) {
             throw new IllegalStateException("the classpath holds Kafka " + version + ", not " + args[0]);
+        }
+        if (args.length == 2) {
+            judge(configSets());
+            return;
         }
         Map<String, Object> sets = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigDef> set : configSets().entrySet()) {
@@ -82,6 +91,30 @@ public final class KafkaConfigModel {
         StringBuilder json = new StringBuilder();
         Json.write(json, out, 0);
         System.out.println(json);
+    }
+
+    /** Prints Kafka's verdict on each case of standard input (see the class comment). */
+    private static void judge(Map<String, ConfigDef> sets) throws java.io.IOException {
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder out = new StringBuilder();
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String[] c = line.split("\t", 3);
+            ConfigDef.ConfigKey key = sets.get(c[0]).configKeys().get(c[1]);
+            if (key == null) {
+                out.append("unknown\n");
+                continue;
+            }
+            try {
+                Object parsed = ConfigDef.parseType(key.name, c[2], key.type);
+                if (key.validator != null) {
+                    key.validator.ensureValid(key.name, parsed);
+                }
+                out.append("ok\n");
+            } catch (RuntimeException e) {
+                out.append("error: ").append(String.valueOf(e.getMessage()).replace('\n', ' ')).append('\n');
+            }
+        }
+        System.out.print(out);
     }
 
     /** A key as the model has it: type, default, validator, importance, internal. */
