@@ -145,9 +145,12 @@ export class KafkaClientWorkload extends Construct {
         : ['sasl.mechanism=SCRAM-SHA-512', `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${user.userName}" password="$(cat /etc/kafka-user/password)";`]),
     ];
     const seconds = Math.max(1, Math.round((props.interval ?? Duration.seconds(5)).toSeconds()));
+    // --command-config: the console tools' client-properties flag in every Kafka this library
+    // supports (4.2.0's kafka-tools has it); --producer.config and --consumer.config are marked
+    // "(DEPRECATED)" in 4.3.1's --help and print a notice on every start.
     const run = role === KafkaClientRole.PRODUCER
-      ? `while true; do echo "$(date -u +%FT%TZ) from $HOSTNAME"; sleep ${seconds}; done | /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server ${shellQuote(listener.bootstrapAddress)} --producer.config /tmp/client.properties --topic ${shellQuote(topic.topicName)}`
-      : `exec /opt/kafka/bin/kafka-console-consumer.sh --bootstrap-server ${shellQuote(listener.bootstrapAddress)} --consumer.config /tmp/client.properties --topic ${shellQuote(topic.topicName)} --group ${shellQuote(props.group ?? user.userName)}`;
+      ? `while true; do echo "$(date -u +%FT%TZ) from $HOSTNAME"; sleep ${seconds}; done | /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server ${shellQuote(listener.bootstrapAddress)} --command-config /tmp/client.properties --topic ${shellQuote(topic.topicName)}`
+      : `exec /opt/kafka/bin/kafka-console-consumer.sh --bootstrap-server ${shellQuote(listener.bootstrapAddress)} --command-config /tmp/client.properties --topic ${shellQuote(topic.topicName)} --group ${shellQuote(props.group ?? user.userName)}`;
     const script = `cat > /tmp/client.properties <<EOF\n${properties.join('\n')}\nEOF\n${run}`;
 
     const pass = ConsistencyPass.of(this);

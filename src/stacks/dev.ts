@@ -163,8 +163,8 @@ export class DevEnvironment extends Environment {
       'Produce and consume through the Gateway, from the laptop',
       "sudo sh -c 'cat hosts >> /etc/hosts'",
       `clients/${this.user.userName}.sh`,
-      `echo hello | kafka-console-producer.sh --bootstrap-server ${bootstrap} --producer.config ${properties} --topic ${this.topic.topicName}`,
-      `kafka-console-consumer.sh --bootstrap-server ${bootstrap} --consumer.config ${properties} --topic ${this.topic.topicName} --group ${this.user.userName} --from-beginning --max-messages 1`,
+      `echo hello | kafka-console-producer.sh --bootstrap-server ${bootstrap} --command-config ${properties} --topic ${this.topic.topicName}`,
+      `kafka-console-consumer.sh --bootstrap-server ${bootstrap} --command-config ${properties} --topic ${this.topic.topicName} --group ${this.user.userName} --from-beginning --max-messages 1`,
     );
   }
 
@@ -217,7 +217,7 @@ function clientScript(p: ClientScriptProps): string {
   return `#!/bin/sh
 # Writes ${p.user}.properties (with the password) and ca.crt from the cluster's Secrets into
 # ${p.dir} (set KAFKA_CLIENT_DIR to choose another folder outside the repository),
-# for kafka-console-producer.sh --producer.config <that folder>/${p.user}.properties.
+# for the Kafka tools' --command-config <that folder>/${p.user}.properties.
 set -eu
 umask 077
 DIR="${p.dir}"

@@ -45,8 +45,8 @@ export class KraftPlainEnvironment extends Environment {
       `ssl.truststore.location=${TLS_DIR}/ca.crt`,
     ];
     this.addCheck(
-      'Produce and consume as admin from inside the cluster (the client reads the password from the mounted Secret)',
-      `kubectl -n kafka exec -it events-broker-0 -- bash -c 'printf "${adminProperties.join('\\n')}\\n" > /tmp/admin.properties && echo hello | /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server ${this.kafka.bootstrapAddress} --producer.config /tmp/admin.properties --topic smoke'`,
+      'Create a topic and produce to it as admin from inside the cluster (the client reads the password from the mounted Secret; auto.create.topics.enable is off, and --sync makes a failed send fail the command)',
+      `kubectl -n kafka exec -it events-broker-0 -- bash -c 'printf "${adminProperties.join('\\n')}\\n" > /tmp/admin.properties && /opt/kafka/bin/kafka-topics.sh --bootstrap-server ${this.kafka.bootstrapAddress} --command-config /tmp/admin.properties --create --if-not-exists --topic smoke && echo hello | /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server ${this.kafka.bootstrapAddress} --command-config /tmp/admin.properties --sync --topic smoke'`,
     );
   }
 }

@@ -86,7 +86,7 @@ describeWhen(bootProblem(), 'operator-less KRaft (dist/kraft-plain) boots on rea
   const clientPod = clientArgs?.rest.slice(1, dash).find((a) => !a.startsWith('-'));
   const clientArgv = clientArgs?.rest.slice(dash + 1) ?? [];
   const clientScript = clientArgv[clientArgv.length - 1] ?? '';
-  const clientProperties = /--producer\.config\s+(\S+)/.exec(clientScript)?.[1];
+  const clientProperties = /--(?:command-config|producer\.config)\s+(\S+)/.exec(clientScript)?.[1];
   const bootstrap = /--bootstrap-server\s+(\S+)/.exec(clientScript)?.[1];
   let readmeClient: Promise<ExecResult> | undefined;
 
@@ -340,7 +340,7 @@ describeWhen(bootProblem(), 'operator-less KRaft (dist/kraft-plain) boots on rea
     const sent = /echo\s+(\S+)\s*\|/.exec(clientScript)?.[1] ?? '';
     const landed = result?.values?.includes(sent) === true;
     const why = landed ? `${sent} is in ${topicOf}` : [
-      `dist/kraft-plain/README.md's produce check cannot work: it sends to topic ${topicOf}, which nothing creates, while the brokers run with auto.create.topics.enable=${brokerDefaults()['auto.create.topics.enable']}`,
+      `dist/kraft-plain/README.md's produce check did not land its record in ${topicOf} (the brokers run with auto.create.topics.enable=${brokerDefaults()['auto.create.topics.enable']}: the check must create the topic)`,
       `kafka-console-producer gave up (${(/org\.apache\.kafka\.common\.errors\.\w+: [^\n]*/.exec(out.stderr)?.[0] ?? tail(out.stderr, 1)).trim()}) and still exited ${out.code}, after ${out.seconds.toFixed(0)} s`,
       ...(result === undefined ? [`consuming ${topicOf}: ${tail(described.stdout + described.stderr, 1)}`] : []),
     ].join('; ');

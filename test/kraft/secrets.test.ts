@@ -226,8 +226,8 @@ describe('the kraft-plain README check produces as admin with the password read 
     const inner = command.slice(command.indexOf('-- bash -c ') + '-- bash -c '.length);
     const dir = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-check-'));
     try {
-      // The quoting as the pod's bash sees it; the producer itself is left out.
-      const printf = inner.slice(1, inner.indexOf(' && echo hello')).replace('/tmp/admin.properties', join(dir, 'admin.properties'));
+      // The quoting as the pod's bash sees it; the Kafka tools after it are left out.
+      const printf = inner.slice(1, inner.indexOf(' && ')).replace('/tmp/admin.properties', join(dir, 'admin.properties'));
       const result = spawnSync('bash', ['-c', printf], { encoding: 'utf8' });
       expect(result.stderr).toBe('');
       const properties = Object.fromEntries(readFileSync(join(dir, 'admin.properties'), 'utf8').trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));

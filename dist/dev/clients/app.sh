@@ -1,7 +1,7 @@
 #!/bin/sh
 # Writes app.properties (with the password) and ca.crt from the cluster's Secrets into
 # ${KAFKA_CLIENT_DIR:-$HOME/.config/cdk8s-kafka/dev} (set KAFKA_CLIENT_DIR to choose another folder outside the repository),
-# for kafka-console-producer.sh --producer.config <that folder>/app.properties.
+# for the Kafka tools' --command-config <that folder>/app.properties.
 set -eu
 umask 077
 DIR="${KAFKA_CLIENT_DIR:-$HOME/.config/cdk8s-kafka/dev}"
