@@ -268,7 +268,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     this.metrics = props.metrics;
     this.kafkaExporter = props.kafkaExporter ?? false;
     this.userConfig = props.config ?? {};
-    checkBrokerConfig(this.subject, this.userConfig);
+    checkBrokerConfig(this.subject, this.userConfig, this.version);
     const maxUnavailable = props.maxUnavailable ?? 1;
     this.maxUnavailable = maxUnavailable;
     if (!Number.isInteger(maxUnavailable) || maxUnavailable < 0) {

@@ -16,7 +16,7 @@ import { restrictedContainerSecurityContext, restrictedPodSecurityContextFor } f
 import { jvmSize, mebibytes, quantity, sizeProblem } from '../core/units';
 import { checkImage, spreadOverNodesAndZones } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
-import { ALLOWED_EXCEPTIONS, checkConfigValues, DURABLE_BROKER_CONFIG, replicationProblems } from '../kafka/broker-config';
+import { ALLOWED_EXCEPTIONS, checkConfigValues, configIssues, DURABLE_BROKER_CONFIG, replicationProblems } from '../kafka/broker-config';
 import {
   ADMIN_PASSWORD_FILE, ADMIN_SECRET_DIR, DATA_DIR, KraftClientAuthenticationType, deterministicUuid, headlessService, initialControllers, KEYSTORE, KraftPool, KraftTopology,
   nodeConfig, podDnsName, podName, statefulSetName, TLS_DIR, toProperties,
@@ -332,7 +332,7 @@ export class KraftCluster extends Construct {
     }
 
     const userConfig = props.config ?? {};
-    checkConfigValues(subject, 'config', userConfig);
+    checkConfigValues(subject, 'config', userConfig, 'broker', version);
     for (const key of Object.keys(userConfig)) {
       if (!MANAGED_CONFIG.some((m) => key === m || (m.endsWith('.') && key.startsWith(m)))) continue;
       if (!ALLOWED_EXCEPTIONS.has(key)) {
@@ -386,7 +386,7 @@ export class KraftCluster extends Construct {
       metadata: { name: `${this.clusterName}-config`, namespace: this.namespace, labels: this.labels() },
       data: {
         'start.sh': startScript(this.topology, auth),
-        ...Object.fromEntries(pools.flatMap((p) => Array.from({ length: p.replicas }, (_, i) => [`${podName(this.topology, p, i)}.properties`, toProperties(nodeConfig(this.topology, p, i))]))),
+        ...Object.fromEntries(pools.flatMap((p) => Array.from({ length: p.replicas }, (_, i) => [`${podName(this.topology, p, i)}.properties`, toProperties(checkedNodeConfig(subject, version, nodeConfig(this.topology, p, i)))]))),
       },
     });
 
@@ -684,4 +684,18 @@ class StatefulSet extends k8s.KubeStatefulSet {
     json.spec.volumeClaimTemplates = json.spec.volumeClaimTemplates?.map((t: Record<string, unknown>) => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...t, status: { phase: 'Pending' } }));
     return json;
   }
+}
+
+/**
+ * A pod's `server.properties` as computed from the topology and the user's config, held to Kafka
+ * `version`'s own model (`configIssues`): every key one Kafka defines, every value one it parses.
+ * The user's keys were judged already, so an issue here is the library's own: an Error, never a
+ * file the nodes would reject or ignore.
+ */
+function checkedNodeConfig(subject: Subject, version: string, config: Record<string, string>): Record<string, string> {
+  const issues = configIssues('broker', version, config);
+  if (issues.length > 0) {
+    throw new Error(`${subject.kind} '${subject.name}' at ${subject.scope.node.path}: the generated server.properties has what Kafka ${version} would not take (a cdk8s-kafka bug; please report it): ${issues.join('; ')}`);
+  }
+  return config;
 }
