@@ -53,15 +53,15 @@ function allowance(mutation: Mutation, outcome: Outcome): Allowed | undefined {
 // Setup: a control plane, the upstream CRDs the documents need, stand-ins for kinds with no
 // public CRD, and the namespaces.
 
-let setupProblem: string | undefined;
+let setupProblem: string | undefined = UPSTREAM_CRDS === undefined ? 'the upstream CRDs (../shared/crds or $CDK8S_KAFKA_CRDS) are not here' : undefined;
 let binary: string | undefined;
 try {
-  binary = kubeBinary()?.path;
-  if (binary === undefined) setupProblem = 'go is not on PATH, so tools/kube cannot be built';
+  // Without the pinned CRDs the stage cannot run: then the binary is not even built.
+  binary = setupProblem === undefined ? kubeBinary()?.path : undefined;
+  if (binary === undefined) setupProblem ??= 'go is not on PATH, so tools/kube cannot be built';
 } catch (e) {
   setupProblem = (e as Error).message;
 }
-if (setupProblem === undefined && UPSTREAM_CRDS === undefined) setupProblem = 'the upstream CRDs (../shared/crds or $CDK8S_KAFKA_CRDS) are not here';
 
 /** Where and how a kind is created: its collection's plural and whether it is namespaced. */
 interface Resource {
