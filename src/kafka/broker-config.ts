@@ -218,8 +218,15 @@ export function checkConfigValues(subject: Subject, prop: string, config: unknow
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
     throwPropError(subject, prop, 'must be an object of Kafka configuration options', config, "pass e.g. { 'retention.ms': 604800000 }");
   }
+  const prototype = Object.getPrototypeOf(config);
+  if (prototype !== Object.prototype && prototype !== null) {
+    // A Map, a Date or a class instance has no own entries: every option in it would be dropped.
+    throwPropError(subject, prop, `must be a plain object of Kafka configuration options, not a ${(prototype as { constructor?: { name?: string } }).constructor?.name ?? 'class instance'}`, config, "pass an object literal, e.g. { 'retention.ms': 604800000 } (Object.fromEntries(map) for a Map)");
+  }
   for (const [key, value] of Object.entries(config)) {
-    const fail = (issue: ConfigIssue): never => throwPropError(subject, `${prop}['${key}']`, issue.problem, value, issue.fix);
+    const fail = (issue: ConfigIssue): never => throwPropError(subject, `${prop}[${/^[\w.-]+$/.test(key) ? `'${key}'` : JSON.stringify(key)}]`, issue.problem, value, issue.fix);
+    const injection = lineBreakIssue(key, value);
+    if (injection !== undefined) fail(injection);
     const definition = set === 'topic' ? configDefinitions('topic', version).get(key) : brokerDefinition(key, version);
     if (definition === undefined) fail(set === 'topic' ? topicKeyIssue(key, value, version) : brokerKeyIssue(key, version));
     const issue = configValueIssue(key, definition!, value, { arrays: set === 'topic', example: set === 'broker' ? DURABLE_BROKER_CONFIG[key] : undefined });
@@ -335,6 +342,11 @@ export function checkBrokerConfig(subject: Subject, config: Readonly<Record<stri
 export function configIssues(set: ConfigSet, version: string, config: Readonly<Record<string, unknown>>): string[] {
   const issues: string[] = [];
   for (const [key, value] of Object.entries(config)) {
+    const injection = lineBreakIssue(key, value);
+    if (injection !== undefined) {
+      issues.push(`${JSON.stringify(key)}=${JSON.stringify(value)}: ${injection.problem}; ${injection.fix}`);
+      continue;
+    }
     const definition = set === 'broker' ? brokerDefinition(key, version) : configDefinitions(set, version).get(key);
     const issue = definition === undefined
       ? (set === 'broker' ? brokerKeyIssue(key, version) : set === 'topic' ? topicKeyIssue(key, value, version) : unknownKeyIssue(set, version, key, 'Kafka ignores it', 'remove it'))
@@ -342,4 +354,21 @@ export function configIssues(set: ConfigSet, version: string, config: Readonly<R
     if (issue !== undefined) issues.push(`${key}=${String(value)}: ${issue.problem}; ${issue.fix}`);
   }
   return issues;
+}
+
+/**
+ * A key or value that would not stay one `key=value` line of a properties file (Kafka's
+ * server.properties, the file Strimzi writes from spec.kafka.config, a client's properties): a
+ * line break or other control character starts another key — a value could set `super.users` —
+ * and a key with `=`, `:` or whitespace splits where Java's `Properties.load` splits.
+ */
+function lineBreakIssue(key: string, value: unknown): ConfigIssue | undefined {
+  if (key.trim() === '' || /[\s=:#!\\]|[\u0000-\u001f\u007f]/.test(key)) {
+    return { problem: 'is not a Kafka configuration key: a key is non-empty, with no whitespace, control character, =, :, #, ! or backslash', fix: "use the key as Kafka's documentation spells it, e.g. 'retention.ms'" };
+  }
+  const texts = Array.isArray(value) ? value : [value];
+  if (texts.some((t) => typeof t === 'string' && /[\u0000-\u001f\u007f]/.test(t))) {
+    return { problem: 'must not contain a line break or other control character: in the properties file Kafka reads, the rest would become keys of its own (e.g. super.users)', fix: 'give the value on one line; a list is comma-separated' };
+  }
+  return undefined;
 }

@@ -255,12 +255,16 @@ export function nodeConfig(t: KraftTopology, pool: KraftPool, ordinal: number): 
   return config;
 }
 
-/** Properties as a file: one `key=value` a line, in the order computed. */
+/**
+ * Properties as a file: one `key=value` a line, in the order computed. A backslash in a value is
+ * written as two, as `Properties.load` reads it (else it escapes the next character, or joins the
+ * next line); keys and values with line breaks were refused before (broker-config.ts).
+ */
 export function toProperties(config: Readonly<Record<string, string>>): string {
-  return `${Object.entries(config).map(([k, v]) => `${k}=${v}`).join('\n')}\n`;
+  return `${Object.entries(config).map(([k, v]) => `${k}=${v.replace(/\\/g, '\\\\')}`).join('\n')}\n`;
 }
 
 /** Reads a properties file back (for tests and tools). */
 export function parseProperties(text: string): Record<string, string> {
-  return Object.fromEntries(text.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return Object.fromEntries(text.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1).replace(/\\\\/g, '\\')]));
 }

@@ -156,3 +156,32 @@ describe("every config the example environments write passes Kafka's model", () 
     for (const set of ['producer', 'consumer'] as ConfigSet[]) expect(configIssues(set, modelVersion(undefined), properties)).toEqual([]);
   });
 });
+
+describe('a configuration stays one key=value line of a properties file (no injection)', () => {
+  const kraft = (config: Record<string, unknown>) => () => new KraftCluster(Testing.chart(), 'Kafka', { name: 'events', namespace: 'kafka', plaintext: true, config: config as Record<string, string> });
+  test('a line break in a value would add keys of its own (super.users): refused, the key printed on one line', () => {
+    expect(kraft({ 'log.cleaner.threads': '2\nsuper.users=User:ANONYMOUS' })).toThrow(/config\['log.cleaner.threads'\] must not contain a line break or other control character.*super.users/);
+    expect(() => new KafkaCluster(Testing.chart(), 'Kafka', { name: 'events', namespace: 'kafka', config: { 'log.cleaner.threads': '2\r\nauto.create.topics.enable=true' } })).toThrow(/must not contain a line break/);
+    expect(kraft({ 'log.cleaner.threads': '2' })).not.toThrow();
+  });
+
+  test('a key with whitespace, =, a control character or nothing at all is not a key', () => {
+    for (const key of ['', ' ', 'num.partitions ', 'a=b', 'num\npartitions']) {
+      expect(kraft({ [key]: '1' })).toThrow(/is not a Kafka configuration key: a key is non-empty/);
+    }
+  });
+
+  test('a Map or a class instance as config would drop every option: refused, naming what it got', () => {
+    expect(kraft(new Map([['num.partitions', '6']]) as unknown as Record<string, unknown>)).toThrow(/config must be a plain object of Kafka configuration options, not a Map.*Object.fromEntries/);
+    expect(() => new KafkaCluster(Testing.chart(), 'Kafka', { name: 'events', namespace: 'kafka', config: new Date() as unknown as Record<string, string> })).toThrow(/not a Date/);
+  });
+
+  test('a backslash in a value is written as Properties.load reads it back', () => {
+    const chart = Testing.chart();
+    new KraftCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', plaintext: true, config: { 'delegation.token.secret.key': 'a\\b' } });
+    const configMap = synth(chart).find((o) => o.kind === 'ConfigMap')!;
+    const file = Object.entries(configMap.data as Record<string, string>).find(([name]) => name.endsWith('.properties'))![1];
+    expect(file).toContain('delegation.token.secret.key=a\\\\b\n');
+    expect(parseProperties(file)['delegation.token.secret.key']).toBe('a\\b');
+  });
+});
