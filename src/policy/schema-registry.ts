@@ -1,3 +1,4 @@
+import { QUANTITY } from './schema';
 import { checkArgs } from '../core/props';
 import { readFileSync } from 'fs';
 import { ioProblem } from '../core/io';
@@ -239,15 +240,13 @@ export class SchemaRegistry {
 }
 
 /**
- * The Kubernetes schema says only that a Quantity is a string; the API server parses it with
- * this pattern (`resource.ParseQuantity`; suffixes from apimachinery resource/suffix.go:
- * binary Ki–Ei, decimal n, u, m, k, M–E, or an exponent).
+ * The Kubernetes schema says only that a Quantity is a string; the API server takes a JSON
+ * number too (`cpu: 0.5`) and a string with spaces around it, and parses either with
+ * `resource.ParseQuantity` (apimachinery quantity.go `UnmarshalJSON`): the marker makes the
+ * schema checker judge it with the same parser (core-rules.ts `parseQuantity`).
  */
 function withQuantity(definitions: Record<string, OpenApiSchema>): Record<string, OpenApiSchema> {
-  definitions['io.k8s.apimachinery.pkg.api.resource.Quantity'] = {
-    'x-kubernetes-int-or-string': true,
-    'pattern': '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$',
-  };
+  definitions['io.k8s.apimachinery.pkg.api.resource.Quantity'] = { [QUANTITY]: true };
   return definitions;
 }
 

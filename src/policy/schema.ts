@@ -1,7 +1,11 @@
 import { RE2JS } from '@bufbuild/re2';
+import { parseQuantity } from './core-rules';
 import { formatValidator } from './formats';
 import { OpenApiSchema } from './openapi';
 import { FieldPath } from './structural';
+
+/** Marks the core Quantity type, which the checker parses as the API server does (a number or a string). */
+export const QUANTITY = 'x-cdk8s-kafka-quantity';
 
 /**
  * Checks a value against a Kubernetes OpenAPI schema, as the API server's schema stage does for
@@ -125,6 +129,12 @@ class Walk {
     if (value === null) {
       // A null the API server did not prune (applyDefaults drops the others) must be allowed.
       if (!node.nullable && node.type !== undefined && mode !== Mode.UNKNOWN_FIELDS) this.report(path, `must be of type ${node.type} (got null)`, true);
+      return;
+    }
+    if (node[QUANTITY] === true) {
+      if (mode !== Mode.UNKNOWN_FIELDS && parseQuantity(value) === undefined) {
+        this.report(path, `must be a quantity: a number, or a string such as 500m, 1.5 or 2Gi (resource.ParseQuantity) (got ${json(value)})`, true);
+      }
       return;
     }
     const types = node['x-kubernetes-int-or-string'] ? ['integer', 'string'] : node.type !== undefined ? [node.type] : undefined;
