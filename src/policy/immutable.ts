@@ -52,6 +52,31 @@ export interface ImmutableChange {
   readonly field: string;
   /** The Kubernetes validation function that rejects the change. */
   readonly rule: string;
+  /** Where inside the field the first difference is (e.g. `[0].spec.resources.requests.storage`), '' for the field itself. */
+  readonly at: string;
+  /** The value there before and after, as compact JSON (at most 120 characters each). */
+  readonly before: string;
+  readonly after: string;
+}
+
+/** A value for a message: compact JSON, shortened. */
+function shown(value: unknown): string {
+  const text = value === undefined ? '(unset)' : JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** The first place two JSON values differ, and what each holds there. */
+function firstDifference(a: unknown, b: unknown, at = ''): { at: string; before: string; after: string } {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      if (canonical(a[i]) !== canonical(b[i])) return firstDifference(a[i], b[i], `${at}[${i}]`);
+    }
+  } else if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && !Array.isArray(a) && !Array.isArray(b)) {
+    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+      if (canonical((a as Json)[key]) !== canonical((b as Json)[key])) return firstDifference((a as Json)[key], (b as Json)[key], `${at}.${key}`);
+    }
+  }
+  return { at, before: shown(a), after: shown(b) };
 }
 
 const at = (object: Json, path: readonly string[]): unknown => path.reduce<unknown>((v, k) => asObject(v)[k], object);
@@ -80,9 +105,8 @@ export function immutableChanges(previous: Json, next: Json): ImmutableChange[] 
   const changes: ImmutableChange[] = [];
   for (const field of IMMUTABLE[`${group}/${kind}`] ?? []) {
     const normalize = field.normalize ?? ((v: unknown) => v);
-    if (canonical(normalize(at(previous, field.path))) !== canonical(normalize(at(next, field.path)))) {
-      changes.push({ field: field.path.join('.'), rule: field.rule });
-    }
+    const [before, after] = [normalize(at(previous, field.path)), normalize(at(next, field.path))];
+    if (canonical(before) !== canonical(after)) changes.push({ field: field.path.join('.'), rule: field.rule, ...firstDifference(before, after) });
   }
   if (group === '' && kind === 'Service') {
     // An unset clusterIP is allocated by the server and kept by apply; a set one may not change
@@ -90,12 +114,12 @@ export function immutableChanges(previous: Json, next: Json): ImmutableChange[] 
     const before = at(previous, ['spec', 'clusterIP']) ?? 'allocated';
     const after = at(next, ['spec', 'clusterIP']);
     if (after !== undefined && after !== '' && after !== before && at(previous, ['spec', 'type']) !== 'ExternalName' && at(next, ['spec', 'type']) !== 'ExternalName') {
-      changes.push({ field: 'spec.clusterIP', rule: 'ValidateServiceUpdate' });
+      changes.push({ field: 'spec.clusterIP', rule: 'ValidateServiceUpdate', at: '', before: shown(at(previous, ['spec', 'clusterIP'])), after: shown(after) });
     }
   }
   if (group === '' && (kind === 'ConfigMap' || kind === 'Secret') && previous.immutable === true) {
     for (const key of kind === 'ConfigMap' ? ['data', 'binaryData', 'immutable'] : ['data', 'stringData', 'immutable']) {
-      if (canonical(previous[key]) !== canonical(next[key])) changes.push({ field: key, rule: kind === 'ConfigMap' ? 'ValidateConfigMapUpdate' : 'ValidateSecretUpdate' });
+      if (canonical(previous[key]) !== canonical(next[key])) changes.push({ field: key, rule: kind === 'ConfigMap' ? 'ValidateConfigMapUpdate' : 'ValidateSecretUpdate', ...firstDifference(previous[key], next[key]) });
     }
   }
   return changes;

@@ -1,7 +1,7 @@
 import { ConsistencyPass } from '../core/consistency';
 import { throwFactoryError } from '../core/errors';
 import { lstatSync, readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
+import { basename, dirname, join } from 'path';
 import { Yaml } from 'cdk8s';
 import { synthesizeCharts } from '../core/synth';
 import { COMPONENT_VERSIONS } from '../core/versions';
@@ -201,6 +201,15 @@ function checkSynthArgs(fn: string, prop: string, environments: unknown, outdir:
   });
   if (typeof outdir !== 'string' || outdir.trim() === '') throwFactoryError(fn, 'outdir', 'must be a folder path', outdir, "use e.g. 'dist'");
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) throwFactoryError(fn, 'options', 'must be an object', options, 'pass e.g. { validate: true }');
+  const allowed = (options as SynthOptions | undefined)?.allowImmutableChanges;
+  if (allowed !== undefined) {
+    if (!Array.isArray(allowed)) throwFactoryError(fn, 'options.allowImmutableChanges', "must be an array of 'Kind namespace/name'", allowed, "pass e.g. ['StatefulSet kafka/events-broker']");
+    allowed.forEach((a, i) => {
+      if (typeof a !== 'string' || !/^[A-Z][A-Za-z0-9]* ([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(a)) {
+        throwFactoryError(fn, `options.allowImmutableChanges[${i}]`, "must be 'Kind namespace/name' (or 'Kind name' when cluster-scoped), as the refusal names it", a, "use e.g. 'StatefulSet kafka/events-broker'");
+      }
+    });
+  }
 }
 
 /** Undefined when `folder` is an environment folder an earlier synth wrote (its README says so), else what is foreign in it. */
@@ -246,30 +255,52 @@ function write(outdir: string, files: ReadonlyMap<string, OutputFile>, options: 
 }
 
 /**
- * Throws when a manifest replaces one in `outdir` (the same file: wave, kind, namespace, name)
- * with a change to a field the API server keeps immutable, unless the object is allowed: GitOps
- * would then fail to sync it, or a `kubectl apply` stop half-way.
+ * Throws when a manifest replaces one in `outdir` (the same kind, namespace and name in the same
+ * folder, whatever its wave number) with a change to a field the API server keeps immutable,
+ * unless the object is allowed: GitOps would then fail to sync it, or a `kubectl apply` stop
+ * half-way. An allowance that matches no such change is refused too, so none outlives its use.
  */
 function refuseImmutableChanges(outdir: string, files: ReadonlyMap<string, OutputFile>, allowed: readonly string[]): void {
   const refused: string[] = [];
+  const used = new Set<string>();
+  const previousFiles = new Map<string, string[]>();
   for (const [path, file] of files) {
     if (!path.endsWith('.yaml') || path.endsWith('kustomization.yaml')) continue;
-    let before: string;
-    try {
-      before = readFileSync(join(outdir, path), 'utf8');
-    } catch {
-      continue; // a new file: nothing to compare with
+    const folder = dirname(path);
+    if (!previousFiles.has(folder)) {
+      try {
+        previousFiles.set(folder, readdirSync(join(outdir, folder)));
+      } catch {
+        previousFiles.set(folder, []);
+      }
     }
-    if (before === file.content) continue;
-    const [previous, next] = [parseYaml(before) as Manifest, parseYaml(file.content) as Manifest];
+    // The object's file, whatever wave number it had: `NN-kind.namespace.name.yaml`.
+    const unnumbered = basename(path).replace(/^\d+-/, '');
+    const before = previousFiles.get(folder)!.find((f) => f.replace(/^\d+-/, '') === unnumbered);
+    if (before === undefined) continue;
+    let previous: Manifest;
+    try {
+      previous = parseYaml(readFileSync(join(outdir, folder, before), 'utf8')) as Manifest;
+    } catch {
+      continue; // unreadable: it cannot say what runs, and is replaced
+    }
+    const next = parseYaml(file.content) as Manifest;
     const changes = immutableChanges(previous, next);
+    if (changes.length === 0) continue;
     const id = `${next.kind} ${next.metadata.namespace === undefined ? '' : `${next.metadata.namespace}/`}${next.metadata.name}`;
-    if (changes.length === 0 || allowed.includes(id)) continue;
-    refused.push(`${join(outdir, path)}: ${id} changes ${changes.map((c) => `${c.field} (${c.rule})`).join(', ')}, which the API server keeps immutable`);
+    if (allowed.includes(id)) {
+      used.add(id);
+      continue;
+    }
+    refused.push(`${join(outdir, path)}: ${id} changes ${changes.map((c) => `${c.field} (${c.field}${c.at}: ${c.before} → ${c.after}; ${c.rule})`).join(', ')}, which the API server keeps immutable`);
   }
   if (refused.length > 0) {
     throw new Error(`refusing to write ${outdir}/: ${refused.length} object(s) would change a field the running object cannot take, and every apply of them would fail:\n  ${refused.join('\n  ')}\n`
-      + 'keep the old value, or delete the object before applying (for a StatefulSet, kubectl delete --cascade=orphan keeps its pods and claims) and list it in allowImmutableChanges (e.g. allowImmutableChanges: [\'StatefulSet kafka/events-broker\']); nothing was written');
+      + 'keep the old value, or delete the object before applying (for a StatefulSet, kubectl delete --cascade=orphan keeps its pods and claims; a claim template\'s new size reaches existing claims only by resizing each PersistentVolumeClaim) and list it in allowImmutableChanges (e.g. allowImmutableChanges: [\'StatefulSet kafka/events-broker\']); nothing was written');
+  }
+  const stale = allowed.filter((a) => !used.has(a));
+  if (stale.length > 0) {
+    throw new Error(`allowImmutableChanges names ${stale.map((a) => `'${a}'`).join(', ')}, but no object of that kind, namespace and name changes an immutable field in this synth; remove ${stale.length === 1 ? 'it' : 'them'} (an allowance is for the one synth whose object you delete before applying); nothing was written`);
   }
 }
 

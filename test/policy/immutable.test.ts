@@ -24,7 +24,7 @@ describe('immutableChanges', () => {
   test('a Deployment selector', () => {
     const deployment = (labels: Record<string, string>) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { selector: { matchLabels: labels } } });
     expect(immutableChanges(deployment({ a: '1' }), deployment({ a: '1' }))).toEqual([]);
-    expect(immutableChanges(deployment({ a: '1' }), deployment({ a: '2' }))).toEqual([{ field: 'spec.selector', rule: 'ValidateDeploymentUpdate (apps/v1)' }]);
+    expect(immutableChanges(deployment({ a: '1' }), deployment({ a: '2' }))).toEqual([{ field: 'spec.selector', rule: 'ValidateDeploymentUpdate (apps/v1)', at: '.matchLabels.a', before: '"1"', after: '"2"' }]);
   });
 
   test('a Service turned headless (or back) changes clusterIP; leaving it unset keeps the allocated one', () => {

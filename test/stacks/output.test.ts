@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { ApiObject, App, Size } from 'cdk8s';
@@ -222,7 +222,7 @@ describe('a synth refuses what the running objects cannot take (immutable fields
     synthEnvironments([kraft(new App(), Size.gibibytes(100))], dist);
     const before = folderSnapshot(dist);
     expect(() => synthEnvironments([kraft(new App(), Size.gibibytes(200))], dist)).toThrow(
-      /kraft\/eu-1\/06-statefulset\.kafka\.events-broker\.yaml: StatefulSet kafka\/events-broker changes spec\.volumeClaimTemplates \(ValidateStatefulSetUpdate\), which the API server keeps immutable[\s\S]*allowImmutableChanges/);
+      /kraft\/eu-1\/06-statefulset\.kafka\.events-broker\.yaml: StatefulSet kafka\/events-broker changes spec\.volumeClaimTemplates \(spec\.volumeClaimTemplates\[0\]\.spec\.resources\.requests\.storage: "100Gi" → "200Gi"; ValidateStatefulSetUpdate\), which the API server keeps immutable[\s\S]*allowImmutableChanges/);
     expect(folderSnapshot(dist)).toEqual(before);
   });
 
@@ -238,5 +238,47 @@ describe('a synth refuses what the running objects cannot take (immutable fields
     synthEnvironments([kraft(new App(), Size.gibibytes(100))], dist);
     const result = synthEnvironments([kraft(new App(), Size.gibibytes(100), 4)], dist);
     expect(result.written).toContain('kraft/eu-1/06-statefulset.kafka.events-broker.yaml');
+  });
+});
+
+describe('allowImmutableChanges is checked like any prop', () => {
+  function kraft(app: App, storage: Size): Environment {
+    const env = new Environment(app, 'kraft');
+    const chart = env.addCluster('eu-1', { namespaces: ['kafka'] });
+    const ca = new PrivateCa(chart, 'Ca', { name: 'kafka-ca', clusterScoped: false, namespace: 'kafka' });
+    new KraftCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', issuer: ca.issuer, brokers: { storage } });
+    return env;
+  }
+
+  test('not an array, or an entry not of the form the refusal names: a prop error, nothing written', () => {
+    const dist = tempDist();
+    for (const bad of ['StatefulSet kafka/events-broker', {}, new Set(['StatefulSet kafka/events-broker'])]) {
+      expect(() => synthEnvironments([kraft(new App(), Size.gibibytes(100))], dist, { allowImmutableChanges: bad as unknown as string[] })).toThrow(/options.allowImmutableChanges must be an array of 'Kind namespace\/name'/);
+    }
+    expect(() => synthEnvironments([kraft(new App(), Size.gibibytes(100))], dist, { allowImmutableChanges: ['statefulset kafka/events-broker '] })).toThrow(/allowImmutableChanges\[0\] must be 'Kind namespace\/name'/);
+    expect(existsSync(dist)).toBe(false);
+  });
+
+  test('an allowance that matches no change is refused (stale or mistyped), naming it', () => {
+    const dist = tempDist();
+    synthEnvironments([kraft(new App(), Size.gibibytes(100))], dist);
+    expect(() => synthEnvironments([kraft(new App(), Size.gibibytes(200))], dist, { allowImmutableChanges: ['StatefulSet kafka/events-broker', 'Deployment kafka/nope'] }))
+      .toThrow(/allowImmutableChanges names 'Deployment kafka\/nope', but no object of that kind, namespace and name changes an immutable field/);
+  });
+
+  test('the refusal gives the values before and after', () => {
+    const dist = tempDist();
+    synthEnvironments([kraft(new App(), Size.gibibytes(100))], dist);
+    expect(() => synthEnvironments([kraft(new App(), Size.gibibytes(200))], dist)).toThrow(/requests\.storage: "100Gi" → "200Gi"/);
+  });
+
+  test('the previous object is found by kind, namespace and name, whatever its wave number', () => {
+    const dist = tempDist();
+    synthEnvironments([kraft(new App(), Size.gibibytes(100))], dist);
+    const folder = join(dist, 'kraft', 'eu-1');
+    const file = readdirSync(folder).find((f) => f.endsWith('statefulset.kafka.events-broker.yaml'))!;
+    writeFileSync(join(folder, file.replace(/^\d+/, '09')), readFileSync(join(folder, file)));
+    rmSync(join(folder, file));
+    expect(() => synthEnvironments([kraft(new App(), Size.gibibytes(200))], dist)).toThrow(/StatefulSet kafka\/events-broker changes spec.volumeClaimTemplates/);
   });
 });
