@@ -16,7 +16,7 @@ export enum NameFormat {
   /** A URL path segment: anything but '.' and '..', without '/' or '%' (RBAC object names: `ValidateRBACName`). */
   PATH_SEGMENT = 'a path segment name',
   /** A key of a Secret's or ConfigMap's data: alphanumerics, '-', '_' and '.' (`IsConfigMapKey`). */
-  DATA_KEY = 'a Secret data key',
+  DATA_KEY = 'a ConfigMap or Secret data key',
   /** A label value: empty, or alphanumerics, '-', '_' and '.' starting and ending with an alphanumeric (`IsValidLabelValue`). */
   LABEL_VALUE = 'a label value',
 }

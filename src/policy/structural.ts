@@ -154,7 +154,7 @@ function checkListType(node: OpenApiSchema, list: readonly unknown[], reporter: 
     } else if (listType === 'set') {
       reporter.error([...path, i], `duplicate value ${id} (also at [${first}]); x-kubernetes-list-type "set" requires unique items`);
     } else {
-      const keyText = keys.map((k) => `${k}=${JSON.stringify(isObject(item) ? item[k] : undefined)}`).join(', ');
+      const keyText = keys.map((k) => `${k}=${isObject(item) && item[k] !== undefined ? JSON.stringify(item[k]) : '(unset)'}`).join(', ');
       reporter.error([...path, i], `duplicate entry with ${keyText} (also at [${first}]); x-kubernetes-list-type "map" requires unique keys (${keys.join(', ')})`);
     }
   });
