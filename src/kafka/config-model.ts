@@ -361,6 +361,11 @@ function validatorIssue(name: string, definition: ConfigDefinition, text: string
   // eslint-disable-next-line no-control-regex
   if (validator.noControlChars && /[\u0000-\u001f\u007f]/.test(text)) return { problem: 'must not contain control characters', fix: useExample() };
   if (validator.maxSize !== undefined && items.length > validator.maxSize) return { problem: `may have at most ${validator.maxSize} items`, fix: `keep ${validator.maxSize} of them` };
+  // Kafka's ThrottledReplicaListValidator (storage internals.log): every item partition:broker
+  // (or empty), or the whole list the literal '*'.
+  if (validator.class?.endsWith('.ThrottledReplicaListValidator') && !(items.every((item) => /^(\d+:\d+)?$/.test(item.trim())) || items.join('').trim() === '*')) {
+    return { problem: "must be the literal '*' or a list of replicas as [partitionId]:[brokerId],… (Kafka's ThrottledReplicaListValidator)", fix: `use e.g. '${name}': '0:101,1:102', or '*' for every replica` };
+  }
   const orValue = /^\[(-?\d+),\.\.\.,(-?\d+)\] or (-?\d+)$/.exec(validator.text ?? '');
   if (orValue !== null && whole && !inRange(text, [orValue[1], orValue[2]], true) && BigInt(text) !== BigInt(orValue[3])) {
     return { problem: `must be from ${orValue[1]} to ${orValue[2]}, or ${orValue[3]} (Kafka's validator: ${validator.text})`, fix: useExample() };

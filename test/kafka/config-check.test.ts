@@ -185,3 +185,14 @@ describe('a configuration stays one key=value line of a properties file (no inje
     expect(parseProperties(file)['delegation.token.secret.key']).toBe('a\\b');
   });
 });
+
+describe("a topic's throttled replicas are judged as Kafka's ThrottledReplicaListValidator judges them", () => {
+  const topic = (value: string | string[]) => () => {
+    const chart = Testing.chart();
+    new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' }).addTopic('orders', { config: { 'leader.replication.throttled.replicas': value } });
+  };
+  test.each([['0:101,1:102'], ['*'], [''], [['0:101', '1:102']]])('%j is taken', (value) => expect(topic(value)).not.toThrow());
+  test.each([['x:y'], ['abc'], ['0:101,*'], ['0-101']])('%j is refused, naming the format', (value) => {
+    expect(topic(value)).toThrow(/config\['leader.replication.throttled.replicas'\] must be the literal '\*' or a list of replicas as \[partitionId\]:\[brokerId\]/);
+  });
+});
