@@ -16,6 +16,7 @@ import { restrictedContainerSecurityContext, restrictedPodSecurityContextFor } f
 import { jvmSize, mebibytes, quantity, sizeProblem } from '../core/units';
 import { checkImage, spreadOverNodesAndZones } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
+import { storedClaimTemplates } from '../policy/immutable';
 import { ALLOWED_EXCEPTIONS, checkConfigValues, configIssues, DURABLE_BROKER_CONFIG, replicationProblems } from '../kafka/broker-config';
 import {
   ADMIN_PASSWORD_FILE, ADMIN_SECRET_DIR, DATA_DIR, KraftClientAuthenticationType, deterministicUuid, headlessService, initialControllers, KEYSTORE, KraftPool, KraftTopology,
@@ -564,7 +565,6 @@ export class KraftCluster extends Construct {
             accessModes: ['ReadWriteOnce'],
             ...(options?.storageClass && { storageClassName: options.storageClass }),
             resources: { requests: { storage: k8s.Quantity.fromString(quantity(options?.storage ?? Size.gibibytes(controllerOnly ? 10 : 100))) } },
-            volumeMode: 'Filesystem',
           },
         }],
       },
@@ -672,16 +672,14 @@ exec /opt/kafka/bin/kafka-server-start.sh "$CONFIG"
 }
 
 /**
- * A StatefulSet whose claim templates carry what the API server writes into them: the list has
- * no merge key, so kubectl and Argo CD compare it whole, and any field the server adds reads as
- * drift on every sync. apps/v1 sets each template's apiVersion and kind
- * (Convert_apps_StatefulSetSpec_To_v1_StatefulSetSpec, kubernetes issue 87583) and core/v1
- * defaults `status.phase` (SetDefaults_PersistentVolumeClaim); the L1 props have neither.
+ * A StatefulSet whose claim templates are written as the API server stores them
+ * (`storedClaimTemplates`), so that no sync sees drift; the L1 props carry neither the
+ * templates' apiVersion/kind nor their status.
  */
 class StatefulSet extends k8s.KubeStatefulSet {
   public toJson(): any {
     const json = super.toJson();
-    json.spec.volumeClaimTemplates = json.spec.volumeClaimTemplates?.map((t: Record<string, unknown>) => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...t, status: { phase: 'Pending' } }));
+    json.spec.volumeClaimTemplates = storedClaimTemplates(json.spec.volumeClaimTemplates);
     return json;
   }
 }

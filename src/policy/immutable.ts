@@ -14,13 +14,19 @@ interface ImmutableField {
 
 const asObject = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
 
-/** A claim template as the API server stores it (apps/v1 conversion and core/v1 defaults). */
-function storedClaimTemplates(value: unknown): unknown {
+/**
+ * StatefulSet claim templates as the API server stores them: apps/v1 sets each one's apiVersion
+ * and kind (Convert_apps_StatefulSetSpec_To_v1_StatefulSetSpec, kubernetes issue 87583), core/v1
+ * defaults `spec.volumeMode` and `status.phase` (SetDefaults_PersistentVolumeClaim(Spec)). The
+ * list has no merge key, so kubectl and Argo CD compare it whole: a library that writes fewer
+ * fields shows drift on every sync. Anything that is not a list is returned as it is.
+ */
+export function storedClaimTemplates(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
   return value.map((t) => {
     const template = asObject(t);
     const spec = asObject(template.spec);
-    return { apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...template, spec: { volumeMode: 'Filesystem', ...spec }, status: { phase: 'Pending', ...asObject(template.status) } };
+    return { apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...template, spec: { ...spec, volumeMode: spec.volumeMode ?? 'Filesystem' }, status: { phase: 'Pending', ...asObject(template.status) } };
   });
 }
 

@@ -266,13 +266,13 @@ export class ManifestValidator {
     // apply sends them as JSON merge patches and Argo CD diffs them the same way, and both
     // replace a list whole (RFC 7386), so the server's copy differs from the file on every sync.
     // One finding per list item, naming every field defaulted in it.
-    const customResource = !this.registry.isKubernetesKind(group, kind);
+    const core = this.registry.isKubernetesKind(group, kind);
     const defaultedInLists = new Map<string, { item: FieldPath; fields: string[] }>();
     applyDefaults(resolved.schema, record, resolved.deref, {
       pruned: (path) => report('warning', path, 'null is dropped by the API server (the field is not nullable and has no default); remove it'),
       defaulted: (path, value) => {
         const last = path.reduce<number>((at, p, i) => (typeof p === 'number' ? i : at), -1);
-        if (!customResource || last < 0 || path[0] === 'status') return;
+        if (core || last < 0 || path[0] === 'status') return;
         const item = path.slice(0, last + 1);
         const entry = defaultedInLists.get(formatPath(item)) ?? { item, fields: [] };
         entry.fields.push(`${path.slice(last + 1).join('.')}: ${JSON.stringify(value)}`);
@@ -295,7 +295,6 @@ export class ManifestValidator {
     // The API server does not enforce x-kubernetes-list-type on built-in kinds: a create keeps
     // duplicates, server-side apply rejects them. Their Go validation (core-rules.ts) rejects the
     // duplicates that matter (containers, volumes, ports); the others are warnings.
-    const core = this.registry.isKubernetesKind(group, kind);
     const duplicates: Array<[FieldPath, string]> = [];
     checkStructural(resolved.schema, record, resolved.deref, {
       error: (path, message) => (core ? duplicates.push([path, message]) : report('error', path, message)),

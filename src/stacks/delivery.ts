@@ -1,5 +1,6 @@
 import { ConsistencyPass } from '../core/consistency';
 import { throwFactoryError } from '../core/errors';
+import { NameFormat, nameProblem } from '../core/naming';
 import { lstatSync, readdirSync, readFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
 import { Yaml } from 'cdk8s';
@@ -48,8 +49,6 @@ const WAVES: ReadonlyArray<readonly [number, string]> = [
   [10, 'workloads and monitors'],
 ];
 
-/** Namespaces that operators create when installed: objects may use them without declaring them. */
-const OPERATOR_NAMESPACES = new Set(['cert-manager', 'envoy-gateway-system', 'istio-ingress', 'istio-system', 'argocd']);
 
 const ARGO_WAVE = 'argocd.argoproj.io/sync-wave';
 
@@ -205,7 +204,10 @@ function checkSynthArgs(fn: string, prop: string, environments: unknown, outdir:
   if (allowed !== undefined) {
     if (!Array.isArray(allowed)) throwFactoryError(fn, 'options.allowImmutableChanges', "must be an array of 'Kind namespace/name'", allowed, "pass e.g. ['StatefulSet kafka/events-broker']");
     allowed.forEach((a, i) => {
-      if (typeof a !== 'string' || !/^[A-Z][A-Za-z0-9]* ([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(a)) {
+      const [kind, id = '', extra] = typeof a === 'string' ? a.split(' ') : [];
+      const [namespace, name] = id.includes('/') ? id.split('/', 2) : [undefined, id];
+      if (extra !== undefined || !/^[A-Z][A-Za-z0-9]*$/.test(kind ?? '') || nameProblem(name, NameFormat.DNS1123_SUBDOMAIN) !== undefined
+        || (namespace !== undefined && nameProblem(namespace, NameFormat.DNS1123_LABEL) !== undefined)) {
         throwFactoryError(fn, `options.allowImmutableChanges[${i}]`, "must be 'Kind namespace/name' (or 'Kind name' when cluster-scoped), as the refusal names it", a, "use e.g. 'StatefulSet kafka/events-broker'");
       }
     });
@@ -316,10 +318,11 @@ function fileName(object: Manifest): string {
 }
 
 function checkNamespaces(env: Environment, cluster: string, objects: readonly Manifest[]): void {
-  const declared = new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
+  // The cluster's own namespaces, and those its prerequisites' installers create (cert-manager's, …).
+  const declared = new Set([...objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name), ...prerequisitesOf(objects).flatMap((p) => p.namespaces)]);
   for (const o of objects) {
     const namespace = o.metadata.namespace;
-    if (namespace !== undefined && !declared.has(namespace) && !OPERATOR_NAMESPACES.has(namespace)) {
+    if (namespace !== undefined && !declared.has(namespace)) {
       throw new Error(`Environment '${env.environmentName}': ${o.kind} ${namespace}/${o.metadata.name} in cluster '${cluster}' is in namespace ${namespace}, which the cluster does not create (got ${JSON.stringify(namespace)}); add it to addCluster('${cluster}', { namespaces: [...] })`);
     }
   }

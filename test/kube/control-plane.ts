@@ -3,7 +3,7 @@
 // files and the Go version, started on loopback with a temporary state directory.
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import { createHash } from 'crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'fs';
 import { request } from 'https';
 import { homedir, tmpdir } from 'os';
 import { join, resolve } from 'path';
@@ -177,12 +177,4 @@ export class ControlPlane {
     }
     rmSync(this.dir, { recursive: true, force: true });
   }
-}
-
-/** Writes `text` to a new temporary file and returns its path (removed with the OS temp dir). */
-export function tempFile(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kube-input-'));
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
 }

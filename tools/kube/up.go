@@ -59,18 +59,22 @@ func up(args []string) int {
 	defer etcd.Close()
 
 	self, _ := os.Executable()
-	var children []*exec.Cmd
+	// Each child is waited for once, by its own goroutine; `exited` closes when it ends.
+	type child struct {
+		cmd    *exec.Cmd
+		exited chan struct{}
+	}
+	var children []child
 	stop := func() {
 		for i := len(children) - 1; i >= 0; i-- {
-			_ = children[i].Process.Signal(syscall.SIGTERM)
+			_ = children[i].cmd.Process.Signal(syscall.SIGTERM)
 		}
 		for _, c := range children {
-			done := make(chan struct{})
-			go func() { _ = c.Wait(); close(done) }()
 			select {
-			case <-done:
+			case <-c.exited:
 			case <-time.After(10 * time.Second):
-				_ = c.Process.Kill()
+				_ = c.cmd.Process.Kill()
+				<-c.exited
 			}
 		}
 	}
@@ -86,7 +90,9 @@ func up(args []string) int {
 		if err := c.Start(); err != nil {
 			return err
 		}
-		children = append(children, c)
+		exited := make(chan struct{})
+		go func() { _ = c.Wait(); close(exited) }()
+		children = append(children, child{c, exited})
 		return nil
 	}
 
@@ -118,7 +124,7 @@ func up(args []string) int {
 		fmt.Fprintln(os.Stderr, "up: kubeconfig:", err)
 		return 1
 	}
-	if err := waitReady(server, pki, 120*time.Second, children[0]); err != nil {
+	if err := waitReady(server, pki, 120*time.Second, children[0].exited); err != nil {
 		fmt.Fprintln(os.Stderr, "up: kube-apiserver not ready:", err, "(see", filepath.Join(*dir, "kube-apiserver.log")+")")
 		return 1
 	}
@@ -258,7 +264,7 @@ current-context: test
 `, server, p.caCert, p.adminCert, p.adminKey)), 0o600)
 }
 
-func waitReady(server string, p pkiFiles, timeout time.Duration, apiserver *exec.Cmd) error {
+func waitReady(server string, p pkiFiles, timeout time.Duration, exited <-chan struct{}) error {
 	cert, err := tls.LoadX509KeyPair(p.adminCert, p.adminKey)
 	if err != nil {
 		return err
@@ -269,8 +275,6 @@ func waitReady(server string, p pkiFiles, timeout time.Duration, apiserver *exec
 	client := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{
 		TLSClientConfig: &tls.Config{Certificates: []tls.Certificate{cert}, RootCAs: pool},
 	}}
-	exited := make(chan struct{})
-	go func() { _, _ = apiserver.Process.Wait(); close(exited) }()
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	last := ""
