@@ -483,6 +483,8 @@ export class KraftCluster extends Construct {
     checkSizing(subject, `${prop}.resources`, resources, `${prop}.heap`, options?.heap);
     const storageProblem = options?.storage === undefined ? undefined : sizeProblem(options.storage);
     if (storageProblem !== undefined) throwPropError(subject, `${prop}.storage`, storageProblem, options?.storage, 'use e.g. Size.gibibytes(100)');
+    // A StorageClass name; '' (no class: bind a pre-made volume) would be dropped, so it is refused too.
+    if (options?.storageClass !== undefined) checkName(subject, `${prop}.storageClass`, options.storageClass, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names a StorageClass', example: 'fast-ssd' });
     const heap = options?.heap ?? Size.mebibytes(Math.max(1, Math.floor(mebibytes(resources.memory?.limit ?? Size.gibibytes(2)) / 2)));
     const containerPorts = [
       ...(pool.roles.includes('broker') ? [{ name: 'clients', containerPort: t.ports.client }, { name: 'replication', containerPort: t.ports.replication }] : []),

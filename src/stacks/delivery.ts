@@ -5,11 +5,11 @@ import { lstatSync, readdirSync, readFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
 import { Yaml } from 'cdk8s';
 import { synthesizeCharts } from '../core/synth';
-import { COMPONENT_VERSIONS } from '../core/versions';
 import { immutableChanges } from '../policy/immutable';
 import { formatFinding, ManifestValidator } from '../policy/validator';
 import { parse as parseYaml } from 'yaml';
 import { Environment } from './environment';
+import { prerequisitesOf } from './prerequisites';
 import { OutputClaim, OutputFile, replaceDirectory } from './output';
 
 /** Options of {@link renderEnvironment}. */
@@ -205,8 +205,9 @@ function checkSynthArgs(fn: string, prop: string, environments: unknown, outdir:
     if (!Array.isArray(allowed)) throwFactoryError(fn, 'options.allowImmutableChanges', "must be an array of 'Kind namespace/name'", allowed, "pass e.g. ['StatefulSet kafka/events-broker']");
     allowed.forEach((a, i) => {
       const [kind, id = '', extra] = typeof a === 'string' ? a.split(' ') : [];
-      const [namespace, name] = id.includes('/') ? id.split('/', 2) : [undefined, id];
-      if (extra !== undefined || !/^[A-Z][A-Za-z0-9]*$/.test(kind ?? '') || nameProblem(name, NameFormat.DNS1123_SUBDOMAIN) !== undefined
+      const parts = id.split('/');
+      const [namespace, name] = parts.length === 2 ? parts : [undefined, id];
+      if (extra !== undefined || parts.length > 2 || !/^[A-Z][A-Za-z0-9]*$/.test(kind ?? '') || nameProblem(name, NameFormat.DNS1123_SUBDOMAIN) !== undefined
         || (namespace !== undefined && nameProblem(namespace, NameFormat.DNS1123_LABEL) !== undefined)) {
         throwFactoryError(fn, `options.allowImmutableChanges[${i}]`, "must be 'Kind namespace/name' (or 'Kind name' when cluster-scoped), as the refusal names it", a, "use e.g. 'StatefulSet kafka/events-broker'");
       }
@@ -264,6 +265,7 @@ function write(outdir: string, files: ReadonlyMap<string, OutputFile>, options: 
  */
 function refuseImmutableChanges(outdir: string, files: ReadonlyMap<string, OutputFile>, allowed: readonly string[]): void {
   const refused: string[] = [];
+  const refusedIds: string[] = [];
   const used = new Set<string>();
   const previousFiles = new Map<string, string[]>();
   for (const [path, file] of files) {
@@ -294,11 +296,12 @@ function refuseImmutableChanges(outdir: string, files: ReadonlyMap<string, Outpu
       used.add(id);
       continue;
     }
+    refusedIds.push(id);
     refused.push(`${join(outdir, path)}: ${id} changes ${changes.map((c) => `${c.field} (${c.field}${c.at}: ${c.before} → ${c.after}; ${c.rule})`).join(', ')}, which the API server keeps immutable`);
   }
   if (refused.length > 0) {
     throw new Error(`refusing to write ${outdir}/: ${refused.length} object(s) would change a field the running object cannot take, and every apply of them would fail:\n  ${refused.join('\n  ')}\n`
-      + 'keep the old value, or delete the object before applying (for a StatefulSet, kubectl delete --cascade=orphan keeps its pods and claims; a claim template\'s new size reaches existing claims only by resizing each PersistentVolumeClaim) and list it in allowImmutableChanges (e.g. allowImmutableChanges: [\'StatefulSet kafka/events-broker\']); nothing was written');
+      + `keep the old value, or delete the object before applying (for a StatefulSet, kubectl delete --cascade=orphan keeps its pods and claims; a claim template's new size reaches existing claims only by resizing each PersistentVolumeClaim) and list it for this synth: allowImmutableChanges: [${refusedIds.map((r) => `'${r}'`).join(', ')}]; nothing was written`);
   }
   const stale = allowed.filter((a) => !used.has(a));
   if (stale.length > 0) {
@@ -356,85 +359,6 @@ function application(env: Environment, cluster: string, options: DeliveryOptions
       },
     },
   };
-}
-
-/** Something a cluster folder needs installed before `kubectl apply -k`, as the README lists it. */
-export interface Prerequisite {
-  /** What to install, with its version, as the README's Prerequisites list names it. */
-  readonly name: string;
-  /** Whether a folder needs it: from the API groups of its objects (and the objects). */
-  readonly when: (groups: ReadonlySet<string>, objects: readonly Manifest[]) => boolean;
-  /** The commands that install it, as the README prints them (`<cluster>` stands for the cluster's name). */
-  readonly install: string[];
-  /** The API groups whose CRDs the installer brings (the tests install the pinned CRDs of these). */
-  readonly crdGroups: readonly string[];
-  /** The namespaces the installer creates, which the folder's objects may live in. */
-  readonly namespaces: readonly string[];
-}
-
-const PREREQUISITES: readonly Prerequisite[] = [
-  {
-    name: `cert-manager ${COMPONENT_VERSIONS.certManager}`,
-    when: (g) => g.has('cert-manager.io'),
-    install: [`kubectl apply -f https://github.com/cert-manager/cert-manager/releases/download/v${COMPONENT_VERSIONS.certManager}/cert-manager.yaml`],
-    crdGroups: ['cert-manager.io'],
-    namespaces: ['cert-manager'],
-  },
-  {
-    name: `Envoy Gateway ${COMPONENT_VERSIONS.envoyGateway} (its chart brings the Gateway API ${COMPONENT_VERSIONS.gatewayApi} CRDs)`,
-    when: (g, o) => g.has('gateway.envoyproxy.io') || o.some((x) => x.kind === 'GatewayClass'),
-    install: [`helm install eg oci://docker.io/envoyproxy/gateway-helm --version v${COMPONENT_VERSIONS.envoyGateway} -n envoy-gateway-system --create-namespace --set config.envoyGateway.extensionApis.enableBackend=true`],
-    crdGroups: ['gateway.envoyproxy.io', 'gateway.networking.k8s.io'],
-    namespaces: ['envoy-gateway-system'],
-  },
-  {
-    name: `Istio ${COMPONENT_VERSIONS.istio}, with an ingress gateway in istio-ingress (pods labelled istio=ingressgateway)`,
-    when: (g) => g.has('networking.istio.io'),
-    install: [
-      'helm repo add istio https://istio-release.storage.googleapis.com/charts',
-      `helm install istio-base istio/base -n istio-system --create-namespace --version ${COMPONENT_VERSIONS.istio}`,
-      `helm install istiod istio/istiod -n istio-system --version ${COMPONENT_VERSIONS.istio} --wait`,
-      `helm install istio-ingressgateway istio/gateway -n istio-ingress --create-namespace --version ${COMPONENT_VERSIONS.istio}`,
-    ],
-    crdGroups: ['networking.istio.io'],
-    namespaces: ['istio-system', 'istio-ingress'],
-  },
-  {
-    name: 'Tetrate Service Bridge, with GitOps enabled on this cluster',
-    when: (g) => [...g].some((x) => x.endsWith('tetrate.io')),
-    install: ['tctl x gitops grant <cluster>   # then onboard the cluster (tctl install cluster-operators / control-plane)'],
-    // No public CRD: the tests stand in a permissive one and list these kinds as not schema-checked.
-    crdGroups: ['tsb.tetrate.io', 'gateway.tsb.tetrate.io', 'traffic.tsb.tetrate.io', 'install.tetrate.io'],
-    namespaces: [],
-  },
-  {
-    name: `Strimzi ${COMPONENT_VERSIONS.strimzi}, watching every namespace`,
-    when: (g) => g.has('kafka.strimzi.io'),
-    install: [`helm install strimzi oci://quay.io/strimzi-helm/strimzi-kafka-operator --version ${COMPONENT_VERSIONS.strimzi} -n strimzi --create-namespace --set watchAnyNamespace=true`],
-    crdGroups: ['kafka.strimzi.io', 'core.strimzi.io'],
-    namespaces: ['strimzi'],
-  },
-  {
-    name: `Prometheus Operator ${COMPONENT_VERSIONS.prometheusOperator} (its CRDs, e.g. from kube-prometheus-stack)`,
-    when: (g) => g.has('monitoring.coreos.com'),
-    install: ['helm install monitoring oci://ghcr.io/prometheus-community/charts/kube-prometheus-stack -n monitoring --create-namespace'],
-    crdGroups: ['monitoring.coreos.com'],
-    namespaces: ['monitoring'],
-  },
-  {
-    // The argocd/ folder of an environment: its Applications need Argo CD in the `argocd` namespace.
-    name: `Argo CD ${COMPONENT_VERSIONS.argoCd}`,
-    when: (g) => g.has('argoproj.io'),
-    install: [`kubectl create namespace argocd && kubectl -n argocd apply --server-side -f https://raw.githubusercontent.com/argoproj/argo-cd/v${COMPONENT_VERSIONS.argoCd}/manifests/install.yaml`],
-    crdGroups: ['argoproj.io'],
-    namespaces: ['argocd'],
-  },
-];
-
-/** What must be installed before `objects` (one cluster folder) apply: the README's Prerequisites, as data. */
-export function prerequisitesOf(objects: readonly Manifest[]): readonly Prerequisite[] {
-  const groups = new Set(objects.map((o) => (o.apiVersion.includes('/') ? o.apiVersion.slice(0, o.apiVersion.lastIndexOf('/')) : '')));
-  return PREREQUISITES.filter((p) => p.when(groups, objects));
 }
 
 function readme(env: Environment, clusters: Record<string, Manifest[]>, options: DeliveryOptions): string {

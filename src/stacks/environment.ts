@@ -8,6 +8,7 @@ import { PodSecurityLevel } from '../policy/pod-security';
 import { throwPropError } from '../core/errors';
 import { checkName, checkNamespace, NameFormat } from '../core/naming';
 import { KindCluster } from './kind';
+import { installerOf } from './prerequisites';
 
 /** A connection between two clusters, drawn in the environment's diagram. */
 export interface ClusterLink {
@@ -95,7 +96,17 @@ export class Environment extends Construct {
     markCluster(chart);
     ConsistencyPass.of(chart);
     options.kind?.attach(chart);
-    (options.namespaces ?? []).forEach((namespace, i) => checkNamespace({ scope: this, kind: 'Environment', name: this.environmentName }, `clusters['${name}'].namespaces[${i}]`, namespace));
+    (options.namespaces ?? []).forEach((namespace, i) => {
+      const subject = { scope: this, kind: 'Environment', name: this.environmentName };
+      const prop = `clusters['${name}'].namespaces[${i}]`;
+      checkNamespace(subject, prop, namespace);
+      // The environment owns what it creates (Argo CD prunes it, deleting the Application deletes
+      // it, Pod Security levels are set on it): never Kubernetes' own namespaces or an installer's.
+      const owner = namespace === 'default' || namespace.startsWith('kube-') ? 'Kubernetes' : installerOf(namespace);
+      if (owner !== undefined) {
+        throwPropError(subject, prop, `is ${owner}'s namespace, which the environment must not create and own (pruning or deleting it would take ${owner === 'Kubernetes' ? 'the cluster\'s system pods' : 'the installation'} with it)`, namespace, owner === 'Kubernetes' ? 'use a namespace of your own, e.g. \'kafka\'' : 'leave it out: objects may use it when the cluster has the objects that need that installer');
+      }
+    });
     for (const namespace of options.namespaces ?? []) {
       // Pod Security admission enforces the level the namespace's pods meet (restricted unless
       // something in it asks less, with the reason), and warns and audits against restricted.

@@ -368,3 +368,13 @@ describe('config: the options Strimzi lets through are allowed, what the topolog
     expect(() => setup({ config: { 'share.coordinator.state.topic.replication.factor': 3, 'share.coordinator.state.topic.min.isr': 2 } })).not.toThrow();
   });
 });
+
+describe('KraftCluster storageClass names a StorageClass', () => {
+  const build = (storageClass: string) => () => new KraftCluster(Chart.of(new PrivateCa(Testing.chart(), 'Ca', { clusterScoped: false })), 'Kafka', { name: 'events', namespace: 'kafka', plaintext: true, brokers: { storageClass } });
+  test.each(['Fast_SSD', '', 'fast ssd', '-fast'])('%j is refused', (storageClass) => expect(build(storageClass)).toThrow(/brokers.storageClass must be lowercase alphanumerics.*\(it names a StorageClass\)/));
+  test('fast-ssd is written as the claim templates\' storageClassName', () => {
+    const chart = Testing.chart();
+    new KraftCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', plaintext: true, brokers: { storageClass: 'fast-ssd' } });
+    expect(find(synth(chart), 'StatefulSet', 'events-broker').spec.volumeClaimTemplates[0].spec.storageClassName).toBe('fast-ssd');
+  });
+});

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join, relative, resolve } from 'path';
 import { parseAllDocuments } from 'yaml';
-import { prerequisitesOf } from '../../src/stacks/delivery';
+import { prerequisitesOf } from '../../src/stacks/prerequisites';
 import type { Manifest } from '../support';
 import { ControlPlane } from './control-plane';
 

@@ -255,7 +255,9 @@ describe('allowImmutableChanges is checked like any prop', () => {
     for (const bad of ['StatefulSet kafka/events-broker', {}, new Set(['StatefulSet kafka/events-broker'])]) {
       expect(() => synthEnvironments([kraft(new App(), Size.gibibytes(100))], dist, { allowImmutableChanges: bad as unknown as string[] })).toThrow(/options.allowImmutableChanges must be an array of 'Kind namespace\/name'/);
     }
-    expect(() => synthEnvironments([kraft(new App(), Size.gibibytes(100))], dist, { allowImmutableChanges: ['statefulset kafka/events-broker '] })).toThrow(/allowImmutableChanges\[0\] must be 'Kind namespace\/name'/);
+    for (const bad of ['statefulset kafka/events-broker ', 'StatefulSet kafka/events-broker/x', 'StatefulSet', 'StatefulSet Kafka/events-broker']) {
+      expect(() => synthEnvironments([kraft(new App(), Size.gibibytes(100))], dist, { allowImmutableChanges: [bad] })).toThrow(/allowImmutableChanges\[0\] must be 'Kind namespace\/name'/);
+    }
     expect(existsSync(dist)).toBe(false);
   });
 
@@ -269,7 +271,7 @@ describe('allowImmutableChanges is checked like any prop', () => {
   test('the refusal gives the values before and after', () => {
     const dist = tempDist();
     synthEnvironments([kraft(new App(), Size.gibibytes(100))], dist);
-    expect(() => synthEnvironments([kraft(new App(), Size.gibibytes(200))], dist)).toThrow(/requests\.storage: "100Gi" → "200Gi"/);
+    expect(() => synthEnvironments([kraft(new App(), Size.gibibytes(200))], dist)).toThrow(/requests\.storage: "100Gi" → "200Gi"[\s\S]*allowImmutableChanges: \['StatefulSet kafka\/events-broker'\]/);
   });
 
   test('the previous object is found by kind, namespace and name, whatever its wave number', () => {
@@ -280,5 +282,15 @@ describe('allowImmutableChanges is checked like any prop', () => {
     writeFileSync(join(folder, file.replace(/^\d+/, '09')), readFileSync(join(folder, file)));
     rmSync(join(folder, file));
     expect(() => synthEnvironments([kraft(new App(), Size.gibibytes(200))], dist)).toThrow(/StatefulSet kafka\/events-broker changes spec.volumeClaimTemplates/);
+  });
+});
+
+describe('an environment never creates (and so owns) a namespace Kubernetes or an installer owns', () => {
+  test.each(['kube-system', 'default', 'cert-manager', 'istio-system', 'envoy-gateway-system', 'argocd'])('%s is refused, naming its owner', (namespace) => {
+    expect(() => new Environment(new App(), 'prod').addCluster('eu-1', { namespaces: ['kafka', namespace] }))
+      .toThrow(new RegExp(`clusters\\['eu-1'\\].namespaces\\[1\\] is .*'s namespace, which the environment must not create and own`));
+  });
+  test('a namespace of its own is taken', () => {
+    expect(() => new Environment(new App(), 'prod').addCluster('eu-1', { namespaces: ['kafka', 'payments'] })).not.toThrow();
   });
 });
