@@ -1,11 +1,11 @@
 // A real Kubernetes control plane for the tests: etcd, kube-apiserver, kube-controller-manager
 // and kubectl of one release (tools/kube), built once into a cache keyed by the Go module's
 // files and the Go version, started on loopback with a temporary state directory.
-import { ChildProcess, spawn, spawnSync } from 'child_process';
-import { createHash } from 'crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'fs';
+import { ChildProcess, spawn } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { goProgram, GoProgram } from '../go-build';
 import { request } from 'https';
-import { homedir, tmpdir } from 'os';
+import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 
 const TOOLS = resolve(__dirname, '..', '..', 'tools', 'kube');
@@ -13,40 +13,14 @@ const TOOLS = resolve(__dirname, '..', '..', 'tools', 'kube');
 /** The Kubernetes release of the harness: tools/kube/go.mod pins it. */
 export const KUBERNETES_VERSION = /k8s\.io\/kubernetes v(\S+)/.exec(readFileSync(join(TOOLS, 'go.mod'), 'utf8'))![1];
 
-/** What building the harness took: undefined when the cached binary was used. */
-export interface KubeBinary {
-  readonly path: string;
-  readonly builtInSeconds?: number;
-}
-
 /**
- * The harness binary, built from tools/kube on first use into
- * `$CDK8S_KAFKA_CACHE` (default `~/.cache/cdk8s-kafka`)`/kube-<key>/`, where the key hashes
- * go.mod, go.sum, the Go sources and `go version`. Undefined when `go` is not on PATH; in CI
- * (`CI=true`) that throws instead, so the stage can never be skipped there.
+ * The harness binary, built from tools/kube on first use into the cache of test/go-build.ts
+ * (`$CDK8S_KAFKA_CACHE`, default `~/.cache/cdk8s-kafka`). Undefined when `go` is not on PATH; in
+ * CI (`CI=true`) that throws instead, so the stage can never be skipped there.
  */
-export function kubeBinary(): KubeBinary | undefined {
-  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
-  if (go.error !== undefined || go.status !== 0) {
-    if (process.env.CI === 'true') throw new Error('go is not on PATH: CI must judge dist/ with a real API server (tools/kube)');
-    return undefined;
-  }
-  const hash = createHash('sha256').update(go.stdout);
-  for (const file of readdirSync(TOOLS).filter((f) => /^(go\.mod|go\.sum|.*\.go)$/.test(f)).sort()) {
-    hash.update(file).update(readFileSync(join(TOOLS, file)));
-  }
-  const cache = join(process.env.CDK8S_KAFKA_CACHE ?? join(homedir(), '.cache', 'cdk8s-kafka'), `kube-${KUBERNETES_VERSION}-${hash.digest('hex').slice(0, 16)}`);
-  const path = join(cache, 'kube');
-  if (existsSync(path)) return { path };
-  mkdirSync(cache, { recursive: true });
-  const started = Date.now();
+export function kubeBinary(): GoProgram | undefined {
   const version = (name: string) => [`-X k8s.io/${name}.gitVersion=v${KUBERNETES_VERSION}`, `-X k8s.io/${name}.gitMajor=${KUBERNETES_VERSION.split('.')[0]}`, `-X k8s.io/${name}.gitMinor=${KUBERNETES_VERSION.split('.')[1]}`];
-  const ldflags = ['-s', '-w', ...version('component-base/version'), ...version('client-go/pkg/version')].join(' ');
-  const partial = `${path}.${process.pid}`;
-  const build = spawnSync('go', ['build', '-trimpath', `-ldflags=${ldflags}`, '-o', partial, '.'], { cwd: TOOLS, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (build.status !== 0) throw new Error(`building tools/kube failed:\n${build.stderr}`);
-  renameSync(partial, path);
-  return { path, builtInSeconds: (Date.now() - started) / 1000 };
+  return goProgram({ module: TOOLS, name: 'kube', version: KUBERNETES_VERSION, target: '.', ldflags: [...version('component-base/version'), ...version('client-go/pkg/version')] });
 }
 
 /** One finished kubectl run. */
