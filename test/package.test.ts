@@ -39,13 +39,14 @@ app.synth();
 `);
   }, 300_000);
 
-  test('carries compiled JS, declarations, the generated imports, the built-in schemas and the license, and nothing else', () => {
+  test('carries compiled JS, declarations, the generated imports, the built-in schemas, the policy tools\' configuration and the license, and nothing else', () => {
     expect(files).toEqual(expect.arrayContaining([
       'package.json', 'README.md', 'LICENSE', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/cli.js',
       'lib/src/kafka/kafka-cluster.js', 'lib/imports/strimzi-kafka.strimzi.io.js', 'lib/imports/strimzi-kafka.strimzi.io.d.ts',
       'schemas/index.json', 'schemas/kubernetes.json', 'schemas/crd/kafkas.kafka.strimzi.io.json',
+      'lint/kube-score.args', 'lint/kube-linter.yaml',
     ]));
-    expect(files.filter((f) => !/^(package\.json|README\.md|LICENSE|lib\/(src|imports)\/.*\.(js|d\.ts)|schemas\/.*\.json)$/.test(f))).toEqual([]);
+    expect(files.filter((f) => !/^(package\.json|README\.md|LICENSE|lib\/(src|imports)\/.*\.(js|d\.ts)|schemas\/.*\.json|lint\/(kube-score\.args|kube-linter\.yaml))$/.test(f))).toEqual([]);
     expect(files.filter((f) => /^(test|dist|src|imports|scripts|tools)\/|lib\/(test|bench|scripts)\/|main\.|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { Duration, Size } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
 /**
@@ -46,6 +47,9 @@ export function formatValue(value: unknown): string {
     case 'function': return `a function${value.name ? ` ${value.name}` : ''}`;
     case 'symbol': return value.toString();
     default:
+      // A cdk8s Size or Duration as the call that makes it, e.g. Size.mebibytes(0.5).
+      if (value instanceof Size) return `Size.${(value as unknown as { unit: { label: string } }).unit.label}(${formatValue((value as unknown as { amount: unknown }).amount)})`;
+      if (value instanceof Duration) return `Duration.${(value as unknown as { unit: { label: string } }).unit.label}(${formatValue((value as unknown as { amount: unknown }).amount)})`;
       try {
         return JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? `${v}n` : v)) ?? String(value);
       } catch {

@@ -4,6 +4,25 @@ import { Subject, throwPropError } from './errors';
 import { compact } from './objects';
 import { mebibytes, quantity, sizeProblem } from './units';
 
+/**
+ * The container log files the kubelet keeps per container, which count towards a container's
+ * ephemeral storage: 5 files of at most 10 MiB by default (kubelet configuration defaults,
+ * k8s.io/kubernetes pkg/kubelet/apis/config/v1beta1/defaults.go: containerLogMaxSize "10Mi",
+ * containerLogMaxFiles 5), rounded up.
+ */
+export const CONTAINER_LOG_ALLOWANCE = Size.mebibytes(64);
+
+/**
+ * The ephemeral storage of a container whose root filesystem is read-only and whose only
+ * writable place is an emptyDir of `writable` (its sizeLimit): that volume full plus the
+ * kubelet's log files, requested as much as allowed, so that the scheduler never places more on
+ * a node's disk than the pods may write and the kubelet evicts a pod only when it overruns.
+ */
+export function ephemeralStorageFor(writable: Size): { request: Size; limit: Size } {
+  const total = Size.mebibytes(mebibytes(writable) + mebibytes(CONTAINER_LOG_ALLOWANCE));
+  return { request: total, limit: total };
+}
+
 /** The largest share of a container's memory limit a JVM heap may take. */
 export const MAX_HEAP_SHARE = 0.75;
 
@@ -19,12 +38,14 @@ export const MAX_HEAP_SHARE = 0.75;
 export function checkSizing(subject: Subject, prop: string, resources: ContainerResources | undefined, heapProp?: string, heap?: Size): void {
   const cpu = resources?.cpu;
   const memory = resources?.memory;
+  const storage = resources?.ephemeralStorage;
   for (const [key, amount] of [['cpu.request', cpu?.request], ['cpu.limit', cpu?.limit]] as const) {
     if (amount !== undefined && cpuMillis(amount) === undefined) {
       throwPropError(subject, `${prop}.${key}`, 'must be a cdk8s-plus Cpu of more than 0 cores', (amount as { amount?: unknown }).amount ?? amount, 'use e.g. Cpu.millis(500) or Cpu.units(1)');
     }
   }
-  for (const [key, amount] of [['memory.request', memory?.request], ['memory.limit', memory?.limit]] as const) {
+  const sizes = [['memory.request', memory?.request], ['memory.limit', memory?.limit], ['ephemeralStorage.request', storage?.request], ['ephemeralStorage.limit', storage?.limit]] as const;
+  for (const [key, amount] of sizes) {
     const problem = amount === undefined ? undefined : sizeProblem(amount);
     if (problem !== undefined) throwPropError(subject, `${prop}.${key}`, problem, amount, 'use e.g. Size.gibibytes(2)');
   }
@@ -33,6 +54,9 @@ export function checkSizing(subject: Subject, prop: string, resources: Container
   }
   if (memory?.request !== undefined && memory.limit !== undefined && mebibytes(memory.request) > mebibytes(memory.limit)) {
     throwPropError(subject, `${prop}.memory.request`, `is above the memory limit (${quantity(memory.limit)}); the API server rejects a request above its limit`, quantity(memory.request), 'lower the request or raise the limit');
+  }
+  if (storage?.request !== undefined && storage.limit !== undefined && mebibytes(storage.request) > mebibytes(storage.limit)) {
+    throwPropError(subject, `${prop}.ephemeralStorage.request`, `is above the ephemeral storage limit (${quantity(storage.limit)}); the API server rejects a request above its limit`, quantity(storage.request), 'lower the request or raise the limit');
   }
   if (heap === undefined || heapProp === undefined) return;
   const heapProblem = sizeProblem(heap);
@@ -64,10 +88,12 @@ export function renderResources<R, L>(
 ): { requests?: Record<string, R>; limits?: Record<string, L> } | undefined {
   const requests: Record<string, R> = {};
   const limits: Record<string, L> = {};
-  const { cpu, memory } = resources;
+  const { cpu, memory, ephemeralStorage } = resources;
   if (cpu?.request) requests.cpu = request(cpu.request.amount);
   if (memory?.request) requests.memory = request(quantity(memory.request));
+  if (ephemeralStorage?.request) requests['ephemeral-storage'] = request(quantity(ephemeralStorage.request));
   if (cpu?.limit) limits.cpu = limit(cpu.limit.amount);
   if (memory?.limit) limits.memory = limit(quantity(memory.limit));
+  if (ephemeralStorage?.limit) limits['ephemeral-storage'] = limit(quantity(ephemeralStorage.limit));
   return compact({ requests, limits });
 }

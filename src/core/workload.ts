@@ -1,9 +1,10 @@
 import { Size } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import { Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import type { ImageUser } from './images';
 import { EgressRule, workloadNetworkPolicy } from './network';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContextFor } from './security';
+import { ephemeralStorageFor, renderResources } from './resources';
 import { quantity } from './units';
 import { Subject, throwPropError } from './errors';
 
@@ -34,7 +35,8 @@ export interface ScriptDeploymentProps {
   /** A POSIX shell script, the container's command. */
   readonly script: string;
   readonly env?: k8s.EnvVar[];
-  readonly cpuRequest: string;
+  /** The CPU request, in millicores; no CPU limit (it would throttle the script while the node idles). */
+  readonly cpuMillis: number;
   readonly memoryRequest: Size;
   readonly memoryLimit: Size;
   /** The size of the writable /tmp. */
@@ -68,7 +70,8 @@ export interface ScriptWorkload {
  * One pod running a shell script, the way the library runs its small workloads (clients, traffic
  * generators): the restricted security context as the image's numeric user, with a read-only
  * root filesystem and a writable /tmp (an emptyDir, writable by any user: no fsGroup needed; the
- * Secrets are mode 0644), no service account token, resource requests and a memory limit,
+ * Secrets are mode 0644), no service account token, resource requests, a memory limit and an
+ * ephemeral storage limit (`ephemeralStorageFor` the /tmp size),
  * Secrets read-only; and a NetworkPolicy that admits nothing in and lets out only DNS and `egress`.
  */
 export function scriptDeployment(scope: Construct, id: string, p: ScriptDeploymentProps): ScriptWorkload {
@@ -89,10 +92,11 @@ export function scriptDeployment(scope: Construct, id: string, p: ScriptDeployme
             command: ['/bin/sh', '-c', p.script.trim()],
             ...(p.env && { env: p.env }),
             securityContext: { ...restrictedContainerSecurityContext(), readOnlyRootFilesystem: true },
-            resources: {
-              requests: { cpu: k8s.Quantity.fromString(p.cpuRequest), memory: k8s.Quantity.fromString(quantity(p.memoryRequest)) },
-              limits: { memory: k8s.Quantity.fromString(quantity(p.memoryLimit)) },
-            },
+            resources: renderResources({
+              cpu: { request: Cpu.millis(p.cpuMillis) },
+              memory: { request: p.memoryRequest, limit: p.memoryLimit },
+              ephemeralStorage: ephemeralStorageFor(p.tmpSize),
+            }, k8s.Quantity.fromString, k8s.Quantity.fromString),
             volumeMounts: [
               { name: 'tmp', mountPath: '/tmp' },
               ...secrets.map((s) => ({ name: s.volume, mountPath: s.mountPath, readOnly: true })),

@@ -145,7 +145,7 @@ export class BridgeTrafficGenerators extends Construct {
         // The endpoint at any address: see networkPolicies.
         egress: [{ ports: [port, ...(props.endpointPodPorts ?? [])].map(tcpPort) }],
         script,
-        cpuRequest: '10m',
+        cpuMillis: 10,
         memoryRequest: Size.mebibytes(16),
         memoryLimit: Size.mebibytes(64),
         tmpSize: Size.mebibytes(1),

@@ -178,7 +178,7 @@ export class KafkaClientWorkload extends Construct {
       egress: [{ to: [{ podLabels: StrimziNames.brokerPodLabels(cluster.clusterName) }], ports: [tcpPort(listener.port)] }],
       script,
       env: [{ name: 'LOG_DIR', value: '/tmp/logs' }, { name: 'KAFKA_HEAP_OPTS', value: '-Xms64m -Xmx192m' }],
-      cpuRequest: '50m',
+      cpuMillis: 50,
       memoryRequest: Size.mebibytes(256),
       memoryLimit: Size.mebibytes(384),
       tmpSize: Size.mebibytes(64),

@@ -11,7 +11,7 @@ import { Subject, throwPropError } from '../core/errors';
 import { checkName, checkNamespace, NameFormat } from '../core/naming';
 import { apacheKafkaImage, ImageUser, resolveImageUser } from '../core/images';
 import { admit, checkPeers, NetworkPeer, workloadNetworkPolicy } from '../core/network';
-import { checkSizing, renderResources } from '../core/resources';
+import { checkSizing, ephemeralStorageFor, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContextFor } from '../core/security';
 import { jvmSize, mebibytes, quantity, sizeProblem } from '../core/units';
 import { checkImage, spreadOverNodesAndZones } from '../core/workload';
@@ -88,7 +88,12 @@ export interface KraftNodeOptions {
   readonly storage?: Size;
   /** @default - the cluster's default StorageClass */
   readonly storageClass?: string;
-  /** @default - requests 500m CPU and 2 GiB, limit 2 GiB (brokers and combined); 250m and 1 GiB (controllers) */
+  /**
+   * CPU and memory, and ephemeral storage (the writable /tmp of 256 MiB and the kubelet's log files).
+   * No CPU limit by default: it would throttle the JVM while the node has idle cores.
+   * @default - requests 500m CPU and 2 GiB, limit 2 GiB (brokers and combined); 250m and 1 GiB
+   * (controllers); ephemeral storage 320 MiB requested and limited, unless `ephemeralStorage` is given
+   */
   readonly resources?: ContainerResources;
   /** The JVM heap. @default - half the memory limit */
   readonly heap?: Size;
@@ -208,6 +213,9 @@ export interface KraftExternalListener {
  * options Strimzi lets through its own list (`ALLOWED_EXCEPTIONS`, Strimzi
  * `KafkaClusterSpec.FORBIDDEN_PREFIX_EXCEPTIONS`), none of which the configuration computes.
  */
+/** The size of each node's writable /tmp (an emptyDir): Kafka's log files and the generated configuration. */
+const TMP_SIZE = Size.mebibytes(256);
+
 const MANAGED_CONFIG = [
   'process.roles', 'node.id', 'controller.', 'listeners', 'advertised.listeners', 'listener.', 'inter.broker.listener.name',
   'log.dirs', 'log.dir', 'metadata.log.dir', 'ssl.', 'sasl.', 'authorizer.class.name', 'super.users',
@@ -477,9 +485,13 @@ export class KraftCluster extends Construct {
     const labels = this.labels(pool);
     const controllerOnly = !pool.roles.includes('broker');
     const probePort = controllerOnly ? t.ports.controller : t.ports.client;
-    const resources = options?.resources ?? (controllerOnly
-      ? { cpu: { request: Cpu.millis(250) }, memory: { request: Size.gibibytes(1), limit: Size.gibibytes(1) } }
-      : { cpu: { request: Cpu.millis(500) }, memory: { request: Size.gibibytes(2), limit: Size.gibibytes(2) } });
+    const resources = {
+      // The writable /tmp (logs, the generated configuration) full, plus the kubelet's log files.
+      ephemeralStorage: ephemeralStorageFor(TMP_SIZE),
+      ...(options?.resources ?? (controllerOnly
+        ? { cpu: { request: Cpu.millis(250) }, memory: { request: Size.gibibytes(1), limit: Size.gibibytes(1) } }
+        : { cpu: { request: Cpu.millis(500) }, memory: { request: Size.gibibytes(2), limit: Size.gibibytes(2) } })),
+    };
     checkSizing(subject, `${prop}.resources`, resources, `${prop}.heap`, options?.heap);
     const storageProblem = options?.storage === undefined ? undefined : sizeProblem(options.storage);
     if (storageProblem !== undefined) throwPropError(subject, `${prop}.storage`, storageProblem, options?.storage, 'use e.g. Size.gibibytes(100)');
@@ -550,7 +562,7 @@ export class KraftCluster extends Construct {
             }],
             volumes: [
               { name: 'config', configMap: { name: `${this.clusterName}-config` } },
-              { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('256Mi') } },
+              { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString(quantity(TMP_SIZE)) } },
               ...(this.certificate ? [{ name: 'tls', secret: { secretName: this.certificate.secretName } }] : []),
               // Owner-read only (0400); the kubelet hands a Secret volume's files to the fsGroup
               // above with group read added (0440), which is how the image's user reads it.
@@ -573,7 +585,15 @@ export class KraftCluster extends Construct {
     });
     new k8s.KubePodDisruptionBudget(this, `${id}Budget`, {
       metadata: { name: statefulSetName(t, pool), namespace: t.namespace, labels },
-      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: labels } },
+      spec: {
+        maxUnavailable: k8s.IntOrString.fromNumber(1),
+        selector: { matchLabels: labels },
+        // Written out (it is the default): a node that is not Ready while the budget is spent is
+        // a quorum member or replica catching up, and evicting it would prolong the outage, so a
+        // drain waits, as etcd's operator chose (openshift/cluster-etcd-operator#1171); the API
+        // types: k8s.io/api policy/v1 PodDisruptionBudgetSpec.UnhealthyPodEvictionPolicy.
+        unhealthyPodEvictionPolicy: 'IfHealthyBudget',
+      },
     });
   }
 

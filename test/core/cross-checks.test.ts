@@ -291,6 +291,15 @@ describe('values that synthesized and then failed at apply or at runtime', () =>
     const c = chart();
     const kafka = new KafkaCluster(c, 'Kafka');
     expect(() => new KafkaBridge(c, 'Bridge', { kafka: BridgeKafkaConnection.fromCluster(kafka), authentication: BridgeAuthentication.fromUser(kafka.addUser('b')), resources: { memory: { request: Size.gibibytes(1), limit: Size.mebibytes(512) } } })).toThrow(/KafkaBridge 'bridge' at test\/Bridge: resources.memory.request is above the memory limit/);
+    expect(() => new KafkaCluster(chart(), 'Kafka', { brokers: { resources: { ephemeralStorage: { request: Size.gibibytes(2), limit: Size.gibibytes(1) } } } })).toThrow(/resources.ephemeralStorage.request is above the ephemeral storage limit \(1Gi\); the API server rejects a request above its limit \(got "2Gi"\)/);
+    expect(() => new KafkaCluster(chart(), 'Kafka', { brokers: { resources: { ephemeralStorage: { limit: Size.mebibytes(0.5) } } } })).toThrow(/resources.ephemeralStorage.limit must be at least 1 MiB \(got Size.mebibytes\(0.5\)\)/);
+  });
+
+  test('ephemeral storage given in resources is written, not dropped (Strimzi pools and bridges, KRaft pods)', () => {
+    const c = chart();
+    new KafkaCluster(c, 'Kafka', { brokers: { resources: { ephemeralStorage: { request: Size.gibibytes(1), limit: Size.gibibytes(2) } } } });
+    const pool = synth(c).find((o) => o.kind === 'KafkaNodePool' && o.metadata.name === 'broker');
+    expect(pool?.spec.resources).toEqual({ requests: { 'ephemeral-storage': '1Gi' }, limits: { 'ephemeral-storage': '2Gi' } });
   });
 
   test('maxUnavailable that can empty a pool, or lose the KRaft quorum in production', () => {

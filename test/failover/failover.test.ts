@@ -177,7 +177,7 @@ describe('BridgeTrafficGenerators', () => {
     expect(all(manifests, 'Deployment').map((d) => d.metadata.name)).toEqual(['orders-producer', 'orders-consumer-a', 'orders-consumer-b']);
     const pod = find(manifests, 'Deployment', 'orders-consumer-a').spec.template.spec;
     expect(pod.containers[0].securityContext).toMatchObject({ runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
-    expect(pod.containers[0].resources.limits).toEqual({ memory: '64Mi' });
+    expect(pod.containers[0].resources.limits).toEqual({ memory: '64Mi', 'ephemeral-storage': '65Mi' });
     expect(pod.containers[0].image).toBe('curlimages/curl:8.11.1');
     const script: string = pod.containers[0].command[2];
     expect(script).toContain('https://bridge.example.com/consumers/traffic-generators');

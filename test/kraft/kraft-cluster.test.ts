@@ -275,6 +275,18 @@ describe('KraftCluster applies the replication and value rules KafkaCluster does
     expect(env('events-controller')).toBe('-Xms512m -Xmx512m');
   });
 
+  test('ephemeral storage: by default /tmp (256Mi) and the kubelet\'s log files (64Mi), requested as limited; given, it replaces the default', () => {
+    const { manifests } = setup({ brokers: { resources: { memory: { limit: Size.gibibytes(4) }, ephemeralStorage: { request: Size.gibibytes(1), limit: Size.gibibytes(1) } } } });
+    const resources = (name: string) => find(manifests, 'StatefulSet', name).spec.template.spec.containers[0].resources;
+    expect(resources('events-controller')).toEqual({ requests: { 'cpu': '250m', 'memory': '1Gi', 'ephemeral-storage': '320Mi' }, limits: { 'memory': '1Gi', 'ephemeral-storage': '320Mi' } });
+    expect(resources('events-broker')).toEqual({ requests: { 'ephemeral-storage': '1Gi' }, limits: { 'memory': '4Gi', 'ephemeral-storage': '1Gi' } });
+  });
+
+  test('the PodDisruptionBudgets keep the default unhealthy-pod policy written out (IfHealthyBudget: a drain waits for a node catching up)', () => {
+    const { manifests } = setup({});
+    expect(manifests.filter((m) => m.kind === 'PodDisruptionBudget').map((m) => m.spec.unhealthyPodEvictionPolicy)).toEqual(['IfHealthyBudget', 'IfHealthyBudget']);
+  });
+
   test('a heap that is not a whole number of bytes fails', () => {
     expect(() => setup({ brokers: { heap: Size.gibibytes(0.3) } })).toThrow(/brokers.heap must be a whole number of bytes/);
   });
