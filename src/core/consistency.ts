@@ -361,13 +361,21 @@ export class ConsistencyPass {
       this.found.push(propError(e.subject, e.prop, `names the ${e.space} '${e.name}', which ${e.owner.node.path} does not declare (it declares ${names.size === 0 ? 'none' : [...names].sort().join(', ')})`, e.name, e.fix));
     }
     const objects = emittedObjects(this.app);
+    // What operators make, asked once: the checks below all need it.
+    const made = this.provided.map((p) => {
+      const cluster = clusterOf(p.by).name;
+      return { p, cluster, refs: p.refs().map((ref) => {
+        const identity = refKey(ref);
+        return { ref, identity, key: `${cluster}|${identity}` };
+      }) };
+    });
     const identity = this.checkIdentity(objects);
     return [
       ...identity,
       // Objects made from clashing ones clash too: report the cause only.
-      ...(identity.length === 0 ? this.checkMadeOnce(objects) : []),
-      ...this.checkReferences(objects),
-      ...this.checkTrust(),
+      ...(identity.length === 0 ? this.checkMadeOnce(objects, made) : []),
+      ...this.checkReferences(objects, made),
+      ...this.checkTrust(made),
       ...this.checkRoutes(),
       ...this.checkPortChain(),
       ...this.checkPodSecurity(objects),
@@ -377,8 +385,7 @@ export class ConsistencyPass {
   private checkIdentity(objects: readonly Emitted[]): string[] {
     const seen = new Map<string, ApiObject>();
     const errors: string[] = [];
-    for (const { object, ref, cluster } of objects) {
-      const identity = `${cluster.name}|${refKey(ref)}`;
+    for (const { object, ref, cluster, key: identity } of objects) {
       const first = seen.get(identity);
       if (first === undefined) {
         seen.set(identity, object);
@@ -398,41 +405,42 @@ export class ConsistencyPass {
    * each other or with what the app emits: a KafkaUser named like the cluster CA Secret, two
    * Certificates writing one Secret, pods of two clusters whose names run together.
    */
-  private checkMadeOnce(objects: readonly Emitted[]): string[] {
-    const made = new Map<string, { readonly what: string; readonly by?: IConstruct }>();
-    for (const o of objects) made.set(`${o.cluster.name}|${refKey(o.ref)}`, { what: `${o.ref.kind} at ${o.object.node.path}` });
+  private checkMadeOnce(objects: readonly Emitted[], made: readonly Made[]): string[] {
+    const seen = new Map<string, Emitted | Provided>();
+    for (const o of objects) seen.set(o.key, o);
     const errors: string[] = [];
-    for (const p of this.provided) {
-      const cluster = clusterOf(p.by).name;
-      for (const ref of p.refs()) {
-        const key = `${cluster}|${refKey(ref)}`;
-        const first = made.get(key);
+    for (const { p, cluster, refs } of made) {
+      for (const { ref, key } of refs) {
+        const first = seen.get(key);
         if (first === undefined) {
-          made.set(key, { what: p.what, by: p.by });
-        } else if (first.by !== p.by) {
-          errors.push(`${describeRef(ref)} would be made twice in ${cluster}: by ${first.what}, and by ${p.what}; one would overwrite the other at run time. Give one of them another name (or namespace)`);
+          seen.set(key, p);
+        } else if (isEmitted(first) || first.by !== p.by) {
+          errors.push(`${describeRef(ref)} would be made twice in ${cluster}: by ${whatOf(first)}, and by ${p.what}; one would overwrite the other at run time. Give one of them another name (or namespace)`);
         }
       }
     }
     return errors;
   }
 
-  private checkReferences(objects: readonly Emitted[]): string[] {
+  private checkReferences(objects: readonly Emitted[], made: readonly Made[]): string[] {
     // Everything that exists per cluster: what is emitted, then what operators make from it.
-    const exists = new Map<string, string>();
-    for (const o of objects) exists.set(`${o.cluster.name}|${refKey(o.ref)}`, `${o.ref.kind} at ${o.object.node.path}`);
-    for (const p of this.provided) for (const ref of p.refs()) exists.set(`${clusterOf(p.by).name}|${refKey(ref)}`, p.what);
+    // By key: the identity and what emits or makes it.
+    const exists = new Map<string, readonly [string, Emitted | Provided]>();
+    for (const o of objects) exists.set(o.key, [o.identity, o]);
+    for (const { p, refs } of made) for (const { key, identity } of refs) exists.set(key, [identity, p]);
     const errors: string[] = [];
-    let byKindAndName: Map<string, Array<[string, string]>> | undefined;
-    const strict = new Set(this.references.filter((r) => !r.mayBeExternal).map((r) => `${r.subject.scope.node.path}|${refKey(r.ref)}`));
+    let byKindAndName: Map<string, Array<[string, Emitted | Provided]>> | undefined;
+    // Made on first need: only a reference that does not resolve asks it.
+    let strict: Set<string> | undefined;
     for (const r of this.references) {
       const cluster = clusterOf(r.subject.scope);
       if (exists.has(`${cluster.name}|${refKey(r.ref)}`)) continue;
+      strict ??= new Set(this.references.filter((s) => !s.mayBeExternal).map((s) => `${s.subject.scope.node.path}|${refKey(s.ref)}`));
       if (r.mayBeExternal && strict.has(`${r.subject.scope.node.path}|${refKey(r.ref)}`)) continue;
       // Where the name does exist, for the message: another namespace, or another cluster.
       byKindAndName ??= indexByKindAndName(exists);
       const elsewhere = byKindAndName.get(kindAndName(refKey(r.ref)))?.find(([key]) => key !== `${cluster.name}|${refKey(r.ref)}`);
-      const where = elsewhere === undefined ? '' : ` It exists as ${describeKey(elsewhere[0])} (${elsewhere[1]})${r.ref.kind === 'Secret' ? '; a pod or gateway proxy reads Secrets from its own namespace, in its own cluster' : ''}.`;
+      const where = elsewhere === undefined ? '' : ` It exists as ${describeKey(elsewhere[0])} (${whatOf(elsewhere[1])})${r.ref.kind === 'Secret' ? '; a pod or gateway proxy reads Secrets from its own namespace, in its own cluster' : ''}.`;
       const message = propError(r.subject, r.prop, `refers to ${describeRef(r.ref)}, which nothing in ${cluster.name} emits or makes.${where}`, r.ref.name, r.fix);
       if (r.mayBeExternal && elsewhere === undefined) this.found.push(`${message} (fine if it is made outside this app)`);
       else errors.push(message);
@@ -440,9 +448,9 @@ export class ConsistencyPass {
     return errors;
   }
 
-  private checkTrust(): string[] {
+  private checkTrust(made: readonly Made[]): string[] {
     const byKey = new Map<string, Provided>();
-    for (const p of this.provided) for (const ref of p.refs()) byKey.set(`${clusterOf(p.by).name}|${refKey(ref)}`, p);
+    for (const { p, refs } of made) for (const { key } of refs) byKey.set(key, p);
     // The CA a Secret holds, following copies to their source.
     const anchorOf = (scope: IConstruct, ref: ObjectRef, depth = 0): { anchor: string; what: string } | undefined => {
       const p = byKey.get(`${clusterOf(scope).name}|${refKey(ref)}`);
@@ -594,11 +602,21 @@ export function markCluster(chart: Chart): void {
   CLUSTERS.add(chart);
 }
 
+/** The name of each cluster, made once (the pass asks for the cluster of every fact, often more than once). */
+const CLUSTER_NAMES = new WeakMap<Chart, string>();
+
 /** The cluster a construct's objects go to: its chart where the chart is a cluster, else the app's one cluster. */
 function clusterOf(scope: IConstruct): { key: IConstruct; name: string } {
-  const chart = [...scope.node.scopes].reverse().find((c): c is Chart => Chart.isChart(c));
-  if (chart === undefined) return { key: App.of(scope), name: 'the app' };
-  return CLUSTERS.has(chart) ? { key: chart, name: `cluster '${chart.node.id}' (${chart.node.path})` } : { key: App.of(scope), name: 'the app' };
+  // The nearest chart at or above `scope`.
+  let chart: IConstruct | undefined = scope;
+  while (chart !== undefined && !Chart.isChart(chart)) chart = chart.node.scope;
+  if (chart === undefined || !CLUSTERS.has(chart as Chart)) return { key: App.of(scope), name: 'the app' };
+  let name = CLUSTER_NAMES.get(chart as Chart);
+  if (name === undefined) {
+    name = `cluster '${chart.node.id}' (${chart.node.path})`;
+    CLUSTER_NAMES.set(chart as Chart, name);
+  }
+  return { key: chart, name };
 }
 
 let registry: SchemaRegistry | undefined;
@@ -634,14 +652,15 @@ function kindAndName(identity: string): string {
   return identity.replace(/ ([^/ ]+\/)?([^/ ]+)$/, ' $2');
 }
 
-/** The entries of `exists` (keys `cluster|identity`) by group, kind and name. */
-function indexByKindAndName(exists: ReadonlyMap<string, string>): Map<string, Array<[string, string]>> {
-  const index = new Map<string, Array<[string, string]>>();
-  for (const entry of exists) {
-    const key = kindAndName(splitKey(entry[0])[1]);
-    const list = index.get(key) ?? [];
-    list.push(entry);
-    index.set(key, list);
+/** The entries of `exists` (keys `cluster|identity`, values the identity and what emits or makes it) by group, kind and name. */
+function indexByKindAndName<T>(exists: ReadonlyMap<string, readonly [string, T]>): Map<string, Array<[string, T]>> {
+  const index = new Map<string, Array<[string, T]>>();
+  for (const [key, [identity, source]] of exists) {
+    // What follows the key's last '|': the identity itself unless it holds a '|' (splitting the key is the slow part).
+    const byKind = kindAndName(identity.includes('|') ? splitKey(key)[1] : identity);
+    const list = index.get(byKind) ?? [];
+    list.push([key, source]);
+    index.set(byKind, list);
   }
   return index;
 }
@@ -660,13 +679,34 @@ interface Emitted {
   readonly object: ApiObject;
   readonly ref: ObjectRef;
   readonly cluster: { key: IConstruct; name: string };
+  /** The object's identity (group, kind, namespace and name). */
+  readonly identity: string;
+  /** `cluster|identity`, the key of the checks' maps. */
+  readonly key: string;
+}
+
+/** What operators make from one fact of {@link ConsistencyPass.provide}, in its cluster, with each object's key. */
+interface Made {
+  readonly p: Provided;
+  readonly cluster: string;
+  readonly refs: ReadonlyArray<{ readonly ref: ObjectRef; readonly identity: string; readonly key: string }>;
 }
 
 function emittedObjects(app: IConstruct): Emitted[] {
-  return app.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject).map((object) => ({
-    object,
-    ref: { group: object.apiGroup, kind: object.kind, namespace: object.metadata.namespace, name: object.name },
-    cluster: clusterOf(object),
-  }));
+  return app.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject).map((object) => {
+    const ref = { group: object.apiGroup, kind: object.kind, namespace: object.metadata.namespace, name: object.name };
+    const cluster = clusterOf(object);
+    const identity = refKey(ref);
+    return { object, ref, cluster, identity, key: `${cluster.name}|${identity}` };
+  });
+}
+
+function isEmitted(x: Emitted | Provided): x is Emitted {
+  return 'object' in x;
+}
+
+/** What emits or makes an object, for messages (made only for a message: a construct path costs a walk up the tree). */
+function whatOf(x: Emitted | Provided): string {
+  return isEmitted(x) ? `${x.ref.kind} at ${x.object.node.path}` : x.what;
 }
 
