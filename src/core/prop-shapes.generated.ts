@@ -115,6 +115,20 @@ export const INTERFACES = {
     "t": "string"
    },
    "optional": true
+  },
+  "gatewayClass": {
+   "shape": {
+    "t": "instance",
+    "name": "IGatewayClass",
+    "members": {
+     "gatewayClassName": "present",
+     "serviceType": "present",
+     "nodePortFor": "function",
+     "node": "present",
+     "with": "function"
+    }
+   },
+   "optional": true
   }
  },
  "CertificateProps": {
@@ -410,12 +424,6 @@ export const INTERFACES = {
   }
  },
  "EnvoyGatewayFailoverOptions": {
-  "gatewayClassName": {
-   "shape": {
-    "t": "string"
-   },
-   "optional": true
-  },
   "controllerNamespace": {
    "shape": {
     "t": "string"
@@ -536,6 +544,7 @@ export const INTERFACES = {
     "members": {
      "provider": "present",
      "centralNamespaces": "present",
+     "usesGatewayClass": "present",
      "regionalNamespace": "function",
      "proxyNamespace": "function",
      "gatewayPeer": "function",
@@ -3147,6 +3156,20 @@ export const INTERFACES = {
     "t": "string"
    },
    "optional": true
+  },
+  "gatewayClass": {
+   "shape": {
+    "t": "instance",
+    "name": "IGatewayClass",
+    "members": {
+     "gatewayClassName": "present",
+     "serviceType": "present",
+     "nodePortFor": "function",
+     "node": "present",
+     "with": "function"
+    }
+   },
+   "optional": true
   }
  },
  "RegionalTarget": {
@@ -3201,6 +3224,20 @@ export const INTERFACES = {
   "namespace": {
    "shape": {
     "t": "string"
+   },
+   "optional": true
+  },
+  "gatewayClass": {
+   "shape": {
+    "t": "instance",
+    "name": "IGatewayClass",
+    "members": {
+     "gatewayClassName": "present",
+     "serviceType": "present",
+     "nodePortFor": "function",
+     "node": "present",
+     "with": "function"
+    }
    },
    "optional": true
   }
@@ -3437,6 +3474,20 @@ export const INTERFACES = {
   "namespace": {
    "shape": {
     "t": "string"
+   },
+   "optional": true
+  },
+  "gatewayClass": {
+   "shape": {
+    "t": "instance",
+    "name": "IGatewayClass",
+    "members": {
+     "gatewayClassName": "present",
+     "serviceType": "present",
+     "nodePortFor": "function",
+     "node": "present",
+     "with": "function"
+    }
    },
    "optional": true
   }

@@ -9,17 +9,13 @@ import { Subject } from '../core/errors';
 import { checkFactoryName, NameFormat } from '../core/naming';
 import { backendRef, certificateRef, gatewayParentRef, MATCH_ALL_PATHS } from '../gateway/refs';
 import { NetworkPeer, podsPeer } from '../core/network';
+import type { IGatewayClass } from '../gateway/gateway-class';
 import { ReferenceGrant } from '../gateway/tls-routes';
 import { CentralTarget, claimCentral, claimRegional, FailoverProblem, failoverProblem, IFailoverRenderer, RegionalTarget } from './failover-gateway';
 import { ResolvedFailover } from './model';
 
 /** Options of {@link EnvoyGatewayFailover}. */
 export interface EnvoyGatewayFailoverOptions {
-  /**
-   * The GatewayClass of the regional and tier-1 Gateways (an `EnvoyGatewayClass` in each cluster).
-   * @default 'envoy-bridge'
-   */
-  readonly gatewayClassName?: string;
   /**
    * The namespace Envoy Gateway runs in: in its default deployment mode (ControllerNamespace)
    * it runs every Gateway's Envoy proxy pods there, and the bridges' NetworkPolicy must admit
@@ -44,16 +40,13 @@ const IPV4 = /^(\d{1,3}\.){3}\d{1,3}$/;
 export class EnvoyGatewayFailover implements IFailoverRenderer {
   public readonly provider = 'Envoy Gateway';
   public readonly centralNamespaces: readonly string[] = [];
-  private readonly gatewayClassName: string;
+  public readonly usesGatewayClass = true;
   private readonly controllerNamespace: string;
 
   /** Creates the Envoy Gateway renderer. */
   public constructor(options: EnvoyGatewayFailoverOptions = {}) {
     const factory = 'new EnvoyGatewayFailover()';
     checkArgs(factory, 'EnvoyGatewayFailover.constructor', arguments);
-    this.gatewayClassName = options.gatewayClassName ?? 'envoy-bridge';
-    // A GatewayClass is an object name: a DNS-1123 subdomain.
-    checkFactoryName(factory, 'options.gatewayClassName', this.gatewayClassName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the GatewayClass of the regional and tier-1 Gateways', example: 'envoy-bridge' });
     this.controllerNamespace = options.controllerNamespace ?? 'envoy-gateway-system';
     checkFactoryName(factory, 'options.controllerNamespace', this.controllerNamespace, { format: NameFormat.DNS1123_LABEL, use: 'it names the Namespace Envoy Gateway runs its proxies in', example: 'envoy-gateway-system' });
   }
@@ -86,7 +79,7 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
   public renderRegional(scope: Construct, settings: ResolvedFailover, target: RegionalTarget): void {
     const { region, bridge } = target;
     claimRegional(scope, 'Envoy Gateway', target.namespace, `${bridge.bridgeName}-${region.name}`, settings.hostname, region.name);
-    const gateway = this.gateway({ scope, kind: 'RegionalGateway', name: region.name }, `${bridge.bridgeName}-${region.name}`, target.namespace, target.certificate.secretName);
+    const gateway = this.gateway(scope, `${bridge.bridgeName}-${region.name}`, target.namespace, target.certificate.secretName, target.gatewayClass!);
     new gatewayapi.HttpRoute(scope, 'Route', {
       metadata: { name: `${bridge.bridgeName}-${region.name}`, namespace: target.namespace },
       spec: {
@@ -113,7 +106,7 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
     const name = settings.hostname.split('.')[0];
     const subject: Subject = { scope, kind: 'Tier1Gateway', name: settings.hostname };
     claimCentral(subject, 'Envoy Gateway', namespace, name);
-    const gateway = this.gateway(subject, `${name}-tier1`, namespace, target.certificate.secretName);
+    const gateway = this.gateway(scope, `${name}-tier1`, namespace, target.certificate.secretName, target.gatewayClass!);
     const primary = settings.priorityLevels[0];
     // A Backend's caCertificateRefs are LocalObjectReferences: Secrets in the Backend's own
     // namespace (envoyproxy/gateway api/v1alpha1/backend_types.go).
@@ -167,12 +160,12 @@ export class EnvoyGatewayFailover implements IFailoverRenderer {
     });
   }
 
-  private gateway(subject: Subject, name: string, namespace: string | undefined, certificateSecret: string): string {
-    ConsistencyPass.of(subject.scope).refer(subject, 'provider.gatewayClassName', { group: 'gateway.networking.k8s.io', kind: 'GatewayClass', name: this.gatewayClassName }, `add an EnvoyGatewayClass named '${this.gatewayClassName}' to this cluster (for one installed beforehand: EnvoyGatewayClass.fromGatewayClassName())`, true);
-    return new gatewayapi.Gateway(subject.scope, 'Gateway', {
+  /** A Gateway of `gatewayClass` (FailoverGateway checked it is in this cluster's chart). */
+  private gateway(scope: Construct, name: string, namespace: string | undefined, certificateSecret: string, gatewayClass: IGatewayClass): string {
+    return new gatewayapi.Gateway(scope, 'Gateway', {
       metadata: { name, namespace },
       spec: {
-        gatewayClassName: this.gatewayClassName,
+        gatewayClassName: gatewayClass.gatewayClassName,
         listeners: [{
           name: 'https',
           port: 443,

@@ -4,6 +4,7 @@ import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import type { KafkaBridge } from '../bridge/kafka-bridge';
 import type { ICertificate } from '../certs/certificate';
+import type { IGatewayClass } from '../gateway/gateway-class';
 import { Subject, throwPropError } from '../core/errors';
 import { NetworkPeer, peerLiteral } from '../core/network';
 import { FailoverModel, FailoverModelProps, ResolvedFailover } from './model';
@@ -35,6 +36,8 @@ export interface RegionalTarget {
   readonly certificate: ICertificate;
   /** The namespace of the gateway objects. */
   readonly namespace?: string;
+  /** The GatewayClass of the region's cluster, for providers that make Gateway API Gateways. */
+  readonly gatewayClass?: IGatewayClass;
 }
 
 /** What a renderer needs for the tier-1 gateway (in the central cluster). */
@@ -43,6 +46,8 @@ export interface CentralTarget {
   readonly certificate: ICertificate;
   /** The namespace of the tier-1 objects. */
   readonly namespace?: string;
+  /** The GatewayClass of the central cluster, for providers that make Gateway API Gateways. */
+  readonly gatewayClass?: IGatewayClass;
 }
 
 /** Turns a {@link FailoverModel} into one provider's objects. */
@@ -51,6 +56,12 @@ export interface IFailoverRenderer {
   readonly provider: string;
   /** Namespaces the provider's central configuration lives in besides the tier-1 gateway's; the central cluster must create them. */
   readonly centralNamespaces: readonly string[];
+  /**
+   * Whether the provider's gateways are Gateway API Gateways, which name a GatewayClass: then
+   * {@link RegionalGatewayOptions.gatewayClass} and {@link Tier1GatewayOptions.gatewayClass} are
+   * required; otherwise they are refused (the provider selects its proxies another way).
+   */
+  readonly usesGatewayClass: boolean;
   /** The namespace of a region's gateway objects when none is given (where the certificate must be). */
   regionalNamespace(bridge: KafkaBridge): string | undefined;
   /**
@@ -98,6 +109,14 @@ export interface RegionalGatewayOptions {
    * @default - the provider's (Istio: the ingress gateway's, `istio-ingress`; others: the bridge's)
    */
   readonly namespace?: string;
+  /**
+   * The GatewayClass of the region's Gateway, defined in the region's cluster (its chart): an
+   * `EnvoyGatewayClass`, or `EnvoyGatewayClass.fromGatewayClassName()` for one installed
+   * beforehand. Required by Envoy Gateway; refused by Istio and TSB, which select their gateway
+   * proxies by labels.
+   * @default - none
+   */
+  readonly gatewayClass?: IGatewayClass;
 }
 
 /** Options of {@link FailoverGateway.addTier1Gateway}. */
@@ -109,6 +128,12 @@ export interface Tier1GatewayOptions {
    * @default - the certificate's
    */
   readonly namespace?: string;
+  /**
+   * The GatewayClass of the tier-1 Gateway, defined in the central cluster (its chart). Required
+   * by Envoy Gateway; refused by Istio and TSB.
+   * @default - none
+   */
+  readonly gatewayClass?: IGatewayClass;
 }
 
 /**
@@ -168,7 +193,8 @@ export class FailoverGateway {
       throwPropError(subject, 'bridge.allowFrom', `does not admit the gateway proxies of ${this.provider.provider}, ${peerLiteral(proxies)}: KafkaBridge '${bridge.bridgeName}' at ${bridge.node.path} has allowFrom ${admitted}, so its NetworkPolicy would drop every request the regional gateway forwards`, bridge.allowFrom, `add ${peerLiteral(proxies)} to the bridge's allowFrom`);
     }
     ConsistencyPass.of(construct).refer(subject, 'bridge', serviceRef(bridge.namespace, bridge.serviceName), "a regional gateway routes to its bridge's Service in its own Kubernetes cluster: add it to the bridge's cluster");
-    this.provider.renderRegional(construct, this.model.settings, { region, bridge, certificate: options.certificate, namespace });
+    checkGatewayClass(subject, this.provider, options.gatewayClass);
+    this.provider.renderRegional(construct, this.model.settings, { region, bridge, certificate: options.certificate, namespace, gatewayClass: options.gatewayClass });
     return construct;
   }
 
@@ -177,8 +203,10 @@ export class FailoverGateway {
     checkArgs('FailoverGateway.addTier1Gateway()', 'FailoverGateway.addTier1Gateway', arguments);
     const construct = new Construct(scope, id);
     const namespace = options.namespace ?? options.certificate.namespace;
-    checkCertificate({ scope: construct, kind: 'Tier1Gateway', name: this.model.settings.hostname }, options.certificate, this.model.centralHostnames, this.provider.proxyNamespace(namespace));
-    this.provider.renderCentral(construct, this.model.settings, { certificate: options.certificate, namespace });
+    const subject: Subject = { scope: construct, kind: 'Tier1Gateway', name: this.model.settings.hostname };
+    checkCertificate(subject, options.certificate, this.model.centralHostnames, this.provider.proxyNamespace(namespace));
+    checkGatewayClass(subject, this.provider, options.gatewayClass);
+    this.provider.renderCentral(construct, this.model.settings, { certificate: options.certificate, namespace, gatewayClass: options.gatewayClass });
     // The tier-1 gateway serves HTTPS with its certificate, for the trust-chain check of its clients.
     const secret = secretRef(this.provider.proxyNamespace(namespace), options.certificate.secretName);
     ConsistencyPass.of(construct).tlsServer({
@@ -189,6 +217,26 @@ export class FailoverGateway {
       certificate: secret,
     });
     return construct;
+  }
+}
+
+/**
+ * A provider that makes Gateway API Gateways gets the GatewayClass of the gateway's own cluster (a
+ * GatewayClass is cluster-scoped: one in another cluster's chart is not there); one that does not
+ * gets none, so that a class given for nothing is not silently dropped.
+ */
+function checkGatewayClass(subject: Subject, provider: IFailoverRenderer, gatewayClass: IGatewayClass | undefined): void {
+  if (!provider.usesGatewayClass) {
+    if (gatewayClass !== undefined) throwPropError(subject, 'gatewayClass', `is set, but ${provider.provider} selects its gateway proxies by labels, not by a GatewayClass`, gatewayClass.gatewayClassName, 'leave gatewayClass unset');
+    return;
+  }
+  if (gatewayClass === undefined) {
+    throwPropError(subject, 'gatewayClass', `is unset: ${provider.provider} makes a Gateway API Gateway, which names the GatewayClass that runs it`, undefined,
+      "pass the GatewayClass of this cluster: new EnvoyGatewayClass(chart, 'GatewayClass', { name: 'envoy-bridge' }), or EnvoyGatewayClass.fromGatewayClassName(chart, 'GatewayClass', '<name>') for one installed beforehand");
+  }
+  if (Chart.of(gatewayClass) !== Chart.of(subject.scope)) {
+    throwPropError(subject, 'gatewayClass', `is GatewayClass '${gatewayClass.gatewayClassName}' at ${gatewayClass.node.path}, in another cluster's chart (${Chart.of(gatewayClass).node.path}); a GatewayClass is an object of the cluster that runs the Gateway`, gatewayClass.gatewayClassName,
+      `define the GatewayClass in this cluster's chart (${Chart.of(subject.scope).node.path})`);
   }
 }
 

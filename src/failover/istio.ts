@@ -46,6 +46,7 @@ const ORIGINATION_PORT = { number: 443, name: 'http-tls-origination', protocol: 
 export class IstioFailover implements IFailoverRenderer {
   public readonly provider = 'Istio';
   public readonly centralNamespaces: readonly string[] = [];
+  public readonly usesGatewayClass = false;
   private readonly namespace: string;
   private readonly selector: Record<string, string>;
 

@@ -141,6 +141,7 @@ export class TetrateFailover implements IFailoverRenderer {
   public readonly provider = 'Tetrate Service Bridge';
   /** The TSB configuration namespace. */
   public readonly centralNamespaces: readonly string[];
+  public readonly usesGatewayClass = false;
   private readonly organization: string;
   private readonly tenant: string;
   private readonly configNamespace: string;

@@ -186,14 +186,14 @@ export class MultiRegionEnvironment extends Environment {
         istioSidecar: props.provider !== FailoverProviderKind.ENVOY_GATEWAY,
       });
       const gatewayNamespace = renderer.regionalNamespace(bridge);
-      if (props.provider === FailoverProviderKind.ENVOY_GATEWAY) new EnvoyGatewayClass(chart, 'GatewayClass', { name: 'envoy-bridge' });
+      const gatewayClass = props.provider === FailoverProviderKind.ENVOY_GATEWAY ? new EnvoyGatewayClass(chart, 'GatewayClass', { name: 'envoy-bridge' }) : undefined;
       const certificate = new Certificate(chart, 'GatewayCertificate', {
         issuer: bridgeCaIssuer(chart),
         name: `bridge-${region.name}-tls`,
         namespace: gatewayNamespace,
         dnsNames: this.failover.model.regionalHostnames(region.name),
       });
-      this.failover.addRegionalGateway(chart, 'Failover', { region: region.name, bridge, certificate });
+      this.failover.addRegionalGateway(chart, 'Failover', { region: region.name, bridge, certificate, gatewayClass });
       charts[region.name] = chart;
       bridges[region.name] = bridge;
     }
@@ -210,14 +210,14 @@ export class MultiRegionEnvironment extends Environment {
     // The bridge CA the runbook creates in central (artefacts(): runbook.md): cert-manager's
     // issuer key pair, and ca.crt for the tier-1 gateway (caSecret) and the traffic generators.
     provideBridgeCa(this.centralChart, [tier1Namespace, TRAFFIC_NAMESPACE]);
-    if (props.provider === FailoverProviderKind.ENVOY_GATEWAY) new EnvoyGatewayClass(this.centralChart, 'GatewayClass', { name: 'envoy-bridge' });
+    const tier1GatewayClass = props.provider === FailoverProviderKind.ENVOY_GATEWAY ? new EnvoyGatewayClass(this.centralChart, 'GatewayClass', { name: 'envoy-bridge' }) : undefined;
     const tier1Certificate = new Certificate(this.centralChart, 'Tier1Certificate', {
       issuer: bridgeCaIssuer(this.centralChart),
       name: 'bridge-tier1-tls',
       namespace: tier1Namespace,
       dnsNames: this.failover.model.centralHostnames,
     });
-    this.failover.addTier1Gateway(this.centralChart, 'Failover', { certificate: tier1Certificate });
+    this.failover.addTier1Gateway(this.centralChart, 'Failover', { certificate: tier1Certificate, gatewayClass: tier1GatewayClass });
     new BridgeTrafficGenerators(this.centralChart, 'Traffic', {
       endpoint: `https://${bridgeHostname}`,
       topic: 'orders',

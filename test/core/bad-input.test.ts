@@ -310,12 +310,13 @@ function failoverInUse(props: any): Chart[] {
   const failover = new FailoverGateway(props);
   const central = newChart('central');
   // Istio's ingress gateway reads its certificate from its own namespace (istio-ingress).
-  failover.addTier1Gateway(central, 'Tier1', { certificate: certificateIn(central, failover.provider.proxyNamespace('tier1')!, ['bridge.example.com', '*.bridge.example.com']) });
+  const gatewayClass = (chart: Chart) => (failover.provider.usesGatewayClass ? new EnvoyGatewayClass(chart, 'GatewayClass', { name: 'envoy-bridge' }) : undefined);
+  failover.addTier1Gateway(central, 'Tier1', { certificate: certificateIn(central, failover.provider.proxyNamespace('tier1')!, ['bridge.example.com', '*.bridge.example.com']), gatewayClass: gatewayClass(central) });
   const west = newChart('west');
   // The bridge's NetworkPolicy admits the provider's gateway proxies, as addRegionalGateway requires.
   const bridge = new KafkaBridge(west, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'kafka-ca' }), allowFrom: [failover.provider.gatewayPeer('bridge')] });
   const certificate = certificateIn(west, failover.provider.regionalNamespace(bridge), ['bridge.example.com', '*.bridge.example.com']);
-  failover.addRegionalGateway(west, 'Regional', { region: 'west', bridge, certificate });
+  failover.addRegionalGateway(west, 'Regional', { region: 'west', bridge, certificate, gatewayClass: gatewayClass(west) });
   return [central, west];
 }
 
@@ -1010,11 +1011,11 @@ const failoverCases: Case[] = [
     nf('options.gatewaySelector', 'record'),
   ]),
   ...cases('EnvoyGatewayFailover ', ['EnvoyGatewayFailover', ...FAILOVER], () => ({
-    base: { options: { gatewayClassName: 'envoy-bridge' } },
+    base: { options: { controllerNamespace: 'envoy-gateway-system' } },
     build: (p) => failoverInUse({ hostname: 'bridge.example.com', regions: REGIONS, provider: new EnvoyGatewayFailover(p.options) }),
   }), [
     f('options', 'object', { prop: ['options'] }),
-    nf('options.gatewayClassName', 'name'),
+    nf('options.controllerNamespace', 'name'),
   ]),
   ...cases('TetrateFailover ', ['TetrateFailover', ...FAILOVER], () => ({
     base: { options: { organization: 'tetrate', tenant: 'kafka', configNamespace: 'tsb-conf', ingressGatewayName: 'bridge-gateway', bridgeNamespace: 'bridge' } },
@@ -1032,22 +1033,26 @@ const failoverCases: Case[] = [
     const west = newChart('west');
     const bridge = new KafkaBridge(west, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'kafka-ca' }), allowFrom: [failover.provider.gatewayPeer('bridge')] });
     const certificate = certificateIn(west, 'bridge', ['bridge.example.com', 'west.bridge.example.com']);
-    return { base: { options: { region: 'west', bridge, certificate } }, build: (p) => { failover.addRegionalGateway(west, 'Regional', p.options); return west; } };
+    const gatewayClass = new EnvoyGatewayClass(west, 'GatewayClass', { name: 'envoy-bridge' });
+    return { base: { options: { region: 'west', bridge, certificate, gatewayClass } }, build: (p) => { failover.addRegionalGateway(west, 'Regional', p.options); return west; } };
   }, [
     req('options', 'object', { prop: ['options', 'region'] }),
     nf('options.region', 'name', { extra: [w(undefined)] }),
     nf('options.bridge', 'construct', { extra: [w(undefined)] }),
     nf('options.certificate', 'construct', { extra: [w(undefined)] }),
+    nf('options.gatewayClass', 'construct', { extra: [w(undefined)] }),
     nf('options.namespace', 'name'),
   ]),
   ...cases('FailoverGateway.addTier1Gateway ', ['FailoverGateway', 'central/Tier1'], () => {
     const failover = new FailoverGateway({ hostname: 'bridge.example.com', regions: REGIONS, provider: new EnvoyGatewayFailover() });
     const central = newChart('central');
     const certificate = certificateIn(central, 'tier1', failover.model.centralHostnames);
-    return { base: { options: { certificate, namespace: 'tier1' } }, build: (p) => { failover.addTier1Gateway(central, 'Tier1', p.options); return central; } };
+    const gatewayClass = new EnvoyGatewayClass(central, 'GatewayClass', { name: 'envoy-bridge' });
+    return { base: { options: { certificate, namespace: 'tier1', gatewayClass } }, build: (p) => { failover.addTier1Gateway(central, 'Tier1', p.options); return central; } };
   }, [
     req('options', 'object', { prop: ['options', 'certificate'] }),
     nf('options.certificate', 'construct', { extra: [w(undefined)] }),
+    nf('options.gatewayClass', 'construct', { extra: [w(undefined)] }),
     nf('options.namespace', 'name'),
   ]),
   ...cases('BridgeTrafficGenerators props.', ['chart/Traffic'], () => {

@@ -39,7 +39,12 @@ function east(failover: FailoverGateway, bridgeProps: Partial<KafkaBridgeProps> 
   const bridge = new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'kafka-ca' }), ...bridgeProps });
   const namespace = failover.provider.proxyNamespace(failover.provider.regionalNamespace(bridge));
   const certificate = new Certificate(chart, 'Tls', { issuer: new SelfSignedClusterIssuer(chart, 'Ca'), namespace, dnsNames: failover.model.regionalHostnames('east') });
-  return { chart, bridge, certificate };
+  return { chart, bridge, certificate, gatewayClass: gatewayClassFor(failover, chart) };
+}
+
+/** The GatewayClass a provider that makes Gateway API Gateways needs in `chart`'s cluster; undefined for the others. */
+function gatewayClassFor(failover: FailoverGateway, chart: Chart): EnvoyGatewayClass | undefined {
+  return failover.provider.usesGatewayClass ? new EnvoyGatewayClass(chart, 'GatewayClass', { name: 'envoy-bridge' }) : undefined;
 }
 
 const ISTIO_PROXIES: NetworkPeer = { namespaceLabels: { 'kubernetes.io/metadata.name': 'istio-ingress' }, podLabels: { istio: 'ingressgateway' } };
@@ -73,32 +78,32 @@ describe("a regional gateway in front of a bridge whose NetworkPolicy does not a
   ])('%s', (name, provider, proxies) => {
     test('allowFrom unset (the bridge\'s namespace only) fails, naming bridge.allowFrom and the entry to add', () => {
       const failover = failoverOf(provider());
-      const { chart, bridge, certificate } = east(failover);
+      const { chart, bridge, certificate, gatewayClass } = east(failover);
       const entry = name === 'Istio'
         ? "{ namespaceLabels: { 'kubernetes.io/metadata.name': 'istio-ingress' }, podLabels: { istio: 'ingressgateway' } }"
         : "{ namespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' }, podLabels: { 'app.kubernetes.io/name': 'envoy' } }";
-      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate })).toThrow(
+      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass })).toThrow(
         `RegionalGateway 'east' at east/Failover: bridge.allowFrom does not admit the gateway proxies of ${name}, ${entry}: KafkaBridge 'events' at east/Bridge has allowFrom unset, which admits only the pods of namespace bridge, so its NetworkPolicy would drop every request the regional gateway forwards (got undefined); add ${entry} to the bridge's allowFrom`,
       );
     });
 
     test('allowFrom: [] (nobody) fails', () => {
       const failover = failoverOf(provider());
-      const { chart, bridge, certificate } = east(failover, { allowFrom: [] });
-      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate })).toThrow(/bridge.allowFrom does not admit the gateway proxies .* has allowFrom \[\], which admits nobody/);
+      const { chart, bridge, certificate, gatewayClass } = east(failover, { allowFrom: [] });
+      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass })).toThrow(/bridge.allowFrom does not admit the gateway proxies .* has allowFrom \[\], which admits nobody/);
     });
 
     test('allowFrom with other pods fails', () => {
       const failover = failoverOf(provider());
-      const { chart, bridge, certificate } = east(failover, { allowFrom: [{ ...proxies, podLabels: { app: 'something-else' } }] });
-      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate })).toThrow(/bridge.allowFrom does not admit the gateway proxies .* has allowFrom \[\{ namespaceLabels: .*podLabels: \{ app: 'something-else' \} \}\]/);
+      const { chart, bridge, certificate, gatewayClass } = east(failover, { allowFrom: [{ ...proxies, podLabels: { app: 'something-else' } }] });
+      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass })).toThrow(/bridge.allowFrom does not admit the gateway proxies .* has allowFrom \[\{ namespaceLabels: .*podLabels: \{ app: 'something-else' \} \}\]/);
     });
 
     test("allowFrom with the renderer's peer, or a broader one of the proxies' namespace, is right", () => {
       for (const allowFrom of [[proxies], [{ namespaceLabels: proxies.namespaceLabels }], [{ podLabels: { team: 'x' } }, proxies]]) {
         const failover = failoverOf(provider());
-        const { chart, bridge, certificate } = east(failover, { allowFrom });
-        expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate })).not.toThrow();
+        const { chart, bridge, certificate, gatewayClass } = east(failover, { allowFrom });
+        expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass })).not.toThrow();
       }
     });
   });
@@ -106,10 +111,10 @@ describe("a regional gateway in front of a bridge whose NetworkPolicy does not a
   test("TSB: its ingress gateway runs in the bridge's namespace, which the default admits; [] does not", () => {
     const ok = failoverOf(new TetrateFailover());
     const right = east(ok);
-    expect(() => ok.addRegionalGateway(right.chart, 'Failover', { region: 'east', bridge: right.bridge, certificate: right.certificate })).not.toThrow();
+    expect(() => ok.addRegionalGateway(right.chart, 'Failover', { region: 'east', bridge: right.bridge, certificate: right.certificate, gatewayClass: right.gatewayClass })).not.toThrow();
     const failover = failoverOf(new TetrateFailover());
     const wrong = east(failover, { allowFrom: [] });
-    expect(() => failover.addRegionalGateway(wrong.chart, 'Failover', { region: 'east', bridge: wrong.bridge, certificate: wrong.certificate })).toThrow(
+    expect(() => failover.addRegionalGateway(wrong.chart, 'Failover', { region: 'east', bridge: wrong.bridge, certificate: wrong.certificate, gatewayClass: wrong.gatewayClass })).toThrow(
       /bridge.allowFrom does not admit the gateway proxies of Tetrate Service Bridge, \{ podLabels: \{ app: 'bridge-gateway' \} \}: .*add \{ podLabels: \{ app: 'bridge-gateway' \} \} to the bridge's allowFrom/,
     );
   });
@@ -129,7 +134,7 @@ describe('failover references and values are checked', () => {
     const chart = new Chart(Testing.app(), 'central');
     extra(chart);
     const certificate = new Certificate(chart, 'Tls', { issuer: new SelfSignedClusterIssuer(chart, 'Ca'), namespace, dnsNames: failover.model.centralHostnames });
-    failover.addTier1Gateway(chart, 'Tier1', { certificate });
+    failover.addTier1Gateway(chart, 'Tier1', { certificate, gatewayClass: gatewayClassFor(failover, chart) });
     return chart;
   }
   const secret = (namespace: string) => (chart: Chart) => { new ApiObject(chart, `Secret-${namespace}`, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'bridge-ca', namespace } }); };
@@ -147,26 +152,48 @@ describe('failover references and values are checked', () => {
     expect(() => synth(tier1(new IstioFailover(), 'istio-ingress', secret('tier1')))).toThrow(/caSecret refers to Secret 'istio-ingress\/bridge-ca', which nothing in the app emits or makes. It exists as Secret tier1\/bridge-ca/);
   });
 
-  test("Envoy's caSecret (the Backends' CA) and gatewayClassName warn unless they are defined", () => {
-    const warnings = warningsOf(tier1(new EnvoyGatewayFailover(), 'tier1'));
-    expect(warnings).toEqual([
-      expect.stringMatching(/^Tier1Gateway 'bridge.example.com' at central\/Tier1: provider.gatewayClassName refers to GatewayClass \(gateway.networking.k8s.io\) 'envoy-bridge', which nothing in the app emits or makes.*add an EnvoyGatewayClass named 'envoy-bridge'/),
+  test("Envoy's caSecret (the Backends' CA) warns unless it is defined", () => {
+    expect(warningsOf(tier1(new EnvoyGatewayFailover(), 'tier1'))).toEqual([
       expect.stringMatching(/^Tier1Gateway 'bridge.example.com' at central\/Tier1: caSecret refers to Secret 'tier1\/bridge-ca', which nothing in the app emits or makes/),
     ]);
-    const defined = tier1(new EnvoyGatewayFailover(), 'tier1', (chart) => { secret('tier1')(chart); new EnvoyGatewayClass(chart, 'Class', { name: 'envoy-bridge' }); });
-    expect(warningsOf(defined)).toEqual([]);
+    expect(warningsOf(tier1(new EnvoyGatewayFailover(), 'tier1', secret('tier1')))).toEqual([]);
   });
 
-  test("Envoy's regional Gateway names its GatewayClass too", () => {
-    const failover = failoverOf(new EnvoyGatewayFailover({ gatewayClassName: 'regional' }));
-    const { chart, bridge, certificate } = east(failover, { allowFrom: [ENVOY_PROXIES] });
-    failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate });
-    expect(warningsOf(chart).filter((w) => w.includes('gatewayClassName'))).toEqual([expect.stringMatching(/^RegionalGateway 'east' at east\/Failover: provider.gatewayClassName refers to GatewayClass \(gateway.networking.k8s.io\) 'regional'/)]);
-    const ok = failoverOf(new EnvoyGatewayFailover({ gatewayClassName: 'regional' }));
-    const right = east(ok, { allowFrom: [ENVOY_PROXIES] });
-    new EnvoyGatewayClass(right.chart, 'Class', { name: 'regional' });
-    ok.addRegionalGateway(right.chart, 'Failover', { region: 'east', bridge: right.bridge, certificate: right.certificate });
-    expect(warningsOf(right.chart).filter((w) => w.includes('gatewayClassName'))).toEqual([]);
+  describe("the GatewayClass is a typed reference: Envoy Gateway's Gateways need the one of their own cluster", () => {
+    test('unset, it fails naming the prop and how to make one', () => {
+      const failover = failoverOf(new EnvoyGatewayFailover());
+      const { chart, bridge, certificate } = east(failover, { allowFrom: [ENVOY_PROXIES] });
+      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate })).toThrow(
+        /^RegionalGateway 'east' at east\/Failover: gatewayClass is unset: Envoy Gateway makes a Gateway API Gateway, which names the GatewayClass that runs it \(got undefined\); pass the GatewayClass of this cluster: new EnvoyGatewayClass\(chart, 'GatewayClass'/,
+      );
+      const central = new Chart(Testing.app(), 'central');
+      const certificate1 = new Certificate(central, 'Tls', { issuer: new SelfSignedClusterIssuer(central, 'Ca'), namespace: 'tier1', dnsNames: failover.model.centralHostnames });
+      expect(() => failover.addTier1Gateway(central, 'Tier1', { certificate: certificate1 })).toThrow(/^Tier1Gateway 'bridge.example.com' at central\/Tier1: gatewayClass is unset/);
+    });
+
+    test("one of another cluster's chart fails: a GatewayClass is an object of the cluster that runs the Gateway", () => {
+      const failover = failoverOf(new EnvoyGatewayFailover());
+      const { chart, bridge, certificate } = east(failover, { allowFrom: [ENVOY_PROXIES] });
+      const elsewhere = new EnvoyGatewayClass(new Chart(Testing.app(), 'central'), 'GatewayClass', { name: 'envoy-bridge' });
+      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass: elsewhere })).toThrow(
+        /^RegionalGateway 'east' at east\/Failover: gatewayClass is GatewayClass 'envoy-bridge' at central\/GatewayClass, in another cluster's chart \(central\).*define the GatewayClass in this cluster's chart \(east\)/,
+      );
+    });
+
+    test('the Gateway names the class given, one made here or one installed beforehand', () => {
+      const failover = failoverOf(new EnvoyGatewayFailover());
+      const { chart, bridge, certificate } = east(failover, { allowFrom: [ENVOY_PROXIES] });
+      const installed = EnvoyGatewayClass.fromGatewayClassName(chart, 'Installed', 'platform-envoy');
+      failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass: installed });
+      expect(find(synth(chart), 'Gateway', 'events-east').spec.gatewayClassName).toBe('platform-envoy');
+    });
+
+    test.each([['Istio', () => new IstioFailover()], ['TSB', () => new TetrateFailover()]] as const)('%s selects its proxies by labels: a GatewayClass given is refused, not dropped', (_name, provider) => {
+      const failover = failoverOf(provider());
+      const { chart, bridge, certificate } = east(failover, { allowFrom: [provider().gatewayPeer('bridge')] });
+      const gatewayClass = new EnvoyGatewayClass(chart, 'Class', { name: 'envoy-bridge' });
+      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass })).toThrow(/gatewayClass is set, but .* selects its gateway proxies by labels, not by a GatewayClass \(got "envoy-bridge"\); leave gatewayClass unset/);
+    });
   });
 
   test.each([FailoverProviderKind.ISTIO, FailoverProviderKind.ENVOY_GATEWAY, FailoverProviderKind.TETRATE])('MultiRegionEnvironment (%s) declares the Secrets its runbook creates: no warnings', (provider) => {
@@ -178,7 +205,6 @@ describe('failover references and values are checked', () => {
 
   describe('renderer options fail at construction', () => {
     test.each<[string, () => unknown, RegExp]>([
-      ['a GatewayClass name with a space', () => new EnvoyGatewayFailover({ gatewayClassName: 'Not Valid' }), /^new EnvoyGatewayFailover\(\): options.gatewayClassName must be lowercase alphanumerics, '-' and '.'.* \(got "Not Valid"\); use e.g. 'envoy-bridge'$/],
       ['an Envoy Gateway namespace with an underscore', () => new EnvoyGatewayFailover({ controllerNamespace: 'Bad_NS' }), /^new EnvoyGatewayFailover\(\): options.controllerNamespace must be lowercase alphanumerics and '-'.* \(got "Bad_NS"\); use e.g. 'envoy-gateway-system'$/],
       ['an Istio gateway namespace with an underscore', () => new IstioFailover({ gatewayNamespace: 'Bad_NS' }), /^new IstioFailover\(\): options.gatewayNamespace must be lowercase alphanumerics and '-'.* \(got "Bad_NS"\); use e.g. 'istio-ingress'$/],
       ['a gateway selector key with a space', () => new IstioFailover({ gatewaySelector: { 'bad key': 'x' } }), /^new IstioFailover\(\): options.gatewaySelector\['bad key'\] is not a Kubernetes label: "bad key" is not a qualified name/],
@@ -193,7 +219,7 @@ describe('failover references and values are checked', () => {
     });
 
     test('the right values construct', () => {
-      expect(() => new EnvoyGatewayFailover({ gatewayClassName: 'envoy-bridge', controllerNamespace: 'envoy-gateway-system' })).not.toThrow();
+      expect(() => new EnvoyGatewayFailover({ controllerNamespace: 'envoy-gateway-system' })).not.toThrow();
       expect(() => new IstioFailover({ gatewayNamespace: 'istio-ingress', gatewaySelector: { istio: 'ingressgateway', 'app.kubernetes.io/name': 'istio-ingressgateway' } })).not.toThrow();
       expect(() => new TetrateFailover({ configNamespace: 'tsb-conf', bridgeNamespace: 'bridge', ingressGatewayName: 'bridge-gateway', tenant: 'kafka' })).not.toThrow();
     });
@@ -209,7 +235,7 @@ describe('failover references and values are checked', () => {
       const chart = new Chart(Testing.app(), 'east');
       const bridge = new KafkaBridge(chart, 'Bridge', { name: 'events', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'kafka-ca' }), allowFrom: [{ podLabels: {} }] });
       const certificate = new Certificate(chart, 'Tls', { issuer: new SelfSignedClusterIssuer(chart, 'Ca'), namespace: 'istio-ingress', dnsNames: failover.model.regionalHostnames('east') });
-      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate })).toThrow(
+      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass: gatewayClassFor(failover, chart) })).toThrow(
         /^RegionalGateway 'east' at east\/Failover: bridge.namespace is unset \(KafkaBridge 'events' at east\/Bridge, in a chart without a namespace\): the regional gateway routes to the bridge's Service by its cluster DNS name, <service>.<namespace>.svc \(got undefined\); give the bridge a namespace/,
       );
     });
@@ -219,7 +245,7 @@ describe('failover references and values are checked', () => {
       const chart = new Chart(Testing.app(), 'east', { namespace: 'bridge' });
       const bridge = new KafkaBridge(chart, 'Bridge', { name: 'events', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'kafka-ca' }), allowFrom: [ENVOY_PROXIES] });
       const certificate = new Certificate(chart, 'Tls', { issuer: new SelfSignedClusterIssuer(chart, 'Ca'), dnsNames: failover.model.regionalHostnames('east') });
-      failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate });
+      failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass: gatewayClassFor(failover, chart) });
       expect(find(synth(chart), 'HTTPRoute', 'events-east').spec.rules[0].backendRefs).toEqual([{ group: '', kind: 'Service', name: 'events-bridge-service', port: 8080, weight: 1 }]);
     });
   });
@@ -286,11 +312,12 @@ describe('names that would collide are rejected with the prop at fault', () => {
     function twoTier1(provider: () => IFailoverRenderer, second: string, secondNamespace: string) {
       const chart = new Chart(Testing.app(), 'central');
       const issuer = new SelfSignedClusterIssuer(chart, 'Ca');
+      const gatewayClass = provider().usesGatewayClass ? new EnvoyGatewayClass(chart, 'GatewayClass', { name: 'envoy-bridge' }) : undefined;
       [['bridge.example.com', 'tier1'], [second, secondNamespace]].forEach(([hostname, namespace], i) => {
         const failover = new FailoverGateway({ hostname, regions, provider: provider() });
         const proxyNamespace = failover.provider.proxyNamespace(namespace)!;
         const certificate = new Certificate(chart, `Tls${i}`, { issuer, name: `tier1-${i}`, namespace: proxyNamespace, dnsNames: failover.model.centralHostnames });
-        failover.addTier1Gateway(chart, `Tier1-${i}`, { certificate });
+        failover.addTier1Gateway(chart, `Tier1-${i}`, { certificate, gatewayClass });
       });
       return chart;
     }
@@ -352,19 +379,19 @@ describe('names that would collide are rejected with the prop at fault', () => {
 
   test("a TSB bridge outside the bridges workspace's namespace names the construct and bridge.namespace", () => {
     const failover = failoverOf(new TetrateFailover());
-    const { chart, bridge, certificate } = east(failover, { namespace: 'apps' });
-    expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate })).toThrow(
+    const { chart, bridge, certificate, gatewayClass } = east(failover, { namespace: 'apps' });
+    expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass })).toThrow(
       /^RegionalGateway 'east' at east\/Failover: bridge.namespace is not the namespace the TSB bridges workspace selects \(TetrateFailover bridgeNamespace: bridge\).* \(got "apps"\); pass bridgeNamespace: 'apps' to TetrateFailover/,
     );
   });
 
   test('an unknown region names the construct path and the prop region', () => {
     const failover = failoverOf(new IstioFailover());
-    const { chart, bridge, certificate } = east(failover, { allowFrom: [ISTIO_PROXIES] });
+    const { chart, bridge, certificate, gatewayClass } = east(failover, { allowFrom: [ISTIO_PROXIES] });
     expect(() => failover.addRegionalGateway(chart, 'North', { region: 'north', bridge, certificate })).toThrow(
       "RegionalGateway 'north' at east/North: region is not a region of the model: FailoverGateway 'bridge.example.com' has no region 'north'; it has east, west (got \"north\"); use one of 'east', 'west', or add the region to the FailoverGateway's regions",
     );
-    expect(() => failover.addRegionalGateway(chart, 'East', { region: 'east', bridge, certificate })).not.toThrow();
+    expect(() => failover.addRegionalGateway(chart, 'East', { region: 'east', bridge, certificate, gatewayClass })).not.toThrow();
   });
 
   describe('MultiRegionEnvironment errors carry its path and prop', () => {

@@ -3,6 +3,7 @@ import {
   BridgeKafkaConnection,
   BridgeTrafficGenerators,
   Certificate,
+  EnvoyGatewayClass,
   EnvoyGatewayFailover,
   FailoverGateway,
   FailoverGatewayProps,
@@ -31,14 +32,19 @@ function region(provider: IFailoverRenderer, bridgeProps: Partial<KafkaBridgePro
   const bridge = new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'bridge', kafka: BridgeKafkaConnection.fromAddress('kafka:9092', { secretName: 'kafka-ca' }), allowFrom: [provider.gatewayPeer('bridge')], ...bridgeProps });
   const namespace = provider.regionalNamespace(bridge);
   const certificate = new Certificate(chart, 'Tls', { issuer: new SelfSignedClusterIssuer(chart, 'Ca'), namespace, dnsNames });
-  return { chart, failover, bridge, certificate };
+  return { chart, failover, bridge, certificate, gatewayClass: gatewayClassFor(provider, chart) };
+}
+
+/** The GatewayClass a provider that makes Gateway API Gateways needs in `chart`'s cluster; undefined for the others. */
+function gatewayClassFor(provider: IFailoverRenderer, chart: Chart): EnvoyGatewayClass | undefined {
+  return provider.usesGatewayClass ? new EnvoyGatewayClass(chart, 'GatewayClass', { name: 'envoy-bridge' }) : undefined;
 }
 
 function central(provider: IFailoverRenderer, namespace: string) {
   const failover = gateway(provider);
   const chart = new Chart(Testing.app(), 'central');
   const certificate = new Certificate(chart, 'Tls', { issuer: new SelfSignedClusterIssuer(chart, 'Ca'), namespace, dnsNames: failover.model.centralHostnames });
-  failover.addTier1Gateway(chart, 'Tier1', { certificate });
+  failover.addTier1Gateway(chart, 'Tier1', { certificate, gatewayClass: gatewayClassFor(provider, chart) });
   return synth(chart);
 }
 
@@ -78,8 +84,8 @@ describe.each<[string, () => IFailoverRenderer]>([
   ['Envoy Gateway', () => new EnvoyGatewayFailover()],
 ])('%s regional gateway', (_name, provider) => {
   test('snapshot, and valid', () => {
-    const { chart, failover, bridge, certificate } = region(provider());
-    failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate });
+    const { chart, failover, bridge, certificate, gatewayClass } = region(provider());
+    failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass });
     const manifests = synth(chart);
     expect(manifests.filter((m) => !['Certificate', 'ClusterIssuer', 'KafkaBridge', 'NetworkPolicy'].includes(m.kind))).toMatchSnapshot();
     expectValid(manifests);
@@ -87,33 +93,33 @@ describe.each<[string, () => IFailoverRenderer]>([
 
   describe('fails when', () => {
     test('several bridge replicas serve consumers behind it', () => {
-      const { chart, failover, bridge, certificate } = region(provider(), { replicas: 2 });
-      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate })).toThrow(
+      const { chart, failover, bridge, certificate, gatewayClass } = region(provider(), { replicas: 2 });
+      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass })).toThrow(
         /RegionalGateway 'east' at east\/Failover: bridge.replicas are more than one behind the failover gateway, but a bridge consumer lives in one pod .* \(got 2\); run 1 bridge replica per region, or a producer-only bridge/,
       );
     });
 
     test('its certificate does not cover the pinned hostname', () => {
-      const { chart, failover, bridge, certificate } = region(provider(), {}, ['bridge.example.com']);
-      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate })).toThrow(/certificate does not cover east.bridge.example.com \(its SANs: bridge.example.com\)/);
+      const { chart, failover, bridge, certificate, gatewayClass } = region(provider(), {}, ['bridge.example.com']);
+      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass })).toThrow(/certificate does not cover east.bridge.example.com \(its SANs: bridge.example.com\)/);
     });
 
     test('the region is not one of the model', () => {
-      const { chart, failover, bridge, certificate } = region(provider());
-      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'north', bridge, certificate })).toThrow(/has no region 'north'; it has east, west/);
+      const { chart, failover, bridge, certificate, gatewayClass } = region(provider());
+      expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'north', bridge, certificate, gatewayClass })).toThrow(/has no region 'north'; it has east, west/);
     });
   });
 
   test('a producer-only bridge may scale', () => {
-    const { chart, failover, bridge, certificate } = region(provider(), { replicas: 3, consumer: false });
-    expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate })).not.toThrow();
+    const { chart, failover, bridge, certificate, gatewayClass } = region(provider(), { replicas: 3, consumer: false });
+    expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass })).not.toThrow();
   });
 });
 
 describe('Istio', () => {
   test('the regional VirtualService names the region in X-Forwarded-Host, and the Gateway serves both hostnames', () => {
-    const { chart, failover, bridge, certificate } = region(new IstioFailover());
-    failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate });
+    const { chart, failover, bridge, certificate, gatewayClass } = region(new IstioFailover());
+    failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass });
     const manifests = synth(chart);
     const vs = find(manifests, 'VirtualService', 'events-east');
     expect(vs.metadata.namespace).toBe('istio-ingress');
@@ -156,9 +162,9 @@ describe('Envoy Gateway', () => {
   });
 
   test('a regional route in another namespace than the bridge gets a ReferenceGrant', () => {
-    const { chart, failover, bridge } = region(new EnvoyGatewayFailover());
+    const { chart, failover, bridge, gatewayClass } = region(new EnvoyGatewayFailover());
     const certificate = new Certificate(chart, 'GwTls', { issuer: new SelfSignedClusterIssuer(chart, 'Ca2'), namespace: 'gateways', dnsNames: ['bridge.example.com', 'east.bridge.example.com'] });
-    failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, namespace: 'gateways' });
+    failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass, namespace: 'gateways' });
     const manifests = synth(chart);
     expect(find(manifests, 'HTTPRoute', 'events-east').spec.rules[0].backendRefs).toEqual([{ group: '', kind: 'Service', name: 'events-bridge-service', namespace: 'bridge', port: 8080, weight: 1 }]);
     expect(find(manifests, 'ReferenceGrant', 'events-east-route').spec).toEqual({
