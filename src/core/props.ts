@@ -55,50 +55,71 @@ export function constructId(kind: string, scope: unknown, id: unknown, param: st
 export function checkArgs(where: Subject | string, signature: string, args: ArrayLike<unknown>, skip: number = 0): void {
   const params = SIGNATURES[signature];
   if (params === undefined) throw new Error(`checkArgs: no signature ${signature}; run scripts/prop-shapes.ts`);
+  // Plain loops, no closures: constructors and addTopic/addUser call this once per object.
   for (let i = skip; i < params.length; i++) {
     const param = params[i];
-    const values = param.rest ? Array.from(args).slice(i) : [args[i]];
-    values.forEach((value, j) => {
-      const name = param.rest ? `${param.name}[${j}]` : param.name;
-      const problem = value === undefined
-        ? (param.optional && !param.rest ? undefined : { path: name, problem: 'is required', value, fix: `give ${describe(param.shape)}` })
-        : problemOf(param.shape, value, name);
-      if (problem === undefined) return;
-      const path = param.name === 'props' && problem.path !== 'props' ? problem.path.replace(/^props\.?/, '') : problem.path;
-      if (typeof where === 'string') throwFactoryError(where, path, problem.problem, problem.value, problem.fix);
-      throwPropError(where, path, problem.problem, problem.value, problem.fix);
-    });
+    if (param.rest) {
+      for (let j = i; j < args.length; j++) checkArg(where, param, args[j], `${param.name}[${j - i}]`);
+    } else {
+      checkArg(where, param, args[i], param.name);
+    }
   }
+}
+
+/** Throws a prop error unless `value` fits `param` (named `name`, e.g. `operations[1]`). */
+function checkArg(where: Subject | string, param: Signature[number], value: unknown, name: string): void {
+  const problem = value === undefined
+    ? (param.optional && !param.rest ? undefined : { path: name, problem: 'is required', value, fix: `give ${describe(param.shape)}` })
+    : problemOf(param.shape, value, name);
+  if (problem === undefined) return;
+  const path = param.name === 'props' && problem.path !== 'props' ? problem.path.replace(/^props\.?/, '') : problem.path;
+  if (typeof where === 'string') throwFactoryError(where, path, problem.problem, problem.value, problem.fix);
+  throwPropError(where, path, problem.problem, problem.value, problem.fix);
+}
+
+/** What `value` does not fit as a `shape` at `path`: made only when it does not fit. */
+function wrong(shape: Shape, value: unknown, path: string, problem?: string, fix?: string): Problem {
+  return { path, problem: problem ?? `must be ${describe(shape)}`, value, fix: fix ?? `give ${describe(shape)}` };
+}
+
+/** `Object.entries` of a generated shape (constant data), made once per shape. */
+const ENTRIES = new WeakMap<object, ReadonlyArray<readonly [string, unknown]>>();
+function entriesOf<V>(record: Readonly<Record<string, V>>): ReadonlyArray<readonly [string, V]> {
+  let entries = ENTRIES.get(record);
+  if (entries === undefined) {
+    entries = Object.entries(record);
+    ENTRIES.set(record, entries);
+  }
+  return entries as ReadonlyArray<readonly [string, V]>;
 }
 
 /** What is wrong with `value` as a `shape`, or undefined. */
 function problemOf(shape: Shape, value: unknown, path: string): Problem | undefined {
-  const wrong = (problem?: string, fix?: string): Problem => ({ path, problem: problem ?? `must be ${describe(shape)}`, value, fix: fix ?? `give ${describe(shape)}` });
   switch (shape.t) {
     case 'any': return undefined;
-    case 'string': return typeof value === 'string' ? undefined : wrong();
-    case 'number': return typeof value === 'number' && Number.isFinite(value) ? undefined : wrong();
-    case 'boolean': return typeof value === 'boolean' ? undefined : wrong(undefined, 'give true or false (a boolean, not a string)');
-    case 'function': return typeof value === 'function' ? undefined : wrong();
-    case 'duration': return durationProblem(value) === undefined ? undefined : wrong(durationProblem(value), 'use e.g. Duration.seconds(30)');
-    case 'size': return sizeProblem(value) === undefined ? undefined : wrong(sizeProblem(value), 'use e.g. Size.gibibytes(10)');
-    case 'enum': return shape.values.includes(value as string | number) ? undefined : wrong(undefined, shape.names ? `use ${shape.names.join(', ')}` : `use ${shape.values.map((v) => formatValue(v)).join(', ')}`);
+    case 'string': return typeof value === 'string' ? undefined : wrong(shape, value, path);
+    case 'number': return typeof value === 'number' && Number.isFinite(value) ? undefined : wrong(shape, value, path);
+    case 'boolean': return typeof value === 'boolean' ? undefined : wrong(shape, value, path, undefined, 'give true or false (a boolean, not a string)');
+    case 'function': return typeof value === 'function' ? undefined : wrong(shape, value, path);
+    case 'duration': return durationProblem(value) === undefined ? undefined : wrong(shape, value, path, durationProblem(value), 'use e.g. Duration.seconds(30)');
+    case 'size': return sizeProblem(value) === undefined ? undefined : wrong(shape, value, path, sizeProblem(value), 'use e.g. Size.gibibytes(10)');
+    case 'enum': return shape.values.includes(value as string | number) ? undefined : wrong(shape, value, path, undefined, shape.names ? `use ${shape.names.join(', ')}` : `use ${shape.values.map((v) => formatValue(v)).join(', ')}`);
     case 'array':
-      if (!Array.isArray(value)) return wrong();
+      if (!Array.isArray(value)) return wrong(shape, value, path);
       for (const [i, item] of value.entries()) {
         const problem = problemOf(shape.of, item, `${path}[${i}]`);
         if (problem !== undefined) return problem;
       }
       return undefined;
     case 'record':
-      if (!isObject(value)) return wrong();
+      if (!isObject(value)) return wrong(shape, value, path);
       for (const [key, item] of Object.entries(value)) {
         const problem = problemOf(shape.of, item, `${path}['${key}']`);
         if (problem !== undefined) return problem;
       }
       return undefined;
     case 'object': {
-      if (!isObject(value)) return wrong();
+      if (!isObject(value)) return wrong(shape, value, path);
       const props = shape.props ?? INTERFACES[shape.ref!];
       // A key the interface does not have is a typo TypeScript would have caught ({ nmae: 'x' }).
       if (shape.ref !== undefined && Object.getPrototypeOf(value) === Object.prototype) {
@@ -108,7 +129,7 @@ function problemOf(shape: Shape, value: unknown, path: string): Problem | undefi
           return { path: path === '' ? unknown : `${path}.${unknown}`, problem: `is not a prop of ${shape.ref}`, value: (value as Record<string, unknown>)[unknown], fix: near === undefined ? `use one of ${Object.keys(props).join(', ')}` : `did you mean ${near}?` };
         }
       }
-      for (const [key, prop] of Object.entries(props)) {
+      for (const [key, prop] of entriesOf(props)) {
         const item = (value as Record<string, unknown>)[key];
         const at = path === '' ? key : `${path}.${key}`;
         if (item === undefined) {
@@ -121,12 +142,12 @@ function problemOf(shape: Shape, value: unknown, path: string): Problem | undefi
       return undefined;
     }
     case 'union':
-      return shape.of.some((s) => problemOf(s, value, path) === undefined) ? undefined : wrong();
+      return shape.of.some((s) => problemOf(s, value, path) === undefined) ? undefined : wrong(shape, value, path);
     case 'instance': {
-      const members = Object.entries(shape.members);
+      const members = entriesOf(shape.members);
       const fits = (typeof value === 'object' || typeof value === 'function') && value !== null
         && members.every(([name, kind]) => (kind === 'function' ? typeof (value as Record<string, unknown>)[name] === 'function' : name in value));
-      return fits ? undefined : wrong(undefined, `pass ${describe(shape)}, made with its constructor or static factories`);
+      return fits ? undefined : wrong(shape, value, path, undefined, `pass ${describe(shape)}, made with its constructor or static factories`);
     }
   }
 }
