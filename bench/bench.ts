@@ -136,9 +136,11 @@ function helmRows(helm: string, file: string, lib: Measured, yamlMs: number): vo
  * each KRaft pod's server.properties judged by Kafka's config model, names), toJson ~15%
  * (cdk8s' resolve, sanitize and key sorting ~11%, the imports' toJson_ mapping ~5%),
  * validations ~13% (nearly all the consistency pass), cdk8s' dependency ordering ~6%. A
- * `node --cpu-prof` of the child agrees. So the library cannot reach Helm's time on E while it
- * serializes with the `yaml` package: F alone is ~0.75× helm template, which copies template
- * text and never serializes objects, leaving ~0.25× for everything else (it takes ~1.3×).
+ * `node --cpu-prof` of the child agrees (self time: the `yaml` package ~39%, garbage collection
+ * ~16%, cdk8s ~15%, constructs ~4%, the library's own code ~17%, the imports ~4%). So the library
+ * cannot reach Helm's time on E while it serializes with the `yaml` package: F alone is
+ * ~0.6-0.8× helm template (which copies template text and never serializes an object), leaving
+ * ~0.2-0.4× of Helm's time for everything else, which takes ~1×.
  */
 function phaseRows(objects: number): void {
   const p = measure(['phases', String(objects)]);
