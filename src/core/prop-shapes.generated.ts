@@ -6031,8 +6031,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@519": "function",
-       "__@toStringTag@521": "present"
+       "__@iterator@533": "function",
+       "__@toStringTag@535": "present"
       }
      }
     ]
