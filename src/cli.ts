@@ -3,13 +3,15 @@ import { existsSync, readFileSync, realpathSync } from 'fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'path';
 import { bundleDirectory } from './policy/bundle';
 import { readBytes } from './policy/input';
+import { KUBECONFORM_SCHEMA_LOCATION, writeKubeconformSchemas } from './policy/kubeconform';
 import { formatFinding, ManifestValidator, ValidationResult } from './policy/validator';
 import { readManifests } from './policy/yaml';
 
 const USAGE = `usage: cdk8s-kafka validate [PATH...] [--crds PATH]...
+       cdk8s-kafka schemas --kubeconform DIR
        cdk8s-kafka --version | --help
 
-Checks Kubernetes manifests offline, as the API server's schema stage would: served
+validate: checks Kubernetes manifests offline, as the API server's schema stage would: served
 apiVersion and kind, unknown fields, types, enums, RE2 patterns, formats, defaults,
 list-type uniqueness, CEL (x-kubernetes-validations) rules and metadata. YAML is read as
 kubectl reads it. The schemas of Kubernetes and of the pinned Strimzi, cert-manager,
@@ -20,12 +22,25 @@ Gateway API, Envoy Gateway, Istio, Argo CD and Prometheus Operator CRDs are buil
                or else dist/
   --crds PATH  a file or directory of CustomResourceDefinitions to check against as well
                (another operator's, say); repeatable; wins over a built-in CRD of the same kind
-  -h, --help   print this help
-  --version    print the version
 
 Prints one line per finding, <file>:<line> <apiVersion>/<kind> <namespace>/<name> <field>:
 <severity>: <message>, where <line> is the line the document starts on, and a summary.
-Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.`;
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.
+
+schemas: writes the built-in schemas in another tool's format.
+
+  --kubeconform DIR  standalone strict JSON Schemas for kubeconform, one file per kind and
+               served version, into DIR (created if missing; files of the same name are
+               replaced). Prints the -schema-location to give kubeconform:
+                 kubeconform -strict -ignore-missing-schemas \\
+                   -schema-location 'DIR/${KUBECONFORM_SCHEMA_LOCATION}' dist/
+               CEL rules and the Go rules of core kinds have no JSON Schema form: validate
+               checks them.
+
+Exit status: 0 written, 2 usage or I/O error.
+
+  -h, --help   print this help
+  --version    print the version`;
 
 /** What the CLI reads besides its arguments (replaced in tests). */
 export interface CliIo {
@@ -49,8 +64,14 @@ export function main(argv: readonly string[], io: CliIo = {}): number {
   }
   const [command, ...rest] = argv;
   if (command === undefined) return usage('no command: try cdk8s-kafka validate');
-  if (command !== 'validate') return usage(`unknown command ${JSON.stringify(command)}`);
+  const cwd = io.cwd ?? process.cwd();
+  if (command === 'validate') return validate(rest, cwd, io);
+  if (command === 'schemas') return schemas(rest, cwd);
+  return usage(`unknown command ${JSON.stringify(command)}`);
+}
 
+/** `cdk8s-kafka validate`. */
+function validate(rest: readonly string[], cwd: string, io: CliIo): number {
   const crds: string[] = [];
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -70,7 +91,6 @@ export function main(argv: readonly string[], io: CliIo = {}): number {
   }
   if (paths.includes('')) return usage('an empty path: name a file or directory (is a shell variable unset?)');
   if (paths.filter((p) => p === '-').length > 1) return usage('- (standard input) can be given once');
-  const cwd = io.cwd ?? process.cwd();
   if (paths.length === 0) {
     try {
       const output = defaultPath(cwd);
@@ -99,6 +119,35 @@ export function main(argv: readonly string[], io: CliIo = {}): number {
       (result.skippedTransitionRules > 0 ? `, ${count(result.skippedTransitionRules, 'transition rule')} on oldSelf skipped` : ''),
   );
   return result.errors > 0 ? 1 : 0;
+}
+
+/** `cdk8s-kafka schemas --kubeconform DIR`: the built-in schemas as kubeconform's JSON Schemas. */
+function schemas(rest: readonly string[], cwd: string): number {
+  let kubeconform: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--kubeconform' || arg.startsWith('--kubeconform=')) {
+      const value = arg === '--kubeconform' ? rest[++i] : arg.slice('--kubeconform='.length);
+      if (value === undefined || value === '') return usage('--kubeconform needs the folder to write to');
+      if (kubeconform !== undefined) return usage('--kubeconform can be given once');
+      kubeconform = value;
+    } else if (arg.startsWith('-')) {
+      return usage(`unknown option ${JSON.stringify(arg)}`);
+    } else {
+      return usage(`schemas takes no path (got ${JSON.stringify(arg)}); name the folder with --kubeconform DIR`);
+    }
+  }
+  if (kubeconform === undefined) return usage('schemas needs a format: --kubeconform DIR');
+  let files: number;
+  try {
+    files = writeKubeconformSchemas(resolve(cwd, kubeconform)).files.length;
+  } catch (e) {
+    return fail((e as Error).message.split('\n')[0]);
+  }
+  const location = join(shown(cwd, resolve(cwd, kubeconform)), KUBECONFORM_SCHEMA_LOCATION);
+  console.log(location);
+  console.error(`wrote ${count(files, 'kubeconform schema')} to ${kubeconform}; check manifests with: kubeconform -strict -ignore-missing-schemas -schema-location '${location}' dist/`);
+  return 0;
 }
 
 function count(n: number, noun: string): string {

@@ -181,6 +181,39 @@ describe('cdk8s-kafka validate', () => {
   });
 });
 
+describe('cdk8s-kafka schemas', () => {
+  test('--kubeconform DIR writes a schema per kind and version, prints the -schema-location, and exits 0', () => {
+    const app = mkdtempSync(join(tmpdir(), 'cdk8s-kafka-schemas-'));
+    const { code, out, err } = run(['schemas', '--kubeconform', 'kubeconform'], { cwd: app });
+    expect(code).toBe(0);
+    expect(out).toEqual(['kubeconform/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json']);
+    expect(err).toMatch(/^wrote \d+ kubeconform schemas to kubeconform; check manifests with: kubeconform -strict -ignore-missing-schemas -schema-location 'kubeconform\/\{\{ \.Group \}\}\/.*' dist\/$/);
+    const deployment = JSON.parse(readFileSync(join(app, 'kubeconform', 'apps', 'deployment_v1.json'), 'utf8'));
+    expect(deployment.properties.kind).toEqual({ enum: ['Deployment'], type: 'string' });
+    expect(JSON.parse(readFileSync(join(app, 'kubeconform', 'kafka.strimzi.io', 'kafka_v1.json'), 'utf8')).properties.kind.enum).toEqual(['Kafka']);
+    expect(run(['schemas', `--kubeconform=${join(app, 'again')}`]).out).toEqual([join(app, 'again', '{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json')]);
+  });
+
+  test.each([
+    [['schemas'], 'schemas needs a format: --kubeconform DIR'],
+    [['schemas', '--kubeconform'], '--kubeconform needs the folder to write to'],
+    [['schemas', '--kubeconform='], '--kubeconform needs the folder to write to'],
+    [['schemas', '--kubeconform', 'a', '--kubeconform', 'b'], '--kubeconform can be given once'],
+    [['schemas', '--kubeconform', 'a', '--crds', 'b'], 'unknown option "--crds"'],
+    [['schemas', 'a'], 'schemas takes no path (got "a"); name the folder with --kubeconform DIR'],
+  ])('%j is a usage error (exit 2)', (args, problem) => {
+    expect(run(args, { cwd: dir })).toEqual({ code: 2, out: [], err: `cdk8s-kafka: ${problem}; see cdk8s-kafka --help` });
+  });
+
+  test('a folder that cannot be made is a one-line I/O error', () => {
+    expect(run(['schemas', '--kubeconform', join(good, 'schemas')])).toEqual({ code: 2, out: [], err: `cdk8s-kafka: cannot create ${join(good, 'schemas')}: not a directory` });
+  });
+
+  test('--help describes it', () => {
+    expect(run(['schemas', '--help']).out.join('\n')).toMatch(/cdk8s-kafka schemas --kubeconform DIR[\s\S]*-schema-location 'DIR\/\{\{ \.Group \}\}\/\{\{ \.ResourceKind \}\}_\{\{ \.ResourceAPIVersion \}\}\.json'/);
+  });
+});
+
 describe('the installed command', () => {
   const cli = join(__dirname, '..', 'src', 'cli.ts');
   const node = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8' });
