@@ -10,7 +10,7 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { helmStartup, median, oneObjectChart, timeHelmTemplate, writeHelmCharts } from './helm';
 import { firstOfEachKind, timeKubeconform, timeKubeconformVersion, writeKubeconformSchemas, writeYamlStream } from './kubeconform';
-import { lintToolPath } from './tools';
+import { lintTool } from '../test/lint-tools';
 
 const root = resolve(__dirname, '..', '..');
 const child = join(__dirname, 'child.js');
@@ -68,7 +68,7 @@ row('cdk8s-kafka validate dist/ (cold start, every document)', ms(validate));
 row("validate dist/ / node -e ''", ratio(validate, empty), `target <= 8×: ${verdict(validate / empty <= 8)}`);
 
 // Helm, built from tools/lint/helm on first use (undefined without go: its rows are left out).
-const helm = lintToolPath('helm');
+const helm = lintTool('helm')?.path;
 const startupChart = oneObjectChart(join(tmp, 'helm-startup'));
 const startup = helm === undefined ? undefined : helmStartup(helm, startupChart);
 if (startup !== undefined) {
@@ -164,7 +164,7 @@ function phaseRows(objects: number): void {
  * start, and throughput on E (one file, judged after the first object of each kind, as in 4).
  */
 function kubeconformRows(file: string, validatorPerSecond: number): void {
-  const kubeconform = lintToolPath('kubeconform');
+  const kubeconform = lintTool('kubeconform')?.path;
   const location = kubeconform === undefined ? undefined : writeKubeconformSchemas(root, join(tmp, 'kubeconform'));
   if (kubeconform === undefined || location === undefined) {
     lines.push('', `5. kubeconform: left out (${kubeconform === undefined ? 'no go to build it' : 'this CLI has no `schemas --kubeconform`'})`);

@@ -4,7 +4,21 @@ import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'fs';
 import { homedir } from 'os';
-import { basename, join } from 'path';
+import { basename, dirname, join } from 'path';
+
+/**
+ * The repository's root: the nearest folder above this file with a package.json, so that the
+ * tooling finds tools/ both from its source (test/) and compiled (lib/test/, for the bench).
+ */
+export const REPO_ROOT = ((): string => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'tools'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no repository root (package.json and tools/) above ${__dirname}`);
+    dir = parent;
+  }
+  return dir;
+})();
 
 /** A program built from a Go module of tools/. */
 export interface GoProgram {

@@ -5,10 +5,10 @@
 // github.com/stackrox/kube-linter are both refused), so it cannot be built here: a test runs it
 // only from `$KUBE_LINTER`, a kube-linter binary the user brings.
 import { existsSync } from 'fs';
-import { join, resolve } from 'path';
-import { goProgram, GoProgram, pinnedVersion } from './go-build';
+import { join } from 'path';
+import { goProgram, GoProgram, pinnedVersion, REPO_ROOT } from './go-build';
 
-const LINT = resolve(__dirname, '..', 'tools', 'lint');
+const LINT = join(REPO_ROOT, 'tools', 'lint');
 
 /** A pinned tool of tools/lint: its module path and the Go variable that holds its version. */
 const TOOLS = {

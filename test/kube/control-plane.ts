@@ -3,12 +3,12 @@
 // files and the Go version, started on loopback with a temporary state directory.
 import { ChildProcess, spawn } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
-import { goProgram, GoProgram } from '../go-build';
+import { goProgram, GoProgram, REPO_ROOT } from '../go-build';
 import { request } from 'https';
 import { tmpdir } from 'os';
-import { join, resolve } from 'path';
+import { join } from 'path';
 
-const TOOLS = resolve(__dirname, '..', '..', 'tools', 'kube');
+const TOOLS = join(REPO_ROOT, 'tools', 'kube');
 
 /** The Kubernetes release of the harness: tools/kube/go.mod pins it. */
 export const KUBERNETES_VERSION = /k8s\.io\/kubernetes v(\S+)/.exec(readFileSync(join(TOOLS, 'go.mod'), 'utf8'))![1];
