@@ -3,17 +3,18 @@ import { Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ConsistencyPass, secretRef } from '../core/consistency';
-import { throwPropError } from '../core/errors';
+import { propError, Subject, throwPropError } from '../core/errors';
 import { apacheKafkaImage, ImageUser, resolveImageUser } from '../core/images';
 import { StrimziNames } from '../core/names';
 import { labelWithSuffix } from '../core/naming';
 import { tcpPort } from '../core/network';
 import { checkImage, scriptDeployment, shellQuote } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION } from '../core/versions';
-import { AuthorizationType, type KafkaCluster } from './kafka-cluster';
+import { aclsEnforced, describeNeed, judge, needs, quoted } from './grants';
+import type { KafkaCluster } from './kafka-cluster';
 import type { KafkaTopic } from './topic';
 import { ListenerAuthenticationType } from './listener';
-import { AclOperation, AclPatternType, AclResourceType, AclRuleType, UserAuthenticationType, type AclRule, type KafkaUser } from './user';
+import { AclOperation, AclResourceType, UserAuthenticationType, type KafkaUser } from './user';
 
 /** The Apache Kafka image of the default version: its command-line tools are the client. */
 export const KAFKA_CLIENT_IMAGE = apacheKafkaImage(DEFAULT_KAFKA_VERSION);
@@ -32,8 +33,9 @@ export interface KafkaClientWorkloadProps {
   readonly cluster: KafkaCluster;
   /**
    * The user it authenticates as, a user of `cluster`; its Secret holds the credentials. With
-   * simple authorization its ACLs must allow the work: Write on the topic (producer), Read on the
-   * topic and on the group (consumer).
+   * simple authorization its ACLs must allow the work: Write on the topic (producer,
+   * `topic.grantWrite(user)`), Read on the topic and on the group (consumer,
+   * `topic.grantRead(user, { group })`).
    */
   readonly user: KafkaUser;
   /** The topic, a topic of `cluster`. */
@@ -77,7 +79,8 @@ export interface KafkaClientWorkloadProps {
  * @example
  * const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
  * const topic = kafka.addTopic('orders');
- * const user = kafka.addUser('orders-app', { acls: [Acl.topic('orders').allow(AclOperation.WRITE, AclOperation.DESCRIBE)] });
+ * const user = kafka.addUser('orders-app');
+ * topic.grantWrite(user);
  * new KafkaClientWorkload(chart, 'Producer', { cluster: kafka, user, topic, role: KafkaClientRole.PRODUCER });
  */
 export class KafkaClientWorkload extends Construct {
@@ -92,15 +95,16 @@ export class KafkaClientWorkload extends Construct {
   /**
    * Creates the Deployment, `<topic>-<role>` (a topic name that is no DNS label, or too long for
    * one, as a label with a hash of it: `orders_v1` gives `orders-v1-<hash>-producer`); throws if the user or topic is another cluster's, the listener does not accept the
-   * user's authentication, the user has no Secret, its ACLs do not allow the work, or `image` is
-   * one the library does not know the numeric user of and `imageUser` is not given.
+   * user's authentication, the user has no Secret, or `image` is one the library does not know
+   * the numeric user of and `imageUser` is not given. Synthesis fails if the user's ACLs, with
+   * what is granted later, do not allow the work.
    */
   public constructor(scope: Construct, id: string, props: KafkaClientWorkloadProps) {
     super(scope, constructId('KafkaClientWorkload', scope, id));
     checkArgs({ scope: this, kind: 'KafkaClientWorkload', name: id }, 'KafkaClientWorkload.constructor', arguments, 2);
     ConsistencyPass.of(this);
     const { cluster, user, topic, role } = props;
-    const subject = { scope: this, kind: 'KafkaClientWorkload', name: id };
+    const subject: Subject = { scope: this, kind: 'KafkaClientWorkload', name: id };
     // The user's credentials and the topic exist only in their own cluster (the user operator and
     // topic operator of that Kafka), even when two clusters share a namespace.
     if (user.cluster !== cluster) {
@@ -130,7 +134,13 @@ export class KafkaClientWorkload extends Construct {
     const image = props.image ?? KAFKA_CLIENT_IMAGE;
     const imageUser = resolveImageUser(subject, 'image', image, 'imageUser', props.imageUser);
     if (props.group !== undefined && props.group.trim() === '') throwPropError(subject, 'group', 'is empty', props.group, "name the consumer group, e.g. 'orders-app'");
-    checkAuthorized(subject, cluster, user, topic.topicName, role, props.group ?? user.userName);
+    // At synth: the user may be granted more after the workload is made.
+    this.node.addValidation({
+      validate: () => {
+        const problem = authorizationProblem(subject, cluster, user, topic.topicName, role, props.group ?? user.userName);
+        return problem === undefined ? [] : [problem];
+      },
+    });
     // A DNS label for any legal topic name: the Deployment's name and its app.kubernetes.io/name label value.
     const name = labelWithSuffix(topic.topicName, role);
     const labels = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': 'kafka-client' };
@@ -192,76 +202,45 @@ export class KafkaClientWorkload extends Construct {
   }
 }
 
-/** An action a client needs: an operation on a resource (Kafka's `Action`). */
-interface Needed {
-  readonly type: AclResourceType;
-  readonly name: string;
-  readonly operation: AclOperation;
-}
-
-/** Operations an ALLOW rule implies besides itself (Kafka `StandardAuthorizerData`: `IMPLIES_DESCRIBE`, `IMPLIES_DESCRIBE_CONFIGS`). */
-const IMPLIED_BY: Partial<Record<AclOperation, readonly AclOperation[]>> = {
-  [AclOperation.DESCRIBE]: [AclOperation.READ, AclOperation.WRITE, AclOperation.DELETE, AclOperation.ALTER],
-  [AclOperation.DESCRIBE_CONFIGS]: [AclOperation.ALTER_CONFIGS],
+/** The Kafka error a client gets for a need its ACLs do not meet. */
+const AUTHORIZATION_FAILED: Record<AclResourceType, string> = {
+  [AclResourceType.TOPIC]: 'TOPIC_AUTHORIZATION_FAILED',
+  [AclResourceType.GROUP]: 'GROUP_AUTHORIZATION_FAILED',
+  [AclResourceType.TRANSACTIONAL_ID]: 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED',
+  [AclResourceType.CLUSTER]: 'CLUSTER_AUTHORIZATION_FAILED',
 };
 
 /**
- * Whether `rule` applies to `action`, as Kafka's `StandardAuthorizerData.findResult` decides:
- * the resource type; a literal name, the literal `*`, or a prefix; any host (a rule limited to a
- * host is not counted: pod addresses are not known at synth); `All`, the operation itself, or for
- * an ALLOW rule an operation that implies it (`Write` implies `Describe`; a DENY of `Read` does
- * not deny `Describe`).
+ * What is wrong, with `simple` authorization, with `user`'s ACLs for a `role` client, judged by
+ * the grant model (grants.ts) as Kafka's StandardAuthorizer judges: a producer needs what
+ * `topic.grantWrite(user)` gives (Write on the topic, and Describe, which Write implies; its
+ * idempotent InitProducerId passes with Write on any topic: Kafka `KafkaApis
+ * .handleInitProducerIdRequest`), a consumer what `topic.grantRead(user, { group })` gives (Read
+ * on the topic and on its group: Fetch, JoinGroup, OffsetCommit; Describe on both: Metadata,
+ * FindCoordinator, OffsetFetch, which Read implies). Any DENY that applies wins. Super users
+ * (`KafkaAuthorization.simple(superUsers)`) and clusters with `allow.everyone.if.no.acl.found`
+ * are not checked. Undefined when the ACLs do.
  */
-function applies(rule: AclRule, action: Needed): boolean {
-  const r = rule.resource;
-  if (r.resourceType !== action.type || (rule.host !== undefined && rule.host !== '*')) return false;
-  const nameMatches = r.patternType === AclPatternType.PREFIX ? action.name.startsWith(r.name ?? '') : r.name === action.name || r.name === '*';
-  if (!nameMatches) return false;
-  return rule.operations.some((op) => op === AclOperation.ALL || op === action.operation
-    || (rule.type === AclRuleType.ALLOW && (IMPLIED_BY[action.operation] ?? []).includes(op)));
-}
-
-/** A string as a single-quoted JavaScript literal, for the code a message suggests. */
-function quoted(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
-/**
- * Throws unless, with `simple` authorization, `user`'s ACLs let a `role` client do its work:
- * a producer needs Write (and Describe, which Write implies) on the topic, and since Write on a
- * topic also authorizes the idempotent producer's InitProducerId (Kafka `KafkaApis
- * .handleInitProducerIdRequest`), nothing on the cluster; a consumer needs Read on the topic and
- * on its group (Fetch, JoinGroup, OffsetCommit) and Describe on both (Metadata, FindCoordinator,
- * OffsetFetch), which Read implies. Any DENY that applies wins (Kafka `StandardAuthorizer`).
- * Super users (`KafkaAuthorization.simple(superUsers)`, `User:<name>` in Strimzi's `super.users`)
- * and clusters with `allow.everyone.if.no.acl.found` are not checked.
- */
-function checkAuthorized(subject: { scope: Construct; kind: string; name: string }, cluster: KafkaCluster, user: KafkaUser, topic: string, role: KafkaClientRole, group: string): void {
-  if (cluster.authorization.type !== AuthorizationType.SIMPLE) return;
-  // Strimzi writes each super user as User:<name> (KafkaBrokerConfigurationBuilder).
-  if (cluster.authorization.superUsers.some((u) => `User:${u}` === user.principal || u === user.principal)) return;
-  if (String(cluster.brokerConfig['allow.everyone.if.no.acl.found']).toLowerCase() === 'true') return;
-  const needed: Needed[] = role === KafkaClientRole.PRODUCER
-    ? [{ type: AclResourceType.TOPIC, name: topic, operation: AclOperation.WRITE }, { type: AclResourceType.TOPIC, name: topic, operation: AclOperation.DESCRIBE }]
-    : [
-      { type: AclResourceType.TOPIC, name: topic, operation: AclOperation.READ }, { type: AclResourceType.TOPIC, name: topic, operation: AclOperation.DESCRIBE },
-      { type: AclResourceType.GROUP, name: group, operation: AclOperation.READ }, { type: AclResourceType.GROUP, name: group, operation: AclOperation.DESCRIBE },
-    ];
-  const what = (a: Needed) => `${a.operation} on ${a.type === AclResourceType.TOPIC ? 'topic' : 'group'} ${quoted(a.name)}`;
-  for (const action of needed) {
-    const denied = user.acls.findIndex((rule) => rule.type === AclRuleType.DENY && applies(rule, action));
-    if (denied >= 0) {
-      throwPropError(subject, 'user', `is '${user.userName}', whose acls[${denied}] denies ${what(action)}, which a ${role} needs; a deny wins over every allow (Kafka StandardAuthorizer), so it would fail with an authorization error`, user.userName, `remove acls[${denied}] of user '${user.userName}', or narrow it so that it leaves ${what(action)}`);
-    }
+function authorizationProblem(subject: Subject, cluster: KafkaCluster, user: KafkaUser, topic: string, role: KafkaClientRole, group: string): string | undefined {
+  if (aclsEnforced(cluster, user) !== true) return undefined;
+  const producer = role === KafkaClientRole.PRODUCER;
+  const wanted = producer ? [...needs('produce', topic), ...needs('idempotent')] : [...needs('consume', topic), ...needs('group', group)];
+  const refusal = judge(user.acls, wanted);
+  if (refusal === undefined) return undefined;
+  if ('denied' in refusal) {
+    const { need, index } = refusal.denied;
+    return propError(subject, 'user', `is '${user.userName}', whose acls[${index}] denies ${describeNeed(need)}, which a ${role} needs; a deny wins over every allow (Kafka StandardAuthorizer), so it would fail with an authorization error`, user.userName, `remove acls[${index}] of user '${user.userName}', or narrow it so that it leaves ${describeNeed(need)}`);
   }
-  const unallowed = needed.filter((action) => !user.acls.some((rule) => rule.type === AclRuleType.ALLOW && applies(rule, action)));
-  // Describe goes without saying where the operation that implies it is missing too.
-  const missing = unallowed.filter((a) => a.operation !== AclOperation.DESCRIBE || !unallowed.some((b) => b !== a && b.type === a.type && b.name === a.name));
-  if (missing.length === 0) return;
-  const topicOps = role === KafkaClientRole.PRODUCER ? 'AclOperation.WRITE, AclOperation.DESCRIBE' : 'AclOperation.READ, AclOperation.DESCRIBE';
-  const fixes = [
-    ...(missing.some((a) => a.type === AclResourceType.TOPIC) ? [`Acl.topic(${quoted(topic)}).allow(${topicOps})`] : []),
-    ...(missing.some((a) => a.type === AclResourceType.GROUP) ? [`Acl.group(${quoted(group)}).allow(AclOperation.READ)`] : []),
+  // Describe goes without saying where the operation that implies it is missing too, and so does
+  // InitProducerId where Write on the topic, which would allow it, is missing.
+  const missing = refusal.missing.filter((a) => !refusal.missing.some((b) => b !== a && b.type === a.type && b.name === a.name && a.operation === AclOperation.DESCRIBE)
+    && !refusal.missing.some((b) => a.orOnAny !== undefined && b.type === a.orOnAny.type && b.operation === a.orOnAny.operation));
+  const grant = producer ? 'topic.grantWrite(user)' : `topic.grantRead(user, { group: ${quoted(group)} })`;
+  const rules = [
+    ...(missing.some((a) => a.type === AclResourceType.TOPIC) ? [`Acl.topic(${quoted(topic)}).allow(${producer ? 'AclOperation.WRITE' : 'AclOperation.READ'}, AclOperation.DESCRIBE)`] : []),
+    ...(missing.some((a) => a.type === AclResourceType.GROUP) ? [`Acl.group(${quoted(group)}).allow(AclOperation.READ, AclOperation.DESCRIBE)`] : []),
+    ...(missing.some((a) => a.type === AclResourceType.CLUSTER) ? ['Acl.cluster().allow(AclOperation.IDEMPOTENT_WRITE)'] : []),
   ];
-  throwPropError(subject, 'user', `is '${user.userName}', whose ACLs do not allow ${missing.map(what).join(', ')}, which a ${role} needs: with simple authorization it would fail with ${missing[0].type === AclResourceType.TOPIC ? 'TOPIC' : 'GROUP'}_AUTHORIZATION_FAILED`, user.userName, `add ${fixes.join(' and ')} to the user's acls`);
+  return propError(subject, 'user', `is '${user.userName}', whose ACLs do not allow ${missing.map(describeNeed).join(', ')}, which a ${role} needs: with simple authorization it would fail with ${AUTHORIZATION_FAILED[missing[0].type]}`, user.userName,
+    `grant it with ${grant}, or add ${rules.join(' and ')} to the user's acls`);
 }

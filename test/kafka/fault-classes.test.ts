@@ -364,22 +364,27 @@ describe('client workloads: the user and topic of the cluster they dial, allowed
     const topic = kafka.addTopic('orders');
     const user = kafka.addUser('app', { acls, ...(options.authentication && { authentication: options.authentication }) });
     if (options.authentication !== undefined) kafka.addListener('mtls', { port: 9094, authentication: ListenerAuthentication.tls() });
-    return () => new KafkaClientWorkload(chart, 'Client', { cluster: kafka, user, topic, role, group: options.group });
+    // The ACLs are judged at synth: a user may be granted more after the workload is made.
+    return () => {
+      const client = new KafkaClientWorkload(chart, 'Client', { cluster: kafka, user, topic, role, group: options.group });
+      synth(chart);
+      return client;
+    };
   }
 
   test('a producer whose user may not write the topic fails, naming the ACL to add', () => {
     expect(workload(KafkaClientRole.PRODUCER, [Acl.topic('orders').allow(AclOperation.READ)])).toThrow(
-      /KafkaClientWorkload 'Client' at test\/Client: user is 'app', whose ACLs do not allow Write on topic 'orders', which a producer needs: with simple authorization it would fail with TOPIC_AUTHORIZATION_FAILED \(got "app"\); add Acl.topic\('orders'\).allow\(AclOperation.WRITE, AclOperation.DESCRIBE\) to the user's acls/,
+      /KafkaClientWorkload 'Client' at test\/Client: user is 'app', whose ACLs do not allow Write on topic 'orders', which a producer needs: with simple authorization it would fail with TOPIC_AUTHORIZATION_FAILED \(got "app"\); grant it with topic.grantWrite\(user\), or add Acl.topic\('orders'\).allow\(AclOperation.WRITE, AclOperation.DESCRIBE\) to the user's acls/,
     );
     expect(workload(KafkaClientRole.PRODUCER, [])).toThrow(/do not allow Write on topic 'orders'/);
   });
 
   test('a consumer without Read on its group fails, naming the group ACL', () => {
     expect(workload(KafkaClientRole.CONSUMER, [Acl.topic('orders').allow(AclOperation.READ)])).toThrow(
-      /whose ACLs do not allow Read on group 'app', which a consumer needs: with simple authorization it would fail with GROUP_AUTHORIZATION_FAILED \(got "app"\); add Acl.group\('app'\).allow\(AclOperation.READ\)/,
+      /whose ACLs do not allow Read on group 'app', which a consumer needs: with simple authorization it would fail with GROUP_AUTHORIZATION_FAILED \(got "app"\); grant it with topic.grantRead\(user, \{ group: 'app' \}\), or add Acl.group\('app'\).allow\(AclOperation.READ, AclOperation.DESCRIBE\) to the user's acls/,
     );
     expect(workload(KafkaClientRole.CONSUMER, [Acl.group('orders-app').allow(AclOperation.READ)], { group: 'orders-app' })).toThrow(
-      /do not allow Read on topic 'orders', which a consumer needs.*add Acl.topic\('orders'\).allow\(AclOperation.READ, AclOperation.DESCRIBE\) to the user's acls/,
+      /do not allow Read on topic 'orders', which a consumer needs.*or add Acl.topic\('orders'\).allow\(AclOperation.READ, AclOperation.DESCRIBE\) to the user's acls/,
     );
   });
 
