@@ -1171,9 +1171,11 @@ export const INTERFACES = {
     "members": {
      "userName": "present",
      "authentication": "present",
-     "acls": "present",
      "cluster": "present",
      "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -3800,9 +3802,11 @@ export const SIGNATURES = {
     "members": {
      "userName": "present",
      "authentication": "present",
-     "acls": "present",
      "cluster": "present",
      "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -5784,6 +5788,24 @@ export const SIGNATURES = {
    "optional": false
   }
  ],
+ "KafkaUser.addAcl": [
+  {
+   "name": "rules",
+   "shape": {
+    "t": "instance",
+    "name": "AclRule",
+    "members": {
+     "resource": "present",
+     "type": "present",
+     "operations": "present",
+     "fromHost": "function",
+     "_render": "function"
+    }
+   },
+   "optional": false,
+   "rest": true
+  }
+ ],
  "KafkaUser.constructor": [
   {
    "name": "scope",
@@ -6031,8 +6053,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@533": "function",
-       "__@toStringTag@535": "present"
+       "__@iterator@541": "function",
+       "__@toStringTag@543": "present"
       }
      }
     ]

@@ -2,10 +2,12 @@ import { checkArgs, constructId } from '../core/props';
 import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass, secretRef } from '../core/consistency';
+import { lazy } from '../core/lazy';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { StrimziNames } from '../core/names';
 import { checkName, NameFormat } from '../core/naming';
 import { compact } from '../core/objects';
+import { grantRules, mergeGrants, type GrantCall, type GrantPart } from './grants';
 import { AuthorizationType, KafkaCluster, type IKafkaCluster } from './kafka-cluster';
 import { ListenerAuthenticationType } from './listener';
 
@@ -258,7 +260,9 @@ export interface KafkaUserOptions {
    */
   readonly authentication?: UserAuthentication;
   /**
-   * What the user may do. Needs `simple` authorization on the cluster.
+   * What the user may do. Needs `simple` authorization on the cluster. More can be added later,
+   * as rules (`addAcl()`) or as grants of what a kind of client needs (`topic.grantRead(user, …)`,
+   * `cluster.grantTransactionalWrite(user, …)`).
    * @default - no ACL: with simple authorization, nothing
    */
   readonly acls?: AclRule[];
@@ -277,6 +281,9 @@ export interface KafkaUserProps extends KafkaUserOptions {
 
 /**
  * A Strimzi `KafkaUser`: credentials in a Secret, ACLs and quotas, managed by the user operator.
+ * ACLs are rules (`acls`, `addAcl()`) or grants of what a kind of client needs
+ * (`topic.grantRead(user, { group })`, `topic.grantWrite(user)`, the `grantXxx()` methods of
+ * `KafkaCluster`); the user renders them when the app is synthesized.
  *
  * @example
  * const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
@@ -294,8 +301,6 @@ export class KafkaUser extends Construct {
   public readonly userName: string;
   /** How the user authenticates. */
   public readonly authentication: UserAuthentication;
-  /** The user's ACL rules. */
-  public readonly acls: readonly AclRule[];
   /**
    * The Secret the user operator writes the credentials to (same namespace as the cluster):
    * `password` and `sasl.jaas.config` for SCRAM; `ca.crt`, `user.crt`, `user.key`, `user.p12` and
@@ -307,6 +312,12 @@ export class KafkaUser extends Construct {
   /** The L1 `KafkaUser`. */
   public readonly resource: strimzi.KafkaUser;
 
+  private readonly subject: Subject;
+  /** The rules given (`acls`, then `addAcl()`), as given. */
+  private readonly given: AclRule[] = [];
+  /** The rules of every grant, merged when read ({@link acls}). */
+  private readonly granted: AclRule[] = [];
+
   /** Creates a KafkaUser in the cluster's namespace; invalid names and ACLs throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaUserProps) {
     super(scope, constructId('KafkaUser', scope, id));
@@ -314,6 +325,7 @@ export class KafkaUser extends Construct {
     ConsistencyPass.of(this);
     this.userName = props.userName ?? id.toLowerCase();
     const subject: Subject = { scope: this, kind: 'KafkaUser', name: this.userName };
+    this.subject = subject;
     this.authentication = props.authentication ?? UserAuthentication.scramSha512();
     // The name is the KafkaUser's and its Secret's: a DNS-1123 subdomain of at most 253. The user
     // operator also labels the Secret app.kubernetes.io/instance=<name>, but cuts that label value
@@ -325,8 +337,8 @@ export class KafkaUser extends Construct {
     if (this.authentication.type !== UserAuthenticationType.SCRAM_SHA_512 && this.userName.length > 64) {
       throwPropError(subject, 'userName', 'is longer than 64 characters, the most an X.509 common name holds', this.userName, 'shorten it');
     }
-    this.acls = props.acls ?? [];
-    this.acls.forEach((rule, i) => checkRule(subject, rule, i));
+    const acls = props.acls ?? [];
+    acls.forEach((rule, i) => checkRule(subject, rule, i));
 
     for (const [key, value] of Object.entries(props.quotas ?? {})) {
       const whole = key !== 'controllerMutationRate';
@@ -337,9 +349,7 @@ export class KafkaUser extends Construct {
     const cluster = props.cluster;
     this.cluster = cluster;
     const full = cluster as Partial<KafkaCluster>;
-    if (this.acls.length > 0 && full.authorization !== undefined && full.authorization.type !== AuthorizationType.SIMPLE) {
-      throwPropError(subject, 'acls', `need simple authorization, but cluster '${cluster.clusterName}' has none`, `${this.acls.length} rules`, 'set authorization: KafkaAuthorization.simple() on the cluster, or drop the ACLs');
-    }
+    this.checkAuthorization(acls.length);
     this.secretName = this.authentication.type === UserAuthenticationType.TLS_EXTERNAL ? undefined : StrimziNames.userSecret(this.userName);
 
     this.resource = new strimzi.KafkaUser(this, 'Resource', {
@@ -350,8 +360,10 @@ export class KafkaUser extends Construct {
       },
       spec: {
         authentication: this.authentication._render(),
-        ...(this.acls.length > 0 && {
-          authorization: { type: strimzi.KafkaUserSpecAuthorizationType.SIMPLE, acls: this.acls.map((a) => a._render()) },
+        // Rendered at synth: rules and grants may be added after construction.
+        authorization: lazy(() => {
+          const rules = this.acls;
+          return rules.length > 0 ? { type: strimzi.KafkaUserSpecAuthorizationType.SIMPLE, acls: rules.map((a) => a._render()) } : undefined;
         }),
         ...(props.quotas && { quotas: compact({ ...props.quotas }) }),
       },
@@ -377,11 +389,7 @@ export class KafkaUser extends Construct {
       // the cluster CA Secret must).
       pass.provide(ours ? cluster.resource : this, secretRef(cluster.namespace, this.secretName), `the Strimzi user operator, from KafkaUser '${this.userName}' at ${this.node.path}`);
     }
-    this.acls.forEach((rule, i) => {
-      if (rule.resource.resourceType === AclResourceType.TOPIC && rule.resource.patternType === AclPatternType.LITERAL && rule.resource.name !== '*') {
-        pass.expect(subject, `acls[${i}]`, cluster, 'topic', rule.resource.name!, `add the topic to the cluster (addTopic), or correct the ACL's topic name`);
-      }
-    });
+    this.addRules(acls);
 
     this.node.addValidation({
       validate: () => {
@@ -392,6 +400,57 @@ export class KafkaUser extends Construct {
           : [propError(subject, 'authentication', `is ${this.authentication.type}, but no listener of cluster '${cluster.clusterName}' authenticates with ${needed}`, this.authentication.type, `add a listener with ListenerAuthentication.${needed === ListenerAuthenticationType.TLS ? 'tls()' : 'scramSha512()'} or change the user's authentication`)];
       },
     });
+  }
+
+  /**
+   * The user's ACL rules as the KafkaUser gets them: the rules given (`acls`, then `addAcl()`),
+   * in order, then the granted ones, one rule per resource (see `KafkaTopic.grantRead()`).
+   */
+  public get acls(): readonly AclRule[] {
+    return [...this.given, ...mergeGrants(this.granted, this.given)];
+  }
+
+  /**
+   * Adds ACL rules after construction, checked like `acls`: operations Kafka defines for the
+   * resource, no empty name, `simple` authorization on the cluster; a literal topic should be a
+   * topic of the cluster (a warning at synth otherwise).
+   */
+  public addAcl(...rules: AclRule[]): void {
+    checkArgs(this.subject, 'KafkaUser.addAcl', arguments);
+    const first = this.given.length;
+    rules.forEach((rule, i) => checkRule(this.subject, rule, first + i));
+    this.checkAuthorization(first + rules.length);
+    this.addRules(rules);
+  }
+
+  /**
+   * Gives the user the rules of a grant (`KafkaTopic.grantRead()`, `KafkaCluster.grantXxx()`),
+   * checked by the grant model; returns them, one rule per resource.
+   * @internal
+   */
+  public _grant(call: GrantCall, parts: readonly GrantPart[]): AclRule[] {
+    const rules = grantRules(call, this, parts);
+    this.granted.push(...rules);
+    return mergeGrants(rules, []);
+  }
+
+  /** Throws when the user has `count` rules but its cluster has no simple authorization to enforce them. */
+  private checkAuthorization(count: number): void {
+    const authorization = (this.cluster as Partial<KafkaCluster> | undefined)?.authorization;
+    if (count > 0 && authorization !== undefined && authorization.type !== AuthorizationType.SIMPLE) {
+      throwPropError(this.subject, 'acls', `need simple authorization, but cluster '${this.cluster.clusterName}' has none`, `${count} rules`, 'set authorization: KafkaAuthorization.simple() on the cluster, or drop the ACLs');
+    }
+  }
+
+  /** Records checked rules: a literal topic is expected to be a topic of the cluster. */
+  private addRules(rules: readonly AclRule[]): void {
+    const pass = ConsistencyPass.of(this);
+    for (const rule of rules) {
+      const i = this.given.push(rule) - 1;
+      if (rule.resource.resourceType === AclResourceType.TOPIC && rule.resource.patternType === AclPatternType.LITERAL && rule.resource.name !== '*') {
+        pass.expect(this.subject, `acls[${i}]`, this.cluster, 'topic', rule.resource.name!, `add the topic to the cluster (addTopic), or correct the ACL's topic name`);
+      }
+    }
   }
 
   /** The user's Kafka principal, for `superUsers` and tooling. */
