@@ -847,6 +847,100 @@ export const INTERFACES = {
    "optional": true
   }
  },
+ "GrantReadOptions": {
+  "group": {
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "string"
+     },
+     {
+      "t": "instance",
+      "name": "Acl",
+      "members": {
+       "resourceType": "present",
+       "name": "present",
+       "patternType": "present",
+       "allow": "function",
+       "deny": "function"
+      }
+     }
+    ]
+   },
+   "optional": false
+  }
+ },
+ "GrantReadWriteOptions": {
+  "group": {
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "string"
+     },
+     {
+      "t": "instance",
+      "name": "Acl",
+      "members": {
+       "resourceType": "present",
+       "name": "present",
+       "patternType": "present",
+       "allow": "function",
+       "deny": "function"
+      }
+     }
+    ]
+   },
+   "optional": false
+  },
+  "transactionalId": {
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "string"
+     },
+     {
+      "t": "instance",
+      "name": "Acl",
+      "members": {
+       "resourceType": "present",
+       "name": "present",
+       "patternType": "present",
+       "allow": "function",
+       "deny": "function"
+      }
+     }
+    ]
+   },
+   "optional": true
+  }
+ },
+ "GrantWriteOptions": {
+  "transactionalId": {
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "string"
+     },
+     {
+      "t": "instance",
+      "name": "Acl",
+      "members": {
+       "resourceType": "present",
+       "name": "present",
+       "patternType": "present",
+       "allow": "function",
+       "deny": "function"
+      }
+     }
+    ]
+   },
+   "optional": true
+  }
+ },
  "ImageUser": {
   "uid": {
    "shape": {
@@ -1141,6 +1235,13 @@ export const INTERFACES = {
      "addExternalListener": "function",
      "addTopic": "function",
      "addUser": "function",
+     "grantRead": "function",
+     "grantWrite": "function",
+     "grantReadWrite": "function",
+     "grantIdempotentWrite": "function",
+     "grantTransactionalWrite": "function",
+     "grantConsumerGroup": "function",
+     "grantTransactionalId": "function",
      "listener": "function",
      "allListeners": "present",
      "nodePools": "present",
@@ -1194,6 +1295,9 @@ export const INTERFACES = {
      "resourceName": "present",
      "cluster": "present",
      "resource": "present",
+     "grantRead": "function",
+     "grantWrite": "function",
+     "grantReadWrite": "function",
      "node": "present",
      "with": "function",
      "toString": "function"
@@ -2058,6 +2162,13 @@ export const INTERFACES = {
      "addExternalListener": "function",
      "addTopic": "function",
      "addUser": "function",
+     "grantRead": "function",
+     "grantWrite": "function",
+     "grantReadWrite": "function",
+     "grantIdempotentWrite": "function",
+     "grantTransactionalWrite": "function",
+     "grantConsumerGroup": "function",
+     "grantTransactionalId": "function",
      "listener": "function",
      "allListeners": "present",
      "nodePools": "present",
@@ -3902,6 +4013,13 @@ export const SIGNATURES = {
      "addExternalListener": "function",
      "addTopic": "function",
      "addUser": "function",
+     "grantRead": "function",
+     "grantWrite": "function",
+     "grantReadWrite": "function",
+     "grantIdempotentWrite": "function",
+     "grantTransactionalWrite": "function",
+     "grantConsumerGroup": "function",
+     "grantTransactionalId": "function",
      "listener": "function",
      "allListeners": "present",
      "nodePools": "present",
@@ -5559,6 +5677,409 @@ export const SIGNATURES = {
    "optional": true
   }
  ],
+ "KafkaCluster.grantConsumerGroup": [
+  {
+   "name": "user",
+   "shape": {
+    "t": "instance",
+    "name": "KafkaUser",
+    "members": {
+     "userName": "present",
+     "authentication": "present",
+     "cluster": "present",
+     "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
+     "principal": "present",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "group",
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "string"
+     },
+     {
+      "t": "instance",
+      "name": "Acl",
+      "members": {
+       "resourceType": "present",
+       "name": "present",
+       "patternType": "present",
+       "allow": "function",
+       "deny": "function"
+      }
+     }
+    ]
+   },
+   "optional": false
+  }
+ ],
+ "KafkaCluster.grantIdempotentWrite": [
+  {
+   "name": "user",
+   "shape": {
+    "t": "instance",
+    "name": "KafkaUser",
+    "members": {
+     "userName": "present",
+     "authentication": "present",
+     "cluster": "present",
+     "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
+     "principal": "present",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  }
+ ],
+ "KafkaCluster.grantRead": [
+  {
+   "name": "user",
+   "shape": {
+    "t": "instance",
+    "name": "KafkaUser",
+    "members": {
+     "userName": "present",
+     "authentication": "present",
+     "cluster": "present",
+     "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
+     "principal": "present",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "topic",
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "instance",
+      "name": "KafkaTopic",
+      "members": {
+       "topicName": "present",
+       "partitions": "present",
+       "resourceName": "present",
+       "cluster": "present",
+       "resource": "present",
+       "grantRead": "function",
+       "grantWrite": "function",
+       "grantReadWrite": "function",
+       "node": "present",
+       "with": "function",
+       "toString": "function"
+      }
+     },
+     {
+      "t": "instance",
+      "name": "Acl",
+      "members": {
+       "resourceType": "present",
+       "name": "present",
+       "patternType": "present",
+       "allow": "function",
+       "deny": "function"
+      }
+     }
+    ]
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "GrantReadOptions"
+   },
+   "optional": false
+  }
+ ],
+ "KafkaCluster.grantReadWrite": [
+  {
+   "name": "user",
+   "shape": {
+    "t": "instance",
+    "name": "KafkaUser",
+    "members": {
+     "userName": "present",
+     "authentication": "present",
+     "cluster": "present",
+     "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
+     "principal": "present",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "topic",
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "instance",
+      "name": "KafkaTopic",
+      "members": {
+       "topicName": "present",
+       "partitions": "present",
+       "resourceName": "present",
+       "cluster": "present",
+       "resource": "present",
+       "grantRead": "function",
+       "grantWrite": "function",
+       "grantReadWrite": "function",
+       "node": "present",
+       "with": "function",
+       "toString": "function"
+      }
+     },
+     {
+      "t": "instance",
+      "name": "Acl",
+      "members": {
+       "resourceType": "present",
+       "name": "present",
+       "patternType": "present",
+       "allow": "function",
+       "deny": "function"
+      }
+     }
+    ]
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "GrantReadWriteOptions"
+   },
+   "optional": false
+  }
+ ],
+ "KafkaCluster.grantTransactionalId": [
+  {
+   "name": "user",
+   "shape": {
+    "t": "instance",
+    "name": "KafkaUser",
+    "members": {
+     "userName": "present",
+     "authentication": "present",
+     "cluster": "present",
+     "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
+     "principal": "present",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "transactionalId",
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "string"
+     },
+     {
+      "t": "instance",
+      "name": "Acl",
+      "members": {
+       "resourceType": "present",
+       "name": "present",
+       "patternType": "present",
+       "allow": "function",
+       "deny": "function"
+      }
+     }
+    ]
+   },
+   "optional": false
+  }
+ ],
+ "KafkaCluster.grantTransactionalWrite": [
+  {
+   "name": "user",
+   "shape": {
+    "t": "instance",
+    "name": "KafkaUser",
+    "members": {
+     "userName": "present",
+     "authentication": "present",
+     "cluster": "present",
+     "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
+     "principal": "present",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "transactionalId",
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "string"
+     },
+     {
+      "t": "instance",
+      "name": "Acl",
+      "members": {
+       "resourceType": "present",
+       "name": "present",
+       "patternType": "present",
+       "allow": "function",
+       "deny": "function"
+      }
+     }
+    ]
+   },
+   "optional": false
+  },
+  {
+   "name": "topics",
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "instance",
+      "name": "KafkaTopic",
+      "members": {
+       "topicName": "present",
+       "partitions": "present",
+       "resourceName": "present",
+       "cluster": "present",
+       "resource": "present",
+       "grantRead": "function",
+       "grantWrite": "function",
+       "grantReadWrite": "function",
+       "node": "present",
+       "with": "function",
+       "toString": "function"
+      }
+     },
+     {
+      "t": "instance",
+      "name": "Acl",
+      "members": {
+       "resourceType": "present",
+       "name": "present",
+       "patternType": "present",
+       "allow": "function",
+       "deny": "function"
+      }
+     }
+    ]
+   },
+   "optional": false,
+   "rest": true
+  }
+ ],
+ "KafkaCluster.grantWrite": [
+  {
+   "name": "user",
+   "shape": {
+    "t": "instance",
+    "name": "KafkaUser",
+    "members": {
+     "userName": "present",
+     "authentication": "present",
+     "cluster": "present",
+     "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
+     "principal": "present",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "topic",
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "instance",
+      "name": "KafkaTopic",
+      "members": {
+       "topicName": "present",
+       "partitions": "present",
+       "resourceName": "present",
+       "cluster": "present",
+       "resource": "present",
+       "grantRead": "function",
+       "grantWrite": "function",
+       "grantReadWrite": "function",
+       "node": "present",
+       "with": "function",
+       "toString": "function"
+      }
+     },
+     {
+      "t": "instance",
+      "name": "Acl",
+      "members": {
+       "resourceType": "present",
+       "name": "present",
+       "patternType": "present",
+       "allow": "function",
+       "deny": "function"
+      }
+     }
+    ]
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "GrantWriteOptions"
+   },
+   "optional": true
+  }
+ ],
  "KafkaCluster.hasListenerAuthentication": [
   {
    "name": "type",
@@ -5786,6 +6307,99 @@ export const SIGNATURES = {
     "ref": "KafkaTopicProps"
    },
    "optional": false
+  }
+ ],
+ "KafkaTopic.grantRead": [
+  {
+   "name": "user",
+   "shape": {
+    "t": "instance",
+    "name": "KafkaUser",
+    "members": {
+     "userName": "present",
+     "authentication": "present",
+     "cluster": "present",
+     "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
+     "principal": "present",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "GrantReadOptions"
+   },
+   "optional": false
+  }
+ ],
+ "KafkaTopic.grantReadWrite": [
+  {
+   "name": "user",
+   "shape": {
+    "t": "instance",
+    "name": "KafkaUser",
+    "members": {
+     "userName": "present",
+     "authentication": "present",
+     "cluster": "present",
+     "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
+     "principal": "present",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "GrantReadWriteOptions"
+   },
+   "optional": false
+  }
+ ],
+ "KafkaTopic.grantWrite": [
+  {
+   "name": "user",
+   "shape": {
+    "t": "instance",
+    "name": "KafkaUser",
+    "members": {
+     "userName": "present",
+     "authentication": "present",
+     "cluster": "present",
+     "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
+     "principal": "present",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "GrantWriteOptions"
+   },
+   "optional": true
   }
  ],
  "KafkaUser.addAcl": [
@@ -6053,8 +6667,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@541": "function",
-       "__@toStringTag@543": "present"
+       "__@iterator@589": "function",
+       "__@toStringTag@591": "present"
       }
      }
     ]

@@ -1,4 +1,6 @@
 export * from './client';
+// The grant options only: the rest of grants.ts is the library's authorization model.
+export type { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 export * from './kafka-cluster';
 export * from './listener';
 export * from './metrics';

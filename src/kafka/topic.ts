@@ -6,8 +6,10 @@ import { propError, Subject, throwPropError } from '../core/errors';
 import { checkName, checkTopicName, NameFormat, toResourceName } from '../core/naming';
 import { checkConfigValues, minIsrProblem } from './broker-config';
 import { modelVersion } from './config-model';
+import type { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 import { ClusterProfile, KafkaCluster } from './kafka-cluster';
 import type { IKafkaCluster } from './kafka-cluster';
+import type { AclRule, KafkaUser } from './user';
 
 /** Options of `KafkaCluster.addTopic()`. */
 export interface KafkaTopicOptions {
@@ -56,7 +58,8 @@ export interface KafkaTopicProps extends KafkaTopicOptions {
  *
  * @example
  * const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
- * new KafkaTopic(chart, 'Orders', { cluster: kafka, topicName: 'orders', partitions: 12, config: { 'retention.ms': 604800000 } });
+ * const orders = new KafkaTopic(chart, 'Orders', { cluster: kafka, topicName: 'orders', partitions: 12, config: { 'retention.ms': 604800000 } });
+ * orders.grantRead(kafka.addUser('billing'), { group: 'billing' });
  */
 export class KafkaTopic extends Construct {
   /** The topic's name in Kafka. */
@@ -72,6 +75,8 @@ export class KafkaTopic extends Construct {
   /** The L1 `KafkaTopic`. */
   public readonly resource: strimzi.KafkaTopic;
 
+  private readonly subject: Subject;
+
   /** Creates a KafkaTopic in the cluster's namespace. */
   public constructor(scope: Construct, id: string, props: KafkaTopicProps) {
     super(scope, constructId('KafkaTopic', scope, id));
@@ -79,6 +84,7 @@ export class KafkaTopic extends Construct {
     ConsistencyPass.of(this);
     this.topicName = props.topicName ?? id;
     const subject: Subject = { scope: this, kind: 'KafkaTopic', name: this.topicName };
+    this.subject = subject;
     checkTopicName(subject, 'topicName', this.topicName);
     checkReservedTopicName(subject, this.topicName);
     if (this.topicName.startsWith('__')) {
@@ -156,6 +162,86 @@ export class KafkaTopic extends Construct {
         return errors;
       },
     });
+  }
+
+  /**
+   * Lets `user` consume this topic in a consumer group: the ACLs a Kafka consumer needs, no more.
+   * Each operation is checked by the handler of each request in Kafka's
+   * `core/src/main/scala/kafka/server/KafkaApis.scala`:
+   *
+   * - topic, Read: Fetch (`handleFetchRequest`), OffsetCommit (`handleOffsetCommitRequest`);
+   * - topic, Describe: Metadata (`handleTopicMetadataRequest`), ListOffsets
+   *   (`handleListOffsetRequest`), OffsetFetch (`handleOffsetFetchRequest`), OffsetForLeaderEpoch
+   *   (`handleOffsetForLeaderEpochRequest`), ConsumerGroupHeartbeat (`handleConsumerGroupHeartbeat`);
+   * - group, Read: JoinGroup, SyncGroup, Heartbeat, LeaveGroup (`handleJoinGroupRequest`,
+   *   `handleSyncGroupRequest`, `handleHeartbeatRequest`, `handleLeaveGroupRequest`),
+   *   ConsumerGroupHeartbeat (`handleConsumerGroupHeartbeat`), OffsetCommit (`handleOffsetCommitRequest`);
+   * - group, Describe: FindCoordinator (`handleFindCoordinatorRequest`), OffsetFetch (`handleOffsetFetchRequest`).
+   *
+   * Describe is written out although Kafka's authorizer lets Read imply it
+   * (`StandardAuthorizerData.IMPLIES_DESCRIBE`): the rules say all the client does, as Strimzi's
+   * example users do, and hold for authorizers that do not imply it. The user must be a user of
+   * this topic's cluster, which must have `simple` authorization. Granting again adds nothing;
+   * the grants of one resource make one rule.
+   * @param user the user that consumes
+   * @param options the consumer group
+   * @returns the rules of the grant
+   */
+  public grantRead(user: KafkaUser, options: GrantReadOptions): AclRule[] {
+    checkArgs(this.subject, 'KafkaTopic.grantRead', arguments);
+    return user._grant({ by: this.subject, method: 'grantRead()', cluster: this.cluster }, [
+      { access: 'consume', resource: this },
+      { access: 'group', resource: options.group, prop: 'options.group' },
+    ]);
+  }
+
+  /**
+   * Lets `user` produce to this topic: the ACLs a Kafka producer needs, no more. Each operation is
+   * checked by the handler of each request in Kafka's `core/src/main/scala/kafka/server/KafkaApis.scala`:
+   *
+   * - topic, Write: Produce (`handleProduceRequest`), and AddPartitionsToTxn of a transactional
+   *   producer (`handleAddPartitionsToTxnRequest`). Write on a topic also lets the idempotent
+   *   producer (Kafka's default) get its producer id: InitProducerId (`handleInitProducerIdRequest`)
+   *   accepts IdempotentWrite on the cluster or Write on any topic (`AuthHelper.authorizeByResourceType`),
+   *   so no cluster rule is written;
+   * - topic, Describe: Metadata (`handleTopicMetadataRequest`);
+   * - with `transactionalId`, transactional id, Write: InitProducerId (`handleInitProducerIdRequest`),
+   *   Produce of transactional records (`handleProduceRequest`), AddPartitionsToTxn
+   *   (`handleAddPartitionsToTxnRequest`), EndTxn (`handleEndTxnRequest`);
+   * - with `transactionalId`, transactional id, Describe: FindCoordinator of the transaction
+   *   coordinator (`handleFindCoordinatorRequest`).
+   *
+   * A transactional producer that also commits consumed offsets (`sendOffsetsToTransaction`)
+   * needs Read on the group and the input topics too (AddOffsetsToTxn, TxnOffsetCommit):
+   * `grantRead()` them. Describe is written out although Write implies it (see `grantRead()`).
+   * @param user the user that produces
+   * @param options the transactional id, for a transactional producer
+   * @returns the rules of the grant
+   */
+  public grantWrite(user: KafkaUser, options: GrantWriteOptions = {}): AclRule[] {
+    checkArgs(this.subject, 'KafkaTopic.grantWrite', arguments);
+    return user._grant({ by: this.subject, method: 'grantWrite()', cluster: this.cluster }, [
+      { access: 'produce', resource: this },
+      ...(options.transactionalId !== undefined ? [{ access: 'transactionalId' as const, resource: options.transactionalId, prop: 'options.transactionalId' }] : []),
+    ]);
+  }
+
+  /**
+   * Lets `user` consume this topic in a consumer group and produce to it: what `grantRead()` and
+   * `grantWrite()` give, merged into one rule per resource (topic: Read, Write, Describe; group:
+   * Read, Describe; with `transactionalId`, transactional id: Write, Describe).
+   * @param user the user that consumes and produces
+   * @param options the consumer group, and the transactional id of a transactional producer
+   * @returns the rules of the grant
+   */
+  public grantReadWrite(user: KafkaUser, options: GrantReadWriteOptions): AclRule[] {
+    checkArgs(this.subject, 'KafkaTopic.grantReadWrite', arguments);
+    return user._grant({ by: this.subject, method: 'grantReadWrite()', cluster: this.cluster }, [
+      { access: 'consume', resource: this },
+      { access: 'produce', resource: this },
+      { access: 'group', resource: options.group, prop: 'options.group' },
+      ...(options.transactionalId !== undefined ? [{ access: 'transactionalId' as const, resource: options.transactionalId, prop: 'options.transactionalId' }] : []),
+    ]);
   }
 
   /**
