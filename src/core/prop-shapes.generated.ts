@@ -388,6 +388,38 @@ export const INTERFACES = {
     }
    },
    "optional": true
+  },
+  "brokers": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "controllers": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "topics": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "TopicDefinition"
+    }
+   },
+   "optional": true
+  },
+  "users": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "UserDefinition"
+    }
+   },
+   "optional": true
   }
  },
  "EnvironmentProps": {
@@ -2893,6 +2925,16 @@ export const INTERFACES = {
    "optional": true
   }
  },
+ "KraftPlainEnvironmentProps": {
+  "kafka": {
+   "shape": {
+    "t": "instance",
+    "name": "Omit",
+    "members": {}
+   },
+   "optional": true
+  }
+ },
  "ListenerBrokerOptions": {
   "nodeId": {
    "shape": {
@@ -3050,6 +3092,106 @@ export const INTERFACES = {
      "t": "object",
      "ref": "BridgeRegion"
     }
+   },
+   "optional": true
+  },
+  "kafka": {
+   "shape": {
+    "t": "object",
+    "ref": "MultiRegionKafka"
+   },
+   "optional": true
+  },
+  "centralCluster": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "bridgeNamespace": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "topics": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "TopicDefinition"
+    }
+   },
+   "optional": true
+  },
+  "users": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "UserDefinition"
+    }
+   },
+   "optional": true
+  },
+  "trafficGenerators": {
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "boolean"
+     },
+     {
+      "t": "object",
+      "ref": "MultiRegionTraffic"
+     }
+    ]
+   },
+   "optional": true
+  }
+ },
+ "MultiRegionKafka": {
+  "cluster": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "namespace": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "brokers": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "controllers": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  }
+ },
+ "MultiRegionTraffic": {
+  "namespace": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "topic": {
+   "shape": {
+    "t": "string"
    },
    "optional": true
   }
@@ -3722,6 +3864,58 @@ export const INTERFACES = {
    "optional": true
   }
  },
+ "TopicDefinition": {
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "resourceName": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "partitions": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "replicas": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "config": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "number"
+      },
+      {
+       "t": "boolean"
+      },
+      {
+       "t": "array",
+       "of": {
+        "t": "string"
+       }
+      }
+     ]
+    }
+   },
+   "optional": true
+  }
+ },
  "TrustedCa": {
   "secretName": {
    "shape": {
@@ -3732,6 +3926,66 @@ export const INTERFACES = {
   "certificate": {
    "shape": {
     "t": "string"
+   },
+   "optional": true
+  }
+ },
+ "UserDefinition": {
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "authentication": {
+   "shape": {
+    "t": "instance",
+    "name": "UserAuthentication",
+    "members": {
+     "type": "present",
+     "listenerAuthentication": "present",
+     "_render": "function"
+    }
+   },
+   "optional": true
+  },
+  "consumes": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "produces": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "group": {
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "string"
+     },
+     {
+      "t": "instance",
+      "name": "Acl",
+      "members": {
+       "resourceType": "present",
+       "name": "present",
+       "patternType": "present",
+       "allow": "function",
+       "deny": "function"
+      }
+     }
+    ]
    },
    "optional": true
   }
@@ -6544,6 +6798,14 @@ export const SIGNATURES = {
    "name": "name",
    "shape": {
     "t": "string"
+   },
+   "optional": true
+  },
+  {
+   "name": "props",
+   "shape": {
+    "t": "object",
+    "ref": "KraftPlainEnvironmentProps"
    },
    "optional": true
   }

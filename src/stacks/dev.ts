@@ -6,7 +6,8 @@ import { throwPropError } from '../core/errors';
 import { HostnameScheme, isHostname } from '../core/hostnames';
 import { checkName, checkNamespace, NameFormat } from '../core/naming';
 import { EnvoyGatewayClass, GatewayService, KafkaGateway, RouteMode } from '../gateway';
-import { Acl, AclOperation, ClusterProfile, KafkaCluster, KafkaListener, KafkaStorage, KafkaTopic, KafkaUser } from '../kafka';
+import { ClusterProfile, KafkaCluster, KafkaListener, KafkaStorage, KafkaTopic, KafkaUser, UserAuthenticationType } from '../kafka';
+import { addTopicsAndUsers, TopicDefinition, UserDefinition } from './blocks';
 import { Environment } from './environment';
 import { KindCluster } from './kind';
 
@@ -48,14 +49,37 @@ export interface DevEnvironmentProps {
    * @default - one node, labelled with a zone, publishing `nodePort` on `hostPort`
    */
   readonly kind?: KindCluster;
+  /**
+   * Brokers (the `broker` pool), each with a 10 GiB claim; the DEVELOPMENT profile lets topics
+   * and internal topics have fewer replicas than 3 only when there are fewer brokers.
+   * @default 3
+   */
+  readonly brokers?: number;
+  /**
+   * Controllers (the `controller` pool): 1 on a laptop, 3 to try quorum behaviour.
+   * @default 1
+   */
+  readonly controllers?: number;
+  /**
+   * The topics.
+   * @default - `orders`, 12 partitions
+   */
+  readonly topics?: TopicDefinition[];
+  /**
+   * The users and the topics they read and write (grants); the environment writes a client
+   * script per user and checks produce and consume with the first producer and consumer.
+   * @default - `app`, which reads (group `app`) and writes `orders`
+   */
+  readonly users?: UserDefinition[];
 }
 
 /**
  * A laptop environment, the whole topology of a Kafka-behind-a-Gateway demo on one KIND cluster:
  * a KRaft cluster on Strimzi (one controller, which the DEVELOPMENT profile says, and three
- * brokers), a private CA and a wildcard certificate from cert-manager, an Envoy Gateway
+ * brokers by default), a private CA and a wildcard certificate from cert-manager, an Envoy Gateway
  * GatewayClass with a NodePort Service, a Gateway with a TLS passthrough listener, a SCRAM
- * listener exposed through it, an `app` user with ACLs and a 12-partition `orders` topic.
+ * listener exposed through it, and the topics and users of its props (by default a
+ * 12-partition `orders` topic and an `app` user that reads and writes it).
  *
  * Beside the manifests it writes what a person needs on a laptop ({@link artefacts}): the KIND
  * config with its port mapping, the hosts-file lines, and per user a script that fills a client
@@ -85,10 +109,10 @@ export class DevEnvironment extends Environment {
   public readonly kafka: KafkaCluster;
   /** The external listener, through the Gateway. */
   public readonly listener: KafkaListener;
-  /** The `orders` topic. */
-  public readonly topic: KafkaTopic;
-  /** The `app` user. */
-  public readonly user: KafkaUser;
+  /** The topics, by name. */
+  public readonly topics: Readonly<Record<string, KafkaTopic>>;
+  /** The users, by name. */
+  public readonly users: Readonly<Record<string, KafkaUser>>;
 
   /** Creates the environment and its one cluster, `kind`. */
   public constructor(scope: Construct, name: string = 'dev', props: DevEnvironmentProps = {}) {
@@ -140,32 +164,31 @@ export class DevEnvironment extends Environment {
       name: clusterName,
       namespace,
       profile: ClusterProfile.DEVELOPMENT,
-      controllers: { replicas: 1 },
-      brokers: { replicas: 3, storage: KafkaStorage.persistentClaim({ size: Size.gibibytes(10) }) },
+      controllers: { replicas: props.controllers ?? 1 },
+      brokers: { replicas: props.brokers ?? 3, storage: KafkaStorage.persistentClaim({ size: Size.gibibytes(10) }) },
     });
     this.listener = this.kafka.addExternalListener('external', {
       gateway: this.gateway,
       certificate: this.certificate,
       mode: props.routeMode,
     });
-    this.topic = this.kafka.addTopic('orders', { partitions: 12 });
-    this.user = this.kafka.addUser('app', {
-      acls: [
-        Acl.topic('orders').allow(AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE),
-        Acl.group('app').allow(AclOperation.READ),
-      ],
-    });
+    ({ topics: this.topics, users: this.users } = addTopicsAndUsers(subject, this.kafka,
+      props.topics ?? [{ name: 'orders', partitions: 12 }],
+      props.users ?? [{ name: 'app', consumes: ['orders'], produces: ['orders'], group: 'app' }]));
 
-    const bootstrap = `${this.hostnames.bootstrap}:${this.gateway.externalPort}`;
-    const properties = `${clientDir(name)}/${this.user.userName}.properties`;
     this.addCheck('Kafka is ready', `kubectl -n ${namespace} wait kafka/${clusterName} --for=condition=Ready --timeout=10m`);
-    this.addCheck(
-      'Produce and consume through the Gateway, from the laptop',
-      "sudo sh -c 'cat hosts >> /etc/hosts'",
-      `clients/${this.user.userName}.sh`,
-      `echo hello | kafka-console-producer.sh --bootstrap-server ${bootstrap} --command-config ${properties} --topic ${this.topic.topicName}`,
-      `kafka-console-consumer.sh --bootstrap-server ${bootstrap} --command-config ${properties} --topic ${this.topic.topicName} --group ${this.user.userName} --from-beginning --max-messages 1`,
-    );
+    const pair = producerAndConsumer(props.users ?? [{ name: 'app', consumes: ['orders'], produces: ['orders'], group: 'app' }]);
+    if (pair !== undefined) {
+      const bootstrap = `${this.hostnames.bootstrap}:${this.gateway.externalPort}`;
+      const config = (user: string) => `${clientDir(name)}/${user}.properties`;
+      this.addCheck(
+        'Produce and consume through the Gateway, from the laptop',
+        "sudo sh -c 'cat hosts >> /etc/hosts'",
+        ...[...new Set([pair.producer, pair.consumer])].map((user) => `clients/${user}.sh`),
+        `echo hello | kafka-console-producer.sh --bootstrap-server ${bootstrap} --command-config ${config(pair.producer)} --topic ${pair.topic}`,
+        `kafka-console-consumer.sh --bootstrap-server ${bootstrap} --command-config ${config(pair.consumer)} --topic ${pair.topic} --group ${pair.group} --from-beginning --max-messages 1`,
+      );
+    }
   }
 
   /**
@@ -175,19 +198,36 @@ export class DevEnvironment extends Environment {
   public override artefacts(): Record<string, string> {
     const namespace = this.kafka.namespace!;
     const hosts = this.hostnames.hosts(this.kafka.brokerNodeIds);
+    const scripts = Object.values(this.users).filter((user) => user.authentication.type === UserAuthenticationType.SCRAM_SHA_512).map((user) => [`clients/${user.userName}.sh`, clientScript({
+      namespace,
+      user: user.userName,
+      userSecret: user.secretName!,
+      caSecret: this.certificate.secretName,
+      bootstrap: `${this.hostnames.bootstrap}:${this.gateway.externalPort}`,
+      dir: clientDir(this.environmentName),
+    })]);
     return {
       'kind-config.yaml': this.kind.toYaml(),
       'hosts': `# Append to /etc/hosts: the Gateway is published on this machine by KIND.\n${hosts.map((h) => `127.0.0.1 ${h}`).join('\n')}\n`,
-      [`clients/${this.user.userName}.sh`]: clientScript({
-        namespace,
-        user: this.user.userName,
-        userSecret: this.user.secretName!,
-        caSecret: this.certificate.secretName,
-        bootstrap: `${this.hostnames.bootstrap}:${this.gateway.externalPort}`,
-        dir: clientDir(this.environmentName),
-      }),
+      ...Object.fromEntries(scripts),
     };
   }
+}
+
+/**
+ * The first topic some SCRAM user produces to and some (maybe another) consumes from, with a
+ * literal consumer group, for the README's produce-and-consume check; undefined when no user
+ * definitions pair up.
+ */
+function producerAndConsumer(users: readonly UserDefinition[]): { topic: string; producer: string; consumer: string; group: string } | undefined {
+  const scram = users.filter((u) => u.authentication === undefined || u.authentication.type === UserAuthenticationType.SCRAM_SHA_512);
+  for (const producer of scram) {
+    for (const topic of producer.produces ?? []) {
+      const consumer = scram.find((u) => (u.consumes ?? []).includes(topic) && (u.group === undefined || typeof u.group === 'string'));
+      if (consumer !== undefined) return { topic, producer: producer.name, consumer: consumer.name, group: (consumer.group as string | undefined) ?? consumer.name };
+    }
+  }
+  return undefined;
 }
 
 interface ClientScriptProps {

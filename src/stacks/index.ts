@@ -1,3 +1,4 @@
+export type { TopicDefinition, UserDefinition } from './blocks';
 export * from './delivery';
 export * from './dev';
 export * from './environment';

@@ -6,10 +6,11 @@ import { caSecretAnchor, Certificate, ClusterIssuer, IIssuer, IssuerType, Privat
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { throwPropError } from '../core/errors';
 import { HostnameScheme, isHostname } from '../core/hostnames';
-import { checkName, NameFormat } from '../core/naming';
+import { checkName, checkNamespace, NameFormat } from '../core/naming';
 import { BridgeTrafficGenerators, EnvoyGatewayFailover, FailoverGateway, IFailoverRenderer, IstioFailover, TetrateFailover } from '../failover';
 import { EnvoyGatewayClass, KafkaGateway } from '../gateway';
-import { Acl, AclOperation, KafkaCluster, KafkaUser } from '../kafka';
+import { Acl, AclOperation, KafkaCluster, KafkaTopic, KafkaUser } from '../kafka';
+import { addTopicsAndUsers, TopicDefinition, UserDefinition } from './blocks';
 import { Environment } from './environment';
 
 /** Which product implements the failover gateway. */
@@ -45,13 +46,83 @@ export interface MultiRegionEnvironmentProps {
    * @default - east (preferred) and west
    */
   readonly regions?: BridgeRegion[];
+  /**
+   * The Kafka cluster and the Kubernetes cluster it runs in.
+   * @default - Kafka `events` in namespace `kafka` of cluster `kafka`, 3 controllers and 3 brokers
+   */
+  readonly kafka?: MultiRegionKafka;
+  /**
+   * The name of the Kubernetes cluster of the tier-1 gateway and the traffic generators.
+   * @default 'central'
+   */
+  readonly centralCluster?: string;
+  /**
+   * The namespace of the bridges (and their regional gateways, but Istio's), in every region.
+   * @default 'bridge'
+   */
+  readonly bridgeNamespace?: string;
+  /**
+   * The topics. The bridges serve all of them, and their HTTP consumers join groups named
+   * `<topic>-<anything>`, so that the bridge user's ACLs stay within them.
+   * @default - `orders`, 12 partitions
+   */
+  readonly topics?: TopicDefinition[];
+  /**
+   * More users of the Kafka cluster (clients that connect directly, through its Gateway), with
+   * what they read and write.
+   * @default - none
+   */
+  readonly users?: UserDefinition[];
+  /**
+   * Traffic generators in the central cluster that produce to and consume from the first topic
+   * through the tier-1 gateway (curl), to watch failover happen; `false` for none.
+   * @default - on, in namespace `traffic`, consumer group `<first topic>-traffic`
+   */
+  readonly trafficGenerators?: boolean | MultiRegionTraffic;
 }
 
-/** The clusters of the environment besides the regions. */
-const OWN_CLUSTERS = ['kafka', 'central'];
-const KAFKA_NAMESPACE = 'kafka';
-const BRIDGE_NAMESPACE = 'bridge';
-const TRAFFIC_NAMESPACE = 'traffic';
+/** Where the Kafka cluster of a {@link MultiRegionEnvironment} runs, and its size. */
+export interface MultiRegionKafka {
+  /**
+   * The Kubernetes cluster (its kubectl context, and folder in `dist/<environment>/`).
+   * @default 'kafka'
+   */
+  readonly cluster?: string;
+  /**
+   * The `Kafka` resource's name.
+   * @default 'events'
+   */
+  readonly name?: string;
+  /**
+   * The namespace of Kafka, its Gateway and certificate.
+   * @default 'kafka'
+   */
+  readonly namespace?: string;
+  /**
+   * Brokers.
+   * @default 3
+   */
+  readonly brokers?: number;
+  /**
+   * Controllers.
+   * @default 3
+   */
+  readonly controllers?: number;
+}
+
+/** The traffic generators of a {@link MultiRegionEnvironment}. */
+export interface MultiRegionTraffic {
+  /**
+   * The namespace, in the central cluster.
+   * @default 'traffic'
+   */
+  readonly namespace?: string;
+  /**
+   * The topic, one of the environment's.
+   * @default - the first topic
+   */
+  readonly topic?: string;
+}
 /** Where cert-manager reads a ClusterIssuer's CA Secret (its cluster resource namespace, by default its own). */
 const CERT_MANAGER_NAMESPACE = 'cert-manager';
 /** The Secret names the runbook copies between clusters. */
@@ -65,10 +136,11 @@ export const COPIED_SECRETS = {
 };
 
 /**
- * The multi-region topology: a Kafka cluster (cluster `kafka`), a Kafka Bridge in an `east` and
- * a `west` cluster (same name and namespace, labelled `failover: enabled`, reaching Kafka through
- * its Gateway with the cluster's CA), a regional gateway in each, and a tier-1 failover gateway
- * with traffic generators in a `central` cluster. One chart per cluster.
+ * The multi-region topology: a Kafka cluster (by default in Kubernetes cluster `kafka`), a Kafka
+ * Bridge in each region (by default `east` and `west`; same name and namespace, labelled
+ * `failover: enabled`, reaching Kafka through its Gateway with the cluster's CA, as a user granted
+ * every topic), a regional gateway in each, and a tier-1 failover gateway with traffic generators
+ * in a `central` cluster. One chart per cluster; every name, size and topic is a prop.
  *
  * @example
  * const app = new App();
@@ -94,6 +166,13 @@ export class MultiRegionEnvironment extends Environment {
   public readonly provider: FailoverProviderKind;
   /** The domain every hostname is under. */
   public readonly domain: string;
+  /** The topics, by name. */
+  public readonly topics: Readonly<Record<string, KafkaTopic>>;
+  /** The users of `users`, by name (the bridge's is {@link bridgeUser}). */
+  public readonly users: Readonly<Record<string, KafkaUser>>;
+  /** The traffic generators in the central cluster; undefined with `trafficGenerators: false`. */
+  public readonly traffic?: BridgeTrafficGenerators;
+  private readonly layout: { kafkaCluster: string; kafkaNamespace: string; centralCluster: string; bridgeNamespace: string; tier1Namespace: string; trafficNamespace?: string; listenerSecret: string };
 
   /** Creates the environment: the `kafka` cluster, one cluster per region and the `central` cluster. */
   public constructor(scope: Construct, name: string, props: MultiRegionEnvironmentProps) {
@@ -109,13 +188,30 @@ export class MultiRegionEnvironment extends Environment {
     this.domain = props.domain ?? 'example.com';
     if (!isHostname(this.domain)) throwPropError(subject, 'domain', 'must be a DNS name of lowercase labels (Kafka is bootstrap.kafka.<domain>, the bridge bridge.<domain>)', this.domain, "use e.g. 'example.com'");
     const regions = props.regions ?? [{ name: 'east', priority: 0 }, { name: 'west', priority: 1 }];
+    const kafkaProps = props.kafka ?? {};
+    if (typeof kafkaProps !== 'object' || kafkaProps === null) throwPropError(subject, 'kafka', 'must be an object', kafkaProps, "use e.g. { cluster: 'kafka', brokers: 3 }");
+    const kafkaCluster = kafkaProps.cluster ?? 'kafka';
+    const kafkaNamespace = kafkaProps.namespace ?? 'kafka';
+    const centralCluster = props.centralCluster ?? 'central';
+    const bridgeNamespace = props.bridgeNamespace ?? 'bridge';
+    const topics = props.topics ?? [{ name: 'orders', partitions: 12 }];
+    const traffic = props.trafficGenerators === false ? undefined : props.trafficGenerators === true || props.trafficGenerators === undefined ? {} : props.trafficGenerators;
+    if (typeof traffic !== 'undefined' && (typeof traffic !== 'object' || traffic === null)) throwPropError(subject, 'trafficGenerators', 'must be true, false or { namespace, topic }', traffic, 'use e.g. true');
+    const trafficNamespace = traffic?.namespace ?? 'traffic';
+    checkName(subject, 'kafka.cluster', kafkaCluster, { format: NameFormat.DNS1035_LABEL, use: 'it names the Kubernetes cluster of Kafka', example: 'kafka' });
+    checkName(subject, 'centralCluster', centralCluster, { format: NameFormat.DNS1035_LABEL, use: 'it names the Kubernetes cluster of the tier-1 gateway', example: 'central' });
+    checkNamespace(subject, 'kafka.namespace', kafkaNamespace);
+    checkNamespace(subject, 'bridgeNamespace', bridgeNamespace);
+    checkNamespace(subject, 'trafficGenerators.namespace', trafficNamespace);
+    if (centralCluster === kafkaCluster) throwPropError(subject, 'centralCluster', `is also kafka.cluster: the tier-1 gateway and Kafka each have a cluster of their own`, centralCluster, 'name them apart');
+    const ownClusters = [kafkaCluster, centralCluster];
     if (!Array.isArray(regions)) throwPropError(subject, 'regions', 'must be an array of { name, priority }', regions, "use e.g. [{ name: 'east', priority: 0 }, { name: 'west', priority: 1 }]");
     regions.forEach((region, i) => {
       if (typeof region !== 'object' || region === null) throwPropError(subject, `regions[${i}]`, 'must be an object { name, priority }', region, "use e.g. { name: 'east', priority: 0 }");
       if (!Number.isInteger(region.priority) || region.priority < 0) throwPropError(subject, `regions[${i}].priority`, 'must be a whole number >= 0 (lower is preferred)', region.priority, 'use 0 for the preferred region, 1 for the next');
       checkName(subject, `regions[${i}].name`, region.name, { format: NameFormat.DNS1035_LABEL, use: 'it names the region\'s cluster and its Services', example: 'east' });
-      if (OWN_CLUSTERS.includes(region.name)) {
-        throwPropError(subject, `regions[${i}].name`, `is taken: each region is a cluster of the environment, beside its own ${OWN_CLUSTERS.map((c) => `'${c}'`).join(' and ')} clusters`, region.name, "name the region after where it runs, e.g. 'east'");
+      if (ownClusters.includes(region.name)) {
+        throwPropError(subject, `regions[${i}].name`, `is taken: each region is a cluster of the environment, beside its own ${ownClusters.map((c) => `'${c}'`).join(' and ')} clusters`, region.name, "name the region after where it runs, e.g. 'east'");
       }
     });
     // The failover model's own rules, checked here so that the messages name this environment.
@@ -128,30 +224,37 @@ export class MultiRegionEnvironment extends Environment {
     // Istio's and TSB's locality failover order one target after the tier-1 gateway's region;
     // Envoy has primary and fallback backends: two levels for every provider.
     if (levels.length !== 2) throwPropError(subject, 'regions', `have ${levels.length} priority level${levels.length === 1 ? '' : 's'}; every failover provider orders exactly two (preferred, then the rest)`, regions.map((r) => `${r.name}=${r.priority}`), 'give the preferred regions priority 0 and the standby regions priority 1');
-    const renderer = renderers[props.provider]();
+    const renderer = renderers[props.provider](bridgeNamespace);
 
     // The Kafka cluster, exposed to the bridge regions through a Gateway with TLS passthrough.
-    this.kafkaChart = this.addCluster('kafka', { namespaces: [KAFKA_NAMESPACE], description: 'Kafka (Strimzi), exposed to the regions through its Gateway' });
+    this.kafkaChart = this.addCluster(kafkaCluster, { namespaces: [kafkaNamespace], description: 'Kafka (Strimzi), exposed to the regions through its Gateway' });
     const kafkaHosts = HostnameScheme.subdomain(`kafka.${this.domain}`);
     const kafkaCa = new PrivateCa(this.kafkaChart, 'Ca', { name: 'kafka-ca' });
+    const kafkaName = kafkaProps.name ?? 'events';
     const listenerCertificate = new Certificate(this.kafkaChart, 'ListenerCertificate', {
       issuer: kafkaCa.issuer,
-      name: 'events-external-tls',
-      namespace: KAFKA_NAMESPACE,
+      name: `${kafkaName}-external-tls`,
+      namespace: kafkaNamespace,
       dnsNames: [kafkaHosts.bootstrap, kafkaHosts.wildcard],
     });
     const kafkaGatewayClass = new EnvoyGatewayClass(this.kafkaChart, 'GatewayClass', { name: 'envoy-kafka' });
-    const kafkaGateway = new KafkaGateway(this.kafkaChart, 'Gateway', { name: 'kafka-gateway', namespace: KAFKA_NAMESPACE, gatewayClass: kafkaGatewayClass, hostnames: kafkaHosts });
-    this.kafka = new KafkaCluster(this.kafkaChart, 'Kafka', { name: 'events', namespace: KAFKA_NAMESPACE });
-    this.kafka.addExternalListener('external', { gateway: kafkaGateway, certificate: listenerCertificate });
-    this.kafka.addTopic('orders', { partitions: 12 });
-    this.bridgeUser = this.kafka.addUser('bridge', {
-      acls: [
-        Acl.topic('orders').allow(AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE),
-        Acl.groupPrefix('orders-').allow(AclOperation.READ),
-        Acl.cluster().allow(AclOperation.DESCRIBE),
-      ],
+    const kafkaGateway = new KafkaGateway(this.kafkaChart, 'Gateway', { name: 'kafka-gateway', namespace: kafkaNamespace, gatewayClass: kafkaGatewayClass, hostnames: kafkaHosts });
+    this.kafka = new KafkaCluster(this.kafkaChart, 'Kafka', {
+      name: kafkaName,
+      namespace: kafkaNamespace,
+      ...(kafkaProps.controllers !== undefined && { controllers: { replicas: kafkaProps.controllers } }),
+      ...(kafkaProps.brokers !== undefined && { brokers: { replicas: kafkaProps.brokers } }),
     });
+    this.kafka.addExternalListener('external', { gateway: kafkaGateway, certificate: listenerCertificate });
+    ({ topics: this.topics, users: this.users } = addTopicsAndUsers(subject, this.kafka, topics, props.users ?? []));
+    // The bridge serves every topic; its HTTP consumers' groups are <topic>-<anything>.
+    this.bridgeUser = this.kafka.addUser('bridge');
+    for (const topic of Object.values(this.topics)) topic.grantReadWrite(this.bridgeUser, { group: Acl.groupPrefix(`${topic.topicName}-`) });
+    // GET /topics/<topic> answers with the topic's configs too, which the bridge reads with the
+    // admin client's describeConfigs (strimzi-kafka-bridge HttpAdminBridgeEndpoint.doGetTopic,
+    // @363992bf): DescribeConfigs on the topic, which neither Read nor Write implies. GET /topics
+    // is a Metadata request, which lists the topics the user may Describe.
+    for (const topic of Object.values(this.topics)) this.bridgeUser.addAcl(Acl.topic(topic.topicName).allow(AclOperation.DESCRIBE_CONFIGS));
 
     const bridgeHostname = `bridge.${this.domain}`;
     try {
@@ -168,21 +271,21 @@ export class MultiRegionEnvironment extends Environment {
     const charts: Record<string, Chart> = {};
     const bridges: Record<string, KafkaBridge> = {};
     for (const region of regions) {
-      const chart = this.addCluster(region.name, { namespaces: [BRIDGE_NAMESPACE], description: `the ${region.name} Kafka Bridge (priority ${region.priority}) and its regional gateway` });
+      const chart = this.addCluster(region.name, { namespaces: [bridgeNamespace], description: `the ${region.name} Kafka Bridge (priority ${region.priority}) and its regional gateway` });
       // The Secrets the runbook copies from the Kafka cluster (artefacts(): runbook.md).
       const pass = ConsistencyPass.of(chart);
-      pass.copy(chart, secretRef(BRIDGE_NAMESPACE, COPIED_SECRETS.kafkaCa), { scope: this.kafkaChart, ref: secretRef(KAFKA_NAMESPACE, listenerCertificate.secretName) }, "a copy of the Kafka listener certificate's CA, made by the runbook");
-      pass.copy(chart, secretRef(BRIDGE_NAMESPACE, COPIED_SECRETS.bridgeUser), { scope: this.kafkaChart, ref: secretRef(KAFKA_NAMESPACE, this.bridgeUser.secretName!) }, "a copy of the bridge user's password, made by the runbook");
+      pass.copy(chart, secretRef(bridgeNamespace, COPIED_SECRETS.kafkaCa), { scope: this.kafkaChart, ref: secretRef(kafkaNamespace, listenerCertificate.secretName) }, "a copy of the Kafka listener certificate's CA, made by the runbook");
+      pass.copy(chart, secretRef(bridgeNamespace, COPIED_SECRETS.bridgeUser), { scope: this.kafkaChart, ref: secretRef(kafkaNamespace, this.bridgeUser.secretName!) }, "a copy of the bridge user's password, made by the runbook");
       provideBridgeCa(chart, [CERT_MANAGER_NAMESPACE]);
-      this.addLink(region.name, 'kafka', 'Kafka over TLS, through the Kafka Gateway');
+      this.addLink(region.name, kafkaCluster, 'Kafka over TLS, through the Kafka Gateway');
       const bridge = new KafkaBridge(chart, 'Bridge', {
         name: 'events',
-        namespace: BRIDGE_NAMESPACE,
+        namespace: bridgeNamespace,
         kafka: BridgeKafkaConnection.fromAddress(`${kafkaHosts.bootstrap}:${kafkaGateway.externalPort}`, { secretName: COPIED_SECRETS.kafkaCa }),
         authentication: BridgeAuthentication.scramSha512(this.bridgeUser.userName, COPIED_SECRETS.bridgeUser),
         labels: { failover: 'enabled' },
         // The provider's regional gateway proxies, which addRegionalGateway checks it admits.
-        allowFrom: [renderer.gatewayPeer(BRIDGE_NAMESPACE)],
+        allowFrom: [renderer.gatewayPeer(bridgeNamespace)],
         istioSidecar: props.provider !== FailoverProviderKind.ENVOY_GATEWAY,
       });
       const gatewayNamespace = renderer.regionalNamespace(bridge);
@@ -202,14 +305,14 @@ export class MultiRegionEnvironment extends Environment {
 
     // The tier-1 gateway and the traffic that exercises it.
     const tier1Namespace = props.provider === FailoverProviderKind.ISTIO ? 'istio-ingress' : 'tier1';
-    this.centralChart = this.addCluster('central', {
-      namespaces: [TRAFFIC_NAMESPACE, ...(tier1Namespace === 'istio-ingress' ? [] : [tier1Namespace]), ...renderer.centralNamespaces],
-      description: 'the tier-1 failover gateway and the traffic generators',
+    this.centralChart = this.addCluster(centralCluster, {
+      namespaces: [...(traffic ? [trafficNamespace] : []), ...(tier1Namespace === 'istio-ingress' ? [] : [tier1Namespace]), ...renderer.centralNamespaces],
+      description: traffic ? 'the tier-1 failover gateway and the traffic generators' : 'the tier-1 failover gateway',
     });
-    for (const region of regions) this.addLink('central', region.name, `HTTPS, priority ${region.priority}`);
+    for (const region of regions) this.addLink(centralCluster, region.name, `HTTPS, priority ${region.priority}`);
     // The bridge CA the runbook creates in central (artefacts(): runbook.md): cert-manager's
     // issuer key pair, and ca.crt for the tier-1 gateway (caSecret) and the traffic generators.
-    provideBridgeCa(this.centralChart, [tier1Namespace, TRAFFIC_NAMESPACE]);
+    provideBridgeCa(this.centralChart, [tier1Namespace, ...(traffic ? [trafficNamespace] : [])]);
     const tier1GatewayClass = props.provider === FailoverProviderKind.ENVOY_GATEWAY ? new EnvoyGatewayClass(this.centralChart, 'GatewayClass', { name: 'envoy-bridge' }) : undefined;
     const tier1Certificate = new Certificate(this.centralChart, 'Tier1Certificate', {
       issuer: bridgeCaIssuer(this.centralChart),
@@ -218,31 +321,42 @@ export class MultiRegionEnvironment extends Environment {
       dnsNames: this.failover.model.centralHostnames,
     });
     this.failover.addTier1Gateway(this.centralChart, 'Failover', { certificate: tier1Certificate, gatewayClass: tier1GatewayClass });
-    new BridgeTrafficGenerators(this.centralChart, 'Traffic', {
+    const [firstTopic] = Object.values(this.topics);
+    const trafficTopic = traffic?.topic ?? firstTopic?.topicName;
+    if (traffic !== undefined && (trafficTopic === undefined || this.topics[trafficTopic] === undefined)) {
+      throwPropError(subject, 'trafficGenerators.topic', 'is not a topic of the environment', trafficTopic, `use one of ${Object.keys(this.topics).map((t) => `'${t}'`).join(', ') || '(none: define topics)'}, or trafficGenerators: false`);
+    }
+    this.traffic = traffic === undefined ? undefined : new BridgeTrafficGenerators(this.centralChart, 'Traffic', {
       endpoint: `https://${bridgeHostname}`,
-      topic: 'orders',
-      group: 'orders-traffic',
-      namespace: TRAFFIC_NAMESPACE,
+      topic: trafficTopic!,
+      // Within the bridge user's groups: <topic>-<anything>.
+      group: `${trafficTopic}-traffic`,
+      namespace: trafficNamespace,
       caSecret: COPIED_SECRETS.bridgeCa,
       // Envoy Gateway shifts listener ports below 1024 by 10000 on its proxies (gatewayapi
       // listener.go), and the tier-1 proxy runs in this cluster: egress must allow that port.
       ...(props.provider === FailoverProviderKind.ENVOY_GATEWAY && { endpointPodPorts: [10443] }),
     });
+    this.layout = { kafkaCluster, kafkaNamespace, centralCluster, bridgeNamespace, tier1Namespace, trafficNamespace: traffic ? trafficNamespace : undefined, listenerSecret: listenerCertificate.secretName };
 
     const [preferred] = [...regions].sort((a, b) => a.priority - b.priority);
-    this.addCheck('Kafka is ready', `kubectl --context kafka -n ${KAFKA_NAMESPACE} wait kafka/${this.kafka.clusterName} --for=condition=Ready --timeout=10m`);
-    this.addCheck('The bridges are ready', ...regions.map((r) => `kubectl --context ${r.name} -n ${BRIDGE_NAMESPACE} wait kafkabridge/events --for=condition=Ready --timeout=5m`));
-    this.addCheck(
-      'Produce and consume through the tier-1 gateway',
-      `curl --cacert ca.crt -X POST -H 'Content-Type: application/vnd.kafka.json.v2+json' -d '{"records":[{"value":{"hello":"world"}}]}' https://${bridgeHostname}/topics/orders`,
-      `kubectl --context central -n ${TRAFFIC_NAMESPACE} logs deploy/orders-consumer-a --tail 5`,
-    );
+    const bridgeName = Object.values(this.bridges)[0].bridgeName;
+    this.addCheck('Kafka is ready', `kubectl --context ${kafkaCluster} -n ${kafkaNamespace} wait kafka/${this.kafka.clusterName} --for=condition=Ready --timeout=10m`);
+    this.addCheck('The bridges are ready', ...regions.map((r) => `kubectl --context ${r.name} -n ${bridgeNamespace} wait kafkabridge/${bridgeName} --for=condition=Ready --timeout=5m`));
+    const logs = (deployment: { name: string } | undefined, tail: string) => (deployment === undefined ? [] : [`kubectl --context ${centralCluster} -n ${trafficNamespace} logs deploy/${deployment.name} ${tail}`]);
+    if (firstTopic !== undefined) {
+      this.addCheck(
+        'Produce and consume through the tier-1 gateway',
+        `curl --cacert ca.crt -X POST -H 'Content-Type: application/vnd.kafka.json.v2+json' -d '{"records":[{"value":{"hello":"world"}}]}' https://${bridgeHostname}/topics/${firstTopic.topicName}`,
+        ...logs(this.traffic?.consumers[0], '--tail 5'),
+      );
+    }
     this.addCheck(
       `The failover drill: stop the ${preferred.name} bridge and watch traffic move`,
-      `kubectl --context ${preferred.name} -n ${BRIDGE_NAMESPACE} scale kafkabridge events --replicas 0`,
-      `kubectl --context central -n ${TRAFFIC_NAMESPACE} logs deploy/orders-producer -f   # 200s continue, now served by the next region`,
-      `kubectl --context central -n ${TRAFFIC_NAMESPACE} logs deploy/orders-consumer-a -f   # 404, then the consumer is recreated`,
-      `kubectl --context ${preferred.name} -n ${BRIDGE_NAMESPACE} scale kafkabridge events --replicas 1`,
+      `kubectl --context ${preferred.name} -n ${bridgeNamespace} scale kafkabridge ${bridgeName} --replicas 0`,
+      ...logs(this.traffic?.producer, '-f   # 200s continue, now served by the next region'),
+      ...logs(this.traffic?.consumers[0], '-f   # 404, then the consumer is recreated'),
+      `kubectl --context ${preferred.name} -n ${bridgeNamespace} scale kafkabridge ${bridgeName} --replicas 1`,
     );
   }
 
@@ -253,10 +367,11 @@ export class MultiRegionEnvironment extends Environment {
   public override artefacts(): Record<string, string> {
     const regions = Object.keys(this.regionCharts);
     const userSecret = this.bridgeUser.secretName!;
+    const { kafkaCluster, kafkaNamespace, centralCluster, bridgeNamespace, tier1Namespace, trafficNamespace, listenerSecret } = this.layout;
     const lines = [
       `# ${this.provider} multi-region runbook`,
       '',
-      'Clusters (kubectl contexts): `kafka` runs Kafka; ' + regions.map((r) => `\`${r}\``).join(' and ') + ' run a Kafka Bridge each; `central` runs the tier-1 gateway.',
+      `Clusters (kubectl contexts): \`${kafkaCluster}\` runs Kafka; ` + regions.map((r) => `\`${r}\``).join(' and ') + ` run a Kafka Bridge each; \`${centralCluster}\` runs the tier-1 gateway.`,
       '',
       '## Secrets to copy before applying',
       '',
@@ -264,19 +379,19 @@ export class MultiRegionEnvironment extends Environment {
       '',
       '```sh',
       `openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 -subj '/CN=bridge CA' -keyout ca.key -out ca.crt`,
-      ...['central', ...regions].map((c) => `kubectl --context ${c} -n ${CERT_MANAGER_NAMESPACE} create secret tls ${COPIED_SECRETS.bridgeCa} --cert=ca.crt --key=ca.key`),
-      `kubectl --context central -n ${this.provider === FailoverProviderKind.ISTIO ? 'istio-ingress' : 'tier1'} create secret generic ${COPIED_SECRETS.bridgeCa} --from-file=ca.crt`,
-      `kubectl --context central -n ${TRAFFIC_NAMESPACE} create secret generic ${COPIED_SECRETS.bridgeCa} --from-file=ca.crt`,
+      ...[centralCluster, ...regions].map((c) => `kubectl --context ${c} -n ${CERT_MANAGER_NAMESPACE} create secret tls ${COPIED_SECRETS.bridgeCa} --cert=ca.crt --key=ca.key`),
+      `kubectl --context ${centralCluster} -n ${tier1Namespace} create secret generic ${COPIED_SECRETS.bridgeCa} --from-file=ca.crt`,
+      ...(trafficNamespace === undefined ? [] : [`kubectl --context ${centralCluster} -n ${trafficNamespace} create secret generic ${COPIED_SECRETS.bridgeCa} --from-file=ca.crt`]),
       '```',
       '',
-      'Kafka\'s listener CA and the bridge user\'s password, from `kafka` to each bridge region (after the Kafka cluster is Ready):',
+      'Kafka\'s listener CA and the bridge user\'s password, from `' + kafkaCluster + '` to each bridge region (after the Kafka cluster is Ready):',
       '',
       '```sh',
-      `kubectl --context kafka -n ${KAFKA_NAMESPACE} get secret events-external-tls -o jsonpath='{.data.ca\\.crt}' | base64 -d > kafka-ca.crt`,
-      `kubectl --context kafka -n ${KAFKA_NAMESPACE} get secret ${userSecret} -o jsonpath='{.data.password}' | base64 -d > bridge-password`,
+      `kubectl --context ${kafkaCluster} -n ${kafkaNamespace} get secret ${listenerSecret} -o jsonpath='{.data.ca\\.crt}' | base64 -d > kafka-ca.crt`,
+      `kubectl --context ${kafkaCluster} -n ${kafkaNamespace} get secret ${userSecret} -o jsonpath='{.data.password}' | base64 -d > bridge-password`,
       ...regions.flatMap((r) => [
-        `kubectl --context ${r} -n ${BRIDGE_NAMESPACE} create secret generic ${COPIED_SECRETS.kafkaCa} --from-file=ca.crt=kafka-ca.crt`,
-        `kubectl --context ${r} -n ${BRIDGE_NAMESPACE} create secret generic ${COPIED_SECRETS.bridgeUser} --from-file=password=bridge-password`,
+        `kubectl --context ${r} -n ${bridgeNamespace} create secret generic ${COPIED_SECRETS.kafkaCa} --from-file=ca.crt=kafka-ca.crt`,
+        `kubectl --context ${r} -n ${bridgeNamespace} create secret generic ${COPIED_SECRETS.bridgeUser} --from-file=password=bridge-password`,
       ]),
       '```',
       '',
@@ -286,14 +401,14 @@ export class MultiRegionEnvironment extends Environment {
 
   /** Every chart, by cluster name. */
   public get charts(): Record<string, Chart> {
-    return { kafka: this.kafkaChart, ...this.regionCharts, central: this.centralChart };
+    return { [this.layout.kafkaCluster]: this.kafkaChart, ...this.regionCharts, [this.layout.centralCluster]: this.centralChart };
   }
 }
 
-const renderers: Record<FailoverProviderKind, () => IFailoverRenderer> = {
+const renderers: Record<FailoverProviderKind, (bridgeNamespace: string) => IFailoverRenderer> = {
   [FailoverProviderKind.ISTIO]: () => new IstioFailover(),
   [FailoverProviderKind.ENVOY_GATEWAY]: () => new EnvoyGatewayFailover(),
-  [FailoverProviderKind.TETRATE]: () => new TetrateFailover({ bridgeNamespace: BRIDGE_NAMESPACE }),
+  [FailoverProviderKind.TETRATE]: (bridgeNamespace) => new TetrateFailover({ bridgeNamespace }),
 };
 
 /** Declares the copies of the bridge CA (`bridge-ca`) the runbook creates in `namespaces` of the cluster of `chart`. */
