@@ -13,7 +13,7 @@ import { admit, checkPeers, NetworkPeer, peersAdmit, tcpPort, workloadNetworkPol
 import { compact } from '../core/objects';
 import { checkSizing, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
-import type { KafkaCluster } from '../kafka/kafka-cluster';
+import type { IKafkaCluster } from '../kafka/kafka-cluster';
 import { ListenerAuthenticationType } from '../kafka/listener';
 import { UserAuthenticationType, type KafkaUser } from '../kafka/user';
 
@@ -49,11 +49,11 @@ export class BridgeKafkaConnection {
    * @throws when the cluster has no such listener, or the listener advertises hosts outside the
    *   Kubernetes cluster (a Gateway's), where a bridge that bootstraps in-cluster would be sent
    */
-  public static fromCluster(cluster: KafkaCluster, listener?: string): BridgeKafkaConnection {
+  public static fromCluster(cluster: IKafkaCluster, listener?: string): BridgeKafkaConnection {
     checkArgs('BridgeKafkaConnection.fromCluster()', 'BridgeKafkaConnection.fromCluster', arguments);
     const factory = 'BridgeKafkaConnection.fromCluster()';
-    if (!(cluster instanceof Construct) || !Array.isArray((cluster as Partial<KafkaCluster>).allListeners)) {
-      throwFactoryError(factory, 'cluster', 'must be a KafkaCluster', cluster, 'pass the KafkaCluster construct');
+    if (!(cluster instanceof Construct) || !Array.isArray((cluster as Partial<IKafkaCluster>).allListeners)) {
+      throwFactoryError(factory, 'cluster', 'must be a KafkaCluster', cluster, 'pass the KafkaCluster construct, or KafkaCluster.fromClusterAttributes() for one made elsewhere');
     }
     const subject = { scope: cluster, kind: 'KafkaCluster', name: cluster.clusterName };
     if (cluster.allListeners.length === 0) {
@@ -62,7 +62,7 @@ export class BridgeKafkaConnection {
     if (listener !== undefined && (typeof listener !== 'string' || !cluster.allListeners.some((l) => l.name === listener))) {
       throwFactoryError(factory, 'listener', `is not a listener of KafkaCluster '${cluster.clusterName}' at ${cluster.node.path} (it has ${cluster.allListeners.map((l) => l.name).join(', ')})`, listener, 'name one of them, or leave it unset for the first in-cluster listener');
     }
-    const l = listener === undefined ? cluster.allListeners.find((x) => x.servesInCluster) : cluster.listener(listener);
+    const l = cluster.allListeners.find((x) => (listener === undefined ? x.servesInCluster : x.name === listener));
     if (l === undefined || !l.servesInCluster) {
       throwFactoryError(factory, 'listener', `${l === undefined ? `finds no listener of KafkaCluster '${cluster.clusterName}' at ${cluster.node.path} that serves clients inside the Kubernetes cluster` : `'${l.name}' of KafkaCluster '${cluster.clusterName}' at ${cluster.node.path} advertises hosts outside the Kubernetes cluster`}: a bridge that bootstraps from a Service would be sent to those hosts`, listener, "use an internal or cluster-ip listener (the default 'tls' is one), or BridgeKafkaConnection.fromAddress() with the outside bootstrap address and a copy of its CA");
     }

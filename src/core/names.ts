@@ -86,6 +86,14 @@ export class StrimziNames {
     return `${cluster}-clients-ca-cert`;
   }
 
+  /**
+   * The consistency pass's anchor of a Strimzi CA (`cluster` or `clients`) of a cluster: one id
+   * for every Secret that holds that CA's certificate, whoever declares the Secret.
+   */
+  public static caAnchor(ca: 'cluster' | 'clients', namespace: string | undefined, cluster: string): string {
+    return `strimzi ${ca} CA ${namespace ?? 'default'}/${cluster}`;
+  }
+
   /** `KafkaResources.clientsCaKeySecretName`: the clients CA private key. */
   public static clientsCaKeySecret(cluster: string): string {
     return `${cluster}-clients-ca`;

@@ -1249,50 +1249,14 @@ export const INTERFACES = {
   "cluster": {
    "shape": {
     "t": "instance",
-    "name": "KafkaCluster",
+    "name": "IKafkaCluster",
     "members": {
      "clusterName": "present",
-     "version": "present",
-     "metadataVersion": "present",
-     "profile": "present",
-     "authorization": "present",
-     "rackAwareness": "present",
-     "rackTopologyKey": "present",
-     "restrictedSecurityContext": "present",
-     "cruiseControl": "present",
-     "kafkaExporter": "present",
-     "resource": "present",
-     "addNodePool": "function",
-     "addListener": "function",
-     "addExternalListener": "function",
-     "addTopic": "function",
-     "addUser": "function",
-     "grantRead": "function",
-     "grantWrite": "function",
-     "grantReadWrite": "function",
-     "grantIdempotentWrite": "function",
-     "grantTransactionalWrite": "function",
-     "grantConsumerGroup": "function",
-     "grantTransactionalId": "function",
-     "listener": "function",
-     "allListeners": "present",
-     "nodePools": "present",
-     "bootstrapAddress": "function",
      "clusterCaCertSecretName": "present",
      "clientsCaCertSecretName": "present",
-     "brokersServiceHost": "present",
-     "brokerCount": "present",
-     "controllerCount": "present",
-     "brokerNodeIds": "present",
-     "brokerConfig": "present",
-     "defaultReplicationFactor": "present",
-     "hasListenerAuthentication": "function",
-     "_registerNodePool": "function",
-     "_defaultResources": "function",
-     "_podTemplate": "function",
+     "allListeners": "present",
      "node": "present",
-     "with": "function",
-     "toString": "function"
+     "with": "function"
     }
    },
    "optional": false
@@ -1379,6 +1343,87 @@ export const INTERFACES = {
    "shape": {
     "t": "object",
     "ref": "ImageUser"
+   },
+   "optional": true
+  }
+ },
+ "KafkaClusterAttributes": {
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "namespace": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "listeners": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "KafkaListenerAttributes"
+    }
+   },
+   "optional": false
+  },
+  "brokers": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "authorization": {
+   "shape": {
+    "t": "instance",
+    "name": "KafkaAuthorization",
+    "members": {
+     "type": "present",
+     "superUsers": "present"
+    }
+   },
+   "optional": true
+  },
+  "version": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "config": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "number"
+      },
+      {
+       "t": "boolean"
+      }
+     ]
+    }
+   },
+   "optional": true
+  },
+  "profile": {
+   "shape": {
+    "t": "enum",
+    "values": [
+     "production",
+     "development"
+    ],
+    "names": [
+     "ClusterProfile.PRODUCTION",
+     "ClusterProfile.DEVELOPMENT"
+    ]
    },
    "optional": true
   }
@@ -1598,6 +1643,152 @@ export const INTERFACES = {
   "externalPort": {
    "shape": {
     "t": "number"
+   },
+   "optional": true
+  }
+ },
+ "KafkaListenerAttributes": {
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "port": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": false
+  },
+  "type": {
+   "shape": {
+    "t": "enum",
+    "values": [
+     "internal",
+     "cluster-ip",
+     "nodeport",
+     "loadbalancer",
+     "route",
+     "ingress",
+     "tlsroute"
+    ],
+    "names": [
+     "ListenerType.INTERNAL",
+     "ListenerType.CLUSTER_IP",
+     "ListenerType.NODEPORT",
+     "ListenerType.LOADBALANCER",
+     "ListenerType.ROUTE",
+     "ListenerType.INGRESS",
+     "ListenerType.TLSROUTE"
+    ]
+   },
+   "optional": true
+  },
+  "tls": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "authentication": {
+   "shape": {
+    "t": "instance",
+    "name": "ListenerAuthentication",
+    "members": {
+     "type": "present",
+     "_render": "function"
+    }
+   },
+   "optional": true
+  },
+  "networkPolicyPeers": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "ListenerPeer"
+    }
+   },
+   "optional": true
+  },
+  "brokerCertificate": {
+   "shape": {
+    "t": "object",
+    "ref": "ListenerCertificate"
+   },
+   "optional": true
+  },
+  "bootstrapHost": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "bootstrapAlternativeNames": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "bootstrapNodePort": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "brokers": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "ListenerBrokerOptions"
+    }
+   },
+   "optional": true
+  },
+  "hostTemplate": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "advertisedHostTemplate": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "advertisedPortTemplate": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "parentRefs": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "ListenerParentRef"
+    }
+   },
+   "optional": true
+  },
+  "loadBalancerSourceRanges": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "className": {
+   "shape": {
+    "t": "string"
    },
    "optional": true
   }
@@ -2362,6 +2553,7 @@ export const INTERFACES = {
      "clusterName": "present",
      "clusterCaCertSecretName": "present",
      "clientsCaCertSecretName": "present",
+     "allListeners": "present",
      "node": "present",
      "with": "function"
     }
@@ -2472,6 +2664,7 @@ export const INTERFACES = {
      "clusterName": "present",
      "clusterCaCertSecretName": "present",
      "clientsCaCertSecretName": "present",
+     "allListeners": "present",
      "node": "present",
      "with": "function"
     }
@@ -4249,50 +4442,14 @@ export const SIGNATURES = {
    "name": "cluster",
    "shape": {
     "t": "instance",
-    "name": "KafkaCluster",
+    "name": "IKafkaCluster",
     "members": {
      "clusterName": "present",
-     "version": "present",
-     "metadataVersion": "present",
-     "profile": "present",
-     "authorization": "present",
-     "rackAwareness": "present",
-     "rackTopologyKey": "present",
-     "restrictedSecurityContext": "present",
-     "cruiseControl": "present",
-     "kafkaExporter": "present",
-     "resource": "present",
-     "addNodePool": "function",
-     "addListener": "function",
-     "addExternalListener": "function",
-     "addTopic": "function",
-     "addUser": "function",
-     "grantRead": "function",
-     "grantWrite": "function",
-     "grantReadWrite": "function",
-     "grantIdempotentWrite": "function",
-     "grantTransactionalWrite": "function",
-     "grantConsumerGroup": "function",
-     "grantTransactionalId": "function",
-     "listener": "function",
-     "allListeners": "present",
-     "nodePools": "present",
-     "bootstrapAddress": "function",
      "clusterCaCertSecretName": "present",
      "clientsCaCertSecretName": "present",
-     "brokersServiceHost": "present",
-     "brokerCount": "present",
-     "controllerCount": "present",
-     "brokerNodeIds": "present",
-     "brokerConfig": "present",
-     "defaultReplicationFactor": "present",
-     "hasListenerAuthentication": "function",
-     "_registerNodePool": "function",
-     "_defaultResources": "function",
-     "_podTemplate": "function",
+     "allListeners": "present",
      "node": "present",
-     "with": "function",
-     "toString": "function"
+     "with": "function"
     }
    },
    "optional": false
@@ -5931,6 +6088,36 @@ export const SIGNATURES = {
    "optional": true
   }
  ],
+ "KafkaCluster.fromClusterAttributes": [
+  {
+   "name": "scope",
+   "shape": {
+    "t": "instance",
+    "name": "Construct",
+    "members": {
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "id",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "attributes",
+   "shape": {
+    "t": "object",
+    "ref": "KafkaClusterAttributes"
+   },
+   "optional": false
+  }
+ ],
  "KafkaCluster.grantConsumerGroup": [
   {
    "name": "user",
@@ -6929,8 +7116,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@589": "function",
-       "__@toStringTag@591": "present"
+       "__@iterator@588": "function",
+       "__@toStringTag@590": "present"
       }
      }
     ]
@@ -7220,6 +7407,33 @@ export const SIGNATURES = {
   }
  ],
  "StrimziNames.brokersService": [
+  {
+   "name": "cluster",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  }
+ ],
+ "StrimziNames.caAnchor": [
+  {
+   "name": "ca",
+   "shape": {
+    "t": "enum",
+    "values": [
+     "cluster",
+     "clients"
+    ]
+   },
+   "optional": false
+  },
+  {
+   "name": "namespace",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
   {
    "name": "cluster",
    "shape": {

@@ -11,7 +11,7 @@ import { tcpPort } from '../core/network';
 import { checkImage, scriptDeployment, shellQuote } from '../core/workload';
 import { DEFAULT_KAFKA_VERSION } from '../core/versions';
 import { aclsEnforced, describeNeed, judge, needs, quoted } from './grants';
-import type { KafkaCluster } from './kafka-cluster';
+import type { IKafkaCluster } from './kafka-cluster';
 import type { KafkaTopic } from './topic';
 import { ListenerAuthenticationType } from './listener';
 import { AclOperation, AclResourceType, UserAuthenticationType, type KafkaUser } from './user';
@@ -29,8 +29,11 @@ export enum KafkaClientRole {
 
 /** Props of {@link KafkaClientWorkload}. */
 export interface KafkaClientWorkloadProps {
-  /** The cluster to connect to (in its namespace, where the user and CA Secrets are). */
-  readonly cluster: KafkaCluster;
+  /**
+   * The cluster to connect to (in its namespace, where the user and CA Secrets are): a
+   * KafkaCluster of the app, or one made elsewhere (`KafkaCluster.fromClusterAttributes()`).
+   */
+  readonly cluster: IKafkaCluster;
   /**
    * The user it authenticates as, a user of `cluster`; its Secret holds the credentials. With
    * simple authorization its ACLs must allow the work: Write on the topic (producer,
@@ -108,18 +111,18 @@ export class KafkaClientWorkload extends Construct {
     // The user's credentials and the topic exist only in their own cluster (the user operator and
     // topic operator of that Kafka), even when two clusters share a namespace.
     if (user.cluster !== cluster) {
-      throwPropError(subject, 'user', `belongs to cluster '${user.cluster.clusterName}' (${user.cluster.node.path}), not to KafkaCluster '${cluster.clusterName}' the workload connects to, which does not know its credentials`, user.userName, `use a user of '${cluster.clusterName}' (its addUser()), or connect to '${user.cluster.clusterName}'`);
+      throwPropError(subject, 'user', `belongs to cluster '${user.cluster.clusterName}' (${user.cluster.node.path}), not to cluster '${cluster.clusterName}' the workload connects to, which does not know its credentials`, user.userName, `use a user of '${cluster.clusterName}' (its addUser()), or connect to '${user.cluster.clusterName}'`);
     }
     if (topic.cluster !== cluster) {
-      throwPropError(subject, 'topic', `belongs to cluster '${topic.cluster.clusterName}' (${topic.cluster.node.path}), not to KafkaCluster '${cluster.clusterName}' the workload connects to, which has no such topic`, topic.topicName, `use a topic of '${cluster.clusterName}' (its addTopic()), or connect to '${topic.cluster.clusterName}'`);
+      throwPropError(subject, 'topic', `belongs to cluster '${topic.cluster.clusterName}' (${topic.cluster.node.path}), not to cluster '${cluster.clusterName}' the workload connects to, which has no such topic`, topic.topicName, `use a topic of '${cluster.clusterName}' (its addTopic()), or connect to '${topic.cluster.clusterName}'`);
     }
     const needed = user.authentication.listenerAuthentication;
     if (props.listener !== undefined && !cluster.allListeners.some((l) => l.name === props.listener)) {
-      throwPropError(subject, 'listener', `is not a listener of KafkaCluster '${cluster.clusterName}' (it has ${cluster.allListeners.map((l) => l.name).join(', ') || 'none'})`, props.listener, 'name one of them, or leave it unset for the first that accepts the user');
+      throwPropError(subject, 'listener', `is not a listener of cluster '${cluster.clusterName}' (it has ${cluster.allListeners.map((l) => l.name).join(', ') || 'none'})`, props.listener, 'name one of them, or leave it unset for the first that accepts the user');
     }
     const listener = props.listener === undefined
       ? cluster.allListeners.find((l) => l.authentication.type === needed && l.tls && l.servesInCluster)
-      : cluster.listener(props.listener);
+      : cluster.allListeners.find((l) => l.name === props.listener);
     if (listener === undefined || listener.authentication.type !== needed || !listener.tls) {
       throwPropError(subject, 'listener', `must be a TLS listener that authenticates ${user.authentication.type} users like '${user.userName}'`, props.listener ?? '(none found)', `add a TLS listener with ListenerAuthentication.${needed === ListenerAuthenticationType.TLS ? 'tls()' : 'scramSha512()'}`);
     }
@@ -168,7 +171,7 @@ export class KafkaClientWorkload extends Construct {
     // operators write beside the Kafka resource: it must run in that Kubernetes cluster, not in the
     // chart of another (Environment.addCluster).
     pass.refer(subject, 'cluster', { group: 'kafka.strimzi.io', kind: 'Kafka', namespace: cluster.namespace, name: cluster.clusterName },
-      `create the workload in the chart of the Kubernetes cluster that runs KafkaCluster '${cluster.clusterName}' (${cluster.node.path}): its bootstrap Service and Secrets exist only there`);
+      `create the workload in the chart of the Kubernetes cluster that runs Kafka '${cluster.clusterName}' (${cluster.node.path}): its bootstrap Service and Secrets exist only there`);
     pass.tlsClient({ subject, prop: 'listener', address: listener.bootstrapAddress, trust: secretRef(cluster.namespace, trustedCa.secretName), namespace: cluster.namespace });
     pass.refer(subject, 'user', secretRef(cluster.namespace, user.secretName), "the workload reads the user's Secret from the cluster's namespace: use a user of this cluster");
 
@@ -221,7 +224,7 @@ const AUTHORIZATION_FAILED: Record<AclResourceType, string> = {
  * (`KafkaAuthorization.simple(superUsers)`) and clusters with `allow.everyone.if.no.acl.found`
  * are not checked. Undefined when the ACLs do.
  */
-function authorizationProblem(subject: Subject, cluster: KafkaCluster, user: KafkaUser, topic: string, role: KafkaClientRole, group: string): string | undefined {
+function authorizationProblem(subject: Subject, cluster: IKafkaCluster, user: KafkaUser, topic: string, role: KafkaClientRole, group: string): string | undefined {
   if (aclsEnforced(cluster, user) !== true) return undefined;
   const producer = role === KafkaClientRole.PRODUCER;
   const wanted = producer ? [...needs('produce', topic), ...needs('idempotent')] : [...needs('consume', topic), ...needs('group', group)];

@@ -1,6 +1,6 @@
 import { ConsistencyPass } from '../core/consistency';
 import { formatValue, Subject, throwPropError } from '../core/errors';
-import { AuthorizationType, type IKafkaCluster, type KafkaCluster } from './kafka-cluster';
+import { AuthorizationType, type IKafkaCluster } from './kafka-cluster';
 import { KafkaTopic } from './topic';
 import { Acl, AclOperation, AclPatternType, AclResourceType, AclRuleType, type AclRule, type KafkaUser } from './user';
 
@@ -222,11 +222,11 @@ export function judge(rules: readonly AclRule[], wanted: readonly Need[]): Refus
  * the cluster was made elsewhere and its authorization is not known.
  */
 export function aclsEnforced(cluster: IKafkaCluster, user: KafkaUser): boolean | undefined {
-  const full = cluster as Partial<KafkaCluster>;
-  if (full.authorization === undefined) return undefined;
-  if (full.authorization.type !== AuthorizationType.SIMPLE) return false;
-  if (full.authorization.superUsers.some((u) => `User:${u}` === user.principal || u === user.principal)) return false;
-  return String(full.brokerConfig?.['allow.everyone.if.no.acl.found']).toLowerCase() !== 'true';
+  const authorization = cluster.authorization;
+  if (authorization === undefined) return undefined;
+  if (authorization.type !== AuthorizationType.SIMPLE) return false;
+  if (authorization.superUsers.some((u) => `User:${u}` === user.principal || u === user.principal)) return false;
+  return String(cluster.brokerConfig?.['allow.everyone.if.no.acl.found']).toLowerCase() !== 'true';
 }
 
 /** One resource of a grant: what the client does with it, the argument naming it, and where the argument was. */
@@ -283,7 +283,7 @@ export function grantRules(call: GrantCall, user: KafkaUser, parts: readonly Gra
       `grant to a user of '${cluster.clusterName}' (its addUser()), or grant on the resources of '${user.cluster.clusterName}'`);
   }
   for (const c of [cluster, user.cluster]) {
-    const authorization = (c as Partial<KafkaCluster>).authorization;
+    const authorization = c.authorization;
     if (authorization !== undefined && authorization.type !== AuthorizationType.SIMPLE) {
       throwPropError(by, 'user', `is '${user.userName}' of cluster '${c.clusterName}' (${c.node.path}), whose authorization is none: Kafka checks no ACL there, so ${method} would grant nothing`, user.userName,
         `set authorization: KafkaAuthorization.simple() on KafkaCluster '${c.clusterName}' (every authenticated client may do everything without it), or drop the grant`);

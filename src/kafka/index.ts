@@ -2,6 +2,7 @@ export * from './client';
 // The grant options only: the rest of grants.ts is the library's authorization model.
 export type { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 export * from './kafka-cluster';
+export type { KafkaClusterAttributes, KafkaListenerAttributes } from './imported-cluster';
 export * from './listener';
 export * from './metrics';
 export * from './node-pool';

@@ -21,6 +21,7 @@ import { KafkaMetrics } from './metrics';
 import { KafkaNodeOptions, KafkaNodePool, KafkaNodePoolOptions, NodeIdRange, NodeRole, INodePoolParent } from './node-pool';
 import { KafkaTopic, KafkaTopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
+import { ImportedKafkaCluster, KafkaClusterAttributes } from './imported-cluster';
 
 /** How strict the durability and availability checks are. */
 export enum ClusterProfile {
@@ -67,7 +68,11 @@ export class KafkaAuthorization {
   ) {}
 }
 
-/** A Kafka cluster other constructs refer to. */
+/**
+ * A Kafka cluster other constructs refer to: a {@link KafkaCluster} of the app, or one made
+ * elsewhere ({@link KafkaCluster.fromClusterAttributes}). Topics, users, grants, bridges and
+ * client workloads check themselves against what it tells; a fact left undefined is not checked.
+ */
 export interface IKafkaCluster extends IConstruct {
   /** The `Kafka` resource's name; every name Strimzi derives starts with it. */
   readonly clusterName: string;
@@ -77,6 +82,21 @@ export interface IKafkaCluster extends IConstruct {
   readonly clusterCaCertSecretName: string;
   /** The Secret with the clients CA certificate that signs `tls` users. */
   readonly clientsCaCertSecretName: string;
+  /** The listeners clients connect through, in order (users' authentication is checked against them). */
+  readonly allListeners: readonly KafkaListener[];
+  /** The Apache Kafka version (topic configuration is judged by it); undefined when not known. */
+  readonly version?: string;
+  /** The authorizer (ACLs and grants are checked against it); undefined when not known. */
+  readonly authorization?: KafkaAuthorization;
+  /** How many brokers (topic replicas are checked against it); undefined when not known. */
+  readonly brokerCount?: number;
+  /**
+   * The broker configuration the checks read (`default.replication.factor`,
+   * `min.insync.replicas`, `allow.everyone.if.no.acl.found`); undefined when not known.
+   */
+  readonly brokerConfig?: Readonly<Record<string, string | number | boolean>>;
+  /** How strict the durability checks are; undefined for production's. */
+  readonly profile?: ClusterProfile;
 }
 
 /** Props of {@link KafkaCluster}. */
@@ -205,6 +225,19 @@ const ID_BLOCK = 100;
  * kafka.addTopic('orders', { partitions: 12 });
  */
 export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolParent {
+  /**
+   * A cluster the app does not make (the platform team's, from another repository), as an
+   * {@link IKafkaCluster} that topics, users, grants, bridges and client workloads accept, with
+   * the same checks wherever the attributes allow: users' authentication against the declared
+   * listeners, ACLs and grants against the declared authorization, topic replicas against a
+   * declared broker count and configuration. It emits nothing.
+   * @throws when the attributes are not what a Strimzi cluster can have (names, listeners, version)
+   */
+  public static fromClusterAttributes(scope: Construct, id: string, attributes: KafkaClusterAttributes): IKafkaCluster {
+    checkArgs('KafkaCluster.fromClusterAttributes()', 'KafkaCluster.fromClusterAttributes', arguments);
+    return new ImportedKafkaCluster(scope, id, attributes);
+  }
+
   public readonly clusterName: string;
   public readonly namespace?: string;
   /** The Apache Kafka version. */
@@ -690,8 +723,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
   private recordFacts(): void {
     const pass = ConsistencyPass.of(this);
     const by = `Strimzi, from KafkaCluster '${this.clusterName}' at ${this.node.path}`;
-    pass.provide(this, secretRef(this.namespace, this.clusterCaCertSecretName), by, `strimzi cluster CA ${this.namespace ?? 'default'}/${this.clusterName}`);
-    pass.provide(this, secretRef(this.namespace, this.clientsCaCertSecretName), by, `strimzi clients CA ${this.namespace ?? 'default'}/${this.clusterName}`);
+    pass.provide(this, secretRef(this.namespace, this.clusterCaCertSecretName), by, StrimziNames.caAnchor('cluster', this.namespace, this.clusterName));
+    pass.provide(this, secretRef(this.namespace, this.clientsCaCertSecretName), by, StrimziNames.caAnchor('clients', this.namespace, this.clusterName));
     const operatorSecrets = [StrimziNames.clusterCaKeySecret(this.clusterName), StrimziNames.clientsCaKeySecret(this.clusterName), ...StrimziNames.entityOperatorSecrets(this.clusterName)]
       .map((name) => secretRef(this.namespace, name));
     pass.provide(this, () => operatorSecrets, by);

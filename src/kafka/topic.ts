@@ -103,7 +103,7 @@ export class KafkaTopic extends Construct {
     const config = props.config ?? {};
     const cluster = props.cluster;
     // Judged by the model of the cluster's Kafka version (the default one for a cluster made elsewhere).
-    checkConfigValues(subject, 'config', config, 'topic', modelVersion((cluster as Partial<KafkaCluster> | undefined)?.version));
+    checkConfigValues(subject, 'config', config, 'topic', modelVersion(cluster?.version));
     this.cluster = cluster;
 
     // Kubernetes names are DNS subdomains; a topic name that is not one keeps its Kafka name in
@@ -145,16 +145,17 @@ export class KafkaTopic extends Construct {
 
     this.node.addValidation({
       validate: () => {
-        const full = cluster as Partial<KafkaCluster>;
-        const brokerConfig = full.brokerConfig;
-        if (full.brokerCount === undefined || brokerConfig === undefined) return [];
+        // What the cluster tells (a cluster made elsewhere may tell less: then less is checked).
+        const brokerConfig = cluster.brokerConfig ?? {};
+        const replicas = this.replicas ?? Number(brokerConfig['default.replication.factor'] ?? NaN);
+        if (Number.isNaN(replicas)) return [];
         const errors: string[] = [];
-        const replicas = this.replicas ?? Number(brokerConfig['default.replication.factor']);
-        if (replicas > full.brokerCount) {
-          errors.push(propError(subject, 'replicas', `exceed the ${full.brokerCount} brokers of cluster '${cluster.clusterName}'`, replicas, `set at most ${full.brokerCount}, or add brokers`));
+        if (cluster.brokerCount !== undefined && replicas > cluster.brokerCount) {
+          errors.push(propError(subject, 'replicas', `exceed the ${cluster.brokerCount} brokers of cluster '${cluster.clusterName}'`, replicas, `set at most ${cluster.brokerCount}, or add brokers`));
         }
-        const minIsr = Number(config['min.insync.replicas'] ?? brokerConfig['min.insync.replicas']);
-        const problem = minIsrProblem(replicas, minIsr, full.profile === ClusterProfile.DEVELOPMENT);
+        const minIsr = Number(config['min.insync.replicas'] ?? brokerConfig['min.insync.replicas'] ?? NaN);
+        if (Number.isNaN(minIsr)) return errors;
+        const problem = minIsrProblem(replicas, minIsr, cluster.profile === ClusterProfile.DEVELOPMENT);
         if (problem !== undefined) {
           const from = config['min.insync.replicas'] === undefined ? ` (the cluster's min.insync.replicas applies to the topic's ${replicas} replicas)` : ` (the topic has ${replicas} replicas)`;
           errors.push(propError(subject, "config['min.insync.replicas']", `${problem.problem}${from}`, minIsr, problem.fix));

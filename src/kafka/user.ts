@@ -348,7 +348,6 @@ export class KafkaUser extends Construct {
     }
     const cluster = props.cluster;
     this.cluster = cluster;
-    const full = cluster as Partial<KafkaCluster>;
     this.checkAuthorization(acls.length);
     this.secretName = this.authentication.type === UserAuthenticationType.TLS_EXTERNAL ? undefined : StrimziNames.userSecret(this.userName);
 
@@ -393,9 +392,8 @@ export class KafkaUser extends Construct {
 
     this.node.addValidation({
       validate: () => {
-        if (full.hasListenerAuthentication === undefined) return [];
         const needed = this.authentication.listenerAuthentication;
-        return full.hasListenerAuthentication(needed)
+        return cluster.allListeners.some((l) => l.authentication.type === needed)
           ? []
           : [propError(subject, 'authentication', `is ${this.authentication.type}, but no listener of cluster '${cluster.clusterName}' authenticates with ${needed}`, this.authentication.type, `add a listener with ListenerAuthentication.${needed === ListenerAuthenticationType.TLS ? 'tls()' : 'scramSha512()'} or change the user's authentication`)];
       },
@@ -436,7 +434,7 @@ export class KafkaUser extends Construct {
 
   /** Throws when the user has `count` rules but its cluster has no simple authorization to enforce them. */
   private checkAuthorization(count: number): void {
-    const authorization = (this.cluster as Partial<KafkaCluster> | undefined)?.authorization;
+    const authorization = this.cluster?.authorization;
     if (count > 0 && authorization !== undefined && authorization.type !== AuthorizationType.SIMPLE) {
       throwPropError(this.subject, 'acls', `need simple authorization, but cluster '${this.cluster.clusterName}' has none`, `${count} rules`, 'set authorization: KafkaAuthorization.simple() on the cluster, or drop the ACLs');
     }
