@@ -287,6 +287,15 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "existingNamespaces": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
   "description": {
    "shape": {
     "t": "string"
@@ -5273,6 +5282,15 @@ export const SIGNATURES = {
     "ref": "EnvironmentProps"
    },
    "optional": true
+  }
+ ],
+ "Environment.existingNamespaces": [
+  {
+   "name": "name",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
   }
  ],
  "Environment.notes": [],

@@ -1,3 +1,4 @@
+import type { IConstruct } from 'constructs';
 import { formatValue, Subject, throwFactoryError, throwPropError } from './errors';
 import { closestName } from './naming';
 import { INTERFACES, SIGNATURES } from './prop-shapes.generated';
@@ -42,6 +43,11 @@ export function constructId(kind: string, scope: unknown, id: unknown, param: st
   }
   if (typeof id !== 'string' || id === '') {
     throw new Error(`${kind} in ${path === '' ? 'the app' : path}: ${param} must be a non-empty string, unique in its scope (got ${formatValue(id)}); use e.g. '${param === 'id' ? kind : 'prod'}'`);
+  }
+  // constructs' own message for a taken id names neither the kind nor what holds the id.
+  const taken = (scope as IConstruct).node.tryFindChild(id);
+  if (taken !== undefined) {
+    throw new Error(`${kind} in ${path === '' ? 'the app' : path}: ${param} ${formatValue(id)} is already the id of ${taken.constructor.name} at ${taken.node.path} (got ${formatValue(id)}); give each construct of a scope its own ${param}, e.g. '${id}${kind}'`);
   }
   return id;
 }

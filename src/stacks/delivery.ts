@@ -321,12 +321,13 @@ function fileName(object: Manifest): string {
 }
 
 function checkNamespaces(env: Environment, cluster: string, objects: readonly Manifest[]): void {
-  // The cluster's own namespaces, and those its prerequisites' installers create (cert-manager's, …).
-  const declared = new Set([...objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name), ...prerequisitesOf(objects).flatMap((p) => p.namespaces)]);
+  // The cluster's own namespaces, those its prerequisites' installers create (cert-manager's, …)
+  // and those someone else made before (existingNamespaces).
+  const declared = new Set([...objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name), ...prerequisitesOf(objects).flatMap((p) => p.namespaces), ...env.existingNamespaces(cluster)]);
   for (const o of objects) {
     const namespace = o.metadata.namespace;
     if (namespace !== undefined && !declared.has(namespace)) {
-      throw new Error(`Environment '${env.environmentName}': ${o.kind} ${namespace}/${o.metadata.name} in cluster '${cluster}' is in namespace ${namespace}, which the cluster does not create (got ${JSON.stringify(namespace)}); add it to addCluster('${cluster}', { namespaces: [...] })`);
+      throw new Error(`Environment '${env.environmentName}': ${o.kind} ${namespace}/${o.metadata.name} in cluster '${cluster}' is in namespace ${namespace}, which the cluster does not create (got ${JSON.stringify(namespace)}); add it to addCluster('${cluster}', { namespaces: [...] }), or to existingNamespaces when someone else makes it`);
     }
   }
 }
@@ -387,8 +388,10 @@ function readme(env: Environment, clusters: Record<string, Manifest[]>, options:
   out.push('## Prerequisites', '', 'Per cluster, before applying (kubectl contexts named after the clusters):', '');
   for (const [cluster, objects] of Object.entries(clusters)) {
     const needed = prerequisitesOf(objects);
+    const existing = env.existingNamespaces(cluster);
     out.push(`### ${cluster}`, '');
-    if (needed.length === 0) out.push('Nothing beyond Kubernetes.', '');
+    if (needed.length === 0 && existing.length === 0) out.push('Nothing beyond Kubernetes.', '');
+    if (existing.length > 0) out.push(`- the namespaces ${existing.map((n) => `\`${n}\``).join(', ')}, made by their owners (this environment neither creates nor prunes them)`, '');
     for (const p of needed) out.push(`- ${p.name}`, '', '  ```sh', ...p.install.map((line) => `  ${line.replace('<cluster>', cluster)}`), '  ```', '');
   }
 

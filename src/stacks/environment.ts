@@ -36,6 +36,14 @@ export interface ClusterOptions {
    */
   readonly namespaces?: string[];
   /**
+   * Namespaces the cluster's objects live in that exist before it is applied, made and owned by
+   * someone else: e.g. the namespace of a Kafka cluster another team runs
+   * (`KafkaCluster.fromClusterAttributes()`), where that cluster's topics and users must be. The
+   * environment neither creates nor prunes them; its README lists them as prerequisites.
+   * @default - none
+   */
+  readonly existingNamespaces?: string[];
+  /**
    * What the cluster is for, in the README.
    * @default - none
    */
@@ -71,7 +79,7 @@ export class Environment extends Construct {
   public readonly environmentName: string;
   /** What the environment is, for its README. */
   public readonly description?: string;
-  private readonly clusters = new Map<string, { chart: Chart; description?: string }>();
+  private readonly clusters = new Map<string, { chart: Chart; description?: string; existingNamespaces: readonly string[] }>();
   private readonly links: ClusterLink[] = [];
   private readonly postApplyChecks: EnvironmentCheck[] = [];
 
@@ -107,6 +115,11 @@ export class Environment extends Construct {
         throwPropError(subject, prop, `is ${owner}'s namespace, which the environment must not create and own (pruning or deleting it would take ${owner === 'Kubernetes' ? 'the cluster\'s system pods' : 'the installation'} with it)`, namespace, owner === 'Kubernetes' ? 'use a namespace of your own, e.g. \'kafka\'' : 'leave it out: objects may use it when the cluster has the objects that need that installer');
       }
     });
+    (options.existingNamespaces ?? []).forEach((namespace, i) => {
+      const prop = `clusters['${name}'].existingNamespaces[${i}]`;
+      checkNamespace(subject, prop, namespace);
+      if ((options.namespaces ?? []).includes(namespace)) throwPropError(subject, prop, 'is also in namespaces: the environment either creates a namespace or finds it', namespace, 'keep it in one of the two');
+    });
     for (const namespace of options.namespaces ?? []) {
       // Pod Security admission enforces the level the namespace's pods meet (restricted unless
       // something in it asks less, with the reason), and warns and audits against restricted.
@@ -119,7 +132,7 @@ export class Environment extends Construct {
       ns.metadata.addLabel('pod-security.kubernetes.io/audit', PodSecurityLevel.RESTRICTED);
       ns.metadata.addAnnotation('kafka.cdk8s.io/pod-security', lazy(() => (level().reasons.length > 0 ? level().reasons.join('; ') : 'restricted: every pod the library defines here meets it')));
     }
-    this.clusters.set(name, { chart, description: options.description });
+    this.clusters.set(name, { chart, description: options.description, existingNamespaces: [...(options.existingNamespaces ?? [])] });
     return chart;
   }
 
@@ -141,6 +154,11 @@ export class Environment extends Construct {
   /** The clusters, in the order added. */
   public get charts(): Record<string, Chart> {
     return Object.fromEntries([...this.clusters].map(([name, c]) => [name, c.chart]));
+  }
+
+  /** The namespaces cluster `name` finds made by someone else (`existingNamespaces`). */
+  public existingNamespaces(name: string): readonly string[] {
+    return this.clusters.get(name)?.existingNamespaces ?? [];
   }
 
   /** What each cluster is for. */

@@ -110,6 +110,8 @@ export interface Installed {
   readonly crds: number;
   /** `group/Kind` of the kinds applied through a permissive stand-in CRD. */
   readonly notSchemaChecked: readonly string[];
+  /** The namespaces made as their owners would (the README's `existingNamespaces`). */
+  readonly existingNamespaces: readonly string[];
 }
 
 /**
@@ -132,10 +134,17 @@ export async function installPrerequisites(plane: ControlPlane, folder: ClusterF
     standIns.set(`${group}/${o.kind}`, standInCrd(group, o.kind, [o.apiVersion.slice(group.length + 1)], o.metadata.namespace !== undefined));
   }
   docs.push(...standIns.values());
+  // The namespaces the folder's objects use that neither it nor an installer makes: the
+  // environment's existingNamespaces, which its README lists for their owners to make (synth
+  // refuses any other).
+  const made = new Set([...folder.objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name), ...needed.flatMap((p) => p.namespaces)]);
+  const existing = [...new Set(folder.objects.map((o) => o.metadata.namespace).filter((ns): ns is string => ns !== undefined && !made.has(ns)))].sort();
+  for (const ns of existing) docs.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   await installDefinitions(plane, docs);
   return {
     prerequisites: needed.map((p) => p.name),
     crds: docs.filter((d) => (d as { kind: string }).kind === 'CustomResourceDefinition').length,
     notSchemaChecked: [...standIns.keys()].sort(),
+    existingNamespaces: existing,
   };
 }

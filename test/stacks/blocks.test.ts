@@ -1,5 +1,5 @@
-import { App, Testing } from 'cdk8s';
-import { Acl, DevEnvironment, FailoverProviderKind, KraftPlainEnvironment, MultiRegionEnvironment } from '../../src';
+import { App, Chart, Testing } from 'cdk8s';
+import { Acl, DevEnvironment, Environment, FailoverProviderKind, KafkaCluster, KafkaTopic, KafkaUser, KraftPlainEnvironment, MultiRegionEnvironment, renderEnvironment } from '../../src';
 import { ConsistencyPass } from '../../src/core/consistency';
 import { all, expectValid, find, synth } from '../support';
 
@@ -10,7 +10,7 @@ import { all, expectValid, find, synth } from '../support';
  */
 
 /** Every chart of an environment synthesized, by cluster name, with the app's consistency warnings. */
-function clustersOf(app: App, charts: Record<string, import('cdk8s').Chart>) {
+function clustersOf(app: App, charts: Record<string, Chart>) {
   const clusters = Object.fromEntries(Object.entries(charts).map(([name, chart]) => [name, synth(chart)]));
   return { clusters, warnings: ConsistencyPass.of(app).warnings() };
 }
@@ -137,4 +137,36 @@ describe('DevEnvironment and KraftPlainEnvironment sized and named by props', ()
     expect(commands).toContain('kubectl -n ledger exec -it ledger-broker-0');
     expectValid(manifests);
   });
+});
+
+describe('an environment on a namespace someone else owns (existingNamespaces)', () => {
+  function team(existingNamespaces?: string[]) {
+    const app = Testing.app();
+    const env = new Environment(app, 'team');
+    const chart = env.addCluster('streaming', { existingNamespaces });
+    const kafka = KafkaCluster.fromClusterAttributes(chart, 'Platform', { name: 'events', namespace: 'kafka', listeners: [{ name: 'tls', port: 9093 }] });
+    new KafkaTopic(chart, 'Orders', { cluster: kafka, topicName: 'orders' });
+    return env;
+  }
+
+  test('without it, an object in a namespace the environment does not create fails, naming the way out', () => {
+    expect(() => renderEnvironment(team())).toThrow(/KafkaTopic kafka\/orders in cluster 'streaming' is in namespace kafka, which the cluster does not create.*or to existingNamespaces when someone else makes it/);
+  });
+
+  test('with it, nothing creates or prunes the namespace, and the README lists it as a prerequisite', () => {
+    const files = renderEnvironment(team(['kafka']));
+    expect(Object.keys(files).filter((f) => /namespace/.test(f))).toEqual([]);
+    expect(files['README.md']).toContain('- the namespaces `kafka`, made by their owners (this environment neither creates nor prunes them)');
+  });
+
+  test('a namespace both created and found is refused', () => {
+    expect(() => new Environment(Testing.app(), 'e').addCluster('c', { namespaces: ['kafka'], existingNamespaces: ['kafka'] })).toThrow(/clusters\['c'\].existingNamespaces\[0\] is also in namespaces: the environment either creates a namespace or finds it \(got "kafka"\)/);
+  });
+});
+
+test('a construct id taken in its scope fails naming the kind, the id and what holds it (not constructs\' own message)', () => {
+  const chart = new Chart(Testing.app(), 'c');
+  const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+  new KafkaTopic(chart, 'Orders', { cluster: kafka, topicName: 'orders' });
+  expect(() => new KafkaUser(chart, 'Orders', { cluster: kafka, userName: 'orders' })).toThrow(/^KafkaUser in c: id "Orders" is already the id of KafkaTopic at c\/Orders \(got "Orders"\); give each construct of a scope its own id, e.g. 'OrdersKafkaUser'$/);
 });
