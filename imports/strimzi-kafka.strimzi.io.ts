@@ -25497,6 +25497,19093 @@ export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferre
 /**
  *
  *
+ * @schema KafkaConnect
+ */
+export class KafkaConnect extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "KafkaConnect"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'kafka.strimzi.io/v1',
+    kind: 'KafkaConnect',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "KafkaConnect".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: KafkaConnectProps): any {
+    return {
+      ...KafkaConnect.GVK,
+      ...toJson_KafkaConnectProps(props),
+    };
+  }
+
+  /**
+   * Defines a "KafkaConnect" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: KafkaConnectProps) {
+    super(scope, id, {
+      ...KafkaConnect.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...KafkaConnect.GVK,
+      ...toJson_KafkaConnectProps(resolved),
+    };
+  }
+}
+
+/**
+ * @schema KafkaConnect
+ */
+export interface KafkaConnectProps {
+  /**
+   * @schema KafkaConnect#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * The specification of the Kafka Connect cluster.
+   *
+   * @schema KafkaConnect#spec
+   */
+  readonly spec: KafkaConnectSpec;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectProps(obj: KafkaConnectProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_KafkaConnectSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The specification of the Kafka Connect cluster.
+ *
+ * @schema KafkaConnectSpec
+ */
+export interface KafkaConnectSpec {
+  /**
+   * The Kafka Connect version. Defaults to the latest version. Consult the user documentation to understand the process required to upgrade or downgrade the version.
+   *
+   * @default the latest version. Consult the user documentation to understand the process required to upgrade or downgrade the version.
+   * @schema KafkaConnectSpec#version
+   */
+  readonly version?: string;
+
+  /**
+   * The number of pods in the Kafka Connect group. Required in the `v1` version of the Strimzi API.
+   *
+   * @schema KafkaConnectSpec#replicas
+   */
+  readonly replicas: number;
+
+  /**
+   * The container image used for Kafka Connect pods. If no image name is explicitly specified, it is determined based on the `spec.version` configuration. The image names are specifically mapped to corresponding versions in the Cluster Operator configuration.
+   *
+   * @schema KafkaConnectSpec#image
+   */
+  readonly image?: string;
+
+  /**
+   * Bootstrap servers to connect to. This should be given as a comma separated list of _<hostname>_:_<port>_ pairs.
+   *
+   * @schema KafkaConnectSpec#bootstrapServers
+   */
+  readonly bootstrapServers: string;
+
+  /**
+   * A unique ID that identifies the Connect cluster group.
+   *
+   * @schema KafkaConnectSpec#groupId
+   */
+  readonly groupId: string;
+
+  /**
+   * The name of the Kafka topic where connector configurations are stored.
+   *
+   * @schema KafkaConnectSpec#configStorageTopic
+   */
+  readonly configStorageTopic: string;
+
+  /**
+   * The name of the Kafka topic where connector and task status are stored.
+   *
+   * @schema KafkaConnectSpec#statusStorageTopic
+   */
+  readonly statusStorageTopic: string;
+
+  /**
+   * The name of the Kafka topic where source connector offsets are stored.
+   *
+   * @schema KafkaConnectSpec#offsetStorageTopic
+   */
+  readonly offsetStorageTopic: string;
+
+  /**
+   * TLS configuration.
+   *
+   * @schema KafkaConnectSpec#tls
+   */
+  readonly tls?: KafkaConnectSpecTls;
+
+  /**
+   * Authentication configuration for Kafka Connect.
+   *
+   * @schema KafkaConnectSpec#authentication
+   */
+  readonly authentication?: KafkaConnectSpecAuthentication;
+
+  /**
+   * The Kafka Connect configuration. Properties with the following prefixes cannot be set: group.id, config.storage.topic, offset.storage.topic, status.storage.topic, ssl., sasl., security., listeners, plugin.path, rest., bootstrap.servers, consumer.interceptor.classes, producer.interceptor.classes, prometheus.metrics.reporter. (with the exception of: ssl.endpoint.identification.algorithm, ssl.cipher.suites, ssl.protocol, ssl.enabled.protocols).
+   *
+   * @schema KafkaConnectSpec#config
+   */
+  readonly config?: any;
+
+  /**
+   * The maximum limits for CPU and memory resources and the requested initial resources.
+   *
+   * @schema KafkaConnectSpec#resources
+   */
+  readonly resources?: KafkaConnectSpecResources;
+
+  /**
+   * Pod liveness checking.
+   *
+   * @schema KafkaConnectSpec#livenessProbe
+   */
+  readonly livenessProbe?: KafkaConnectSpecLivenessProbe;
+
+  /**
+   * Pod readiness checking.
+   *
+   * @schema KafkaConnectSpec#readinessProbe
+   */
+  readonly readinessProbe?: KafkaConnectSpecReadinessProbe;
+
+  /**
+   * JVM Options for pods.
+   *
+   * @schema KafkaConnectSpec#jvmOptions
+   */
+  readonly jvmOptions?: KafkaConnectSpecJvmOptions;
+
+  /**
+   * JMX Options.
+   *
+   * @schema KafkaConnectSpec#jmxOptions
+   */
+  readonly jmxOptions?: KafkaConnectSpecJmxOptions;
+
+  /**
+   * Logging configuration for Kafka Connect.
+   *
+   * @schema KafkaConnectSpec#logging
+   */
+  readonly logging?: KafkaConnectSpecLogging;
+
+  /**
+   * The image of the init container used for initializing the `client.rack`.
+   *
+   * @schema KafkaConnectSpec#clientRackInitImage
+   */
+  readonly clientRackInitImage?: string;
+
+  /**
+   * Configuration of the node label which will be used as the `client.rack` consumer configuration.
+   *
+   * @schema KafkaConnectSpec#rack
+   */
+  readonly rack?: KafkaConnectSpecRack;
+
+  /**
+   * Metrics configuration.
+   *
+   * @schema KafkaConnectSpec#metricsConfig
+   */
+  readonly metricsConfig?: KafkaConnectSpecMetricsConfig;
+
+  /**
+   * The configuration of tracing in Kafka Connect.
+   *
+   * @schema KafkaConnectSpec#tracing
+   */
+  readonly tracing?: KafkaConnectSpecTracing;
+
+  /**
+   * Template for Kafka Connect and Kafka MirrorMaker 2 resources. The template allows users to specify how the `Pods`, `Service`, and other services are generated.
+   *
+   * @schema KafkaConnectSpec#template
+   */
+  readonly template?: KafkaConnectSpecTemplate;
+
+  /**
+   * Configures how the Connect container image should be built. Optional.
+   *
+   * @schema KafkaConnectSpec#build
+   */
+  readonly build_?: KafkaConnectSpecBuild;
+
+  /**
+   * List of connector plugins to mount into the `KafkaConnect` pod.
+   *
+   * @schema KafkaConnectSpec#plugins
+   */
+  readonly plugins?: KafkaConnectSpecPlugins[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpec(obj: KafkaConnectSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'version': obj.version,
+    'replicas': obj.replicas,
+    'image': obj.image,
+    'bootstrapServers': obj.bootstrapServers,
+    'groupId': obj.groupId,
+    'configStorageTopic': obj.configStorageTopic,
+    'statusStorageTopic': obj.statusStorageTopic,
+    'offsetStorageTopic': obj.offsetStorageTopic,
+    'tls': toJson_KafkaConnectSpecTls(obj.tls),
+    'authentication': toJson_KafkaConnectSpecAuthentication(obj.authentication),
+    'config': obj.config,
+    'resources': toJson_KafkaConnectSpecResources(obj.resources),
+    'livenessProbe': toJson_KafkaConnectSpecLivenessProbe(obj.livenessProbe),
+    'readinessProbe': toJson_KafkaConnectSpecReadinessProbe(obj.readinessProbe),
+    'jvmOptions': toJson_KafkaConnectSpecJvmOptions(obj.jvmOptions),
+    'jmxOptions': toJson_KafkaConnectSpecJmxOptions(obj.jmxOptions),
+    'logging': toJson_KafkaConnectSpecLogging(obj.logging),
+    'clientRackInitImage': obj.clientRackInitImage,
+    'rack': toJson_KafkaConnectSpecRack(obj.rack),
+    'metricsConfig': toJson_KafkaConnectSpecMetricsConfig(obj.metricsConfig),
+    'tracing': toJson_KafkaConnectSpecTracing(obj.tracing),
+    'template': toJson_KafkaConnectSpecTemplate(obj.template),
+    'build': toJson_KafkaConnectSpecBuild(obj.build_),
+    'plugins': obj.plugins?.map(y => toJson_KafkaConnectSpecPlugins(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * TLS configuration.
+ *
+ * @schema KafkaConnectSpecTls
+ */
+export interface KafkaConnectSpecTls {
+  /**
+   * Trusted certificates for TLS connection.
+   *
+   * @schema KafkaConnectSpecTls#trustedCertificates
+   */
+  readonly trustedCertificates?: KafkaConnectSpecTlsTrustedCertificates[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTls' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTls(obj: KafkaConnectSpecTls | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'trustedCertificates': obj.trustedCertificates?.map(y => toJson_KafkaConnectSpecTlsTrustedCertificates(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Authentication configuration for Kafka Connect.
+ *
+ * @schema KafkaConnectSpecAuthentication
+ */
+export interface KafkaConnectSpecAuthentication {
+  /**
+   * Reference to the `Secret` which holds the certificate and private key pair.
+   *
+   * @schema KafkaConnectSpecAuthentication#certificateAndKey
+   */
+  readonly certificateAndKey?: KafkaConnectSpecAuthenticationCertificateAndKey;
+
+  /**
+   * Configuration for the custom authentication mechanism. Only properties with the `sasl.` and `ssl.keystore.` prefixes are allowed. Specify other options in the regular configuration section of the custom resource.
+   *
+   * @schema KafkaConnectSpecAuthentication#config
+   */
+  readonly config?: any;
+
+  /**
+   * Reference to the `Secret` which holds the password.
+   *
+   * @schema KafkaConnectSpecAuthentication#passwordSecret
+   */
+  readonly passwordSecret?: KafkaConnectSpecAuthenticationPasswordSecret;
+
+  /**
+   * Enable or disable SASL on this authentication mechanism.
+   *
+   * @schema KafkaConnectSpecAuthentication#sasl
+   */
+  readonly sasl?: boolean;
+
+  /**
+   * Specifies the authentication type. Supported types are `tls`, `scram-sha-256`, `scram-sha-512`, `plain`, and `custom`. `tls` uses TLS client authentication and is supported only over TLS connections. `scram-sha-256` and `scram-sha-512` use SASL SCRAM-SHA-256 and SASL SCRAM-SHA-512 authentication, respectively. `plain` uses SASL PLAIN authentication. `custom` allows you to configure a custom authentication mechanism.
+   *
+   * @schema KafkaConnectSpecAuthentication#type
+   */
+  readonly type: KafkaConnectSpecAuthenticationType;
+
+  /**
+   * Username used for the authentication.
+   *
+   * @schema KafkaConnectSpecAuthentication#username
+   */
+  readonly username?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecAuthentication' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecAuthentication(obj: KafkaConnectSpecAuthentication | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certificateAndKey': toJson_KafkaConnectSpecAuthenticationCertificateAndKey(obj.certificateAndKey),
+    'config': obj.config,
+    'passwordSecret': toJson_KafkaConnectSpecAuthenticationPasswordSecret(obj.passwordSecret),
+    'sasl': obj.sasl,
+    'type': obj.type,
+    'username': obj.username,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The maximum limits for CPU and memory resources and the requested initial resources.
+ *
+ * @schema KafkaConnectSpecResources
+ */
+export interface KafkaConnectSpecResources {
+  /**
+   * @schema KafkaConnectSpecResources#claims
+   */
+  readonly claims?: KafkaConnectSpecResourcesClaims[];
+
+  /**
+   * @schema KafkaConnectSpecResources#limits
+   */
+  readonly limits?: { [key: string]: KafkaConnectSpecResourcesLimits };
+
+  /**
+   * @schema KafkaConnectSpecResources#requests
+   */
+  readonly requests?: { [key: string]: KafkaConnectSpecResourcesRequests };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecResources' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecResources(obj: KafkaConnectSpecResources | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'claims': obj.claims?.map(y => toJson_KafkaConnectSpecResourcesClaims(y)),
+    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
+    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Pod liveness checking.
+ *
+ * @schema KafkaConnectSpecLivenessProbe
+ */
+export interface KafkaConnectSpecLivenessProbe {
+  /**
+   * The initial delay before first the health is first checked. Default to 15 seconds. Minimum value is 0.
+   *
+   * @default 15 seconds. Minimum value is 0.
+   * @schema KafkaConnectSpecLivenessProbe#initialDelaySeconds
+   */
+  readonly initialDelaySeconds?: number;
+
+  /**
+   * The timeout for each attempted health check. Default to 5 seconds. Minimum value is 1.
+   *
+   * @default 5 seconds. Minimum value is 1.
+   * @schema KafkaConnectSpecLivenessProbe#timeoutSeconds
+   */
+  readonly timeoutSeconds?: number;
+
+  /**
+   * How often (in seconds) to perform the probe. Default to 10 seconds. Minimum value is 1.
+   *
+   * @default 10 seconds. Minimum value is 1.
+   * @schema KafkaConnectSpecLivenessProbe#periodSeconds
+   */
+  readonly periodSeconds?: number;
+
+  /**
+   * Minimum consecutive successes for the probe to be considered successful after having failed. Defaults to 1. Must be 1 for liveness. Minimum value is 1.
+   *
+   * @default 1. Must be 1 for liveness. Minimum value is 1.
+   * @schema KafkaConnectSpecLivenessProbe#successThreshold
+   */
+  readonly successThreshold?: number;
+
+  /**
+   * Minimum consecutive failures for the probe to be considered failed after having succeeded. Defaults to 3. Minimum value is 1.
+   *
+   * @default 3. Minimum value is 1.
+   * @schema KafkaConnectSpecLivenessProbe#failureThreshold
+   */
+  readonly failureThreshold?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecLivenessProbe' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecLivenessProbe(obj: KafkaConnectSpecLivenessProbe | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'initialDelaySeconds': obj.initialDelaySeconds,
+    'timeoutSeconds': obj.timeoutSeconds,
+    'periodSeconds': obj.periodSeconds,
+    'successThreshold': obj.successThreshold,
+    'failureThreshold': obj.failureThreshold,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Pod readiness checking.
+ *
+ * @schema KafkaConnectSpecReadinessProbe
+ */
+export interface KafkaConnectSpecReadinessProbe {
+  /**
+   * The initial delay before first the health is first checked. Default to 15 seconds. Minimum value is 0.
+   *
+   * @default 15 seconds. Minimum value is 0.
+   * @schema KafkaConnectSpecReadinessProbe#initialDelaySeconds
+   */
+  readonly initialDelaySeconds?: number;
+
+  /**
+   * The timeout for each attempted health check. Default to 5 seconds. Minimum value is 1.
+   *
+   * @default 5 seconds. Minimum value is 1.
+   * @schema KafkaConnectSpecReadinessProbe#timeoutSeconds
+   */
+  readonly timeoutSeconds?: number;
+
+  /**
+   * How often (in seconds) to perform the probe. Default to 10 seconds. Minimum value is 1.
+   *
+   * @default 10 seconds. Minimum value is 1.
+   * @schema KafkaConnectSpecReadinessProbe#periodSeconds
+   */
+  readonly periodSeconds?: number;
+
+  /**
+   * Minimum consecutive successes for the probe to be considered successful after having failed. Defaults to 1. Must be 1 for liveness. Minimum value is 1.
+   *
+   * @default 1. Must be 1 for liveness. Minimum value is 1.
+   * @schema KafkaConnectSpecReadinessProbe#successThreshold
+   */
+  readonly successThreshold?: number;
+
+  /**
+   * Minimum consecutive failures for the probe to be considered failed after having succeeded. Defaults to 3. Minimum value is 1.
+   *
+   * @default 3. Minimum value is 1.
+   * @schema KafkaConnectSpecReadinessProbe#failureThreshold
+   */
+  readonly failureThreshold?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecReadinessProbe' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecReadinessProbe(obj: KafkaConnectSpecReadinessProbe | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'initialDelaySeconds': obj.initialDelaySeconds,
+    'timeoutSeconds': obj.timeoutSeconds,
+    'periodSeconds': obj.periodSeconds,
+    'successThreshold': obj.successThreshold,
+    'failureThreshold': obj.failureThreshold,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * JVM Options for pods.
+ *
+ * @schema KafkaConnectSpecJvmOptions
+ */
+export interface KafkaConnectSpecJvmOptions {
+  /**
+   * A map of -XX options to the JVM.
+   *
+   * @schema KafkaConnectSpecJvmOptions#-XX
+   */
+  readonly xx?: { [key: string]: string };
+
+  /**
+   * -Xmx option to to the JVM.
+   *
+   * @schema KafkaConnectSpecJvmOptions#-Xmx
+   */
+  readonly xmx?: string;
+
+  /**
+   * -Xms option to to the JVM.
+   *
+   * @schema KafkaConnectSpecJvmOptions#-Xms
+   */
+  readonly xms?: string;
+
+  /**
+   * Specifies whether the Garbage Collection logging is enabled. The default is false.
+   *
+   * @schema KafkaConnectSpecJvmOptions#gcLoggingEnabled
+   */
+  readonly gcLoggingEnabled?: boolean;
+
+  /**
+   * A map of additional system properties which will be passed using the `-D` option to the JVM.
+   *
+   * @schema KafkaConnectSpecJvmOptions#javaSystemProperties
+   */
+  readonly javaSystemProperties?: KafkaConnectSpecJvmOptionsJavaSystemProperties[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecJvmOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecJvmOptions(obj: KafkaConnectSpecJvmOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    '-XX': ((obj.xx) === undefined) ? undefined : (Object.entries(obj.xx).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    '-Xmx': obj.xmx,
+    '-Xms': obj.xms,
+    'gcLoggingEnabled': obj.gcLoggingEnabled,
+    'javaSystemProperties': obj.javaSystemProperties?.map(y => toJson_KafkaConnectSpecJvmOptionsJavaSystemProperties(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * JMX Options.
+ *
+ * @schema KafkaConnectSpecJmxOptions
+ */
+export interface KafkaConnectSpecJmxOptions {
+  /**
+   * Authentication configuration for connecting to the JMX port.
+   *
+   * @schema KafkaConnectSpecJmxOptions#authentication
+   */
+  readonly authentication?: KafkaConnectSpecJmxOptionsAuthentication;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecJmxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecJmxOptions(obj: KafkaConnectSpecJmxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authentication': toJson_KafkaConnectSpecJmxOptionsAuthentication(obj.authentication),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Logging configuration for Kafka Connect.
+ *
+ * @schema KafkaConnectSpecLogging
+ */
+export interface KafkaConnectSpecLogging {
+  /**
+   * A Map from logger name to logger level.
+   *
+   * @schema KafkaConnectSpecLogging#loggers
+   */
+  readonly loggers?: { [key: string]: string };
+
+  /**
+   * Logging type, must be either 'inline' or 'external'.
+   *
+   * @schema KafkaConnectSpecLogging#type
+   */
+  readonly type: KafkaConnectSpecLoggingType;
+
+  /**
+   * `ConfigMap` entry where the logging configuration is stored.
+   *
+   * @schema KafkaConnectSpecLogging#valueFrom
+   */
+  readonly valueFrom?: KafkaConnectSpecLoggingValueFrom;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecLogging' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecLogging(obj: KafkaConnectSpecLogging | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'loggers': ((obj.loggers) === undefined) ? undefined : (Object.entries(obj.loggers).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'type': obj.type,
+    'valueFrom': toJson_KafkaConnectSpecLoggingValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration of the node label which will be used as the `client.rack` consumer configuration.
+ *
+ * @schema KafkaConnectSpecRack
+ */
+export interface KafkaConnectSpecRack {
+  /**
+   * The name of the environment variable that defines the rack ID. Its value sets the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect or MirrorMaker 2.
+   *
+   * @schema KafkaConnectSpecRack#envVarName
+   */
+  readonly envVarName?: string;
+
+  /**
+   * A key that matches labels assigned to the Kubernetes cluster nodes. The value of the label is used to set a broker's `broker.rack` config, and the `client.rack` config for Kafka Connect or MirrorMaker 2.
+   *
+   * @schema KafkaConnectSpecRack#topologyKey
+   */
+  readonly topologyKey?: string;
+
+  /**
+   * Specifies the rack awareness type. Supported types are `topology-label` and `environment-variable`. `topology-label` uses a Kubernetes worker node label to set the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect and MirrorMaker 2. `environment-variable` uses an environment variable to set the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect and MirrorMaker 2. When not specified, `topology-label` type is used by default.
+   *
+   * @schema KafkaConnectSpecRack#type
+   */
+  readonly type?: KafkaConnectSpecRackType;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecRack' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecRack(obj: KafkaConnectSpecRack | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'envVarName': obj.envVarName,
+    'topologyKey': obj.topologyKey,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metrics configuration.
+ *
+ * @schema KafkaConnectSpecMetricsConfig
+ */
+export interface KafkaConnectSpecMetricsConfig {
+  /**
+   * Metrics type. The supported types are `jmxPrometheusExporter` and `strimziMetricsReporter`. Type `jmxPrometheusExporter` uses the Prometheus JMX Exporter to expose Kafka JMX metrics in Prometheus format through an HTTP endpoint. Type `strimziMetricsReporter` uses the Strimzi Metrics Reporter to directly expose Kafka metrics in Prometheus format through an HTTP endpoint.
+   *
+   * @schema KafkaConnectSpecMetricsConfig#type
+   */
+  readonly type: KafkaConnectSpecMetricsConfigType;
+
+  /**
+   * ConfigMap entry where the Prometheus JMX Exporter configuration is stored.
+   *
+   * @schema KafkaConnectSpecMetricsConfig#valueFrom
+   */
+  readonly valueFrom?: KafkaConnectSpecMetricsConfigValueFrom;
+
+  /**
+   * Configuration values for the Strimzi Metrics Reporter.
+   *
+   * @schema KafkaConnectSpecMetricsConfig#values
+   */
+  readonly values?: KafkaConnectSpecMetricsConfigValues;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecMetricsConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecMetricsConfig(obj: KafkaConnectSpecMetricsConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'type': obj.type,
+    'valueFrom': toJson_KafkaConnectSpecMetricsConfigValueFrom(obj.valueFrom),
+    'values': toJson_KafkaConnectSpecMetricsConfigValues(obj.values),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The configuration of tracing in Kafka Connect.
+ *
+ * @schema KafkaConnectSpecTracing
+ */
+export interface KafkaConnectSpecTracing {
+  /**
+   * Type of the tracing used. Currently the only supported type is `opentelemetry` for OpenTelemetry tracing.
+   *
+   * @schema KafkaConnectSpecTracing#type
+   */
+  readonly type: KafkaConnectSpecTracingType;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTracing' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTracing(obj: KafkaConnectSpecTracing | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for Kafka Connect and Kafka MirrorMaker 2 resources. The template allows users to specify how the `Pods`, `Service`, and other services are generated.
+ *
+ * @schema KafkaConnectSpecTemplate
+ */
+export interface KafkaConnectSpecTemplate {
+  /**
+   * Template for Kafka Connect `StrimziPodSet` resource.
+   *
+   * @schema KafkaConnectSpecTemplate#podSet
+   */
+  readonly podSet?: KafkaConnectSpecTemplatePodSet;
+
+  /**
+   * Template for Kafka Connect `Pods`.
+   *
+   * @schema KafkaConnectSpecTemplate#pod
+   */
+  readonly pod?: KafkaConnectSpecTemplatePod;
+
+  /**
+   * Template for Kafka Connect API `Service`.
+   *
+   * @schema KafkaConnectSpecTemplate#apiService
+   */
+  readonly apiService?: KafkaConnectSpecTemplateApiService;
+
+  /**
+   * Template for Kafka Connect headless `Service`.
+   *
+   * @schema KafkaConnectSpecTemplate#headlessService
+   */
+  readonly headlessService?: KafkaConnectSpecTemplateHeadlessService;
+
+  /**
+   * Template for the Kafka Connect container.
+   *
+   * @schema KafkaConnectSpecTemplate#connectContainer
+   */
+  readonly connectContainer?: KafkaConnectSpecTemplateConnectContainer;
+
+  /**
+   * Template for the Kafka init container.
+   *
+   * @schema KafkaConnectSpecTemplate#initContainer
+   */
+  readonly initContainer?: KafkaConnectSpecTemplateInitContainer;
+
+  /**
+   * Template for Kafka Connect `PodDisruptionBudget`.
+   *
+   * @schema KafkaConnectSpecTemplate#podDisruptionBudget
+   */
+  readonly podDisruptionBudget?: KafkaConnectSpecTemplatePodDisruptionBudget;
+
+  /**
+   * Template for the Kafka Connect service account.
+   *
+   * @schema KafkaConnectSpecTemplate#serviceAccount
+   */
+  readonly serviceAccount?: KafkaConnectSpecTemplateServiceAccount;
+
+  /**
+   * Template for the Kafka Connect ClusterRoleBinding.
+   *
+   * @schema KafkaConnectSpecTemplate#clusterRoleBinding
+   */
+  readonly clusterRoleBinding?: KafkaConnectSpecTemplateClusterRoleBinding;
+
+  /**
+   * Template for Kafka Connect Build `Pods`. The build pod is used only on Kubernetes.
+   *
+   * @schema KafkaConnectSpecTemplate#buildPod
+   */
+  readonly buildPod?: KafkaConnectSpecTemplateBuildPod;
+
+  /**
+   * Template for the Kafka Connect Build container. The build container is used only on Kubernetes.
+   *
+   * @schema KafkaConnectSpecTemplate#buildContainer
+   */
+  readonly buildContainer?: KafkaConnectSpecTemplateBuildContainer;
+
+  /**
+   * Template for the Kafka Connect BuildConfig used to build new container images. The BuildConfig is used only on OpenShift.
+   *
+   * @schema KafkaConnectSpecTemplate#buildConfig
+   */
+  readonly buildConfig?: KafkaConnectSpecTemplateBuildConfig;
+
+  /**
+   * Template for the Kafka Connect Build service account.
+   *
+   * @schema KafkaConnectSpecTemplate#buildServiceAccount
+   */
+  readonly buildServiceAccount?: KafkaConnectSpecTemplateBuildServiceAccount;
+
+  /**
+   * Template for Secret of the Kafka Connect Cluster JMX authentication.
+   *
+   * @schema KafkaConnectSpecTemplate#jmxSecret
+   */
+  readonly jmxSecret?: KafkaConnectSpecTemplateJmxSecret;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplate' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplate(obj: KafkaConnectSpecTemplate | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'podSet': toJson_KafkaConnectSpecTemplatePodSet(obj.podSet),
+    'pod': toJson_KafkaConnectSpecTemplatePod(obj.pod),
+    'apiService': toJson_KafkaConnectSpecTemplateApiService(obj.apiService),
+    'headlessService': toJson_KafkaConnectSpecTemplateHeadlessService(obj.headlessService),
+    'connectContainer': toJson_KafkaConnectSpecTemplateConnectContainer(obj.connectContainer),
+    'initContainer': toJson_KafkaConnectSpecTemplateInitContainer(obj.initContainer),
+    'podDisruptionBudget': toJson_KafkaConnectSpecTemplatePodDisruptionBudget(obj.podDisruptionBudget),
+    'serviceAccount': toJson_KafkaConnectSpecTemplateServiceAccount(obj.serviceAccount),
+    'clusterRoleBinding': toJson_KafkaConnectSpecTemplateClusterRoleBinding(obj.clusterRoleBinding),
+    'buildPod': toJson_KafkaConnectSpecTemplateBuildPod(obj.buildPod),
+    'buildContainer': toJson_KafkaConnectSpecTemplateBuildContainer(obj.buildContainer),
+    'buildConfig': toJson_KafkaConnectSpecTemplateBuildConfig(obj.buildConfig),
+    'buildServiceAccount': toJson_KafkaConnectSpecTemplateBuildServiceAccount(obj.buildServiceAccount),
+    'jmxSecret': toJson_KafkaConnectSpecTemplateJmxSecret(obj.jmxSecret),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configures how the Connect container image should be built. Optional.
+ *
+ * @schema KafkaConnectSpecBuild
+ */
+export interface KafkaConnectSpecBuild {
+  /**
+   * Configures where should the newly built image be stored. Required.
+   *
+   * @schema KafkaConnectSpecBuild#output
+   */
+  readonly output: KafkaConnectSpecBuildOutput;
+
+  /**
+   * List of connector plugins which should be added to the Kafka Connect. Required.
+   *
+   * @schema KafkaConnectSpecBuild#plugins
+   */
+  readonly plugins: KafkaConnectSpecBuildPlugins[];
+
+  /**
+   * CPU and memory resources to reserve for the build.
+   *
+   * @schema KafkaConnectSpecBuild#resources
+   */
+  readonly resources?: KafkaConnectSpecBuildResources;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecBuild' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecBuild(obj: KafkaConnectSpecBuild | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'output': toJson_KafkaConnectSpecBuildOutput(obj.output),
+    'plugins': obj.plugins?.map(y => toJson_KafkaConnectSpecBuildPlugins(y)),
+    'resources': toJson_KafkaConnectSpecBuildResources(obj.resources),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecPlugins
+ */
+export interface KafkaConnectSpecPlugins {
+  /**
+   * A unique name for the connector plugin. This name is used to generate the mount path for the connector artifacts. The name has to be unique within the KafkaConnect resource. The name must be unique within the `KafkaConnect` resource and match the pattern: `^[a-z][-_a-z0-9]*[a-z]$`. Required.
+   *
+   * @schema KafkaConnectSpecPlugins#name
+   */
+  readonly name: string;
+
+  /**
+   * List of artifacts associated with this connector plugin. Required.
+   *
+   * @schema KafkaConnectSpecPlugins#artifacts
+   */
+  readonly artifacts: KafkaConnectSpecPluginsArtifacts[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecPlugins' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecPlugins(obj: KafkaConnectSpecPlugins | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'artifacts': obj.artifacts?.map(y => toJson_KafkaConnectSpecPluginsArtifacts(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTlsTrustedCertificates
+ */
+export interface KafkaConnectSpecTlsTrustedCertificates {
+  /**
+   * The name of the Secret containing the certificate.
+   *
+   * @schema KafkaConnectSpecTlsTrustedCertificates#secretName
+   */
+  readonly secretName: string;
+
+  /**
+   * The name of the file certificate in the secret.
+   *
+   * @schema KafkaConnectSpecTlsTrustedCertificates#certificate
+   */
+  readonly certificate?: string;
+
+  /**
+   * Pattern for the certificate files in the secret. Use the link:https://en.wikipedia.org/wiki/Glob_(programming)[_glob syntax_] for the pattern. All files in the secret that match the pattern are used.
+   *
+   * @schema KafkaConnectSpecTlsTrustedCertificates#pattern
+   */
+  readonly pattern?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTlsTrustedCertificates' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTlsTrustedCertificates(obj: KafkaConnectSpecTlsTrustedCertificates | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretName': obj.secretName,
+    'certificate': obj.certificate,
+    'pattern': obj.pattern,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the `Secret` which holds the certificate and private key pair.
+ *
+ * @schema KafkaConnectSpecAuthenticationCertificateAndKey
+ */
+export interface KafkaConnectSpecAuthenticationCertificateAndKey {
+  /**
+   * The name of the Secret containing the certificate.
+   *
+   * @schema KafkaConnectSpecAuthenticationCertificateAndKey#secretName
+   */
+  readonly secretName: string;
+
+  /**
+   * The name of the file certificate in the Secret.
+   *
+   * @schema KafkaConnectSpecAuthenticationCertificateAndKey#certificate
+   */
+  readonly certificate: string;
+
+  /**
+   * The name of the private key in the secret. The private key must be in unencrypted PKCS #8 format. For more information, see RFC 5208: https://datatracker.ietf.org/doc/html/rfc5208.
+   *
+   * @schema KafkaConnectSpecAuthenticationCertificateAndKey#key
+   */
+  readonly key: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecAuthenticationCertificateAndKey' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecAuthenticationCertificateAndKey(obj: KafkaConnectSpecAuthenticationCertificateAndKey | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretName': obj.secretName,
+    'certificate': obj.certificate,
+    'key': obj.key,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the `Secret` which holds the password.
+ *
+ * @schema KafkaConnectSpecAuthenticationPasswordSecret
+ */
+export interface KafkaConnectSpecAuthenticationPasswordSecret {
+  /**
+   * The name of the Secret containing the password.
+   *
+   * @schema KafkaConnectSpecAuthenticationPasswordSecret#secretName
+   */
+  readonly secretName: string;
+
+  /**
+   * The name of the key in the Secret under which the password is stored.
+   *
+   * @schema KafkaConnectSpecAuthenticationPasswordSecret#password
+   */
+  readonly password: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecAuthenticationPasswordSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecAuthenticationPasswordSecret(obj: KafkaConnectSpecAuthenticationPasswordSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretName': obj.secretName,
+    'password': obj.password,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Specifies the authentication type. Supported types are `tls`, `scram-sha-256`, `scram-sha-512`, `plain`, and `custom`. `tls` uses TLS client authentication and is supported only over TLS connections. `scram-sha-256` and `scram-sha-512` use SASL SCRAM-SHA-256 and SASL SCRAM-SHA-512 authentication, respectively. `plain` uses SASL PLAIN authentication. `custom` allows you to configure a custom authentication mechanism.
+ *
+ * @schema KafkaConnectSpecAuthenticationType
+ */
+export enum KafkaConnectSpecAuthenticationType {
+  /** tls */
+  TLS = "tls",
+  /** scram-sha-256 */
+  SCRAM_HYPHEN_SHA_HYPHEN_256 = "scram-sha-256",
+  /** scram-sha-512 */
+  SCRAM_HYPHEN_SHA_HYPHEN_512 = "scram-sha-512",
+  /** plain */
+  PLAIN = "plain",
+  /** custom */
+  CUSTOM = "custom",
+}
+
+/**
+ * @schema KafkaConnectSpecResourcesClaims
+ */
+export interface KafkaConnectSpecResourcesClaims {
+  /**
+   * @schema KafkaConnectSpecResourcesClaims#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecResourcesClaims#request
+   */
+  readonly request?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecResourcesClaims' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecResourcesClaims(obj: KafkaConnectSpecResourcesClaims | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'request': obj.request,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecResourcesLimits
+ */
+export class KafkaConnectSpecResourcesLimits {
+  public static fromNumber(value: number): KafkaConnectSpecResourcesLimits {
+    return new KafkaConnectSpecResourcesLimits(value);
+  }
+  public static fromString(value: string): KafkaConnectSpecResourcesLimits {
+    return new KafkaConnectSpecResourcesLimits(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema KafkaConnectSpecResourcesRequests
+ */
+export class KafkaConnectSpecResourcesRequests {
+  public static fromNumber(value: number): KafkaConnectSpecResourcesRequests {
+    return new KafkaConnectSpecResourcesRequests(value);
+  }
+  public static fromString(value: string): KafkaConnectSpecResourcesRequests {
+    return new KafkaConnectSpecResourcesRequests(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema KafkaConnectSpecJvmOptionsJavaSystemProperties
+ */
+export interface KafkaConnectSpecJvmOptionsJavaSystemProperties {
+  /**
+   * The system property name.
+   *
+   * @schema KafkaConnectSpecJvmOptionsJavaSystemProperties#name
+   */
+  readonly name?: string;
+
+  /**
+   * The system property value.
+   *
+   * @schema KafkaConnectSpecJvmOptionsJavaSystemProperties#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecJvmOptionsJavaSystemProperties' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecJvmOptionsJavaSystemProperties(obj: KafkaConnectSpecJvmOptionsJavaSystemProperties | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Authentication configuration for connecting to the JMX port.
+ *
+ * @schema KafkaConnectSpecJmxOptionsAuthentication
+ */
+export interface KafkaConnectSpecJmxOptionsAuthentication {
+  /**
+   * Authentication type. Currently the only supported types are `password`.`password` type creates a username and protected port with no TLS.
+   *
+   * @schema KafkaConnectSpecJmxOptionsAuthentication#type
+   */
+  readonly type: KafkaConnectSpecJmxOptionsAuthenticationType;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecJmxOptionsAuthentication' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecJmxOptionsAuthentication(obj: KafkaConnectSpecJmxOptionsAuthentication | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Logging type, must be either 'inline' or 'external'.
+ *
+ * @schema KafkaConnectSpecLoggingType
+ */
+export enum KafkaConnectSpecLoggingType {
+  /** inline */
+  INLINE = "inline",
+  /** external */
+  EXTERNAL = "external",
+}
+
+/**
+ * `ConfigMap` entry where the logging configuration is stored.
+ *
+ * @schema KafkaConnectSpecLoggingValueFrom
+ */
+export interface KafkaConnectSpecLoggingValueFrom {
+  /**
+   * Reference to the key in the ConfigMap containing the configuration.
+   *
+   * @schema KafkaConnectSpecLoggingValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KafkaConnectSpecLoggingValueFromConfigMapKeyRef;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecLoggingValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecLoggingValueFrom(obj: KafkaConnectSpecLoggingValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'configMapKeyRef': toJson_KafkaConnectSpecLoggingValueFromConfigMapKeyRef(obj.configMapKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Specifies the rack awareness type. Supported types are `topology-label` and `environment-variable`. `topology-label` uses a Kubernetes worker node label to set the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect and MirrorMaker 2. `environment-variable` uses an environment variable to set the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect and MirrorMaker 2. When not specified, `topology-label` type is used by default.
+ *
+ * @schema KafkaConnectSpecRackType
+ */
+export enum KafkaConnectSpecRackType {
+  /** topology-label */
+  TOPOLOGY_HYPHEN_LABEL = "topology-label",
+  /** environment-variable */
+  ENVIRONMENT_HYPHEN_VARIABLE = "environment-variable",
+}
+
+/**
+ * Metrics type. The supported types are `jmxPrometheusExporter` and `strimziMetricsReporter`. Type `jmxPrometheusExporter` uses the Prometheus JMX Exporter to expose Kafka JMX metrics in Prometheus format through an HTTP endpoint. Type `strimziMetricsReporter` uses the Strimzi Metrics Reporter to directly expose Kafka metrics in Prometheus format through an HTTP endpoint.
+ *
+ * @schema KafkaConnectSpecMetricsConfigType
+ */
+export enum KafkaConnectSpecMetricsConfigType {
+  /** jmxPrometheusExporter */
+  JMX_PROMETHEUS_EXPORTER = "jmxPrometheusExporter",
+  /** strimziMetricsReporter */
+  STRIMZI_METRICS_REPORTER = "strimziMetricsReporter",
+}
+
+/**
+ * ConfigMap entry where the Prometheus JMX Exporter configuration is stored.
+ *
+ * @schema KafkaConnectSpecMetricsConfigValueFrom
+ */
+export interface KafkaConnectSpecMetricsConfigValueFrom {
+  /**
+   * Reference to the key in the ConfigMap containing the configuration.
+   *
+   * @schema KafkaConnectSpecMetricsConfigValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KafkaConnectSpecMetricsConfigValueFromConfigMapKeyRef;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecMetricsConfigValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecMetricsConfigValueFrom(obj: KafkaConnectSpecMetricsConfigValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'configMapKeyRef': toJson_KafkaConnectSpecMetricsConfigValueFromConfigMapKeyRef(obj.configMapKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration values for the Strimzi Metrics Reporter.
+ *
+ * @schema KafkaConnectSpecMetricsConfigValues
+ */
+export interface KafkaConnectSpecMetricsConfigValues {
+  /**
+   * A list of regex patterns to filter the metrics to collect. Should contain at least one element.
+   *
+   * @schema KafkaConnectSpecMetricsConfigValues#allowList
+   */
+  readonly allowList?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecMetricsConfigValues' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecMetricsConfigValues(obj: KafkaConnectSpecMetricsConfigValues | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'allowList': obj.allowList?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Type of the tracing used. Currently the only supported type is `opentelemetry` for OpenTelemetry tracing.
+ *
+ * @schema KafkaConnectSpecTracingType
+ */
+export enum KafkaConnectSpecTracingType {
+  /** opentelemetry */
+  OPENTELEMETRY = "opentelemetry",
+}
+
+/**
+ * Template for Kafka Connect `StrimziPodSet` resource.
+ *
+ * @schema KafkaConnectSpecTemplatePodSet
+ */
+export interface KafkaConnectSpecTemplatePodSet {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaConnectSpecTemplatePodSet#metadata
+   */
+  readonly metadata?: KafkaConnectSpecTemplatePodSetMetadata;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodSet' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodSet(obj: KafkaConnectSpecTemplatePodSet | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaConnectSpecTemplatePodSetMetadata(obj.metadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for Kafka Connect `Pods`.
+ *
+ * @schema KafkaConnectSpecTemplatePod
+ */
+export interface KafkaConnectSpecTemplatePod {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaConnectSpecTemplatePod#metadata
+   */
+  readonly metadata?: KafkaConnectSpecTemplatePodMetadata;
+
+  /**
+   * List of references to secrets in the same namespace to use for pulling any of the images used by this Pod. When the `STRIMZI_IMAGE_PULL_SECRETS` environment variable in Cluster Operator and the `imagePullSecrets` option are specified, only the `imagePullSecrets` variable is used and the `STRIMZI_IMAGE_PULL_SECRETS` variable is ignored.
+   *
+   * @schema KafkaConnectSpecTemplatePod#imagePullSecrets
+   */
+  readonly imagePullSecrets?: KafkaConnectSpecTemplatePodImagePullSecrets[];
+
+  /**
+   * Configures pod-level security attributes and common container settings.
+   *
+   * @schema KafkaConnectSpecTemplatePod#securityContext
+   */
+  readonly securityContext?: KafkaConnectSpecTemplatePodSecurityContext;
+
+  /**
+   * The grace period is the duration in seconds after the processes running in the pod are sent a termination signal, and the time when the processes are forcibly halted with a kill signal. Set this value to longer than the expected cleanup time for your process. Value must be a non-negative integer. A zero value indicates delete immediately. You might need to increase the grace period for very large Kafka clusters, so that the Kafka brokers have enough time to transfer their work to another broker before they are terminated. Defaults to 30 seconds.
+   *
+   * @default 30 seconds.
+   * @schema KafkaConnectSpecTemplatePod#terminationGracePeriodSeconds
+   */
+  readonly terminationGracePeriodSeconds?: number;
+
+  /**
+   * The pod's affinity rules.
+   *
+   * @schema KafkaConnectSpecTemplatePod#affinity
+   */
+  readonly affinity?: KafkaConnectSpecTemplatePodAffinity;
+
+  /**
+   * The pod's tolerations.
+   *
+   * @schema KafkaConnectSpecTemplatePod#tolerations
+   */
+  readonly tolerations?: KafkaConnectSpecTemplatePodTolerations[];
+
+  /**
+   * The pod's topology spread constraints.
+   *
+   * @schema KafkaConnectSpecTemplatePod#topologySpreadConstraints
+   */
+  readonly topologySpreadConstraints?: KafkaConnectSpecTemplatePodTopologySpreadConstraints[];
+
+  /**
+   * The name of the priority class used to assign priority to the pods.
+   *
+   * @schema KafkaConnectSpecTemplatePod#priorityClassName
+   */
+  readonly priorityClassName?: string;
+
+  /**
+   * The name of the scheduler used to dispatch this `Pod`. If not specified, the default scheduler will be used.
+   *
+   * @schema KafkaConnectSpecTemplatePod#schedulerName
+   */
+  readonly schedulerName?: string;
+
+  /**
+   * The pod's HostAliases. HostAliases is an optional list of hosts and IPs that will be injected into the Pod's hosts file if specified.
+   *
+   * @schema KafkaConnectSpecTemplatePod#hostAliases
+   */
+  readonly hostAliases?: KafkaConnectSpecTemplatePodHostAliases[];
+
+  /**
+   * The pod's DNSPolicy. Defaults to `ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+   *
+   * @default ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+   * @schema KafkaConnectSpecTemplatePod#dnsPolicy
+   */
+  readonly dnsPolicy?: KafkaConnectSpecTemplatePodDnsPolicy;
+
+  /**
+   * The pod's DNSConfig. If specified, it will be merged to the generated DNS configuration based on the DNSPolicy.
+   *
+   * @schema KafkaConnectSpecTemplatePod#dnsConfig
+   */
+  readonly dnsConfig?: KafkaConnectSpecTemplatePodDnsConfig;
+
+  /**
+   * Indicates whether information about services should be injected into Pod's environment variables.
+   *
+   * @schema KafkaConnectSpecTemplatePod#enableServiceLinks
+   */
+  readonly enableServiceLinks?: boolean;
+
+  /**
+   * Defines the total amount of pod memory allocated for the temporary `EmptyDir` volume `/tmp`. Specify the allocation in memory units, for example, `100Mi` for 100 mebibytes. Default value is `5Mi`. The `/tmp` volume is backed by pod memory, not disk storage, so avoid setting a high value as it consumes pod memory resources.
+   *
+   * @schema KafkaConnectSpecTemplatePod#tmpDirSizeLimit
+   */
+  readonly tmpDirSizeLimit?: string;
+
+  /**
+   * Additional volumes that can be mounted to the pod.
+   *
+   * @schema KafkaConnectSpecTemplatePod#volumes
+   */
+  readonly volumes?: KafkaConnectSpecTemplatePodVolumes[];
+
+  /**
+   * Additional volumes that can be mounted to the pod. These volumes can use templates to mount different volumes into individual Pods.
+   *
+   * @schema KafkaConnectSpecTemplatePod#templatedVolumes
+   */
+  readonly templatedVolumes?: KafkaConnectSpecTemplatePodTemplatedVolumes[];
+
+  /**
+   * Use the host user namespace. Optional. Defaults to `true`. When `true` or not set, the pod runs in the host user namespace. This is required when the pod needs features available only in the host namespace, such as loading kernel modules with `CAP_SYS_MODULE`.When set to `false`, the pod runs in a new user namespace. Setting `false` helps mitigate container breakout vulnerabilities and allows containers to run as `root` without granting `root` privileges on the host. This property is alpha-level in Kubernetes and is supported only by Kubernetes clusters that enable the `UserNamespacesSupport` feature.
+   *
+   * @default true`. When `true` or not set, the pod runs in the host user namespace. This is required when the pod needs features available only in the host namespace, such as loading kernel modules with `CAP_SYS_MODULE`.When set to `false`, the pod runs in a new user namespace. Setting `false` helps mitigate container breakout vulnerabilities and allows containers to run as `root` without granting `root` privileges on the host. This property is alpha-level in Kubernetes and is supported only by Kubernetes clusters that enable the `UserNamespacesSupport` feature.
+   * @schema KafkaConnectSpecTemplatePod#hostUsers
+   */
+  readonly hostUsers?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePod' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePod(obj: KafkaConnectSpecTemplatePod | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaConnectSpecTemplatePodMetadata(obj.metadata),
+    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_KafkaConnectSpecTemplatePodImagePullSecrets(y)),
+    'securityContext': toJson_KafkaConnectSpecTemplatePodSecurityContext(obj.securityContext),
+    'terminationGracePeriodSeconds': obj.terminationGracePeriodSeconds,
+    'affinity': toJson_KafkaConnectSpecTemplatePodAffinity(obj.affinity),
+    'tolerations': obj.tolerations?.map(y => toJson_KafkaConnectSpecTemplatePodTolerations(y)),
+    'topologySpreadConstraints': obj.topologySpreadConstraints?.map(y => toJson_KafkaConnectSpecTemplatePodTopologySpreadConstraints(y)),
+    'priorityClassName': obj.priorityClassName,
+    'schedulerName': obj.schedulerName,
+    'hostAliases': obj.hostAliases?.map(y => toJson_KafkaConnectSpecTemplatePodHostAliases(y)),
+    'dnsPolicy': obj.dnsPolicy,
+    'dnsConfig': toJson_KafkaConnectSpecTemplatePodDnsConfig(obj.dnsConfig),
+    'enableServiceLinks': obj.enableServiceLinks,
+    'tmpDirSizeLimit': obj.tmpDirSizeLimit,
+    'volumes': obj.volumes?.map(y => toJson_KafkaConnectSpecTemplatePodVolumes(y)),
+    'templatedVolumes': obj.templatedVolumes?.map(y => toJson_KafkaConnectSpecTemplatePodTemplatedVolumes(y)),
+    'hostUsers': obj.hostUsers,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for Kafka Connect API `Service`.
+ *
+ * @schema KafkaConnectSpecTemplateApiService
+ */
+export interface KafkaConnectSpecTemplateApiService {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaConnectSpecTemplateApiService#metadata
+   */
+  readonly metadata?: KafkaConnectSpecTemplateApiServiceMetadata;
+
+  /**
+   * Specifies the IP Family Policy used by the service. Available options are `SingleStack`, `PreferDualStack` and `RequireDualStack`. `SingleStack` is for a single IP family. `PreferDualStack` is for two IP families on dual-stack configured clusters or a single IP family on single-stack clusters. `RequireDualStack` fails unless there are two IP families on dual-stack configured clusters. If unspecified, Kubernetes will choose the default value based on the service type.
+   *
+   * @schema KafkaConnectSpecTemplateApiService#ipFamilyPolicy
+   */
+  readonly ipFamilyPolicy?: KafkaConnectSpecTemplateApiServiceIpFamilyPolicy;
+
+  /**
+   * Specifies the IP Families used by the service. Available options are `IPv4` and `IPv6`. If unspecified, Kubernetes will choose the default value based on the `ipFamilyPolicy` setting.
+   *
+   * @schema KafkaConnectSpecTemplateApiService#ipFamilies
+   */
+  readonly ipFamilies?: KafkaConnectSpecTemplateApiServiceIpFamilies[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateApiService' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateApiService(obj: KafkaConnectSpecTemplateApiService | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaConnectSpecTemplateApiServiceMetadata(obj.metadata),
+    'ipFamilyPolicy': obj.ipFamilyPolicy,
+    'ipFamilies': obj.ipFamilies?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for Kafka Connect headless `Service`.
+ *
+ * @schema KafkaConnectSpecTemplateHeadlessService
+ */
+export interface KafkaConnectSpecTemplateHeadlessService {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaConnectSpecTemplateHeadlessService#metadata
+   */
+  readonly metadata?: KafkaConnectSpecTemplateHeadlessServiceMetadata;
+
+  /**
+   * Specifies the IP Family Policy used by the service. Available options are `SingleStack`, `PreferDualStack` and `RequireDualStack`. `SingleStack` is for a single IP family. `PreferDualStack` is for two IP families on dual-stack configured clusters or a single IP family on single-stack clusters. `RequireDualStack` fails unless there are two IP families on dual-stack configured clusters. If unspecified, Kubernetes will choose the default value based on the service type.
+   *
+   * @schema KafkaConnectSpecTemplateHeadlessService#ipFamilyPolicy
+   */
+  readonly ipFamilyPolicy?: KafkaConnectSpecTemplateHeadlessServiceIpFamilyPolicy;
+
+  /**
+   * Specifies the IP Families used by the service. Available options are `IPv4` and `IPv6`. If unspecified, Kubernetes will choose the default value based on the `ipFamilyPolicy` setting.
+   *
+   * @schema KafkaConnectSpecTemplateHeadlessService#ipFamilies
+   */
+  readonly ipFamilies?: KafkaConnectSpecTemplateHeadlessServiceIpFamilies[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateHeadlessService' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateHeadlessService(obj: KafkaConnectSpecTemplateHeadlessService | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaConnectSpecTemplateHeadlessServiceMetadata(obj.metadata),
+    'ipFamilyPolicy': obj.ipFamilyPolicy,
+    'ipFamilies': obj.ipFamilies?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the Kafka Connect container.
+ *
+ * @schema KafkaConnectSpecTemplateConnectContainer
+ */
+export interface KafkaConnectSpecTemplateConnectContainer {
+  /**
+   * Environment variables which should be applied to the container.
+   *
+   * @schema KafkaConnectSpecTemplateConnectContainer#env
+   */
+  readonly env?: KafkaConnectSpecTemplateConnectContainerEnv[];
+
+  /**
+   * Security context for the container.
+   *
+   * @schema KafkaConnectSpecTemplateConnectContainer#securityContext
+   */
+  readonly securityContext?: KafkaConnectSpecTemplateConnectContainerSecurityContext;
+
+  /**
+   * Additional volume mounts which should be applied to the container.
+   *
+   * @schema KafkaConnectSpecTemplateConnectContainer#volumeMounts
+   */
+  readonly volumeMounts?: KafkaConnectSpecTemplateConnectContainerVolumeMounts[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateConnectContainer' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateConnectContainer(obj: KafkaConnectSpecTemplateConnectContainer | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'env': obj.env?.map(y => toJson_KafkaConnectSpecTemplateConnectContainerEnv(y)),
+    'securityContext': toJson_KafkaConnectSpecTemplateConnectContainerSecurityContext(obj.securityContext),
+    'volumeMounts': obj.volumeMounts?.map(y => toJson_KafkaConnectSpecTemplateConnectContainerVolumeMounts(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the Kafka init container.
+ *
+ * @schema KafkaConnectSpecTemplateInitContainer
+ */
+export interface KafkaConnectSpecTemplateInitContainer {
+  /**
+   * Environment variables which should be applied to the container.
+   *
+   * @schema KafkaConnectSpecTemplateInitContainer#env
+   */
+  readonly env?: KafkaConnectSpecTemplateInitContainerEnv[];
+
+  /**
+   * Security context for the container.
+   *
+   * @schema KafkaConnectSpecTemplateInitContainer#securityContext
+   */
+  readonly securityContext?: KafkaConnectSpecTemplateInitContainerSecurityContext;
+
+  /**
+   * Additional volume mounts which should be applied to the container.
+   *
+   * @schema KafkaConnectSpecTemplateInitContainer#volumeMounts
+   */
+  readonly volumeMounts?: KafkaConnectSpecTemplateInitContainerVolumeMounts[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateInitContainer' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateInitContainer(obj: KafkaConnectSpecTemplateInitContainer | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'env': obj.env?.map(y => toJson_KafkaConnectSpecTemplateInitContainerEnv(y)),
+    'securityContext': toJson_KafkaConnectSpecTemplateInitContainerSecurityContext(obj.securityContext),
+    'volumeMounts': obj.volumeMounts?.map(y => toJson_KafkaConnectSpecTemplateInitContainerVolumeMounts(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for Kafka Connect `PodDisruptionBudget`.
+ *
+ * @schema KafkaConnectSpecTemplatePodDisruptionBudget
+ */
+export interface KafkaConnectSpecTemplatePodDisruptionBudget {
+  /**
+   * Metadata to apply to the `PodDisruptionBudgetTemplate` resource.
+   *
+   * @schema KafkaConnectSpecTemplatePodDisruptionBudget#metadata
+   */
+  readonly metadata?: KafkaConnectSpecTemplatePodDisruptionBudgetMetadata;
+
+  /**
+   * Maximum number of unavailable pods to allow automatic Pod eviction. A Pod eviction is allowed when the `maxUnavailable` number of pods or fewer are unavailable after the eviction. Setting this value to 0 prevents all voluntary evictions, so the pods must be evicted manually. Defaults to 1.
+   *
+   * @default 1.
+   * @schema KafkaConnectSpecTemplatePodDisruptionBudget#maxUnavailable
+   */
+  readonly maxUnavailable?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodDisruptionBudget' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodDisruptionBudget(obj: KafkaConnectSpecTemplatePodDisruptionBudget | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaConnectSpecTemplatePodDisruptionBudgetMetadata(obj.metadata),
+    'maxUnavailable': obj.maxUnavailable,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the Kafka Connect service account.
+ *
+ * @schema KafkaConnectSpecTemplateServiceAccount
+ */
+export interface KafkaConnectSpecTemplateServiceAccount {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaConnectSpecTemplateServiceAccount#metadata
+   */
+  readonly metadata?: KafkaConnectSpecTemplateServiceAccountMetadata;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateServiceAccount' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateServiceAccount(obj: KafkaConnectSpecTemplateServiceAccount | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaConnectSpecTemplateServiceAccountMetadata(obj.metadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the Kafka Connect ClusterRoleBinding.
+ *
+ * @schema KafkaConnectSpecTemplateClusterRoleBinding
+ */
+export interface KafkaConnectSpecTemplateClusterRoleBinding {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaConnectSpecTemplateClusterRoleBinding#metadata
+   */
+  readonly metadata?: KafkaConnectSpecTemplateClusterRoleBindingMetadata;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateClusterRoleBinding' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateClusterRoleBinding(obj: KafkaConnectSpecTemplateClusterRoleBinding | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaConnectSpecTemplateClusterRoleBindingMetadata(obj.metadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for Kafka Connect Build `Pods`. The build pod is used only on Kubernetes.
+ *
+ * @schema KafkaConnectSpecTemplateBuildPod
+ */
+export interface KafkaConnectSpecTemplateBuildPod {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPod#metadata
+   */
+  readonly metadata?: KafkaConnectSpecTemplateBuildPodMetadata;
+
+  /**
+   * List of references to secrets in the same namespace to use for pulling any of the images used by this Pod. When the `STRIMZI_IMAGE_PULL_SECRETS` environment variable in Cluster Operator and the `imagePullSecrets` option are specified, only the `imagePullSecrets` variable is used and the `STRIMZI_IMAGE_PULL_SECRETS` variable is ignored.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPod#imagePullSecrets
+   */
+  readonly imagePullSecrets?: KafkaConnectSpecTemplateBuildPodImagePullSecrets[];
+
+  /**
+   * Configures pod-level security attributes and common container settings.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPod#securityContext
+   */
+  readonly securityContext?: KafkaConnectSpecTemplateBuildPodSecurityContext;
+
+  /**
+   * The grace period is the duration in seconds after the processes running in the pod are sent a termination signal, and the time when the processes are forcibly halted with a kill signal. Set this value to longer than the expected cleanup time for your process. Value must be a non-negative integer. A zero value indicates delete immediately. You might need to increase the grace period for very large Kafka clusters, so that the Kafka brokers have enough time to transfer their work to another broker before they are terminated. Defaults to 30 seconds.
+   *
+   * @default 30 seconds.
+   * @schema KafkaConnectSpecTemplateBuildPod#terminationGracePeriodSeconds
+   */
+  readonly terminationGracePeriodSeconds?: number;
+
+  /**
+   * The pod's affinity rules.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPod#affinity
+   */
+  readonly affinity?: KafkaConnectSpecTemplateBuildPodAffinity;
+
+  /**
+   * The pod's tolerations.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPod#tolerations
+   */
+  readonly tolerations?: KafkaConnectSpecTemplateBuildPodTolerations[];
+
+  /**
+   * The pod's topology spread constraints.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPod#topologySpreadConstraints
+   */
+  readonly topologySpreadConstraints?: KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints[];
+
+  /**
+   * The name of the priority class used to assign priority to the pods.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPod#priorityClassName
+   */
+  readonly priorityClassName?: string;
+
+  /**
+   * The name of the scheduler used to dispatch this `Pod`. If not specified, the default scheduler will be used.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPod#schedulerName
+   */
+  readonly schedulerName?: string;
+
+  /**
+   * The pod's HostAliases. HostAliases is an optional list of hosts and IPs that will be injected into the Pod's hosts file if specified.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPod#hostAliases
+   */
+  readonly hostAliases?: KafkaConnectSpecTemplateBuildPodHostAliases[];
+
+  /**
+   * The pod's DNSPolicy. Defaults to `ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+   *
+   * @default ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+   * @schema KafkaConnectSpecTemplateBuildPod#dnsPolicy
+   */
+  readonly dnsPolicy?: KafkaConnectSpecTemplateBuildPodDnsPolicy;
+
+  /**
+   * The pod's DNSConfig. If specified, it will be merged to the generated DNS configuration based on the DNSPolicy.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPod#dnsConfig
+   */
+  readonly dnsConfig?: KafkaConnectSpecTemplateBuildPodDnsConfig;
+
+  /**
+   * Indicates whether information about services should be injected into Pod's environment variables.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPod#enableServiceLinks
+   */
+  readonly enableServiceLinks?: boolean;
+
+  /**
+   * Defines the total amount of pod memory allocated for the temporary `EmptyDir` volume `/tmp`. Specify the allocation in memory units, for example, `100Mi` for 100 mebibytes. Default value is `5Mi`. The `/tmp` volume is backed by pod memory, not disk storage, so avoid setting a high value as it consumes pod memory resources.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPod#tmpDirSizeLimit
+   */
+  readonly tmpDirSizeLimit?: string;
+
+  /**
+   * Additional volumes that can be mounted to the pod.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPod#volumes
+   */
+  readonly volumes?: KafkaConnectSpecTemplateBuildPodVolumes[];
+
+  /**
+   * Use the host user namespace. Optional. Defaults to `true`. When `true` or not set, the pod runs in the host user namespace. This is required when the pod needs features available only in the host namespace, such as loading kernel modules with `CAP_SYS_MODULE`.When set to `false`, the pod runs in a new user namespace. Setting `false` helps mitigate container breakout vulnerabilities and allows containers to run as `root` without granting `root` privileges on the host. This property is alpha-level in Kubernetes and is supported only by Kubernetes clusters that enable the `UserNamespacesSupport` feature.
+   *
+   * @default true`. When `true` or not set, the pod runs in the host user namespace. This is required when the pod needs features available only in the host namespace, such as loading kernel modules with `CAP_SYS_MODULE`.When set to `false`, the pod runs in a new user namespace. Setting `false` helps mitigate container breakout vulnerabilities and allows containers to run as `root` without granting `root` privileges on the host. This property is alpha-level in Kubernetes and is supported only by Kubernetes clusters that enable the `UserNamespacesSupport` feature.
+   * @schema KafkaConnectSpecTemplateBuildPod#hostUsers
+   */
+  readonly hostUsers?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPod' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPod(obj: KafkaConnectSpecTemplateBuildPod | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaConnectSpecTemplateBuildPodMetadata(obj.metadata),
+    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_KafkaConnectSpecTemplateBuildPodImagePullSecrets(y)),
+    'securityContext': toJson_KafkaConnectSpecTemplateBuildPodSecurityContext(obj.securityContext),
+    'terminationGracePeriodSeconds': obj.terminationGracePeriodSeconds,
+    'affinity': toJson_KafkaConnectSpecTemplateBuildPodAffinity(obj.affinity),
+    'tolerations': obj.tolerations?.map(y => toJson_KafkaConnectSpecTemplateBuildPodTolerations(y)),
+    'topologySpreadConstraints': obj.topologySpreadConstraints?.map(y => toJson_KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints(y)),
+    'priorityClassName': obj.priorityClassName,
+    'schedulerName': obj.schedulerName,
+    'hostAliases': obj.hostAliases?.map(y => toJson_KafkaConnectSpecTemplateBuildPodHostAliases(y)),
+    'dnsPolicy': obj.dnsPolicy,
+    'dnsConfig': toJson_KafkaConnectSpecTemplateBuildPodDnsConfig(obj.dnsConfig),
+    'enableServiceLinks': obj.enableServiceLinks,
+    'tmpDirSizeLimit': obj.tmpDirSizeLimit,
+    'volumes': obj.volumes?.map(y => toJson_KafkaConnectSpecTemplateBuildPodVolumes(y)),
+    'hostUsers': obj.hostUsers,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the Kafka Connect Build container. The build container is used only on Kubernetes.
+ *
+ * @schema KafkaConnectSpecTemplateBuildContainer
+ */
+export interface KafkaConnectSpecTemplateBuildContainer {
+  /**
+   * Environment variables which should be applied to the container.
+   *
+   * @schema KafkaConnectSpecTemplateBuildContainer#env
+   */
+  readonly env?: KafkaConnectSpecTemplateBuildContainerEnv[];
+
+  /**
+   * Security context for the container.
+   *
+   * @schema KafkaConnectSpecTemplateBuildContainer#securityContext
+   */
+  readonly securityContext?: KafkaConnectSpecTemplateBuildContainerSecurityContext;
+
+  /**
+   * Additional volume mounts which should be applied to the container.
+   *
+   * @schema KafkaConnectSpecTemplateBuildContainer#volumeMounts
+   */
+  readonly volumeMounts?: KafkaConnectSpecTemplateBuildContainerVolumeMounts[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildContainer' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildContainer(obj: KafkaConnectSpecTemplateBuildContainer | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'env': obj.env?.map(y => toJson_KafkaConnectSpecTemplateBuildContainerEnv(y)),
+    'securityContext': toJson_KafkaConnectSpecTemplateBuildContainerSecurityContext(obj.securityContext),
+    'volumeMounts': obj.volumeMounts?.map(y => toJson_KafkaConnectSpecTemplateBuildContainerVolumeMounts(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the Kafka Connect BuildConfig used to build new container images. The BuildConfig is used only on OpenShift.
+ *
+ * @schema KafkaConnectSpecTemplateBuildConfig
+ */
+export interface KafkaConnectSpecTemplateBuildConfig {
+  /**
+   * Metadata to apply to the `PodDisruptionBudgetTemplate` resource.
+   *
+   * @schema KafkaConnectSpecTemplateBuildConfig#metadata
+   */
+  readonly metadata?: KafkaConnectSpecTemplateBuildConfigMetadata;
+
+  /**
+   * Container Registry Secret with the credentials for pulling the base image.
+   *
+   * @schema KafkaConnectSpecTemplateBuildConfig#pullSecret
+   */
+  readonly pullSecret?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildConfig(obj: KafkaConnectSpecTemplateBuildConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaConnectSpecTemplateBuildConfigMetadata(obj.metadata),
+    'pullSecret': obj.pullSecret,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the Kafka Connect Build service account.
+ *
+ * @schema KafkaConnectSpecTemplateBuildServiceAccount
+ */
+export interface KafkaConnectSpecTemplateBuildServiceAccount {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaConnectSpecTemplateBuildServiceAccount#metadata
+   */
+  readonly metadata?: KafkaConnectSpecTemplateBuildServiceAccountMetadata;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildServiceAccount' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildServiceAccount(obj: KafkaConnectSpecTemplateBuildServiceAccount | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaConnectSpecTemplateBuildServiceAccountMetadata(obj.metadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for Secret of the Kafka Connect Cluster JMX authentication.
+ *
+ * @schema KafkaConnectSpecTemplateJmxSecret
+ */
+export interface KafkaConnectSpecTemplateJmxSecret {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaConnectSpecTemplateJmxSecret#metadata
+   */
+  readonly metadata?: KafkaConnectSpecTemplateJmxSecretMetadata;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateJmxSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateJmxSecret(obj: KafkaConnectSpecTemplateJmxSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaConnectSpecTemplateJmxSecretMetadata(obj.metadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configures where should the newly built image be stored. Required.
+ *
+ * @schema KafkaConnectSpecBuildOutput
+ */
+export interface KafkaConnectSpecBuildOutput {
+  /**
+   * Configures additional options to pass to the `build` command of either Kaniko or Buildah (depending on the feature gate setting) when building a new Kafka Connect image. Allowed Kaniko options: --customPlatform, --custom-platform, --insecure, --insecure-pull, --insecure-registry, --log-format, --log-timestamp, --registry-mirror, --reproducible, --single-snapshot, --skip-tls-verify, --skip-tls-verify-pull, --skip-tls-verify-registry, --verbosity, --snapshotMode, --use-new-run, --registry-certificate, --registry-client-cert, --ignore-path. Allowed Buildah `build` options: --authfile, --cert-dir, --creds, --decryption-key, --retry, --retry-delay, --tls-verify. Those options are used only on Kubernetes, where Kaniko and Buildah are available. They are ignored on OpenShift. For more information, see the link:https://github.com/GoogleContainerTools/kaniko[Kaniko GitHub repository^] or the link:https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md[Buildah build document^]. Changing this field does not trigger a rebuild of the Kafka Connect image.
+   *
+   * @schema KafkaConnectSpecBuildOutput#additionalBuildOptions
+   */
+  readonly additionalBuildOptions?: string[];
+
+  /**
+   * Configures additional options to pass to the Buildah `push` command when pushing a new Connect image. Allowed options: --authfile, --cert-dir, --creds, --quiet, --retry, --retry-delay, --tls-verify. Those options are used only on Kubernetes, where Buildah is available. They are ignored on OpenShift. For more information, see the link:https://github.com/containers/buildah/blob/main/docs/buildah-push.1.md[Buildah push document^]. Changing this field does not trigger a rebuild of the Kafka Connect image.
+   *
+   * @schema KafkaConnectSpecBuildOutput#additionalPushOptions
+   */
+  readonly additionalPushOptions?: string[];
+
+  /**
+   * The name of the image which will be built. Required.
+   *
+   * @schema KafkaConnectSpecBuildOutput#image
+   */
+  readonly image: string;
+
+  /**
+   * Container Registry Secret with the credentials for pushing the newly built image.
+   *
+   * @schema KafkaConnectSpecBuildOutput#pushSecret
+   */
+  readonly pushSecret?: string;
+
+  /**
+   * Output type. Must be either `docker` for pushing the newly build image to Docker compatible registry or `imagestream` for pushing the image to OpenShift ImageStream. Required.
+   *
+   * @schema KafkaConnectSpecBuildOutput#type
+   */
+  readonly type: KafkaConnectSpecBuildOutputType;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecBuildOutput' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecBuildOutput(obj: KafkaConnectSpecBuildOutput | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'additionalBuildOptions': obj.additionalBuildOptions?.map(y => y),
+    'additionalPushOptions': obj.additionalPushOptions?.map(y => y),
+    'image': obj.image,
+    'pushSecret': obj.pushSecret,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecBuildPlugins
+ */
+export interface KafkaConnectSpecBuildPlugins {
+  /**
+   * The unique name of the connector plugin. Will be used to generate the path where the connector artifacts will be stored. The name has to be unique within the KafkaConnect resource. The name has to follow the following pattern: `^[a-z][-_a-z0-9]*[a-z]$`. Required.
+   *
+   * @schema KafkaConnectSpecBuildPlugins#name
+   */
+  readonly name: string;
+
+  /**
+   * List of artifacts which belong to this connector plugin. Required.
+   *
+   * @schema KafkaConnectSpecBuildPlugins#artifacts
+   */
+  readonly artifacts: KafkaConnectSpecBuildPluginsArtifacts[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecBuildPlugins' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecBuildPlugins(obj: KafkaConnectSpecBuildPlugins | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'artifacts': obj.artifacts?.map(y => toJson_KafkaConnectSpecBuildPluginsArtifacts(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * CPU and memory resources to reserve for the build.
+ *
+ * @schema KafkaConnectSpecBuildResources
+ */
+export interface KafkaConnectSpecBuildResources {
+  /**
+   * @schema KafkaConnectSpecBuildResources#claims
+   */
+  readonly claims?: KafkaConnectSpecBuildResourcesClaims[];
+
+  /**
+   * @schema KafkaConnectSpecBuildResources#limits
+   */
+  readonly limits?: { [key: string]: KafkaConnectSpecBuildResourcesLimits };
+
+  /**
+   * @schema KafkaConnectSpecBuildResources#requests
+   */
+  readonly requests?: { [key: string]: KafkaConnectSpecBuildResourcesRequests };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecBuildResources' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecBuildResources(obj: KafkaConnectSpecBuildResources | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'claims': obj.claims?.map(y => toJson_KafkaConnectSpecBuildResourcesClaims(y)),
+    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
+    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecPluginsArtifacts
+ */
+export interface KafkaConnectSpecPluginsArtifacts {
+  /**
+   * Policy that determines when the container image (OCI artifact) is pulled.
+   *
+   * Possible values are:
+   *
+   * * `Always`: Always pull the image. If the pull fails, container creation fails.
+   * * `Never`: Never pull the image. Use only a locally available image. Container creation fails if the image isn’t present.
+   * * `IfNotPresent`: Pull the image only if it’s not already available locally. Container creation fails if the image isn’t present and the pull fails.
+   *
+   * Defaults to `Always` if `:latest` tag is specified, or `IfNotPresent` otherwise.
+   *
+   * @default Always` if `:latest` tag is specified, or `IfNotPresent` otherwise.
+   * @schema KafkaConnectSpecPluginsArtifacts#pullPolicy
+   */
+  readonly pullPolicy?: string;
+
+  /**
+   * Reference to the container image (OCI artifact) containing the Kafka Connect plugin. The image is mounted as a volume and provides the plugin binary. Required.
+   *
+   * @schema KafkaConnectSpecPluginsArtifacts#reference
+   */
+  readonly reference: string;
+
+  /**
+   * Artifact type. Currently, the only supported artifact type is `image`.
+   *
+   * @schema KafkaConnectSpecPluginsArtifacts#type
+   */
+  readonly type: KafkaConnectSpecPluginsArtifactsType;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecPluginsArtifacts' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecPluginsArtifacts(obj: KafkaConnectSpecPluginsArtifacts | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'pullPolicy': obj.pullPolicy,
+    'reference': obj.reference,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Authentication type. Currently the only supported types are `password`.`password` type creates a username and protected port with no TLS.
+ *
+ * @schema KafkaConnectSpecJmxOptionsAuthenticationType
+ */
+export enum KafkaConnectSpecJmxOptionsAuthenticationType {
+  /** password */
+  PASSWORD = "password",
+}
+
+/**
+ * Reference to the key in the ConfigMap containing the configuration.
+ *
+ * @schema KafkaConnectSpecLoggingValueFromConfigMapKeyRef
+ */
+export interface KafkaConnectSpecLoggingValueFromConfigMapKeyRef {
+  /**
+   * @schema KafkaConnectSpecLoggingValueFromConfigMapKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecLoggingValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecLoggingValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecLoggingValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecLoggingValueFromConfigMapKeyRef(obj: KafkaConnectSpecLoggingValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the key in the ConfigMap containing the configuration.
+ *
+ * @schema KafkaConnectSpecMetricsConfigValueFromConfigMapKeyRef
+ */
+export interface KafkaConnectSpecMetricsConfigValueFromConfigMapKeyRef {
+  /**
+   * @schema KafkaConnectSpecMetricsConfigValueFromConfigMapKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecMetricsConfigValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecMetricsConfigValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecMetricsConfigValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecMetricsConfigValueFromConfigMapKeyRef(obj: KafkaConnectSpecMetricsConfigValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaConnectSpecTemplatePodSetMetadata
+ */
+export interface KafkaConnectSpecTemplatePodSetMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplatePodSetMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplatePodSetMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodSetMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodSetMetadata(obj: KafkaConnectSpecTemplatePodSetMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaConnectSpecTemplatePodMetadata
+ */
+export interface KafkaConnectSpecTemplatePodMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplatePodMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplatePodMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodMetadata(obj: KafkaConnectSpecTemplatePodMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodImagePullSecrets
+ */
+export interface KafkaConnectSpecTemplatePodImagePullSecrets {
+  /**
+   * @schema KafkaConnectSpecTemplatePodImagePullSecrets#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodImagePullSecrets' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodImagePullSecrets(obj: KafkaConnectSpecTemplatePodImagePullSecrets | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configures pod-level security attributes and common container settings.
+ *
+ * @schema KafkaConnectSpecTemplatePodSecurityContext
+ */
+export interface KafkaConnectSpecTemplatePodSecurityContext {
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContext#appArmorProfile
+   */
+  readonly appArmorProfile?: KafkaConnectSpecTemplatePodSecurityContextAppArmorProfile;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContext#fsGroup
+   */
+  readonly fsGroup?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContext#fsGroupChangePolicy
+   */
+  readonly fsGroupChangePolicy?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContext#runAsGroup
+   */
+  readonly runAsGroup?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContext#runAsNonRoot
+   */
+  readonly runAsNonRoot?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContext#runAsUser
+   */
+  readonly runAsUser?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContext#seLinuxChangePolicy
+   */
+  readonly seLinuxChangePolicy?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContext#seLinuxOptions
+   */
+  readonly seLinuxOptions?: KafkaConnectSpecTemplatePodSecurityContextSeLinuxOptions;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContext#seccompProfile
+   */
+  readonly seccompProfile?: KafkaConnectSpecTemplatePodSecurityContextSeccompProfile;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContext#supplementalGroups
+   */
+  readonly supplementalGroups?: number[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContext#supplementalGroupsPolicy
+   */
+  readonly supplementalGroupsPolicy?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContext#sysctls
+   */
+  readonly sysctls?: KafkaConnectSpecTemplatePodSecurityContextSysctls[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContext#windowsOptions
+   */
+  readonly windowsOptions?: KafkaConnectSpecTemplatePodSecurityContextWindowsOptions;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodSecurityContext' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodSecurityContext(obj: KafkaConnectSpecTemplatePodSecurityContext | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'appArmorProfile': toJson_KafkaConnectSpecTemplatePodSecurityContextAppArmorProfile(obj.appArmorProfile),
+    'fsGroup': obj.fsGroup,
+    'fsGroupChangePolicy': obj.fsGroupChangePolicy,
+    'runAsGroup': obj.runAsGroup,
+    'runAsNonRoot': obj.runAsNonRoot,
+    'runAsUser': obj.runAsUser,
+    'seLinuxChangePolicy': obj.seLinuxChangePolicy,
+    'seLinuxOptions': toJson_KafkaConnectSpecTemplatePodSecurityContextSeLinuxOptions(obj.seLinuxOptions),
+    'seccompProfile': toJson_KafkaConnectSpecTemplatePodSecurityContextSeccompProfile(obj.seccompProfile),
+    'supplementalGroups': obj.supplementalGroups?.map(y => y),
+    'supplementalGroupsPolicy': obj.supplementalGroupsPolicy,
+    'sysctls': obj.sysctls?.map(y => toJson_KafkaConnectSpecTemplatePodSecurityContextSysctls(y)),
+    'windowsOptions': toJson_KafkaConnectSpecTemplatePodSecurityContextWindowsOptions(obj.windowsOptions),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The pod's affinity rules.
+ *
+ * @schema KafkaConnectSpecTemplatePodAffinity
+ */
+export interface KafkaConnectSpecTemplatePodAffinity {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinity#nodeAffinity
+   */
+  readonly nodeAffinity?: KafkaConnectSpecTemplatePodAffinityNodeAffinity;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinity#podAffinity
+   */
+  readonly podAffinity?: KafkaConnectSpecTemplatePodAffinityPodAffinity;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinity#podAntiAffinity
+   */
+  readonly podAntiAffinity?: KafkaConnectSpecTemplatePodAffinityPodAntiAffinity;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinity(obj: KafkaConnectSpecTemplatePodAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nodeAffinity': toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinity(obj.nodeAffinity),
+    'podAffinity': toJson_KafkaConnectSpecTemplatePodAffinityPodAffinity(obj.podAffinity),
+    'podAntiAffinity': toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinity(obj.podAntiAffinity),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodTolerations
+ */
+export interface KafkaConnectSpecTemplatePodTolerations {
+  /**
+   * @schema KafkaConnectSpecTemplatePodTolerations#effect
+   */
+  readonly effect?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTolerations#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTolerations#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTolerations#tolerationSeconds
+   */
+  readonly tolerationSeconds?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTolerations#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodTolerations' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodTolerations(obj: KafkaConnectSpecTemplatePodTolerations | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'effect': obj.effect,
+    'key': obj.key,
+    'operator': obj.operator,
+    'tolerationSeconds': obj.tolerationSeconds,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraints
+ */
+export interface KafkaConnectSpecTemplatePodTopologySpreadConstraints {
+  /**
+   * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraints#labelSelector
+   */
+  readonly labelSelector?: KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraints#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraints#maxSkew
+   */
+  readonly maxSkew?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraints#minDomains
+   */
+  readonly minDomains?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraints#nodeAffinityPolicy
+   */
+  readonly nodeAffinityPolicy?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraints#nodeTaintsPolicy
+   */
+  readonly nodeTaintsPolicy?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraints#topologyKey
+   */
+  readonly topologyKey?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraints#whenUnsatisfiable
+   */
+  readonly whenUnsatisfiable?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodTopologySpreadConstraints' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodTopologySpreadConstraints(obj: KafkaConnectSpecTemplatePodTopologySpreadConstraints | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'maxSkew': obj.maxSkew,
+    'minDomains': obj.minDomains,
+    'nodeAffinityPolicy': obj.nodeAffinityPolicy,
+    'nodeTaintsPolicy': obj.nodeTaintsPolicy,
+    'topologyKey': obj.topologyKey,
+    'whenUnsatisfiable': obj.whenUnsatisfiable,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodHostAliases
+ */
+export interface KafkaConnectSpecTemplatePodHostAliases {
+  /**
+   * @schema KafkaConnectSpecTemplatePodHostAliases#hostnames
+   */
+  readonly hostnames?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodHostAliases#ip
+   */
+  readonly ip?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodHostAliases' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodHostAliases(obj: KafkaConnectSpecTemplatePodHostAliases | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostnames': obj.hostnames?.map(y => y),
+    'ip': obj.ip,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The pod's DNSPolicy. Defaults to `ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+ *
+ * @default ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+ * @schema KafkaConnectSpecTemplatePodDnsPolicy
+ */
+export enum KafkaConnectSpecTemplatePodDnsPolicy {
+  /** ClusterFirst */
+  CLUSTER_FIRST = "ClusterFirst",
+  /** ClusterFirstWithHostNet */
+  CLUSTER_FIRST_WITH_HOST_NET = "ClusterFirstWithHostNet",
+  /** Default */
+  DEFAULT = "Default",
+  /** None */
+  NONE = "None",
+}
+
+/**
+ * The pod's DNSConfig. If specified, it will be merged to the generated DNS configuration based on the DNSPolicy.
+ *
+ * @schema KafkaConnectSpecTemplatePodDnsConfig
+ */
+export interface KafkaConnectSpecTemplatePodDnsConfig {
+  /**
+   * @schema KafkaConnectSpecTemplatePodDnsConfig#nameservers
+   */
+  readonly nameservers?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodDnsConfig#options
+   */
+  readonly options?: KafkaConnectSpecTemplatePodDnsConfigOptions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodDnsConfig#searches
+   */
+  readonly searches?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodDnsConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodDnsConfig(obj: KafkaConnectSpecTemplatePodDnsConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nameservers': obj.nameservers?.map(y => y),
+    'options': obj.options?.map(y => toJson_KafkaConnectSpecTemplatePodDnsConfigOptions(y)),
+    'searches': obj.searches?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodVolumes
+ */
+export interface KafkaConnectSpecTemplatePodVolumes {
+  /**
+   * Name to use for the volume. Required.
+   *
+   * @schema KafkaConnectSpecTemplatePodVolumes#name
+   */
+  readonly name?: string;
+
+  /**
+   * `Secret` to use to populate the volume.
+   *
+   * @schema KafkaConnectSpecTemplatePodVolumes#secret
+   */
+  readonly secret?: KafkaConnectSpecTemplatePodVolumesSecret;
+
+  /**
+   * `ConfigMap` to use to populate the volume.
+   *
+   * @schema KafkaConnectSpecTemplatePodVolumes#configMap
+   */
+  readonly configMap?: KafkaConnectSpecTemplatePodVolumesConfigMap;
+
+  /**
+   * `EmptyDir` to use to populate the volume.
+   *
+   * @schema KafkaConnectSpecTemplatePodVolumes#emptyDir
+   */
+  readonly emptyDir?: KafkaConnectSpecTemplatePodVolumesEmptyDir;
+
+  /**
+   * `PersistentVolumeClaim` object to use to populate the volume.
+   *
+   * @schema KafkaConnectSpecTemplatePodVolumes#persistentVolumeClaim
+   */
+  readonly persistentVolumeClaim?: KafkaConnectSpecTemplatePodVolumesPersistentVolumeClaim;
+
+  /**
+   * `CSIVolumeSource` object to use to populate the volume.
+   *
+   * @schema KafkaConnectSpecTemplatePodVolumes#csi
+   */
+  readonly csi?: KafkaConnectSpecTemplatePodVolumesCsi;
+
+  /**
+   * `ImageVolumeSource` object to use to populate the volume.
+   *
+   * @schema KafkaConnectSpecTemplatePodVolumes#image
+   */
+  readonly image?: KafkaConnectSpecTemplatePodVolumesImage;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodVolumes' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodVolumes(obj: KafkaConnectSpecTemplatePodVolumes | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'secret': toJson_KafkaConnectSpecTemplatePodVolumesSecret(obj.secret),
+    'configMap': toJson_KafkaConnectSpecTemplatePodVolumesConfigMap(obj.configMap),
+    'emptyDir': toJson_KafkaConnectSpecTemplatePodVolumesEmptyDir(obj.emptyDir),
+    'persistentVolumeClaim': toJson_KafkaConnectSpecTemplatePodVolumesPersistentVolumeClaim(obj.persistentVolumeClaim),
+    'csi': toJson_KafkaConnectSpecTemplatePodVolumesCsi(obj.csi),
+    'image': toJson_KafkaConnectSpecTemplatePodVolumesImage(obj.image),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodTemplatedVolumes
+ */
+export interface KafkaConnectSpecTemplatePodTemplatedVolumes {
+  /**
+   * Name to use for the volume. Required.
+   *
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumes#name
+   */
+  readonly name?: string;
+
+  /**
+   * `Secret` to use to populate the volume. The name of the Secret and the items key and path fields can use placeholders that would be replaced for every individual node. Valid placeholders that you can use in the template are `{nodeId}` and `{nodePodName}`.
+   *
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumes#secret
+   */
+  readonly secret?: KafkaConnectSpecTemplatePodTemplatedVolumesSecret;
+
+  /**
+   * `ConfigMap` to use to populate the volume. The name of the ConfigMap and the items key and path fields can use placeholders that would be replaced for every individual node. Valid placeholders that you can use in the template are `{nodeId}` and `{nodePodName}`.
+   *
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumes#configMap
+   */
+  readonly configMap?: KafkaConnectSpecTemplatePodTemplatedVolumesConfigMap;
+
+  /**
+   * `PersistentVolumeClaim` object to use to populate the volume. The name of the Persistent Volume Claim can use placeholders that would be replaced for every individual node. Valid placeholders that you can use in the template are `{nodeId}` and `{nodePodName}`.
+   *
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumes#persistentVolumeClaim
+   */
+  readonly persistentVolumeClaim?: KafkaConnectSpecTemplatePodTemplatedVolumesPersistentVolumeClaim;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodTemplatedVolumes' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodTemplatedVolumes(obj: KafkaConnectSpecTemplatePodTemplatedVolumes | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'secret': toJson_KafkaConnectSpecTemplatePodTemplatedVolumesSecret(obj.secret),
+    'configMap': toJson_KafkaConnectSpecTemplatePodTemplatedVolumesConfigMap(obj.configMap),
+    'persistentVolumeClaim': toJson_KafkaConnectSpecTemplatePodTemplatedVolumesPersistentVolumeClaim(obj.persistentVolumeClaim),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaConnectSpecTemplateApiServiceMetadata
+ */
+export interface KafkaConnectSpecTemplateApiServiceMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateApiServiceMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateApiServiceMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateApiServiceMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateApiServiceMetadata(obj: KafkaConnectSpecTemplateApiServiceMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Specifies the IP Family Policy used by the service. Available options are `SingleStack`, `PreferDualStack` and `RequireDualStack`. `SingleStack` is for a single IP family. `PreferDualStack` is for two IP families on dual-stack configured clusters or a single IP family on single-stack clusters. `RequireDualStack` fails unless there are two IP families on dual-stack configured clusters. If unspecified, Kubernetes will choose the default value based on the service type.
+ *
+ * @schema KafkaConnectSpecTemplateApiServiceIpFamilyPolicy
+ */
+export enum KafkaConnectSpecTemplateApiServiceIpFamilyPolicy {
+  /** SingleStack */
+  SINGLE_STACK = "SingleStack",
+  /** PreferDualStack */
+  PREFER_DUAL_STACK = "PreferDualStack",
+  /** RequireDualStack */
+  REQUIRE_DUAL_STACK = "RequireDualStack",
+}
+
+/**
+ * @schema KafkaConnectSpecTemplateApiServiceIpFamilies
+ */
+export enum KafkaConnectSpecTemplateApiServiceIpFamilies {
+  /** IPv4 */
+  I_PV4 = "IPv4",
+  /** IPv6 */
+  I_PV6 = "IPv6",
+}
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaConnectSpecTemplateHeadlessServiceMetadata
+ */
+export interface KafkaConnectSpecTemplateHeadlessServiceMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateHeadlessServiceMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateHeadlessServiceMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateHeadlessServiceMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateHeadlessServiceMetadata(obj: KafkaConnectSpecTemplateHeadlessServiceMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Specifies the IP Family Policy used by the service. Available options are `SingleStack`, `PreferDualStack` and `RequireDualStack`. `SingleStack` is for a single IP family. `PreferDualStack` is for two IP families on dual-stack configured clusters or a single IP family on single-stack clusters. `RequireDualStack` fails unless there are two IP families on dual-stack configured clusters. If unspecified, Kubernetes will choose the default value based on the service type.
+ *
+ * @schema KafkaConnectSpecTemplateHeadlessServiceIpFamilyPolicy
+ */
+export enum KafkaConnectSpecTemplateHeadlessServiceIpFamilyPolicy {
+  /** SingleStack */
+  SINGLE_STACK = "SingleStack",
+  /** PreferDualStack */
+  PREFER_DUAL_STACK = "PreferDualStack",
+  /** RequireDualStack */
+  REQUIRE_DUAL_STACK = "RequireDualStack",
+}
+
+/**
+ * @schema KafkaConnectSpecTemplateHeadlessServiceIpFamilies
+ */
+export enum KafkaConnectSpecTemplateHeadlessServiceIpFamilies {
+  /** IPv4 */
+  I_PV4 = "IPv4",
+  /** IPv6 */
+  I_PV6 = "IPv6",
+}
+
+/**
+ * @schema KafkaConnectSpecTemplateConnectContainerEnv
+ */
+export interface KafkaConnectSpecTemplateConnectContainerEnv {
+  /**
+   * The environment variable key.
+   *
+   * @schema KafkaConnectSpecTemplateConnectContainerEnv#name
+   */
+  readonly name?: string;
+
+  /**
+   * The environment variable value.
+   *
+   * @schema KafkaConnectSpecTemplateConnectContainerEnv#value
+   */
+  readonly value?: string;
+
+  /**
+   * Reference to the secret or config map property to which the environment variable is set.
+   *
+   * @schema KafkaConnectSpecTemplateConnectContainerEnv#valueFrom
+   */
+  readonly valueFrom?: KafkaConnectSpecTemplateConnectContainerEnvValueFrom;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateConnectContainerEnv' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateConnectContainerEnv(obj: KafkaConnectSpecTemplateConnectContainerEnv | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+    'valueFrom': toJson_KafkaConnectSpecTemplateConnectContainerEnvValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Security context for the container.
+ *
+ * @schema KafkaConnectSpecTemplateConnectContainerSecurityContext
+ */
+export interface KafkaConnectSpecTemplateConnectContainerSecurityContext {
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContext#allowPrivilegeEscalation
+   */
+  readonly allowPrivilegeEscalation?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContext#appArmorProfile
+   */
+  readonly appArmorProfile?: KafkaConnectSpecTemplateConnectContainerSecurityContextAppArmorProfile;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContext#capabilities
+   */
+  readonly capabilities?: KafkaConnectSpecTemplateConnectContainerSecurityContextCapabilities;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContext#privileged
+   */
+  readonly privileged?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContext#procMount
+   */
+  readonly procMount?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContext#readOnlyRootFilesystem
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContext#runAsGroup
+   */
+  readonly runAsGroup?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContext#runAsNonRoot
+   */
+  readonly runAsNonRoot?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContext#runAsUser
+   */
+  readonly runAsUser?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContext#seLinuxOptions
+   */
+  readonly seLinuxOptions?: KafkaConnectSpecTemplateConnectContainerSecurityContextSeLinuxOptions;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContext#seccompProfile
+   */
+  readonly seccompProfile?: KafkaConnectSpecTemplateConnectContainerSecurityContextSeccompProfile;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContext#windowsOptions
+   */
+  readonly windowsOptions?: KafkaConnectSpecTemplateConnectContainerSecurityContextWindowsOptions;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateConnectContainerSecurityContext' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateConnectContainerSecurityContext(obj: KafkaConnectSpecTemplateConnectContainerSecurityContext | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'allowPrivilegeEscalation': obj.allowPrivilegeEscalation,
+    'appArmorProfile': toJson_KafkaConnectSpecTemplateConnectContainerSecurityContextAppArmorProfile(obj.appArmorProfile),
+    'capabilities': toJson_KafkaConnectSpecTemplateConnectContainerSecurityContextCapabilities(obj.capabilities),
+    'privileged': obj.privileged,
+    'procMount': obj.procMount,
+    'readOnlyRootFilesystem': obj.readOnlyRootFilesystem,
+    'runAsGroup': obj.runAsGroup,
+    'runAsNonRoot': obj.runAsNonRoot,
+    'runAsUser': obj.runAsUser,
+    'seLinuxOptions': toJson_KafkaConnectSpecTemplateConnectContainerSecurityContextSeLinuxOptions(obj.seLinuxOptions),
+    'seccompProfile': toJson_KafkaConnectSpecTemplateConnectContainerSecurityContextSeccompProfile(obj.seccompProfile),
+    'windowsOptions': toJson_KafkaConnectSpecTemplateConnectContainerSecurityContextWindowsOptions(obj.windowsOptions),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateConnectContainerVolumeMounts
+ */
+export interface KafkaConnectSpecTemplateConnectContainerVolumeMounts {
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerVolumeMounts#mountPath
+   */
+  readonly mountPath?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerVolumeMounts#mountPropagation
+   */
+  readonly mountPropagation?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerVolumeMounts#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerVolumeMounts#readOnly
+   */
+  readonly readOnly?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerVolumeMounts#recursiveReadOnly
+   */
+  readonly recursiveReadOnly?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerVolumeMounts#subPath
+   */
+  readonly subPath?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerVolumeMounts#subPathExpr
+   */
+  readonly subPathExpr?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateConnectContainerVolumeMounts' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateConnectContainerVolumeMounts(obj: KafkaConnectSpecTemplateConnectContainerVolumeMounts | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'mountPath': obj.mountPath,
+    'mountPropagation': obj.mountPropagation,
+    'name': obj.name,
+    'readOnly': obj.readOnly,
+    'recursiveReadOnly': obj.recursiveReadOnly,
+    'subPath': obj.subPath,
+    'subPathExpr': obj.subPathExpr,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateInitContainerEnv
+ */
+export interface KafkaConnectSpecTemplateInitContainerEnv {
+  /**
+   * The environment variable key.
+   *
+   * @schema KafkaConnectSpecTemplateInitContainerEnv#name
+   */
+  readonly name?: string;
+
+  /**
+   * The environment variable value.
+   *
+   * @schema KafkaConnectSpecTemplateInitContainerEnv#value
+   */
+  readonly value?: string;
+
+  /**
+   * Reference to the secret or config map property to which the environment variable is set.
+   *
+   * @schema KafkaConnectSpecTemplateInitContainerEnv#valueFrom
+   */
+  readonly valueFrom?: KafkaConnectSpecTemplateInitContainerEnvValueFrom;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateInitContainerEnv' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateInitContainerEnv(obj: KafkaConnectSpecTemplateInitContainerEnv | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+    'valueFrom': toJson_KafkaConnectSpecTemplateInitContainerEnvValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Security context for the container.
+ *
+ * @schema KafkaConnectSpecTemplateInitContainerSecurityContext
+ */
+export interface KafkaConnectSpecTemplateInitContainerSecurityContext {
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContext#allowPrivilegeEscalation
+   */
+  readonly allowPrivilegeEscalation?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContext#appArmorProfile
+   */
+  readonly appArmorProfile?: KafkaConnectSpecTemplateInitContainerSecurityContextAppArmorProfile;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContext#capabilities
+   */
+  readonly capabilities?: KafkaConnectSpecTemplateInitContainerSecurityContextCapabilities;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContext#privileged
+   */
+  readonly privileged?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContext#procMount
+   */
+  readonly procMount?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContext#readOnlyRootFilesystem
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContext#runAsGroup
+   */
+  readonly runAsGroup?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContext#runAsNonRoot
+   */
+  readonly runAsNonRoot?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContext#runAsUser
+   */
+  readonly runAsUser?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContext#seLinuxOptions
+   */
+  readonly seLinuxOptions?: KafkaConnectSpecTemplateInitContainerSecurityContextSeLinuxOptions;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContext#seccompProfile
+   */
+  readonly seccompProfile?: KafkaConnectSpecTemplateInitContainerSecurityContextSeccompProfile;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContext#windowsOptions
+   */
+  readonly windowsOptions?: KafkaConnectSpecTemplateInitContainerSecurityContextWindowsOptions;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateInitContainerSecurityContext' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateInitContainerSecurityContext(obj: KafkaConnectSpecTemplateInitContainerSecurityContext | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'allowPrivilegeEscalation': obj.allowPrivilegeEscalation,
+    'appArmorProfile': toJson_KafkaConnectSpecTemplateInitContainerSecurityContextAppArmorProfile(obj.appArmorProfile),
+    'capabilities': toJson_KafkaConnectSpecTemplateInitContainerSecurityContextCapabilities(obj.capabilities),
+    'privileged': obj.privileged,
+    'procMount': obj.procMount,
+    'readOnlyRootFilesystem': obj.readOnlyRootFilesystem,
+    'runAsGroup': obj.runAsGroup,
+    'runAsNonRoot': obj.runAsNonRoot,
+    'runAsUser': obj.runAsUser,
+    'seLinuxOptions': toJson_KafkaConnectSpecTemplateInitContainerSecurityContextSeLinuxOptions(obj.seLinuxOptions),
+    'seccompProfile': toJson_KafkaConnectSpecTemplateInitContainerSecurityContextSeccompProfile(obj.seccompProfile),
+    'windowsOptions': toJson_KafkaConnectSpecTemplateInitContainerSecurityContextWindowsOptions(obj.windowsOptions),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateInitContainerVolumeMounts
+ */
+export interface KafkaConnectSpecTemplateInitContainerVolumeMounts {
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerVolumeMounts#mountPath
+   */
+  readonly mountPath?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerVolumeMounts#mountPropagation
+   */
+  readonly mountPropagation?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerVolumeMounts#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerVolumeMounts#readOnly
+   */
+  readonly readOnly?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerVolumeMounts#recursiveReadOnly
+   */
+  readonly recursiveReadOnly?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerVolumeMounts#subPath
+   */
+  readonly subPath?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerVolumeMounts#subPathExpr
+   */
+  readonly subPathExpr?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateInitContainerVolumeMounts' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateInitContainerVolumeMounts(obj: KafkaConnectSpecTemplateInitContainerVolumeMounts | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'mountPath': obj.mountPath,
+    'mountPropagation': obj.mountPropagation,
+    'name': obj.name,
+    'readOnly': obj.readOnly,
+    'recursiveReadOnly': obj.recursiveReadOnly,
+    'subPath': obj.subPath,
+    'subPathExpr': obj.subPathExpr,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata to apply to the `PodDisruptionBudgetTemplate` resource.
+ *
+ * @schema KafkaConnectSpecTemplatePodDisruptionBudgetMetadata
+ */
+export interface KafkaConnectSpecTemplatePodDisruptionBudgetMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplatePodDisruptionBudgetMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplatePodDisruptionBudgetMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodDisruptionBudgetMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodDisruptionBudgetMetadata(obj: KafkaConnectSpecTemplatePodDisruptionBudgetMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaConnectSpecTemplateServiceAccountMetadata
+ */
+export interface KafkaConnectSpecTemplateServiceAccountMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateServiceAccountMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateServiceAccountMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateServiceAccountMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateServiceAccountMetadata(obj: KafkaConnectSpecTemplateServiceAccountMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaConnectSpecTemplateClusterRoleBindingMetadata
+ */
+export interface KafkaConnectSpecTemplateClusterRoleBindingMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateClusterRoleBindingMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateClusterRoleBindingMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateClusterRoleBindingMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateClusterRoleBindingMetadata(obj: KafkaConnectSpecTemplateClusterRoleBindingMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaConnectSpecTemplateBuildPodMetadata
+ */
+export interface KafkaConnectSpecTemplateBuildPodMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPodMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPodMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodMetadata(obj: KafkaConnectSpecTemplateBuildPodMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodImagePullSecrets
+ */
+export interface KafkaConnectSpecTemplateBuildPodImagePullSecrets {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodImagePullSecrets#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodImagePullSecrets' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodImagePullSecrets(obj: KafkaConnectSpecTemplateBuildPodImagePullSecrets | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configures pod-level security attributes and common container settings.
+ *
+ * @schema KafkaConnectSpecTemplateBuildPodSecurityContext
+ */
+export interface KafkaConnectSpecTemplateBuildPodSecurityContext {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContext#appArmorProfile
+   */
+  readonly appArmorProfile?: KafkaConnectSpecTemplateBuildPodSecurityContextAppArmorProfile;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContext#fsGroup
+   */
+  readonly fsGroup?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContext#fsGroupChangePolicy
+   */
+  readonly fsGroupChangePolicy?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContext#runAsGroup
+   */
+  readonly runAsGroup?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContext#runAsNonRoot
+   */
+  readonly runAsNonRoot?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContext#runAsUser
+   */
+  readonly runAsUser?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContext#seLinuxChangePolicy
+   */
+  readonly seLinuxChangePolicy?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContext#seLinuxOptions
+   */
+  readonly seLinuxOptions?: KafkaConnectSpecTemplateBuildPodSecurityContextSeLinuxOptions;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContext#seccompProfile
+   */
+  readonly seccompProfile?: KafkaConnectSpecTemplateBuildPodSecurityContextSeccompProfile;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContext#supplementalGroups
+   */
+  readonly supplementalGroups?: number[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContext#supplementalGroupsPolicy
+   */
+  readonly supplementalGroupsPolicy?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContext#sysctls
+   */
+  readonly sysctls?: KafkaConnectSpecTemplateBuildPodSecurityContextSysctls[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContext#windowsOptions
+   */
+  readonly windowsOptions?: KafkaConnectSpecTemplateBuildPodSecurityContextWindowsOptions;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodSecurityContext' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodSecurityContext(obj: KafkaConnectSpecTemplateBuildPodSecurityContext | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'appArmorProfile': toJson_KafkaConnectSpecTemplateBuildPodSecurityContextAppArmorProfile(obj.appArmorProfile),
+    'fsGroup': obj.fsGroup,
+    'fsGroupChangePolicy': obj.fsGroupChangePolicy,
+    'runAsGroup': obj.runAsGroup,
+    'runAsNonRoot': obj.runAsNonRoot,
+    'runAsUser': obj.runAsUser,
+    'seLinuxChangePolicy': obj.seLinuxChangePolicy,
+    'seLinuxOptions': toJson_KafkaConnectSpecTemplateBuildPodSecurityContextSeLinuxOptions(obj.seLinuxOptions),
+    'seccompProfile': toJson_KafkaConnectSpecTemplateBuildPodSecurityContextSeccompProfile(obj.seccompProfile),
+    'supplementalGroups': obj.supplementalGroups?.map(y => y),
+    'supplementalGroupsPolicy': obj.supplementalGroupsPolicy,
+    'sysctls': obj.sysctls?.map(y => toJson_KafkaConnectSpecTemplateBuildPodSecurityContextSysctls(y)),
+    'windowsOptions': toJson_KafkaConnectSpecTemplateBuildPodSecurityContextWindowsOptions(obj.windowsOptions),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The pod's affinity rules.
+ *
+ * @schema KafkaConnectSpecTemplateBuildPodAffinity
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinity {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinity#nodeAffinity
+   */
+  readonly nodeAffinity?: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinity;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinity#podAffinity
+   */
+  readonly podAffinity?: KafkaConnectSpecTemplateBuildPodAffinityPodAffinity;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinity#podAntiAffinity
+   */
+  readonly podAntiAffinity?: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinity;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinity(obj: KafkaConnectSpecTemplateBuildPodAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nodeAffinity': toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinity(obj.nodeAffinity),
+    'podAffinity': toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinity(obj.podAffinity),
+    'podAntiAffinity': toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinity(obj.podAntiAffinity),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodTolerations
+ */
+export interface KafkaConnectSpecTemplateBuildPodTolerations {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTolerations#effect
+   */
+  readonly effect?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTolerations#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTolerations#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTolerations#tolerationSeconds
+   */
+  readonly tolerationSeconds?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTolerations#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodTolerations' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodTolerations(obj: KafkaConnectSpecTemplateBuildPodTolerations | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'effect': obj.effect,
+    'key': obj.key,
+    'operator': obj.operator,
+    'tolerationSeconds': obj.tolerationSeconds,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints
+ */
+export interface KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints#labelSelector
+   */
+  readonly labelSelector?: KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints#maxSkew
+   */
+  readonly maxSkew?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints#minDomains
+   */
+  readonly minDomains?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints#nodeAffinityPolicy
+   */
+  readonly nodeAffinityPolicy?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints#nodeTaintsPolicy
+   */
+  readonly nodeTaintsPolicy?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints#topologyKey
+   */
+  readonly topologyKey?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints#whenUnsatisfiable
+   */
+  readonly whenUnsatisfiable?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints(obj: KafkaConnectSpecTemplateBuildPodTopologySpreadConstraints | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'maxSkew': obj.maxSkew,
+    'minDomains': obj.minDomains,
+    'nodeAffinityPolicy': obj.nodeAffinityPolicy,
+    'nodeTaintsPolicy': obj.nodeTaintsPolicy,
+    'topologyKey': obj.topologyKey,
+    'whenUnsatisfiable': obj.whenUnsatisfiable,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodHostAliases
+ */
+export interface KafkaConnectSpecTemplateBuildPodHostAliases {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodHostAliases#hostnames
+   */
+  readonly hostnames?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodHostAliases#ip
+   */
+  readonly ip?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodHostAliases' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodHostAliases(obj: KafkaConnectSpecTemplateBuildPodHostAliases | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostnames': obj.hostnames?.map(y => y),
+    'ip': obj.ip,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The pod's DNSPolicy. Defaults to `ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+ *
+ * @default ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+ * @schema KafkaConnectSpecTemplateBuildPodDnsPolicy
+ */
+export enum KafkaConnectSpecTemplateBuildPodDnsPolicy {
+  /** ClusterFirst */
+  CLUSTER_FIRST = "ClusterFirst",
+  /** ClusterFirstWithHostNet */
+  CLUSTER_FIRST_WITH_HOST_NET = "ClusterFirstWithHostNet",
+  /** Default */
+  DEFAULT = "Default",
+  /** None */
+  NONE = "None",
+}
+
+/**
+ * The pod's DNSConfig. If specified, it will be merged to the generated DNS configuration based on the DNSPolicy.
+ *
+ * @schema KafkaConnectSpecTemplateBuildPodDnsConfig
+ */
+export interface KafkaConnectSpecTemplateBuildPodDnsConfig {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodDnsConfig#nameservers
+   */
+  readonly nameservers?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodDnsConfig#options
+   */
+  readonly options?: KafkaConnectSpecTemplateBuildPodDnsConfigOptions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodDnsConfig#searches
+   */
+  readonly searches?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodDnsConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodDnsConfig(obj: KafkaConnectSpecTemplateBuildPodDnsConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nameservers': obj.nameservers?.map(y => y),
+    'options': obj.options?.map(y => toJson_KafkaConnectSpecTemplateBuildPodDnsConfigOptions(y)),
+    'searches': obj.searches?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodVolumes
+ */
+export interface KafkaConnectSpecTemplateBuildPodVolumes {
+  /**
+   * Name to use for the volume. Required.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPodVolumes#name
+   */
+  readonly name?: string;
+
+  /**
+   * `Secret` to use to populate the volume.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPodVolumes#secret
+   */
+  readonly secret?: KafkaConnectSpecTemplateBuildPodVolumesSecret;
+
+  /**
+   * `ConfigMap` to use to populate the volume.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPodVolumes#configMap
+   */
+  readonly configMap?: KafkaConnectSpecTemplateBuildPodVolumesConfigMap;
+
+  /**
+   * `EmptyDir` to use to populate the volume.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPodVolumes#emptyDir
+   */
+  readonly emptyDir?: KafkaConnectSpecTemplateBuildPodVolumesEmptyDir;
+
+  /**
+   * `PersistentVolumeClaim` object to use to populate the volume.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPodVolumes#persistentVolumeClaim
+   */
+  readonly persistentVolumeClaim?: KafkaConnectSpecTemplateBuildPodVolumesPersistentVolumeClaim;
+
+  /**
+   * `CSIVolumeSource` object to use to populate the volume.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPodVolumes#csi
+   */
+  readonly csi?: KafkaConnectSpecTemplateBuildPodVolumesCsi;
+
+  /**
+   * `ImageVolumeSource` object to use to populate the volume.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPodVolumes#image
+   */
+  readonly image?: KafkaConnectSpecTemplateBuildPodVolumesImage;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodVolumes' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodVolumes(obj: KafkaConnectSpecTemplateBuildPodVolumes | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'secret': toJson_KafkaConnectSpecTemplateBuildPodVolumesSecret(obj.secret),
+    'configMap': toJson_KafkaConnectSpecTemplateBuildPodVolumesConfigMap(obj.configMap),
+    'emptyDir': toJson_KafkaConnectSpecTemplateBuildPodVolumesEmptyDir(obj.emptyDir),
+    'persistentVolumeClaim': toJson_KafkaConnectSpecTemplateBuildPodVolumesPersistentVolumeClaim(obj.persistentVolumeClaim),
+    'csi': toJson_KafkaConnectSpecTemplateBuildPodVolumesCsi(obj.csi),
+    'image': toJson_KafkaConnectSpecTemplateBuildPodVolumesImage(obj.image),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildContainerEnv
+ */
+export interface KafkaConnectSpecTemplateBuildContainerEnv {
+  /**
+   * The environment variable key.
+   *
+   * @schema KafkaConnectSpecTemplateBuildContainerEnv#name
+   */
+  readonly name?: string;
+
+  /**
+   * The environment variable value.
+   *
+   * @schema KafkaConnectSpecTemplateBuildContainerEnv#value
+   */
+  readonly value?: string;
+
+  /**
+   * Reference to the secret or config map property to which the environment variable is set.
+   *
+   * @schema KafkaConnectSpecTemplateBuildContainerEnv#valueFrom
+   */
+  readonly valueFrom?: KafkaConnectSpecTemplateBuildContainerEnvValueFrom;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildContainerEnv' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildContainerEnv(obj: KafkaConnectSpecTemplateBuildContainerEnv | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+    'valueFrom': toJson_KafkaConnectSpecTemplateBuildContainerEnvValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Security context for the container.
+ *
+ * @schema KafkaConnectSpecTemplateBuildContainerSecurityContext
+ */
+export interface KafkaConnectSpecTemplateBuildContainerSecurityContext {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContext#allowPrivilegeEscalation
+   */
+  readonly allowPrivilegeEscalation?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContext#appArmorProfile
+   */
+  readonly appArmorProfile?: KafkaConnectSpecTemplateBuildContainerSecurityContextAppArmorProfile;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContext#capabilities
+   */
+  readonly capabilities?: KafkaConnectSpecTemplateBuildContainerSecurityContextCapabilities;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContext#privileged
+   */
+  readonly privileged?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContext#procMount
+   */
+  readonly procMount?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContext#readOnlyRootFilesystem
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContext#runAsGroup
+   */
+  readonly runAsGroup?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContext#runAsNonRoot
+   */
+  readonly runAsNonRoot?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContext#runAsUser
+   */
+  readonly runAsUser?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContext#seLinuxOptions
+   */
+  readonly seLinuxOptions?: KafkaConnectSpecTemplateBuildContainerSecurityContextSeLinuxOptions;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContext#seccompProfile
+   */
+  readonly seccompProfile?: KafkaConnectSpecTemplateBuildContainerSecurityContextSeccompProfile;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContext#windowsOptions
+   */
+  readonly windowsOptions?: KafkaConnectSpecTemplateBuildContainerSecurityContextWindowsOptions;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildContainerSecurityContext' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildContainerSecurityContext(obj: KafkaConnectSpecTemplateBuildContainerSecurityContext | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'allowPrivilegeEscalation': obj.allowPrivilegeEscalation,
+    'appArmorProfile': toJson_KafkaConnectSpecTemplateBuildContainerSecurityContextAppArmorProfile(obj.appArmorProfile),
+    'capabilities': toJson_KafkaConnectSpecTemplateBuildContainerSecurityContextCapabilities(obj.capabilities),
+    'privileged': obj.privileged,
+    'procMount': obj.procMount,
+    'readOnlyRootFilesystem': obj.readOnlyRootFilesystem,
+    'runAsGroup': obj.runAsGroup,
+    'runAsNonRoot': obj.runAsNonRoot,
+    'runAsUser': obj.runAsUser,
+    'seLinuxOptions': toJson_KafkaConnectSpecTemplateBuildContainerSecurityContextSeLinuxOptions(obj.seLinuxOptions),
+    'seccompProfile': toJson_KafkaConnectSpecTemplateBuildContainerSecurityContextSeccompProfile(obj.seccompProfile),
+    'windowsOptions': toJson_KafkaConnectSpecTemplateBuildContainerSecurityContextWindowsOptions(obj.windowsOptions),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildContainerVolumeMounts
+ */
+export interface KafkaConnectSpecTemplateBuildContainerVolumeMounts {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerVolumeMounts#mountPath
+   */
+  readonly mountPath?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerVolumeMounts#mountPropagation
+   */
+  readonly mountPropagation?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerVolumeMounts#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerVolumeMounts#readOnly
+   */
+  readonly readOnly?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerVolumeMounts#recursiveReadOnly
+   */
+  readonly recursiveReadOnly?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerVolumeMounts#subPath
+   */
+  readonly subPath?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerVolumeMounts#subPathExpr
+   */
+  readonly subPathExpr?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildContainerVolumeMounts' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildContainerVolumeMounts(obj: KafkaConnectSpecTemplateBuildContainerVolumeMounts | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'mountPath': obj.mountPath,
+    'mountPropagation': obj.mountPropagation,
+    'name': obj.name,
+    'readOnly': obj.readOnly,
+    'recursiveReadOnly': obj.recursiveReadOnly,
+    'subPath': obj.subPath,
+    'subPathExpr': obj.subPathExpr,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata to apply to the `PodDisruptionBudgetTemplate` resource.
+ *
+ * @schema KafkaConnectSpecTemplateBuildConfigMetadata
+ */
+export interface KafkaConnectSpecTemplateBuildConfigMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateBuildConfigMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateBuildConfigMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildConfigMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildConfigMetadata(obj: KafkaConnectSpecTemplateBuildConfigMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaConnectSpecTemplateBuildServiceAccountMetadata
+ */
+export interface KafkaConnectSpecTemplateBuildServiceAccountMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateBuildServiceAccountMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateBuildServiceAccountMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildServiceAccountMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildServiceAccountMetadata(obj: KafkaConnectSpecTemplateBuildServiceAccountMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaConnectSpecTemplateJmxSecretMetadata
+ */
+export interface KafkaConnectSpecTemplateJmxSecretMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateJmxSecretMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaConnectSpecTemplateJmxSecretMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateJmxSecretMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateJmxSecretMetadata(obj: KafkaConnectSpecTemplateJmxSecretMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Output type. Must be either `docker` for pushing the newly build image to Docker compatible registry or `imagestream` for pushing the image to OpenShift ImageStream. Required.
+ *
+ * @schema KafkaConnectSpecBuildOutputType
+ */
+export enum KafkaConnectSpecBuildOutputType {
+  /** docker */
+  DOCKER = "docker",
+  /** imagestream */
+  IMAGESTREAM = "imagestream",
+}
+
+/**
+ * @schema KafkaConnectSpecBuildPluginsArtifacts
+ */
+export interface KafkaConnectSpecBuildPluginsArtifacts {
+  /**
+   * Maven artifact id. Applicable to the `maven` artifact type only.
+   *
+   * @schema KafkaConnectSpecBuildPluginsArtifacts#artifact
+   */
+  readonly artifact?: string;
+
+  /**
+   * Name under which the artifact will be stored.
+   *
+   * @schema KafkaConnectSpecBuildPluginsArtifacts#fileName
+   */
+  readonly fileName?: string;
+
+  /**
+   * Maven group id. Applicable to the `maven` artifact type only.
+   *
+   * @schema KafkaConnectSpecBuildPluginsArtifacts#group
+   */
+  readonly group?: string;
+
+  /**
+   * Maven scope for including dependencies for the artifact. Valid values are `compile`, `provided`, `runtime`, `test`, and `system`. When not configured, no scope is set, and all dependencies are included. Applicable to the `maven` artifact type only.
+   *
+   * @schema KafkaConnectSpecBuildPluginsArtifacts#includeScope
+   */
+  readonly includeScope?: KafkaConnectSpecBuildPluginsArtifactsIncludeScope;
+
+  /**
+   * By default, connections using TLS are verified to check they are secure. The server certificate used must be valid, trusted, and contain the server name. By setting this option to `true`, all TLS verification is disabled and the artifact will be downloaded, even when the server is considered insecure.
+   *
+   * @schema KafkaConnectSpecBuildPluginsArtifacts#insecure
+   */
+  readonly insecure?: boolean;
+
+  /**
+   * List of Maven mirrors used to download the artifact and its dependencies. All repository requests during the build, including plugin repositories and Maven Central, are redirected to the configured mirror(s). Applicable to the `maven` artifact type only.
+   *
+   * @schema KafkaConnectSpecBuildPluginsArtifacts#mirrors
+   */
+  readonly mirrors?: KafkaConnectSpecBuildPluginsArtifactsMirrors[];
+
+  /**
+   * Maven repository to download the artifact from. Applicable to the `maven` artifact type only.
+   *
+   * @schema KafkaConnectSpecBuildPluginsArtifacts#repository
+   */
+  readonly repository?: string;
+
+  /**
+   * SHA512 checksum of the artifact. Optional. If specified, the checksum will be verified while building the new container. If not specified, the downloaded artifact will not be verified. Not applicable to the `maven` artifact type.
+   *
+   * @schema KafkaConnectSpecBuildPluginsArtifacts#sha512sum
+   */
+  readonly sha512Sum?: string;
+
+  /**
+   * Artifact type. Currently, the supported artifact types are `tgz`, `jar`, `zip`, `other` and `maven`.
+   *
+   * @schema KafkaConnectSpecBuildPluginsArtifacts#type
+   */
+  readonly type: KafkaConnectSpecBuildPluginsArtifactsType;
+
+  /**
+   * URL of the artifact which will be downloaded. Strimzi does not do any security scanning of the downloaded artifacts. For security reasons, you should first verify the artifacts manually and configure the checksum verification to make sure the same artifact is used in the automated build. Required for `jar`, `zip`, `tgz` and `other` artifacts. Not applicable to the `maven` artifact type.
+   *
+   * @schema KafkaConnectSpecBuildPluginsArtifacts#url
+   */
+  readonly url?: string;
+
+  /**
+   * Maven version number. Applicable to the `maven` artifact type only.
+   *
+   * @schema KafkaConnectSpecBuildPluginsArtifacts#version
+   */
+  readonly version?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecBuildPluginsArtifacts' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecBuildPluginsArtifacts(obj: KafkaConnectSpecBuildPluginsArtifacts | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'artifact': obj.artifact,
+    'fileName': obj.fileName,
+    'group': obj.group,
+    'includeScope': obj.includeScope,
+    'insecure': obj.insecure,
+    'mirrors': obj.mirrors?.map(y => toJson_KafkaConnectSpecBuildPluginsArtifactsMirrors(y)),
+    'repository': obj.repository,
+    'sha512sum': obj.sha512Sum,
+    'type': obj.type,
+    'url': obj.url,
+    'version': obj.version,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecBuildResourcesClaims
+ */
+export interface KafkaConnectSpecBuildResourcesClaims {
+  /**
+   * @schema KafkaConnectSpecBuildResourcesClaims#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecBuildResourcesClaims#request
+   */
+  readonly request?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecBuildResourcesClaims' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecBuildResourcesClaims(obj: KafkaConnectSpecBuildResourcesClaims | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'request': obj.request,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecBuildResourcesLimits
+ */
+export class KafkaConnectSpecBuildResourcesLimits {
+  public static fromNumber(value: number): KafkaConnectSpecBuildResourcesLimits {
+    return new KafkaConnectSpecBuildResourcesLimits(value);
+  }
+  public static fromString(value: string): KafkaConnectSpecBuildResourcesLimits {
+    return new KafkaConnectSpecBuildResourcesLimits(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema KafkaConnectSpecBuildResourcesRequests
+ */
+export class KafkaConnectSpecBuildResourcesRequests {
+  public static fromNumber(value: number): KafkaConnectSpecBuildResourcesRequests {
+    return new KafkaConnectSpecBuildResourcesRequests(value);
+  }
+  public static fromString(value: string): KafkaConnectSpecBuildResourcesRequests {
+    return new KafkaConnectSpecBuildResourcesRequests(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * Artifact type. Currently, the only supported artifact type is `image`.
+ *
+ * @schema KafkaConnectSpecPluginsArtifactsType
+ */
+export enum KafkaConnectSpecPluginsArtifactsType {
+  /** image */
+  IMAGE = "image",
+}
+
+/**
+ * @schema KafkaConnectSpecTemplatePodSecurityContextAppArmorProfile
+ */
+export interface KafkaConnectSpecTemplatePodSecurityContextAppArmorProfile {
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContextAppArmorProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContextAppArmorProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodSecurityContextAppArmorProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodSecurityContextAppArmorProfile(obj: KafkaConnectSpecTemplatePodSecurityContextAppArmorProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodSecurityContextSeLinuxOptions
+ */
+export interface KafkaConnectSpecTemplatePodSecurityContextSeLinuxOptions {
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContextSeLinuxOptions#level
+   */
+  readonly level?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContextSeLinuxOptions#role
+   */
+  readonly role?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContextSeLinuxOptions#type
+   */
+  readonly type?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContextSeLinuxOptions#user
+   */
+  readonly user?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodSecurityContextSeLinuxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodSecurityContextSeLinuxOptions(obj: KafkaConnectSpecTemplatePodSecurityContextSeLinuxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'level': obj.level,
+    'role': obj.role,
+    'type': obj.type,
+    'user': obj.user,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodSecurityContextSeccompProfile
+ */
+export interface KafkaConnectSpecTemplatePodSecurityContextSeccompProfile {
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContextSeccompProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContextSeccompProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodSecurityContextSeccompProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodSecurityContextSeccompProfile(obj: KafkaConnectSpecTemplatePodSecurityContextSeccompProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodSecurityContextSysctls
+ */
+export interface KafkaConnectSpecTemplatePodSecurityContextSysctls {
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContextSysctls#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContextSysctls#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodSecurityContextSysctls' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodSecurityContextSysctls(obj: KafkaConnectSpecTemplatePodSecurityContextSysctls | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodSecurityContextWindowsOptions
+ */
+export interface KafkaConnectSpecTemplatePodSecurityContextWindowsOptions {
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContextWindowsOptions#gmsaCredentialSpec
+   */
+  readonly gmsaCredentialSpec?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContextWindowsOptions#gmsaCredentialSpecName
+   */
+  readonly gmsaCredentialSpecName?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContextWindowsOptions#hostProcess
+   */
+  readonly hostProcess?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodSecurityContextWindowsOptions#runAsUserName
+   */
+  readonly runAsUserName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodSecurityContextWindowsOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodSecurityContextWindowsOptions(obj: KafkaConnectSpecTemplatePodSecurityContextWindowsOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'gmsaCredentialSpec': obj.gmsaCredentialSpec,
+    'gmsaCredentialSpecName': obj.gmsaCredentialSpecName,
+    'hostProcess': obj.hostProcess,
+    'runAsUserName': obj.runAsUserName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinity
+ */
+export interface KafkaConnectSpecTemplatePodAffinityNodeAffinity {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityNodeAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinity(obj: KafkaConnectSpecTemplatePodAffinityNodeAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAffinity
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAffinity {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAffinity(obj: KafkaConnectSpecTemplatePodAffinityPodAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinity
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAntiAffinity {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAntiAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinity(obj: KafkaConnectSpecTemplatePodAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelector
+ */
+export interface KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelector {
+  /**
+   * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelector(obj: KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodDnsConfigOptions
+ */
+export interface KafkaConnectSpecTemplatePodDnsConfigOptions {
+  /**
+   * @schema KafkaConnectSpecTemplatePodDnsConfigOptions#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodDnsConfigOptions#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodDnsConfigOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodDnsConfigOptions(obj: KafkaConnectSpecTemplatePodDnsConfigOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `Secret` to use to populate the volume.
+ *
+ * @schema KafkaConnectSpecTemplatePodVolumesSecret
+ */
+export interface KafkaConnectSpecTemplatePodVolumesSecret {
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesSecret#defaultMode
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesSecret#items
+   */
+  readonly items?: KafkaConnectSpecTemplatePodVolumesSecretItems[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesSecret#optional
+   */
+  readonly optional?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesSecret#secretName
+   */
+  readonly secretName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodVolumesSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodVolumesSecret(obj: KafkaConnectSpecTemplatePodVolumesSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultMode': obj.defaultMode,
+    'items': obj.items?.map(y => toJson_KafkaConnectSpecTemplatePodVolumesSecretItems(y)),
+    'optional': obj.optional,
+    'secretName': obj.secretName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `ConfigMap` to use to populate the volume.
+ *
+ * @schema KafkaConnectSpecTemplatePodVolumesConfigMap
+ */
+export interface KafkaConnectSpecTemplatePodVolumesConfigMap {
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesConfigMap#defaultMode
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesConfigMap#items
+   */
+  readonly items?: KafkaConnectSpecTemplatePodVolumesConfigMapItems[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesConfigMap#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesConfigMap#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodVolumesConfigMap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodVolumesConfigMap(obj: KafkaConnectSpecTemplatePodVolumesConfigMap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultMode': obj.defaultMode,
+    'items': obj.items?.map(y => toJson_KafkaConnectSpecTemplatePodVolumesConfigMapItems(y)),
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `EmptyDir` to use to populate the volume.
+ *
+ * @schema KafkaConnectSpecTemplatePodVolumesEmptyDir
+ */
+export interface KafkaConnectSpecTemplatePodVolumesEmptyDir {
+  /**
+   * Medium represents the type of storage medium should back this volume. Valid values are unset or `Memory`. When not set, it will use the node's default medium.
+   *
+   * @schema KafkaConnectSpecTemplatePodVolumesEmptyDir#medium
+   */
+  readonly medium?: KafkaConnectSpecTemplatePodVolumesEmptyDirMedium;
+
+  /**
+   * The total amount of local storage required for this EmptyDir volume (for example 1Gi).
+   *
+   * @schema KafkaConnectSpecTemplatePodVolumesEmptyDir#sizeLimit
+   */
+  readonly sizeLimit?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodVolumesEmptyDir' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodVolumesEmptyDir(obj: KafkaConnectSpecTemplatePodVolumesEmptyDir | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'medium': obj.medium,
+    'sizeLimit': obj.sizeLimit,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `PersistentVolumeClaim` object to use to populate the volume.
+ *
+ * @schema KafkaConnectSpecTemplatePodVolumesPersistentVolumeClaim
+ */
+export interface KafkaConnectSpecTemplatePodVolumesPersistentVolumeClaim {
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesPersistentVolumeClaim#claimName
+   */
+  readonly claimName?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesPersistentVolumeClaim#readOnly
+   */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodVolumesPersistentVolumeClaim' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodVolumesPersistentVolumeClaim(obj: KafkaConnectSpecTemplatePodVolumesPersistentVolumeClaim | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'claimName': obj.claimName,
+    'readOnly': obj.readOnly,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `CSIVolumeSource` object to use to populate the volume.
+ *
+ * @schema KafkaConnectSpecTemplatePodVolumesCsi
+ */
+export interface KafkaConnectSpecTemplatePodVolumesCsi {
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesCsi#driver
+   */
+  readonly driver?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesCsi#fsType
+   */
+  readonly fsType?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesCsi#nodePublishSecretRef
+   */
+  readonly nodePublishSecretRef?: KafkaConnectSpecTemplatePodVolumesCsiNodePublishSecretRef;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesCsi#readOnly
+   */
+  readonly readOnly?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesCsi#volumeAttributes
+   */
+  readonly volumeAttributes?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodVolumesCsi' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodVolumesCsi(obj: KafkaConnectSpecTemplatePodVolumesCsi | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'driver': obj.driver,
+    'fsType': obj.fsType,
+    'nodePublishSecretRef': toJson_KafkaConnectSpecTemplatePodVolumesCsiNodePublishSecretRef(obj.nodePublishSecretRef),
+    'readOnly': obj.readOnly,
+    'volumeAttributes': ((obj.volumeAttributes) === undefined) ? undefined : (Object.entries(obj.volumeAttributes).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `ImageVolumeSource` object to use to populate the volume.
+ *
+ * @schema KafkaConnectSpecTemplatePodVolumesImage
+ */
+export interface KafkaConnectSpecTemplatePodVolumesImage {
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesImage#pullPolicy
+   */
+  readonly pullPolicy?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesImage#reference
+   */
+  readonly reference?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodVolumesImage' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodVolumesImage(obj: KafkaConnectSpecTemplatePodVolumesImage | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'pullPolicy': obj.pullPolicy,
+    'reference': obj.reference,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `Secret` to use to populate the volume. The name of the Secret and the items key and path fields can use placeholders that would be replaced for every individual node. Valid placeholders that you can use in the template are `{nodeId}` and `{nodePodName}`.
+ *
+ * @schema KafkaConnectSpecTemplatePodTemplatedVolumesSecret
+ */
+export interface KafkaConnectSpecTemplatePodTemplatedVolumesSecret {
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesSecret#defaultMode
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesSecret#items
+   */
+  readonly items?: KafkaConnectSpecTemplatePodTemplatedVolumesSecretItems[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesSecret#optional
+   */
+  readonly optional?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesSecret#secretName
+   */
+  readonly secretName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodTemplatedVolumesSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodTemplatedVolumesSecret(obj: KafkaConnectSpecTemplatePodTemplatedVolumesSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultMode': obj.defaultMode,
+    'items': obj.items?.map(y => toJson_KafkaConnectSpecTemplatePodTemplatedVolumesSecretItems(y)),
+    'optional': obj.optional,
+    'secretName': obj.secretName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `ConfigMap` to use to populate the volume. The name of the ConfigMap and the items key and path fields can use placeholders that would be replaced for every individual node. Valid placeholders that you can use in the template are `{nodeId}` and `{nodePodName}`.
+ *
+ * @schema KafkaConnectSpecTemplatePodTemplatedVolumesConfigMap
+ */
+export interface KafkaConnectSpecTemplatePodTemplatedVolumesConfigMap {
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesConfigMap#defaultMode
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesConfigMap#items
+   */
+  readonly items?: KafkaConnectSpecTemplatePodTemplatedVolumesConfigMapItems[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesConfigMap#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesConfigMap#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodTemplatedVolumesConfigMap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodTemplatedVolumesConfigMap(obj: KafkaConnectSpecTemplatePodTemplatedVolumesConfigMap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultMode': obj.defaultMode,
+    'items': obj.items?.map(y => toJson_KafkaConnectSpecTemplatePodTemplatedVolumesConfigMapItems(y)),
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `PersistentVolumeClaim` object to use to populate the volume. The name of the Persistent Volume Claim can use placeholders that would be replaced for every individual node. Valid placeholders that you can use in the template are `{nodeId}` and `{nodePodName}`.
+ *
+ * @schema KafkaConnectSpecTemplatePodTemplatedVolumesPersistentVolumeClaim
+ */
+export interface KafkaConnectSpecTemplatePodTemplatedVolumesPersistentVolumeClaim {
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesPersistentVolumeClaim#claimName
+   */
+  readonly claimName?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesPersistentVolumeClaim#readOnly
+   */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodTemplatedVolumesPersistentVolumeClaim' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodTemplatedVolumesPersistentVolumeClaim(obj: KafkaConnectSpecTemplatePodTemplatedVolumesPersistentVolumeClaim | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'claimName': obj.claimName,
+    'readOnly': obj.readOnly,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the secret or config map property to which the environment variable is set.
+ *
+ * @schema KafkaConnectSpecTemplateConnectContainerEnvValueFrom
+ */
+export interface KafkaConnectSpecTemplateConnectContainerEnvValueFrom {
+  /**
+   * Reference to a key in a secret.
+   *
+   * @schema KafkaConnectSpecTemplateConnectContainerEnvValueFrom#secretKeyRef
+   */
+  readonly secretKeyRef?: KafkaConnectSpecTemplateConnectContainerEnvValueFromSecretKeyRef;
+
+  /**
+   * Reference to a key in a config map.
+   *
+   * @schema KafkaConnectSpecTemplateConnectContainerEnvValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KafkaConnectSpecTemplateConnectContainerEnvValueFromConfigMapKeyRef;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateConnectContainerEnvValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateConnectContainerEnvValueFrom(obj: KafkaConnectSpecTemplateConnectContainerEnvValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretKeyRef': toJson_KafkaConnectSpecTemplateConnectContainerEnvValueFromSecretKeyRef(obj.secretKeyRef),
+    'configMapKeyRef': toJson_KafkaConnectSpecTemplateConnectContainerEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextAppArmorProfile
+ */
+export interface KafkaConnectSpecTemplateConnectContainerSecurityContextAppArmorProfile {
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextAppArmorProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextAppArmorProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateConnectContainerSecurityContextAppArmorProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateConnectContainerSecurityContextAppArmorProfile(obj: KafkaConnectSpecTemplateConnectContainerSecurityContextAppArmorProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextCapabilities
+ */
+export interface KafkaConnectSpecTemplateConnectContainerSecurityContextCapabilities {
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextCapabilities#add
+   */
+  readonly add?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextCapabilities#drop
+   */
+  readonly drop?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateConnectContainerSecurityContextCapabilities' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateConnectContainerSecurityContextCapabilities(obj: KafkaConnectSpecTemplateConnectContainerSecurityContextCapabilities | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'add': obj.add?.map(y => y),
+    'drop': obj.drop?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextSeLinuxOptions
+ */
+export interface KafkaConnectSpecTemplateConnectContainerSecurityContextSeLinuxOptions {
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextSeLinuxOptions#level
+   */
+  readonly level?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextSeLinuxOptions#role
+   */
+  readonly role?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextSeLinuxOptions#type
+   */
+  readonly type?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextSeLinuxOptions#user
+   */
+  readonly user?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateConnectContainerSecurityContextSeLinuxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateConnectContainerSecurityContextSeLinuxOptions(obj: KafkaConnectSpecTemplateConnectContainerSecurityContextSeLinuxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'level': obj.level,
+    'role': obj.role,
+    'type': obj.type,
+    'user': obj.user,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextSeccompProfile
+ */
+export interface KafkaConnectSpecTemplateConnectContainerSecurityContextSeccompProfile {
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextSeccompProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextSeccompProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateConnectContainerSecurityContextSeccompProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateConnectContainerSecurityContextSeccompProfile(obj: KafkaConnectSpecTemplateConnectContainerSecurityContextSeccompProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextWindowsOptions
+ */
+export interface KafkaConnectSpecTemplateConnectContainerSecurityContextWindowsOptions {
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextWindowsOptions#gmsaCredentialSpec
+   */
+  readonly gmsaCredentialSpec?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextWindowsOptions#gmsaCredentialSpecName
+   */
+  readonly gmsaCredentialSpecName?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextWindowsOptions#hostProcess
+   */
+  readonly hostProcess?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerSecurityContextWindowsOptions#runAsUserName
+   */
+  readonly runAsUserName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateConnectContainerSecurityContextWindowsOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateConnectContainerSecurityContextWindowsOptions(obj: KafkaConnectSpecTemplateConnectContainerSecurityContextWindowsOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'gmsaCredentialSpec': obj.gmsaCredentialSpec,
+    'gmsaCredentialSpecName': obj.gmsaCredentialSpecName,
+    'hostProcess': obj.hostProcess,
+    'runAsUserName': obj.runAsUserName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the secret or config map property to which the environment variable is set.
+ *
+ * @schema KafkaConnectSpecTemplateInitContainerEnvValueFrom
+ */
+export interface KafkaConnectSpecTemplateInitContainerEnvValueFrom {
+  /**
+   * Reference to a key in a secret.
+   *
+   * @schema KafkaConnectSpecTemplateInitContainerEnvValueFrom#secretKeyRef
+   */
+  readonly secretKeyRef?: KafkaConnectSpecTemplateInitContainerEnvValueFromSecretKeyRef;
+
+  /**
+   * Reference to a key in a config map.
+   *
+   * @schema KafkaConnectSpecTemplateInitContainerEnvValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KafkaConnectSpecTemplateInitContainerEnvValueFromConfigMapKeyRef;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateInitContainerEnvValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateInitContainerEnvValueFrom(obj: KafkaConnectSpecTemplateInitContainerEnvValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretKeyRef': toJson_KafkaConnectSpecTemplateInitContainerEnvValueFromSecretKeyRef(obj.secretKeyRef),
+    'configMapKeyRef': toJson_KafkaConnectSpecTemplateInitContainerEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateInitContainerSecurityContextAppArmorProfile
+ */
+export interface KafkaConnectSpecTemplateInitContainerSecurityContextAppArmorProfile {
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContextAppArmorProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContextAppArmorProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateInitContainerSecurityContextAppArmorProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateInitContainerSecurityContextAppArmorProfile(obj: KafkaConnectSpecTemplateInitContainerSecurityContextAppArmorProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateInitContainerSecurityContextCapabilities
+ */
+export interface KafkaConnectSpecTemplateInitContainerSecurityContextCapabilities {
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContextCapabilities#add
+   */
+  readonly add?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContextCapabilities#drop
+   */
+  readonly drop?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateInitContainerSecurityContextCapabilities' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateInitContainerSecurityContextCapabilities(obj: KafkaConnectSpecTemplateInitContainerSecurityContextCapabilities | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'add': obj.add?.map(y => y),
+    'drop': obj.drop?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateInitContainerSecurityContextSeLinuxOptions
+ */
+export interface KafkaConnectSpecTemplateInitContainerSecurityContextSeLinuxOptions {
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContextSeLinuxOptions#level
+   */
+  readonly level?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContextSeLinuxOptions#role
+   */
+  readonly role?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContextSeLinuxOptions#type
+   */
+  readonly type?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContextSeLinuxOptions#user
+   */
+  readonly user?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateInitContainerSecurityContextSeLinuxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateInitContainerSecurityContextSeLinuxOptions(obj: KafkaConnectSpecTemplateInitContainerSecurityContextSeLinuxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'level': obj.level,
+    'role': obj.role,
+    'type': obj.type,
+    'user': obj.user,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateInitContainerSecurityContextSeccompProfile
+ */
+export interface KafkaConnectSpecTemplateInitContainerSecurityContextSeccompProfile {
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContextSeccompProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContextSeccompProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateInitContainerSecurityContextSeccompProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateInitContainerSecurityContextSeccompProfile(obj: KafkaConnectSpecTemplateInitContainerSecurityContextSeccompProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateInitContainerSecurityContextWindowsOptions
+ */
+export interface KafkaConnectSpecTemplateInitContainerSecurityContextWindowsOptions {
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContextWindowsOptions#gmsaCredentialSpec
+   */
+  readonly gmsaCredentialSpec?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContextWindowsOptions#gmsaCredentialSpecName
+   */
+  readonly gmsaCredentialSpecName?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContextWindowsOptions#hostProcess
+   */
+  readonly hostProcess?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerSecurityContextWindowsOptions#runAsUserName
+   */
+  readonly runAsUserName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateInitContainerSecurityContextWindowsOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateInitContainerSecurityContextWindowsOptions(obj: KafkaConnectSpecTemplateInitContainerSecurityContextWindowsOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'gmsaCredentialSpec': obj.gmsaCredentialSpec,
+    'gmsaCredentialSpecName': obj.gmsaCredentialSpecName,
+    'hostProcess': obj.hostProcess,
+    'runAsUserName': obj.runAsUserName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodSecurityContextAppArmorProfile
+ */
+export interface KafkaConnectSpecTemplateBuildPodSecurityContextAppArmorProfile {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContextAppArmorProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContextAppArmorProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodSecurityContextAppArmorProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodSecurityContextAppArmorProfile(obj: KafkaConnectSpecTemplateBuildPodSecurityContextAppArmorProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodSecurityContextSeLinuxOptions
+ */
+export interface KafkaConnectSpecTemplateBuildPodSecurityContextSeLinuxOptions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContextSeLinuxOptions#level
+   */
+  readonly level?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContextSeLinuxOptions#role
+   */
+  readonly role?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContextSeLinuxOptions#type
+   */
+  readonly type?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContextSeLinuxOptions#user
+   */
+  readonly user?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodSecurityContextSeLinuxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodSecurityContextSeLinuxOptions(obj: KafkaConnectSpecTemplateBuildPodSecurityContextSeLinuxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'level': obj.level,
+    'role': obj.role,
+    'type': obj.type,
+    'user': obj.user,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodSecurityContextSeccompProfile
+ */
+export interface KafkaConnectSpecTemplateBuildPodSecurityContextSeccompProfile {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContextSeccompProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContextSeccompProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodSecurityContextSeccompProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodSecurityContextSeccompProfile(obj: KafkaConnectSpecTemplateBuildPodSecurityContextSeccompProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodSecurityContextSysctls
+ */
+export interface KafkaConnectSpecTemplateBuildPodSecurityContextSysctls {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContextSysctls#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContextSysctls#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodSecurityContextSysctls' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodSecurityContextSysctls(obj: KafkaConnectSpecTemplateBuildPodSecurityContextSysctls | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodSecurityContextWindowsOptions
+ */
+export interface KafkaConnectSpecTemplateBuildPodSecurityContextWindowsOptions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContextWindowsOptions#gmsaCredentialSpec
+   */
+  readonly gmsaCredentialSpec?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContextWindowsOptions#gmsaCredentialSpecName
+   */
+  readonly gmsaCredentialSpecName?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContextWindowsOptions#hostProcess
+   */
+  readonly hostProcess?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodSecurityContextWindowsOptions#runAsUserName
+   */
+  readonly runAsUserName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodSecurityContextWindowsOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodSecurityContextWindowsOptions(obj: KafkaConnectSpecTemplateBuildPodSecurityContextWindowsOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'gmsaCredentialSpec': obj.gmsaCredentialSpec,
+    'gmsaCredentialSpecName': obj.gmsaCredentialSpecName,
+    'hostProcess': obj.hostProcess,
+    'runAsUserName': obj.runAsUserName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinity
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityNodeAffinity {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityNodeAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinity(obj: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinity
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAffinity {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinity(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinity
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinity {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinity(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelector
+ */
+export interface KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelector {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelector(obj: KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodDnsConfigOptions
+ */
+export interface KafkaConnectSpecTemplateBuildPodDnsConfigOptions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodDnsConfigOptions#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodDnsConfigOptions#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodDnsConfigOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodDnsConfigOptions(obj: KafkaConnectSpecTemplateBuildPodDnsConfigOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `Secret` to use to populate the volume.
+ *
+ * @schema KafkaConnectSpecTemplateBuildPodVolumesSecret
+ */
+export interface KafkaConnectSpecTemplateBuildPodVolumesSecret {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesSecret#defaultMode
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesSecret#items
+   */
+  readonly items?: KafkaConnectSpecTemplateBuildPodVolumesSecretItems[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesSecret#optional
+   */
+  readonly optional?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesSecret#secretName
+   */
+  readonly secretName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodVolumesSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodVolumesSecret(obj: KafkaConnectSpecTemplateBuildPodVolumesSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultMode': obj.defaultMode,
+    'items': obj.items?.map(y => toJson_KafkaConnectSpecTemplateBuildPodVolumesSecretItems(y)),
+    'optional': obj.optional,
+    'secretName': obj.secretName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `ConfigMap` to use to populate the volume.
+ *
+ * @schema KafkaConnectSpecTemplateBuildPodVolumesConfigMap
+ */
+export interface KafkaConnectSpecTemplateBuildPodVolumesConfigMap {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesConfigMap#defaultMode
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesConfigMap#items
+   */
+  readonly items?: KafkaConnectSpecTemplateBuildPodVolumesConfigMapItems[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesConfigMap#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesConfigMap#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodVolumesConfigMap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodVolumesConfigMap(obj: KafkaConnectSpecTemplateBuildPodVolumesConfigMap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultMode': obj.defaultMode,
+    'items': obj.items?.map(y => toJson_KafkaConnectSpecTemplateBuildPodVolumesConfigMapItems(y)),
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `EmptyDir` to use to populate the volume.
+ *
+ * @schema KafkaConnectSpecTemplateBuildPodVolumesEmptyDir
+ */
+export interface KafkaConnectSpecTemplateBuildPodVolumesEmptyDir {
+  /**
+   * Medium represents the type of storage medium should back this volume. Valid values are unset or `Memory`. When not set, it will use the node's default medium.
+   *
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesEmptyDir#medium
+   */
+  readonly medium?: KafkaConnectSpecTemplateBuildPodVolumesEmptyDirMedium;
+
+  /**
+   * The total amount of local storage required for this EmptyDir volume (for example 1Gi).
+   *
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesEmptyDir#sizeLimit
+   */
+  readonly sizeLimit?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodVolumesEmptyDir' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodVolumesEmptyDir(obj: KafkaConnectSpecTemplateBuildPodVolumesEmptyDir | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'medium': obj.medium,
+    'sizeLimit': obj.sizeLimit,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `PersistentVolumeClaim` object to use to populate the volume.
+ *
+ * @schema KafkaConnectSpecTemplateBuildPodVolumesPersistentVolumeClaim
+ */
+export interface KafkaConnectSpecTemplateBuildPodVolumesPersistentVolumeClaim {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesPersistentVolumeClaim#claimName
+   */
+  readonly claimName?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesPersistentVolumeClaim#readOnly
+   */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodVolumesPersistentVolumeClaim' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodVolumesPersistentVolumeClaim(obj: KafkaConnectSpecTemplateBuildPodVolumesPersistentVolumeClaim | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'claimName': obj.claimName,
+    'readOnly': obj.readOnly,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `CSIVolumeSource` object to use to populate the volume.
+ *
+ * @schema KafkaConnectSpecTemplateBuildPodVolumesCsi
+ */
+export interface KafkaConnectSpecTemplateBuildPodVolumesCsi {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesCsi#driver
+   */
+  readonly driver?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesCsi#fsType
+   */
+  readonly fsType?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesCsi#nodePublishSecretRef
+   */
+  readonly nodePublishSecretRef?: KafkaConnectSpecTemplateBuildPodVolumesCsiNodePublishSecretRef;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesCsi#readOnly
+   */
+  readonly readOnly?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesCsi#volumeAttributes
+   */
+  readonly volumeAttributes?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodVolumesCsi' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodVolumesCsi(obj: KafkaConnectSpecTemplateBuildPodVolumesCsi | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'driver': obj.driver,
+    'fsType': obj.fsType,
+    'nodePublishSecretRef': toJson_KafkaConnectSpecTemplateBuildPodVolumesCsiNodePublishSecretRef(obj.nodePublishSecretRef),
+    'readOnly': obj.readOnly,
+    'volumeAttributes': ((obj.volumeAttributes) === undefined) ? undefined : (Object.entries(obj.volumeAttributes).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `ImageVolumeSource` object to use to populate the volume.
+ *
+ * @schema KafkaConnectSpecTemplateBuildPodVolumesImage
+ */
+export interface KafkaConnectSpecTemplateBuildPodVolumesImage {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesImage#pullPolicy
+   */
+  readonly pullPolicy?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesImage#reference
+   */
+  readonly reference?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodVolumesImage' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodVolumesImage(obj: KafkaConnectSpecTemplateBuildPodVolumesImage | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'pullPolicy': obj.pullPolicy,
+    'reference': obj.reference,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the secret or config map property to which the environment variable is set.
+ *
+ * @schema KafkaConnectSpecTemplateBuildContainerEnvValueFrom
+ */
+export interface KafkaConnectSpecTemplateBuildContainerEnvValueFrom {
+  /**
+   * Reference to a key in a secret.
+   *
+   * @schema KafkaConnectSpecTemplateBuildContainerEnvValueFrom#secretKeyRef
+   */
+  readonly secretKeyRef?: KafkaConnectSpecTemplateBuildContainerEnvValueFromSecretKeyRef;
+
+  /**
+   * Reference to a key in a config map.
+   *
+   * @schema KafkaConnectSpecTemplateBuildContainerEnvValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KafkaConnectSpecTemplateBuildContainerEnvValueFromConfigMapKeyRef;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildContainerEnvValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildContainerEnvValueFrom(obj: KafkaConnectSpecTemplateBuildContainerEnvValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretKeyRef': toJson_KafkaConnectSpecTemplateBuildContainerEnvValueFromSecretKeyRef(obj.secretKeyRef),
+    'configMapKeyRef': toJson_KafkaConnectSpecTemplateBuildContainerEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextAppArmorProfile
+ */
+export interface KafkaConnectSpecTemplateBuildContainerSecurityContextAppArmorProfile {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextAppArmorProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextAppArmorProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildContainerSecurityContextAppArmorProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildContainerSecurityContextAppArmorProfile(obj: KafkaConnectSpecTemplateBuildContainerSecurityContextAppArmorProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextCapabilities
+ */
+export interface KafkaConnectSpecTemplateBuildContainerSecurityContextCapabilities {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextCapabilities#add
+   */
+  readonly add?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextCapabilities#drop
+   */
+  readonly drop?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildContainerSecurityContextCapabilities' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildContainerSecurityContextCapabilities(obj: KafkaConnectSpecTemplateBuildContainerSecurityContextCapabilities | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'add': obj.add?.map(y => y),
+    'drop': obj.drop?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextSeLinuxOptions
+ */
+export interface KafkaConnectSpecTemplateBuildContainerSecurityContextSeLinuxOptions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextSeLinuxOptions#level
+   */
+  readonly level?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextSeLinuxOptions#role
+   */
+  readonly role?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextSeLinuxOptions#type
+   */
+  readonly type?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextSeLinuxOptions#user
+   */
+  readonly user?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildContainerSecurityContextSeLinuxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildContainerSecurityContextSeLinuxOptions(obj: KafkaConnectSpecTemplateBuildContainerSecurityContextSeLinuxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'level': obj.level,
+    'role': obj.role,
+    'type': obj.type,
+    'user': obj.user,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextSeccompProfile
+ */
+export interface KafkaConnectSpecTemplateBuildContainerSecurityContextSeccompProfile {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextSeccompProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextSeccompProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildContainerSecurityContextSeccompProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildContainerSecurityContextSeccompProfile(obj: KafkaConnectSpecTemplateBuildContainerSecurityContextSeccompProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextWindowsOptions
+ */
+export interface KafkaConnectSpecTemplateBuildContainerSecurityContextWindowsOptions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextWindowsOptions#gmsaCredentialSpec
+   */
+  readonly gmsaCredentialSpec?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextWindowsOptions#gmsaCredentialSpecName
+   */
+  readonly gmsaCredentialSpecName?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextWindowsOptions#hostProcess
+   */
+  readonly hostProcess?: boolean;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerSecurityContextWindowsOptions#runAsUserName
+   */
+  readonly runAsUserName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildContainerSecurityContextWindowsOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildContainerSecurityContextWindowsOptions(obj: KafkaConnectSpecTemplateBuildContainerSecurityContextWindowsOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'gmsaCredentialSpec': obj.gmsaCredentialSpec,
+    'gmsaCredentialSpecName': obj.gmsaCredentialSpecName,
+    'hostProcess': obj.hostProcess,
+    'runAsUserName': obj.runAsUserName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Maven scope for including dependencies for the artifact. Valid values are `compile`, `provided`, `runtime`, `test`, and `system`. When not configured, no scope is set, and all dependencies are included. Applicable to the `maven` artifact type only.
+ *
+ * @schema KafkaConnectSpecBuildPluginsArtifactsIncludeScope
+ */
+export enum KafkaConnectSpecBuildPluginsArtifactsIncludeScope {
+  /** compile */
+  COMPILE = "compile",
+  /** provided */
+  PROVIDED = "provided",
+  /** runtime */
+  RUNTIME = "runtime",
+  /** test */
+  TEST = "test",
+  /** system */
+  SYSTEM = "system",
+}
+
+/**
+ * @schema KafkaConnectSpecBuildPluginsArtifactsMirrors
+ */
+export interface KafkaConnectSpecBuildPluginsArtifactsMirrors {
+  /**
+   * The URL of the Maven mirror. All repository requests during the build, including plugin repositories and Maven Central, are redirected to this mirror. Applicable to the `maven` artifact type only.
+   *
+   * @schema KafkaConnectSpecBuildPluginsArtifactsMirrors#url
+   */
+  readonly url: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecBuildPluginsArtifactsMirrors' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecBuildPluginsArtifactsMirrors(obj: KafkaConnectSpecBuildPluginsArtifactsMirrors | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'url': obj.url,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Artifact type. Currently, the supported artifact types are `tgz`, `jar`, `zip`, `other` and `maven`.
+ *
+ * @schema KafkaConnectSpecBuildPluginsArtifactsType
+ */
+export enum KafkaConnectSpecBuildPluginsArtifactsType {
+  /** jar */
+  JAR = "jar",
+  /** tgz */
+  TGZ = "tgz",
+  /** zip */
+  ZIP = "zip",
+  /** maven */
+  MAVEN = "maven",
+  /** other */
+  OTHER = "other",
+}
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution#preference
+   */
+  readonly preference?: KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preference': toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution#nodeSelectorTerms
+   */
+  readonly nodeSelectorTerms?: KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution#podAffinityTerm
+   */
+  readonly podAffinityTerm?: KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'podAffinityTerm': toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#labelSelector
+   */
+  readonly labelSelector?: KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution#podAffinityTerm
+   */
+  readonly podAffinityTerm?: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'podAffinityTerm': toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#labelSelector
+   */
+  readonly labelSelector?: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions(obj: KafkaConnectSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodVolumesSecretItems
+ */
+export interface KafkaConnectSpecTemplatePodVolumesSecretItems {
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesSecretItems#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesSecretItems#mode
+   */
+  readonly mode?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesSecretItems#path
+   */
+  readonly path?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodVolumesSecretItems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodVolumesSecretItems(obj: KafkaConnectSpecTemplatePodVolumesSecretItems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'mode': obj.mode,
+    'path': obj.path,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodVolumesConfigMapItems
+ */
+export interface KafkaConnectSpecTemplatePodVolumesConfigMapItems {
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesConfigMapItems#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesConfigMapItems#mode
+   */
+  readonly mode?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesConfigMapItems#path
+   */
+  readonly path?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodVolumesConfigMapItems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodVolumesConfigMapItems(obj: KafkaConnectSpecTemplatePodVolumesConfigMapItems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'mode': obj.mode,
+    'path': obj.path,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Medium represents the type of storage medium should back this volume. Valid values are unset or `Memory`. When not set, it will use the node's default medium.
+ *
+ * @schema KafkaConnectSpecTemplatePodVolumesEmptyDirMedium
+ */
+export enum KafkaConnectSpecTemplatePodVolumesEmptyDirMedium {
+  /** Memory */
+  MEMORY = "Memory",
+}
+
+/**
+ * @schema KafkaConnectSpecTemplatePodVolumesCsiNodePublishSecretRef
+ */
+export interface KafkaConnectSpecTemplatePodVolumesCsiNodePublishSecretRef {
+  /**
+   * @schema KafkaConnectSpecTemplatePodVolumesCsiNodePublishSecretRef#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodVolumesCsiNodePublishSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodVolumesCsiNodePublishSecretRef(obj: KafkaConnectSpecTemplatePodVolumesCsiNodePublishSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodTemplatedVolumesSecretItems
+ */
+export interface KafkaConnectSpecTemplatePodTemplatedVolumesSecretItems {
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesSecretItems#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesSecretItems#mode
+   */
+  readonly mode?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesSecretItems#path
+   */
+  readonly path?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodTemplatedVolumesSecretItems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodTemplatedVolumesSecretItems(obj: KafkaConnectSpecTemplatePodTemplatedVolumesSecretItems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'mode': obj.mode,
+    'path': obj.path,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodTemplatedVolumesConfigMapItems
+ */
+export interface KafkaConnectSpecTemplatePodTemplatedVolumesConfigMapItems {
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesConfigMapItems#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesConfigMapItems#mode
+   */
+  readonly mode?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodTemplatedVolumesConfigMapItems#path
+   */
+  readonly path?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodTemplatedVolumesConfigMapItems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodTemplatedVolumesConfigMapItems(obj: KafkaConnectSpecTemplatePodTemplatedVolumesConfigMapItems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'mode': obj.mode,
+    'path': obj.path,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a secret.
+ *
+ * @schema KafkaConnectSpecTemplateConnectContainerEnvValueFromSecretKeyRef
+ */
+export interface KafkaConnectSpecTemplateConnectContainerEnvValueFromSecretKeyRef {
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerEnvValueFromSecretKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerEnvValueFromSecretKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerEnvValueFromSecretKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateConnectContainerEnvValueFromSecretKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateConnectContainerEnvValueFromSecretKeyRef(obj: KafkaConnectSpecTemplateConnectContainerEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a config map.
+ *
+ * @schema KafkaConnectSpecTemplateConnectContainerEnvValueFromConfigMapKeyRef
+ */
+export interface KafkaConnectSpecTemplateConnectContainerEnvValueFromConfigMapKeyRef {
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerEnvValueFromConfigMapKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerEnvValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateConnectContainerEnvValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateConnectContainerEnvValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateConnectContainerEnvValueFromConfigMapKeyRef(obj: KafkaConnectSpecTemplateConnectContainerEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a secret.
+ *
+ * @schema KafkaConnectSpecTemplateInitContainerEnvValueFromSecretKeyRef
+ */
+export interface KafkaConnectSpecTemplateInitContainerEnvValueFromSecretKeyRef {
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerEnvValueFromSecretKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerEnvValueFromSecretKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerEnvValueFromSecretKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateInitContainerEnvValueFromSecretKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateInitContainerEnvValueFromSecretKeyRef(obj: KafkaConnectSpecTemplateInitContainerEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a config map.
+ *
+ * @schema KafkaConnectSpecTemplateInitContainerEnvValueFromConfigMapKeyRef
+ */
+export interface KafkaConnectSpecTemplateInitContainerEnvValueFromConfigMapKeyRef {
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerEnvValueFromConfigMapKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerEnvValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateInitContainerEnvValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateInitContainerEnvValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateInitContainerEnvValueFromConfigMapKeyRef(obj: KafkaConnectSpecTemplateInitContainerEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution#preference
+   */
+  readonly preference?: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preference': toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution#nodeSelectorTerms
+   */
+  readonly nodeSelectorTerms?: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution#podAffinityTerm
+   */
+  readonly podAffinityTerm?: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'podAffinityTerm': toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#labelSelector
+   */
+  readonly labelSelector?: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution#podAffinityTerm
+   */
+  readonly podAffinityTerm?: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'podAffinityTerm': toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#labelSelector
+   */
+  readonly labelSelector?: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions(obj: KafkaConnectSpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodVolumesSecretItems
+ */
+export interface KafkaConnectSpecTemplateBuildPodVolumesSecretItems {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesSecretItems#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesSecretItems#mode
+   */
+  readonly mode?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesSecretItems#path
+   */
+  readonly path?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodVolumesSecretItems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodVolumesSecretItems(obj: KafkaConnectSpecTemplateBuildPodVolumesSecretItems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'mode': obj.mode,
+    'path': obj.path,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodVolumesConfigMapItems
+ */
+export interface KafkaConnectSpecTemplateBuildPodVolumesConfigMapItems {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesConfigMapItems#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesConfigMapItems#mode
+   */
+  readonly mode?: number;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesConfigMapItems#path
+   */
+  readonly path?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodVolumesConfigMapItems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodVolumesConfigMapItems(obj: KafkaConnectSpecTemplateBuildPodVolumesConfigMapItems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'mode': obj.mode,
+    'path': obj.path,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Medium represents the type of storage medium should back this volume. Valid values are unset or `Memory`. When not set, it will use the node's default medium.
+ *
+ * @schema KafkaConnectSpecTemplateBuildPodVolumesEmptyDirMedium
+ */
+export enum KafkaConnectSpecTemplateBuildPodVolumesEmptyDirMedium {
+  /** Memory */
+  MEMORY = "Memory",
+}
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodVolumesCsiNodePublishSecretRef
+ */
+export interface KafkaConnectSpecTemplateBuildPodVolumesCsiNodePublishSecretRef {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodVolumesCsiNodePublishSecretRef#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodVolumesCsiNodePublishSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodVolumesCsiNodePublishSecretRef(obj: KafkaConnectSpecTemplateBuildPodVolumesCsiNodePublishSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a secret.
+ *
+ * @schema KafkaConnectSpecTemplateBuildContainerEnvValueFromSecretKeyRef
+ */
+export interface KafkaConnectSpecTemplateBuildContainerEnvValueFromSecretKeyRef {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerEnvValueFromSecretKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerEnvValueFromSecretKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerEnvValueFromSecretKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildContainerEnvValueFromSecretKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildContainerEnvValueFromSecretKeyRef(obj: KafkaConnectSpecTemplateBuildContainerEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a config map.
+ *
+ * @schema KafkaConnectSpecTemplateBuildContainerEnvValueFromConfigMapKeyRef
+ */
+export interface KafkaConnectSpecTemplateBuildContainerEnvValueFromConfigMapKeyRef {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerEnvValueFromConfigMapKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerEnvValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildContainerEnvValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildContainerEnvValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildContainerEnvValueFromConfigMapKeyRef(obj: KafkaConnectSpecTemplateBuildContainerEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference
+ */
+export interface KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference#matchFields
+   */
+  readonly matchFields?: KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
+    'matchFields': obj.matchFields?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms
+ */
+export interface KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms#matchFields
+   */
+  readonly matchFields?: KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
+    'matchFields': obj.matchFields?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#labelSelector
+   */
+  readonly labelSelector?: KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#labelSelector
+   */
+  readonly labelSelector?: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference#matchFields
+   */
+  readonly matchFields?: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
+    'matchFields': obj.matchFields?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms#matchFields
+   */
+  readonly matchFields?: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
+    'matchFields': obj.matchFields?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#labelSelector
+   */
+  readonly labelSelector?: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#labelSelector
+   */
+  readonly labelSelector?: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions
+ */
+export interface KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields
+ */
+export interface KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: KafkaConnectSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions
+ */
+export interface KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields
+ */
+export interface KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: KafkaConnectSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: KafkaConnectSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: KafkaConnectSpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: KafkaConnectSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: KafkaConnectSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions
+ */
+export interface KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: KafkaConnectSpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+
+/**
+ *
+ *
+ * @schema KafkaConnector
+ */
+export class KafkaConnector extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "KafkaConnector"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'kafka.strimzi.io/v1',
+    kind: 'KafkaConnector',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "KafkaConnector".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: KafkaConnectorProps): any {
+    return {
+      ...KafkaConnector.GVK,
+      ...toJson_KafkaConnectorProps(props),
+    };
+  }
+
+  /**
+   * Defines a "KafkaConnector" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: KafkaConnectorProps) {
+    super(scope, id, {
+      ...KafkaConnector.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...KafkaConnector.GVK,
+      ...toJson_KafkaConnectorProps(resolved),
+    };
+  }
+}
+
+/**
+ * @schema KafkaConnector
+ */
+export interface KafkaConnectorProps {
+  /**
+   * @schema KafkaConnector#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * The specification of the Kafka Connector.
+   *
+   * @schema KafkaConnector#spec
+   */
+  readonly spec: KafkaConnectorSpec;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectorProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectorProps(obj: KafkaConnectorProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_KafkaConnectorSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The specification of the Kafka Connector.
+ *
+ * @schema KafkaConnectorSpec
+ */
+export interface KafkaConnectorSpec {
+  /**
+   * The Class for the Kafka Connector.
+   *
+   * @schema KafkaConnectorSpec#class
+   */
+  readonly class?: string;
+
+  /**
+   * The maximum number of tasks for the Kafka Connector.
+   *
+   * @schema KafkaConnectorSpec#tasksMax
+   */
+  readonly tasksMax?: number;
+
+  /**
+   * Automatic restart of connector and tasks configuration.
+   *
+   * @schema KafkaConnectorSpec#autoRestart
+   */
+  readonly autoRestart?: KafkaConnectorSpecAutoRestart;
+
+  /**
+   * Desired version or version range to respect when starting the Kafka Connector. This is only supported when using Kafka Connect version 4.1.0 and higher.
+   *
+   * @schema KafkaConnectorSpec#version
+   */
+  readonly version?: string;
+
+  /**
+   * The Kafka Connector configuration. The following properties cannot be set: name, connector.class, tasks.max, connector.plugin.version.
+   *
+   * @schema KafkaConnectorSpec#config
+   */
+  readonly config?: any;
+
+  /**
+   * The state the connector should be in. Defaults to running.
+   *
+   * @default running.
+   * @schema KafkaConnectorSpec#state
+   */
+  readonly state?: KafkaConnectorSpecState;
+
+  /**
+   * Configuration for listing offsets.
+   *
+   * @schema KafkaConnectorSpec#listOffsets
+   */
+  readonly listOffsets?: KafkaConnectorSpecListOffsets;
+
+  /**
+   * Configuration for altering offsets.
+   *
+   * @schema KafkaConnectorSpec#alterOffsets
+   */
+  readonly alterOffsets?: KafkaConnectorSpecAlterOffsets;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectorSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectorSpec(obj: KafkaConnectorSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'class': obj.class,
+    'tasksMax': obj.tasksMax,
+    'autoRestart': toJson_KafkaConnectorSpecAutoRestart(obj.autoRestart),
+    'version': obj.version,
+    'config': obj.config,
+    'state': obj.state,
+    'listOffsets': toJson_KafkaConnectorSpecListOffsets(obj.listOffsets),
+    'alterOffsets': toJson_KafkaConnectorSpecAlterOffsets(obj.alterOffsets),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Automatic restart of connector and tasks configuration.
+ *
+ * @schema KafkaConnectorSpecAutoRestart
+ */
+export interface KafkaConnectorSpecAutoRestart {
+  /**
+   * Whether automatic restart for failed connectors and tasks should be enabled or disabled.
+   *
+   * @schema KafkaConnectorSpecAutoRestart#enabled
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * The maximum number of connector restarts that the operator will try. If the connector remains in a failed state after reaching this limit, it must be restarted manually by the user. Defaults to an unlimited number of restarts.
+   *
+   * @default an unlimited number of restarts.
+   * @schema KafkaConnectorSpecAutoRestart#maxRestarts
+   */
+  readonly maxRestarts?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectorSpecAutoRestart' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectorSpecAutoRestart(obj: KafkaConnectorSpecAutoRestart | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'enabled': obj.enabled,
+    'maxRestarts': obj.maxRestarts,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The state the connector should be in. Defaults to running.
+ *
+ * @default running.
+ * @schema KafkaConnectorSpecState
+ */
+export enum KafkaConnectorSpecState {
+  /** paused */
+  PAUSED = "paused",
+  /** stopped */
+  STOPPED = "stopped",
+  /** running */
+  RUNNING = "running",
+}
+
+/**
+ * Configuration for listing offsets.
+ *
+ * @schema KafkaConnectorSpecListOffsets
+ */
+export interface KafkaConnectorSpecListOffsets {
+  /**
+   * Reference to the ConfigMap where the list of offsets will be written to.
+   *
+   * @schema KafkaConnectorSpecListOffsets#toConfigMap
+   */
+  readonly toConfigMap: KafkaConnectorSpecListOffsetsToConfigMap;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectorSpecListOffsets' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectorSpecListOffsets(obj: KafkaConnectorSpecListOffsets | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'toConfigMap': toJson_KafkaConnectorSpecListOffsetsToConfigMap(obj.toConfigMap),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration for altering offsets.
+ *
+ * @schema KafkaConnectorSpecAlterOffsets
+ */
+export interface KafkaConnectorSpecAlterOffsets {
+  /**
+   * Reference to the ConfigMap where the new offsets are stored.
+   *
+   * @schema KafkaConnectorSpecAlterOffsets#fromConfigMap
+   */
+  readonly fromConfigMap: KafkaConnectorSpecAlterOffsetsFromConfigMap;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectorSpecAlterOffsets' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectorSpecAlterOffsets(obj: KafkaConnectorSpecAlterOffsets | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'fromConfigMap': toJson_KafkaConnectorSpecAlterOffsetsFromConfigMap(obj.fromConfigMap),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the ConfigMap where the list of offsets will be written to.
+ *
+ * @schema KafkaConnectorSpecListOffsetsToConfigMap
+ */
+export interface KafkaConnectorSpecListOffsetsToConfigMap {
+  /**
+   * @schema KafkaConnectorSpecListOffsetsToConfigMap#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectorSpecListOffsetsToConfigMap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectorSpecListOffsetsToConfigMap(obj: KafkaConnectorSpecListOffsetsToConfigMap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the ConfigMap where the new offsets are stored.
+ *
+ * @schema KafkaConnectorSpecAlterOffsetsFromConfigMap
+ */
+export interface KafkaConnectorSpecAlterOffsetsFromConfigMap {
+  /**
+   * @schema KafkaConnectorSpecAlterOffsetsFromConfigMap#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaConnectorSpecAlterOffsetsFromConfigMap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaConnectorSpecAlterOffsetsFromConfigMap(obj: KafkaConnectorSpecAlterOffsetsFromConfigMap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+
+/**
+ *
+ *
+ * @schema KafkaMirrorMaker2
+ */
+export class KafkaMirrorMaker2 extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "KafkaMirrorMaker2"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'kafka.strimzi.io/v1',
+    kind: 'KafkaMirrorMaker2',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "KafkaMirrorMaker2".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: KafkaMirrorMaker2Props): any {
+    return {
+      ...KafkaMirrorMaker2.GVK,
+      ...toJson_KafkaMirrorMaker2Props(props),
+    };
+  }
+
+  /**
+   * Defines a "KafkaMirrorMaker2" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: KafkaMirrorMaker2Props) {
+    super(scope, id, {
+      ...KafkaMirrorMaker2.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...KafkaMirrorMaker2.GVK,
+      ...toJson_KafkaMirrorMaker2Props(resolved),
+    };
+  }
+}
+
+/**
+ * @schema KafkaMirrorMaker2
+ */
+export interface KafkaMirrorMaker2Props {
+  /**
+   * @schema KafkaMirrorMaker2#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * The specification of the Kafka MirrorMaker 2 cluster.
+   *
+   * @schema KafkaMirrorMaker2#spec
+   */
+  readonly spec: KafkaMirrorMaker2Spec;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2Props' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2Props(obj: KafkaMirrorMaker2Props | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_KafkaMirrorMaker2Spec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The specification of the Kafka MirrorMaker 2 cluster.
+ *
+ * @schema KafkaMirrorMaker2Spec
+ */
+export interface KafkaMirrorMaker2Spec {
+  /**
+   * The Kafka Connect version. Defaults to the latest version. Consult the user documentation to understand the process required to upgrade or downgrade the version.
+   *
+   * @default the latest version. Consult the user documentation to understand the process required to upgrade or downgrade the version.
+   * @schema KafkaMirrorMaker2Spec#version
+   */
+  readonly version?: string;
+
+  /**
+   * The number of pods in the Kafka Connect group. Required in the `v1` version of the Strimzi API.
+   *
+   * @schema KafkaMirrorMaker2Spec#replicas
+   */
+  readonly replicas: number;
+
+  /**
+   * The container image used for Kafka Connect pods. If no image name is explicitly specified, it is determined based on the `spec.version` configuration. The image names are specifically mapped to corresponding versions in the Cluster Operator configuration.
+   *
+   * @schema KafkaMirrorMaker2Spec#image
+   */
+  readonly image?: string;
+
+  /**
+   * The target Apache Kafka cluster. The target Kafka cluster is used by the underlying Kafka Connect framework for its internal topics.
+   *
+   * @schema KafkaMirrorMaker2Spec#target
+   */
+  readonly target: KafkaMirrorMaker2SpecTarget;
+
+  /**
+   * Configuration of the MirrorMaker 2 connectors.
+   *
+   * @schema KafkaMirrorMaker2Spec#mirrors
+   */
+  readonly mirrors: KafkaMirrorMaker2SpecMirrors[];
+
+  /**
+   * The maximum limits for CPU and memory resources and the requested initial resources.
+   *
+   * @schema KafkaMirrorMaker2Spec#resources
+   */
+  readonly resources?: KafkaMirrorMaker2SpecResources;
+
+  /**
+   * Pod liveness checking.
+   *
+   * @schema KafkaMirrorMaker2Spec#livenessProbe
+   */
+  readonly livenessProbe?: KafkaMirrorMaker2SpecLivenessProbe;
+
+  /**
+   * Pod readiness checking.
+   *
+   * @schema KafkaMirrorMaker2Spec#readinessProbe
+   */
+  readonly readinessProbe?: KafkaMirrorMaker2SpecReadinessProbe;
+
+  /**
+   * JVM Options for pods.
+   *
+   * @schema KafkaMirrorMaker2Spec#jvmOptions
+   */
+  readonly jvmOptions?: KafkaMirrorMaker2SpecJvmOptions;
+
+  /**
+   * JMX Options.
+   *
+   * @schema KafkaMirrorMaker2Spec#jmxOptions
+   */
+  readonly jmxOptions?: KafkaMirrorMaker2SpecJmxOptions;
+
+  /**
+   * Logging configuration for Kafka Connect.
+   *
+   * @schema KafkaMirrorMaker2Spec#logging
+   */
+  readonly logging?: KafkaMirrorMaker2SpecLogging;
+
+  /**
+   * The image of the init container used for initializing the `client.rack`.
+   *
+   * @schema KafkaMirrorMaker2Spec#clientRackInitImage
+   */
+  readonly clientRackInitImage?: string;
+
+  /**
+   * Configuration of the node label which will be used as the `client.rack` consumer configuration.
+   *
+   * @schema KafkaMirrorMaker2Spec#rack
+   */
+  readonly rack?: KafkaMirrorMaker2SpecRack;
+
+  /**
+   * Metrics configuration.
+   *
+   * @schema KafkaMirrorMaker2Spec#metricsConfig
+   */
+  readonly metricsConfig?: KafkaMirrorMaker2SpecMetricsConfig;
+
+  /**
+   * The configuration of tracing in Kafka Connect.
+   *
+   * @schema KafkaMirrorMaker2Spec#tracing
+   */
+  readonly tracing?: KafkaMirrorMaker2SpecTracing;
+
+  /**
+   * Template for Kafka Connect and Kafka MirrorMaker 2 resources. The template allows users to specify how the `Pods`, `Service`, and other services are generated.
+   *
+   * @schema KafkaMirrorMaker2Spec#template
+   */
+  readonly template?: KafkaMirrorMaker2SpecTemplate;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2Spec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2Spec(obj: KafkaMirrorMaker2Spec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'version': obj.version,
+    'replicas': obj.replicas,
+    'image': obj.image,
+    'target': toJson_KafkaMirrorMaker2SpecTarget(obj.target),
+    'mirrors': obj.mirrors?.map(y => toJson_KafkaMirrorMaker2SpecMirrors(y)),
+    'resources': toJson_KafkaMirrorMaker2SpecResources(obj.resources),
+    'livenessProbe': toJson_KafkaMirrorMaker2SpecLivenessProbe(obj.livenessProbe),
+    'readinessProbe': toJson_KafkaMirrorMaker2SpecReadinessProbe(obj.readinessProbe),
+    'jvmOptions': toJson_KafkaMirrorMaker2SpecJvmOptions(obj.jvmOptions),
+    'jmxOptions': toJson_KafkaMirrorMaker2SpecJmxOptions(obj.jmxOptions),
+    'logging': toJson_KafkaMirrorMaker2SpecLogging(obj.logging),
+    'clientRackInitImage': obj.clientRackInitImage,
+    'rack': toJson_KafkaMirrorMaker2SpecRack(obj.rack),
+    'metricsConfig': toJson_KafkaMirrorMaker2SpecMetricsConfig(obj.metricsConfig),
+    'tracing': toJson_KafkaMirrorMaker2SpecTracing(obj.tracing),
+    'template': toJson_KafkaMirrorMaker2SpecTemplate(obj.template),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The target Apache Kafka cluster. The target Kafka cluster is used by the underlying Kafka Connect framework for its internal topics.
+ *
+ * @schema KafkaMirrorMaker2SpecTarget
+ */
+export interface KafkaMirrorMaker2SpecTarget {
+  /**
+   * Alias used to reference the Kafka cluster.
+   *
+   * @schema KafkaMirrorMaker2SpecTarget#alias
+   */
+  readonly alias: string;
+
+  /**
+   * A comma-separated list of `host:port` pairs for establishing the connection to the Kafka cluster.
+   *
+   * @schema KafkaMirrorMaker2SpecTarget#bootstrapServers
+   */
+  readonly bootstrapServers: string;
+
+  /**
+   * A unique ID that identifies the Connect cluster group. Required.
+   *
+   * @schema KafkaMirrorMaker2SpecTarget#groupId
+   */
+  readonly groupId: string;
+
+  /**
+   * The name of the Kafka topic where connector configurations are stored. Required.
+   *
+   * @schema KafkaMirrorMaker2SpecTarget#configStorageTopic
+   */
+  readonly configStorageTopic: string;
+
+  /**
+   * The name of the Kafka topic where connector and task statuses are stored. Required.
+   *
+   * @schema KafkaMirrorMaker2SpecTarget#statusStorageTopic
+   */
+  readonly statusStorageTopic: string;
+
+  /**
+   * The name of the Kafka topic where source connector offsets are stored. Required.
+   *
+   * @schema KafkaMirrorMaker2SpecTarget#offsetStorageTopic
+   */
+  readonly offsetStorageTopic: string;
+
+  /**
+   * TLS configuration for connecting MirrorMaker 2 connectors to a cluster.
+   *
+   * @schema KafkaMirrorMaker2SpecTarget#tls
+   */
+  readonly tls?: KafkaMirrorMaker2SpecTargetTls;
+
+  /**
+   * Authentication configuration for connecting to the cluster.
+   *
+   * @schema KafkaMirrorMaker2SpecTarget#authentication
+   */
+  readonly authentication?: KafkaMirrorMaker2SpecTargetAuthentication;
+
+  /**
+   * The MirrorMaker 2 cluster config. Properties with the following prefixes cannot be set: group.id, config.storage.topic, offset.storage.topic, status.storage.topic, ssl., sasl., security., listeners, plugin.path, rest., bootstrap.servers, consumer.interceptor.classes, producer.interceptor.classes (with the exception of: ssl.endpoint.identification.algorithm, ssl.cipher.suites, ssl.protocol, ssl.enabled.protocols).
+   *
+   * @schema KafkaMirrorMaker2SpecTarget#config
+   */
+  readonly config?: any;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTarget' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTarget(obj: KafkaMirrorMaker2SpecTarget | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'alias': obj.alias,
+    'bootstrapServers': obj.bootstrapServers,
+    'groupId': obj.groupId,
+    'configStorageTopic': obj.configStorageTopic,
+    'statusStorageTopic': obj.statusStorageTopic,
+    'offsetStorageTopic': obj.offsetStorageTopic,
+    'tls': toJson_KafkaMirrorMaker2SpecTargetTls(obj.tls),
+    'authentication': toJson_KafkaMirrorMaker2SpecTargetAuthentication(obj.authentication),
+    'config': obj.config,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecMirrors
+ */
+export interface KafkaMirrorMaker2SpecMirrors {
+  /**
+   * The source Apache Kafka cluster. The source Kafka cluster is used by the Kafka MirrorMaker 2 connectors.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrors#source
+   */
+  readonly source: KafkaMirrorMaker2SpecMirrorsSource;
+
+  /**
+   * The specification of the Kafka MirrorMaker 2 source connector.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrors#sourceConnector
+   */
+  readonly sourceConnector?: KafkaMirrorMaker2SpecMirrorsSourceConnector;
+
+  /**
+   * The specification of the Kafka MirrorMaker 2 checkpoint connector.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrors#checkpointConnector
+   */
+  readonly checkpointConnector?: KafkaMirrorMaker2SpecMirrorsCheckpointConnector;
+
+  /**
+   * A regular expression matching the topics to be mirrored, for example, "topic1\|topic2\|topic3". Comma-separated lists are also supported.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrors#topicsPattern
+   */
+  readonly topicsPattern?: string;
+
+  /**
+   * A regular expression matching the topics to exclude from mirroring. Comma-separated lists are also supported.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrors#topicsExcludePattern
+   */
+  readonly topicsExcludePattern?: string;
+
+  /**
+   * A regular expression matching the consumer groups to be mirrored. Comma-separated lists are also supported.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrors#groupsPattern
+   */
+  readonly groupsPattern?: string;
+
+  /**
+   * A regular expression matching the consumer groups to exclude from mirroring. Comma-separated lists are also supported.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrors#groupsExcludePattern
+   */
+  readonly groupsExcludePattern?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrors' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrors(obj: KafkaMirrorMaker2SpecMirrors | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'source': toJson_KafkaMirrorMaker2SpecMirrorsSource(obj.source),
+    'sourceConnector': toJson_KafkaMirrorMaker2SpecMirrorsSourceConnector(obj.sourceConnector),
+    'checkpointConnector': toJson_KafkaMirrorMaker2SpecMirrorsCheckpointConnector(obj.checkpointConnector),
+    'topicsPattern': obj.topicsPattern,
+    'topicsExcludePattern': obj.topicsExcludePattern,
+    'groupsPattern': obj.groupsPattern,
+    'groupsExcludePattern': obj.groupsExcludePattern,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The maximum limits for CPU and memory resources and the requested initial resources.
+ *
+ * @schema KafkaMirrorMaker2SpecResources
+ */
+export interface KafkaMirrorMaker2SpecResources {
+  /**
+   * @schema KafkaMirrorMaker2SpecResources#claims
+   */
+  readonly claims?: KafkaMirrorMaker2SpecResourcesClaims[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecResources#limits
+   */
+  readonly limits?: { [key: string]: KafkaMirrorMaker2SpecResourcesLimits };
+
+  /**
+   * @schema KafkaMirrorMaker2SpecResources#requests
+   */
+  readonly requests?: { [key: string]: KafkaMirrorMaker2SpecResourcesRequests };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecResources' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecResources(obj: KafkaMirrorMaker2SpecResources | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'claims': obj.claims?.map(y => toJson_KafkaMirrorMaker2SpecResourcesClaims(y)),
+    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
+    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Pod liveness checking.
+ *
+ * @schema KafkaMirrorMaker2SpecLivenessProbe
+ */
+export interface KafkaMirrorMaker2SpecLivenessProbe {
+  /**
+   * The initial delay before first the health is first checked. Default to 15 seconds. Minimum value is 0.
+   *
+   * @default 15 seconds. Minimum value is 0.
+   * @schema KafkaMirrorMaker2SpecLivenessProbe#initialDelaySeconds
+   */
+  readonly initialDelaySeconds?: number;
+
+  /**
+   * The timeout for each attempted health check. Default to 5 seconds. Minimum value is 1.
+   *
+   * @default 5 seconds. Minimum value is 1.
+   * @schema KafkaMirrorMaker2SpecLivenessProbe#timeoutSeconds
+   */
+  readonly timeoutSeconds?: number;
+
+  /**
+   * How often (in seconds) to perform the probe. Default to 10 seconds. Minimum value is 1.
+   *
+   * @default 10 seconds. Minimum value is 1.
+   * @schema KafkaMirrorMaker2SpecLivenessProbe#periodSeconds
+   */
+  readonly periodSeconds?: number;
+
+  /**
+   * Minimum consecutive successes for the probe to be considered successful after having failed. Defaults to 1. Must be 1 for liveness. Minimum value is 1.
+   *
+   * @default 1. Must be 1 for liveness. Minimum value is 1.
+   * @schema KafkaMirrorMaker2SpecLivenessProbe#successThreshold
+   */
+  readonly successThreshold?: number;
+
+  /**
+   * Minimum consecutive failures for the probe to be considered failed after having succeeded. Defaults to 3. Minimum value is 1.
+   *
+   * @default 3. Minimum value is 1.
+   * @schema KafkaMirrorMaker2SpecLivenessProbe#failureThreshold
+   */
+  readonly failureThreshold?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecLivenessProbe' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecLivenessProbe(obj: KafkaMirrorMaker2SpecLivenessProbe | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'initialDelaySeconds': obj.initialDelaySeconds,
+    'timeoutSeconds': obj.timeoutSeconds,
+    'periodSeconds': obj.periodSeconds,
+    'successThreshold': obj.successThreshold,
+    'failureThreshold': obj.failureThreshold,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Pod readiness checking.
+ *
+ * @schema KafkaMirrorMaker2SpecReadinessProbe
+ */
+export interface KafkaMirrorMaker2SpecReadinessProbe {
+  /**
+   * The initial delay before first the health is first checked. Default to 15 seconds. Minimum value is 0.
+   *
+   * @default 15 seconds. Minimum value is 0.
+   * @schema KafkaMirrorMaker2SpecReadinessProbe#initialDelaySeconds
+   */
+  readonly initialDelaySeconds?: number;
+
+  /**
+   * The timeout for each attempted health check. Default to 5 seconds. Minimum value is 1.
+   *
+   * @default 5 seconds. Minimum value is 1.
+   * @schema KafkaMirrorMaker2SpecReadinessProbe#timeoutSeconds
+   */
+  readonly timeoutSeconds?: number;
+
+  /**
+   * How often (in seconds) to perform the probe. Default to 10 seconds. Minimum value is 1.
+   *
+   * @default 10 seconds. Minimum value is 1.
+   * @schema KafkaMirrorMaker2SpecReadinessProbe#periodSeconds
+   */
+  readonly periodSeconds?: number;
+
+  /**
+   * Minimum consecutive successes for the probe to be considered successful after having failed. Defaults to 1. Must be 1 for liveness. Minimum value is 1.
+   *
+   * @default 1. Must be 1 for liveness. Minimum value is 1.
+   * @schema KafkaMirrorMaker2SpecReadinessProbe#successThreshold
+   */
+  readonly successThreshold?: number;
+
+  /**
+   * Minimum consecutive failures for the probe to be considered failed after having succeeded. Defaults to 3. Minimum value is 1.
+   *
+   * @default 3. Minimum value is 1.
+   * @schema KafkaMirrorMaker2SpecReadinessProbe#failureThreshold
+   */
+  readonly failureThreshold?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecReadinessProbe' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecReadinessProbe(obj: KafkaMirrorMaker2SpecReadinessProbe | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'initialDelaySeconds': obj.initialDelaySeconds,
+    'timeoutSeconds': obj.timeoutSeconds,
+    'periodSeconds': obj.periodSeconds,
+    'successThreshold': obj.successThreshold,
+    'failureThreshold': obj.failureThreshold,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * JVM Options for pods.
+ *
+ * @schema KafkaMirrorMaker2SpecJvmOptions
+ */
+export interface KafkaMirrorMaker2SpecJvmOptions {
+  /**
+   * A map of -XX options to the JVM.
+   *
+   * @schema KafkaMirrorMaker2SpecJvmOptions#-XX
+   */
+  readonly xx?: { [key: string]: string };
+
+  /**
+   * -Xmx option to to the JVM.
+   *
+   * @schema KafkaMirrorMaker2SpecJvmOptions#-Xmx
+   */
+  readonly xmx?: string;
+
+  /**
+   * -Xms option to to the JVM.
+   *
+   * @schema KafkaMirrorMaker2SpecJvmOptions#-Xms
+   */
+  readonly xms?: string;
+
+  /**
+   * Specifies whether the Garbage Collection logging is enabled. The default is false.
+   *
+   * @schema KafkaMirrorMaker2SpecJvmOptions#gcLoggingEnabled
+   */
+  readonly gcLoggingEnabled?: boolean;
+
+  /**
+   * A map of additional system properties which will be passed using the `-D` option to the JVM.
+   *
+   * @schema KafkaMirrorMaker2SpecJvmOptions#javaSystemProperties
+   */
+  readonly javaSystemProperties?: KafkaMirrorMaker2SpecJvmOptionsJavaSystemProperties[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecJvmOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecJvmOptions(obj: KafkaMirrorMaker2SpecJvmOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    '-XX': ((obj.xx) === undefined) ? undefined : (Object.entries(obj.xx).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    '-Xmx': obj.xmx,
+    '-Xms': obj.xms,
+    'gcLoggingEnabled': obj.gcLoggingEnabled,
+    'javaSystemProperties': obj.javaSystemProperties?.map(y => toJson_KafkaMirrorMaker2SpecJvmOptionsJavaSystemProperties(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * JMX Options.
+ *
+ * @schema KafkaMirrorMaker2SpecJmxOptions
+ */
+export interface KafkaMirrorMaker2SpecJmxOptions {
+  /**
+   * Authentication configuration for connecting to the JMX port.
+   *
+   * @schema KafkaMirrorMaker2SpecJmxOptions#authentication
+   */
+  readonly authentication?: KafkaMirrorMaker2SpecJmxOptionsAuthentication;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecJmxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecJmxOptions(obj: KafkaMirrorMaker2SpecJmxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authentication': toJson_KafkaMirrorMaker2SpecJmxOptionsAuthentication(obj.authentication),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Logging configuration for Kafka Connect.
+ *
+ * @schema KafkaMirrorMaker2SpecLogging
+ */
+export interface KafkaMirrorMaker2SpecLogging {
+  /**
+   * A Map from logger name to logger level.
+   *
+   * @schema KafkaMirrorMaker2SpecLogging#loggers
+   */
+  readonly loggers?: { [key: string]: string };
+
+  /**
+   * Logging type, must be either 'inline' or 'external'.
+   *
+   * @schema KafkaMirrorMaker2SpecLogging#type
+   */
+  readonly type: KafkaMirrorMaker2SpecLoggingType;
+
+  /**
+   * `ConfigMap` entry where the logging configuration is stored.
+   *
+   * @schema KafkaMirrorMaker2SpecLogging#valueFrom
+   */
+  readonly valueFrom?: KafkaMirrorMaker2SpecLoggingValueFrom;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecLogging' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecLogging(obj: KafkaMirrorMaker2SpecLogging | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'loggers': ((obj.loggers) === undefined) ? undefined : (Object.entries(obj.loggers).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'type': obj.type,
+    'valueFrom': toJson_KafkaMirrorMaker2SpecLoggingValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration of the node label which will be used as the `client.rack` consumer configuration.
+ *
+ * @schema KafkaMirrorMaker2SpecRack
+ */
+export interface KafkaMirrorMaker2SpecRack {
+  /**
+   * The name of the environment variable that defines the rack ID. Its value sets the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect or MirrorMaker 2.
+   *
+   * @schema KafkaMirrorMaker2SpecRack#envVarName
+   */
+  readonly envVarName?: string;
+
+  /**
+   * A key that matches labels assigned to the Kubernetes cluster nodes. The value of the label is used to set a broker's `broker.rack` config, and the `client.rack` config for Kafka Connect or MirrorMaker 2.
+   *
+   * @schema KafkaMirrorMaker2SpecRack#topologyKey
+   */
+  readonly topologyKey?: string;
+
+  /**
+   * Specifies the rack awareness type. Supported types are `topology-label` and `environment-variable`. `topology-label` uses a Kubernetes worker node label to set the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect and MirrorMaker 2. `environment-variable` uses an environment variable to set the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect and MirrorMaker 2. When not specified, `topology-label` type is used by default.
+   *
+   * @schema KafkaMirrorMaker2SpecRack#type
+   */
+  readonly type?: KafkaMirrorMaker2SpecRackType;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecRack' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecRack(obj: KafkaMirrorMaker2SpecRack | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'envVarName': obj.envVarName,
+    'topologyKey': obj.topologyKey,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metrics configuration.
+ *
+ * @schema KafkaMirrorMaker2SpecMetricsConfig
+ */
+export interface KafkaMirrorMaker2SpecMetricsConfig {
+  /**
+   * Metrics type. The supported types are `jmxPrometheusExporter` and `strimziMetricsReporter`. Type `jmxPrometheusExporter` uses the Prometheus JMX Exporter to expose Kafka JMX metrics in Prometheus format through an HTTP endpoint. Type `strimziMetricsReporter` uses the Strimzi Metrics Reporter to directly expose Kafka metrics in Prometheus format through an HTTP endpoint.
+   *
+   * @schema KafkaMirrorMaker2SpecMetricsConfig#type
+   */
+  readonly type: KafkaMirrorMaker2SpecMetricsConfigType;
+
+  /**
+   * ConfigMap entry where the Prometheus JMX Exporter configuration is stored.
+   *
+   * @schema KafkaMirrorMaker2SpecMetricsConfig#valueFrom
+   */
+  readonly valueFrom?: KafkaMirrorMaker2SpecMetricsConfigValueFrom;
+
+  /**
+   * Configuration values for the Strimzi Metrics Reporter.
+   *
+   * @schema KafkaMirrorMaker2SpecMetricsConfig#values
+   */
+  readonly values?: KafkaMirrorMaker2SpecMetricsConfigValues;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMetricsConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMetricsConfig(obj: KafkaMirrorMaker2SpecMetricsConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'type': obj.type,
+    'valueFrom': toJson_KafkaMirrorMaker2SpecMetricsConfigValueFrom(obj.valueFrom),
+    'values': toJson_KafkaMirrorMaker2SpecMetricsConfigValues(obj.values),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The configuration of tracing in Kafka Connect.
+ *
+ * @schema KafkaMirrorMaker2SpecTracing
+ */
+export interface KafkaMirrorMaker2SpecTracing {
+  /**
+   * Type of the tracing used. Currently the only supported type is `opentelemetry` for OpenTelemetry tracing.
+   *
+   * @schema KafkaMirrorMaker2SpecTracing#type
+   */
+  readonly type: KafkaMirrorMaker2SpecTracingType;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTracing' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTracing(obj: KafkaMirrorMaker2SpecTracing | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for Kafka Connect and Kafka MirrorMaker 2 resources. The template allows users to specify how the `Pods`, `Service`, and other services are generated.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplate
+ */
+export interface KafkaMirrorMaker2SpecTemplate {
+  /**
+   * Template for Kafka Connect `StrimziPodSet` resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplate#podSet
+   */
+  readonly podSet?: KafkaMirrorMaker2SpecTemplatePodSet;
+
+  /**
+   * Template for Kafka Connect `Pods`.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplate#pod
+   */
+  readonly pod?: KafkaMirrorMaker2SpecTemplatePod;
+
+  /**
+   * Template for Kafka Connect API `Service`.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplate#apiService
+   */
+  readonly apiService?: KafkaMirrorMaker2SpecTemplateApiService;
+
+  /**
+   * Template for Kafka Connect headless `Service`.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplate#headlessService
+   */
+  readonly headlessService?: KafkaMirrorMaker2SpecTemplateHeadlessService;
+
+  /**
+   * Template for the Kafka Connect container.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplate#connectContainer
+   */
+  readonly connectContainer?: KafkaMirrorMaker2SpecTemplateConnectContainer;
+
+  /**
+   * Template for the Kafka init container.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplate#initContainer
+   */
+  readonly initContainer?: KafkaMirrorMaker2SpecTemplateInitContainer;
+
+  /**
+   * Template for Kafka Connect `PodDisruptionBudget`.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplate#podDisruptionBudget
+   */
+  readonly podDisruptionBudget?: KafkaMirrorMaker2SpecTemplatePodDisruptionBudget;
+
+  /**
+   * Template for the Kafka Connect service account.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplate#serviceAccount
+   */
+  readonly serviceAccount?: KafkaMirrorMaker2SpecTemplateServiceAccount;
+
+  /**
+   * Template for the Kafka Connect ClusterRoleBinding.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplate#clusterRoleBinding
+   */
+  readonly clusterRoleBinding?: KafkaMirrorMaker2SpecTemplateClusterRoleBinding;
+
+  /**
+   * Template for Kafka Connect Build `Pods`. The build pod is used only on Kubernetes.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplate#buildPod
+   */
+  readonly buildPod?: KafkaMirrorMaker2SpecTemplateBuildPod;
+
+  /**
+   * Template for the Kafka Connect Build container. The build container is used only on Kubernetes.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplate#buildContainer
+   */
+  readonly buildContainer?: KafkaMirrorMaker2SpecTemplateBuildContainer;
+
+  /**
+   * Template for the Kafka Connect BuildConfig used to build new container images. The BuildConfig is used only on OpenShift.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplate#buildConfig
+   */
+  readonly buildConfig?: KafkaMirrorMaker2SpecTemplateBuildConfig;
+
+  /**
+   * Template for the Kafka Connect Build service account.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplate#buildServiceAccount
+   */
+  readonly buildServiceAccount?: KafkaMirrorMaker2SpecTemplateBuildServiceAccount;
+
+  /**
+   * Template for Secret of the Kafka Connect Cluster JMX authentication.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplate#jmxSecret
+   */
+  readonly jmxSecret?: KafkaMirrorMaker2SpecTemplateJmxSecret;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplate' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplate(obj: KafkaMirrorMaker2SpecTemplate | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'podSet': toJson_KafkaMirrorMaker2SpecTemplatePodSet(obj.podSet),
+    'pod': toJson_KafkaMirrorMaker2SpecTemplatePod(obj.pod),
+    'apiService': toJson_KafkaMirrorMaker2SpecTemplateApiService(obj.apiService),
+    'headlessService': toJson_KafkaMirrorMaker2SpecTemplateHeadlessService(obj.headlessService),
+    'connectContainer': toJson_KafkaMirrorMaker2SpecTemplateConnectContainer(obj.connectContainer),
+    'initContainer': toJson_KafkaMirrorMaker2SpecTemplateInitContainer(obj.initContainer),
+    'podDisruptionBudget': toJson_KafkaMirrorMaker2SpecTemplatePodDisruptionBudget(obj.podDisruptionBudget),
+    'serviceAccount': toJson_KafkaMirrorMaker2SpecTemplateServiceAccount(obj.serviceAccount),
+    'clusterRoleBinding': toJson_KafkaMirrorMaker2SpecTemplateClusterRoleBinding(obj.clusterRoleBinding),
+    'buildPod': toJson_KafkaMirrorMaker2SpecTemplateBuildPod(obj.buildPod),
+    'buildContainer': toJson_KafkaMirrorMaker2SpecTemplateBuildContainer(obj.buildContainer),
+    'buildConfig': toJson_KafkaMirrorMaker2SpecTemplateBuildConfig(obj.buildConfig),
+    'buildServiceAccount': toJson_KafkaMirrorMaker2SpecTemplateBuildServiceAccount(obj.buildServiceAccount),
+    'jmxSecret': toJson_KafkaMirrorMaker2SpecTemplateJmxSecret(obj.jmxSecret),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * TLS configuration for connecting MirrorMaker 2 connectors to a cluster.
+ *
+ * @schema KafkaMirrorMaker2SpecTargetTls
+ */
+export interface KafkaMirrorMaker2SpecTargetTls {
+  /**
+   * Trusted certificates for TLS connection.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetTls#trustedCertificates
+   */
+  readonly trustedCertificates?: KafkaMirrorMaker2SpecTargetTlsTrustedCertificates[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTargetTls' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTargetTls(obj: KafkaMirrorMaker2SpecTargetTls | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'trustedCertificates': obj.trustedCertificates?.map(y => toJson_KafkaMirrorMaker2SpecTargetTlsTrustedCertificates(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Authentication configuration for connecting to the cluster.
+ *
+ * @schema KafkaMirrorMaker2SpecTargetAuthentication
+ */
+export interface KafkaMirrorMaker2SpecTargetAuthentication {
+  /**
+   * Reference to the `Secret` which holds the certificate and private key pair.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetAuthentication#certificateAndKey
+   */
+  readonly certificateAndKey?: KafkaMirrorMaker2SpecTargetAuthenticationCertificateAndKey;
+
+  /**
+   * Configuration for the custom authentication mechanism. Only properties with the `sasl.` and `ssl.keystore.` prefixes are allowed. Specify other options in the regular configuration section of the custom resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetAuthentication#config
+   */
+  readonly config?: any;
+
+  /**
+   * Reference to the `Secret` which holds the password.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetAuthentication#passwordSecret
+   */
+  readonly passwordSecret?: KafkaMirrorMaker2SpecTargetAuthenticationPasswordSecret;
+
+  /**
+   * Enable or disable SASL on this authentication mechanism.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetAuthentication#sasl
+   */
+  readonly sasl?: boolean;
+
+  /**
+   * Specifies the authentication type. Supported types are `tls`, `scram-sha-256`, `scram-sha-512`, `plain`, and `custom`. `tls` uses TLS client authentication and is supported only over TLS connections. `scram-sha-256` and `scram-sha-512` use SASL SCRAM-SHA-256 and SASL SCRAM-SHA-512 authentication, respectively. `plain` uses SASL PLAIN authentication. `custom` allows you to configure a custom authentication mechanism.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetAuthentication#type
+   */
+  readonly type: KafkaMirrorMaker2SpecTargetAuthenticationType;
+
+  /**
+   * Username used for the authentication.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetAuthentication#username
+   */
+  readonly username?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTargetAuthentication' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTargetAuthentication(obj: KafkaMirrorMaker2SpecTargetAuthentication | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certificateAndKey': toJson_KafkaMirrorMaker2SpecTargetAuthenticationCertificateAndKey(obj.certificateAndKey),
+    'config': obj.config,
+    'passwordSecret': toJson_KafkaMirrorMaker2SpecTargetAuthenticationPasswordSecret(obj.passwordSecret),
+    'sasl': obj.sasl,
+    'type': obj.type,
+    'username': obj.username,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The source Apache Kafka cluster. The source Kafka cluster is used by the Kafka MirrorMaker 2 connectors.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsSource
+ */
+export interface KafkaMirrorMaker2SpecMirrorsSource {
+  /**
+   * Alias used to reference the Kafka cluster.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSource#alias
+   */
+  readonly alias: string;
+
+  /**
+   * A comma-separated list of `host:port` pairs for establishing the connection to the Kafka cluster.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSource#bootstrapServers
+   */
+  readonly bootstrapServers: string;
+
+  /**
+   * TLS configuration for connecting MirrorMaker 2 connectors to a cluster.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSource#tls
+   */
+  readonly tls?: KafkaMirrorMaker2SpecMirrorsSourceTls;
+
+  /**
+   * Authentication configuration for connecting to the cluster.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSource#authentication
+   */
+  readonly authentication?: KafkaMirrorMaker2SpecMirrorsSourceAuthentication;
+
+  /**
+   * The MirrorMaker 2 cluster config. Properties with the following prefixes cannot be set: group.id, config.storage.topic, offset.storage.topic, status.storage.topic, ssl., sasl., security., listeners, plugin.path, rest., bootstrap.servers, consumer.interceptor.classes, producer.interceptor.classes (with the exception of: ssl.endpoint.identification.algorithm, ssl.cipher.suites, ssl.protocol, ssl.enabled.protocols).
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSource#config
+   */
+  readonly config?: any;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsSource' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsSource(obj: KafkaMirrorMaker2SpecMirrorsSource | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'alias': obj.alias,
+    'bootstrapServers': obj.bootstrapServers,
+    'tls': toJson_KafkaMirrorMaker2SpecMirrorsSourceTls(obj.tls),
+    'authentication': toJson_KafkaMirrorMaker2SpecMirrorsSourceAuthentication(obj.authentication),
+    'config': obj.config,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The specification of the Kafka MirrorMaker 2 source connector.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsSourceConnector
+ */
+export interface KafkaMirrorMaker2SpecMirrorsSourceConnector {
+  /**
+   * The maximum number of tasks for the Kafka Connector.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceConnector#tasksMax
+   */
+  readonly tasksMax?: number;
+
+  /**
+   * Desired version or version range to respect when starting the Kafka Connector. This is only supported when using Kafka Connect version 4.1.0 and higher.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceConnector#version
+   */
+  readonly version?: string;
+
+  /**
+   * The Kafka Connector configuration. The following properties cannot be set: name, connector.class, tasks.max, connector.plugin.version.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceConnector#config
+   */
+  readonly config?: any;
+
+  /**
+   * The state the connector should be in. Defaults to running.
+   *
+   * @default running.
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceConnector#state
+   */
+  readonly state?: KafkaMirrorMaker2SpecMirrorsSourceConnectorState;
+
+  /**
+   * Automatic restart of connector and tasks configuration.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceConnector#autoRestart
+   */
+  readonly autoRestart?: KafkaMirrorMaker2SpecMirrorsSourceConnectorAutoRestart;
+
+  /**
+   * Configuration for listing offsets.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceConnector#listOffsets
+   */
+  readonly listOffsets?: KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsets;
+
+  /**
+   * Configuration for altering offsets.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceConnector#alterOffsets
+   */
+  readonly alterOffsets?: KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsets;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsSourceConnector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsSourceConnector(obj: KafkaMirrorMaker2SpecMirrorsSourceConnector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'tasksMax': obj.tasksMax,
+    'version': obj.version,
+    'config': obj.config,
+    'state': obj.state,
+    'autoRestart': toJson_KafkaMirrorMaker2SpecMirrorsSourceConnectorAutoRestart(obj.autoRestart),
+    'listOffsets': toJson_KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsets(obj.listOffsets),
+    'alterOffsets': toJson_KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsets(obj.alterOffsets),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The specification of the Kafka MirrorMaker 2 checkpoint connector.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnector
+ */
+export interface KafkaMirrorMaker2SpecMirrorsCheckpointConnector {
+  /**
+   * The maximum number of tasks for the Kafka Connector.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnector#tasksMax
+   */
+  readonly tasksMax?: number;
+
+  /**
+   * Desired version or version range to respect when starting the Kafka Connector. This is only supported when using Kafka Connect version 4.1.0 and higher.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnector#version
+   */
+  readonly version?: string;
+
+  /**
+   * The Kafka Connector configuration. The following properties cannot be set: name, connector.class, tasks.max, connector.plugin.version.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnector#config
+   */
+  readonly config?: any;
+
+  /**
+   * The state the connector should be in. Defaults to running.
+   *
+   * @default running.
+   * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnector#state
+   */
+  readonly state?: KafkaMirrorMaker2SpecMirrorsCheckpointConnectorState;
+
+  /**
+   * Automatic restart of connector and tasks configuration.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnector#autoRestart
+   */
+  readonly autoRestart?: KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAutoRestart;
+
+  /**
+   * Configuration for listing offsets.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnector#listOffsets
+   */
+  readonly listOffsets?: KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsets;
+
+  /**
+   * Configuration for altering offsets.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnector#alterOffsets
+   */
+  readonly alterOffsets?: KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsets;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsCheckpointConnector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsCheckpointConnector(obj: KafkaMirrorMaker2SpecMirrorsCheckpointConnector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'tasksMax': obj.tasksMax,
+    'version': obj.version,
+    'config': obj.config,
+    'state': obj.state,
+    'autoRestart': toJson_KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAutoRestart(obj.autoRestart),
+    'listOffsets': toJson_KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsets(obj.listOffsets),
+    'alterOffsets': toJson_KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsets(obj.alterOffsets),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecResourcesClaims
+ */
+export interface KafkaMirrorMaker2SpecResourcesClaims {
+  /**
+   * @schema KafkaMirrorMaker2SpecResourcesClaims#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecResourcesClaims#request
+   */
+  readonly request?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecResourcesClaims' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecResourcesClaims(obj: KafkaMirrorMaker2SpecResourcesClaims | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'request': obj.request,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecResourcesLimits
+ */
+export class KafkaMirrorMaker2SpecResourcesLimits {
+  public static fromNumber(value: number): KafkaMirrorMaker2SpecResourcesLimits {
+    return new KafkaMirrorMaker2SpecResourcesLimits(value);
+  }
+  public static fromString(value: string): KafkaMirrorMaker2SpecResourcesLimits {
+    return new KafkaMirrorMaker2SpecResourcesLimits(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema KafkaMirrorMaker2SpecResourcesRequests
+ */
+export class KafkaMirrorMaker2SpecResourcesRequests {
+  public static fromNumber(value: number): KafkaMirrorMaker2SpecResourcesRequests {
+    return new KafkaMirrorMaker2SpecResourcesRequests(value);
+  }
+  public static fromString(value: string): KafkaMirrorMaker2SpecResourcesRequests {
+    return new KafkaMirrorMaker2SpecResourcesRequests(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema KafkaMirrorMaker2SpecJvmOptionsJavaSystemProperties
+ */
+export interface KafkaMirrorMaker2SpecJvmOptionsJavaSystemProperties {
+  /**
+   * The system property name.
+   *
+   * @schema KafkaMirrorMaker2SpecJvmOptionsJavaSystemProperties#name
+   */
+  readonly name?: string;
+
+  /**
+   * The system property value.
+   *
+   * @schema KafkaMirrorMaker2SpecJvmOptionsJavaSystemProperties#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecJvmOptionsJavaSystemProperties' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecJvmOptionsJavaSystemProperties(obj: KafkaMirrorMaker2SpecJvmOptionsJavaSystemProperties | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Authentication configuration for connecting to the JMX port.
+ *
+ * @schema KafkaMirrorMaker2SpecJmxOptionsAuthentication
+ */
+export interface KafkaMirrorMaker2SpecJmxOptionsAuthentication {
+  /**
+   * Authentication type. Currently the only supported types are `password`.`password` type creates a username and protected port with no TLS.
+   *
+   * @schema KafkaMirrorMaker2SpecJmxOptionsAuthentication#type
+   */
+  readonly type: KafkaMirrorMaker2SpecJmxOptionsAuthenticationType;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecJmxOptionsAuthentication' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecJmxOptionsAuthentication(obj: KafkaMirrorMaker2SpecJmxOptionsAuthentication | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Logging type, must be either 'inline' or 'external'.
+ *
+ * @schema KafkaMirrorMaker2SpecLoggingType
+ */
+export enum KafkaMirrorMaker2SpecLoggingType {
+  /** inline */
+  INLINE = "inline",
+  /** external */
+  EXTERNAL = "external",
+}
+
+/**
+ * `ConfigMap` entry where the logging configuration is stored.
+ *
+ * @schema KafkaMirrorMaker2SpecLoggingValueFrom
+ */
+export interface KafkaMirrorMaker2SpecLoggingValueFrom {
+  /**
+   * Reference to the key in the ConfigMap containing the configuration.
+   *
+   * @schema KafkaMirrorMaker2SpecLoggingValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KafkaMirrorMaker2SpecLoggingValueFromConfigMapKeyRef;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecLoggingValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecLoggingValueFrom(obj: KafkaMirrorMaker2SpecLoggingValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'configMapKeyRef': toJson_KafkaMirrorMaker2SpecLoggingValueFromConfigMapKeyRef(obj.configMapKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Specifies the rack awareness type. Supported types are `topology-label` and `environment-variable`. `topology-label` uses a Kubernetes worker node label to set the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect and MirrorMaker 2. `environment-variable` uses an environment variable to set the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect and MirrorMaker 2. When not specified, `topology-label` type is used by default.
+ *
+ * @schema KafkaMirrorMaker2SpecRackType
+ */
+export enum KafkaMirrorMaker2SpecRackType {
+  /** topology-label */
+  TOPOLOGY_HYPHEN_LABEL = "topology-label",
+  /** environment-variable */
+  ENVIRONMENT_HYPHEN_VARIABLE = "environment-variable",
+}
+
+/**
+ * Metrics type. The supported types are `jmxPrometheusExporter` and `strimziMetricsReporter`. Type `jmxPrometheusExporter` uses the Prometheus JMX Exporter to expose Kafka JMX metrics in Prometheus format through an HTTP endpoint. Type `strimziMetricsReporter` uses the Strimzi Metrics Reporter to directly expose Kafka metrics in Prometheus format through an HTTP endpoint.
+ *
+ * @schema KafkaMirrorMaker2SpecMetricsConfigType
+ */
+export enum KafkaMirrorMaker2SpecMetricsConfigType {
+  /** jmxPrometheusExporter */
+  JMX_PROMETHEUS_EXPORTER = "jmxPrometheusExporter",
+  /** strimziMetricsReporter */
+  STRIMZI_METRICS_REPORTER = "strimziMetricsReporter",
+}
+
+/**
+ * ConfigMap entry where the Prometheus JMX Exporter configuration is stored.
+ *
+ * @schema KafkaMirrorMaker2SpecMetricsConfigValueFrom
+ */
+export interface KafkaMirrorMaker2SpecMetricsConfigValueFrom {
+  /**
+   * Reference to the key in the ConfigMap containing the configuration.
+   *
+   * @schema KafkaMirrorMaker2SpecMetricsConfigValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KafkaMirrorMaker2SpecMetricsConfigValueFromConfigMapKeyRef;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMetricsConfigValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMetricsConfigValueFrom(obj: KafkaMirrorMaker2SpecMetricsConfigValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'configMapKeyRef': toJson_KafkaMirrorMaker2SpecMetricsConfigValueFromConfigMapKeyRef(obj.configMapKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration values for the Strimzi Metrics Reporter.
+ *
+ * @schema KafkaMirrorMaker2SpecMetricsConfigValues
+ */
+export interface KafkaMirrorMaker2SpecMetricsConfigValues {
+  /**
+   * A list of regex patterns to filter the metrics to collect. Should contain at least one element.
+   *
+   * @schema KafkaMirrorMaker2SpecMetricsConfigValues#allowList
+   */
+  readonly allowList?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMetricsConfigValues' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMetricsConfigValues(obj: KafkaMirrorMaker2SpecMetricsConfigValues | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'allowList': obj.allowList?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Type of the tracing used. Currently the only supported type is `opentelemetry` for OpenTelemetry tracing.
+ *
+ * @schema KafkaMirrorMaker2SpecTracingType
+ */
+export enum KafkaMirrorMaker2SpecTracingType {
+  /** opentelemetry */
+  OPENTELEMETRY = "opentelemetry",
+}
+
+/**
+ * Template for Kafka Connect `StrimziPodSet` resource.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodSet
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodSet {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodSet#metadata
+   */
+  readonly metadata?: KafkaMirrorMaker2SpecTemplatePodSetMetadata;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodSet' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodSet(obj: KafkaMirrorMaker2SpecTemplatePodSet | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaMirrorMaker2SpecTemplatePodSetMetadata(obj.metadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for Kafka Connect `Pods`.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePod
+ */
+export interface KafkaMirrorMaker2SpecTemplatePod {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePod#metadata
+   */
+  readonly metadata?: KafkaMirrorMaker2SpecTemplatePodMetadata;
+
+  /**
+   * List of references to secrets in the same namespace to use for pulling any of the images used by this Pod. When the `STRIMZI_IMAGE_PULL_SECRETS` environment variable in Cluster Operator and the `imagePullSecrets` option are specified, only the `imagePullSecrets` variable is used and the `STRIMZI_IMAGE_PULL_SECRETS` variable is ignored.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePod#imagePullSecrets
+   */
+  readonly imagePullSecrets?: KafkaMirrorMaker2SpecTemplatePodImagePullSecrets[];
+
+  /**
+   * Configures pod-level security attributes and common container settings.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePod#securityContext
+   */
+  readonly securityContext?: KafkaMirrorMaker2SpecTemplatePodSecurityContext;
+
+  /**
+   * The grace period is the duration in seconds after the processes running in the pod are sent a termination signal, and the time when the processes are forcibly halted with a kill signal. Set this value to longer than the expected cleanup time for your process. Value must be a non-negative integer. A zero value indicates delete immediately. You might need to increase the grace period for very large Kafka clusters, so that the Kafka brokers have enough time to transfer their work to another broker before they are terminated. Defaults to 30 seconds.
+   *
+   * @default 30 seconds.
+   * @schema KafkaMirrorMaker2SpecTemplatePod#terminationGracePeriodSeconds
+   */
+  readonly terminationGracePeriodSeconds?: number;
+
+  /**
+   * The pod's affinity rules.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePod#affinity
+   */
+  readonly affinity?: KafkaMirrorMaker2SpecTemplatePodAffinity;
+
+  /**
+   * The pod's tolerations.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePod#tolerations
+   */
+  readonly tolerations?: KafkaMirrorMaker2SpecTemplatePodTolerations[];
+
+  /**
+   * The pod's topology spread constraints.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePod#topologySpreadConstraints
+   */
+  readonly topologySpreadConstraints?: KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints[];
+
+  /**
+   * The name of the priority class used to assign priority to the pods.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePod#priorityClassName
+   */
+  readonly priorityClassName?: string;
+
+  /**
+   * The name of the scheduler used to dispatch this `Pod`. If not specified, the default scheduler will be used.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePod#schedulerName
+   */
+  readonly schedulerName?: string;
+
+  /**
+   * The pod's HostAliases. HostAliases is an optional list of hosts and IPs that will be injected into the Pod's hosts file if specified.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePod#hostAliases
+   */
+  readonly hostAliases?: KafkaMirrorMaker2SpecTemplatePodHostAliases[];
+
+  /**
+   * The pod's DNSPolicy. Defaults to `ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+   *
+   * @default ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+   * @schema KafkaMirrorMaker2SpecTemplatePod#dnsPolicy
+   */
+  readonly dnsPolicy?: KafkaMirrorMaker2SpecTemplatePodDnsPolicy;
+
+  /**
+   * The pod's DNSConfig. If specified, it will be merged to the generated DNS configuration based on the DNSPolicy.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePod#dnsConfig
+   */
+  readonly dnsConfig?: KafkaMirrorMaker2SpecTemplatePodDnsConfig;
+
+  /**
+   * Indicates whether information about services should be injected into Pod's environment variables.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePod#enableServiceLinks
+   */
+  readonly enableServiceLinks?: boolean;
+
+  /**
+   * Defines the total amount of pod memory allocated for the temporary `EmptyDir` volume `/tmp`. Specify the allocation in memory units, for example, `100Mi` for 100 mebibytes. Default value is `5Mi`. The `/tmp` volume is backed by pod memory, not disk storage, so avoid setting a high value as it consumes pod memory resources.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePod#tmpDirSizeLimit
+   */
+  readonly tmpDirSizeLimit?: string;
+
+  /**
+   * Additional volumes that can be mounted to the pod.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePod#volumes
+   */
+  readonly volumes?: KafkaMirrorMaker2SpecTemplatePodVolumes[];
+
+  /**
+   * Additional volumes that can be mounted to the pod. These volumes can use templates to mount different volumes into individual Pods.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePod#templatedVolumes
+   */
+  readonly templatedVolumes?: KafkaMirrorMaker2SpecTemplatePodTemplatedVolumes[];
+
+  /**
+   * Use the host user namespace. Optional. Defaults to `true`. When `true` or not set, the pod runs in the host user namespace. This is required when the pod needs features available only in the host namespace, such as loading kernel modules with `CAP_SYS_MODULE`.When set to `false`, the pod runs in a new user namespace. Setting `false` helps mitigate container breakout vulnerabilities and allows containers to run as `root` without granting `root` privileges on the host. This property is alpha-level in Kubernetes and is supported only by Kubernetes clusters that enable the `UserNamespacesSupport` feature.
+   *
+   * @default true`. When `true` or not set, the pod runs in the host user namespace. This is required when the pod needs features available only in the host namespace, such as loading kernel modules with `CAP_SYS_MODULE`.When set to `false`, the pod runs in a new user namespace. Setting `false` helps mitigate container breakout vulnerabilities and allows containers to run as `root` without granting `root` privileges on the host. This property is alpha-level in Kubernetes and is supported only by Kubernetes clusters that enable the `UserNamespacesSupport` feature.
+   * @schema KafkaMirrorMaker2SpecTemplatePod#hostUsers
+   */
+  readonly hostUsers?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePod' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePod(obj: KafkaMirrorMaker2SpecTemplatePod | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaMirrorMaker2SpecTemplatePodMetadata(obj.metadata),
+    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodImagePullSecrets(y)),
+    'securityContext': toJson_KafkaMirrorMaker2SpecTemplatePodSecurityContext(obj.securityContext),
+    'terminationGracePeriodSeconds': obj.terminationGracePeriodSeconds,
+    'affinity': toJson_KafkaMirrorMaker2SpecTemplatePodAffinity(obj.affinity),
+    'tolerations': obj.tolerations?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodTolerations(y)),
+    'topologySpreadConstraints': obj.topologySpreadConstraints?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints(y)),
+    'priorityClassName': obj.priorityClassName,
+    'schedulerName': obj.schedulerName,
+    'hostAliases': obj.hostAliases?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodHostAliases(y)),
+    'dnsPolicy': obj.dnsPolicy,
+    'dnsConfig': toJson_KafkaMirrorMaker2SpecTemplatePodDnsConfig(obj.dnsConfig),
+    'enableServiceLinks': obj.enableServiceLinks,
+    'tmpDirSizeLimit': obj.tmpDirSizeLimit,
+    'volumes': obj.volumes?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodVolumes(y)),
+    'templatedVolumes': obj.templatedVolumes?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodTemplatedVolumes(y)),
+    'hostUsers': obj.hostUsers,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for Kafka Connect API `Service`.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateApiService
+ */
+export interface KafkaMirrorMaker2SpecTemplateApiService {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateApiService#metadata
+   */
+  readonly metadata?: KafkaMirrorMaker2SpecTemplateApiServiceMetadata;
+
+  /**
+   * Specifies the IP Family Policy used by the service. Available options are `SingleStack`, `PreferDualStack` and `RequireDualStack`. `SingleStack` is for a single IP family. `PreferDualStack` is for two IP families on dual-stack configured clusters or a single IP family on single-stack clusters. `RequireDualStack` fails unless there are two IP families on dual-stack configured clusters. If unspecified, Kubernetes will choose the default value based on the service type.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateApiService#ipFamilyPolicy
+   */
+  readonly ipFamilyPolicy?: KafkaMirrorMaker2SpecTemplateApiServiceIpFamilyPolicy;
+
+  /**
+   * Specifies the IP Families used by the service. Available options are `IPv4` and `IPv6`. If unspecified, Kubernetes will choose the default value based on the `ipFamilyPolicy` setting.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateApiService#ipFamilies
+   */
+  readonly ipFamilies?: KafkaMirrorMaker2SpecTemplateApiServiceIpFamilies[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateApiService' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateApiService(obj: KafkaMirrorMaker2SpecTemplateApiService | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaMirrorMaker2SpecTemplateApiServiceMetadata(obj.metadata),
+    'ipFamilyPolicy': obj.ipFamilyPolicy,
+    'ipFamilies': obj.ipFamilies?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for Kafka Connect headless `Service`.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateHeadlessService
+ */
+export interface KafkaMirrorMaker2SpecTemplateHeadlessService {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateHeadlessService#metadata
+   */
+  readonly metadata?: KafkaMirrorMaker2SpecTemplateHeadlessServiceMetadata;
+
+  /**
+   * Specifies the IP Family Policy used by the service. Available options are `SingleStack`, `PreferDualStack` and `RequireDualStack`. `SingleStack` is for a single IP family. `PreferDualStack` is for two IP families on dual-stack configured clusters or a single IP family on single-stack clusters. `RequireDualStack` fails unless there are two IP families on dual-stack configured clusters. If unspecified, Kubernetes will choose the default value based on the service type.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateHeadlessService#ipFamilyPolicy
+   */
+  readonly ipFamilyPolicy?: KafkaMirrorMaker2SpecTemplateHeadlessServiceIpFamilyPolicy;
+
+  /**
+   * Specifies the IP Families used by the service. Available options are `IPv4` and `IPv6`. If unspecified, Kubernetes will choose the default value based on the `ipFamilyPolicy` setting.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateHeadlessService#ipFamilies
+   */
+  readonly ipFamilies?: KafkaMirrorMaker2SpecTemplateHeadlessServiceIpFamilies[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateHeadlessService' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateHeadlessService(obj: KafkaMirrorMaker2SpecTemplateHeadlessService | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaMirrorMaker2SpecTemplateHeadlessServiceMetadata(obj.metadata),
+    'ipFamilyPolicy': obj.ipFamilyPolicy,
+    'ipFamilies': obj.ipFamilies?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the Kafka Connect container.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateConnectContainer
+ */
+export interface KafkaMirrorMaker2SpecTemplateConnectContainer {
+  /**
+   * Environment variables which should be applied to the container.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainer#env
+   */
+  readonly env?: KafkaMirrorMaker2SpecTemplateConnectContainerEnv[];
+
+  /**
+   * Security context for the container.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainer#securityContext
+   */
+  readonly securityContext?: KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext;
+
+  /**
+   * Additional volume mounts which should be applied to the container.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainer#volumeMounts
+   */
+  readonly volumeMounts?: KafkaMirrorMaker2SpecTemplateConnectContainerVolumeMounts[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateConnectContainer' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateConnectContainer(obj: KafkaMirrorMaker2SpecTemplateConnectContainer | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'env': obj.env?.map(y => toJson_KafkaMirrorMaker2SpecTemplateConnectContainerEnv(y)),
+    'securityContext': toJson_KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext(obj.securityContext),
+    'volumeMounts': obj.volumeMounts?.map(y => toJson_KafkaMirrorMaker2SpecTemplateConnectContainerVolumeMounts(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the Kafka init container.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateInitContainer
+ */
+export interface KafkaMirrorMaker2SpecTemplateInitContainer {
+  /**
+   * Environment variables which should be applied to the container.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainer#env
+   */
+  readonly env?: KafkaMirrorMaker2SpecTemplateInitContainerEnv[];
+
+  /**
+   * Security context for the container.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainer#securityContext
+   */
+  readonly securityContext?: KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext;
+
+  /**
+   * Additional volume mounts which should be applied to the container.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainer#volumeMounts
+   */
+  readonly volumeMounts?: KafkaMirrorMaker2SpecTemplateInitContainerVolumeMounts[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateInitContainer' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateInitContainer(obj: KafkaMirrorMaker2SpecTemplateInitContainer | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'env': obj.env?.map(y => toJson_KafkaMirrorMaker2SpecTemplateInitContainerEnv(y)),
+    'securityContext': toJson_KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext(obj.securityContext),
+    'volumeMounts': obj.volumeMounts?.map(y => toJson_KafkaMirrorMaker2SpecTemplateInitContainerVolumeMounts(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for Kafka Connect `PodDisruptionBudget`.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodDisruptionBudget
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodDisruptionBudget {
+  /**
+   * Metadata to apply to the `PodDisruptionBudgetTemplate` resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodDisruptionBudget#metadata
+   */
+  readonly metadata?: KafkaMirrorMaker2SpecTemplatePodDisruptionBudgetMetadata;
+
+  /**
+   * Maximum number of unavailable pods to allow automatic Pod eviction. A Pod eviction is allowed when the `maxUnavailable` number of pods or fewer are unavailable after the eviction. Setting this value to 0 prevents all voluntary evictions, so the pods must be evicted manually. Defaults to 1.
+   *
+   * @default 1.
+   * @schema KafkaMirrorMaker2SpecTemplatePodDisruptionBudget#maxUnavailable
+   */
+  readonly maxUnavailable?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodDisruptionBudget' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodDisruptionBudget(obj: KafkaMirrorMaker2SpecTemplatePodDisruptionBudget | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaMirrorMaker2SpecTemplatePodDisruptionBudgetMetadata(obj.metadata),
+    'maxUnavailable': obj.maxUnavailable,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the Kafka Connect service account.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateServiceAccount
+ */
+export interface KafkaMirrorMaker2SpecTemplateServiceAccount {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateServiceAccount#metadata
+   */
+  readonly metadata?: KafkaMirrorMaker2SpecTemplateServiceAccountMetadata;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateServiceAccount' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateServiceAccount(obj: KafkaMirrorMaker2SpecTemplateServiceAccount | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaMirrorMaker2SpecTemplateServiceAccountMetadata(obj.metadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the Kafka Connect ClusterRoleBinding.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateClusterRoleBinding
+ */
+export interface KafkaMirrorMaker2SpecTemplateClusterRoleBinding {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateClusterRoleBinding#metadata
+   */
+  readonly metadata?: KafkaMirrorMaker2SpecTemplateClusterRoleBindingMetadata;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateClusterRoleBinding' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateClusterRoleBinding(obj: KafkaMirrorMaker2SpecTemplateClusterRoleBinding | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaMirrorMaker2SpecTemplateClusterRoleBindingMetadata(obj.metadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for Kafka Connect Build `Pods`. The build pod is used only on Kubernetes.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPod
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPod {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#metadata
+   */
+  readonly metadata?: KafkaMirrorMaker2SpecTemplateBuildPodMetadata;
+
+  /**
+   * List of references to secrets in the same namespace to use for pulling any of the images used by this Pod. When the `STRIMZI_IMAGE_PULL_SECRETS` environment variable in Cluster Operator and the `imagePullSecrets` option are specified, only the `imagePullSecrets` variable is used and the `STRIMZI_IMAGE_PULL_SECRETS` variable is ignored.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#imagePullSecrets
+   */
+  readonly imagePullSecrets?: KafkaMirrorMaker2SpecTemplateBuildPodImagePullSecrets[];
+
+  /**
+   * Configures pod-level security attributes and common container settings.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#securityContext
+   */
+  readonly securityContext?: KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext;
+
+  /**
+   * The grace period is the duration in seconds after the processes running in the pod are sent a termination signal, and the time when the processes are forcibly halted with a kill signal. Set this value to longer than the expected cleanup time for your process. Value must be a non-negative integer. A zero value indicates delete immediately. You might need to increase the grace period for very large Kafka clusters, so that the Kafka brokers have enough time to transfer their work to another broker before they are terminated. Defaults to 30 seconds.
+   *
+   * @default 30 seconds.
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#terminationGracePeriodSeconds
+   */
+  readonly terminationGracePeriodSeconds?: number;
+
+  /**
+   * The pod's affinity rules.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#affinity
+   */
+  readonly affinity?: KafkaMirrorMaker2SpecTemplateBuildPodAffinity;
+
+  /**
+   * The pod's tolerations.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#tolerations
+   */
+  readonly tolerations?: KafkaMirrorMaker2SpecTemplateBuildPodTolerations[];
+
+  /**
+   * The pod's topology spread constraints.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#topologySpreadConstraints
+   */
+  readonly topologySpreadConstraints?: KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints[];
+
+  /**
+   * The name of the priority class used to assign priority to the pods.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#priorityClassName
+   */
+  readonly priorityClassName?: string;
+
+  /**
+   * The name of the scheduler used to dispatch this `Pod`. If not specified, the default scheduler will be used.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#schedulerName
+   */
+  readonly schedulerName?: string;
+
+  /**
+   * The pod's HostAliases. HostAliases is an optional list of hosts and IPs that will be injected into the Pod's hosts file if specified.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#hostAliases
+   */
+  readonly hostAliases?: KafkaMirrorMaker2SpecTemplateBuildPodHostAliases[];
+
+  /**
+   * The pod's DNSPolicy. Defaults to `ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+   *
+   * @default ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#dnsPolicy
+   */
+  readonly dnsPolicy?: KafkaMirrorMaker2SpecTemplateBuildPodDnsPolicy;
+
+  /**
+   * The pod's DNSConfig. If specified, it will be merged to the generated DNS configuration based on the DNSPolicy.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#dnsConfig
+   */
+  readonly dnsConfig?: KafkaMirrorMaker2SpecTemplateBuildPodDnsConfig;
+
+  /**
+   * Indicates whether information about services should be injected into Pod's environment variables.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#enableServiceLinks
+   */
+  readonly enableServiceLinks?: boolean;
+
+  /**
+   * Defines the total amount of pod memory allocated for the temporary `EmptyDir` volume `/tmp`. Specify the allocation in memory units, for example, `100Mi` for 100 mebibytes. Default value is `5Mi`. The `/tmp` volume is backed by pod memory, not disk storage, so avoid setting a high value as it consumes pod memory resources.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#tmpDirSizeLimit
+   */
+  readonly tmpDirSizeLimit?: string;
+
+  /**
+   * Additional volumes that can be mounted to the pod.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#volumes
+   */
+  readonly volumes?: KafkaMirrorMaker2SpecTemplateBuildPodVolumes[];
+
+  /**
+   * Use the host user namespace. Optional. Defaults to `true`. When `true` or not set, the pod runs in the host user namespace. This is required when the pod needs features available only in the host namespace, such as loading kernel modules with `CAP_SYS_MODULE`.When set to `false`, the pod runs in a new user namespace. Setting `false` helps mitigate container breakout vulnerabilities and allows containers to run as `root` without granting `root` privileges on the host. This property is alpha-level in Kubernetes and is supported only by Kubernetes clusters that enable the `UserNamespacesSupport` feature.
+   *
+   * @default true`. When `true` or not set, the pod runs in the host user namespace. This is required when the pod needs features available only in the host namespace, such as loading kernel modules with `CAP_SYS_MODULE`.When set to `false`, the pod runs in a new user namespace. Setting `false` helps mitigate container breakout vulnerabilities and allows containers to run as `root` without granting `root` privileges on the host. This property is alpha-level in Kubernetes and is supported only by Kubernetes clusters that enable the `UserNamespacesSupport` feature.
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPod#hostUsers
+   */
+  readonly hostUsers?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPod' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPod(obj: KafkaMirrorMaker2SpecTemplateBuildPod | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaMirrorMaker2SpecTemplateBuildPodMetadata(obj.metadata),
+    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodImagePullSecrets(y)),
+    'securityContext': toJson_KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext(obj.securityContext),
+    'terminationGracePeriodSeconds': obj.terminationGracePeriodSeconds,
+    'affinity': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinity(obj.affinity),
+    'tolerations': obj.tolerations?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodTolerations(y)),
+    'topologySpreadConstraints': obj.topologySpreadConstraints?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints(y)),
+    'priorityClassName': obj.priorityClassName,
+    'schedulerName': obj.schedulerName,
+    'hostAliases': obj.hostAliases?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodHostAliases(y)),
+    'dnsPolicy': obj.dnsPolicy,
+    'dnsConfig': toJson_KafkaMirrorMaker2SpecTemplateBuildPodDnsConfig(obj.dnsConfig),
+    'enableServiceLinks': obj.enableServiceLinks,
+    'tmpDirSizeLimit': obj.tmpDirSizeLimit,
+    'volumes': obj.volumes?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumes(y)),
+    'hostUsers': obj.hostUsers,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the Kafka Connect Build container. The build container is used only on Kubernetes.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildContainer
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildContainer {
+  /**
+   * Environment variables which should be applied to the container.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainer#env
+   */
+  readonly env?: KafkaMirrorMaker2SpecTemplateBuildContainerEnv[];
+
+  /**
+   * Security context for the container.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainer#securityContext
+   */
+  readonly securityContext?: KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext;
+
+  /**
+   * Additional volume mounts which should be applied to the container.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainer#volumeMounts
+   */
+  readonly volumeMounts?: KafkaMirrorMaker2SpecTemplateBuildContainerVolumeMounts[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildContainer' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildContainer(obj: KafkaMirrorMaker2SpecTemplateBuildContainer | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'env': obj.env?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildContainerEnv(y)),
+    'securityContext': toJson_KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext(obj.securityContext),
+    'volumeMounts': obj.volumeMounts?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildContainerVolumeMounts(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the Kafka Connect BuildConfig used to build new container images. The BuildConfig is used only on OpenShift.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildConfig
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildConfig {
+  /**
+   * Metadata to apply to the `PodDisruptionBudgetTemplate` resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildConfig#metadata
+   */
+  readonly metadata?: KafkaMirrorMaker2SpecTemplateBuildConfigMetadata;
+
+  /**
+   * Container Registry Secret with the credentials for pulling the base image.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildConfig#pullSecret
+   */
+  readonly pullSecret?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildConfig(obj: KafkaMirrorMaker2SpecTemplateBuildConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaMirrorMaker2SpecTemplateBuildConfigMetadata(obj.metadata),
+    'pullSecret': obj.pullSecret,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the Kafka Connect Build service account.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildServiceAccount
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildServiceAccount {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildServiceAccount#metadata
+   */
+  readonly metadata?: KafkaMirrorMaker2SpecTemplateBuildServiceAccountMetadata;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildServiceAccount' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildServiceAccount(obj: KafkaMirrorMaker2SpecTemplateBuildServiceAccount | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaMirrorMaker2SpecTemplateBuildServiceAccountMetadata(obj.metadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for Secret of the Kafka Connect Cluster JMX authentication.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateJmxSecret
+ */
+export interface KafkaMirrorMaker2SpecTemplateJmxSecret {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateJmxSecret#metadata
+   */
+  readonly metadata?: KafkaMirrorMaker2SpecTemplateJmxSecretMetadata;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateJmxSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateJmxSecret(obj: KafkaMirrorMaker2SpecTemplateJmxSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaMirrorMaker2SpecTemplateJmxSecretMetadata(obj.metadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTargetTlsTrustedCertificates
+ */
+export interface KafkaMirrorMaker2SpecTargetTlsTrustedCertificates {
+  /**
+   * The name of the Secret containing the certificate.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetTlsTrustedCertificates#secretName
+   */
+  readonly secretName: string;
+
+  /**
+   * The name of the file certificate in the secret.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetTlsTrustedCertificates#certificate
+   */
+  readonly certificate?: string;
+
+  /**
+   * Pattern for the certificate files in the secret. Use the link:https://en.wikipedia.org/wiki/Glob_(programming)[_glob syntax_] for the pattern. All files in the secret that match the pattern are used.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetTlsTrustedCertificates#pattern
+   */
+  readonly pattern?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTargetTlsTrustedCertificates' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTargetTlsTrustedCertificates(obj: KafkaMirrorMaker2SpecTargetTlsTrustedCertificates | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretName': obj.secretName,
+    'certificate': obj.certificate,
+    'pattern': obj.pattern,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the `Secret` which holds the certificate and private key pair.
+ *
+ * @schema KafkaMirrorMaker2SpecTargetAuthenticationCertificateAndKey
+ */
+export interface KafkaMirrorMaker2SpecTargetAuthenticationCertificateAndKey {
+  /**
+   * The name of the Secret containing the certificate.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetAuthenticationCertificateAndKey#secretName
+   */
+  readonly secretName: string;
+
+  /**
+   * The name of the file certificate in the Secret.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetAuthenticationCertificateAndKey#certificate
+   */
+  readonly certificate: string;
+
+  /**
+   * The name of the private key in the secret. The private key must be in unencrypted PKCS #8 format. For more information, see RFC 5208: https://datatracker.ietf.org/doc/html/rfc5208.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetAuthenticationCertificateAndKey#key
+   */
+  readonly key: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTargetAuthenticationCertificateAndKey' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTargetAuthenticationCertificateAndKey(obj: KafkaMirrorMaker2SpecTargetAuthenticationCertificateAndKey | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretName': obj.secretName,
+    'certificate': obj.certificate,
+    'key': obj.key,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the `Secret` which holds the password.
+ *
+ * @schema KafkaMirrorMaker2SpecTargetAuthenticationPasswordSecret
+ */
+export interface KafkaMirrorMaker2SpecTargetAuthenticationPasswordSecret {
+  /**
+   * The name of the Secret containing the password.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetAuthenticationPasswordSecret#secretName
+   */
+  readonly secretName: string;
+
+  /**
+   * The name of the key in the Secret under which the password is stored.
+   *
+   * @schema KafkaMirrorMaker2SpecTargetAuthenticationPasswordSecret#password
+   */
+  readonly password: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTargetAuthenticationPasswordSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTargetAuthenticationPasswordSecret(obj: KafkaMirrorMaker2SpecTargetAuthenticationPasswordSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretName': obj.secretName,
+    'password': obj.password,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Specifies the authentication type. Supported types are `tls`, `scram-sha-256`, `scram-sha-512`, `plain`, and `custom`. `tls` uses TLS client authentication and is supported only over TLS connections. `scram-sha-256` and `scram-sha-512` use SASL SCRAM-SHA-256 and SASL SCRAM-SHA-512 authentication, respectively. `plain` uses SASL PLAIN authentication. `custom` allows you to configure a custom authentication mechanism.
+ *
+ * @schema KafkaMirrorMaker2SpecTargetAuthenticationType
+ */
+export enum KafkaMirrorMaker2SpecTargetAuthenticationType {
+  /** tls */
+  TLS = "tls",
+  /** scram-sha-256 */
+  SCRAM_HYPHEN_SHA_HYPHEN_256 = "scram-sha-256",
+  /** scram-sha-512 */
+  SCRAM_HYPHEN_SHA_HYPHEN_512 = "scram-sha-512",
+  /** plain */
+  PLAIN = "plain",
+  /** custom */
+  CUSTOM = "custom",
+}
+
+/**
+ * TLS configuration for connecting MirrorMaker 2 connectors to a cluster.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsSourceTls
+ */
+export interface KafkaMirrorMaker2SpecMirrorsSourceTls {
+  /**
+   * Trusted certificates for TLS connection.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceTls#trustedCertificates
+   */
+  readonly trustedCertificates?: KafkaMirrorMaker2SpecMirrorsSourceTlsTrustedCertificates[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsSourceTls' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsSourceTls(obj: KafkaMirrorMaker2SpecMirrorsSourceTls | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'trustedCertificates': obj.trustedCertificates?.map(y => toJson_KafkaMirrorMaker2SpecMirrorsSourceTlsTrustedCertificates(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Authentication configuration for connecting to the cluster.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthentication
+ */
+export interface KafkaMirrorMaker2SpecMirrorsSourceAuthentication {
+  /**
+   * Reference to the `Secret` which holds the certificate and private key pair.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthentication#certificateAndKey
+   */
+  readonly certificateAndKey?: KafkaMirrorMaker2SpecMirrorsSourceAuthenticationCertificateAndKey;
+
+  /**
+   * Configuration for the custom authentication mechanism. Only properties with the `sasl.` and `ssl.keystore.` prefixes are allowed. Specify other options in the regular configuration section of the custom resource.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthentication#config
+   */
+  readonly config?: any;
+
+  /**
+   * Reference to the `Secret` which holds the password.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthentication#passwordSecret
+   */
+  readonly passwordSecret?: KafkaMirrorMaker2SpecMirrorsSourceAuthenticationPasswordSecret;
+
+  /**
+   * Enable or disable SASL on this authentication mechanism.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthentication#sasl
+   */
+  readonly sasl?: boolean;
+
+  /**
+   * Specifies the authentication type. Supported types are `tls`, `scram-sha-256`, `scram-sha-512`, `plain`, and `custom`. `tls` uses TLS client authentication and is supported only over TLS connections. `scram-sha-256` and `scram-sha-512` use SASL SCRAM-SHA-256 and SASL SCRAM-SHA-512 authentication, respectively. `plain` uses SASL PLAIN authentication. `custom` allows you to configure a custom authentication mechanism.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthentication#type
+   */
+  readonly type: KafkaMirrorMaker2SpecMirrorsSourceAuthenticationType;
+
+  /**
+   * Username used for the authentication.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthentication#username
+   */
+  readonly username?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsSourceAuthentication' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsSourceAuthentication(obj: KafkaMirrorMaker2SpecMirrorsSourceAuthentication | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certificateAndKey': toJson_KafkaMirrorMaker2SpecMirrorsSourceAuthenticationCertificateAndKey(obj.certificateAndKey),
+    'config': obj.config,
+    'passwordSecret': toJson_KafkaMirrorMaker2SpecMirrorsSourceAuthenticationPasswordSecret(obj.passwordSecret),
+    'sasl': obj.sasl,
+    'type': obj.type,
+    'username': obj.username,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The state the connector should be in. Defaults to running.
+ *
+ * @default running.
+ * @schema KafkaMirrorMaker2SpecMirrorsSourceConnectorState
+ */
+export enum KafkaMirrorMaker2SpecMirrorsSourceConnectorState {
+  /** paused */
+  PAUSED = "paused",
+  /** stopped */
+  STOPPED = "stopped",
+  /** running */
+  RUNNING = "running",
+}
+
+/**
+ * Automatic restart of connector and tasks configuration.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsSourceConnectorAutoRestart
+ */
+export interface KafkaMirrorMaker2SpecMirrorsSourceConnectorAutoRestart {
+  /**
+   * Whether automatic restart for failed connectors and tasks should be enabled or disabled.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceConnectorAutoRestart#enabled
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * The maximum number of connector restarts that the operator will try. If the connector remains in a failed state after reaching this limit, it must be restarted manually by the user. Defaults to an unlimited number of restarts.
+   *
+   * @default an unlimited number of restarts.
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceConnectorAutoRestart#maxRestarts
+   */
+  readonly maxRestarts?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsSourceConnectorAutoRestart' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsSourceConnectorAutoRestart(obj: KafkaMirrorMaker2SpecMirrorsSourceConnectorAutoRestart | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'enabled': obj.enabled,
+    'maxRestarts': obj.maxRestarts,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration for listing offsets.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsets
+ */
+export interface KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsets {
+  /**
+   * Reference to the ConfigMap where the list of offsets will be written to.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsets#toConfigMap
+   */
+  readonly toConfigMap: KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsetsToConfigMap;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsets' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsets(obj: KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsets | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'toConfigMap': toJson_KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsetsToConfigMap(obj.toConfigMap),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration for altering offsets.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsets
+ */
+export interface KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsets {
+  /**
+   * Reference to the ConfigMap where the new offsets are stored.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsets#fromConfigMap
+   */
+  readonly fromConfigMap: KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsetsFromConfigMap;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsets' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsets(obj: KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsets | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'fromConfigMap': toJson_KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsetsFromConfigMap(obj.fromConfigMap),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The state the connector should be in. Defaults to running.
+ *
+ * @default running.
+ * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnectorState
+ */
+export enum KafkaMirrorMaker2SpecMirrorsCheckpointConnectorState {
+  /** paused */
+  PAUSED = "paused",
+  /** stopped */
+  STOPPED = "stopped",
+  /** running */
+  RUNNING = "running",
+}
+
+/**
+ * Automatic restart of connector and tasks configuration.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAutoRestart
+ */
+export interface KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAutoRestart {
+  /**
+   * Whether automatic restart for failed connectors and tasks should be enabled or disabled.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAutoRestart#enabled
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * The maximum number of connector restarts that the operator will try. If the connector remains in a failed state after reaching this limit, it must be restarted manually by the user. Defaults to an unlimited number of restarts.
+   *
+   * @default an unlimited number of restarts.
+   * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAutoRestart#maxRestarts
+   */
+  readonly maxRestarts?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAutoRestart' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAutoRestart(obj: KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAutoRestart | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'enabled': obj.enabled,
+    'maxRestarts': obj.maxRestarts,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration for listing offsets.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsets
+ */
+export interface KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsets {
+  /**
+   * Reference to the ConfigMap where the list of offsets will be written to.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsets#toConfigMap
+   */
+  readonly toConfigMap: KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsetsToConfigMap;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsets' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsets(obj: KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsets | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'toConfigMap': toJson_KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsetsToConfigMap(obj.toConfigMap),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration for altering offsets.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsets
+ */
+export interface KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsets {
+  /**
+   * Reference to the ConfigMap where the new offsets are stored.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsets#fromConfigMap
+   */
+  readonly fromConfigMap: KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsetsFromConfigMap;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsets' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsets(obj: KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsets | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'fromConfigMap': toJson_KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsetsFromConfigMap(obj.fromConfigMap),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Authentication type. Currently the only supported types are `password`.`password` type creates a username and protected port with no TLS.
+ *
+ * @schema KafkaMirrorMaker2SpecJmxOptionsAuthenticationType
+ */
+export enum KafkaMirrorMaker2SpecJmxOptionsAuthenticationType {
+  /** password */
+  PASSWORD = "password",
+}
+
+/**
+ * Reference to the key in the ConfigMap containing the configuration.
+ *
+ * @schema KafkaMirrorMaker2SpecLoggingValueFromConfigMapKeyRef
+ */
+export interface KafkaMirrorMaker2SpecLoggingValueFromConfigMapKeyRef {
+  /**
+   * @schema KafkaMirrorMaker2SpecLoggingValueFromConfigMapKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecLoggingValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecLoggingValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecLoggingValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecLoggingValueFromConfigMapKeyRef(obj: KafkaMirrorMaker2SpecLoggingValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the key in the ConfigMap containing the configuration.
+ *
+ * @schema KafkaMirrorMaker2SpecMetricsConfigValueFromConfigMapKeyRef
+ */
+export interface KafkaMirrorMaker2SpecMetricsConfigValueFromConfigMapKeyRef {
+  /**
+   * @schema KafkaMirrorMaker2SpecMetricsConfigValueFromConfigMapKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecMetricsConfigValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecMetricsConfigValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMetricsConfigValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMetricsConfigValueFromConfigMapKeyRef(obj: KafkaMirrorMaker2SpecMetricsConfigValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodSetMetadata
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodSetMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodSetMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodSetMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodSetMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodSetMetadata(obj: KafkaMirrorMaker2SpecTemplatePodSetMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodMetadata
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodMetadata(obj: KafkaMirrorMaker2SpecTemplatePodMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodImagePullSecrets
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodImagePullSecrets {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodImagePullSecrets#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodImagePullSecrets' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodImagePullSecrets(obj: KafkaMirrorMaker2SpecTemplatePodImagePullSecrets | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configures pod-level security attributes and common container settings.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContext
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodSecurityContext {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContext#appArmorProfile
+   */
+  readonly appArmorProfile?: KafkaMirrorMaker2SpecTemplatePodSecurityContextAppArmorProfile;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContext#fsGroup
+   */
+  readonly fsGroup?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContext#fsGroupChangePolicy
+   */
+  readonly fsGroupChangePolicy?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContext#runAsGroup
+   */
+  readonly runAsGroup?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContext#runAsNonRoot
+   */
+  readonly runAsNonRoot?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContext#runAsUser
+   */
+  readonly runAsUser?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContext#seLinuxChangePolicy
+   */
+  readonly seLinuxChangePolicy?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContext#seLinuxOptions
+   */
+  readonly seLinuxOptions?: KafkaMirrorMaker2SpecTemplatePodSecurityContextSeLinuxOptions;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContext#seccompProfile
+   */
+  readonly seccompProfile?: KafkaMirrorMaker2SpecTemplatePodSecurityContextSeccompProfile;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContext#supplementalGroups
+   */
+  readonly supplementalGroups?: number[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContext#supplementalGroupsPolicy
+   */
+  readonly supplementalGroupsPolicy?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContext#sysctls
+   */
+  readonly sysctls?: KafkaMirrorMaker2SpecTemplatePodSecurityContextSysctls[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContext#windowsOptions
+   */
+  readonly windowsOptions?: KafkaMirrorMaker2SpecTemplatePodSecurityContextWindowsOptions;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodSecurityContext' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodSecurityContext(obj: KafkaMirrorMaker2SpecTemplatePodSecurityContext | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'appArmorProfile': toJson_KafkaMirrorMaker2SpecTemplatePodSecurityContextAppArmorProfile(obj.appArmorProfile),
+    'fsGroup': obj.fsGroup,
+    'fsGroupChangePolicy': obj.fsGroupChangePolicy,
+    'runAsGroup': obj.runAsGroup,
+    'runAsNonRoot': obj.runAsNonRoot,
+    'runAsUser': obj.runAsUser,
+    'seLinuxChangePolicy': obj.seLinuxChangePolicy,
+    'seLinuxOptions': toJson_KafkaMirrorMaker2SpecTemplatePodSecurityContextSeLinuxOptions(obj.seLinuxOptions),
+    'seccompProfile': toJson_KafkaMirrorMaker2SpecTemplatePodSecurityContextSeccompProfile(obj.seccompProfile),
+    'supplementalGroups': obj.supplementalGroups?.map(y => y),
+    'supplementalGroupsPolicy': obj.supplementalGroupsPolicy,
+    'sysctls': obj.sysctls?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodSecurityContextSysctls(y)),
+    'windowsOptions': toJson_KafkaMirrorMaker2SpecTemplatePodSecurityContextWindowsOptions(obj.windowsOptions),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The pod's affinity rules.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinity
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinity {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinity#nodeAffinity
+   */
+  readonly nodeAffinity?: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinity;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinity#podAffinity
+   */
+  readonly podAffinity?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinity;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinity#podAntiAffinity
+   */
+  readonly podAntiAffinity?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinity;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinity(obj: KafkaMirrorMaker2SpecTemplatePodAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nodeAffinity': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinity(obj.nodeAffinity),
+    'podAffinity': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinity(obj.podAffinity),
+    'podAntiAffinity': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinity(obj.podAntiAffinity),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodTolerations
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodTolerations {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTolerations#effect
+   */
+  readonly effect?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTolerations#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTolerations#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTolerations#tolerationSeconds
+   */
+  readonly tolerationSeconds?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTolerations#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodTolerations' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodTolerations(obj: KafkaMirrorMaker2SpecTemplatePodTolerations | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'effect': obj.effect,
+    'key': obj.key,
+    'operator': obj.operator,
+    'tolerationSeconds': obj.tolerationSeconds,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints#labelSelector
+   */
+  readonly labelSelector?: KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints#maxSkew
+   */
+  readonly maxSkew?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints#minDomains
+   */
+  readonly minDomains?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints#nodeAffinityPolicy
+   */
+  readonly nodeAffinityPolicy?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints#nodeTaintsPolicy
+   */
+  readonly nodeTaintsPolicy?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints#topologyKey
+   */
+  readonly topologyKey?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints#whenUnsatisfiable
+   */
+  readonly whenUnsatisfiable?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints(obj: KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraints | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'maxSkew': obj.maxSkew,
+    'minDomains': obj.minDomains,
+    'nodeAffinityPolicy': obj.nodeAffinityPolicy,
+    'nodeTaintsPolicy': obj.nodeTaintsPolicy,
+    'topologyKey': obj.topologyKey,
+    'whenUnsatisfiable': obj.whenUnsatisfiable,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodHostAliases
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodHostAliases {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodHostAliases#hostnames
+   */
+  readonly hostnames?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodHostAliases#ip
+   */
+  readonly ip?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodHostAliases' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodHostAliases(obj: KafkaMirrorMaker2SpecTemplatePodHostAliases | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostnames': obj.hostnames?.map(y => y),
+    'ip': obj.ip,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The pod's DNSPolicy. Defaults to `ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+ *
+ * @default ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+ * @schema KafkaMirrorMaker2SpecTemplatePodDnsPolicy
+ */
+export enum KafkaMirrorMaker2SpecTemplatePodDnsPolicy {
+  /** ClusterFirst */
+  CLUSTER_FIRST = "ClusterFirst",
+  /** ClusterFirstWithHostNet */
+  CLUSTER_FIRST_WITH_HOST_NET = "ClusterFirstWithHostNet",
+  /** Default */
+  DEFAULT = "Default",
+  /** None */
+  NONE = "None",
+}
+
+/**
+ * The pod's DNSConfig. If specified, it will be merged to the generated DNS configuration based on the DNSPolicy.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodDnsConfig
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodDnsConfig {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodDnsConfig#nameservers
+   */
+  readonly nameservers?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodDnsConfig#options
+   */
+  readonly options?: KafkaMirrorMaker2SpecTemplatePodDnsConfigOptions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodDnsConfig#searches
+   */
+  readonly searches?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodDnsConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodDnsConfig(obj: KafkaMirrorMaker2SpecTemplatePodDnsConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nameservers': obj.nameservers?.map(y => y),
+    'options': obj.options?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodDnsConfigOptions(y)),
+    'searches': obj.searches?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodVolumes
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodVolumes {
+  /**
+   * Name to use for the volume. Required.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumes#name
+   */
+  readonly name?: string;
+
+  /**
+   * `Secret` to use to populate the volume.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumes#secret
+   */
+  readonly secret?: KafkaMirrorMaker2SpecTemplatePodVolumesSecret;
+
+  /**
+   * `ConfigMap` to use to populate the volume.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumes#configMap
+   */
+  readonly configMap?: KafkaMirrorMaker2SpecTemplatePodVolumesConfigMap;
+
+  /**
+   * `EmptyDir` to use to populate the volume.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumes#emptyDir
+   */
+  readonly emptyDir?: KafkaMirrorMaker2SpecTemplatePodVolumesEmptyDir;
+
+  /**
+   * `PersistentVolumeClaim` object to use to populate the volume.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumes#persistentVolumeClaim
+   */
+  readonly persistentVolumeClaim?: KafkaMirrorMaker2SpecTemplatePodVolumesPersistentVolumeClaim;
+
+  /**
+   * `CSIVolumeSource` object to use to populate the volume.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumes#csi
+   */
+  readonly csi?: KafkaMirrorMaker2SpecTemplatePodVolumesCsi;
+
+  /**
+   * `ImageVolumeSource` object to use to populate the volume.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumes#image
+   */
+  readonly image?: KafkaMirrorMaker2SpecTemplatePodVolumesImage;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodVolumes' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodVolumes(obj: KafkaMirrorMaker2SpecTemplatePodVolumes | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'secret': toJson_KafkaMirrorMaker2SpecTemplatePodVolumesSecret(obj.secret),
+    'configMap': toJson_KafkaMirrorMaker2SpecTemplatePodVolumesConfigMap(obj.configMap),
+    'emptyDir': toJson_KafkaMirrorMaker2SpecTemplatePodVolumesEmptyDir(obj.emptyDir),
+    'persistentVolumeClaim': toJson_KafkaMirrorMaker2SpecTemplatePodVolumesPersistentVolumeClaim(obj.persistentVolumeClaim),
+    'csi': toJson_KafkaMirrorMaker2SpecTemplatePodVolumesCsi(obj.csi),
+    'image': toJson_KafkaMirrorMaker2SpecTemplatePodVolumesImage(obj.image),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumes
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodTemplatedVolumes {
+  /**
+   * Name to use for the volume. Required.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumes#name
+   */
+  readonly name?: string;
+
+  /**
+   * `Secret` to use to populate the volume. The name of the Secret and the items key and path fields can use placeholders that would be replaced for every individual node. Valid placeholders that you can use in the template are `{nodeId}` and `{nodePodName}`.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumes#secret
+   */
+  readonly secret?: KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecret;
+
+  /**
+   * `ConfigMap` to use to populate the volume. The name of the ConfigMap and the items key and path fields can use placeholders that would be replaced for every individual node. Valid placeholders that you can use in the template are `{nodeId}` and `{nodePodName}`.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumes#configMap
+   */
+  readonly configMap?: KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMap;
+
+  /**
+   * `PersistentVolumeClaim` object to use to populate the volume. The name of the Persistent Volume Claim can use placeholders that would be replaced for every individual node. Valid placeholders that you can use in the template are `{nodeId}` and `{nodePodName}`.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumes#persistentVolumeClaim
+   */
+  readonly persistentVolumeClaim?: KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesPersistentVolumeClaim;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodTemplatedVolumes' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodTemplatedVolumes(obj: KafkaMirrorMaker2SpecTemplatePodTemplatedVolumes | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'secret': toJson_KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecret(obj.secret),
+    'configMap': toJson_KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMap(obj.configMap),
+    'persistentVolumeClaim': toJson_KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesPersistentVolumeClaim(obj.persistentVolumeClaim),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateApiServiceMetadata
+ */
+export interface KafkaMirrorMaker2SpecTemplateApiServiceMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateApiServiceMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateApiServiceMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateApiServiceMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateApiServiceMetadata(obj: KafkaMirrorMaker2SpecTemplateApiServiceMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Specifies the IP Family Policy used by the service. Available options are `SingleStack`, `PreferDualStack` and `RequireDualStack`. `SingleStack` is for a single IP family. `PreferDualStack` is for two IP families on dual-stack configured clusters or a single IP family on single-stack clusters. `RequireDualStack` fails unless there are two IP families on dual-stack configured clusters. If unspecified, Kubernetes will choose the default value based on the service type.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateApiServiceIpFamilyPolicy
+ */
+export enum KafkaMirrorMaker2SpecTemplateApiServiceIpFamilyPolicy {
+  /** SingleStack */
+  SINGLE_STACK = "SingleStack",
+  /** PreferDualStack */
+  PREFER_DUAL_STACK = "PreferDualStack",
+  /** RequireDualStack */
+  REQUIRE_DUAL_STACK = "RequireDualStack",
+}
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateApiServiceIpFamilies
+ */
+export enum KafkaMirrorMaker2SpecTemplateApiServiceIpFamilies {
+  /** IPv4 */
+  I_PV4 = "IPv4",
+  /** IPv6 */
+  I_PV6 = "IPv6",
+}
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateHeadlessServiceMetadata
+ */
+export interface KafkaMirrorMaker2SpecTemplateHeadlessServiceMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateHeadlessServiceMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateHeadlessServiceMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateHeadlessServiceMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateHeadlessServiceMetadata(obj: KafkaMirrorMaker2SpecTemplateHeadlessServiceMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Specifies the IP Family Policy used by the service. Available options are `SingleStack`, `PreferDualStack` and `RequireDualStack`. `SingleStack` is for a single IP family. `PreferDualStack` is for two IP families on dual-stack configured clusters or a single IP family on single-stack clusters. `RequireDualStack` fails unless there are two IP families on dual-stack configured clusters. If unspecified, Kubernetes will choose the default value based on the service type.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateHeadlessServiceIpFamilyPolicy
+ */
+export enum KafkaMirrorMaker2SpecTemplateHeadlessServiceIpFamilyPolicy {
+  /** SingleStack */
+  SINGLE_STACK = "SingleStack",
+  /** PreferDualStack */
+  PREFER_DUAL_STACK = "PreferDualStack",
+  /** RequireDualStack */
+  REQUIRE_DUAL_STACK = "RequireDualStack",
+}
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateHeadlessServiceIpFamilies
+ */
+export enum KafkaMirrorMaker2SpecTemplateHeadlessServiceIpFamilies {
+  /** IPv4 */
+  I_PV4 = "IPv4",
+  /** IPv6 */
+  I_PV6 = "IPv6",
+}
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnv
+ */
+export interface KafkaMirrorMaker2SpecTemplateConnectContainerEnv {
+  /**
+   * The environment variable key.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnv#name
+   */
+  readonly name?: string;
+
+  /**
+   * The environment variable value.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnv#value
+   */
+  readonly value?: string;
+
+  /**
+   * Reference to the secret or config map property to which the environment variable is set.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnv#valueFrom
+   */
+  readonly valueFrom?: KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFrom;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateConnectContainerEnv' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateConnectContainerEnv(obj: KafkaMirrorMaker2SpecTemplateConnectContainerEnv | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+    'valueFrom': toJson_KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Security context for the container.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext
+ */
+export interface KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext#allowPrivilegeEscalation
+   */
+  readonly allowPrivilegeEscalation?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext#appArmorProfile
+   */
+  readonly appArmorProfile?: KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextAppArmorProfile;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext#capabilities
+   */
+  readonly capabilities?: KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextCapabilities;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext#privileged
+   */
+  readonly privileged?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext#procMount
+   */
+  readonly procMount?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext#readOnlyRootFilesystem
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext#runAsGroup
+   */
+  readonly runAsGroup?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext#runAsNonRoot
+   */
+  readonly runAsNonRoot?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext#runAsUser
+   */
+  readonly runAsUser?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext#seLinuxOptions
+   */
+  readonly seLinuxOptions?: KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeLinuxOptions;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext#seccompProfile
+   */
+  readonly seccompProfile?: KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeccompProfile;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext#windowsOptions
+   */
+  readonly windowsOptions?: KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextWindowsOptions;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext(obj: KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContext | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'allowPrivilegeEscalation': obj.allowPrivilegeEscalation,
+    'appArmorProfile': toJson_KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextAppArmorProfile(obj.appArmorProfile),
+    'capabilities': toJson_KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextCapabilities(obj.capabilities),
+    'privileged': obj.privileged,
+    'procMount': obj.procMount,
+    'readOnlyRootFilesystem': obj.readOnlyRootFilesystem,
+    'runAsGroup': obj.runAsGroup,
+    'runAsNonRoot': obj.runAsNonRoot,
+    'runAsUser': obj.runAsUser,
+    'seLinuxOptions': toJson_KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeLinuxOptions(obj.seLinuxOptions),
+    'seccompProfile': toJson_KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeccompProfile(obj.seccompProfile),
+    'windowsOptions': toJson_KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextWindowsOptions(obj.windowsOptions),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateConnectContainerVolumeMounts
+ */
+export interface KafkaMirrorMaker2SpecTemplateConnectContainerVolumeMounts {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerVolumeMounts#mountPath
+   */
+  readonly mountPath?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerVolumeMounts#mountPropagation
+   */
+  readonly mountPropagation?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerVolumeMounts#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerVolumeMounts#readOnly
+   */
+  readonly readOnly?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerVolumeMounts#recursiveReadOnly
+   */
+  readonly recursiveReadOnly?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerVolumeMounts#subPath
+   */
+  readonly subPath?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerVolumeMounts#subPathExpr
+   */
+  readonly subPathExpr?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateConnectContainerVolumeMounts' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateConnectContainerVolumeMounts(obj: KafkaMirrorMaker2SpecTemplateConnectContainerVolumeMounts | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'mountPath': obj.mountPath,
+    'mountPropagation': obj.mountPropagation,
+    'name': obj.name,
+    'readOnly': obj.readOnly,
+    'recursiveReadOnly': obj.recursiveReadOnly,
+    'subPath': obj.subPath,
+    'subPathExpr': obj.subPathExpr,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnv
+ */
+export interface KafkaMirrorMaker2SpecTemplateInitContainerEnv {
+  /**
+   * The environment variable key.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnv#name
+   */
+  readonly name?: string;
+
+  /**
+   * The environment variable value.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnv#value
+   */
+  readonly value?: string;
+
+  /**
+   * Reference to the secret or config map property to which the environment variable is set.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnv#valueFrom
+   */
+  readonly valueFrom?: KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFrom;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateInitContainerEnv' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateInitContainerEnv(obj: KafkaMirrorMaker2SpecTemplateInitContainerEnv | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+    'valueFrom': toJson_KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Security context for the container.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext
+ */
+export interface KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext#allowPrivilegeEscalation
+   */
+  readonly allowPrivilegeEscalation?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext#appArmorProfile
+   */
+  readonly appArmorProfile?: KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextAppArmorProfile;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext#capabilities
+   */
+  readonly capabilities?: KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextCapabilities;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext#privileged
+   */
+  readonly privileged?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext#procMount
+   */
+  readonly procMount?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext#readOnlyRootFilesystem
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext#runAsGroup
+   */
+  readonly runAsGroup?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext#runAsNonRoot
+   */
+  readonly runAsNonRoot?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext#runAsUser
+   */
+  readonly runAsUser?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext#seLinuxOptions
+   */
+  readonly seLinuxOptions?: KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeLinuxOptions;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext#seccompProfile
+   */
+  readonly seccompProfile?: KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeccompProfile;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext#windowsOptions
+   */
+  readonly windowsOptions?: KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextWindowsOptions;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext(obj: KafkaMirrorMaker2SpecTemplateInitContainerSecurityContext | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'allowPrivilegeEscalation': obj.allowPrivilegeEscalation,
+    'appArmorProfile': toJson_KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextAppArmorProfile(obj.appArmorProfile),
+    'capabilities': toJson_KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextCapabilities(obj.capabilities),
+    'privileged': obj.privileged,
+    'procMount': obj.procMount,
+    'readOnlyRootFilesystem': obj.readOnlyRootFilesystem,
+    'runAsGroup': obj.runAsGroup,
+    'runAsNonRoot': obj.runAsNonRoot,
+    'runAsUser': obj.runAsUser,
+    'seLinuxOptions': toJson_KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeLinuxOptions(obj.seLinuxOptions),
+    'seccompProfile': toJson_KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeccompProfile(obj.seccompProfile),
+    'windowsOptions': toJson_KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextWindowsOptions(obj.windowsOptions),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateInitContainerVolumeMounts
+ */
+export interface KafkaMirrorMaker2SpecTemplateInitContainerVolumeMounts {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerVolumeMounts#mountPath
+   */
+  readonly mountPath?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerVolumeMounts#mountPropagation
+   */
+  readonly mountPropagation?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerVolumeMounts#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerVolumeMounts#readOnly
+   */
+  readonly readOnly?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerVolumeMounts#recursiveReadOnly
+   */
+  readonly recursiveReadOnly?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerVolumeMounts#subPath
+   */
+  readonly subPath?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerVolumeMounts#subPathExpr
+   */
+  readonly subPathExpr?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateInitContainerVolumeMounts' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateInitContainerVolumeMounts(obj: KafkaMirrorMaker2SpecTemplateInitContainerVolumeMounts | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'mountPath': obj.mountPath,
+    'mountPropagation': obj.mountPropagation,
+    'name': obj.name,
+    'readOnly': obj.readOnly,
+    'recursiveReadOnly': obj.recursiveReadOnly,
+    'subPath': obj.subPath,
+    'subPathExpr': obj.subPathExpr,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata to apply to the `PodDisruptionBudgetTemplate` resource.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodDisruptionBudgetMetadata
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodDisruptionBudgetMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodDisruptionBudgetMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodDisruptionBudgetMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodDisruptionBudgetMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodDisruptionBudgetMetadata(obj: KafkaMirrorMaker2SpecTemplatePodDisruptionBudgetMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateServiceAccountMetadata
+ */
+export interface KafkaMirrorMaker2SpecTemplateServiceAccountMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateServiceAccountMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateServiceAccountMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateServiceAccountMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateServiceAccountMetadata(obj: KafkaMirrorMaker2SpecTemplateServiceAccountMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateClusterRoleBindingMetadata
+ */
+export interface KafkaMirrorMaker2SpecTemplateClusterRoleBindingMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateClusterRoleBindingMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateClusterRoleBindingMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateClusterRoleBindingMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateClusterRoleBindingMetadata(obj: KafkaMirrorMaker2SpecTemplateClusterRoleBindingMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodMetadata
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodMetadata(obj: KafkaMirrorMaker2SpecTemplateBuildPodMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodImagePullSecrets
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodImagePullSecrets {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodImagePullSecrets#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodImagePullSecrets' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodImagePullSecrets(obj: KafkaMirrorMaker2SpecTemplateBuildPodImagePullSecrets | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configures pod-level security attributes and common container settings.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext#appArmorProfile
+   */
+  readonly appArmorProfile?: KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextAppArmorProfile;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext#fsGroup
+   */
+  readonly fsGroup?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext#fsGroupChangePolicy
+   */
+  readonly fsGroupChangePolicy?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext#runAsGroup
+   */
+  readonly runAsGroup?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext#runAsNonRoot
+   */
+  readonly runAsNonRoot?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext#runAsUser
+   */
+  readonly runAsUser?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext#seLinuxChangePolicy
+   */
+  readonly seLinuxChangePolicy?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext#seLinuxOptions
+   */
+  readonly seLinuxOptions?: KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeLinuxOptions;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext#seccompProfile
+   */
+  readonly seccompProfile?: KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeccompProfile;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext#supplementalGroups
+   */
+  readonly supplementalGroups?: number[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext#supplementalGroupsPolicy
+   */
+  readonly supplementalGroupsPolicy?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext#sysctls
+   */
+  readonly sysctls?: KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSysctls[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext#windowsOptions
+   */
+  readonly windowsOptions?: KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextWindowsOptions;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext(obj: KafkaMirrorMaker2SpecTemplateBuildPodSecurityContext | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'appArmorProfile': toJson_KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextAppArmorProfile(obj.appArmorProfile),
+    'fsGroup': obj.fsGroup,
+    'fsGroupChangePolicy': obj.fsGroupChangePolicy,
+    'runAsGroup': obj.runAsGroup,
+    'runAsNonRoot': obj.runAsNonRoot,
+    'runAsUser': obj.runAsUser,
+    'seLinuxChangePolicy': obj.seLinuxChangePolicy,
+    'seLinuxOptions': toJson_KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeLinuxOptions(obj.seLinuxOptions),
+    'seccompProfile': toJson_KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeccompProfile(obj.seccompProfile),
+    'supplementalGroups': obj.supplementalGroups?.map(y => y),
+    'supplementalGroupsPolicy': obj.supplementalGroupsPolicy,
+    'sysctls': obj.sysctls?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSysctls(y)),
+    'windowsOptions': toJson_KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextWindowsOptions(obj.windowsOptions),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The pod's affinity rules.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinity
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinity {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinity#nodeAffinity
+   */
+  readonly nodeAffinity?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinity;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinity#podAffinity
+   */
+  readonly podAffinity?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinity;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinity#podAntiAffinity
+   */
+  readonly podAntiAffinity?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinity;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinity(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nodeAffinity': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinity(obj.nodeAffinity),
+    'podAffinity': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinity(obj.podAffinity),
+    'podAntiAffinity': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinity(obj.podAntiAffinity),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodTolerations
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodTolerations {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTolerations#effect
+   */
+  readonly effect?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTolerations#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTolerations#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTolerations#tolerationSeconds
+   */
+  readonly tolerationSeconds?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTolerations#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodTolerations' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodTolerations(obj: KafkaMirrorMaker2SpecTemplateBuildPodTolerations | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'effect': obj.effect,
+    'key': obj.key,
+    'operator': obj.operator,
+    'tolerationSeconds': obj.tolerationSeconds,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints#labelSelector
+   */
+  readonly labelSelector?: KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints#maxSkew
+   */
+  readonly maxSkew?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints#minDomains
+   */
+  readonly minDomains?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints#nodeAffinityPolicy
+   */
+  readonly nodeAffinityPolicy?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints#nodeTaintsPolicy
+   */
+  readonly nodeTaintsPolicy?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints#topologyKey
+   */
+  readonly topologyKey?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints#whenUnsatisfiable
+   */
+  readonly whenUnsatisfiable?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints(obj: KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraints | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'maxSkew': obj.maxSkew,
+    'minDomains': obj.minDomains,
+    'nodeAffinityPolicy': obj.nodeAffinityPolicy,
+    'nodeTaintsPolicy': obj.nodeTaintsPolicy,
+    'topologyKey': obj.topologyKey,
+    'whenUnsatisfiable': obj.whenUnsatisfiable,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodHostAliases
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodHostAliases {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodHostAliases#hostnames
+   */
+  readonly hostnames?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodHostAliases#ip
+   */
+  readonly ip?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodHostAliases' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodHostAliases(obj: KafkaMirrorMaker2SpecTemplateBuildPodHostAliases | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostnames': obj.hostnames?.map(y => y),
+    'ip': obj.ip,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The pod's DNSPolicy. Defaults to `ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+ *
+ * @default ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodDnsPolicy
+ */
+export enum KafkaMirrorMaker2SpecTemplateBuildPodDnsPolicy {
+  /** ClusterFirst */
+  CLUSTER_FIRST = "ClusterFirst",
+  /** ClusterFirstWithHostNet */
+  CLUSTER_FIRST_WITH_HOST_NET = "ClusterFirstWithHostNet",
+  /** Default */
+  DEFAULT = "Default",
+  /** None */
+  NONE = "None",
+}
+
+/**
+ * The pod's DNSConfig. If specified, it will be merged to the generated DNS configuration based on the DNSPolicy.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodDnsConfig
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodDnsConfig {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodDnsConfig#nameservers
+   */
+  readonly nameservers?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodDnsConfig#options
+   */
+  readonly options?: KafkaMirrorMaker2SpecTemplateBuildPodDnsConfigOptions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodDnsConfig#searches
+   */
+  readonly searches?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodDnsConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodDnsConfig(obj: KafkaMirrorMaker2SpecTemplateBuildPodDnsConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nameservers': obj.nameservers?.map(y => y),
+    'options': obj.options?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodDnsConfigOptions(y)),
+    'searches': obj.searches?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumes
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodVolumes {
+  /**
+   * Name to use for the volume. Required.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumes#name
+   */
+  readonly name?: string;
+
+  /**
+   * `Secret` to use to populate the volume.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumes#secret
+   */
+  readonly secret?: KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecret;
+
+  /**
+   * `ConfigMap` to use to populate the volume.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumes#configMap
+   */
+  readonly configMap?: KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMap;
+
+  /**
+   * `EmptyDir` to use to populate the volume.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumes#emptyDir
+   */
+  readonly emptyDir?: KafkaMirrorMaker2SpecTemplateBuildPodVolumesEmptyDir;
+
+  /**
+   * `PersistentVolumeClaim` object to use to populate the volume.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumes#persistentVolumeClaim
+   */
+  readonly persistentVolumeClaim?: KafkaMirrorMaker2SpecTemplateBuildPodVolumesPersistentVolumeClaim;
+
+  /**
+   * `CSIVolumeSource` object to use to populate the volume.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumes#csi
+   */
+  readonly csi?: KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsi;
+
+  /**
+   * `ImageVolumeSource` object to use to populate the volume.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumes#image
+   */
+  readonly image?: KafkaMirrorMaker2SpecTemplateBuildPodVolumesImage;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodVolumes' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumes(obj: KafkaMirrorMaker2SpecTemplateBuildPodVolumes | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'secret': toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecret(obj.secret),
+    'configMap': toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMap(obj.configMap),
+    'emptyDir': toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesEmptyDir(obj.emptyDir),
+    'persistentVolumeClaim': toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesPersistentVolumeClaim(obj.persistentVolumeClaim),
+    'csi': toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsi(obj.csi),
+    'image': toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesImage(obj.image),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnv
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildContainerEnv {
+  /**
+   * The environment variable key.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnv#name
+   */
+  readonly name?: string;
+
+  /**
+   * The environment variable value.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnv#value
+   */
+  readonly value?: string;
+
+  /**
+   * Reference to the secret or config map property to which the environment variable is set.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnv#valueFrom
+   */
+  readonly valueFrom?: KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFrom;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildContainerEnv' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildContainerEnv(obj: KafkaMirrorMaker2SpecTemplateBuildContainerEnv | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+    'valueFrom': toJson_KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Security context for the container.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext#allowPrivilegeEscalation
+   */
+  readonly allowPrivilegeEscalation?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext#appArmorProfile
+   */
+  readonly appArmorProfile?: KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextAppArmorProfile;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext#capabilities
+   */
+  readonly capabilities?: KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextCapabilities;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext#privileged
+   */
+  readonly privileged?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext#procMount
+   */
+  readonly procMount?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext#readOnlyRootFilesystem
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext#runAsGroup
+   */
+  readonly runAsGroup?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext#runAsNonRoot
+   */
+  readonly runAsNonRoot?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext#runAsUser
+   */
+  readonly runAsUser?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext#seLinuxOptions
+   */
+  readonly seLinuxOptions?: KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeLinuxOptions;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext#seccompProfile
+   */
+  readonly seccompProfile?: KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeccompProfile;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext#windowsOptions
+   */
+  readonly windowsOptions?: KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextWindowsOptions;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext(obj: KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContext | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'allowPrivilegeEscalation': obj.allowPrivilegeEscalation,
+    'appArmorProfile': toJson_KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextAppArmorProfile(obj.appArmorProfile),
+    'capabilities': toJson_KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextCapabilities(obj.capabilities),
+    'privileged': obj.privileged,
+    'procMount': obj.procMount,
+    'readOnlyRootFilesystem': obj.readOnlyRootFilesystem,
+    'runAsGroup': obj.runAsGroup,
+    'runAsNonRoot': obj.runAsNonRoot,
+    'runAsUser': obj.runAsUser,
+    'seLinuxOptions': toJson_KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeLinuxOptions(obj.seLinuxOptions),
+    'seccompProfile': toJson_KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeccompProfile(obj.seccompProfile),
+    'windowsOptions': toJson_KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextWindowsOptions(obj.windowsOptions),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildContainerVolumeMounts
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildContainerVolumeMounts {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerVolumeMounts#mountPath
+   */
+  readonly mountPath?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerVolumeMounts#mountPropagation
+   */
+  readonly mountPropagation?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerVolumeMounts#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerVolumeMounts#readOnly
+   */
+  readonly readOnly?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerVolumeMounts#recursiveReadOnly
+   */
+  readonly recursiveReadOnly?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerVolumeMounts#subPath
+   */
+  readonly subPath?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerVolumeMounts#subPathExpr
+   */
+  readonly subPathExpr?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildContainerVolumeMounts' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildContainerVolumeMounts(obj: KafkaMirrorMaker2SpecTemplateBuildContainerVolumeMounts | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'mountPath': obj.mountPath,
+    'mountPropagation': obj.mountPropagation,
+    'name': obj.name,
+    'readOnly': obj.readOnly,
+    'recursiveReadOnly': obj.recursiveReadOnly,
+    'subPath': obj.subPath,
+    'subPathExpr': obj.subPathExpr,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata to apply to the `PodDisruptionBudgetTemplate` resource.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildConfigMetadata
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildConfigMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildConfigMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildConfigMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildConfigMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildConfigMetadata(obj: KafkaMirrorMaker2SpecTemplateBuildConfigMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildServiceAccountMetadata
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildServiceAccountMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildServiceAccountMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildServiceAccountMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildServiceAccountMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildServiceAccountMetadata(obj: KafkaMirrorMaker2SpecTemplateBuildServiceAccountMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateJmxSecretMetadata
+ */
+export interface KafkaMirrorMaker2SpecTemplateJmxSecretMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateJmxSecretMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateJmxSecretMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateJmxSecretMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateJmxSecretMetadata(obj: KafkaMirrorMaker2SpecTemplateJmxSecretMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecMirrorsSourceTlsTrustedCertificates
+ */
+export interface KafkaMirrorMaker2SpecMirrorsSourceTlsTrustedCertificates {
+  /**
+   * The name of the Secret containing the certificate.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceTlsTrustedCertificates#secretName
+   */
+  readonly secretName: string;
+
+  /**
+   * The name of the file certificate in the secret.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceTlsTrustedCertificates#certificate
+   */
+  readonly certificate?: string;
+
+  /**
+   * Pattern for the certificate files in the secret. Use the link:https://en.wikipedia.org/wiki/Glob_(programming)[_glob syntax_] for the pattern. All files in the secret that match the pattern are used.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceTlsTrustedCertificates#pattern
+   */
+  readonly pattern?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsSourceTlsTrustedCertificates' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsSourceTlsTrustedCertificates(obj: KafkaMirrorMaker2SpecMirrorsSourceTlsTrustedCertificates | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretName': obj.secretName,
+    'certificate': obj.certificate,
+    'pattern': obj.pattern,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the `Secret` which holds the certificate and private key pair.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthenticationCertificateAndKey
+ */
+export interface KafkaMirrorMaker2SpecMirrorsSourceAuthenticationCertificateAndKey {
+  /**
+   * The name of the Secret containing the certificate.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthenticationCertificateAndKey#secretName
+   */
+  readonly secretName: string;
+
+  /**
+   * The name of the file certificate in the Secret.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthenticationCertificateAndKey#certificate
+   */
+  readonly certificate: string;
+
+  /**
+   * The name of the private key in the secret. The private key must be in unencrypted PKCS #8 format. For more information, see RFC 5208: https://datatracker.ietf.org/doc/html/rfc5208.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthenticationCertificateAndKey#key
+   */
+  readonly key: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsSourceAuthenticationCertificateAndKey' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsSourceAuthenticationCertificateAndKey(obj: KafkaMirrorMaker2SpecMirrorsSourceAuthenticationCertificateAndKey | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretName': obj.secretName,
+    'certificate': obj.certificate,
+    'key': obj.key,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the `Secret` which holds the password.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthenticationPasswordSecret
+ */
+export interface KafkaMirrorMaker2SpecMirrorsSourceAuthenticationPasswordSecret {
+  /**
+   * The name of the Secret containing the password.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthenticationPasswordSecret#secretName
+   */
+  readonly secretName: string;
+
+  /**
+   * The name of the key in the Secret under which the password is stored.
+   *
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthenticationPasswordSecret#password
+   */
+  readonly password: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsSourceAuthenticationPasswordSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsSourceAuthenticationPasswordSecret(obj: KafkaMirrorMaker2SpecMirrorsSourceAuthenticationPasswordSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretName': obj.secretName,
+    'password': obj.password,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Specifies the authentication type. Supported types are `tls`, `scram-sha-256`, `scram-sha-512`, `plain`, and `custom`. `tls` uses TLS client authentication and is supported only over TLS connections. `scram-sha-256` and `scram-sha-512` use SASL SCRAM-SHA-256 and SASL SCRAM-SHA-512 authentication, respectively. `plain` uses SASL PLAIN authentication. `custom` allows you to configure a custom authentication mechanism.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsSourceAuthenticationType
+ */
+export enum KafkaMirrorMaker2SpecMirrorsSourceAuthenticationType {
+  /** tls */
+  TLS = "tls",
+  /** scram-sha-256 */
+  SCRAM_HYPHEN_SHA_HYPHEN_256 = "scram-sha-256",
+  /** scram-sha-512 */
+  SCRAM_HYPHEN_SHA_HYPHEN_512 = "scram-sha-512",
+  /** plain */
+  PLAIN = "plain",
+  /** custom */
+  CUSTOM = "custom",
+}
+
+/**
+ * Reference to the ConfigMap where the list of offsets will be written to.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsetsToConfigMap
+ */
+export interface KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsetsToConfigMap {
+  /**
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsetsToConfigMap#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsetsToConfigMap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsetsToConfigMap(obj: KafkaMirrorMaker2SpecMirrorsSourceConnectorListOffsetsToConfigMap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the ConfigMap where the new offsets are stored.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsetsFromConfigMap
+ */
+export interface KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsetsFromConfigMap {
+  /**
+   * @schema KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsetsFromConfigMap#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsetsFromConfigMap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsetsFromConfigMap(obj: KafkaMirrorMaker2SpecMirrorsSourceConnectorAlterOffsetsFromConfigMap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the ConfigMap where the list of offsets will be written to.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsetsToConfigMap
+ */
+export interface KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsetsToConfigMap {
+  /**
+   * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsetsToConfigMap#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsetsToConfigMap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsetsToConfigMap(obj: KafkaMirrorMaker2SpecMirrorsCheckpointConnectorListOffsetsToConfigMap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the ConfigMap where the new offsets are stored.
+ *
+ * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsetsFromConfigMap
+ */
+export interface KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsetsFromConfigMap {
+  /**
+   * @schema KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsetsFromConfigMap#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsetsFromConfigMap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsetsFromConfigMap(obj: KafkaMirrorMaker2SpecMirrorsCheckpointConnectorAlterOffsetsFromConfigMap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextAppArmorProfile
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodSecurityContextAppArmorProfile {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextAppArmorProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextAppArmorProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodSecurityContextAppArmorProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodSecurityContextAppArmorProfile(obj: KafkaMirrorMaker2SpecTemplatePodSecurityContextAppArmorProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextSeLinuxOptions
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodSecurityContextSeLinuxOptions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextSeLinuxOptions#level
+   */
+  readonly level?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextSeLinuxOptions#role
+   */
+  readonly role?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextSeLinuxOptions#type
+   */
+  readonly type?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextSeLinuxOptions#user
+   */
+  readonly user?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodSecurityContextSeLinuxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodSecurityContextSeLinuxOptions(obj: KafkaMirrorMaker2SpecTemplatePodSecurityContextSeLinuxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'level': obj.level,
+    'role': obj.role,
+    'type': obj.type,
+    'user': obj.user,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextSeccompProfile
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodSecurityContextSeccompProfile {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextSeccompProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextSeccompProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodSecurityContextSeccompProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodSecurityContextSeccompProfile(obj: KafkaMirrorMaker2SpecTemplatePodSecurityContextSeccompProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextSysctls
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodSecurityContextSysctls {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextSysctls#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextSysctls#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodSecurityContextSysctls' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodSecurityContextSysctls(obj: KafkaMirrorMaker2SpecTemplatePodSecurityContextSysctls | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextWindowsOptions
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodSecurityContextWindowsOptions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextWindowsOptions#gmsaCredentialSpec
+   */
+  readonly gmsaCredentialSpec?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextWindowsOptions#gmsaCredentialSpecName
+   */
+  readonly gmsaCredentialSpecName?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextWindowsOptions#hostProcess
+   */
+  readonly hostProcess?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodSecurityContextWindowsOptions#runAsUserName
+   */
+  readonly runAsUserName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodSecurityContextWindowsOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodSecurityContextWindowsOptions(obj: KafkaMirrorMaker2SpecTemplatePodSecurityContextWindowsOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'gmsaCredentialSpec': obj.gmsaCredentialSpec,
+    'gmsaCredentialSpecName': obj.gmsaCredentialSpecName,
+    'hostProcess': obj.hostProcess,
+    'runAsUserName': obj.runAsUserName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinity
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinity {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinity(obj: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinity
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinity {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinity(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinity
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinity {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinity(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelector(obj: KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodDnsConfigOptions
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodDnsConfigOptions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodDnsConfigOptions#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodDnsConfigOptions#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodDnsConfigOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodDnsConfigOptions(obj: KafkaMirrorMaker2SpecTemplatePodDnsConfigOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `Secret` to use to populate the volume.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodVolumesSecret
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodVolumesSecret {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesSecret#defaultMode
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesSecret#items
+   */
+  readonly items?: KafkaMirrorMaker2SpecTemplatePodVolumesSecretItems[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesSecret#optional
+   */
+  readonly optional?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesSecret#secretName
+   */
+  readonly secretName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodVolumesSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodVolumesSecret(obj: KafkaMirrorMaker2SpecTemplatePodVolumesSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultMode': obj.defaultMode,
+    'items': obj.items?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodVolumesSecretItems(y)),
+    'optional': obj.optional,
+    'secretName': obj.secretName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `ConfigMap` to use to populate the volume.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodVolumesConfigMap
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodVolumesConfigMap {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesConfigMap#defaultMode
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesConfigMap#items
+   */
+  readonly items?: KafkaMirrorMaker2SpecTemplatePodVolumesConfigMapItems[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesConfigMap#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesConfigMap#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodVolumesConfigMap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodVolumesConfigMap(obj: KafkaMirrorMaker2SpecTemplatePodVolumesConfigMap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultMode': obj.defaultMode,
+    'items': obj.items?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodVolumesConfigMapItems(y)),
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `EmptyDir` to use to populate the volume.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodVolumesEmptyDir
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodVolumesEmptyDir {
+  /**
+   * Medium represents the type of storage medium should back this volume. Valid values are unset or `Memory`. When not set, it will use the node's default medium.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesEmptyDir#medium
+   */
+  readonly medium?: KafkaMirrorMaker2SpecTemplatePodVolumesEmptyDirMedium;
+
+  /**
+   * The total amount of local storage required for this EmptyDir volume (for example 1Gi).
+   *
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesEmptyDir#sizeLimit
+   */
+  readonly sizeLimit?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodVolumesEmptyDir' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodVolumesEmptyDir(obj: KafkaMirrorMaker2SpecTemplatePodVolumesEmptyDir | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'medium': obj.medium,
+    'sizeLimit': obj.sizeLimit,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `PersistentVolumeClaim` object to use to populate the volume.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodVolumesPersistentVolumeClaim
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodVolumesPersistentVolumeClaim {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesPersistentVolumeClaim#claimName
+   */
+  readonly claimName?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesPersistentVolumeClaim#readOnly
+   */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodVolumesPersistentVolumeClaim' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodVolumesPersistentVolumeClaim(obj: KafkaMirrorMaker2SpecTemplatePodVolumesPersistentVolumeClaim | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'claimName': obj.claimName,
+    'readOnly': obj.readOnly,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `CSIVolumeSource` object to use to populate the volume.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodVolumesCsi
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodVolumesCsi {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesCsi#driver
+   */
+  readonly driver?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesCsi#fsType
+   */
+  readonly fsType?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesCsi#nodePublishSecretRef
+   */
+  readonly nodePublishSecretRef?: KafkaMirrorMaker2SpecTemplatePodVolumesCsiNodePublishSecretRef;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesCsi#readOnly
+   */
+  readonly readOnly?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesCsi#volumeAttributes
+   */
+  readonly volumeAttributes?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodVolumesCsi' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodVolumesCsi(obj: KafkaMirrorMaker2SpecTemplatePodVolumesCsi | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'driver': obj.driver,
+    'fsType': obj.fsType,
+    'nodePublishSecretRef': toJson_KafkaMirrorMaker2SpecTemplatePodVolumesCsiNodePublishSecretRef(obj.nodePublishSecretRef),
+    'readOnly': obj.readOnly,
+    'volumeAttributes': ((obj.volumeAttributes) === undefined) ? undefined : (Object.entries(obj.volumeAttributes).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `ImageVolumeSource` object to use to populate the volume.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodVolumesImage
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodVolumesImage {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesImage#pullPolicy
+   */
+  readonly pullPolicy?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesImage#reference
+   */
+  readonly reference?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodVolumesImage' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodVolumesImage(obj: KafkaMirrorMaker2SpecTemplatePodVolumesImage | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'pullPolicy': obj.pullPolicy,
+    'reference': obj.reference,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `Secret` to use to populate the volume. The name of the Secret and the items key and path fields can use placeholders that would be replaced for every individual node. Valid placeholders that you can use in the template are `{nodeId}` and `{nodePodName}`.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecret
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecret {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecret#defaultMode
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecret#items
+   */
+  readonly items?: KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecretItems[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecret#optional
+   */
+  readonly optional?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecret#secretName
+   */
+  readonly secretName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecret(obj: KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultMode': obj.defaultMode,
+    'items': obj.items?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecretItems(y)),
+    'optional': obj.optional,
+    'secretName': obj.secretName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `ConfigMap` to use to populate the volume. The name of the ConfigMap and the items key and path fields can use placeholders that would be replaced for every individual node. Valid placeholders that you can use in the template are `{nodeId}` and `{nodePodName}`.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMap
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMap {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMap#defaultMode
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMap#items
+   */
+  readonly items?: KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMapItems[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMap#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMap#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMap(obj: KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultMode': obj.defaultMode,
+    'items': obj.items?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMapItems(y)),
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `PersistentVolumeClaim` object to use to populate the volume. The name of the Persistent Volume Claim can use placeholders that would be replaced for every individual node. Valid placeholders that you can use in the template are `{nodeId}` and `{nodePodName}`.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesPersistentVolumeClaim
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesPersistentVolumeClaim {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesPersistentVolumeClaim#claimName
+   */
+  readonly claimName?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesPersistentVolumeClaim#readOnly
+   */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesPersistentVolumeClaim' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesPersistentVolumeClaim(obj: KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesPersistentVolumeClaim | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'claimName': obj.claimName,
+    'readOnly': obj.readOnly,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the secret or config map property to which the environment variable is set.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFrom
+ */
+export interface KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFrom {
+  /**
+   * Reference to a key in a secret.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFrom#secretKeyRef
+   */
+  readonly secretKeyRef?: KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromSecretKeyRef;
+
+  /**
+   * Reference to a key in a config map.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromConfigMapKeyRef;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFrom(obj: KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretKeyRef': toJson_KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromSecretKeyRef(obj.secretKeyRef),
+    'configMapKeyRef': toJson_KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextAppArmorProfile
+ */
+export interface KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextAppArmorProfile {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextAppArmorProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextAppArmorProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextAppArmorProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextAppArmorProfile(obj: KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextAppArmorProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextCapabilities
+ */
+export interface KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextCapabilities {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextCapabilities#add
+   */
+  readonly add?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextCapabilities#drop
+   */
+  readonly drop?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextCapabilities' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextCapabilities(obj: KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextCapabilities | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'add': obj.add?.map(y => y),
+    'drop': obj.drop?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeLinuxOptions
+ */
+export interface KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeLinuxOptions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeLinuxOptions#level
+   */
+  readonly level?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeLinuxOptions#role
+   */
+  readonly role?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeLinuxOptions#type
+   */
+  readonly type?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeLinuxOptions#user
+   */
+  readonly user?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeLinuxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeLinuxOptions(obj: KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeLinuxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'level': obj.level,
+    'role': obj.role,
+    'type': obj.type,
+    'user': obj.user,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeccompProfile
+ */
+export interface KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeccompProfile {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeccompProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeccompProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeccompProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeccompProfile(obj: KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextSeccompProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextWindowsOptions
+ */
+export interface KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextWindowsOptions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextWindowsOptions#gmsaCredentialSpec
+   */
+  readonly gmsaCredentialSpec?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextWindowsOptions#gmsaCredentialSpecName
+   */
+  readonly gmsaCredentialSpecName?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextWindowsOptions#hostProcess
+   */
+  readonly hostProcess?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextWindowsOptions#runAsUserName
+   */
+  readonly runAsUserName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextWindowsOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextWindowsOptions(obj: KafkaMirrorMaker2SpecTemplateConnectContainerSecurityContextWindowsOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'gmsaCredentialSpec': obj.gmsaCredentialSpec,
+    'gmsaCredentialSpecName': obj.gmsaCredentialSpecName,
+    'hostProcess': obj.hostProcess,
+    'runAsUserName': obj.runAsUserName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the secret or config map property to which the environment variable is set.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFrom
+ */
+export interface KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFrom {
+  /**
+   * Reference to a key in a secret.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFrom#secretKeyRef
+   */
+  readonly secretKeyRef?: KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromSecretKeyRef;
+
+  /**
+   * Reference to a key in a config map.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromConfigMapKeyRef;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFrom(obj: KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretKeyRef': toJson_KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromSecretKeyRef(obj.secretKeyRef),
+    'configMapKeyRef': toJson_KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextAppArmorProfile
+ */
+export interface KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextAppArmorProfile {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextAppArmorProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextAppArmorProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextAppArmorProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextAppArmorProfile(obj: KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextAppArmorProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextCapabilities
+ */
+export interface KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextCapabilities {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextCapabilities#add
+   */
+  readonly add?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextCapabilities#drop
+   */
+  readonly drop?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextCapabilities' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextCapabilities(obj: KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextCapabilities | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'add': obj.add?.map(y => y),
+    'drop': obj.drop?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeLinuxOptions
+ */
+export interface KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeLinuxOptions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeLinuxOptions#level
+   */
+  readonly level?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeLinuxOptions#role
+   */
+  readonly role?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeLinuxOptions#type
+   */
+  readonly type?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeLinuxOptions#user
+   */
+  readonly user?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeLinuxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeLinuxOptions(obj: KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeLinuxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'level': obj.level,
+    'role': obj.role,
+    'type': obj.type,
+    'user': obj.user,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeccompProfile
+ */
+export interface KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeccompProfile {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeccompProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeccompProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeccompProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeccompProfile(obj: KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextSeccompProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextWindowsOptions
+ */
+export interface KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextWindowsOptions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextWindowsOptions#gmsaCredentialSpec
+   */
+  readonly gmsaCredentialSpec?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextWindowsOptions#gmsaCredentialSpecName
+   */
+  readonly gmsaCredentialSpecName?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextWindowsOptions#hostProcess
+   */
+  readonly hostProcess?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextWindowsOptions#runAsUserName
+   */
+  readonly runAsUserName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextWindowsOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextWindowsOptions(obj: KafkaMirrorMaker2SpecTemplateInitContainerSecurityContextWindowsOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'gmsaCredentialSpec': obj.gmsaCredentialSpec,
+    'gmsaCredentialSpecName': obj.gmsaCredentialSpecName,
+    'hostProcess': obj.hostProcess,
+    'runAsUserName': obj.runAsUserName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextAppArmorProfile
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextAppArmorProfile {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextAppArmorProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextAppArmorProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextAppArmorProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextAppArmorProfile(obj: KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextAppArmorProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeLinuxOptions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeLinuxOptions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeLinuxOptions#level
+   */
+  readonly level?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeLinuxOptions#role
+   */
+  readonly role?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeLinuxOptions#type
+   */
+  readonly type?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeLinuxOptions#user
+   */
+  readonly user?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeLinuxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeLinuxOptions(obj: KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeLinuxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'level': obj.level,
+    'role': obj.role,
+    'type': obj.type,
+    'user': obj.user,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeccompProfile
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeccompProfile {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeccompProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeccompProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeccompProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeccompProfile(obj: KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSeccompProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSysctls
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSysctls {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSysctls#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSysctls#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSysctls' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSysctls(obj: KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextSysctls | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextWindowsOptions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextWindowsOptions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextWindowsOptions#gmsaCredentialSpec
+   */
+  readonly gmsaCredentialSpec?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextWindowsOptions#gmsaCredentialSpecName
+   */
+  readonly gmsaCredentialSpecName?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextWindowsOptions#hostProcess
+   */
+  readonly hostProcess?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextWindowsOptions#runAsUserName
+   */
+  readonly runAsUserName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextWindowsOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextWindowsOptions(obj: KafkaMirrorMaker2SpecTemplateBuildPodSecurityContextWindowsOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'gmsaCredentialSpec': obj.gmsaCredentialSpec,
+    'gmsaCredentialSpecName': obj.gmsaCredentialSpecName,
+    'hostProcess': obj.hostProcess,
+    'runAsUserName': obj.runAsUserName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinity
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinity {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinity(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinity
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinity {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinity(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinity
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinity {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinity(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelector(obj: KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodDnsConfigOptions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodDnsConfigOptions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodDnsConfigOptions#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodDnsConfigOptions#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodDnsConfigOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodDnsConfigOptions(obj: KafkaMirrorMaker2SpecTemplateBuildPodDnsConfigOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `Secret` to use to populate the volume.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecret
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecret {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecret#defaultMode
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecret#items
+   */
+  readonly items?: KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecretItems[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecret#optional
+   */
+  readonly optional?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecret#secretName
+   */
+  readonly secretName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecret(obj: KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultMode': obj.defaultMode,
+    'items': obj.items?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecretItems(y)),
+    'optional': obj.optional,
+    'secretName': obj.secretName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `ConfigMap` to use to populate the volume.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMap
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMap {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMap#defaultMode
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMap#items
+   */
+  readonly items?: KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMapItems[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMap#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMap#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMap(obj: KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultMode': obj.defaultMode,
+    'items': obj.items?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMapItems(y)),
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `EmptyDir` to use to populate the volume.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesEmptyDir
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodVolumesEmptyDir {
+  /**
+   * Medium represents the type of storage medium should back this volume. Valid values are unset or `Memory`. When not set, it will use the node's default medium.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesEmptyDir#medium
+   */
+  readonly medium?: KafkaMirrorMaker2SpecTemplateBuildPodVolumesEmptyDirMedium;
+
+  /**
+   * The total amount of local storage required for this EmptyDir volume (for example 1Gi).
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesEmptyDir#sizeLimit
+   */
+  readonly sizeLimit?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodVolumesEmptyDir' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesEmptyDir(obj: KafkaMirrorMaker2SpecTemplateBuildPodVolumesEmptyDir | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'medium': obj.medium,
+    'sizeLimit': obj.sizeLimit,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `PersistentVolumeClaim` object to use to populate the volume.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesPersistentVolumeClaim
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodVolumesPersistentVolumeClaim {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesPersistentVolumeClaim#claimName
+   */
+  readonly claimName?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesPersistentVolumeClaim#readOnly
+   */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodVolumesPersistentVolumeClaim' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesPersistentVolumeClaim(obj: KafkaMirrorMaker2SpecTemplateBuildPodVolumesPersistentVolumeClaim | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'claimName': obj.claimName,
+    'readOnly': obj.readOnly,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `CSIVolumeSource` object to use to populate the volume.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsi
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsi {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsi#driver
+   */
+  readonly driver?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsi#fsType
+   */
+  readonly fsType?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsi#nodePublishSecretRef
+   */
+  readonly nodePublishSecretRef?: KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsiNodePublishSecretRef;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsi#readOnly
+   */
+  readonly readOnly?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsi#volumeAttributes
+   */
+  readonly volumeAttributes?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsi' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsi(obj: KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsi | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'driver': obj.driver,
+    'fsType': obj.fsType,
+    'nodePublishSecretRef': toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsiNodePublishSecretRef(obj.nodePublishSecretRef),
+    'readOnly': obj.readOnly,
+    'volumeAttributes': ((obj.volumeAttributes) === undefined) ? undefined : (Object.entries(obj.volumeAttributes).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `ImageVolumeSource` object to use to populate the volume.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesImage
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodVolumesImage {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesImage#pullPolicy
+   */
+  readonly pullPolicy?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesImage#reference
+   */
+  readonly reference?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodVolumesImage' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesImage(obj: KafkaMirrorMaker2SpecTemplateBuildPodVolumesImage | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'pullPolicy': obj.pullPolicy,
+    'reference': obj.reference,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the secret or config map property to which the environment variable is set.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFrom
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFrom {
+  /**
+   * Reference to a key in a secret.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFrom#secretKeyRef
+   */
+  readonly secretKeyRef?: KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromSecretKeyRef;
+
+  /**
+   * Reference to a key in a config map.
+   *
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromConfigMapKeyRef;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFrom(obj: KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretKeyRef': toJson_KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromSecretKeyRef(obj.secretKeyRef),
+    'configMapKeyRef': toJson_KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextAppArmorProfile
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextAppArmorProfile {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextAppArmorProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextAppArmorProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextAppArmorProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextAppArmorProfile(obj: KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextAppArmorProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextCapabilities
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextCapabilities {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextCapabilities#add
+   */
+  readonly add?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextCapabilities#drop
+   */
+  readonly drop?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextCapabilities' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextCapabilities(obj: KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextCapabilities | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'add': obj.add?.map(y => y),
+    'drop': obj.drop?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeLinuxOptions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeLinuxOptions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeLinuxOptions#level
+   */
+  readonly level?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeLinuxOptions#role
+   */
+  readonly role?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeLinuxOptions#type
+   */
+  readonly type?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeLinuxOptions#user
+   */
+  readonly user?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeLinuxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeLinuxOptions(obj: KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeLinuxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'level': obj.level,
+    'role': obj.role,
+    'type': obj.type,
+    'user': obj.user,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeccompProfile
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeccompProfile {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeccompProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeccompProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeccompProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeccompProfile(obj: KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextSeccompProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextWindowsOptions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextWindowsOptions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextWindowsOptions#gmsaCredentialSpec
+   */
+  readonly gmsaCredentialSpec?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextWindowsOptions#gmsaCredentialSpecName
+   */
+  readonly gmsaCredentialSpecName?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextWindowsOptions#hostProcess
+   */
+  readonly hostProcess?: boolean;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextWindowsOptions#runAsUserName
+   */
+  readonly runAsUserName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextWindowsOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextWindowsOptions(obj: KafkaMirrorMaker2SpecTemplateBuildContainerSecurityContextWindowsOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'gmsaCredentialSpec': obj.gmsaCredentialSpec,
+    'gmsaCredentialSpecName': obj.gmsaCredentialSpecName,
+    'hostProcess': obj.hostProcess,
+    'runAsUserName': obj.runAsUserName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution#preference
+   */
+  readonly preference?: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preference': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution#nodeSelectorTerms
+   */
+  readonly nodeSelectorTerms?: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution#podAffinityTerm
+   */
+  readonly podAffinityTerm?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'podAffinityTerm': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#labelSelector
+   */
+  readonly labelSelector?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution#podAffinityTerm
+   */
+  readonly podAffinityTerm?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'podAffinityTerm': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#labelSelector
+   */
+  readonly labelSelector?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodVolumesSecretItems
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodVolumesSecretItems {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesSecretItems#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesSecretItems#mode
+   */
+  readonly mode?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesSecretItems#path
+   */
+  readonly path?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodVolumesSecretItems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodVolumesSecretItems(obj: KafkaMirrorMaker2SpecTemplatePodVolumesSecretItems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'mode': obj.mode,
+    'path': obj.path,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodVolumesConfigMapItems
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodVolumesConfigMapItems {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesConfigMapItems#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesConfigMapItems#mode
+   */
+  readonly mode?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesConfigMapItems#path
+   */
+  readonly path?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodVolumesConfigMapItems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodVolumesConfigMapItems(obj: KafkaMirrorMaker2SpecTemplatePodVolumesConfigMapItems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'mode': obj.mode,
+    'path': obj.path,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Medium represents the type of storage medium should back this volume. Valid values are unset or `Memory`. When not set, it will use the node's default medium.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplatePodVolumesEmptyDirMedium
+ */
+export enum KafkaMirrorMaker2SpecTemplatePodVolumesEmptyDirMedium {
+  /** Memory */
+  MEMORY = "Memory",
+}
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodVolumesCsiNodePublishSecretRef
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodVolumesCsiNodePublishSecretRef {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodVolumesCsiNodePublishSecretRef#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodVolumesCsiNodePublishSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodVolumesCsiNodePublishSecretRef(obj: KafkaMirrorMaker2SpecTemplatePodVolumesCsiNodePublishSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecretItems
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecretItems {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecretItems#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecretItems#mode
+   */
+  readonly mode?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecretItems#path
+   */
+  readonly path?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecretItems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecretItems(obj: KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesSecretItems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'mode': obj.mode,
+    'path': obj.path,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMapItems
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMapItems {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMapItems#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMapItems#mode
+   */
+  readonly mode?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMapItems#path
+   */
+  readonly path?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMapItems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMapItems(obj: KafkaMirrorMaker2SpecTemplatePodTemplatedVolumesConfigMapItems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'mode': obj.mode,
+    'path': obj.path,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a secret.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromSecretKeyRef
+ */
+export interface KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromSecretKeyRef {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromSecretKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromSecretKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromSecretKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromSecretKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromSecretKeyRef(obj: KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a config map.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromConfigMapKeyRef
+ */
+export interface KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromConfigMapKeyRef {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromConfigMapKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromConfigMapKeyRef(obj: KafkaMirrorMaker2SpecTemplateConnectContainerEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a secret.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromSecretKeyRef
+ */
+export interface KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromSecretKeyRef {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromSecretKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromSecretKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromSecretKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromSecretKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromSecretKeyRef(obj: KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a config map.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromConfigMapKeyRef
+ */
+export interface KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromConfigMapKeyRef {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromConfigMapKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromConfigMapKeyRef(obj: KafkaMirrorMaker2SpecTemplateInitContainerEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution#preference
+   */
+  readonly preference?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preference': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution#nodeSelectorTerms
+   */
+  readonly nodeSelectorTerms?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution#podAffinityTerm
+   */
+  readonly podAffinityTerm?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'podAffinityTerm': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#labelSelector
+   */
+  readonly labelSelector?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution#podAffinityTerm
+   */
+  readonly podAffinityTerm?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'podAffinityTerm': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#labelSelector
+   */
+  readonly labelSelector?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplateBuildPodTopologySpreadConstraintsLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecretItems
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecretItems {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecretItems#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecretItems#mode
+   */
+  readonly mode?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecretItems#path
+   */
+  readonly path?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecretItems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecretItems(obj: KafkaMirrorMaker2SpecTemplateBuildPodVolumesSecretItems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'mode': obj.mode,
+    'path': obj.path,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMapItems
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMapItems {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMapItems#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMapItems#mode
+   */
+  readonly mode?: number;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMapItems#path
+   */
+  readonly path?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMapItems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMapItems(obj: KafkaMirrorMaker2SpecTemplateBuildPodVolumesConfigMapItems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'mode': obj.mode,
+    'path': obj.path,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Medium represents the type of storage medium should back this volume. Valid values are unset or `Memory`. When not set, it will use the node's default medium.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesEmptyDirMedium
+ */
+export enum KafkaMirrorMaker2SpecTemplateBuildPodVolumesEmptyDirMedium {
+  /** Memory */
+  MEMORY = "Memory",
+}
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsiNodePublishSecretRef
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsiNodePublishSecretRef {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsiNodePublishSecretRef#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsiNodePublishSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsiNodePublishSecretRef(obj: KafkaMirrorMaker2SpecTemplateBuildPodVolumesCsiNodePublishSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a secret.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromSecretKeyRef
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromSecretKeyRef {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromSecretKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromSecretKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromSecretKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromSecretKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromSecretKeyRef(obj: KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a config map.
+ *
+ * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromConfigMapKeyRef
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromConfigMapKeyRef {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromConfigMapKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromConfigMapKeyRef(obj: KafkaMirrorMaker2SpecTemplateBuildContainerEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference#matchFields
+   */
+  readonly matchFields?: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
+    'matchFields': obj.matchFields?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms#matchFields
+   */
+  readonly matchFields?: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
+    'matchFields': obj.matchFields?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#labelSelector
+   */
+  readonly labelSelector?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#labelSelector
+   */
+  readonly labelSelector?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference#matchFields
+   */
+  readonly matchFields?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
+    'matchFields': obj.matchFields?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms#matchFields
+   */
+  readonly matchFields?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
+    'matchFields': obj.matchFields?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#labelSelector
+   */
+  readonly labelSelector?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#labelSelector
+   */
+  readonly labelSelector?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: KafkaMirrorMaker2SpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions
+ */
+export interface KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: KafkaMirrorMaker2SpecTemplateBuildPodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+
+/**
+ *
+ *
  * @schema KafkaNodePool
  */
 export class KafkaNodePool extends ApiObject {

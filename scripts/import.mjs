@@ -21,10 +21,13 @@ const crds = resolve(process.env.CDK8S_KAFKA_CRDS ?? join(root, '..', 'shared', 
 const MODULES = {
   strimzi: [
     'strimzi/040-Crd-kafka.yaml',
+    'strimzi/041-Crd-kafkaconnect.yaml',
     'strimzi/043-Crd-kafkatopic.yaml',
     'strimzi/044-Crd-kafkauser.yaml',
     'strimzi/045-Crd-kafkanodepool.yaml',
     'strimzi/046-Crd-kafkabridge.yaml',
+    'strimzi/047-Crd-kafkaconnector.yaml',
+    'strimzi/048-Crd-kafkamirrormaker2.yaml',
     'strimzi/049-Crd-kafkarebalance.yaml',
   ],
   certmanager: [
