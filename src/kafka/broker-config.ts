@@ -29,17 +29,20 @@ export interface MinIsrProblem {
  * `rf = isr = 1` is allowed where `singleReplica` is (a development cluster).
  */
 export function minIsrProblem(rf: number, isr: number, singleReplica: boolean): MinIsrProblem | undefined {
-  if (!Number.isInteger(isr) || isr < 1) {
-    return { problem: 'must be a whole number >= 1 (Kafka rejects less)', fix: `set it to ${Math.max(1, rf - 1)}` };
-  }
-  if (isr < rf || (singleReplica && rf === 1 && isr === 1)) return undefined;
-  if (rf <= 1) {
-    return {
-      problem: 'must be less than the replication factor (1), which no min ISR can be: one replica has no spare',
-      fix: singleReplica ? 'set it to 1' : 'raise the replication factor to 3 (with min.insync.replicas 2), or use profile: ClusterProfile.DEVELOPMENT for a throwaway cluster',
-    };
-  }
-  return { problem: `must be less than the replication factor (${rf}), or one replica down stops every acks=all write`, fix: `set it to ${rf - 1}` };
+  // One replica may be its own min ISR only where a single replica is allowed (DEVELOPMENT).
+  const fits = (value: number) => Number.isInteger(value) && value >= 1 && (value < rf || (singleReplica && rf === 1 && value === 1));
+  if (fits(isr)) return undefined;
+  const problem = !Number.isInteger(isr) || isr < 1
+    ? 'must be a whole number >= 1 (Kafka rejects less)'
+    : rf <= 1
+      ? 'must be less than the replication factor (1), which no min ISR can be: one replica has no spare'
+      : `must be less than the replication factor (${rf}), or one replica down stops every acks=all write`;
+  // A fix never proposes the value already set, nor one this check refuses in turn.
+  const proposal = Math.max(1, rf - 1);
+  const fix = fits(proposal) && proposal !== isr
+    ? `set it to ${proposal}`
+    : 'raise the replication factor to 3 (with min.insync.replicas 2), or use profile: ClusterProfile.DEVELOPMENT for a throwaway cluster';
+  return { problem, fix };
 }
 
 /** What is wrong with a value of a Kafka configuration, for {@link replicationProblems}. */

@@ -855,10 +855,13 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     // (KafkaCluster.generatePodDisruptionBudget: createCustomControllerPodDisruptionBudget(..., nodes().size())).
     const quorumLoss = Math.floor((controllers - 1) / 2) + 1;
     if (production && controllers > 0 && this.maxUnavailable >= quorumLoss) {
-      err('maxUnavailable', `lets a drain evict ${quorumLoss} of the ${controllers} controllers at once, which loses the KRaft quorum`, this.maxUnavailable, `set at most ${quorumLoss - 1}`);
+      err('maxUnavailable', `lets a drain evict ${quorumLoss} of the ${controllers} controllers at once, which loses the KRaft quorum`, this.maxUnavailable,
+        quorumLoss > 1 ? `set at most ${quorumLoss - 1}` : 'run 3 controllers (a quorum of one survives no eviction), or use profile: ClusterProfile.DEVELOPMENT for a throwaway cluster');
     }
     const spare = Number(config['default.replication.factor']) - Number(config['min.insync.replicas']);
-    if (production && brokers > 0 && Number.isInteger(spare) && spare >= 0 && this.maxUnavailable > Math.max(spare, 0) && this.maxUnavailable < quorumLoss) {
+    // With no spare replica (min ISR = replication factor) the min ISR is what is wrong, and is
+    // reported: maxUnavailable 0 would block every drain instead.
+    if (production && brokers > 0 && Number.isInteger(spare) && spare >= 1 && this.maxUnavailable > spare && this.maxUnavailable < quorumLoss) {
       err('maxUnavailable', `lets a drain evict ${this.maxUnavailable} brokers at once; with replication factor ${config['default.replication.factor']} and min.insync.replicas ${config['min.insync.replicas']}, partitions with replicas on them stop taking acks=all writes`, this.maxUnavailable, `set at most ${spare}`);
     }
     const smallest = this.pools.reduce<KafkaNodePool | undefined>((min, p) => (min === undefined || p.replicas < min.replicas ? p : min), undefined);
