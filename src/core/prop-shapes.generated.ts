@@ -1473,14 +1473,14 @@ export const INTERFACES = {
   "controllers": {
    "shape": {
     "t": "object",
-    "ref": "KafkaNodeOptions"
+    "ref": "KafkaZonedNodeOptions"
    },
    "optional": true
   },
   "brokers": {
    "shape": {
     "t": "object",
-    "ref": "KafkaNodeOptions"
+    "ref": "KafkaZonedNodeOptions"
    },
    "optional": true
   },
@@ -2090,6 +2090,12 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "zone": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
   "replicas": {
    "shape": {
     "t": "number"
@@ -2249,6 +2255,12 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "zone": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
   "replicas": {
    "shape": {
     "t": "number"
@@ -2390,6 +2402,8 @@ export const INTERFACES = {
      "kafkaExporter": "present",
      "resource": "present",
      "addNodePool": "function",
+     "addZonePools": "function",
+     "brokerZones": "present",
      "addListener": "function",
      "addExternalListener": "function",
      "addTopic": "function",
@@ -2745,6 +2759,325 @@ export const INTERFACES = {
   "controllerMutationRate": {
    "shape": {
     "t": "number"
+   },
+   "optional": true
+  }
+ },
+ "KafkaZonedNodeOptions": {
+  "zones": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "object",
+       "ref": "NodePoolZone"
+      }
+     ]
+    }
+   },
+   "optional": true
+  },
+  "replicasPerZone": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "replicas": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "nodeIds": {
+   "shape": {
+    "t": "instance",
+    "name": "NodeIdRange",
+    "members": {
+     "first": "present",
+     "last": "present",
+     "size": "present",
+     "overlaps": "function",
+     "toString": "function"
+    }
+   },
+   "optional": true
+  },
+  "storage": {
+   "shape": {
+    "t": "instance",
+    "name": "KafkaStorage",
+    "members": {
+     "_spec": "present",
+     "isEphemeral": "present"
+    }
+   },
+   "optional": true
+  },
+  "resources": {
+   "shape": {
+    "t": "object",
+    "props": {
+     "cpu": {
+      "shape": {
+       "t": "object",
+       "props": {
+        "request": {
+         "shape": {
+          "t": "instance",
+          "name": "Cpu",
+          "members": {
+           "amount": "present"
+          }
+         },
+         "optional": true
+        },
+        "limit": {
+         "shape": {
+          "t": "instance",
+          "name": "Cpu",
+          "members": {
+           "amount": "present"
+          }
+         },
+         "optional": true
+        }
+       }
+      },
+      "optional": true
+     },
+     "memory": {
+      "shape": {
+       "t": "object",
+       "props": {
+        "request": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        },
+        "limit": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        }
+       }
+      },
+      "optional": true
+     },
+     "ephemeralStorage": {
+      "shape": {
+       "t": "object",
+       "props": {
+        "request": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        },
+        "limit": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        }
+       }
+      },
+      "optional": true
+     }
+    }
+   },
+   "optional": true
+  },
+  "heap": {
+   "shape": {
+    "t": "size"
+   },
+   "optional": true
+  },
+  "podLabels": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  }
+ },
+ "KafkaZonePoolsOptions": {
+  "roles": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "enum",
+     "values": [
+      "controller",
+      "broker"
+     ],
+     "names": [
+      "NodeRole.CONTROLLER",
+      "NodeRole.BROKER"
+     ]
+    }
+   },
+   "optional": false
+  },
+  "zones": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "object",
+       "ref": "NodePoolZone"
+      }
+     ]
+    }
+   },
+   "optional": false
+  },
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "replicasPerZone": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "replicas": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "nodeIds": {
+   "shape": {
+    "t": "instance",
+    "name": "NodeIdRange",
+    "members": {
+     "first": "present",
+     "last": "present",
+     "size": "present",
+     "overlaps": "function",
+     "toString": "function"
+    }
+   },
+   "optional": true
+  },
+  "storage": {
+   "shape": {
+    "t": "instance",
+    "name": "KafkaStorage",
+    "members": {
+     "_spec": "present",
+     "isEphemeral": "present"
+    }
+   },
+   "optional": true
+  },
+  "resources": {
+   "shape": {
+    "t": "object",
+    "props": {
+     "cpu": {
+      "shape": {
+       "t": "object",
+       "props": {
+        "request": {
+         "shape": {
+          "t": "instance",
+          "name": "Cpu",
+          "members": {
+           "amount": "present"
+          }
+         },
+         "optional": true
+        },
+        "limit": {
+         "shape": {
+          "t": "instance",
+          "name": "Cpu",
+          "members": {
+           "amount": "present"
+          }
+         },
+         "optional": true
+        }
+       }
+      },
+      "optional": true
+     },
+     "memory": {
+      "shape": {
+       "t": "object",
+       "props": {
+        "request": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        },
+        "limit": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        }
+       }
+      },
+      "optional": true
+     },
+     "ephemeralStorage": {
+      "shape": {
+       "t": "object",
+       "props": {
+        "request": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        },
+        "limit": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        }
+       }
+      },
+      "optional": true
+     }
+    }
+   },
+   "optional": true
+  },
+  "heap": {
+   "shape": {
+    "t": "size"
+   },
+   "optional": true
+  },
+  "podLabels": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "string"
+    }
    },
    "optional": true
   }
@@ -3413,6 +3746,40 @@ export const INTERFACES = {
     "t": "record",
     "of": {
      "t": "string"
+    }
+   },
+   "optional": true
+  }
+ },
+ "NodePoolZone": {
+  "zone": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "replicas": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "nodeIds": {
+   "shape": {
+    "t": "instance",
+    "name": "NodeIdRange",
+    "members": {
+     "first": "present",
+     "last": "present",
+     "size": "present",
+     "overlaps": "function",
+     "toString": "function"
     }
    },
    "optional": true
@@ -6067,6 +6434,23 @@ export const SIGNATURES = {
    "optional": true
   }
  ],
+ "KafkaCluster.addZonePools": [
+  {
+   "name": "id",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "KafkaZonePoolsOptions"
+   },
+   "optional": false
+  }
+ ],
  "KafkaCluster.bootstrapAddress": [
   {
    "name": "listener",
@@ -7134,8 +7518,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@588": "function",
-       "__@toStringTag@590": "present"
+       "__@iterator@598": "function",
+       "__@toStringTag@600": "present"
       }
      }
     ]

@@ -10,3 +10,5 @@ export * from './pod-monitor';
 export * from './storage';
 export * from './topic';
 export * from './user';
+// The public types only: the rest of zones.ts is the checks.
+export type { KafkaZonedNodeOptions, KafkaZonePoolsOptions, NodePoolZone } from './zones';

@@ -18,9 +18,10 @@ import { checkBrokerConfig, DURABLE_BROKER_CONFIG, replicationProblems } from '.
 import { KafkaListener, KafkaListenerOptions, ListenerAuthentication, ListenerAuthenticationType, ListenerType } from './listener';
 import { checkListener, listenerBrokerProblems } from './listener-rules';
 import { KafkaMetrics } from './metrics';
-import { KafkaNodeOptions, KafkaNodePool, KafkaNodePoolOptions, NodeIdRange, NodeRole, INodePoolParent } from './node-pool';
+import { KafkaNodePool, KafkaNodePoolOptions, NodeIdRange, NodeRole, INodePoolParent } from './node-pool';
 import { KafkaTopic, KafkaTopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
+import { addZonePools, KafkaZonedNodeOptions, KafkaZonePoolsOptions, zoneProblems } from './zones';
 import { ImportedKafkaCluster, KafkaClusterAttributes } from './imported-cluster';
 
 /** How strict the durability and availability checks are. */
@@ -122,15 +123,23 @@ export interface KafkaClusterProps {
    */
   readonly profile?: ClusterProfile;
   /**
-   * The `controller` pool.
-   * @default - 3 controllers, 10 GiB persistent claims
+   * The `controller` pool, or with `zones` one pool per zone (`controller-<zone suffix>`, each
+   * pinned to its zone, `replicasPerZone` controllers each). Pinned controllers must keep a
+   * KRaft majority when any one zone is lost (production; checked at synth).
+   * @default - 3 controllers in one pool, 10 GiB persistent claims
    */
-  readonly controllers?: KafkaNodeOptions;
+  readonly controllers?: KafkaZonedNodeOptions;
   /**
-   * The `broker` pool.
-   * @default - 3 brokers, 100 GiB persistent claims
+   * The `broker` pool, or with `zones` one pool per zone (`broker-<zone suffix>`, each pinned to
+   * its zone, `replicasPerZone` brokers each), e.g.
+   * `{ zones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'], replicasPerZone: 2 }`. A production
+   * cluster whose brokers are pinned to zones must survive the loss of any one zone: rack
+   * awareness on, and for every replication factor RF with its min ISR M (new topics',
+   * `__consumer_offsets`', `__transaction_state`'s), RF − (most replicas of a partition one zone
+   * can hold) >= M. Checked at synth, with the sources in {@link KafkaCluster}.
+   * @default - 3 brokers in one pool, 100 GiB persistent claims
    */
-  readonly brokers?: KafkaNodeOptions;
+  readonly brokers?: KafkaZonedNodeOptions;
   /**
    * Create the `controller` and `broker` pools. Turn off to add your own with `addNodePool()`
    * (e.g. dual-role nodes).
@@ -220,9 +229,43 @@ const ID_BLOCK = 100;
  * (3 controllers and 3 brokers by default), listeners, users and topics, with durable and
  * secure defaults.
  *
+ * Pools pinned to zones (`brokers.zones`, `controllers.zones`, `addZonePools()`, a pool's
+ * `zone`) make a production cluster check at synth that it survives the loss of any one zone:
+ *
+ * - rack awareness is on: the zones are the racks (Strimzi sets `broker.rack` from the node's
+ *   `rackTopologyKey` label); without it Kafka places replicas as if there were one rack;
+ * - for each replication factor RF and its min ISR M (`default.replication.factor` /
+ *   `min.insync.replicas`, `offsets.topic.replication.factor` / `min.insync.replicas`,
+ *   `transaction.state.log.replication.factor` / `transaction.state.log.min.isr`, and the
+ *   share-group state topic's when set), RF − (most replicas of a partition one zone can hold)
+ *   >= M. Kafka's controller places a new partition's replicas round-robin over racks
+ *   (`StripedReplicaPlacer.RackList.place`, kafka-metadata 4.3.1), so with Z zones of equal size
+ *   one zone holds at most ceil(RF/Z); with unequal sizes the library runs the same round-robin.
+ *   Fewer than M in sync fail acks=all writes with NotEnoughReplicas
+ *   (`Partition.appendRecordsToLeader`). Brokers of unpinned pools are counted in whichever zone
+ *   is worst. Topics that set their own replicas or min ISR are held to the same rule;
+ * - controllers pinned to zones keep a majority of the KRaft voters without their largest zone
+ *   (`CandidateState.majoritySize`: voters / 2 + 1).
+ *
+ * A DEVELOPMENT cluster skips these rules. Pools of unequal size across zones only warn: they
+ * work, but Kafka gives every zone a replica of nearly every partition, so the smaller zones'
+ * brokers carry more (`StripedReplicaPlacer`'s javadoc calls unequal racks a user error); brokers
+ * in zones with unpinned controllers warn too. The rules cover where Kafka's controller places
+ * new partitions; reassignments (by hand, or Cruise Control without its rack-aware goals) can
+ * place replicas otherwise.
+ *
  * @example
  * const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
  * kafka.addTopic('orders', { partitions: 12 });
+ *
+ * @example
+ * // One broker pool and one controller per zone.
+ * const kafka = new KafkaCluster(chart, 'Kafka', {
+ *   name: 'events',
+ *   namespace: 'kafka',
+ *   brokers: { zones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'], replicasPerZone: 2 },
+ *   controllers: { zones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] },
+ * });
  */
 export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolParent {
   /**
@@ -375,8 +418,13 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     });
 
     if (props.defaultNodePools ?? true) {
-      this.controllerPool = this.addNodePool('Controllers', { name: 'controller', roles: [NodeRole.CONTROLLER], ...props.controllers });
-      this.brokerPool = this.addNodePool('Brokers', { name: 'broker', roles: [NodeRole.BROKER], ...props.brokers });
+      this.controllerPool = this.defaultPools('Controllers', 'controller', NodeRole.CONTROLLER, 'controllers', props.controllers);
+      this.brokerPool = this.defaultPools('Brokers', 'broker', NodeRole.BROKER, 'brokers', props.brokers);
+      if (this.profile === ClusterProfile.PRODUCTION && props.brokers?.zones !== undefined && props.controllers?.zones === undefined) {
+        ConsistencyPass.of(this).warn(this.subject, 'controllers.zones',
+          'are unset while the brokers are pinned to zones: the controllers are spread over zones only on a best-effort basis (a ScheduleAnyway topology spread), so one zone may hold a majority of them, and losing it stops leader elections',
+          undefined, `pin them too: controllers: { zones: [...] } with one controller in each of 3 zones`);
+      }
     }
     if (props.defaultListener ?? true) {
       this.addListener('tls', { port: 9093, type: ListenerType.INTERNAL, tls: true, authentication: ListenerAuthentication.scramSha512() });
@@ -386,6 +434,13 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
       ConsistencyPass.of(this).podSecurity(this, this.namespace, PodSecurityLevel.BASELINE, `KafkaCluster '${this.clusterName}' runs with restrictedSecurityContext: false (Strimzi's default security context)`);
     }
     this.node.addValidation({ validate: () => this.validateCluster() });
+    this.node.addValidation({
+      validate: () => zoneProblems({
+        subject: this.subject, production: this.profile === ClusterProfile.PRODUCTION, rackAwareness: this.rackAwareness, pools: this.pools,
+        config: this.brokerConfig, brokersProp: props.brokers?.zones !== undefined ? 'brokers.zones' : 'nodePools (zones of the broker pools)',
+        controllersProp: props.controllers?.zones !== undefined ? 'controllers.zones' : 'nodePools (zones of the controller pools)',
+      }),
+    });
     this.recordFacts();
   }
 
@@ -393,6 +448,26 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
   public addNodePool(id: string, options: KafkaNodePoolOptions): KafkaNodePool {
     checkArgs(this.subject, 'KafkaCluster.addNodePool', arguments);
     return new KafkaNodePool(this, id, { ...options, cluster: this });
+  }
+
+  /**
+   * Adds one node pool per zone, each pinned to its zone (a required node affinity on the
+   * cluster's `rackTopologyKey`, through the pool's `template.pod.affinity`), named
+   * `<name>-<zone suffix>` (or as each zone says) with its own node id range; for clusters made
+   * with `defaultNodePools: false` (e.g. dual-role nodes per zone). Checked at once like the
+   * `brokers.zones` prop; the zone rules of a production cluster run at synth.
+   * @param id the id of the construct that holds the pools (their ids are the zones)
+   * @param options roles, zones and what every pool shares
+   * @returns the pools, in the order of the zones
+   */
+  public addZonePools(id: string, options: KafkaZonePoolsOptions): KafkaNodePool[] {
+    checkArgs(this.subject, 'KafkaCluster.addZonePools', arguments);
+    return addZonePools(this, this.subject, id, `addZonePools('${id}')`, options);
+  }
+
+  /** The zones the broker pools are pinned to, in the order the pools were added. */
+  public get brokerZones(): string[] {
+    return [...new Set(this.pools.filter((p) => p.isBroker && p.zone !== undefined).map((p) => p.zone!))];
   }
 
   /** Adds a listener; Strimzi's rules for listeners are checked at once. */
@@ -709,10 +784,15 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
       pod: compact({
         metadata: pool.podLabels && { labels: pool.podLabels },
         securityContext: this.restrictedSecurityContext ? restrictedPodSecurityContext() : undefined,
-        // Strimzi no longer adds anti-affinity: spread each pool itself.
+        // A pool pinned to a zone: required onto its nodes. Strimzi adds "rackTopologyKey exists"
+        // to each term for rack-aware brokers (ModelUtils.affinityWithRackLabelSelector).
+        affinity: pool.zone === undefined ? undefined : {
+          nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: this.rackTopologyKey, operator: 'In', values: [pool.zone] }] }] } },
+        },
+        // Strimzi no longer adds anti-affinity: spread each pool itself (over nodes only when pinned to a zone).
         topologySpreadConstraints: spreadOverNodesAndZones(
           { 'strimzi.io/cluster': this.clusterName, 'strimzi.io/pool-name': pool.poolName },
-          this.rackAwareness ? this.rackTopologyKey : undefined,
+          this.rackAwareness && pool.zone === undefined ? this.rackTopologyKey : undefined,
         ),
       }),
       ...(this.restrictedSecurityContext && { kafkaContainer: { securityContext: restrictedContainerSecurityContext() } }),
@@ -817,6 +897,20 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     const o = listener.options;
     const brokers = this.brokerNodeIds.map((id) => o.brokers?.find((b) => b.nodeId === id)?.host ?? o.hostTemplate?.replace('{nodeId}', String(id)));
     return [o.bootstrapHost, ...brokers].filter((h): h is string => h !== undefined);
+  }
+
+  /**
+   * The default pools of one role: one pool (`id`, named `name`), or with `options.zones` one
+   * per zone under `id`; returns the single pool, undefined for zone pools.
+   */
+  private defaultPools(id: string, name: string, role: NodeRole, prop: string, options: KafkaZonedNodeOptions = {}): KafkaNodePool | undefined {
+    const { zones, replicasPerZone, ...pool } = options;
+    if (zones === undefined) {
+      if (replicasPerZone !== undefined) throwPropError(this.subject, `${prop}.replicasPerZone`, 'is set without zones', replicasPerZone, `list the zones (${prop}: { zones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'], replicasPerZone: ${replicasPerZone} }), or set ${prop}.replicas for one pool`);
+      return this.addNodePool(id, { name, roles: [role], ...pool });
+    }
+    addZonePools(this, this.subject, id, prop, { name, roles: [role], zones, replicasPerZone, ...pool });
+    return undefined;
   }
 
   private nextFreeRange(replicas: number): NodeIdRange {

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { throwFactoryError, throwPropError } from '../core/errors';
 import { StrimziNames } from '../core/names';
-import { checkLabels, checkName, NameFormat } from '../core/naming';
+import { checkLabels, checkName, isName, NameFormat } from '../core/naming';
 import { checkSizing, renderResources } from '../core/resources';
 import { jvmSize } from '../core/units';
 import { KafkaStorage } from './storage';
@@ -96,6 +96,16 @@ export interface KafkaNodePoolOptions extends KafkaNodeOptions {
    * @default - the construct id, lower-cased
    */
   readonly name?: string;
+  /**
+   * Pins the pool to one zone: its pods are required onto nodes whose label `rackTopologyKey`
+   * of the cluster (default `topology.kubernetes.io/zone`) has this value (a required node
+   * affinity in the pool's `template.pod.affinity`, to which Strimzi adds its own "label exists"
+   * requirement for rack-aware brokers: `ModelUtils.affinityWithRackLabelSelector`). For one
+   * pool per zone, use the cluster's `brokers.zones` / `controllers.zones` or `addZonePools()`;
+   * the zone rules of a production cluster are checked at synth (see `KafkaCluster`).
+   * @default - not pinned: spread over zones by a best-effort topology spread
+   */
+  readonly zone?: string;
 }
 
 /** The cluster a pool belongs to: what the pool needs of `KafkaCluster`. */
@@ -145,6 +155,8 @@ export class KafkaNodePool extends Construct {
   public readonly nodeIdRange: NodeIdRange;
   /** Labels added to the pool's pods. */
   public readonly podLabels?: Readonly<Record<string, string>>;
+  /** The zone the pool's pods are required onto, if pinned. */
+  public readonly zone?: string;
   /** The L1 `KafkaNodePool`. */
   public readonly resource: strimzi.KafkaNodePool;
 
@@ -165,6 +177,10 @@ export class KafkaNodePool extends Construct {
     checkSizing(subject, 'resources', resources, 'heap', props.heap);
     checkLabels(subject, 'podLabels', props.podLabels);
     this.podLabels = props.podLabels;
+    if (props.zone !== undefined && (props.zone === '' || !isName(props.zone, NameFormat.LABEL_VALUE))) {
+      throwPropError(subject, 'zone', "must be a zone: the value of the nodes' zone label, at most 63 alphanumerics, '-', '_' and '.', starting and ending with an alphanumeric", props.zone, "use the label's value, e.g. 'eu-west-1a' (kubectl get nodes -L topology.kubernetes.io/zone)");
+    }
+    this.zone = props.zone;
     this.storage = props.storage ?? KafkaStorage.persistentClaim({ size: Size.gibibytes(this.isBroker ? 100 : 10) });
     this.nodeIdRange = props.cluster._registerNodePool(this, props.nodeIds);
 

@@ -10,6 +10,7 @@ import type { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from 
 import { ClusterProfile, KafkaCluster } from './kafka-cluster';
 import type { IKafkaCluster } from './kafka-cluster';
 import type { AclRule, KafkaUser } from './user';
+import { zoneShare } from './zones';
 
 /** Options of `KafkaCluster.addTopic()`. */
 export interface KafkaTopicOptions {
@@ -133,6 +134,7 @@ export class KafkaTopic extends Construct {
     const unified = unifyCollisionChars(this.topicName);
     byName.set(unified, [...(byName.get(unified) ?? []), this]);
     this.node.addValidation({ validate: () => this.collisions(subject, unified) });
+    this.node.addValidation({ validate: () => this.zoneLoss(subject, config) });
 
     ConsistencyPass.of(this).declare(cluster, 'topic', this.topicName);
     // Strimzi's topic operator watches KafkaTopics in its own Kubernetes cluster only (the entity
@@ -163,6 +165,26 @@ export class KafkaTopic extends Construct {
         return errors;
       },
     });
+  }
+
+  /**
+   * The zone rule of a topic that sets its own replicas or min ISR on a production cluster whose
+   * brokers are pinned to zones (the cluster checks its defaults): losing the zone that holds the
+   * most replicas of a partition (Kafka's `StripedReplicaPlacer`, see `zones.ts`) must leave
+   * `min.insync.replicas` of them, or acks=all writes fail.
+   */
+  private zoneLoss(subject: Subject, config: Readonly<Record<string, unknown>>): string[] {
+    const cluster = this.cluster;
+    if (!(cluster instanceof KafkaCluster) || cluster.profile !== ClusterProfile.PRODUCTION) return [];
+    if (this.replicas === undefined && config['min.insync.replicas'] === undefined) return [];
+    const rf = this.replicas ?? cluster.defaultReplicationFactor;
+    const isr = Number(config['min.insync.replicas'] ?? cluster.brokerConfig['min.insync.replicas']);
+    if (!Number.isInteger(isr) || isr < 1 || isr >= rf) return [];
+    const share = zoneShare(cluster.nodePools, cluster.rackAwareness, rf);
+    if (share === undefined || rf - share.worst >= isr) return [];
+    const prop = this.replicas !== undefined ? 'replicas' : "config['min.insync.replicas']";
+    return [propError(subject, prop, `leave ${rf - share.worst} of the ${rf} replicas when a zone is lost: cluster '${cluster.clusterName}' has its brokers in ${share.zones} zone${share.zones > 1 ? 's' : ''} (${cluster.brokerZones.join(', ')}), and Kafka's rack-aware placement (StripedReplicaPlacer) can put ${share.worst} replicas of a partition in one, fewer than min.insync.replicas ${isr} remain, and acks=all writes fail with NotEnoughReplicas`,
+      this.replicas ?? isr, this.replicas !== undefined ? `raise replicas until replicas − replicas in one zone >= ${isr}, or leave it unset for the cluster's default` : `lower it to ${rf - share.worst} at most, or raise replicas`)];
   }
 
   /**
