@@ -318,6 +318,40 @@ export const INTERFACES = {
    "optional": true
   }
  },
+ "CustomTieredStorageOptions": {
+  "className": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "classPath": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "config": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "number"
+      },
+      {
+       "t": "boolean"
+      }
+     ]
+    }
+   },
+   "optional": true
+  }
+ },
  "DeliveryOptions": {
   "repoUrl": {
    "shape": {
@@ -1581,6 +1615,17 @@ export const INTERFACES = {
     }
    },
    "optional": true
+  },
+  "tieredStorage": {
+   "shape": {
+    "t": "instance",
+    "name": "TieredStorage",
+    "members": {
+     "_spec": "present",
+     "className": "present"
+    }
+   },
+   "optional": true
   }
  },
  "KafkaGatewayProps": {
@@ -2565,6 +2610,13 @@ export const INTERFACES = {
     }
    },
    "optional": true
+  },
+  "remoteStorage": {
+   "shape": {
+    "t": "object",
+    "ref": "TopicRemoteStorage"
+   },
+   "optional": true
   }
  },
  "KafkaTopicProps": {
@@ -2630,6 +2682,13 @@ export const INTERFACES = {
       }
      ]
     }
+   },
+   "optional": true
+  },
+  "remoteStorage": {
+   "shape": {
+    "t": "object",
+    "ref": "TopicRemoteStorage"
    },
    "optional": true
   }
@@ -4481,6 +4540,27 @@ export const INTERFACES = {
       }
      ]
     }
+   },
+   "optional": true
+  },
+  "remoteStorage": {
+   "shape": {
+    "t": "object",
+    "ref": "TopicRemoteStorage"
+   },
+   "optional": true
+  }
+ },
+ "TopicRemoteStorage": {
+  "localRetention": {
+   "shape": {
+    "t": "duration"
+   },
+   "optional": true
+  },
+  "localRetentionSize": {
+   "shape": {
+    "t": "size"
    },
    "optional": true
   }
@@ -7518,8 +7598,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@598": "function",
-       "__@toStringTag@600": "present"
+       "__@iterator@605": "function",
+       "__@toStringTag@607": "present"
       }
      }
     ]
@@ -8208,6 +8288,16 @@ export const SIGNATURES = {
    "shape": {
     "t": "object",
     "ref": "RegionalTarget"
+   },
+   "optional": false
+  }
+ ],
+ "TieredStorage.custom": [
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "CustomTieredStorageOptions"
    },
    "optional": false
   }

@@ -8,6 +8,9 @@ export * from './metrics';
 export * from './node-pool';
 export * from './pod-monitor';
 export * from './storage';
+// TieredStorage and its options: the rest of tiered-storage.ts is the checks.
+export { TieredStorage } from './tiered-storage';
+export type { CustomTieredStorageOptions, TopicRemoteStorage } from './tiered-storage';
 export * from './topic';
 export * from './user';
 // The public types only: the rest of zones.ts is the checks.

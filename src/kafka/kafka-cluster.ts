@@ -21,6 +21,7 @@ import { KafkaMetrics } from './metrics';
 import { KafkaNodePool, KafkaNodePoolOptions, NodeIdRange, NodeRole, INodePoolParent } from './node-pool';
 import { KafkaTopic, KafkaTopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
+import { checkClusterTieredStorage, TieredStorage } from './tiered-storage';
 import { addZonePools, KafkaZonedNodeOptions, KafkaZonePoolsOptions, zoneProblems } from './zones';
 import { ImportedKafkaCluster, KafkaClusterAttributes } from './imported-cluster';
 
@@ -209,6 +210,16 @@ export interface KafkaClusterProps {
    * @default - Strimzi's
    */
   readonly logging?: Record<string, string>;
+  /**
+   * Tiered storage (Strimzi `spec.kafka.tieredStorage`): brokers copy closed segments to a
+   * remote store through a `RemoteStorageManager` plugin, and topics with `remoteStorage` keep
+   * only their newest data on disk. With it, `config` must not set what Strimzi writes for it
+   * (`remote.log.storage.system.enable`, `remote.log.metadata.manager.*`,
+   * `remote.log.storage.manager.*`), and `log.local.retention.*` must be within
+   * `log.retention.*` (brokers refuse to start otherwise: `LogConfig.validateBrokerLogConfigValues`).
+   * @default - none: topics cannot turn remote storage on
+   */
+  readonly tieredStorage?: TieredStorage;
 }
 
 /** Requests and limit of the entity operator's topic and user operator containers. */
@@ -259,13 +270,15 @@ const ID_BLOCK = 100;
  * kafka.addTopic('orders', { partitions: 12 });
  *
  * @example
- * // One broker pool and one controller per zone.
+ * // One broker pool and one controller per zone, with tiered storage.
  * const kafka = new KafkaCluster(chart, 'Kafka', {
  *   name: 'events',
  *   namespace: 'kafka',
  *   brokers: { zones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'], replicasPerZone: 2 },
  *   controllers: { zones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] },
+ *   tieredStorage: TieredStorage.custom({ className: 'io.aiven.kafka.tieredstorage.RemoteStorageManager', classPath: '/opt/kafka/plugins/tiered-storage/*' }),
  * });
+ * kafka.addTopic('orders', { partitions: 12, remoteStorage: { localRetention: Duration.hours(12) } });
  */
 export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolParent {
   /**
@@ -307,6 +320,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
   public readonly controllerPool?: KafkaNodePool;
   /** The default `broker` pool, if made. */
   public readonly brokerPool?: KafkaNodePool;
+  /** The tiered storage, if any. */
+  public readonly tieredStorage?: TieredStorage;
   /** The L1 `Kafka`. */
   public readonly resource: strimzi.Kafka;
 
@@ -345,6 +360,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
     this.kafkaExporter = props.kafkaExporter ?? false;
     this.userConfig = props.config ?? {};
     checkBrokerConfig(this.subject, this.userConfig, this.version);
+    this.tieredStorage = props.tieredStorage;
+    checkClusterTieredStorage(this.subject, this.userConfig, this.tieredStorage !== undefined);
     const maxUnavailable = props.maxUnavailable ?? 1;
     this.maxUnavailable = maxUnavailable;
     if (!Number.isInteger(maxUnavailable) || maxUnavailable < 0) {
@@ -373,6 +390,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
             }),
           }),
           ...(this.rackAwareness && { rack: { topologyKey: this.rackTopologyKey } }),
+          ...(this.tieredStorage && { tieredStorage: this.tieredStorage._spec }),
           ...(metricsConfig && { metricsConfig }),
           ...(props.logging && { logging: { type: strimzi.KafkaSpecKafkaLoggingType.INLINE, loggers: props.logging } }),
           template: {

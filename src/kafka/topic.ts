@@ -10,6 +10,7 @@ import type { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from 
 import { ClusterProfile, KafkaCluster } from './kafka-cluster';
 import type { IKafkaCluster } from './kafka-cluster';
 import type { AclRule, KafkaUser } from './user';
+import { checkTopicRemoteStorage, remoteStorageConfig, TopicRemoteStorage } from './tiered-storage';
 import { zoneShare } from './zones';
 
 /** Options of `KafkaCluster.addTopic()`. */
@@ -46,6 +47,18 @@ export interface KafkaTopicOptions {
    * @default - the broker defaults
    */
   readonly config?: Record<string, string | number | boolean | string[]>;
+  /**
+   * Keep the topic's older segments in the cluster's remote store (tiered storage): sets
+   * `remote.storage.enable` and, when given, `local.retention.ms` / `local.retention.bytes`
+   * (which `config` must then not set). Checked at once as Kafka's controller checks a new topic
+   * (`LogConfig.validate`, with the broker's defaults): the cluster has `tieredStorage`
+   * (`validateRemoteStorageOnlyIfSystemEnabled`), `cleanup.policy` is `delete`
+   * (`validateRemoteStorageRequiresDeleteCleanupPolicy`), and the local retention is at most the
+   * topic's retention (`validateRemoteStorageRetentionTime` / `...Size`). The same checks apply to
+   * `config: { 'remote.storage.enable': true }`.
+   * @default - off: every segment stays on the brokers' disks
+   */
+  readonly remoteStorage?: TopicRemoteStorage;
 }
 
 /** Props of {@link KafkaTopic}. */
@@ -114,6 +127,14 @@ export class KafkaTopic extends Construct {
     }
     const resourceName = props.resourceName ?? toResourceName(this.topicName);
     this.resourceName = resourceName;
+    // Tiered storage: the remoteStorage prop's keys, then Kafka's checks of a new topic's remote storage.
+    const remote = remoteStorageConfig(subject, props.remoteStorage, config);
+    const topicConfig = { ...config, ...remote };
+    checkTopicRemoteStorage(subject, topicConfig, new Set(Object.keys(remote)), {
+      name: cluster.clusterName,
+      tieredStorage: cluster instanceof KafkaCluster ? cluster.tieredStorage !== undefined : undefined,
+      brokerConfig: cluster.brokerConfig ?? {},
+    });
     this.resource = new strimzi.KafkaTopic(this, 'Resource', {
       metadata: {
         name: resourceName,
@@ -124,7 +145,7 @@ export class KafkaTopic extends Construct {
         ...(resourceName !== this.topicName && { topicName: this.topicName }),
         partitions: this.partitions,
         ...(this.replicas !== undefined && { replicas: this.replicas }),
-        ...(Object.keys(config).length > 0 && { config }),
+        ...(Object.keys(topicConfig).length > 0 && { config: topicConfig }),
       },
     });
 
