@@ -120,7 +120,7 @@ const ledger = new KafkaUser(streaming, 'Ledger', { cluster: payments, userName:
 entries.grantRead(ledger, { group: 'ledger' });
 new KafkaClientWorkload(streaming, 'Consumer', { cluster: payments, user: ledger, topic: entries, role: KafkaClientRole.CONSUMER, group: 'ledger' });
 
-synthEnvironments([estate, team], 'dist');
+synthEnvironments([estate, team], 'estate-dist');
 `);
     writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
       compilerOptions: { strict: true, skipLibCheck: false, module: 'commonjs', target: 'ES2022', types: [], outDir: 'out' },
@@ -128,13 +128,13 @@ synthEnvironments([estate, team], 'dist');
     }));
     run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.'], app);
     run('node', ['out/estate.js'], app);
-    const folders = clusterFolders(join(app, 'dist'), app);
+    const folders = clusterFolders(join(app, 'estate-dist'), app);
     expect(folders.map((f) => f.path)).toEqual([
-      'dist/estate/argocd/', 'dist/estate/edge/', 'dist/estate/eu-central/', 'dist/estate/eu-west/', 'dist/estate/streaming/',
-      'dist/ledger-team/argocd/', 'dist/ledger-team/streaming/',
+      'estate-dist/estate/argocd/', 'estate-dist/estate/edge/', 'estate-dist/estate/eu-central/', 'estate-dist/estate/eu-west/', 'estate-dist/estate/streaming/',
+      'estate-dist/ledger-team/argocd/', 'estate-dist/ledger-team/streaming/',
     ]);
-    expect(readFileSync(join(app, 'dist', 'ledger-team', 'README.md'), 'utf8')).toContain('the namespaces `payments`, made by their owners');
-    const validate = spawnSync('npx', ['--no-install', 'cdk8s-kafka', 'validate', 'dist'], { cwd: app, encoding: 'utf8' });
+    expect(readFileSync(join(app, 'estate-dist', 'ledger-team', 'README.md'), 'utf8')).toContain('the namespaces `payments`, made by their owners');
+    const validate = spawnSync('npx', ['--no-install', 'cdk8s-kafka', 'validate', 'estate-dist'], { cwd: app, encoding: 'utf8' });
     expect({ status: validate.status, stdout: validate.stdout }).toEqual({ status: 0, stdout: '' });
 
     // The API-server stage, as for this repository's own dist/ (test/kube/apply.test.ts).

@@ -1469,6 +1469,12 @@ export const INTERFACES = {
     ]
    },
    "optional": true
+  },
+  "tieredStorage": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
   }
  },
  "KafkaClusterProps": {
@@ -2460,6 +2466,7 @@ export const INTERFACES = {
      "grantTransactionalWrite": "function",
      "grantConsumerGroup": "function",
      "grantTransactionalId": "function",
+     "remoteStorageEnabled": "present",
      "listener": "function",
      "allListeners": "present",
      "nodePools": "present",

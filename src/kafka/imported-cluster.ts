@@ -54,6 +54,12 @@ export interface KafkaClusterAttributes {
    * @default ClusterProfile.PRODUCTION
    */
   readonly profile?: ClusterProfile;
+  /**
+   * Whether its brokers have tiered storage on (Strimzi's `spec.kafka.tieredStorage`): a topic
+   * that turns on remote storage needs it.
+   * @default - not known: not checked
+   */
+  readonly tieredStorage?: boolean;
 }
 
 /**
@@ -71,6 +77,7 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
   public readonly brokerCount?: number;
   public readonly brokerConfig?: Readonly<Record<string, string | number | boolean>>;
   public readonly profile?: ClusterProfile;
+  public readonly remoteStorageEnabled?: boolean;
 
   public constructor(scope: Construct, id: string, attributes: KafkaClusterAttributes) {
     super(scope, constructId('ImportedKafkaCluster', scope, id));
@@ -104,6 +111,7 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
     this.brokerConfig = attributes.config;
     this.authorization = attributes.authorization;
     this.profile = attributes.profile;
+    this.remoteStorageEnabled = attributes.tieredStorage;
     this.declareFacts();
   }
 

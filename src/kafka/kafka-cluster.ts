@@ -99,6 +99,11 @@ export interface IKafkaCluster extends IConstruct {
   readonly brokerConfig?: Readonly<Record<string, string | number | boolean>>;
   /** How strict the durability checks are; undefined for production's. */
   readonly profile?: ClusterProfile;
+  /**
+   * Whether the brokers have tiered storage on (topics may then turn on remote storage);
+   * undefined when not known.
+   */
+  readonly remoteStorageEnabled?: boolean;
 }
 
 /** Props of {@link KafkaCluster}. */
@@ -666,6 +671,11 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
   public grantTransactionalId(user: KafkaUser, transactionalId: string | import('./user').Acl): import('./user').AclRule[] {
     checkArgs(this.subject, 'KafkaCluster.grantTransactionalId', arguments);
     return user._grant({ by: this.subject, method: 'grantTransactionalId()', cluster: this }, [{ access: 'transactionalId', resource: transactionalId, prop: 'transactionalId' }]);
+  }
+
+  /** Whether the brokers have tiered storage on: `tieredStorage` is set. */
+  public get remoteStorageEnabled(): boolean {
+    return this.tieredStorage !== undefined;
   }
 
   /** The listener named `name`. */

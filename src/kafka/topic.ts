@@ -132,7 +132,7 @@ export class KafkaTopic extends Construct {
     const topicConfig = { ...config, ...remote };
     checkTopicRemoteStorage(subject, topicConfig, new Set(Object.keys(remote)), {
       name: cluster.clusterName,
-      tieredStorage: cluster instanceof KafkaCluster ? cluster.tieredStorage !== undefined : undefined,
+      tieredStorage: cluster.remoteStorageEnabled,
       brokerConfig: cluster.brokerConfig ?? {},
     });
     this.resource = new strimzi.KafkaTopic(this, 'Resource', {

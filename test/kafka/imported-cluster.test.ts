@@ -109,3 +109,11 @@ describe('KafkaCluster.fromClusterAttributes', () => {
     expect(() => topic.grantRead(new KafkaUser(chart, 'U', { cluster: theirs, userName: 'u' }), { group: 'g' })).toThrow(/belongs to cluster .*events.*, not to cluster .*ours/);
   });
 });
+
+test('a topic with remote storage on a cluster declared without tiered storage fails; declared with it, passes', () => {
+  const { chart } = appTeam();
+  const without = KafkaCluster.fromClusterAttributes(chart, 'Without', { ...PLATFORM, name: 'without', tieredStorage: false });
+  expect(() => new KafkaTopic(chart, 'T', { cluster: without, topicName: 't', config: { 'remote.storage.enable': true } })).toThrow(/has no tiered storage/);
+  const withIt = KafkaCluster.fromClusterAttributes(chart, 'With', { ...PLATFORM, name: 'with', tieredStorage: true });
+  expect(() => new KafkaTopic(chart, 'T2', { cluster: withIt, topicName: 't', config: { 'remote.storage.enable': true } })).not.toThrow();
+});
