@@ -193,6 +193,7 @@ export class ConsistencyPass {
   private readonly names = new WeakMap<ApiObject, { readonly subject: Subject; readonly prop: string; readonly fix?: string }>();
   private found: string[] = [];
   private readonly declared = new Map<IConstruct, Map<string, Set<string>>>();
+  private readonly unknownSpaces = new Map<IConstruct, Set<string>>();
   private readonly expected: Array<{ subject: Subject; prop: string; owner: IConstruct; space: string; name: string; fix: string }> = [];
 
   private constructor(private readonly app: IConstruct) {}
@@ -335,6 +336,14 @@ export class ConsistencyPass {
   }
 
   /**
+   * Records that what `owner` has in `space` is not known (the topics of a Kafka cluster made
+   * elsewhere): every name expected there is taken as declared.
+   */
+  public declareUnknown(owner: IConstruct, space: string): void {
+    this.unknownSpaces.set(owner, new Set([...(this.unknownSpaces.get(owner) ?? []), space]));
+  }
+
+  /**
    * Records that `subject` names a `space` `name` of `owner` through `prop` (e.g. an ACL on a
    * literal topic); a warning at synth unless `owner` declares it.
    */
@@ -357,7 +366,7 @@ export class ConsistencyPass {
     this.found = [];
     for (const e of this.expected) {
       const names = this.declared.get(e.owner)?.get(e.space) ?? new Set<string>();
-      if (names.has(e.name)) continue;
+      if (names.has(e.name) || this.unknownSpaces.get(e.owner)?.has(e.space)) continue;
       this.found.push(propError(e.subject, e.prop, `names the ${e.space} '${e.name}', which ${e.owner.node.path} does not declare (it declares ${names.size === 0 ? 'none' : [...names].sort().join(', ')})`, e.name, e.fix));
     }
     const objects = emittedObjects(this.app);
@@ -617,6 +626,17 @@ function clusterOf(scope: IConstruct): { key: IConstruct; name: string } {
     CLUSTER_NAMES.set(chart as Chart, name);
   }
   return { key: chart, name };
+}
+
+/**
+ * Why `a` and `b` are in different Kubernetes clusters, or undefined when they are in one or it
+ * cannot be known: two cluster charts of one environment are two clusters; charts of different
+ * environments may well be one cluster (a team's environment on the platform's cluster).
+ */
+export function differentKubernetesClusters(a: IConstruct, b: IConstruct): string | undefined {
+  const [ca, cb] = [clusterOf(a), clusterOf(b)];
+  if (ca.key === cb.key || !Chart.isChart(ca.key) || !Chart.isChart(cb.key) || ca.key.node.scope !== cb.key.node.scope) return undefined;
+  return `${ca.name} and ${cb.name} are two Kubernetes clusters of one environment`;
 }
 
 let registry: SchemaRegistry | undefined;

@@ -1298,6 +1298,13 @@ export const INTERFACES = {
      "clusterCaCertSecretName": "present",
      "clientsCaCertSecretName": "present",
      "allListeners": "present",
+     "grantRead": "function",
+     "grantWrite": "function",
+     "grantReadWrite": "function",
+     "grantIdempotentWrite": "function",
+     "grantTransactionalWrite": "function",
+     "grantConsumerGroup": "function",
+     "grantTransactionalId": "function",
      "node": "present",
      "with": "function"
     }
@@ -2459,13 +2466,6 @@ export const INTERFACES = {
      "addExternalListener": "function",
      "addTopic": "function",
      "addUser": "function",
-     "grantRead": "function",
-     "grantWrite": "function",
-     "grantReadWrite": "function",
-     "grantIdempotentWrite": "function",
-     "grantTransactionalWrite": "function",
-     "grantConsumerGroup": "function",
-     "grantTransactionalId": "function",
      "remoteStorageEnabled": "present",
      "listener": "function",
      "allListeners": "present",
@@ -2483,6 +2483,13 @@ export const INTERFACES = {
      "_registerNodePool": "function",
      "_defaultResources": "function",
      "_podTemplate": "function",
+     "grantRead": "function",
+     "grantWrite": "function",
+     "grantReadWrite": "function",
+     "grantIdempotentWrite": "function",
+     "grantTransactionalWrite": "function",
+     "grantConsumerGroup": "function",
+     "grantTransactionalId": "function",
      "node": "present",
      "with": "function",
      "toString": "function"
@@ -2636,6 +2643,13 @@ export const INTERFACES = {
      "clusterCaCertSecretName": "present",
      "clientsCaCertSecretName": "present",
      "allListeners": "present",
+     "grantRead": "function",
+     "grantWrite": "function",
+     "grantReadWrite": "function",
+     "grantIdempotentWrite": "function",
+     "grantTransactionalWrite": "function",
+     "grantConsumerGroup": "function",
+     "grantTransactionalId": "function",
      "node": "present",
      "with": "function"
     }
@@ -2754,6 +2768,13 @@ export const INTERFACES = {
      "clusterCaCertSecretName": "present",
      "clientsCaCertSecretName": "present",
      "allListeners": "present",
+     "grantRead": "function",
+     "grantWrite": "function",
+     "grantReadWrite": "function",
+     "grantIdempotentWrite": "function",
+     "grantTransactionalWrite": "function",
+     "grantConsumerGroup": "function",
+     "grantTransactionalId": "function",
      "node": "present",
      "with": "function"
     }
@@ -3779,6 +3800,40 @@ export const INTERFACES = {
   "controllers": {
    "shape": {
     "t": "number"
+   },
+   "optional": true
+  },
+  "profile": {
+   "shape": {
+    "t": "enum",
+    "values": [
+     "production",
+     "development"
+    ],
+    "names": [
+     "ClusterProfile.PRODUCTION",
+     "ClusterProfile.DEVELOPMENT"
+    ]
+   },
+   "optional": true
+  },
+  "config": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "number"
+      },
+      {
+       "t": "boolean"
+      }
+     ]
+    }
    },
    "optional": true
   }
@@ -4911,6 +4966,13 @@ export const SIGNATURES = {
      "clusterCaCertSecretName": "present",
      "clientsCaCertSecretName": "present",
      "allListeners": "present",
+     "grantRead": "function",
+     "grantWrite": "function",
+     "grantReadWrite": "function",
+     "grantIdempotentWrite": "function",
+     "grantTransactionalWrite": "function",
+     "grantConsumerGroup": "function",
+     "grantTransactionalId": "function",
      "node": "present",
      "with": "function"
     }
@@ -5156,6 +5218,27 @@ export const SIGNATURES = {
   },
   {
    "name": "name",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  }
+ ],
+ "ConsistencyPass.declareUnknown": [
+  {
+   "name": "owner",
+   "shape": {
+    "t": "instance",
+    "name": "IConstruct",
+    "members": {
+     "node": "present",
+     "with": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "space",
    "shape": {
     "t": "string"
    },
@@ -6607,7 +6690,35 @@ export const SIGNATURES = {
    "optional": false
   }
  ],
- "KafkaCluster.grantConsumerGroup": [
+ "KafkaCluster.hasListenerAuthentication": [
+  {
+   "name": "type",
+   "shape": {
+    "t": "enum",
+    "values": [
+     "scram-sha-512",
+     "tls",
+     "custom"
+    ],
+    "names": [
+     "ListenerAuthenticationType.SCRAM_SHA_512",
+     "ListenerAuthenticationType.TLS",
+     "ListenerAuthenticationType.CUSTOM"
+    ]
+   },
+   "optional": false
+  }
+ ],
+ "KafkaCluster.listener": [
+  {
+   "name": "name",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  }
+ ],
+ "KafkaClusterBase.grantConsumerGroup": [
   {
    "name": "user",
    "shape": {
@@ -6653,7 +6764,7 @@ export const SIGNATURES = {
    "optional": false
   }
  ],
- "KafkaCluster.grantIdempotentWrite": [
+ "KafkaClusterBase.grantIdempotentWrite": [
   {
    "name": "user",
    "shape": {
@@ -6676,7 +6787,7 @@ export const SIGNATURES = {
    "optional": false
   }
  ],
- "KafkaCluster.grantRead": [
+ "KafkaClusterBase.grantRead": [
   {
    "name": "user",
    "shape": {
@@ -6744,7 +6855,7 @@ export const SIGNATURES = {
    "optional": false
   }
  ],
- "KafkaCluster.grantReadWrite": [
+ "KafkaClusterBase.grantReadWrite": [
   {
    "name": "user",
    "shape": {
@@ -6812,7 +6923,7 @@ export const SIGNATURES = {
    "optional": false
   }
  ],
- "KafkaCluster.grantTransactionalId": [
+ "KafkaClusterBase.grantTransactionalId": [
   {
    "name": "user",
    "shape": {
@@ -6858,7 +6969,7 @@ export const SIGNATURES = {
    "optional": false
   }
  ],
- "KafkaCluster.grantTransactionalWrite": [
+ "KafkaClusterBase.grantTransactionalWrite": [
   {
    "name": "user",
    "shape": {
@@ -6942,7 +7053,7 @@ export const SIGNATURES = {
    "rest": true
   }
  ],
- "KafkaCluster.grantWrite": [
+ "KafkaClusterBase.grantWrite": [
   {
    "name": "user",
    "shape": {
@@ -7008,34 +7119,6 @@ export const SIGNATURES = {
     "ref": "GrantWriteOptions"
    },
    "optional": true
-  }
- ],
- "KafkaCluster.hasListenerAuthentication": [
-  {
-   "name": "type",
-   "shape": {
-    "t": "enum",
-    "values": [
-     "scram-sha-512",
-     "tls",
-     "custom"
-    ],
-    "names": [
-     "ListenerAuthenticationType.SCRAM_SHA_512",
-     "ListenerAuthenticationType.TLS",
-     "ListenerAuthenticationType.CUSTOM"
-    ]
-   },
-   "optional": false
-  }
- ],
- "KafkaCluster.listener": [
-  {
-   "name": "name",
-   "shape": {
-    "t": "string"
-   },
-   "optional": false
   }
  ],
  "KafkaGateway.constructor": [
@@ -7605,8 +7688,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@605": "function",
-       "__@toStringTag@607": "present"
+       "__@iterator@611": "function",
+       "__@toStringTag@613": "present"
       }
      }
     ]

@@ -111,10 +111,10 @@ export class KafkaClientWorkload extends Construct {
     // The user's credentials and the topic exist only in their own cluster (the user operator and
     // topic operator of that Kafka), even when two clusters share a namespace.
     if (user.cluster !== cluster) {
-      throwPropError(subject, 'user', `belongs to cluster '${user.cluster.clusterName}' (${user.cluster.node.path}), not to cluster '${cluster.clusterName}' the workload connects to, which does not know its credentials`, user.userName, `use a user of '${cluster.clusterName}' (its addUser()), or connect to '${user.cluster.clusterName}'`);
+      throwPropError(subject, 'user', `belongs to cluster '${user.cluster.clusterName}' (${user.cluster.node.path}), not to cluster '${cluster.clusterName}' (${cluster.node.path}) the workload connects to, which does not know its credentials`, user.userName, `use a user of '${cluster.clusterName}' (its addUser()), or connect to '${user.cluster.clusterName}'`);
     }
     if (topic.cluster !== cluster) {
-      throwPropError(subject, 'topic', `belongs to cluster '${topic.cluster.clusterName}' (${topic.cluster.node.path}), not to cluster '${cluster.clusterName}' the workload connects to, which has no such topic`, topic.topicName, `use a topic of '${cluster.clusterName}' (its addTopic()), or connect to '${topic.cluster.clusterName}'`);
+      throwPropError(subject, 'topic', `belongs to cluster '${topic.cluster.clusterName}' (${topic.cluster.node.path}), not to cluster '${cluster.clusterName}' (${cluster.node.path}) the workload connects to, which has no such topic`, topic.topicName, `use a topic of '${cluster.clusterName}' (its addTopic()), or connect to '${topic.cluster.clusterName}'`);
     }
     const needed = user.authentication.listenerAuthentication;
     if (props.listener !== undefined && !cluster.allListeners.some((l) => l.name === props.listener)) {

@@ -1,4 +1,4 @@
-import { ConsistencyPass } from '../core/consistency';
+import { ConsistencyPass, differentKubernetesClusters } from '../core/consistency';
 import { formatValue, Subject, throwPropError } from '../core/errors';
 import { AuthorizationType, type IKafkaCluster } from './kafka-cluster';
 import { KafkaTopic } from './topic';
@@ -259,9 +259,13 @@ function factories(type: AclResourceType): string {
   }
 }
 
-/** Two references to one Kafka cluster: the same `Kafka` resource name in the same namespace. */
+/**
+ * Two references to one Kafka cluster: the same `Kafka` resource name in the same namespace, of
+ * the same Kubernetes cluster where that can be known (two cluster charts of one environment are
+ * two clusters, each with its own `events`).
+ */
 function sameCluster(a: IKafkaCluster, b: IKafkaCluster): boolean {
-  return a === b || (a.clusterName === b.clusterName && a.namespace === b.namespace);
+  return a === b || (a.clusterName === b.clusterName && a.namespace === b.namespace && differentKubernetesClusters(a, b) === undefined);
 }
 
 function describeCluster(cluster: IKafkaCluster): string {

@@ -1,3 +1,4 @@
+import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ConsistencyPass, secretRef, serviceRef } from '../core/consistency';
 import { constructId } from '../core/props';
@@ -9,6 +10,7 @@ import { checkBrokerConfig } from './broker-config';
 import type { ClusterProfile, IKafkaCluster, KafkaAuthorization } from './kafka-cluster';
 import { KafkaListener, KafkaListenerOptions } from './listener';
 import { checkListener } from './listener-rules';
+import { KafkaClusterBase } from './cluster-base';
 
 /** A listener of a cluster made elsewhere: its name and the options the platform gave it. */
 export interface KafkaListenerAttributes extends KafkaListenerOptions {
@@ -62,13 +64,16 @@ export interface KafkaClusterAttributes {
   readonly tieredStorage?: boolean;
 }
 
+/** The clusters declared in each chart, by namespace/name. */
+const DECLARED = new WeakMap<Chart, Map<string, ImportedKafkaCluster>>();
+
 /**
  * A Kafka cluster the app does not make: it emits nothing and holds what its attributes declare,
  * checked as {@link KafkaCluster} checks its own props (names, listeners by Strimzi's rules,
  * version, broker configuration).
  * @internal
  */
-export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
+export class ImportedKafkaCluster extends KafkaClusterBase implements IKafkaCluster {
   public readonly clusterName: string;
   public readonly namespace: string;
   public readonly allListeners: readonly KafkaListener[];
@@ -78,10 +83,12 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
   public readonly brokerConfig?: Readonly<Record<string, string | number | boolean>>;
   public readonly profile?: ClusterProfile;
   public readonly remoteStorageEnabled?: boolean;
+  protected readonly subject: Subject;
 
   public constructor(scope: Construct, id: string, attributes: KafkaClusterAttributes) {
     super(scope, constructId('ImportedKafkaCluster', scope, id));
     const subject: Subject = { scope: this, kind: 'KafkaCluster (imported)', name: attributes.name };
+    this.subject = subject;
     checkName(subject, 'name', attributes.name, { format: NameFormat.DNS1035_LABEL, use: 'it is the Kafka resource\'s name', example: 'events' });
     checkNamespace(subject, 'namespace', attributes.namespace);
     this.clusterName = attributes.name;
@@ -112,6 +119,14 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
     this.authorization = attributes.authorization;
     this.profile = attributes.profile;
     this.remoteStorageEnabled = attributes.tieredStorage;
+    // One declaration per cluster and chart: a second would claim its Kafka resource twice.
+    const declared = DECLARED.get(Chart.of(this)) ?? new Map<string, ImportedKafkaCluster>();
+    DECLARED.set(Chart.of(this), declared);
+    const earlier = declared.get(`${this.namespace}/${this.clusterName}`);
+    if (earlier !== undefined) {
+      throwPropError(subject, 'name', `is Kafka ${this.namespace}/${this.clusterName}, which ${earlier.node.path} declares already in this chart`, attributes.name, `reuse the IKafkaCluster that KafkaCluster.fromClusterAttributes() returned at ${earlier.node.path}`);
+    }
+    declared.set(`${this.namespace}/${this.clusterName}`, this);
     this.declareFacts();
   }
 
@@ -122,6 +137,8 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
    */
   private declareFacts(): void {
     const pass = ConsistencyPass.of(this);
+    // Its topics are the platform's: an ACL or grant on a topic name is not checked against them.
+    pass.declareUnknown(this, 'topic');
     const by = `the platform, declared by KafkaCluster.fromClusterAttributes() at ${this.node.path}`;
     pass.provide(this, { group: 'kafka.strimzi.io', kind: 'Kafka', namespace: this.namespace, name: this.clusterName }, by);
     pass.provide(this, secretRef(this.namespace, this.clusterCaCertSecretName), by, StrimziNames.caAnchor('cluster', this.namespace, this.clusterName));
@@ -130,6 +147,9 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
       .map((name) => serviceRef(this.namespace, name)), by);
     for (const listener of this.allListeners) {
       const trustedCa = listener.trustedCa;
+      // A listener's own certificate (brokerCertificate) is the platform's Secret too.
+      const own = listener.options.brokerCertificate;
+      if (own !== undefined) pass.provide(this, secretRef(this.namespace, own.secretName), by, `certificate of listener '${listener.name}' of Kafka ${this.namespace}/${this.clusterName}`);
       pass.tlsServer({
         scope: this,
         what: `listener '${listener.name}' of Kafka '${this.clusterName}' (declared at ${this.node.path})`,

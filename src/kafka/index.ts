@@ -1,6 +1,7 @@
 export * from './client';
 // The grant options only: the rest of grants.ts is the library's authorization model.
 export type { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
+export * from './cluster-base';
 export * from './kafka-cluster';
 export type { KafkaClusterAttributes, KafkaListenerAttributes } from './imported-cluster';
 export * from './listener';

@@ -20,10 +20,12 @@ import { checkListener, listenerBrokerProblems } from './listener-rules';
 import { KafkaMetrics } from './metrics';
 import { KafkaNodePool, KafkaNodePoolOptions, NodeIdRange, NodeRole, INodePoolParent } from './node-pool';
 import { KafkaTopic, KafkaTopicOptions } from './topic';
-import { KafkaUser, KafkaUserOptions } from './user';
+import { Acl, AclRule, KafkaUser, KafkaUserOptions } from './user';
+import type { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 import { checkClusterTieredStorage, TieredStorage } from './tiered-storage';
 import { addZonePools, KafkaZonedNodeOptions, KafkaZonePoolsOptions, zoneProblems } from './zones';
 import { ImportedKafkaCluster, KafkaClusterAttributes } from './imported-cluster';
+import { KafkaClusterBase } from './cluster-base';
 
 /** How strict the durability and availability checks are. */
 export enum ClusterProfile {
@@ -104,6 +106,20 @@ export interface IKafkaCluster extends IConstruct {
    * undefined when not known.
    */
   readonly remoteStorageEnabled?: boolean;
+  /** Lets `user` consume `topic` in a consumer group (see {@link KafkaClusterBase.grantRead}). */
+  grantRead(user: KafkaUser, topic: KafkaTopic | Acl, options: GrantReadOptions): AclRule[];
+  /** Lets `user` produce to `topic` (see {@link KafkaClusterBase.grantWrite}). */
+  grantWrite(user: KafkaUser, topic: KafkaTopic | Acl, options?: GrantWriteOptions): AclRule[];
+  /** Lets `user` consume `topic` in a group and produce to it (see {@link KafkaClusterBase.grantReadWrite}). */
+  grantReadWrite(user: KafkaUser, topic: KafkaTopic | Acl, options: GrantReadWriteOptions): AclRule[];
+  /** Lets `user` get a producer id without a transactional id (see {@link KafkaClusterBase.grantIdempotentWrite}). */
+  grantIdempotentWrite(user: KafkaUser): AclRule[];
+  /** Lets `user` produce to `topics` in transactions (see {@link KafkaClusterBase.grantTransactionalWrite}). */
+  grantTransactionalWrite(user: KafkaUser, transactionalId: string | Acl, ...topics: (KafkaTopic | Acl)[]): AclRule[];
+  /** Lets `user` be a member of a consumer group (see {@link KafkaClusterBase.grantConsumerGroup}). */
+  grantConsumerGroup(user: KafkaUser, group: string | Acl): AclRule[];
+  /** Lets `user` use a transactional id (see {@link KafkaClusterBase.grantTransactionalId}). */
+  grantTransactionalId(user: KafkaUser, transactionalId: string | Acl): AclRule[];
 }
 
 /** Props of {@link KafkaCluster}. */
@@ -285,7 +301,7 @@ const ID_BLOCK = 100;
  * });
  * kafka.addTopic('orders', { partitions: 12, remoteStorage: { localRetention: Duration.hours(12) } });
  */
-export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolParent {
+export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INodePoolParent {
   /**
    * A cluster the app does not make (the platform team's, from another repository), as an
    * {@link IKafkaCluster} that topics, users, grants, bridges and client workloads accept, with
@@ -330,7 +346,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
   /** The L1 `Kafka`. */
   public readonly resource: strimzi.Kafka;
 
-  private readonly subject: Subject;
+  protected readonly subject: Subject;
   private readonly userConfig: Readonly<Record<string, string | number | boolean>>;
   private readonly pools: KafkaNodePool[] = [];
   private readonly poolRanges = new Map<KafkaNodePool, NodeIdRange>();
@@ -529,148 +545,6 @@ export class KafkaCluster extends Construct implements IKafkaCluster, INodePoolP
   public addUser(id: string, options: KafkaUserOptions = {}): KafkaUser {
     checkArgs(this.subject, 'KafkaCluster.addUser', arguments);
     return new KafkaUser(this, id, { ...options, cluster: this });
-  }
-
-  // Grants: the ACLs a kind of client needs (the model and its Kafka sources: grants.ts). A topic
-  // is a KafkaTopic or a topic pattern (Acl.topic(), Acl.topicPrefix()); a group or transactional
-  // id is a name or a pattern (Acl.groupPrefix('orders-'), Acl.transactionalIdPrefix('tx-')).
-
-  /**
-   * Lets `user` consume `topic` in a consumer group: topic Read and Describe, group Read and
-   * Describe. Like `KafkaTopic.grantRead()`, for a topic pattern too (`Acl.topicPrefix('orders-')`).
-   * Sources (Kafka `core/src/main/scala/kafka/server/KafkaApis.scala`): topic Read by Fetch
-   * (`handleFetchRequest`) and OffsetCommit (`handleOffsetCommitRequest`); topic Describe by
-   * Metadata (`handleTopicMetadataRequest`), ListOffsets (`handleListOffsetRequest`), OffsetFetch
-   * (`handleOffsetFetchRequest`), OffsetForLeaderEpoch (`handleOffsetForLeaderEpochRequest`);
-   * group Read by JoinGroup, SyncGroup, Heartbeat, LeaveGroup, ConsumerGroupHeartbeat and
-   * OffsetCommit (`handleJoinGroupRequest`, `handleSyncGroupRequest`, `handleHeartbeatRequest`,
-   * `handleLeaveGroupRequest`, `handleConsumerGroupHeartbeat`, `handleOffsetCommitRequest`); group
-   * Describe by FindCoordinator (`handleFindCoordinatorRequest`) and OffsetFetch (`handleOffsetFetchRequest`).
-   * @param user a user of this cluster
-   * @param topic a KafkaTopic of this cluster, or `Acl.topic(name)`, `Acl.topicPrefix(prefix)`
-   * @param options the consumer group
-   * @returns the rules of the grant
-   */
-  public grantRead(user: KafkaUser, topic: KafkaTopic | import('./user').Acl, options: import('./grants').GrantReadOptions): import('./user').AclRule[] {
-    checkArgs(this.subject, 'KafkaCluster.grantRead', arguments);
-    return user._grant({ by: this.subject, method: 'grantRead()', cluster: this }, [
-      { access: 'consume', resource: topic, prop: 'topic' },
-      { access: 'group', resource: options.group, prop: 'options.group' },
-    ]);
-  }
-
-  /**
-   * Lets `user` produce to `topic`: topic Write and Describe, and with `transactionalId`,
-   * transactional id Write and Describe. Sources (Kafka `KafkaApis.scala`): topic Write by Produce
-   * (`handleProduceRequest`) and AddPartitionsToTxn (`handleAddPartitionsToTxnRequest`), and by
-   * InitProducerId of the idempotent producer, which accepts Write on any topic
-   * (`handleInitProducerIdRequest`, `AuthHelper.authorizeByResourceType`); topic Describe by
-   * Metadata (`handleTopicMetadataRequest`); transactional id Write by InitProducerId, Produce,
-   * AddPartitionsToTxn and EndTxn (`handleInitProducerIdRequest`, `handleProduceRequest`,
-   * `handleAddPartitionsToTxnRequest`, `handleEndTxnRequest`), Describe by FindCoordinator
-   * (`handleFindCoordinatorRequest`).
-   * @param user a user of this cluster
-   * @param topic a KafkaTopic of this cluster, or `Acl.topic(name)`, `Acl.topicPrefix(prefix)`
-   * @param options the transactional id, for a transactional producer
-   * @returns the rules of the grant
-   */
-  public grantWrite(user: KafkaUser, topic: KafkaTopic | import('./user').Acl, options: import('./grants').GrantWriteOptions = {}): import('./user').AclRule[] {
-    checkArgs(this.subject, 'KafkaCluster.grantWrite', arguments);
-    return user._grant({ by: this.subject, method: 'grantWrite()', cluster: this }, [
-      { access: 'produce', resource: topic, prop: 'topic' },
-      ...(options.transactionalId !== undefined ? [{ access: 'transactionalId' as const, resource: options.transactionalId, prop: 'options.transactionalId' }] : []),
-    ]);
-  }
-
-  /**
-   * Lets `user` consume `topic` in a consumer group and produce to it: what `grantRead()` and
-   * `grantWrite()` give (with their sources), one rule per resource.
-   * @param user a user of this cluster
-   * @param topic a KafkaTopic of this cluster, or `Acl.topic(name)`, `Acl.topicPrefix(prefix)`
-   * @param options the consumer group, and the transactional id of a transactional producer
-   * @returns the rules of the grant
-   */
-  public grantReadWrite(user: KafkaUser, topic: KafkaTopic | import('./user').Acl, options: import('./grants').GrantReadWriteOptions): import('./user').AclRule[] {
-    checkArgs(this.subject, 'KafkaCluster.grantReadWrite', arguments);
-    return user._grant({ by: this.subject, method: 'grantReadWrite()', cluster: this }, [
-      { access: 'consume', resource: topic, prop: 'topic' },
-      { access: 'produce', resource: topic, prop: 'topic' },
-      { access: 'group', resource: options.group, prop: 'options.group' },
-      ...(options.transactionalId !== undefined ? [{ access: 'transactionalId' as const, resource: options.transactionalId, prop: 'options.transactionalId' }] : []),
-    ]);
-  }
-
-  /**
-   * Lets `user` get a producer id without a transactional id (the idempotent producer, Kafka's
-   * default): IdempotentWrite on the cluster. A user granted Write on a topic needs no such rule:
-   * InitProducerId (Kafka `KafkaApis.handleInitProducerIdRequest`) accepts IdempotentWrite on the
-   * cluster or Write on any topic (`AuthHelper.authorizeByResourceType`, since Kafka 2.8), so
-   * `grantWrite()` alone makes an idempotent producer. Use this for a principal whose
-   * InitProducerId must not depend on its topic rules.
-   * @param user a user of this cluster
-   * @returns the rules of the grant
-   */
-  public grantIdempotentWrite(user: KafkaUser): import('./user').AclRule[] {
-    checkArgs(this.subject, 'KafkaCluster.grantIdempotentWrite', arguments);
-    return user._grant({ by: this.subject, method: 'grantIdempotentWrite()', cluster: this }, [{ access: 'idempotent' }]);
-  }
-
-  /**
-   * Lets `user` produce to `topics` in transactions as `transactionalId`: transactional id Write
-   * and Describe, and topic Write and Describe for each topic. Sources (Kafka `KafkaApis.scala`):
-   * transactional id Write by InitProducerId (`handleInitProducerIdRequest`), Produce of
-   * transactional records (`handleProduceRequest`), AddPartitionsToTxn
-   * (`handleAddPartitionsToTxnRequest`), EndTxn (`handleEndTxnRequest`); Describe by
-   * FindCoordinator (`handleFindCoordinatorRequest`); topic Write by Produce and
-   * AddPartitionsToTxn, Describe by Metadata (`handleTopicMetadataRequest`). A producer that also
-   * commits consumed offsets in its transactions needs Read on the group and the input topics
-   * (AddOffsetsToTxn, TxnOffsetCommit: `handleAddOffsetsToTxnRequest`,
-   * `handleTxnOffsetCommitRequest`): `grantRead()` them.
-   * @param user a user of this cluster
-   * @param transactionalId the `transactional.id`: a name, `Acl.transactionalId(name)` or `Acl.transactionalIdPrefix(prefix)`
-   * @param topics the topics it writes (at least one): KafkaTopics of this cluster, or `Acl.topic()`, `Acl.topicPrefix()`
-   * @returns the rules of the grant
-   */
-  public grantTransactionalWrite(user: KafkaUser, transactionalId: string | import('./user').Acl, ...topics: (KafkaTopic | import('./user').Acl)[]): import('./user').AclRule[] {
-    checkArgs(this.subject, 'KafkaCluster.grantTransactionalWrite', arguments);
-    if (topics.length === 0) throwPropError(this.subject, 'topics', 'are none: a transactional producer writes to some topic', [], 'name the topics it writes, e.g. grantTransactionalWrite(user, \'orders-tx\', ordersTopic)');
-    return user._grant({ by: this.subject, method: 'grantTransactionalWrite()', cluster: this }, [
-      { access: 'transactionalId', resource: transactionalId, prop: 'transactionalId' },
-      ...topics.map((topic, i) => ({ access: 'produce' as const, resource: topic, prop: `topics[${i}]` })),
-    ]);
-  }
-
-  /**
-   * Lets `user` be a member of a consumer group and commit its offsets: group Read and Describe.
-   * Sources (Kafka `KafkaApis.scala`): Read by JoinGroup, SyncGroup, Heartbeat, LeaveGroup,
-   * ConsumerGroupHeartbeat and OffsetCommit (`handleJoinGroupRequest`, `handleSyncGroupRequest`,
-   * `handleHeartbeatRequest`, `handleLeaveGroupRequest`, `handleConsumerGroupHeartbeat`,
-   * `handleOffsetCommitRequest`), and by AddOffsetsToTxn and TxnOffsetCommit of a transactional
-   * producer (`handleAddOffsetsToTxnRequest`, `handleTxnOffsetCommitRequest`); Describe by
-   * FindCoordinator (`handleFindCoordinatorRequest`) and OffsetFetch (`handleOffsetFetchRequest`).
-   * @param user a user of this cluster
-   * @param group the `group.id`: a name, `Acl.group(name)` or `Acl.groupPrefix(prefix)`
-   * @returns the rules of the grant
-   */
-  public grantConsumerGroup(user: KafkaUser, group: string | import('./user').Acl): import('./user').AclRule[] {
-    checkArgs(this.subject, 'KafkaCluster.grantConsumerGroup', arguments);
-    return user._grant({ by: this.subject, method: 'grantConsumerGroup()', cluster: this }, [{ access: 'group', resource: group, prop: 'group' }]);
-  }
-
-  /**
-   * Lets `user` use a transactional id: transactional id Write and Describe (the topics it writes
-   * need `grantWrite()`). Sources (Kafka `KafkaApis.scala`): Write by InitProducerId, Produce,
-   * AddPartitionsToTxn, AddOffsetsToTxn, EndTxn and TxnOffsetCommit (`handleInitProducerIdRequest`,
-   * `handleProduceRequest`, `handleAddPartitionsToTxnRequest`, `handleAddOffsetsToTxnRequest`,
-   * `handleEndTxnRequest`, `handleTxnOffsetCommitRequest`); Describe by FindCoordinator
-   * (`handleFindCoordinatorRequest`).
-   * @param user a user of this cluster
-   * @param transactionalId the `transactional.id`: a name, `Acl.transactionalId(name)` or `Acl.transactionalIdPrefix(prefix)`
-   * @returns the rules of the grant
-   */
-  public grantTransactionalId(user: KafkaUser, transactionalId: string | import('./user').Acl): import('./user').AclRule[] {
-    checkArgs(this.subject, 'KafkaCluster.grantTransactionalId', arguments);
-    return user._grant({ by: this.subject, method: 'grantTransactionalId()', cluster: this }, [{ access: 'transactionalId', resource: transactionalId, prop: 'transactionalId' }]);
   }
 
   /** Whether the brokers have tiered storage on: `tieredStorage` is set. */

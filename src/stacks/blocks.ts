@@ -47,28 +47,34 @@ export interface TopicsAndUsers {
 /**
  * Adds `topics` and `users` to `cluster`, granting each user what `consumes` and `produces` say.
  * Throws a prop error naming `subject` (the environment) and `props` for a definition that is not
- * an object, a name given twice, or a grant of a topic the environment does not define.
+ * an object, a name that is empty, given twice or `reserved`, or a grant of a topic the
+ * environment does not define. Names are looked up as data (a topic may be called `constructor`).
  */
-export function addTopicsAndUsers(subject: Subject, cluster: KafkaCluster, topics: readonly TopicDefinition[], users: readonly UserDefinition[], props = { topics: 'topics', users: 'users' }): TopicsAndUsers {
-  const madeTopics: Record<string, KafkaTopic> = {};
+export function addTopicsAndUsers(subject: Subject, cluster: KafkaCluster, topics: readonly TopicDefinition[], users: readonly UserDefinition[],
+  props: { topics: string; users: string; reservedUsers?: Readonly<Record<string, string>> } = { topics: 'topics', users: 'users' }): TopicsAndUsers {
+  const madeTopics = new Map<string, KafkaTopic>();
   listOf(subject, props.topics, topics, "[{ name: 'orders', partitions: 12 }]").forEach((definition, i) => {
     const prop = `${props.topics}[${i}]`;
     objectOf(subject, prop, definition, "{ name: 'orders', partitions: 12 }");
     const { name, ...options } = definition;
-    if (typeof name === 'string' && madeTopics[name] !== undefined) throwPropError(subject, `${prop}.name`, 'is given twice', name, 'define each topic once');
-    madeTopics[name] = cluster.addTopic(name, options);
+    nameOf(subject, `${prop}.name`, name, 'orders');
+    if (madeTopics.has(name)) throwPropError(subject, `${prop}.name`, 'is given twice', name, 'define each topic once');
+    madeTopics.set(name, cluster.addTopic(`Topic-${name}`, { ...options, topicName: name }));
   });
-  const madeUsers: Record<string, KafkaUser> = {};
+  const topicNames = () => [...madeTopics.keys()].map((t) => `'${t}'`).join(', ') || '(none defined)';
+  const madeUsers = new Map<string, KafkaUser>();
   listOf(subject, props.users, users, "[{ name: 'app', consumes: ['orders'], produces: ['orders'] }]").forEach((definition, i) => {
     const prop = `${props.users}[${i}]`;
     objectOf(subject, prop, definition, "{ name: 'app', consumes: ['orders'] }");
-    if (typeof definition.name === 'string' && madeUsers[definition.name] !== undefined) throwPropError(subject, `${prop}.name`, 'is given twice', definition.name, 'define each user once');
-    const user = cluster.addUser(definition.name, { authentication: definition.authentication });
+    nameOf(subject, `${prop}.name`, definition.name, 'app');
+    if (madeUsers.has(definition.name)) throwPropError(subject, `${prop}.name`, 'is given twice', definition.name, 'define each user once');
+    const reserved = props.reservedUsers !== undefined && Object.prototype.hasOwnProperty.call(props.reservedUsers, definition.name) ? props.reservedUsers[definition.name] : undefined;
+    if (reserved !== undefined) throwPropError(subject, `${prop}.name`, `is the name of ${reserved}, which the environment makes`, definition.name, 'give the user another name');
+    // The name as given: KafkaUser refuses what Kubernetes and Kafka would (no silent lower-casing).
+    const user = cluster.addUser(`User-${definition.name}`, { userName: definition.name, authentication: definition.authentication });
     const topicOf = (key: 'consumes' | 'produces') => listOf(subject, `${prop}.${key}`, definition[key] ?? [], "['orders']").map((name, j) => {
-      const topic = madeTopics[name];
-      if (topic === undefined) {
-        throwPropError(subject, `${prop}.${key}[${j}]`, 'is not a topic of the environment', name, `define it in ${props.topics}, or use one of ${Object.keys(madeTopics).map((t) => `'${t}'`).join(', ') || '(none defined)'}`);
-      }
+      const topic = typeof name === 'string' ? madeTopics.get(name) : undefined;
+      if (topic === undefined) throwPropError(subject, `${prop}.${key}[${j}]`, 'is not a topic of the environment', name, `define it in ${props.topics}, or use one of ${topicNames()}`);
       return topic;
     });
     const consumes = topicOf('consumes');
@@ -79,9 +85,14 @@ export function addTopicsAndUsers(subject: Subject, cluster: KafkaCluster, topic
       else topic.grantRead(user, { group });
     }
     for (const topic of produces.filter((t) => !consumes.includes(t))) topic.grantWrite(user);
-    madeUsers[definition.name] = user;
+    madeUsers.set(definition.name, user);
   });
-  return { topics: madeTopics, users: madeUsers };
+  return { topics: Object.fromEntries(madeTopics), users: Object.fromEntries(madeUsers) };
+}
+
+/** Throws unless `value` is a non-empty string (a name of the environment's model). */
+function nameOf(subject: Subject, prop: string, value: unknown, example: string): asserts value is string {
+  if (typeof value !== 'string' || value.trim() === '') throwPropError(subject, prop, 'must be a non-empty name', value, `use e.g. '${example}'`);
 }
 
 function listOf<T>(subject: Subject, prop: string, value: readonly T[], example: string): readonly T[] {

@@ -8,6 +8,7 @@ import { checkName, checkNamespace, NameFormat } from '../core/naming';
 import { EnvoyGatewayClass, GatewayService, KafkaGateway, RouteMode } from '../gateway';
 import { ClusterProfile, KafkaCluster, KafkaListener, KafkaStorage, KafkaTopic, KafkaUser, UserAuthenticationType } from '../kafka';
 import { addTopicsAndUsers, TopicDefinition, UserDefinition } from './blocks';
+import { shellQuote } from '../core/workload';
 import { Environment } from './environment';
 import { KindCluster } from './kind';
 
@@ -185,8 +186,9 @@ export class DevEnvironment extends Environment {
         'Produce and consume through the Gateway, from the laptop',
         "sudo sh -c 'cat hosts >> /etc/hosts'",
         ...[...new Set([pair.producer, pair.consumer])].map((user) => `clients/${user}.sh`),
-        `echo hello | kafka-console-producer.sh --bootstrap-server ${bootstrap} --command-config ${config(pair.producer)} --topic ${pair.topic}`,
-        `kafka-console-consumer.sh --bootstrap-server ${bootstrap} --command-config ${config(pair.consumer)} --topic ${pair.topic} --group ${pair.group} --from-beginning --max-messages 1`,
+        // Topic and group names are data in the shell, whatever they hold.
+        `echo hello | kafka-console-producer.sh --bootstrap-server ${bootstrap} --command-config ${config(pair.producer)} --topic ${shellQuote(pair.topic)}`,
+        `kafka-console-consumer.sh --bootstrap-server ${bootstrap} --command-config ${config(pair.consumer)} --topic ${shellQuote(pair.topic)} --group ${shellQuote(pair.group)} --from-beginning --max-messages 1`,
       );
     }
   }

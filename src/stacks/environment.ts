@@ -108,16 +108,21 @@ export class Environment extends Construct {
       const subject = { scope: this, kind: 'Environment', name: this.environmentName };
       const prop = `clusters['${name}'].namespaces[${i}]`;
       checkNamespace(subject, prop, namespace);
+      const first = (options.namespaces ?? []).indexOf(namespace);
+      if (first !== i) throwPropError(subject, prop, `is also namespaces[${first}]`, namespace, 'list each namespace once');
       // The environment owns what it creates (Argo CD prunes it, deleting the Application deletes
       // it, Pod Security levels are set on it): never Kubernetes' own namespaces or an installer's.
       const owner = namespace === 'default' || namespace.startsWith('kube-') ? 'Kubernetes' : installerOf(namespace);
       if (owner !== undefined) {
-        throwPropError(subject, prop, `is ${owner}'s namespace, which the environment must not create and own (pruning or deleting it would take ${owner === 'Kubernetes' ? 'the cluster\'s system pods' : 'the installation'} with it)`, namespace, owner === 'Kubernetes' ? 'use a namespace of your own, e.g. \'kafka\'' : 'leave it out: objects may use it when the cluster has the objects that need that installer');
+        throwPropError(subject, prop, `is ${owner === 'Kubernetes' ? "one of Kubernetes' own namespaces" : `made by the installer of ${owner}`}, which the environment must not create and own (pruning or deleting it would take ${owner === 'Kubernetes' ? 'the cluster\'s system pods' : 'the installation'} with it)`, namespace,
+          owner === 'Kubernetes' ? 'use a namespace of your own, e.g. \'kafka\'' : 'use a namespace of your own for your objects; objects that belong in that namespace may use it without creating it');
       }
     });
     (options.existingNamespaces ?? []).forEach((namespace, i) => {
       const prop = `clusters['${name}'].existingNamespaces[${i}]`;
       checkNamespace(subject, prop, namespace);
+      const first = (options.existingNamespaces ?? []).indexOf(namespace);
+      if (first !== i) throwPropError(subject, prop, `is also existingNamespaces[${first}]`, namespace, 'list each namespace once');
       if ((options.namespaces ?? []).includes(namespace)) throwPropError(subject, prop, 'is also in namespaces: the environment either creates a namespace or finds it', namespace, 'keep it in one of the two');
     });
     for (const namespace of options.namespaces ?? []) {

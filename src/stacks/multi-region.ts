@@ -9,9 +9,10 @@ import { HostnameScheme, isHostname } from '../core/hostnames';
 import { checkName, checkNamespace, NameFormat } from '../core/naming';
 import { BridgeTrafficGenerators, EnvoyGatewayFailover, FailoverGateway, IFailoverRenderer, IstioFailover, TetrateFailover } from '../failover';
 import { EnvoyGatewayClass, KafkaGateway } from '../gateway';
-import { Acl, AclOperation, KafkaCluster, KafkaTopic, KafkaUser } from '../kafka';
+import { Acl, AclOperation, ClusterProfile, KafkaCluster, KafkaTopic, KafkaUser } from '../kafka';
 import { addTopicsAndUsers, TopicDefinition, UserDefinition } from './blocks';
 import { Environment } from './environment';
+import { installerOf } from './prerequisites';
 
 /** Which product implements the failover gateway. */
 export enum FailoverProviderKind {
@@ -108,6 +109,16 @@ export interface MultiRegionKafka {
    * @default 3
    */
   readonly controllers?: number;
+  /**
+   * How strict the durability checks are (`ClusterProfile.DEVELOPMENT` for a throwaway estate).
+   * @default ClusterProfile.PRODUCTION
+   */
+  readonly profile?: ClusterProfile;
+  /**
+   * Broker configuration, over the durable defaults (see `KafkaClusterProps.config`).
+   * @default - the durable defaults
+   */
+  readonly config?: Record<string, string | number | boolean>;
 }
 
 /** The traffic generators of a {@link MultiRegionEnvironment}. */
@@ -200,9 +211,18 @@ export class MultiRegionEnvironment extends Environment {
     const trafficNamespace = traffic?.namespace ?? 'traffic';
     checkName(subject, 'kafka.cluster', kafkaCluster, { format: NameFormat.DNS1035_LABEL, use: 'it names the Kubernetes cluster of Kafka', example: 'kafka' });
     checkName(subject, 'centralCluster', centralCluster, { format: NameFormat.DNS1035_LABEL, use: 'it names the Kubernetes cluster of the tier-1 gateway', example: 'central' });
-    checkNamespace(subject, 'kafka.namespace', kafkaNamespace);
-    checkNamespace(subject, 'bridgeNamespace', bridgeNamespace);
-    checkNamespace(subject, 'trafficGenerators.namespace', trafficNamespace);
+    const kafkaName = kafkaProps.name ?? 'events';
+    checkName(subject, 'kafka.name', kafkaName, { format: NameFormat.DNS1035_LABEL, use: "it is the Kafka resource's name and prefixes its Services", example: 'events' });
+    for (const [prop, count] of [['kafka.brokers', kafkaProps.brokers], ['kafka.controllers', kafkaProps.controllers]] as const) {
+      if (count !== undefined && (!Number.isInteger(count) || count < 1)) throwPropError(subject, prop, 'must be a whole number of at least 1', count, 'use e.g. 3');
+    }
+    // The namespaces the environment creates: its own, never an installer's (the message names the prop).
+    for (const [prop, namespace] of [['kafka.namespace', kafkaNamespace], ['bridgeNamespace', bridgeNamespace], ['trafficGenerators.namespace', trafficNamespace]] as const) {
+      checkNamespace(subject, prop, namespace);
+      const installer = installerOf(namespace);
+      if (installer !== undefined) throwPropError(subject, prop, `is made by the installer of ${installer}, which the environment must not create and own`, namespace, 'use a namespace of your own');
+    }
+    const tier1Namespace = props.provider === FailoverProviderKind.ISTIO ? 'istio-ingress' : 'tier1';
     if (centralCluster === kafkaCluster) throwPropError(subject, 'centralCluster', `is also kafka.cluster: the tier-1 gateway and Kafka each have a cluster of their own`, centralCluster, 'name them apart');
     const ownClusters = [kafkaCluster, centralCluster];
     if (!Array.isArray(regions)) throwPropError(subject, 'regions', 'must be an array of { name, priority }', regions, "use e.g. [{ name: 'east', priority: 0 }, { name: 'west', priority: 1 }]");
@@ -230,7 +250,6 @@ export class MultiRegionEnvironment extends Environment {
     this.kafkaChart = this.addCluster(kafkaCluster, { namespaces: [kafkaNamespace], description: 'Kafka (Strimzi), exposed to the regions through its Gateway' });
     const kafkaHosts = HostnameScheme.subdomain(`kafka.${this.domain}`);
     const kafkaCa = new PrivateCa(this.kafkaChart, 'Ca', { name: 'kafka-ca' });
-    const kafkaName = kafkaProps.name ?? 'events';
     const listenerCertificate = new Certificate(this.kafkaChart, 'ListenerCertificate', {
       issuer: kafkaCa.issuer,
       name: `${kafkaName}-external-tls`,
@@ -244,9 +263,11 @@ export class MultiRegionEnvironment extends Environment {
       namespace: kafkaNamespace,
       ...(kafkaProps.controllers !== undefined && { controllers: { replicas: kafkaProps.controllers } }),
       ...(kafkaProps.brokers !== undefined && { brokers: { replicas: kafkaProps.brokers } }),
+      ...(kafkaProps.profile !== undefined && { profile: kafkaProps.profile }),
+      ...(kafkaProps.config !== undefined && { config: kafkaProps.config }),
     });
     this.kafka.addExternalListener('external', { gateway: kafkaGateway, certificate: listenerCertificate });
-    ({ topics: this.topics, users: this.users } = addTopicsAndUsers(subject, this.kafka, topics, props.users ?? []));
+    ({ topics: this.topics, users: this.users } = addTopicsAndUsers(subject, this.kafka, topics, props.users ?? [], { topics: 'topics', users: 'users', reservedUsers: { bridge: "the bridges' user" } }));
     // The bridge serves every topic; its HTTP consumers' groups are <topic>-<anything>.
     this.bridgeUser = this.kafka.addUser('bridge');
     for (const topic of Object.values(this.topics)) topic.grantReadWrite(this.bridgeUser, { group: Acl.groupPrefix(`${topic.topicName}-`) });
@@ -304,7 +325,9 @@ export class MultiRegionEnvironment extends Environment {
     this.bridges = bridges;
 
     // The tier-1 gateway and the traffic that exercises it.
-    const tier1Namespace = props.provider === FailoverProviderKind.ISTIO ? 'istio-ingress' : 'tier1';
+    if (traffic !== undefined && [tier1Namespace, ...renderer.centralNamespaces].includes(trafficNamespace)) {
+      throwPropError(subject, 'trafficGenerators.namespace', `is the namespace of the tier-1 gateway's objects (${[tier1Namespace, ...renderer.centralNamespaces].join(', ')}) in cluster '${centralCluster}'`, trafficNamespace, "give the traffic generators a namespace of their own, e.g. 'traffic'");
+    }
     this.centralChart = this.addCluster(centralCluster, {
       namespaces: [...(traffic ? [trafficNamespace] : []), ...(tier1Namespace === 'istio-ingress' ? [] : [tier1Namespace]), ...renderer.centralNamespaces],
       description: traffic ? 'the tier-1 failover gateway and the traffic generators' : 'the tier-1 failover gateway',
@@ -323,8 +346,11 @@ export class MultiRegionEnvironment extends Environment {
     this.failover.addTier1Gateway(this.centralChart, 'Failover', { certificate: tier1Certificate, gatewayClass: tier1GatewayClass });
     const [firstTopic] = Object.values(this.topics);
     const trafficTopic = traffic?.topic ?? firstTopic?.topicName;
-    if (traffic !== undefined && (trafficTopic === undefined || this.topics[trafficTopic] === undefined)) {
-      throwPropError(subject, 'trafficGenerators.topic', 'is not a topic of the environment', trafficTopic, `use one of ${Object.keys(this.topics).map((t) => `'${t}'`).join(', ') || '(none: define topics)'}, or trafficGenerators: false`);
+    if (traffic !== undefined && trafficTopic === undefined) {
+      throwPropError(subject, 'topics', 'are empty, so the traffic generators have no topic', [], "define a topic, e.g. [{ name: 'orders' }], or set trafficGenerators: false");
+    }
+    if (traffic !== undefined && !Object.prototype.hasOwnProperty.call(this.topics, trafficTopic!)) {
+      throwPropError(subject, 'trafficGenerators.topic', 'is not a topic of the environment', trafficTopic, `use one of ${Object.keys(this.topics).map((t) => `'${t}'`).join(', ')}, or trafficGenerators: false`);
     }
     this.traffic = traffic === undefined ? undefined : new BridgeTrafficGenerators(this.centralChart, 'Traffic', {
       endpoint: `https://${bridgeHostname}`,
@@ -344,10 +370,12 @@ export class MultiRegionEnvironment extends Environment {
     this.addCheck('Kafka is ready', `kubectl --context ${kafkaCluster} -n ${kafkaNamespace} wait kafka/${this.kafka.clusterName} --for=condition=Ready --timeout=10m`);
     this.addCheck('The bridges are ready', ...regions.map((r) => `kubectl --context ${r.name} -n ${bridgeNamespace} wait kafkabridge/${bridgeName} --for=condition=Ready --timeout=5m`));
     const logs = (deployment: { name: string } | undefined, tail: string) => (deployment === undefined ? [] : [`kubectl --context ${centralCluster} -n ${trafficNamespace} logs deploy/${deployment.name} ${tail}`]);
-    if (firstTopic !== undefined) {
+    // The record goes to the topic the traffic generators consume, so that their log shows it.
+    const checkTopic = trafficTopic;
+    if (checkTopic !== undefined) {
       this.addCheck(
         'Produce and consume through the tier-1 gateway',
-        `curl --cacert ca.crt -X POST -H 'Content-Type: application/vnd.kafka.json.v2+json' -d '{"records":[{"value":{"hello":"world"}}]}' https://${bridgeHostname}/topics/${firstTopic.topicName}`,
+        `curl --cacert ca.crt -X POST -H 'Content-Type: application/vnd.kafka.json.v2+json' -d '{"records":[{"value":{"hello":"world"}}]}' https://${bridgeHostname}/topics/${encodeURIComponent(checkTopic)}`,
         ...logs(this.traffic?.consumers[0], '--tail 5'),
       );
     }

@@ -338,7 +338,7 @@ describe('client workloads: the user and topic of the cluster they dial, allowed
     const topic = kafka.addTopic('orders');
     const user = other.addUser('app', { acls: [Acl.topic('orders').allow(AclOperation.WRITE)] });
     expect(() => new KafkaClientWorkload(chart, 'P', { cluster: kafka, user, topic, role: KafkaClientRole.PRODUCER })).toThrow(
-      /KafkaClientWorkload 'P' at test\/P: user belongs to cluster 'audit' \(test\/Kafka-audit\), not to cluster 'events' the workload connects to.*\(got "app"\)/,
+      /KafkaClientWorkload 'P' at test\/P: user belongs to cluster 'audit' \(test\/Kafka-audit\), not to cluster 'events' \(test\/Kafka\) the workload connects to.*\(got "app"\)/,
     );
   });
 
@@ -347,7 +347,7 @@ describe('client workloads: the user and topic of the cluster they dial, allowed
     const topic = other.addTopic('orders');
     const user = kafka.addUser('app', { acls: [Acl.topic('orders').allow(AclOperation.WRITE)] });
     expect(() => new KafkaClientWorkload(chart, 'P', { cluster: kafka, user, topic, role: KafkaClientRole.PRODUCER })).toThrow(
-      /topic belongs to cluster 'audit' \(test\/Kafka-audit\), not to cluster 'events' the workload connects to, which has no such topic \(got "orders"\)/,
+      /topic belongs to cluster 'audit' \(test\/Kafka-audit\), not to cluster 'events' \(test\/Kafka\) the workload connects to, which has no such topic \(got "orders"\)/,
     );
   });
 

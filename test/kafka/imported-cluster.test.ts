@@ -1,6 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
 import {
-  BridgeAuthentication, BridgeKafkaConnection, KafkaAuthorization, KafkaBridge, KafkaClientRole, KafkaClientWorkload, KafkaCluster, KafkaTopic,
+  Acl, AclOperation, BridgeAuthentication, BridgeKafkaConnection, KafkaAuthorization, KafkaBridge, KafkaClientRole, KafkaClientWorkload, KafkaCluster, KafkaTopic,
   KafkaUser, ListenerAuthentication, ListenerType, UserAuthentication,
 } from '../../src';
 import { ConsistencyPass } from '../../src/core/consistency';
@@ -116,4 +116,31 @@ test('a topic with remote storage on a cluster declared without tiered storage f
   expect(() => new KafkaTopic(chart, 'T', { cluster: without, topicName: 't', config: { 'remote.storage.enable': true } })).toThrow(/has no tiered storage/);
   const withIt = KafkaCluster.fromClusterAttributes(chart, 'With', { ...PLATFORM, name: 'with', tieredStorage: true });
   expect(() => new KafkaTopic(chart, 'T2', { cluster: withIt, topicName: 't', config: { 'remote.storage.enable': true } })).not.toThrow();
+});
+
+describe('an imported cluster, as the trial used it', () => {
+  test('cluster-level grants work on it (topic prefixes, transactional ids), and ACLs on its topics are not held to topics it cannot list', () => {
+    const { app, chart, kafka } = appTeam();
+    const user = new KafkaUser(chart, 'U', { cluster: kafka, userName: 'u', acls: [Acl.topic('platform-topic').allow(AclOperation.READ)] });
+    kafka.grantRead(user, Acl.topicPrefix('ledger-'), { group: Acl.groupPrefix('ledger-') });
+    kafka.grantTransactionalWrite(user, Acl.transactionalIdPrefix('ledger-tx-'), Acl.topic('ledger-out'));
+    const acls = find(synth(chart), 'KafkaUser', 'u').spec.authorization.acls.map((a: any) => `${a.resource.type}:${a.resource.patternType}:${a.resource.name}:${a.operations.join('+')}`);
+    expect(acls).toEqual(expect.arrayContaining(['topic:prefix:ledger-:Read+Describe', 'group:prefix:ledger-:Read+Describe', 'transactionalId:prefix:ledger-tx-:Write+Describe', 'topic:literal:ledger-out:Write+Describe']));
+    expect(ConsistencyPass.of(app).warnings()).toEqual([]);
+  });
+
+  test("a listener's own certificate Secret is the platform's: a bridge and a client on it trust it", () => {
+    const { app, chart } = appTeam();
+    const kafka = KafkaCluster.fromClusterAttributes(chart, 'Own', { ...PLATFORM, name: 'own', listeners: [{ name: 'tls', port: 9093, brokerCertificate: { secretName: 'own-tls', certificate: 'tls.crt', key: 'tls.key' } }] });
+    const user = new KafkaUser(chart, 'U', { cluster: kafka, userName: 'writer' });
+    new KafkaTopic(chart, 'T', { cluster: kafka, topicName: 't' }).grantWrite(user);
+    new KafkaBridge(chart, 'B', { name: 'b', namespace: 'kafka', kafka: BridgeKafkaConnection.fromCluster(kafka), authentication: BridgeAuthentication.fromUser(user), consumer: false });
+    expect(find(synth(chart), 'KafkaBridge', 'b').spec.tls.trustedCertificates).toEqual([{ secretName: 'own-tls', certificate: 'ca.crt' }]);
+    expect(ConsistencyPass.of(app).warnings()).toEqual([]);
+  });
+});
+
+test('declaring one cluster twice in a chart fails at the second, pointing at the first', () => {
+  const { chart } = appTeam();
+  expect(() => KafkaCluster.fromClusterAttributes(chart, 'Again', PLATFORM)).toThrow(/KafkaCluster \(imported\) 'events' at orders-team\/Again: name is Kafka kafka\/events, which orders-team\/Platform declares already in this chart.*reuse the IKafkaCluster/);
 });

@@ -1,5 +1,5 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { Acl, DevEnvironment, Environment, FailoverProviderKind, KafkaCluster, KafkaTopic, KafkaUser, KraftPlainEnvironment, MultiRegionEnvironment, renderEnvironment } from '../../src';
+import { Acl, ClusterProfile, DevEnvironment, Environment, FailoverProviderKind, KafkaCluster, KafkaTopic, KafkaUser, KraftPlainEnvironment, MultiRegionEnvironment, renderEnvironment } from '../../src';
 import { ConsistencyPass } from '../../src/core/consistency';
 import { all, expectValid, find, synth } from '../support';
 
@@ -169,4 +169,61 @@ test('a construct id taken in its scope fails naming the kind, the id and what h
   const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
   new KafkaTopic(chart, 'Orders', { cluster: kafka, topicName: 'orders' });
   expect(() => new KafkaUser(chart, 'Orders', { cluster: kafka, userName: 'orders' })).toThrow(/^KafkaUser in c: id "Orders" is already the id of KafkaTopic at c\/Orders \(got "Orders"\); give each construct of a scope its own id, e.g. 'OrdersKafkaUser'$/);
+});
+
+describe('found by the fresh-user trial', () => {
+  const multi = (props: object) => () => new MultiRegionEnvironment(Testing.app(), 'mr', { provider: FailoverProviderKind.ENVOY_GATEWAY, ...props });
+
+  test("topics and users named like JavaScript's own properties are names like any other", () => {
+    const env = multi({ topics: [{ name: 'constructor' }, { name: 'toString' }], users: [{ name: 'valueof', consumes: ['toString'], group: 'g' }], trafficGenerators: { topic: 'constructor' } })();
+    expect(Object.keys(env.topics)).toEqual(['constructor', 'toString']);
+    expect(() => multi({ users: [{ name: 'a', consumes: ['hasOwnProperty'] }] })()).toThrow(/users\[0\].consumes\[0\] is not a topic of the environment \(got "hasOwnProperty"\)/);
+    expect(() => multi({ trafficGenerators: { topic: '__proto__' } })()).toThrow(/trafficGenerators.topic is not a topic of the environment \(got "__proto__"\)/);
+  });
+
+  test.each<[string, () => unknown, RegExp]>([
+    ['a user named like the bridges\' user', multi({ users: [{ name: 'bridge' }] }), /users\[0\].name is the name of the bridges' user, which the environment makes \(got "bridge"\); give the user another name/],
+    ['a user name with capitals (not silently lower-cased)', multi({ users: [{ name: 'App' }] }), /userName must be/],
+    ['an empty topic name', multi({ topics: [{ name: '' }] }), /topics\[0\].name must be a non-empty name \(got ""\)/],
+    ['no topics, with traffic generators', multi({ topics: [] }), /topics are empty, so the traffic generators have no topic.*or set trafficGenerators: false/],
+    ['a Kafka name that is no name', multi({ kafka: { name: 'Payments' } }), /MultiRegionEnvironment 'mr' at mr: kafka.name must be/],
+    ['0 brokers', multi({ kafka: { brokers: 0 } }), /kafka.brokers must be a whole number of at least 1 \(got 0\)/],
+    ["an installer's namespace for the bridges", multi({ bridgeNamespace: 'cert-manager' }), /bridgeNamespace is made by the installer of cert-manager .*, which the environment must not create and own \(got "cert-manager"\); use a namespace of your own/],
+    ["the tier-1 gateway's namespace for the traffic", multi({ trafficGenerators: { namespace: 'tier1' } }), /trafficGenerators.namespace is the namespace of the tier-1 gateway's objects \(tier1\) in cluster 'central'/],
+    ['a namespace listed twice', () => new Environment(Testing.app(), 'e').addCluster('c', { namespaces: ['kafka', 'kafka'] }), /clusters\['c'\].namespaces\[1\] is also namespaces\[0\] \(got "kafka"\)/],
+  ])('%s fails naming the prop', (_case, make, message) => {
+    expect(make).toThrow(message);
+  });
+
+  test('a throwaway estate: the Kafka cluster takes a profile and config, so the fixes it proposes can be followed', () => {
+    const kafkaOf = (props: object) => () => synth((multi(props)() as MultiRegionEnvironment).kafkaChart);
+    expect(kafkaOf({ kafka: { brokers: 1 } })).toThrow(/ClusterProfile.DEVELOPMENT/);
+    expect(kafkaOf({ kafka: { brokers: 1, controllers: 1, profile: ClusterProfile.DEVELOPMENT } })).not.toThrow();
+    expect(kafkaOf({ kafka: { config: { 'default.replication.factor': 5 } } })).toThrow(/default.replication.factor'\] exceeds the 3 brokers/);
+  });
+
+  test("the README's produce-and-consume check produces to the traffic generators' topic, whose consumer logs it tails", () => {
+    const env = multi({ topics: [{ name: 'payments' }, { name: 'refunds' }], trafficGenerators: { topic: 'refunds' } })();
+    const check = env.checks.find((c) => c.title.startsWith('Produce and consume'))!.commands.join('\n');
+    expect(check).toContain('/topics/refunds');
+    expect(check).toContain('logs deploy/refunds-consumer-a');
+  });
+
+  test("the dev README quotes topic and group names in its shell commands", () => {
+    const dev = new DevEnvironment(Testing.app(), 'dev', { users: [{ name: 'app', consumes: ['orders'], produces: ['orders'], group: 'a b;rm -rf ~' }] });
+    const check = dev.checks.find((c) => c.title.startsWith('Produce and consume'))!.commands.join('\n');
+    expect(check).toContain("--group 'a b;rm -rf ~' --from-beginning");
+  });
+
+  test('a grant across two Kubernetes clusters of one environment fails, though both Kafka clusters are kafka/events', () => {
+    const env = new Environment(Testing.app(), 'e');
+    const eu = env.addCluster('eu', { namespaces: ['kafka'] });
+    const us = env.addCluster('us', { namespaces: ['kafka'] });
+    const orders = new KafkaCluster(eu, 'Kafka', { name: 'events', namespace: 'kafka' }).addTopic('orders');
+    const usKafka = new KafkaCluster(us, 'Kafka', { name: 'events', namespace: 'kafka' });
+    expect(() => orders.grantRead(usKafka.addUser('app'), { group: 'app' })).toThrow(/user belongs to cluster 'events' .*us\/Kafka.*, not to cluster 'events' .*eu\/Kafka/);
+    expect(() => orders.grantRead(new KafkaCluster(eu, 'Kafka2', { name: 'audit', namespace: 'kafka' }).addUser('a'), { group: 'a' })).toThrow(/belongs to cluster 'audit'/);
+    const euUser = (orders.cluster as KafkaCluster).addUser('eu-app');
+    expect(() => orders.grantRead(euUser, { group: 'eu-app' })).not.toThrow();
+  });
 });

@@ -288,7 +288,7 @@ describe('allowImmutableChanges is checked like any prop', () => {
 describe('an environment never creates (and so owns) a namespace Kubernetes or an installer owns', () => {
   test.each(['kube-system', 'default', 'cert-manager', 'istio-system', 'envoy-gateway-system', 'argocd'])('%s is refused, naming its owner', (namespace) => {
     expect(() => new Environment(new App(), 'prod').addCluster('eu-1', { namespaces: ['kafka', namespace] }))
-      .toThrow(new RegExp(`clusters\\['eu-1'\\].namespaces\\[1\\] is .*'s namespace, which the environment must not create and own`));
+      .toThrow(new RegExp(`clusters\\['eu-1'\\].namespaces\\[1\\] is (one of Kubernetes' own namespaces|made by the installer of .*), which the environment must not create and own`));
   });
   test('a namespace of its own is taken', () => {
     expect(() => new Environment(new App(), 'prod').addCluster('eu-1', { namespaces: ['kafka', 'payments'] })).not.toThrow();
