@@ -8,7 +8,7 @@ import type { IGateway } from '../gateway/kafka-gateway';
 import { KafkaTlsRoutes } from '../gateway/tls-routes';
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { Subject, throwPropError } from '../core/errors';
-import { checkName, checkNamespace, NameFormat } from '../core/naming';
+import { checkFactoryName, checkName, checkNamespace, NameFormat } from '../core/naming';
 import { apacheKafkaImage, ImageUser, resolveImageUser } from '../core/images';
 import { admit, checkPeers, NetworkPeer, workloadNetworkPolicy } from '../core/network';
 import { checkSizing, ephemeralStorageFor, renderResources } from '../core/resources';
@@ -33,9 +33,9 @@ export enum KraftMode {
 
 /** Where the admin password of a SCRAM cluster is. */
 export interface KraftAdminPassword {
-  /** The Secret (in the cluster's namespace). */
+  /** The Secret (in the cluster's namespace): a Secret name, i.e. a DNS-1123 subdomain. */
   readonly secretName: string;
-  /** The key in the Secret. @default 'password' */
+  /** The key in the Secret: alphanumerics, '-', '_' and '.' (a Secret data key). @default 'password' */
   readonly key?: string;
 }
 
@@ -49,8 +49,15 @@ export class KraftClientAuthentication {
    * pod's group): the password is in no container's environment and on no command line.
    */
   public static scramSha512(adminPassword: KraftAdminPassword): KraftClientAuthentication {
-    checkArgs('KraftClientAuthentication.scramSha512()', 'KraftClientAuthentication.scramSha512', arguments);
-    return new KraftClientAuthentication(KraftClientAuthenticationType.SCRAM_SHA_512, { secretName: adminPassword.secretName, key: adminPassword.key ?? 'password' });
+    const factory = 'KraftClientAuthentication.scramSha512()';
+    checkArgs(factory, 'KraftClientAuthentication.scramSha512', arguments);
+    // Both end up in every pod's Secret volume (secretName, items[].key) and in the README's
+    // `kubectl create secret generic <name> --from-literal=<key>=…`: names the API server and
+    // kubectl refuse (ValidateSecretName on the Secret, IsConfigMapKey on its data) must fail here.
+    checkFactoryName(factory, 'adminPassword.secretName', adminPassword.secretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the Secret the pods mount', example: 'events-admin' });
+    const key = adminPassword.key ?? 'password';
+    checkFactoryName(factory, 'adminPassword.key', key, { format: NameFormat.DATA_KEY, use: 'it is a key of the Secret\'s data', example: 'password' });
+    return new KraftClientAuthentication(KraftClientAuthenticationType.SCRAM_SHA_512, { secretName: adminPassword.secretName, key });
   }
 
   /**

@@ -6,6 +6,7 @@ import { KraftCluster, KraftClusterProps } from '../kraft';
 import { podName, statefulSetName } from '../kraft/config';
 import { throwPropError } from '../core/errors';
 import { checkNamespace } from '../core/naming';
+import { shellQuote } from '../core/workload';
 import { ADMIN_SECRET_DIR, TLS_DIR } from '../kraft/config';
 import { Environment } from './environment';
 
@@ -48,10 +49,11 @@ export class KraftPlainEnvironment extends Environment {
     const t = this.kafka.topology;
     const admin = this.kafka.authentication.adminSecret;
     if (admin !== undefined) {
-      this.addCheck('Before applying: the admin password the storage is formatted with', `kubectl -n ${namespace} create secret generic ${admin.secretName} --from-literal=${admin.key ?? 'password'}="$(openssl rand -base64 24)"`);
+      // Every word from a prop is quoted for the shell (names are checked, so quoting changes nothing today).
+      this.addCheck('Before applying: the admin password the storage is formatted with', `kubectl -n ${shellQuote(namespace)} create secret generic ${shellQuote(admin.secretName)} ${shellQuote(`--from-literal=${admin.key ?? 'password'}`)}="$(openssl rand -base64 24)"`);
       ConsistencyPass.of(chart).provide(chart, secretRef(namespace, admin.secretName), 'made before applying, with the command in the README');
     }
-    this.addCheck('The nodes are ready', `kubectl -n ${namespace} rollout status ${t.pools.map((pool) => `statefulset/${statefulSetName(t, pool)}`).join(' ')} --timeout=10m`);
+    this.addCheck('The nodes are ready', `kubectl -n ${shellQuote(namespace)} rollout status ${t.pools.map((pool) => shellQuote(`statefulset/${statefulSetName(t, pool)}`)).join(' ')} --timeout=10m`);
     const brokerPool = t.pools.find((pool) => pool.roles.includes('broker'))!;
     if (admin === undefined) return;
     // The client reads the admin password from the Secret the pod mounts, through Kafka's
@@ -67,7 +69,9 @@ export class KraftPlainEnvironment extends Environment {
     ];
     this.addCheck(
       'Create a topic and produce to it as admin from inside the cluster (the client reads the password from the mounted Secret; auto.create.topics.enable is off, and --sync makes a failed send fail the command)',
-      `kubectl -n ${namespace} exec -it ${podName(t, brokerPool, 0)} -- bash -c 'printf "${adminProperties.join('\\n')}\\n" > /tmp/admin.properties && /opt/kafka/bin/kafka-topics.sh --bootstrap-server ${this.kafka.bootstrapAddress} --command-config /tmp/admin.properties --create --if-not-exists --topic smoke && echo hello | /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server ${this.kafka.bootstrapAddress} --command-config /tmp/admin.properties --sync --topic smoke'`,
+      // Inside the single-quoted script only checked names go: the cluster's name (a DNS-1035
+      // label), the namespace (a DNS-1123 label) and port numbers; none can hold a quote.
+      `kubectl -n ${shellQuote(namespace)} exec -it ${shellQuote(podName(t, brokerPool, 0))} -- bash -c 'printf "${adminProperties.join('\\n')}\\n" > /tmp/admin.properties && /opt/kafka/bin/kafka-topics.sh --bootstrap-server ${this.kafka.bootstrapAddress} --command-config /tmp/admin.properties --create --if-not-exists --topic smoke && echo hello | /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server ${this.kafka.bootstrapAddress} --command-config /tmp/admin.properties --sync --topic smoke'`,
     );
   }
 }
