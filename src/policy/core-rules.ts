@@ -459,41 +459,159 @@ function checkVolumes(value: unknown, at: FieldPath, report: CoreRuleReporter): 
         seen.set(name, i);
       }
     }
-    // validateVolumeSource: no source is defaulted to emptyDir (SetDefaults_Volume); two are an error.
+    // validateVolumeSource: no source is defaulted to emptyDir (SetDefaults_Volume); two are an
+    // error, and only the first, in the order the function tests them, is validated.
     const sources = Object.keys(volume).filter((k) => k !== 'name' && volume[k] !== null && volume[k] !== undefined);
     if (sources.length > 1) {
       report([...at, i], `may not specify more than 1 volume type (got ${sources.join(', ')})`);
       ok = false;
     }
-    for (const source of ['configMap', 'secret']) {
-      if (isObj(volume[source])) checkProjectedItems(volume[source] as Obj, [...at, i, source], report);
-    }
+    const first = VOLUME_SOURCES.find((k) => sources.includes(k));
+    if (first !== undefined && isObj(volume[first])) checkVolumeSource(first, volume[first] as Obj, [...at, i, first], report);
     if (ok && name !== undefined) valid.add(name);
   }
   return valid;
 }
 
-/** validateConfigMapVolumeSource, validateSecretVolumeSource: file modes and item paths. */
-function checkProjectedItems(source: Obj, at: FieldPath, report: CoreRuleReporter): void {
-  const mode = (path: FieldPath, value: unknown) => {
-    const n = int(value);
-    if (n !== undefined && (n < 0 || n > 0o777)) report(path, `must be a number between 0 and 0777 (octal), both inclusive (got ${n})`);
-  };
-  mode([...at, 'defaultMode'], source.defaultMode);
-  for (const [item, i] of objects(source.items)) {
-    const key = str(item.key);
-    if (key === '') report([...at, 'items', i, 'key'], 'required value');
-    const path = str(item.path);
-    if (path === '') report([...at, 'items', i, 'path'], 'required value');
-    else if (path !== undefined) localDescendingPath([...at, 'items', i, 'path'], path, report);
-    mode([...at, 'items', i, 'mode'], item.mode);
+/** The volume sources in the order validateVolumeSource tests them: the first one set is validated. */
+const VOLUME_SOURCES = [
+  'emptyDir', 'hostPath', 'gitRepo', 'gcePersistentDisk', 'awsElasticBlockStore', 'secret', 'nfs', 'iscsi', 'glusterfs', 'flocker',
+  'persistentVolumeClaim', 'rbd', 'cinder', 'cephfs', 'quobyte', 'downwardAPI', 'fc', 'flexVolume', 'configMap', 'azureFile',
+  'vsphereVolume', 'photonPersistentDisk', 'portworxVolume', 'azureDisk', 'storageos', 'projected', 'scaleIO', 'csi', 'ephemeral', 'image',
+];
+
+/** A name the Go type holds as a plain string: absent and null decode to "", which `len(...) == 0` refuses. */
+function missingName(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+/**
+ * The sources of the volumes the library writes, and those that refer to other objects by name,
+ * as validateVolumeSource checks them. The API server requires the referenced name but does not
+ * check its format here (a Secret or ConfigMap that cannot exist leaves the pod ContainerCreating,
+ * which is the consistency pass's business, not a rejection).
+ */
+function checkVolumeSource(kind: string, source: Obj, at: FieldPath, report: CoreRuleReporter): void {
+  switch (kind) {
+    case 'emptyDir': {
+      // The negative sizeLimit check; `mode` is feature-gated (dropped when the gate is off), so not judged.
+      const limit = parseQuantity(source.sizeLimit);
+      if (limit !== undefined && limit.num < 0n) report([...at, 'sizeLimit'], `SizeLimit field must be a valid resource quantity (got ${q(source.sizeLimit)})`);
+      return;
+    }
+    case 'secret':
+      // validateSecretVolumeSource
+      if (missingName(source.secretName)) report([...at, 'secretName'], 'required value: the Secret to mount');
+      return checkKeysToPaths(source, at, report);
+    case 'configMap':
+      // validateConfigMapVolumeSource
+      if (missingName(source.name)) report([...at, 'name'], 'required value: the ConfigMap to mount');
+      return checkKeysToPaths(source, at, report);
+    case 'persistentVolumeClaim':
+      // validatePersistentClaimVolumeSource (an absent claimName is the schema's: it is required there)
+      if (source.claimName === '') report([...at, 'claimName'], 'required value: the PersistentVolumeClaim to mount');
+      return;
+    case 'projected':
+      return checkProjected(source, at, report);
+    default:
+      return;
   }
 }
 
-/** validateLocalDescendingPath: relative, and no '..' element. */
+/** A file mode: 0-0777 (fileModeErrorMsg). */
+function fileMode(path: FieldPath, value: unknown, report: CoreRuleReporter): void {
+  const n = int(value);
+  if (n !== undefined && (n < 0 || n > 0o777)) report(path, `must be a number between 0 and 0777 (octal), both inclusive (got ${n})`);
+}
+
+/** validateConfigMapVolumeSource, validateSecretVolumeSource: the default file mode and the items. */
+function checkKeysToPaths(source: Obj, at: FieldPath, report: CoreRuleReporter): void {
+  fileMode([...at, 'defaultMode'], source.defaultMode, report);
+  for (const [item, i] of objects(source.items)) checkKeyToPath(item, [...at, 'items', i], report);
+}
+
+/** validateKeyToPath: a key, and a local path that does not climb or start with '..'. */
+function checkKeyToPath(item: Obj, at: FieldPath, report: CoreRuleReporter): void {
+  if (item.key === '') report([...at, 'key'], 'required value');
+  const path = str(item.path);
+  if (path === '') report([...at, 'path'], 'required value');
+  else if (path !== undefined) localNonReservedPath([...at, 'path'], path, report);
+  fileMode([...at, 'mode'], item.mode, report);
+}
+
+/**
+ * validateProjectedVolumeSource and validateProjectionSources: the default mode; per source one
+ * type; a Secret or ConfigMap source names its object and has valid items; no two files at one
+ * path across the sources (items of Secrets and ConfigMaps, Downward API files, cluster trust
+ * bundles); Downward API files with a local path and one reference; service account tokens with
+ * a local path and an expiration of 10 minutes to 2^32 seconds. Not modelled: which fields a
+ * Downward API reference may select, cluster trust bundles' names and signers, and pod
+ * certificates (the library writes none of them).
+ */
+function checkProjected(source: Obj, at: FieldPath, report: CoreRuleReporter): void {
+  fileMode([...at, 'defaultMode'], source.defaultMode, report);
+  const paths = new Set<string>();
+  const claim = (path: unknown, what: string) => {
+    if (typeof path !== 'string' || path === '') return;
+    if (paths.has(path)) report(at, `conflicting duplicate paths: ${q(path)} (${what})`);
+    paths.add(path);
+  };
+  for (const [projection, i] of objects(source.sources)) {
+    const where = [...at, 'sources', i];
+    const types = PROJECTION_SOURCES.filter((k) => projection[k] !== undefined && projection[k] !== null);
+    for (const kind of ['secret', 'configMap'] as const) {
+      if (!isObj(projection[kind])) continue;
+      const ref = projection[kind] as Obj;
+      if (missingName(ref.name)) report([...where, kind, 'name'], `required value: the ${kind === 'secret' ? 'Secret' : 'ConfigMap'} to project`);
+      for (const [item, j] of objects(ref.items)) {
+        checkKeyToPath(item, [...where, kind, 'items', j], report);
+        claim(item.path, `${kind} ${q(ref.name ?? '')}`);
+      }
+    }
+    if (isObj(projection.downwardAPI)) {
+      for (const [file] of objects((projection.downwardAPI as Obj).items)) {
+        const path = str(file.path);
+        if (path === '') report([...where, 'downwardAPI', 'path'], 'required value');
+        else if (path !== undefined) localNonReservedPath([...where, 'downwardAPI', 'path'], path, report);
+        fileMode([...where, 'downwardAPI', 'mode'], file.mode, report);
+        const refs = ['fieldRef', 'resourceFieldRef'].filter((k) => isObj(file[k]));
+        if (refs.length === 0) report([...where, 'downwardAPI'], 'required value: one of fieldRef and resourceFieldRef is required');
+        if (refs.length === 2) report([...where, 'downwardAPI'], 'fieldRef and resourceFieldRef can not be specified simultaneously');
+        claim(path, 'downwardAPI');
+      }
+    }
+    if (isObj(projection.serviceAccountToken)) {
+      // expirationSeconds is defaulted to 3600 (SetDefaults_ServiceAccountTokenProjection); the
+      // path is reported at the projection's own path, as the Go code does; it joins no duplicate check.
+      const token = projection.serviceAccountToken as Obj;
+      const expiration = int(token.expirationSeconds);
+      if (expiration !== undefined && expiration < 600) report([...where, 'serviceAccountToken', 'expirationSeconds'], `may not specify a duration less than 10 minutes (got ${expiration})`);
+      if (expiration !== undefined && expiration > 2 ** 32) report([...where, 'serviceAccountToken', 'expirationSeconds'], `may not specify a duration larger than 2^32 seconds (got ${expiration})`);
+      const path = str(token.path);
+      if (path === '') report([...at, 'path'], 'required value: the service account token\'s path');
+      else if (path !== undefined) localNonReservedPath([...at, 'path'], path, report);
+    }
+    if (isObj(projection.clusterTrustBundle)) claim((projection.clusterTrustBundle as Obj).path, 'clusterTrustBundle');
+    if (types.length > 1) report(where, `may not specify more than 1 volume type per source (got ${types.join(', ')})`);
+  }
+}
+
+/** The kinds of a projected volume's source (VolumeProjection). */
+const PROJECTION_SOURCES = ['secret', 'configMap', 'downwardAPI', 'serviceAccountToken', 'clusterTrustBundle', 'podCertificate'];
+
+/**
+ * validateLocalDescendingPath: relative, and no '..' element (validatePathNoBacksteps splits on
+ * '/' after filepath.ToSlash, which changes nothing on the API server's Linux: a backslash separates nothing).
+ */
 function localDescendingPath(path: FieldPath, value: string, report: CoreRuleReporter): void {
   if (value.startsWith('/')) report(path, `must be a relative path (got ${q(value)})`);
-  if (value.split(/[\\/]/).includes('..')) report(path, `must not contain '..' (got ${q(value)})`);
+  if (value.split('/').includes('..')) report(path, `must not contain '..' (got ${q(value)})`);
+}
+
+/** ValidateLocalNonReservedPath: validateLocalDescendingPath, and not starting with '..' (the kubelet's own `..data`). */
+function localNonReservedPath(path: FieldPath, value: string, report: CoreRuleReporter): void {
+  localDescendingPath(path, value, report);
+  if (value.startsWith('..') && !value.startsWith('../')) report(path, `must not start with '..' (got ${q(value)})`);
 }
 
 /** validateContainerCommon, validateContainers: one container. */

@@ -744,6 +744,21 @@ function podTemplateCandidates(source: SourceDocument, pod: Path): Candidate[] {
   add('core-rule', 'spec.template.spec.volumes: a volume with two sources', (s) => void (s.volumes = [...(s.volumes ?? []), { name: 'both', emptyDir: {}, configMap: { name: 'x' } }]));
   add('range', 'spec.template.spec.volumes: a secret with defaultMode 01000', (s) => void (s.volumes = [...(s.volumes ?? []), { name: 'mode', secret: { secretName: 'x', defaultMode: 0o1000 } }]));
   add('core-rule', 'spec.template.spec.volumes: a configMap item path with ".."', (s) => void (s.volumes = [...(s.volumes ?? []), { name: 'up', configMap: { name: 'x', items: [{ key: 'a', path: '../a' }] } }]));
+  // The names volume sources require (validateSecretVolumeSource, validateConfigMapVolumeSource,
+  // validateProjectionSources), on the library's own volumes where the pod has them.
+  const secretVolume = (spec.volumes ?? []).findIndex((v: Json) => v.secret !== undefined);
+  if (secretVolume >= 0) add('core-rule', `spec.template.spec.volumes[${secretVolume}].secret.secretName ""`, (s) => void (s.volumes[secretVolume].secret.secretName = ''));
+  const configMapVolume = (spec.volumes ?? []).findIndex((v: Json) => v.configMap !== undefined);
+  if (configMapVolume >= 0) add('core-rule', `spec.template.spec.volumes[${configMapVolume}].configMap without its name`, (s) => void delete s.volumes[configMapVolume].configMap.name);
+  add('core-rule', 'spec.template.spec.volumes: a secret volume without secretName', (s) => void (s.volumes = [...(s.volumes ?? []), { name: 'nameless', secret: { defaultMode: 0o400 } }]));
+  add('core-rule', 'spec.template.spec.volumes: a configMap item path "..data" (starts with "..")', (s) => void (s.volumes = [...(s.volumes ?? []), { name: 'reserved', configMap: { name: 'x', items: [{ key: 'a', path: '..data' }] } }]));
+  add('core-rule', 'spec.template.spec.volumes: a projected Secret without a name', (s) => void (s.volumes = [...(s.volumes ?? []), { name: 'bundle', projected: { sources: [{ secret: { items: [{ key: 'ca.crt', path: 'ca.crt' }] } }] } }]));
+  add('core-rule', 'spec.template.spec.volumes: a projected ConfigMap named ""', (s) => void (s.volumes = [...(s.volumes ?? []), { name: 'bundle', projected: { sources: [{ configMap: { name: '' } }] } }]));
+  add('core-rule', 'spec.template.spec.volumes: a projected source with a Secret and a ConfigMap', (s) => void (s.volumes = [...(s.volumes ?? []), { name: 'bundle', projected: { sources: [{ secret: { name: 'a' }, configMap: { name: 'b' } }] } }]));
+  add('core-rule', 'spec.template.spec.volumes: two projected files at one path', (s) => void (s.volumes = [...(s.volumes ?? []), { name: 'bundle', projected: { sources: [{ secret: { name: 'a', items: [{ key: 'ca.crt', path: 'ca.crt' }] } }, { configMap: { name: 'b', items: [{ key: 'ca.crt', path: 'ca.crt' }] } }] } }]));
+  add('core-rule', 'spec.template.spec.volumes: a projected token of 60 seconds', (s) => void (s.volumes = [...(s.volumes ?? []), { name: 'token', projected: { sources: [{ serviceAccountToken: { path: 'token', expirationSeconds: 60 } }] } }]));
+  add('core-rule', 'spec.template.spec.volumes: a persistentVolumeClaim with claimName ""', (s) => void (s.volumes = [...(s.volumes ?? []), { name: 'claim', persistentVolumeClaim: { claimName: '' } }]));
+  add('core-rule', 'spec.template.spec.volumes: an emptyDir with sizeLimit "-1Mi"', (s) => void (s.volumes = [...(s.volumes ?? []), { name: 'negative', emptyDir: { sizeLimit: '-1Mi' } }]));
   add('core-rule', `${container}.volumeMounts: an absolute subPath`, (s) => void (s.containers[0].volumeMounts = [...(s.containers[0].volumeMounts ?? []), { name: s.volumes?.[0]?.name ?? 'missing', mountPath: '/sub', subPath: '/etc' }]));
   add('core-rule', `${container}.env: a variable named "A=B"`, (s) => void (s.containers[0].env = [...(s.containers[0].env ?? []), { name: 'A=B', value: 'x' }]));
   add('core-rule', `${container}.env: valueFrom with no source`, (s) => void (s.containers[0].env = [...(s.containers[0].env ?? []), { name: 'EMPTY', valueFrom: {} }]));
