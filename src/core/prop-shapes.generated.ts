@@ -2000,6 +2000,336 @@ export const INTERFACES = {
    "optional": true
   }
  },
+ "KafkaMirrorMaker2Props": {
+  "source": {
+   "shape": {
+    "t": "instance",
+    "name": "MirrorMaker2Cluster",
+    "members": {
+     "cluster": "present",
+     "alias": "present",
+     "listener": "present",
+     "bootstrapServers": "present",
+     "remote": "present"
+    }
+   },
+   "optional": false
+  },
+  "target": {
+   "shape": {
+    "t": "instance",
+    "name": "MirrorMaker2Cluster",
+    "members": {
+     "cluster": "present",
+     "alias": "present",
+     "listener": "present",
+     "bootstrapServers": "present",
+     "remote": "present"
+    }
+   },
+   "optional": false
+  },
+  "topics": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "instance",
+       "name": "KafkaTopic",
+       "members": {
+        "topicName": "present",
+        "partitions": "present",
+        "resourceName": "present",
+        "cluster": "present",
+        "resource": "present",
+        "grantRead": "function",
+        "grantWrite": "function",
+        "grantReadWrite": "function",
+        "node": "present",
+        "with": "function",
+        "toString": "function"
+       }
+      },
+      {
+       "t": "instance",
+       "name": "Acl",
+       "members": {
+        "resourceType": "present",
+        "name": "present",
+        "patternType": "present",
+        "allow": "function",
+        "deny": "function"
+       }
+      }
+     ]
+    }
+   },
+   "optional": false
+  },
+  "groups": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "instance",
+       "name": "Acl",
+       "members": {
+        "resourceType": "present",
+        "name": "present",
+        "patternType": "present",
+        "allow": "function",
+        "deny": "function"
+       }
+      }
+     ]
+    }
+   },
+   "optional": true
+  },
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "namespace": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "replicationPolicy": {
+   "shape": {
+    "t": "enum",
+    "values": [
+     "prefixed",
+     "identity"
+    ],
+    "names": [
+     "MirrorReplicationPolicy.PREFIXED",
+     "MirrorReplicationPolicy.IDENTITY"
+    ]
+   },
+   "optional": true
+  },
+  "checkpoints": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "syncGroupOffsets": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "replicateHeartbeats": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "offsetSyncsTopicLocation": {
+   "shape": {
+    "t": "enum",
+    "values": [
+     "source",
+     "target"
+    ],
+    "names": [
+     "OffsetSyncsTopicLocation.SOURCE",
+     "OffsetSyncsTopicLocation.TARGET"
+    ]
+   },
+   "optional": true
+  },
+  "replicationFactor": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "internalTopicReplicationFactor": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "replicas": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "tasksMax": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "version": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "sourceConnectorConfig": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "number"
+      },
+      {
+       "t": "boolean"
+      }
+     ]
+    }
+   },
+   "optional": true
+  },
+  "checkpointConnectorConfig": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "number"
+      },
+      {
+       "t": "boolean"
+      }
+     ]
+    }
+   },
+   "optional": true
+  },
+  "connectConfig": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "number"
+      },
+      {
+       "t": "boolean"
+      }
+     ]
+    }
+   },
+   "optional": true
+  },
+  "resources": {
+   "shape": {
+    "t": "object",
+    "props": {
+     "cpu": {
+      "shape": {
+       "t": "object",
+       "props": {
+        "request": {
+         "shape": {
+          "t": "instance",
+          "name": "Cpu",
+          "members": {
+           "amount": "present"
+          }
+         },
+         "optional": true
+        },
+        "limit": {
+         "shape": {
+          "t": "instance",
+          "name": "Cpu",
+          "members": {
+           "amount": "present"
+          }
+         },
+         "optional": true
+        }
+       }
+      },
+      "optional": true
+     },
+     "memory": {
+      "shape": {
+       "t": "object",
+       "props": {
+        "request": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        },
+        "limit": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        }
+       }
+      },
+      "optional": true
+     },
+     "ephemeralStorage": {
+      "shape": {
+       "t": "object",
+       "props": {
+        "request": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        },
+        "limit": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        }
+       }
+      },
+      "optional": true
+     }
+    }
+   },
+   "optional": true
+  },
+  "restrictedSecurityContext": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "metrics": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  }
+ },
  "KafkaNodeOptions": {
   "replicas": {
    "shape": {
@@ -3680,6 +4010,32 @@ export const INTERFACES = {
     "of": {
      "t": "string"
     }
+   },
+   "optional": true
+  }
+ },
+ "MirrorClusterOptions": {
+  "alias": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "listener": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "caSecretName": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "userSecretName": {
+   "shape": {
+    "t": "string"
    },
    "optional": true
   }
@@ -7162,6 +7518,67 @@ export const SIGNATURES = {
    "optional": true
   }
  ],
+ "KafkaMirrorMaker2.constructor": [
+  {
+   "name": "scope",
+   "shape": {
+    "t": "instance",
+    "name": "Construct",
+    "members": {
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "id",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "props",
+   "shape": {
+    "t": "object",
+    "ref": "KafkaMirrorMaker2Props"
+   },
+   "optional": false
+  }
+ ],
+ "KafkaMirrorMaker2.targetTopicName": [
+  {
+   "name": "topic",
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "string"
+     },
+     {
+      "t": "instance",
+      "name": "KafkaTopic",
+      "members": {
+       "topicName": "present",
+       "partitions": "present",
+       "resourceName": "present",
+       "cluster": "present",
+       "resource": "present",
+       "grantRead": "function",
+       "grantWrite": "function",
+       "grantReadWrite": "function",
+       "node": "present",
+       "with": "function",
+       "toString": "function"
+      }
+     }
+    ]
+   },
+   "optional": false
+  }
+ ],
  "KafkaNodePool.constructor": [
   {
    "name": "scope",
@@ -7688,8 +8105,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@611": "function",
-       "__@toStringTag@613": "present"
+       "__@iterator@624": "function",
+       "__@toStringTag@626": "present"
       }
      }
     ]
@@ -7700,6 +8117,72 @@ export const SIGNATURES = {
    "name": "file",
    "shape": {
     "t": "string"
+   },
+   "optional": true
+  }
+ ],
+ "MirrorMaker2Cluster.local": [
+  {
+   "name": "cluster",
+   "shape": {
+    "t": "instance",
+    "name": "IKafkaCluster",
+    "members": {
+     "clusterName": "present",
+     "clusterCaCertSecretName": "present",
+     "clientsCaCertSecretName": "present",
+     "allListeners": "present",
+     "grantRead": "function",
+     "grantWrite": "function",
+     "grantReadWrite": "function",
+     "grantIdempotentWrite": "function",
+     "grantTransactionalWrite": "function",
+     "grantConsumerGroup": "function",
+     "grantTransactionalId": "function",
+     "node": "present",
+     "with": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "MirrorClusterOptions"
+   },
+   "optional": true
+  }
+ ],
+ "MirrorMaker2Cluster.remote": [
+  {
+   "name": "cluster",
+   "shape": {
+    "t": "instance",
+    "name": "IKafkaCluster",
+    "members": {
+     "clusterName": "present",
+     "clusterCaCertSecretName": "present",
+     "clientsCaCertSecretName": "present",
+     "allListeners": "present",
+     "grantRead": "function",
+     "grantWrite": "function",
+     "grantReadWrite": "function",
+     "grantIdempotentWrite": "function",
+     "grantTransactionalWrite": "function",
+     "grantConsumerGroup": "function",
+     "grantTransactionalId": "function",
+     "node": "present",
+     "with": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "MirrorClusterOptions"
    },
    "optional": true
   }

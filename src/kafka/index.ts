@@ -6,6 +6,7 @@ export * from './kafka-cluster';
 export type { KafkaClusterAttributes, KafkaListenerAttributes } from './imported-cluster';
 export * from './listener';
 export * from './metrics';
+export * from './mirror-maker2';
 export * from './node-pool';
 export * from './pod-monitor';
 export * from './storage';

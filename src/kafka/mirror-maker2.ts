@@ -1,0 +1,1229 @@
+import { checkArgs, constructId } from '../core/props';
+import { App, Chart, Size } from 'cdk8s';
+import { ContainerResources, Cpu } from 'cdk8s-plus-28';
+import { Construct, IConstruct } from 'constructs';
+import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
+import { ConsistencyPass, differentKubernetesClusters, secretRef, serviceRef } from '../core/consistency';
+import { propError, Subject, throwFactoryError, throwPropError } from '../core/errors';
+import { checkFactoryName, checkName, checkNamespace, checkTopicName, NameFormat } from '../core/naming';
+import { compact } from '../core/objects';
+import { checkSizing, renderResources } from '../core/resources';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
+import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
+import { PodSecurityLevel } from '../policy/pod-security';
+import { minIsrProblem } from './broker-config';
+import { configDefinitions, configValueIssue, modelVersion, unknownKeyIssue, type ConfigSet } from './config-model';
+import { mergeGrants } from './grants';
+import { AuthorizationType, ClusterProfile, type IKafkaCluster } from './kafka-cluster';
+import { KafkaListener, ListenerAuthenticationType } from './listener';
+import { KafkaTopic } from './topic';
+import { Acl, AclOperation, AclPatternType, AclResourceType, KafkaUser, UserAuthentication, UserAuthenticationType, type AclRule } from './user';
+
+// MirrorMaker 2 as Strimzi 1.2 runs it (`KafkaMirrorMaker2`, kafka.strimzi.io/v1): a Kafka Connect
+// cluster whose workers store their state in the TARGET cluster (`spec.target`), running a
+// MirrorSourceConnector and a MirrorCheckpointConnector per source (`spec.mirrors[]`; the v1 API
+// has no heartbeat connector: Strimzi CHANGELOG 0.49, "heartbeatConnector ... will be removed in the
+// v1 CRD API", and KafkaMirrorMaker2Connectors.CONNECTORS holds the two). Strimzi writes each
+// connector's config from the CR (cluster-operator KafkaMirrorMaker2Connectors
+// .prepareMirrorMaker2ConnectorConfig: `source.cluster.*` and `target.cluster.*` from the clusters,
+// then the connector's `config`, then `topics`/`groups` from topicsPattern/groupsPattern).
+//
+// What MirrorMaker 2 does with each cluster, and so the ACLs its users need, is read from Apache
+// Kafka 4.3.1 (connect-mirror and connect-mirror-client 4.3.1; the request handlers in
+// core/src/main/scala/kafka/server/KafkaApis.scala and ControllerApis.scala): see mirrorNeeds().
+
+/** How mirrored topics are named on the target (Kafka's `replication.policy.class`). */
+export enum MirrorReplicationPolicy {
+  /**
+   * Kafka's `DefaultReplicationPolicy`: a source topic `orders` of the cluster aliased `east` is
+   * `east.orders` on the target (`formatRemoteTopic`: alias, separator `.`, topic). The alias tells
+   * where a topic comes from, so MirrorMaker 2 never mirrors a topic back to the cluster it came from
+   * (`MirrorSourceConnector.isCycle`): two-way mirroring is safe.
+   */
+  PREFIXED = 'prefixed',
+  /**
+   * Kafka's `IdentityReplicationPolicy`: topics keep their names (`formatRemoteTopic` returns the
+   * topic; only heartbeats are prefixed), so consumers fail over without renaming. MirrorMaker 2
+   * cannot tell a mirrored topic from a local one (`topicSource` is the configured source alias for
+   * every topic, `upstreamTopic` the topic itself, so `isCycle` finds none): two-way mirroring of
+   * the same topics loops, and is refused.
+   */
+  IDENTITY = 'identity',
+}
+
+/** Where the offset-syncs topic lives (Kafka's `offset-syncs.topic.location`). */
+export enum OffsetSyncsTopicLocation {
+  /**
+   * On the source (Kafka's default), as `mm2-offset-syncs.<target alias>.internal`: MirrorMaker 2
+   * then writes to the source cluster.
+   */
+  SOURCE = 'source',
+  /**
+   * On the target, as `mm2-offset-syncs.<source alias>.internal`: MirrorMaker 2 only reads from the
+   * source cluster (Strimzi's example recommends it: packaging/examples/mirror-maker).
+   */
+  TARGET = 'target',
+}
+
+/** Options of {@link MirrorMaker2Cluster.local} and {@link MirrorMaker2Cluster.remote}. */
+export interface MirrorClusterOptions {
+  /**
+   * The cluster's alias in MirrorMaker 2: the prefix of its topics on the other cluster
+   * (`<alias>.orders`), and part of its internal topics' names. Letters, digits, '_' and '-' (no
+   * '.', the policy's separator); each cluster of a topology needs its own.
+   * @default - the Kafka cluster's name
+   */
+  readonly alias?: string;
+  /**
+   * The listener MirrorMaker 2 connects through: for `local()` one that serves clients inside the
+   * Kubernetes cluster, for `remote()` one with a bootstrap host outside it (a Gateway listener:
+   * `KafkaCluster.addExternalListener()`).
+   * @default - the cluster's first listener of that kind
+   */
+  readonly listener?: string;
+  /**
+   * The Secret in MirrorMaker 2's namespace with a copy of the CA that signs the listener's
+   * certificate (`ca.crt`, copied from the listener's `trustedCa` Secret), when MirrorMaker 2 is
+   * not in the cluster's namespace (or Kubernetes cluster): Strimzi reads Secrets from its own.
+   * @default '<mirror name>-source-ca' or '<mirror name>-target-ca'
+   */
+  readonly caSecretName?: string;
+  /**
+   * The Secret in MirrorMaker 2's namespace with a copy of the MirrorMaker 2 user's credentials
+   * (the user operator writes them beside the Kafka cluster), when MirrorMaker 2 is not in the
+   * cluster's namespace (or Kubernetes cluster).
+   * @default '<mirror name>-source-user' or '<mirror name>-target-user'
+   */
+  readonly userSecretName?: string;
+}
+
+/**
+ * A Kafka cluster as seen from where MirrorMaker 2 runs: through an in-cluster listener when
+ * MirrorMaker 2 runs in the same Kubernetes cluster ({@link local}), or through a listener reached
+ * from outside, a Gateway listener ({@link remote}). MirrorMaker 2 trusts the CA that signs that
+ * listener's certificate (`KafkaListener.trustedCa`) and authenticates as a KafkaUser it makes in
+ * that cluster, the way the listener authenticates. Strimzi reads both Secrets from MirrorMaker 2's
+ * namespace: where that is not the cluster's (another namespace, another Kubernetes cluster), they
+ * are copies, which the runbook makes before applying (`caSecretName`, `userSecretName`); the
+ * consistency pass follows each copy to its source and checks the trust chain.
+ */
+export class MirrorMaker2Cluster {
+  /**
+   * A cluster in MirrorMaker 2's own Kubernetes cluster: its in-cluster bootstrap address
+   * (`<cluster>-kafka-bootstrap.<namespace>.svc:<port>`); the listener's CA Secret and the user's
+   * Secret are read where Strimzi writes them when MirrorMaker 2 is in the cluster's namespace,
+   * else from copies.
+   * @param cluster a KafkaCluster, or `KafkaCluster.fromClusterAttributes()`
+   * @throws when the listener does not exist, advertises hosts outside the Kubernetes cluster, or
+   *   authenticates in a way MirrorMaker 2 cannot be given (custom); when the alias is not a name
+   */
+  public static local(cluster: IKafkaCluster, options: MirrorClusterOptions = {}): MirrorMaker2Cluster {
+    checkArgs('MirrorMaker2Cluster.local()', 'MirrorMaker2Cluster.local', arguments);
+    const factory = 'MirrorMaker2Cluster.local()';
+    checkCluster(factory, cluster);
+    const listener = pickListener(factory, cluster, options.listener, (l) => l.servesInCluster, 'serves clients inside the Kubernetes cluster',
+      "use an internal or cluster-ip listener (the default 'tls' is one), or MirrorMaker2Cluster.remote() through a listener reached from outside");
+    const alias = checkAlias(factory, options.alias ?? cluster.clusterName, cluster);
+    checkAuthentication(factory, cluster, listener);
+    checkCopyNames(factory, options);
+    return new MirrorMaker2Cluster(cluster, alias, listener, listener.bootstrapAddress, false, options.caSecretName, options.userSecretName);
+  }
+
+  /**
+   * A cluster in another Kubernetes cluster (another region), reached through a listener from
+   * outside: its bootstrap host and advertised port (e.g. `bootstrap.kafka.example.com:9092`). The
+   * CA that signs that listener's certificate and the MirrorMaker 2 user's credentials are read
+   * from copies in MirrorMaker 2's namespace, which the runbook makes before applying.
+   * @param cluster a KafkaCluster of another chart of the environment, or
+   *   `KafkaCluster.fromClusterAttributes()` in the chart of the cluster's Kubernetes cluster
+   * @throws when the listener does not exist or has no address outside its Kubernetes cluster;
+   *   when the alias or a Secret name is not a name
+   */
+  public static remote(cluster: IKafkaCluster, options: MirrorClusterOptions = {}): MirrorMaker2Cluster {
+    checkArgs('MirrorMaker2Cluster.remote()', 'MirrorMaker2Cluster.remote', arguments);
+    const factory = 'MirrorMaker2Cluster.remote()';
+    checkCluster(factory, cluster);
+    const listener = pickListener(factory, cluster, options.listener, (l) => outsideAddresses(l).length > 0, 'has a bootstrap address outside the Kubernetes cluster (a bootstrap host)',
+      'add a listener reached through a Gateway (addExternalListener), or MirrorMaker2Cluster.local() from inside the same Kubernetes cluster');
+    const alias = checkAlias(factory, options.alias ?? cluster.clusterName, cluster);
+    checkAuthentication(factory, cluster, listener);
+    checkCopyNames(factory, options);
+    return new MirrorMaker2Cluster(cluster, alias, listener, outsideAddresses(listener)[0], true, options.caSecretName, options.userSecretName);
+  }
+
+  private constructor(
+    /** The Kafka cluster. */
+    public readonly cluster: IKafkaCluster,
+    /** Its alias in MirrorMaker 2: the prefix of its topics on the other cluster under the prefixed policy. */
+    public readonly alias: string,
+    /** The listener MirrorMaker 2 connects through. */
+    public readonly listener: KafkaListener,
+    /** The `host:port` MirrorMaker 2 bootstraps from. */
+    public readonly bootstrapServers: string,
+    /** Whether it is reached from outside its Kubernetes cluster, with copied Secrets. */
+    public readonly remote: boolean,
+    /** @internal */ public readonly _caSecretName?: string,
+    /** @internal */ public readonly _userSecretName?: string,
+  ) {}
+}
+
+/** Props of {@link KafkaMirrorMaker2}. */
+export interface KafkaMirrorMaker2Props {
+  /** The cluster topics are mirrored from. */
+  readonly source: MirrorMaker2Cluster;
+  /**
+   * The cluster topics are mirrored to, where the Kafka Connect workers of MirrorMaker 2 keep their
+   * state (Strimzi's `spec.target`). MirrorMaker 2 is best run beside it (consume remotely, produce
+   * locally): `MirrorMaker2Cluster.local(target)`.
+   */
+  readonly target: MirrorMaker2Cluster;
+  /**
+   * The topics to mirror, at least one: KafkaTopics of the source, or `Acl.topic(name)` and
+   * `Acl.topicPrefix(prefix)` for topics made elsewhere (`Acl.topic('*')` for every topic). They
+   * become both MirrorMaker 2's `topics` (a regular expression per topic or prefix) and the users'
+   * ACLs, so each names exactly what it allows.
+   */
+  readonly topics: (KafkaTopic | Acl)[];
+  /**
+   * The consumer groups whose offsets are translated to the target (checkpoints, and with
+   * `syncGroupOffsets` committed there): names, `Acl.group(name)` or `Acl.groupPrefix(prefix)`.
+   * Required with checkpoints: a group's committed offsets are read on the source, and with
+   * `syncGroupOffsets` written on the target, so each group is named, as its ACLs are.
+   * @default - none (only with `checkpoints: false`)
+   */
+  readonly groups?: (string | Acl)[];
+  /**
+   * The `KafkaMirrorMaker2`'s name: Strimzi names its pods `<name>-mirrormaker2-<n>` and its
+   * Service `<name>-mirrormaker2-api`, so at most 46 characters. The Connect group is
+   * `<name>-group`, its topics `__<name>-config`, `__<name>-offset` and `__<name>-status` (Strimzi's
+   * example names; `__` keeps them from being mirrored back), the users `<name>-source` and
+   * `<name>-target`.
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+  /**
+   * Its namespace. Strimzi reads the CA and user Secrets of both clusters from it: a local cluster
+   * in this namespace is read directly, any other through copies (`MirrorClusterOptions.caSecretName`).
+   * @default - the chart's namespace, else the namespace of the target (or source) if local
+   */
+  readonly namespace?: string;
+  /**
+   * How mirrored topics are named on the target.
+   * @default MirrorReplicationPolicy.PREFIXED
+   */
+  readonly replicationPolicy?: MirrorReplicationPolicy;
+  /**
+   * Translate the consumer groups' offsets into the target's (MirrorCheckpointConnector, writing
+   * `<source alias>.checkpoints.internal` on the target; MirrorSourceConnector then records offset
+   * syncs). Off: no checkpoint connector, no offset syncs, no group ACLs.
+   * @default true
+   */
+  readonly checkpoints?: boolean;
+  /**
+   * Commit the translated offsets of `groups` on the target while no consumer of the group is
+   * connected there (`sync.group.offsets.enabled`), so that consumers fail over and resume where
+   * they were: what an active/passive disaster recovery needs. Needs checkpoints.
+   * @default - true with checkpoints
+   */
+  readonly syncGroupOffsets?: boolean;
+  /**
+   * Mirror the source's `heartbeats` topic to the target as `<source alias>.heartbeats`
+   * (`heartbeats.replication.enabled`). Strimzi 1.2's KafkaMirrorMaker2 runs no heartbeat
+   * connector (the v1 API dropped `heartbeatConnector`), so that topic exists only where a
+   * MirrorHeartbeatConnector of a KafkaConnect writes it.
+   * @default false
+   */
+  readonly replicateHeartbeats?: boolean;
+  /**
+   * Where the offset-syncs topic lives.
+   * @default OffsetSyncsTopicLocation.TARGET - MirrorMaker 2 only reads from the source
+   */
+  readonly offsetSyncsTopicLocation?: OffsetSyncsTopicLocation;
+  /**
+   * The replication factor of the topics MirrorMaker 2 creates on the target for the mirrored
+   * ones (`replication.factor`, whose Kafka default is 2). It must fit the target's brokers and
+   * exceed its `min.insync.replicas`, which those topics inherit (MirrorMaker 2 does not copy a
+   * topic's min ISR: `config.properties.exclude`).
+   * @default 3, or the target's broker count if fewer in a DEVELOPMENT cluster
+   */
+  readonly replicationFactor?: number;
+  /**
+   * The replication factor of MirrorMaker 2's and Kafka Connect's internal topics: the checkpoints
+   * and offset-syncs topics (`checkpoints.topic.replication.factor`,
+   * `offset-syncs.topic.replication.factor`) and the Connect workers' config, offset and status
+   * topics (`*.storage.replication.factor`), each checked against the brokers of the cluster it is on.
+   * @default 3, or that cluster's broker count if fewer in a DEVELOPMENT cluster
+   */
+  readonly internalTopicReplicationFactor?: number;
+  /**
+   * Kafka Connect workers (pods).
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * The most tasks the MirrorSourceConnector splits the mirrored partitions over.
+   * @default 1
+   */
+  readonly tasksMax?: number;
+  /**
+   * The Apache Kafka version of the Connect image (one Strimzi 1.2 supports).
+   * @default - the target cluster's version, else '4.3.1'
+   */
+  readonly version?: string;
+  /**
+   * More MirrorSourceConnector config (Kafka's `MirrorSourceConfig`), checked against Kafka's model.
+   * Keys the construct derives from its props (`topics`, `replication.policy.class`,
+   * `replication.factor`, …), the ones Strimzi sets (`name`, `tasks.max`, `source.cluster.*`, …)
+   * and those the ACLs depend on (`topic.filter.class`, `replication.policy.separator`,
+   * `sync.topic.acls.enabled`) are refused.
+   * @default - none
+   */
+  readonly sourceConnectorConfig?: Record<string, string | number | boolean>;
+  /**
+   * More MirrorCheckpointConnector config (Kafka's `MirrorCheckpointConfig`), checked like
+   * `sourceConnectorConfig`.
+   * @default - none
+   */
+  readonly checkpointConnectorConfig?: Record<string, string | number | boolean>;
+  /**
+   * More Kafka Connect worker config (Kafka's `DistributedConfig`, and `producer.`, `consumer.`,
+   * `admin.` client config), checked against Kafka's model; Strimzi's forbidden options and
+   * `exactly.once.source.support` (which needs transactional ACLs) are refused.
+   * @default - none
+   */
+  readonly connectConfig?: Record<string, string | number | boolean>;
+  /**
+   * CPU and memory of the Connect container.
+   * @default - requests 250m CPU and 2 GiB, limit 2 GiB (100m and 1 GiB for a DEVELOPMENT target)
+   */
+  readonly resources?: ContainerResources;
+  /**
+   * The `restricted` Pod Security Standard's security context on the Connect pods.
+   * @default true
+   */
+  readonly restrictedSecurityContext?: boolean;
+  /**
+   * Expose Prometheus metrics with the Strimzi metrics reporter.
+   * @default false
+   */
+  readonly metrics?: boolean;
+}
+
+/** The replication policy classes (connect-mirror-client 4.3.1). */
+const POLICY_CLASSES: Readonly<Record<MirrorReplicationPolicy, string>> = {
+  [MirrorReplicationPolicy.PREFIXED]: 'org.apache.kafka.connect.mirror.DefaultReplicationPolicy',
+  [MirrorReplicationPolicy.IDENTITY]: 'org.apache.kafka.connect.mirror.IdentityReplicationPolicy',
+};
+
+/** The replication policies' separator (`DefaultReplicationPolicy.SEPARATOR_DEFAULT`), which the construct does not let change. */
+const SEPARATOR = '.';
+/** `ReplicationPolicy.heartbeatsTopic()`. */
+const HEARTBEATS_TOPIC = 'heartbeats';
+/** The longest Kafka topic name (`Topic.MAX_NAME_LENGTH`). */
+const MAX_TOPIC_NAME = 249;
+/** A Service name is a DNS-1035 label: at most 63 characters; Strimzi's MirrorMaker 2 Service is `<name>-mirrormaker2-api`. */
+const MAX_MIRROR_NAME = 63 - '-mirrormaker2-api'.length;
+/** A replication factor is a Java short (`NewTopic`, `ConfigDef.Type.SHORT`). */
+const MAX_REPLICATION_FACTOR = 32767;
+
+/** A topic or group selection: a literal name (`*` for all), or a prefix. */
+interface Pattern {
+  readonly name: string;
+  readonly prefix: boolean;
+}
+
+/** Every mirror of the app, in the order made, for the checks between mirrors (loops, clashes). */
+const MIRRORS = new WeakMap<IConstruct, KafkaMirrorMaker2[]>();
+
+/**
+ * A Strimzi `KafkaMirrorMaker2` that mirrors topics (and translates consumer groups' offsets) from
+ * one Kafka cluster to another, with its users made in each cluster and granted exactly what
+ * MirrorMaker 2 does there (derived from its topics, groups and options, with the Kafka sources in
+ * {@link KafkaMirrorMaker2.sourceUser} and {@link KafkaMirrorMaker2.targetUser}), the restricted
+ * security context, and the checks that make it work: replication factors against each side's
+ * brokers and min ISR, topics and groups MirrorMaker 2 would skip, loops between mirrors, and
+ * config keys and values against Kafka's own MirrorMaker 2 and Connect models.
+ *
+ * Strimzi makes from it a Kafka Connect cluster (pods `<name>-mirrormaker2-<n>`, Service
+ * `<name>-mirrormaker2-api`, an ingress NetworkPolicy for its REST API) and the connectors
+ * `<source>-><target>.MirrorSourceConnector` and `.MirrorCheckpointConnector`.
+ *
+ * @example
+ * // east → west, MirrorMaker 2 in west's Kubernetes cluster, east reached through its Gateway:
+ * const mirror = new KafkaMirrorMaker2(westChart, 'Mirror', {
+ *   name: 'east-to-west',
+ *   namespace: 'kafka',
+ *   source: MirrorMaker2Cluster.remote(eastKafka, { alias: 'east' }),
+ *   target: MirrorMaker2Cluster.local(westKafka, { alias: 'west' }),
+ *   topics: [orders, Acl.topicPrefix('payments-')],
+ *   groups: ['billing'],
+ * });
+ * mirror.targetTopicName('orders'); // 'east.orders'
+ */
+export class KafkaMirrorMaker2 extends Construct {
+  /** The KafkaMirrorMaker2's name. */
+  public readonly mirrorName: string;
+  /** Its namespace. */
+  public readonly namespace?: string;
+  /** The cluster topics are mirrored from. */
+  public readonly source: MirrorMaker2Cluster;
+  /** The cluster topics are mirrored to. */
+  public readonly target: MirrorMaker2Cluster;
+  /** How mirrored topics are named on the target. */
+  public readonly replicationPolicy: MirrorReplicationPolicy;
+  /** Whether consumer groups' offsets are translated (checkpoints and offset syncs). */
+  public readonly checkpoints: boolean;
+  /** Whether translated offsets are committed on the target. */
+  public readonly syncGroupOffsets: boolean;
+  /** Whether the source's `heartbeats` topic is mirrored. */
+  public readonly replicateHeartbeats: boolean;
+  /** Where the offset-syncs topic lives (it exists only with checkpoints). */
+  public readonly offsetSyncsTopicLocation: OffsetSyncsTopicLocation;
+  /** The replication factor of the mirrored topics on the target. */
+  public readonly replicationFactor: number;
+  /** The replication factor of the internal topics on the target (checkpoints, Connect's, and offset syncs there). */
+  public readonly internalTopicReplicationFactor: number;
+  /** The replication factor of the offset-syncs topic, on the cluster it lives on. */
+  public readonly offsetSyncsTopicReplicationFactor: number;
+  /** How many Connect workers run. */
+  public readonly replicas: number;
+  /** The Kafka version of the Connect image. */
+  public readonly version: string;
+  /** The Kafka Connect group of the workers, on the target. */
+  public readonly connectGroup: string;
+  /** The Connect workers' config, offset and status topics, on the target. */
+  public readonly connectTopics: {
+    /** Connector configurations (`config.storage.topic`). */
+    readonly config: string;
+    /** Source connectors' offsets (`offset.storage.topic`). */
+    readonly offset: string;
+    /** Connector and task statuses (`status.storage.topic`). */
+    readonly status: string;
+  };
+  /** The checkpoints topic on the target (`<source alias>.checkpoints.internal`); undefined without checkpoints. */
+  public readonly checkpointsTopic?: string;
+  /** The offset-syncs topic (`mm2-offset-syncs.<other alias>.internal`); undefined without checkpoints. */
+  public readonly offsetSyncsTopic?: string;
+  /** MirrorMaker 2's `topics`: the selection as one regular expression. */
+  public readonly topicsPattern: string;
+  /** MirrorMaker 2's `groups`: the selection as one regular expression; undefined without checkpoints. */
+  public readonly groupsPattern?: string;
+  /**
+   * The user MirrorMaker 2 authenticates as on the source, made in the source's chart; undefined
+   * for a listener without authentication (on a cluster without authorization). Its ACLs, with the
+   * request handlers of Kafka 4.3.1 that check them (`KafkaApis` unless said otherwise):
+   * - mirrored topics: Read (MirrorSourceTask's consumer: Fetch, `handleFetchRequest`), Describe
+   *   (MirrorSourceConnector.findSourceTopicPartitions lists and describes them: Metadata,
+   *   `handleTopicMetadataRequest`; the consumer's ListOffsets, `handleListOffsetRequest`; the
+   *   groups' offsets of these topics, OffsetFetch, `handleOffsetFetchRequest`), DescribeConfigs
+   *   (MirrorSourceConnector.describeTopicConfigs, for createNewTopics and syncTopicConfigs:
+   *   `handleDescribeConfigsRequest`, ConfigHelper);
+   * - with `replicateHeartbeats`: the same on `heartbeats`;
+   * - with checkpoints, the groups: Describe (MirrorCheckpointConnector.listConsumerGroups, Admin
+   *   listGroups: `handleListGroupsRequest` lists the groups the user may Describe, so the cluster
+   *   Describe of Strimzi's example is not needed; listConsumerGroupOffsets in the connector and in
+   *   MirrorCheckpointTask: OffsetFetch and FindCoordinator, `handleOffsetFetchRequest`,
+   *   `handleFindCoordinatorRequest`). MirrorMaker 2 commits nothing on the source: no Read.
+   * - with checkpoints and the offset-syncs topic on the source: Create
+   *   (MirrorSourceConnector.createOffsetSyncsTopic, MirrorUtils.createCompactedTopic: CreateTopics,
+   *   `ControllerApis.createTopics`), Write (OffsetSyncWriter's producer: Produce,
+   *   `handleProduceRequest`; its InitProducerId is allowed by Write on a topic), Read and Describe
+   *   (OffsetSyncStore reads it in MirrorCheckpointTask: Fetch, Metadata, ListOffsets).
+   */
+  public readonly sourceUser?: KafkaUser;
+  /**
+   * The user MirrorMaker 2 authenticates as on the target (the Connect workers and both
+   * connectors), made in the target's chart. Its ACLs (Kafka 4.3.1):
+   * - the mirrored topics' names on the target: Create (MirrorSourceConnector.createNewTopics:
+   *   CreateTopics, `ControllerApis.createTopics`), Alter (createNewPartitions when a source topic
+   *   grows: CreatePartitions, `ControllerApis.handleCreatePartitions`), AlterConfigs
+   *   (syncTopicConfigs: IncrementalAlterConfigs, `ControllerApis.authorizeAlterResource`; not with
+   *   `sync.topic.configs.enabled: false`), Write (the Connect worker's producer: Produce), Describe
+   *   (findTargetTopicPartitions: Metadata); with `syncGroupOffsets` also Read (OffsetCommit checks
+   *   Read on each committed topic: `handleOffsetCommitRequest`);
+   * - with `replicateHeartbeats`: the same on `<source alias>.heartbeats`, without Read;
+   * - with checkpoints, the checkpoints topic: Create (MirrorCheckpointConnector.createInternalTopics),
+   *   Write (the checkpoint records), Read and Describe (CheckpointStore.readCheckpoints reads it
+   *   when a task starts); the offset-syncs topic when it is on the target: as on the source;
+   * - with `syncGroupOffsets`, the groups: Read (MirrorCheckpointTask.syncGroupOffset,
+   *   alterConsumerGroupOffsets: OffsetCommit, `handleOffsetCommitRequest`), Describe
+   *   (refreshIdleConsumerGroupOffset: describeConsumerGroups, `handleConsumerGroupDescribe` /
+   *   `handleDescribeGroupsRequest`, and listConsumerGroupOffsets, `handleOffsetFetchRequest`);
+   * - the Connect group: Read (JoinGroup, SyncGroup, Heartbeat, LeaveGroup), Describe (FindCoordinator);
+   * - the Connect config, offset and status topics: Create (KafkaTopicBasedBackingStore:
+   *   TopicAdmin.createTopicsWithRetry), DescribeConfigs (verifyTopicCleanupPolicyOnlyCompact, which
+   *   refuses a topic that is not compacted), Read, Write and Describe (KafkaBasedLog).
+   * No cluster ACL: topic ACL syncing (which needs Describe on the source cluster and Alter on the
+   * target's, `handleDescribeAcls`/`handleCreateAcls`) is off, as the user operator owns the ACLs.
+   */
+  public readonly targetUser?: KafkaUser;
+  /** The L1 `KafkaMirrorMaker2`. */
+  public readonly resource: strimzi.KafkaMirrorMaker2;
+
+  private readonly subject: Subject;
+  private readonly topicPatterns: readonly Pattern[];
+  private readonly groupPatterns: readonly Pattern[];
+
+  /** Creates the KafkaMirrorMaker2 and its users in each cluster; props MirrorMaker 2 or Strimzi would reject throw at once. */
+  public constructor(scope: Construct, id: string, props: KafkaMirrorMaker2Props) {
+    super(scope, constructId('KafkaMirrorMaker2', scope, id));
+    checkArgs({ scope: this, kind: 'KafkaMirrorMaker2', name: id }, 'KafkaMirrorMaker2.constructor', arguments, 2);
+    const pass = ConsistencyPass.of(this);
+    this.mirrorName = props.name ?? id.toLowerCase();
+    const subject: Subject = { scope: this, kind: 'KafkaMirrorMaker2', name: this.mirrorName };
+    this.subject = subject;
+    checkName(subject, 'name', this.mirrorName, { format: NameFormat.DNS1035_LABEL, maxLength: MAX_MIRROR_NAME, use: `Strimzi names its Service '<name>-mirrormaker2-api', a DNS label of at most 63`, example: 'east-to-west' });
+    const { source, target } = props;
+    this.source = source;
+    this.target = target;
+    if (source.cluster === target.cluster) {
+      throwPropError(subject, 'target', `is the source cluster too ('${source.cluster.clusterName}' at ${source.cluster.node.path}): MirrorMaker 2 mirrors between two clusters`, target.alias, 'mirror to another cluster');
+    }
+    if (source.alias === target.alias) {
+      throwPropError(subject, 'target', `has the source's alias '${source.alias}': MirrorMaker 2 names topics and internal topics by alias, and skips topics whose alias is the target's as cycles`, target.alias, "give each cluster its own alias, e.g. MirrorMaker2Cluster.remote(east, { alias: 'east' })");
+    }
+    for (const [prop, side] of [['source', source], ['target', target]] as const) {
+      const elsewhere = side.remote ? undefined : differentKubernetesClusters(this, side.cluster);
+      if (elsewhere !== undefined) {
+        throwPropError(subject, prop, `is MirrorMaker2Cluster.local(), but Kafka '${side.cluster.clusterName}' (${side.cluster.node.path}) is in another Kubernetes cluster than MirrorMaker 2 (${elsewhere}): its in-cluster address does not resolve here`, side.alias,
+          `use MirrorMaker2Cluster.remote(${side.alias === side.cluster.clusterName ? 'cluster' : `cluster, { alias: '${side.alias}' }`}) through a listener reached from outside (a Gateway listener)`);
+      }
+    }
+    const local = [target, source].find((c) => !c.remote);
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? local?.cluster.namespace;
+    checkNamespace(subject, 'namespace', this.namespace);
+    this.replicationPolicy = props.replicationPolicy ?? MirrorReplicationPolicy.PREFIXED;
+    this.checkpoints = props.checkpoints ?? true;
+    if (props.syncGroupOffsets === true && !this.checkpoints) {
+      throwPropError(subject, 'syncGroupOffsets', 'is true without checkpoints: the offsets it commits are the checkpoints\' translations', true, 'turn checkpoints on, or syncGroupOffsets off');
+    }
+    this.syncGroupOffsets = props.syncGroupOffsets ?? this.checkpoints;
+    this.replicateHeartbeats = props.replicateHeartbeats ?? false;
+    this.offsetSyncsTopicLocation = props.offsetSyncsTopicLocation ?? OffsetSyncsTopicLocation.TARGET;
+    this.replicas = wholeNumber(subject, 'replicas', props.replicas ?? 1, 1, 'run 1, or more for a standby worker');
+    const tasksMax = wholeNumber(subject, 'tasksMax', props.tasksMax ?? 1, 1, 'use 1, or up to the number of mirrored partitions');
+    this.version = props.version ?? (SUPPORTED_KAFKA_VERSIONS.includes(target.cluster.version ?? '') ? target.cluster.version! : DEFAULT_KAFKA_VERSION);
+    if (!SUPPORTED_KAFKA_VERSIONS.includes(this.version)) {
+      throwPropError(subject, 'version', 'is not a Kafka version Strimzi 1.2 supports', this.version, `use one of ${SUPPORTED_KAFKA_VERSIONS.join(', ')} (default ${DEFAULT_KAFKA_VERSION})`);
+    }
+    const offsetSyncsCluster = this.offsetSyncsTopicLocation === OffsetSyncsTopicLocation.SOURCE ? source.cluster : target.cluster;
+    this.replicationFactor = replication(subject, 'replicationFactor', props.replicationFactor, target.cluster);
+    this.internalTopicReplicationFactor = replication(subject, 'internalTopicReplicationFactor', props.internalTopicReplicationFactor, target.cluster);
+    this.offsetSyncsTopicReplicationFactor = replication(subject, 'internalTopicReplicationFactor', props.internalTopicReplicationFactor, offsetSyncsCluster);
+
+    // What to mirror: the topics and groups, as patterns, checked against what MirrorMaker 2 skips.
+    this.topicPatterns = this.topicSelection(props.topics);
+    this.groupPatterns = this.groupSelection(props.groups);
+    this.topicsPattern = this.topicPatterns.map(toRegex).join('|');
+    this.groupsPattern = this.checkpoints ? this.groupPatterns.map(toRegex).join('|') : undefined;
+
+    // Names: Kafka's (ReplicationPolicy.offsetSyncsTopic/checkpointsTopic, MirrorCheckpointConfig
+    // .offsetSyncsTopic: the other cluster's alias), and the Connect group and topics (Strimzi's example).
+    const offsetSyncsAlias = this.offsetSyncsTopicLocation === OffsetSyncsTopicLocation.SOURCE ? target.alias : source.alias;
+    this.checkpointsTopic = this.checkpoints ? `${source.alias}${SEPARATOR}checkpoints${SEPARATOR}internal` : undefined;
+    this.offsetSyncsTopic = this.checkpoints ? `mm2-offset-syncs${SEPARATOR}${offsetSyncsAlias}${SEPARATOR}internal` : undefined;
+    this.connectGroup = `${this.mirrorName}-group`;
+    this.connectTopics = { config: `__${this.mirrorName}-config`, offset: `__${this.mirrorName}-offset`, status: `__${this.mirrorName}-status` };
+
+    // The user's config, checked against Kafka's models; what it turns off the ACLs need not allow.
+    const sourceConfig = checkMirrorConfig(subject, 'sourceConnectorConfig', props.sourceConnectorConfig, 'mirror-source', this.version, SOURCE_OWNED);
+    const checkpointConfig = checkMirrorConfig(subject, 'checkpointConnectorConfig', props.checkpointConnectorConfig, 'mirror-checkpoint', this.version, CHECKPOINT_OWNED);
+    if (!this.checkpoints && props.checkpointConnectorConfig !== undefined) {
+      throwPropError(subject, 'checkpointConnectorConfig', 'is set without checkpoints: there is no checkpoint connector', Object.keys(props.checkpointConnectorConfig), 'turn checkpoints on, or drop it');
+    }
+    const connectConfig = checkMirrorConfig(subject, 'connectConfig', props.connectConfig, 'connect', this.version, CONNECT_OWNED);
+    const syncTopicConfigs = String(sourceConfig['sync.topic.configs.enabled'] ?? true).toLowerCase() !== 'false';
+
+    checkSizing(subject, 'resources', props.resources);
+    const restricted = props.restrictedSecurityContext ?? true;
+    const dev = target.cluster.profile === ClusterProfile.DEVELOPMENT;
+    const resources = props.resources ?? (dev
+      ? { cpu: { request: Cpu.millis(100) }, memory: { request: Size.gibibytes(1), limit: Size.gibibytes(1) } }
+      : { cpu: { request: Cpu.millis(250) }, memory: { request: Size.gibibytes(2), limit: Size.gibibytes(2) } });
+
+    // The users, one in each cluster (in that cluster's chart: only its user operator reconciles it),
+    // granted what mirrorNeeds() derives.
+    const needs = this.mirrorNeeds(syncTopicConfigs);
+    this.sourceUser = this.makeUser('source', source, needs.source);
+    this.targetUser = this.makeUser('target', target, needs.target);
+    // The topics MirrorMaker 2 creates exist once it runs: ACLs on them are not on unknown topics.
+    for (const [cluster, topics] of needs.creates) for (const topic of topics) pass.declare(cluster, 'topic', topic);
+
+    this.resource = new strimzi.KafkaMirrorMaker2(this, 'Resource', {
+      metadata: { name: this.mirrorName, namespace: this.namespace },
+      spec: {
+        version: this.version,
+        replicas: this.replicas,
+        target: {
+          ...(this.connection(target) as Omit<strimzi.KafkaMirrorMaker2SpecTarget, 'groupId' | 'configStorageTopic' | 'offsetStorageTopic' | 'statusStorageTopic'>),
+          groupId: this.connectGroup,
+          configStorageTopic: this.connectTopics.config,
+          offsetStorageTopic: this.connectTopics.offset,
+          statusStorageTopic: this.connectTopics.status,
+          config: {
+            'config.storage.replication.factor': this.internalTopicReplicationFactor,
+            'offset.storage.replication.factor': this.internalTopicReplicationFactor,
+            'status.storage.replication.factor': this.internalTopicReplicationFactor,
+            ...connectConfig,
+          },
+        },
+        mirrors: [{
+          source: this.connection(source),
+          sourceConnector: {
+            tasksMax,
+            config: {
+              'replication.policy.class': POLICY_CLASSES[this.replicationPolicy],
+              'replication.factor': this.replicationFactor,
+              // The user operator owns the users' ACLs; syncing them would also need Describe on the
+              // source cluster and Alter on the target's (MirrorSourceConnector.syncTopicAcls).
+              'sync.topic.acls.enabled': false,
+              'heartbeats.replication.enabled': this.replicateHeartbeats,
+              // MirrorSourceConnector.validate refuses offset-syncs.* keys with offset syncs off.
+              ...(this.checkpoints
+                ? { 'offset-syncs.topic.location': this.offsetSyncsTopicLocation, 'offset-syncs.topic.replication.factor': this.offsetSyncsTopicReplicationFactor }
+                : { 'emit.offset-syncs.enabled': false }),
+              ...sourceConfig,
+            },
+          },
+          ...(this.checkpoints && {
+            checkpointConnector: {
+              tasksMax: 1,
+              config: {
+                'replication.policy.class': POLICY_CLASSES[this.replicationPolicy],
+                'checkpoints.topic.replication.factor': this.internalTopicReplicationFactor,
+                'offset-syncs.topic.location': this.offsetSyncsTopicLocation,
+                'sync.group.offsets.enabled': this.syncGroupOffsets,
+                ...checkpointConfig,
+              },
+            },
+            groupsPattern: this.groupsPattern,
+          }),
+          topicsPattern: this.topicsPattern,
+        }],
+        resources: renderResources(resources, strimzi.KafkaMirrorMaker2SpecResourcesRequests.fromString, strimzi.KafkaMirrorMaker2SpecResourcesLimits.fromString),
+        ...(props.metrics && { metricsConfig: { type: strimzi.KafkaMirrorMaker2SpecMetricsConfigType.STRIMZI_METRICS_REPORTER } }),
+        template: compact({
+          pod: restricted ? { securityContext: restrictedPodSecurityContext() } : undefined,
+          connectContainer: restricted ? { securityContext: restrictedContainerSecurityContext() } : undefined,
+        }),
+      },
+    });
+
+    pass.namedBy(this.resource, subject, 'name');
+    this.recordFacts();
+    if (!restricted && this.namespace !== undefined) {
+      pass.podSecurity(this, this.namespace, PodSecurityLevel.BASELINE, `KafkaMirrorMaker2 '${this.mirrorName}' runs with restrictedSecurityContext: false (Strimzi's default security context)`);
+    }
+    const mirrors = MIRRORS.get(App.of(this)) ?? [];
+    mirrors.push(this);
+    MIRRORS.set(App.of(this), mirrors);
+    this.node.addValidation({ validate: () => [...this.replicationProblems(), ...this.problemsWithOthers(mirrors)] });
+  }
+
+  /**
+   * The name consumers on the target see for a mirrored source topic: `<source alias>.<topic>`
+   * with the prefixed policy (DefaultReplicationPolicy.formatRemoteTopic), the topic's own name with
+   * the identity policy (IdentityReplicationPolicy.formatRemoteTopic, which still prefixes a name
+   * ending in `heartbeats`), e.g. `east.orders` or `orders`.
+   * @param topic a topic of the source: its name, or its KafkaTopic
+   * @throws when the topic is not among the mirrored ones, or MirrorMaker 2 would skip it
+   */
+  public targetTopicName(topic: string | KafkaTopic): string {
+    checkArgs(this.subject, 'KafkaMirrorMaker2.targetTopicName', arguments);
+    const name = topic instanceof KafkaTopic ? topic.topicName : topic;
+    if (topic instanceof KafkaTopic) this.checkSourceTopic('topic', topic);
+    else checkTopicName(this.subject, 'topic', name);
+    if (name === HEARTBEATS_TOPIC && this.replicateHeartbeats) return this.remoteName(name);
+    const skipped = this.skipReason(name);
+    if (skipped !== undefined) throwPropError(this.subject, 'topic', `is not mirrored: ${skipped}`, name, 'name a mirrored topic');
+    if (!this.topicPatterns.some((p) => matches(p, name))) {
+      throwPropError(this.subject, 'topic', `is not among the mirrored topics (${this.topicPatterns.map(describePattern).join(', ')})`, name, 'name a mirrored topic, or add it to topics');
+    }
+    return this.remoteName(name);
+  }
+
+  /** The Service of the Connect REST API Strimzi makes (`KafkaMirrorMaker2Resources.serviceName`). */
+  public get serviceName(): string {
+    return `${this.mirrorName}-mirrormaker2-api`;
+  }
+
+  /** The labels Strimzi gives the MirrorMaker 2 pods, to select them. */
+  public get podSelectorLabels(): Record<string, string> {
+    return { 'strimzi.io/cluster': this.mirrorName, 'strimzi.io/kind': 'KafkaMirrorMaker2' };
+  }
+
+  /**
+   * A source topic's name on the target, by the policy: IdentityReplicationPolicy keeps it, except
+   * a name ending in `heartbeats`, which it prefixes like DefaultReplicationPolicy
+   * (`looksLikeHeartbeat`: `topic.endsWith(heartbeatsTopic())`).
+   */
+  private remoteName(topic: string): string {
+    const keep = this.replicationPolicy === MirrorReplicationPolicy.IDENTITY && !topic.endsWith(HEARTBEATS_TOPIC);
+    return keep ? topic : `${this.source.alias}${SEPARATOR}${topic}`;
+  }
+
+  /**
+   * The patterns on the target of a source pattern: its names by the policy. A prefix under the
+   * identity policy also covers `<alias>.<prefix>`, where the policy puts the topics of that prefix
+   * whose names end in `heartbeats`.
+   */
+  private remotePatterns(p: Pattern): Pattern[] {
+    const prefixed = (name: string): Pattern => ({ name: `${this.source.alias}${SEPARATOR}${name}`, prefix: true });
+    if (!p.prefix && p.name === '*') return [this.replicationPolicy === MirrorReplicationPolicy.IDENTITY ? p : prefixed('')];
+    if (p.prefix) return this.replicationPolicy === MirrorReplicationPolicy.IDENTITY ? [p, prefixed(p.name)] : [prefixed(p.name)];
+    return [{ name: this.remoteName(p.name), prefix: false }];
+  }
+
+  /**
+   * Why MirrorMaker 2 never mirrors the source topic `name` (or, for a prefix, any topic it
+   * starts): MirrorSourceConnector.shouldReplicateTopic takes a topic the filter takes and that
+   * is neither internal (ReplicationPolicy.isInternalTopic: `__` or `.` first, `mm2*.internal`,
+   * `*.checkpoints.internal`) nor a cycle (isCycle: a topic whose alias, under the prefixed policy,
+   * is the target's); DefaultTopicFilter excludes `mm2.*\.internal, .*\.replica, __.*` (4.3.1's
+   * TOPICS_EXCLUDE_DEFAULT).
+   */
+  private skipReason(name: string, prefix: boolean = false): string | undefined {
+    if (name.startsWith('__') || name.startsWith('.')) {
+      return "MirrorMaker 2 takes topics starting with '__' or '.' for internal ones (ReplicationPolicy.isInternalTopic) and excludes them";
+    }
+    if (!prefix && ((name.startsWith('mm2') && name.endsWith('.internal')) || name.endsWith('.checkpoints.internal'))) {
+      return 'it is named like a MirrorMaker 2 internal topic (ReplicationPolicy.isMM2InternalTopic)';
+    }
+    if (!prefix && name.endsWith('.replica')) return "DefaultTopicFilter's default topics.exclude (.*\\.replica) excludes it";
+    if (this.replicationPolicy === MirrorReplicationPolicy.PREFIXED) {
+      const cycle = `${this.target.alias}${SEPARATOR}`;
+      if (name.startsWith(cycle)) {
+        return `under the prefixed policy it is a topic mirrored from '${this.target.alias}', the target, which MirrorMaker 2 never mirrors back (MirrorSourceConnector.isCycle)`;
+      }
+    }
+    return undefined;
+  }
+
+  /** The topics, as patterns, checked: of the source, valid names, mirrored, not too long on the target. */
+  private topicSelection(topics: readonly (KafkaTopic | Acl)[]): Pattern[] {
+    if (topics.length === 0) {
+      throwPropError(this.subject, 'topics', 'are empty: MirrorMaker 2 would take its default, every topic', [], 'name the topics to mirror: KafkaTopics of the source, Acl.topic(name) or Acl.topicPrefix(prefix)');
+    }
+    const patterns = topics.map((topic, i) => {
+      const prop = `topics[${i}]`;
+      if (topic instanceof KafkaTopic) {
+        this.checkSourceTopic(prop, topic);
+        return { name: topic.topicName, prefix: false };
+      }
+      if (!(topic instanceof Acl) || topic.resourceType !== AclResourceType.TOPIC) {
+        throwPropError(this.subject, prop, 'must be a KafkaTopic of the source, Acl.topic() or Acl.topicPrefix()', topic instanceof Acl ? `${topic.resourceType} pattern ${topic.name ?? '(the cluster)'}` : topic, 'pass a topic of the source cluster');
+      }
+      const name = topic.name ?? '';
+      const prefix = topic.patternType === AclPatternType.PREFIX;
+      if (!(/^[a-zA-Z0-9._-]{1,249}$/.test(name) || (name === '*' && !prefix))) {
+        throwPropError(this.subject, prop, "is not a Kafka topic name or prefix: letters, digits, '.', '_' and '-', at most 249 (or the literal '*' for every topic)", name, "use e.g. Acl.topic('orders')");
+      }
+      return { name, prefix };
+    });
+    patterns.forEach((p, i) => {
+      const skipped = p.name === '*' && !p.prefix ? undefined : this.skipReason(p.name, p.prefix);
+      if (skipped !== undefined) throwPropError(this.subject, `topics[${i}]`, `is never mirrored: ${skipped}`, describePattern(p), 'select the topics MirrorMaker 2 mirrors, or drop it');
+      const remote = this.remotePatterns(p)[0];
+      if (!remote.prefix && remote.name !== '*' && remote.name.length > MAX_TOPIC_NAME) {
+        throwPropError(this.subject, `topics[${i}]`, `would be ${remote.name.length} characters on the target ('${this.source.alias}.' added), beyond Kafka's ${MAX_TOPIC_NAME}: MirrorMaker 2 could not create it`, p.name, 'shorten the topic name or the alias, or use the identity policy');
+      }
+    });
+    return dedupe(patterns);
+  }
+
+  /** The groups, as patterns, checked: named, not ones MirrorMaker 2 skips, given when checkpoints need them. */
+  private groupSelection(groups: readonly (string | Acl)[] = []): Pattern[] {
+    if (!this.checkpoints) {
+      if (groups.length > 0) throwPropError(this.subject, 'groups', 'are set without checkpoints: nothing reads them', groups.map((g) => (typeof g === 'string' ? g : g.name)), 'turn checkpoints on, or drop groups');
+      return [];
+    }
+    if (groups.length === 0) {
+      throwPropError(this.subject, 'groups', 'are empty, but checkpoints are on: MirrorMaker 2 would take every consumer group of the source, and with syncGroupOffsets commit offsets of any group of the target', [],
+        "name the consumer groups to fail over (e.g. groups: ['billing'] or Acl.groupPrefix('billing-')), or set checkpoints: false");
+    }
+    return dedupe(groups.map((group, i) => {
+      const prop = `groups[${i}]`;
+      const pattern: Pattern | undefined = typeof group === 'string'
+        ? { name: group, prefix: false }
+        : group instanceof Acl && group.resourceType === AclResourceType.GROUP ? { name: group.name ?? '', prefix: group.patternType === AclPatternType.PREFIX } : undefined;
+      if (pattern === undefined) throwPropError(this.subject, prop, 'must be a group name, Acl.group() or Acl.groupPrefix()', group instanceof Acl ? `${group.resourceType} pattern ${group.name ?? '(the cluster)'}` : group, "pass e.g. 'billing'");
+      if (pattern.name.trim() === '') throwPropError(this.subject, prop, 'is empty', pattern.name, "name the group, e.g. 'billing'");
+      // DefaultGroupFilter's default groups.exclude (4.3.1): console-consumer-.*, connect-.*, __.*
+      const excluded = ['console-consumer-', 'connect-', '__'].find((x) => pattern.name.startsWith(x));
+      if (excluded !== undefined) {
+        throwPropError(this.subject, prop, `is never mirrored: DefaultGroupFilter's default groups.exclude drops groups starting with '${excluded}'`, describePattern(pattern), 'name a group MirrorMaker 2 mirrors, or drop it');
+      }
+      return pattern;
+    }));
+  }
+
+  /** Throws unless `topic` is a topic of the source cluster. */
+  private checkSourceTopic(prop: string, topic: KafkaTopic): void {
+    const cluster = this.source.cluster;
+    const same = topic.cluster === cluster || (topic.cluster !== this.target.cluster && topic.cluster.clusterName === cluster.clusterName
+      && topic.cluster.namespace === cluster.namespace && differentKubernetesClusters(topic.cluster, cluster) === undefined);
+    if (!same) {
+      throwPropError(this.subject, prop, `is a topic of cluster '${topic.cluster.clusterName}' (${topic.cluster.node.path}), not of the source '${cluster.clusterName}' (${cluster.node.path})`, topic.topicName, "pass a topic of the source cluster, or Acl.topic(name) for one made elsewhere");
+    }
+  }
+
+  /**
+   * What MirrorMaker 2 does on each cluster, as ACL rules (the sources are in the docs of
+   * {@link sourceUser} and {@link targetUser}), and the topics it creates on each.
+   */
+  private mirrorNeeds(syncTopicConfigs: boolean): { source: AclRule[]; target: AclRule[]; creates: Array<[IKafkaCluster, string[]]> } {
+    const { READ, WRITE, CREATE, ALTER, DESCRIBE, ALTER_CONFIGS, DESCRIBE_CONFIGS } = AclOperation;
+    const acl = (p: Pattern) => (p.prefix ? Acl.topicPrefix(p.name) : Acl.topic(p.name));
+    const group = (p: Pattern) => (p.prefix ? Acl.groupPrefix(p.name) : Acl.group(p.name));
+    const source: AclRule[] = [];
+    const target: AclRule[] = [];
+    const mirrored = [...this.topicPatterns, ...(this.replicateHeartbeats ? [{ name: HEARTBEATS_TOPIC, prefix: false }] : [])];
+    for (const p of mirrored) {
+      source.push(acl(p).allow(READ, DESCRIBE, DESCRIBE_CONFIGS));
+      const consumed = this.syncGroupOffsets && p.name !== HEARTBEATS_TOPIC;
+      for (const remote of this.remotePatterns(p)) {
+        target.push(acl(remote).allow(...[CREATE, ALTER, WRITE, DESCRIBE, ...(syncTopicConfigs ? [ALTER_CONFIGS] : []), ...(consumed ? [READ] : [])]));
+      }
+    }
+    const internal = [CREATE, READ, WRITE, DESCRIBE];
+    if (this.checkpoints) {
+      for (const g of this.groupPatterns) source.push(group(g).allow(DESCRIBE));
+      target.push(Acl.topic(this.checkpointsTopic!).allow(...internal));
+      (this.offsetSyncsTopicLocation === OffsetSyncsTopicLocation.SOURCE ? source : target).push(Acl.topic(this.offsetSyncsTopic!).allow(...internal));
+      if (this.syncGroupOffsets) for (const g of this.groupPatterns) target.push(group(g).allow(READ, DESCRIBE));
+    }
+    target.push(Acl.group(this.connectGroup).allow(READ, DESCRIBE));
+    for (const topic of Object.values(this.connectTopics)) target.push(Acl.topic(topic).allow(...internal, DESCRIBE_CONFIGS));
+
+    const onTarget = [
+      ...mirrored.flatMap((p) => this.remotePatterns(p)).filter((p) => !p.prefix && p.name !== '*').map((p) => p.name),
+      ...(this.checkpointsTopic ? [this.checkpointsTopic] : []),
+      ...Object.values(this.connectTopics),
+    ];
+    const offsetSyncs = this.offsetSyncsTopic === undefined ? [] : [this.offsetSyncsTopic];
+    const onSourceSide = this.offsetSyncsTopicLocation === OffsetSyncsTopicLocation.SOURCE;
+    return {
+      source,
+      target,
+      creates: [
+        [this.source.cluster, [...(onSourceSide ? offsetSyncs : []), ...(this.replicateHeartbeats ? [HEARTBEATS_TOPIC] : [])]],
+        [this.target.cluster, [...onTarget, ...(onSourceSide ? [] : offsetSyncs)]],
+      ],
+    };
+  }
+
+  /**
+   * The KafkaUser of one side, in that cluster's chart (a child of the cluster's construct), with
+   * the listener's kind of authentication and the rules merged one per resource; undefined for a
+   * listener without authentication on a cluster without authorization.
+   */
+  private makeUser(prop: 'source' | 'target', side: MirrorMaker2Cluster, rules: readonly AclRule[]): KafkaUser | undefined {
+    const type = side.listener.authentication.type;
+    if (type === undefined) return undefined;
+    // One per side, so that two clusters in one namespace (one Kubernetes cluster) get two users.
+    const userName = `${this.mirrorName}-${prop}`;
+    const taken = side.cluster.node.tryFindChild(userName);
+    if (taken !== undefined) {
+      throwPropError(this.subject, 'name', `makes the ${prop} user '${userName}' in cluster '${side.cluster.clusterName}' (${side.cluster.node.path}), which ${taken.node.path} already is: two KafkaMirrorMaker2 of one name mirror this cluster, and would share a user, a Connect group and topics`, this.mirrorName,
+        'give each KafkaMirrorMaker2 its own name');
+    }
+    const user = new KafkaUser(side.cluster, userName, {
+      cluster: side.cluster,
+      userName,
+      authentication: type === ListenerAuthenticationType.TLS ? UserAuthentication.tls() : UserAuthentication.scramSha512(),
+    });
+    const authorization = side.cluster.authorization;
+    // Unknown authorization (a cluster made elsewhere that does not say): granted, as the library's default is simple.
+    if (authorization === undefined || authorization.type === AuthorizationType.SIMPLE) user.addAcl(...mergeGrants(rules, []));
+    return user;
+  }
+
+  /** Strimzi's `target` / `mirrors[].source` connection fields of one side (the same shape). */
+  private connection(side: MirrorMaker2Cluster): strimzi.KafkaMirrorMaker2SpecMirrorsSource {
+    const trust = this.trustSecret(side);
+    const user = this.userOf(side);
+    const credentials = this.userSecret(side);
+    const authentication = user && credentials && (user.authentication.type === UserAuthenticationType.SCRAM_SHA_512
+      ? { type: 'scram-sha-512', username: user.userName, passwordSecret: { secretName: credentials, password: 'password' } }
+      : { type: 'tls', certificateAndKey: { secretName: credentials, certificate: 'user.crt', key: 'user.key' } });
+    return {
+      alias: side.alias,
+      bootstrapServers: side.bootstrapServers,
+      ...(trust && { tls: { trustedCertificates: [{ secretName: trust.secretName, certificate: trust.certificate }] } }),
+      ...(authentication && { authentication: authentication as strimzi.KafkaMirrorMaker2SpecMirrorsSourceAuthentication }),
+    };
+  }
+
+  private userOf(side: MirrorMaker2Cluster): KafkaUser | undefined {
+    return side === this.source ? this.sourceUser : this.targetUser;
+  }
+
+  /** `source` or `target`. */
+  private sideName(side: MirrorMaker2Cluster): 'source' | 'target' {
+    return side === this.source ? 'source' : 'target';
+  }
+
+  /** The CA Secret MirrorMaker 2 reads for one side, in its own namespace: the listener's, or its copy (`<name>-<side>-ca`). */
+  private trustSecret(side: MirrorMaker2Cluster): { secretName: string; certificate: string } | undefined {
+    const ca = side.listener.trustedCa;
+    if (ca === undefined) return undefined;
+    return this.copied(side) ? { secretName: side._caSecretName ?? `${this.mirrorName}-${this.sideName(side)}-ca`, certificate: 'ca.crt' } : { secretName: ca.secretName, certificate: ca.certificate };
+  }
+
+  /** The user Secret MirrorMaker 2 reads for one side, in its own namespace: the user operator's, or its copy (`<name>-<side>-user`). */
+  private userSecret(side: MirrorMaker2Cluster): string | undefined {
+    const user = this.userOf(side);
+    if (user?.secretName === undefined) return undefined;
+    return this.copied(side) ? side._userSecretName ?? `${this.mirrorName}-${this.sideName(side)}-user` : user.secretName;
+  }
+
+  /** Whether MirrorMaker 2 reads copies of a side's Secrets: it is in another Kubernetes cluster or namespace. */
+  private copied(side: MirrorMaker2Cluster): boolean {
+    return side.remote || side.cluster.namespace !== this.namespace;
+  }
+
+  /** What MirrorMaker 2 reads, dials and trusts, and what Strimzi makes from it, for the consistency pass. */
+  private recordFacts(): void {
+    const pass = ConsistencyPass.of(this);
+    const subject = this.subject;
+    const by = `Strimzi, from KafkaMirrorMaker2 '${this.mirrorName}' at ${this.node.path}`;
+    // KafkaMirrorMaker2Resources (api): <name>-mirrormaker2 (ServiceAccount, StrimziPodSet, pods
+    // <name>-mirrormaker2-<n>), <name>-mirrormaker2-api, <name>-mirrormaker2-config; the trusted
+    // certificates go to KafkaConnectResources.internalTlsTrustedCertsSecretName(<name>).
+    const component = `${this.mirrorName}-mirrormaker2`;
+    pass.provide(this, () => [
+      serviceRef(this.namespace, this.serviceName),
+      { group: '', kind: 'ConfigMap', namespace: this.namespace, name: `${component}-config` },
+      { group: '', kind: 'ServiceAccount', namespace: this.namespace, name: component },
+      { group: 'core.strimzi.io', kind: 'StrimziPodSet', namespace: this.namespace, name: component },
+      secretRef(this.namespace, `${this.mirrorName}-connect-tls-trusted-certs`),
+      ...Array.from({ length: this.replicas }, (_, i) => ({ group: '', kind: 'Pod', namespace: this.namespace, name: `${component}-${i}` })),
+    ], by);
+    for (const [prop, side] of [['source', this.source], ['target', this.target]] as const) {
+      const trust = this.trustSecret(side);
+      const credentials = this.userSecret(side);
+      const user = this.userOf(side);
+      const cluster = side.cluster;
+      if (this.copied(side)) {
+        const origin = side.listener.trustedCa;
+        if (trust !== undefined && origin !== undefined) {
+          pass.copy(this, secretRef(this.namespace, trust.secretName), { scope: cluster, ref: secretRef(cluster.namespace, origin.secretName) },
+            `a copy of the CA of listener '${side.listener.name}' of Kafka '${cluster.clusterName}' (${origin.secretName}), made by the runbook for KafkaMirrorMaker2 '${this.mirrorName}'`);
+        }
+        if (credentials !== undefined && user?.secretName !== undefined) {
+          pass.copy(this, secretRef(this.namespace, credentials), { scope: user, ref: secretRef(cluster.namespace, user.secretName) },
+            `a copy of the Secret of KafkaUser '${user.userName}' of Kafka '${cluster.clusterName}', made by the runbook for KafkaMirrorMaker2 '${this.mirrorName}'`);
+        }
+      }
+      const fix = this.copied(side) ? `copy it into namespace ${this.namespace ?? '(none)'} before applying (the runbook's step)` : `put MirrorMaker 2 in the Kubernetes cluster of the ${prop} cluster, or reach it with MirrorMaker2Cluster.remote()`;
+      if (trust !== undefined) pass.refer(subject, prop, secretRef(this.namespace, trust.secretName), `MirrorMaker 2 reads the CA from its own namespace: ${fix}`);
+      if (credentials !== undefined) pass.refer(subject, prop, secretRef(this.namespace, credentials), `MirrorMaker 2 reads the user's credentials from its own namespace: ${fix}`);
+      pass.tlsClient({
+        subject, prop, address: side.bootstrapServers,
+        trust: trust && secretRef(this.namespace, trust.secretName),
+        authentication: side.listener.authentication.type ?? 'none',
+        namespace: this.namespace,
+      });
+    }
+  }
+
+  /**
+   * The replication factors against the brokers and min ISR of the cluster each topic is on, as
+   * they are at synth: at most the brokers (CreateTopics fails with INVALID_REPLICATION_FACTOR), and
+   * above the cluster's `min.insync.replicas`, which the topics inherit, so acks=all writes (the
+   * Connect producers') go on with a replica down.
+   */
+  private replicationProblems(): string[] {
+    const offsetSyncsCluster = this.offsetSyncsTopicLocation === OffsetSyncsTopicLocation.SOURCE ? this.source.cluster : this.target.cluster;
+    const checks: Array<[string, number, IKafkaCluster, string]> = [
+      ['replicationFactor', this.replicationFactor, this.target.cluster, 'the mirrored topics'],
+      ['internalTopicReplicationFactor', this.internalTopicReplicationFactor, this.target.cluster, `the Connect topics${this.checkpoints ? ' and the checkpoints topic' : ''}`],
+      ...(this.checkpoints ? [['internalTopicReplicationFactor', this.offsetSyncsTopicReplicationFactor, offsetSyncsCluster, `the offset-syncs topic ${this.offsetSyncsTopic}`] as [string, number, IKafkaCluster, string]] : []),
+    ];
+    const errors: string[] = [];
+    const seen = new Set<string>();
+    for (const [prop, rf, cluster, what] of checks) {
+      const brokers = cluster.brokerCount;
+      const key = `${prop}|${rf}|${cluster.node.path}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (brokers !== undefined && brokers > 0 && rf > brokers) {
+        errors.push(propError(this.subject, prop, `exceeds the ${brokers} brokers of cluster '${cluster.clusterName}' (${cluster.node.path}), where MirrorMaker 2 creates ${what}: CreateTopics fails (INVALID_REPLICATION_FACTOR)`, rf, `set at most ${brokers}, or add brokers`));
+        continue;
+      }
+      const isr = Number(cluster.brokerConfig?.['min.insync.replicas']);
+      if (!Number.isInteger(isr)) continue;
+      if (minIsrProblem(rf, isr, cluster.profile === ClusterProfile.DEVELOPMENT) !== undefined) {
+        const fixRf = isr + 1;
+        errors.push(propError(this.subject, prop, `is ${rf < isr ? 'below' : 'not above'} the min.insync.replicas (${isr}) of cluster '${cluster.clusterName}' (${cluster.node.path}), which ${what} inherit: ${rf < isr ? 'every acks=all write fails (NOT_ENOUGH_REPLICAS)' : 'one replica down stops every acks=all write'}`, rf,
+          brokers === undefined || fixRf <= brokers ? `set ${fixRf}` : `add brokers (it has ${brokers}), or lower the cluster's min.insync.replicas`));
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * The checks between mirrors of the estate, reported by the later of two: two mirrors in opposite
+   * directions between the same clusters (by construct or alias) loop when either keeps topic names
+   * (identity) and one reads what the other writes; two mirrors of the same direction write the same
+   * topics twice; two mirrors into one cluster must not share a Connect group or topics.
+   */
+  private problemsWithOthers(mirrors: readonly KafkaMirrorMaker2[]): string[] {
+    const errors: string[] = [];
+    const same = (a: MirrorMaker2Cluster, b: MirrorMaker2Cluster) => a.cluster === b.cluster || a.alias === b.alias;
+    // Mirrors of one estate: the charts of one Environment, or the plain charts of the app (the
+    // environments of one app are alternatives, e.g. the examples).
+    const estate = (m: KafkaMirrorMaker2) => Chart.of(m).node.scope;
+    for (const other of mirrors.slice(0, mirrors.indexOf(this)).filter((m) => estate(m) === estate(this))) {
+      const where = `KafkaMirrorMaker2 '${other.mirrorName}' at ${other.node.path}`;
+      if (same(this.source, other.target) && same(this.target, other.source)) {
+        const identity = this.replicationPolicy === MirrorReplicationPolicy.IDENTITY || other.replicationPolicy === MirrorReplicationPolicy.IDENTITY;
+        const back = this.readsWhatWrites(other) ?? other.readsWhatWrites(this);
+        if (identity && back !== undefined) {
+          errors.push(propError(this.subject, 'replicationPolicy', `makes a loop with ${where}, which mirrors the other way: ${back}; with the identity policy MirrorMaker 2 cannot tell a mirrored topic from a local one (IdentityReplicationPolicy: no cycle detection), so every record goes around forever`, this.replicationPolicy,
+            'use MirrorReplicationPolicy.PREFIXED on both (its alias prefix stops cycles), or mirror disjoint topics in each direction'));
+        }
+      }
+      if (same(this.source, other.source) && same(this.target, other.target)) {
+        const overlap = this.topicPatterns.flatMap((p) => other.topicPatterns.filter((q) => overlaps(p, q)).map((q) => `${describePattern(p)} and ${describePattern(q)}`))[0];
+        if (overlap !== undefined) {
+          errors.push(propError(this.subject, 'topics', `overlap the topics of ${where}, which mirrors from '${other.source.alias}' to '${other.target.alias}' too (${overlap}): both would write every record of them into the target`, this.topicPatterns.map(describePattern), 'mirror each topic once: drop it from one of them'));
+        }
+      }
+      if (this.target.cluster === other.target.cluster || (this.target.alias === other.target.alias && this.target.cluster.clusterName === other.target.cluster.clusterName)) {
+        const mine = [this.connectGroup, ...Object.values(this.connectTopics)];
+        const shared = [other.connectGroup, ...Object.values(other.connectTopics)].find((n) => mine.includes(n));
+        if (shared !== undefined) {
+          errors.push(propError(this.subject, 'name', `gives its Connect group and topics the names of ${where}'s on the same target ('${shared}'): the two Connect clusters would join each other and share their connectors' state`, this.mirrorName, 'give each KafkaMirrorMaker2 on one target its own name'));
+        }
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * Which topic `other` (mirroring the opposite way) reads from the cluster this mirror writes to,
+   * among those this one writes there, in words; undefined when none.
+   */
+  private readsWhatWrites(other: KafkaMirrorMaker2): string | undefined {
+    for (const written of this.topicPatterns.flatMap((p) => this.remotePatterns(p))) {
+      const read = other.topicPatterns.find((q) => overlaps(written, q) && other.skipReason(written.name, written.prefix) === undefined);
+      if (read !== undefined) {
+        return `this one writes ${describePattern(written)} into '${this.target.alias}', which it reads (${describePattern(read)}) and mirrors back into '${this.source.alias}'`;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Throws unless `cluster` is an IKafkaCluster. */
+function checkCluster(factory: string, cluster: IKafkaCluster): void {
+  if (!(cluster instanceof Construct) || !Array.isArray((cluster as Partial<IKafkaCluster>).allListeners)) {
+    throwFactoryError(factory, 'cluster', 'must be a KafkaCluster', cluster, 'pass the KafkaCluster construct, or KafkaCluster.fromClusterAttributes() for one made elsewhere');
+  }
+}
+
+/** The listener named `name`, or the first that `fits`; throws unless it fits. */
+function pickListener(factory: string, cluster: IKafkaCluster, name: string | undefined, fits: (l: KafkaListener) => boolean, what: string, fix: string): KafkaListener {
+  const at = `KafkaCluster '${cluster.clusterName}' at ${cluster.node.path}`;
+  if (name !== undefined && !cluster.allListeners.some((l) => l.name === name)) {
+    throwFactoryError(factory, 'listener', `is not a listener of ${at} (it has ${cluster.allListeners.map((l) => l.name).join(', ') || 'none'})`, name, 'name one of them, or leave it unset');
+  }
+  const listener = cluster.allListeners.find((l) => (name === undefined ? fits(l) : l.name === name));
+  if (listener === undefined || !fits(listener)) {
+    throwFactoryError(factory, 'listener', listener === undefined ? `finds no listener of ${at} that ${what}` : `'${listener.name}' of ${at} is not one that ${what}`, name, fix);
+  }
+  return listener;
+}
+
+/** The listener's bootstrap addresses outside its Kubernetes cluster (its bootstrap host, a Gateway's routed address). */
+function outsideAddresses(listener: KafkaListener): string[] {
+  const service = listener.bootstrapService;
+  return listener.bootstrapAddresses.filter((a) => {
+    const host = a.replace(/:\d+$/, '');
+    return host !== service && !host.startsWith(`${service}.`);
+  });
+}
+
+/** Throws unless the names of the copied Secrets are Secret names. */
+function checkCopyNames(factory: string, options: MirrorClusterOptions): void {
+  if (options.caSecretName !== undefined) checkFactoryName(factory, 'caSecretName', options.caSecretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names a Secret in MirrorMaker 2\'s namespace', example: 'east-kafka-ca' });
+  if (options.userSecretName !== undefined) checkFactoryName(factory, 'userSecretName', options.userSecretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names a Secret in MirrorMaker 2\'s namespace', example: 'east-mirror-user' });
+}
+
+/** The alias, checked: a topic-name fragment without the separator. */
+function checkAlias(factory: string, alias: string, cluster: IKafkaCluster): string {
+  if (typeof alias !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(alias)) {
+    throwFactoryError(factory, 'alias', `must be 1-64 letters, digits, '_' and '-' (no '.', the replication policy's separator: DefaultReplicationPolicy.topicSource splits at the first '.'), for cluster '${cluster.clusterName}'`, alias, "use e.g. 'east'");
+  }
+  return alias;
+}
+
+/** Throws unless MirrorMaker 2 can authenticate the way the listener does, as a KafkaUser of the cluster. */
+function checkAuthentication(factory: string, cluster: IKafkaCluster, listener: KafkaListener): void {
+  const type = listener.authentication.type;
+  if (type === ListenerAuthenticationType.CUSTOM) {
+    throwFactoryError(factory, 'listener', `'${listener.name}' of KafkaCluster '${cluster.clusterName}' authenticates with a custom mechanism, for which no KafkaUser holds credentials`, listener.name, 'use a listener with scram-sha-512 or tls authentication');
+  }
+  if (type === undefined && cluster.authorization?.type !== undefined) {
+    throwFactoryError(factory, 'listener', `'${listener.name}' of KafkaCluster '${cluster.clusterName}' has no authentication, but the cluster has simple authorization: MirrorMaker 2 would be User:ANONYMOUS, which no KafkaUser grants`, listener.name, 'use a listener with scram-sha-512 or tls authentication');
+  }
+  if (type === undefined && cluster.authorization === undefined) {
+    throwFactoryError(factory, 'listener', `'${listener.name}' of KafkaCluster '${cluster.clusterName}' has no authentication, and the cluster's authorization is not known: MirrorMaker 2 would be User:ANONYMOUS, which no KafkaUser grants`, listener.name, 'use a listener with scram-sha-512 or tls authentication, or declare authorization: KafkaAuthorization.none() if it has none');
+  }
+}
+
+/** A whole number >= `min`, or a prop error. */
+function wholeNumber(subject: Subject, prop: string, value: number, min: number, fix: string): number {
+  if (!Number.isInteger(value) || value < min) throwPropError(subject, prop, `must be a whole number >= ${min}`, value, fix);
+  return value;
+}
+
+/**
+ * A replication factor for topics on `cluster`: the one given, checked to be a Java short >= 1,
+ * or 3, capped by the brokers in a DEVELOPMENT cluster (as KafkaCluster sizes its defaults).
+ */
+function replication(subject: Subject, prop: string, given: number | undefined, cluster: IKafkaCluster): number {
+  if (given !== undefined) {
+    if (!Number.isInteger(given) || given < 1 || given > MAX_REPLICATION_FACTOR) {
+      throwPropError(subject, prop, `must be a whole number from 1 to ${MAX_REPLICATION_FACTOR} (a Java short; MirrorMaker 2's -1, the broker default, is not taken: the construct checks the factor against the brokers)`, given, 'set 3');
+    }
+    return given;
+  }
+  const brokers = cluster.brokerCount;
+  return cluster.profile === ClusterProfile.DEVELOPMENT && brokers !== undefined && brokers > 0 ? Math.min(3, brokers) : 3;
+}
+
+/** A pattern as MirrorMaker 2's regular expression (java.util.regex, matched whole: DefaultTopicFilter, DefaultGroupFilter). */
+function toRegex(p: Pattern): string {
+  if (!p.prefix && p.name === '*') return '.*';
+  // Letters, digits, '_' and '-' stand for themselves; other printable ASCII is escaped with a
+  // backslash (always a literal in Java before a non-letter); the rest, and ',' (Kafka splits a
+  // LIST at commas before compiling, MirrorUtils.compilePatternList) and spaces, as \x{…}.
+  const escaped = [...p.name].map((c) => (/[A-Za-z0-9_-]/.test(c) ? c : /[!-~]/.test(c) && c !== ',' ? `\\${c}` : `\\x{${c.codePointAt(0)!.toString(16)}}`)).join('');
+  return p.prefix ? `${escaped}.*` : escaped;
+}
+
+/** Whether a name matches a pattern (literal `*`: every name). */
+function matches(p: Pattern, name: string): boolean {
+  return p.prefix ? name.startsWith(p.name) : p.name === '*' || p.name === name;
+}
+
+/** Whether two patterns have a name in common. */
+function overlaps(a: Pattern, b: Pattern): boolean {
+  if ((!a.prefix && a.name === '*') || (!b.prefix && b.name === '*')) return true;
+  if (a.prefix && b.prefix) return a.name.startsWith(b.name) || b.name.startsWith(a.name);
+  if (a.prefix) return b.name.startsWith(a.name);
+  if (b.prefix) return a.name.startsWith(b.name);
+  return a.name === b.name;
+}
+
+function describePattern(p: Pattern): string {
+  return p.prefix ? `${p.name}*` : p.name;
+}
+
+function dedupe(patterns: readonly Pattern[]): Pattern[] {
+  return [...new Map(patterns.map((p) => [`${p.prefix}|${p.name}`, p])).values()];
+}
+
+/** Connector keys the construct writes from its props, by the prop. */
+const SOURCE_OWNED: Readonly<Record<string, string>> = {
+  'topics': 'topics',
+  'replication.policy.class': 'replicationPolicy',
+  'replication.factor': 'replicationFactor',
+  'heartbeats.replication.enabled': 'replicateHeartbeats',
+  'offset-syncs.topic.location': 'offsetSyncsTopicLocation',
+  'offset-syncs.topic.replication.factor': 'internalTopicReplicationFactor',
+  'emit.offset-syncs.enabled': 'checkpoints',
+};
+const CHECKPOINT_OWNED: Readonly<Record<string, string>> = {
+  'topics': 'topics',
+  'groups': 'groups',
+  'replication.policy.class': 'replicationPolicy',
+  'checkpoints.topic.replication.factor': 'internalTopicReplicationFactor',
+  'offset-syncs.topic.location': 'offsetSyncsTopicLocation',
+  'sync.group.offsets.enabled': 'syncGroupOffsets',
+  'emit.checkpoints.enabled': 'checkpoints',
+  'emit.offset-syncs.enabled': 'checkpoints',
+};
+const CONNECT_OWNED: Readonly<Record<string, string>> = {
+  'config.storage.replication.factor': 'internalTopicReplicationFactor',
+  'offset.storage.replication.factor': 'internalTopicReplicationFactor',
+  'status.storage.replication.factor': 'internalTopicReplicationFactor',
+};
+
+/** Keys refused because the derived names or ACLs depend on them, with why. */
+const FIXED: Readonly<Record<string, string>> = {
+  'replication.policy.separator': "targetTopicName() and the target's ACLs assume the policies' '.'",
+  'replication.policy.internal.topic.separator.enabled': "the internal topics' names and ACLs assume the policies' '.'",
+  'topic.filter.class': 'the ACLs are derived from the default filter and the topics prop',
+  'group.filter.class': 'the ACLs are derived from the default filter and the groups prop',
+  'sync.topic.acls.enabled': "the user operator owns the users' ACLs; syncing them would need Describe on the source cluster and Alter on the target's (MirrorSourceConnector.syncTopicAcls)",
+  'exactly.once.source.support': "Connect's exactly-once source support needs transactional-id ACLs, which the target user is not granted",
+};
+
+/** Connector options Strimzi sets itself (`AbstractConnectorSpec.FORBIDDEN_PARAMETERS`). */
+const STRIMZI_CONNECTOR_OPTIONS = ['name', 'connector.class', 'tasks.max', 'connector.plugin.version'];
+/** Worker options Strimzi refuses (`KafkaMirrorMaker2ClusterSpec.FORBIDDEN_PREFIXES`), and its exceptions. */
+const STRIMZI_WORKER_PREFIXES = ['group.id', 'config.storage.topic', 'offset.storage.topic', 'status.storage.topic', 'ssl.', 'sasl.', 'security.', 'listeners', 'plugin.path', 'rest.', 'bootstrap.servers', 'consumer.interceptor.classes', 'producer.interceptor.classes'];
+const STRIMZI_WORKER_EXCEPTIONS = ['ssl.endpoint.identification.algorithm', 'ssl.cipher.suites', 'ssl.protocol', 'ssl.enabled.protocols'];
+/** Client prefixes of connector config (MirrorConnectorConfig: `consumer.`, `source.consumer.`, … and Connect's `*.override.`), by client. */
+const CLIENT_PREFIXES: ReadonlyArray<readonly [string, ConfigSet]> = [
+  ...(['consumer', 'producer', 'admin'] as const).map((client) => [`${client}.override.`, client] as const),
+  ...['source.', 'target.', ''].flatMap((side) => (['consumer', 'producer', 'admin'] as const).map((client) => [`${side}${client}.`, client] as const)),
+];
+/** Client prefixes of the Connect workers' config (DistributedConfig passes `producer.`, `consumer.` and `admin.` to its clients). */
+const WORKER_CLIENT_PREFIXES: ReadonlyArray<readonly [string, ConfigSet]> = (['consumer', 'producer', 'admin'] as const).map((client) => [`${client}.`, client] as const);
+
+/**
+ * Checks a config override of a connector (`mirror-source`, `mirror-checkpoint`) or of the Connect
+ * workers (`connect`) and returns it: a plain object; no key the construct derives, Strimzi sets
+ * or refuses, or the ACLs depend on; each key one Kafka `version` defines for the set, or a
+ * client's key under a client prefix (`consumer.`, `source.admin.`, …), or a `transforms.` /
+ * `predicates.` key of a connector; each value of the type and range Kafka's model says, on one line.
+ */
+function checkMirrorConfig(subject: Subject, prop: string, config: Record<string, string | number | boolean> | undefined, set: ConfigSet, version: string, owned: Readonly<Record<string, string>>): Record<string, string | number | boolean> {
+  if (config === undefined) return {};
+  if (typeof config !== 'object' || config === null || Array.isArray(config) || (Object.getPrototypeOf(config) !== Object.prototype && Object.getPrototypeOf(config) !== null)) {
+    throwPropError(subject, prop, 'must be a plain object of Kafka configuration options', config, "pass an object literal, e.g. { 'refresh.topics.interval.seconds': 60 }");
+  }
+  const model = modelVersion(version);
+  const connector = set !== 'connect';
+  for (const [key, value] of Object.entries(config)) {
+    const at = `${prop}[${/^[\w.-]+$/.test(key) ? `'${key}'` : JSON.stringify(key)}]`;
+    const fail = (problem: string, fix: string): never => throwPropError(subject, at, problem, value, fix);
+    if (typeof value === 'string' && /[\u0000-\u001f\u007f]/.test(value)) fail('must not contain a line break or other control character: Strimzi writes it into a properties file, where the rest would become keys of its own', 'give the value on one line');
+    if (owned[key] !== undefined) fail(`is set by the construct from its ${owned[key]} prop`, `set ${owned[key]} instead`);
+    if (FIXED[key] !== undefined) fail(`cannot be changed: ${FIXED[key]}`, 'remove it');
+    if (connector && STRIMZI_CONNECTOR_OPTIONS.includes(key)) fail('is set by Strimzi (AbstractConnectorSpec.FORBIDDEN_PARAMETERS)', key === 'tasks.max' ? 'use the tasksMax prop' : 'remove it');
+    if (connector && (key.startsWith('source.cluster.') || key.startsWith('target.cluster.'))) fail("is written by Strimzi from the source and target clusters (KafkaMirrorMaker2Connectors), and would override their connection", 'set the listener on MirrorMaker2Cluster.local() or .remote()');
+    if (!connector) {
+      const prefix = STRIMZI_WORKER_PREFIXES.find((p) => key.startsWith(p));
+      if (prefix !== undefined && !STRIMZI_WORKER_EXCEPTIONS.includes(key)) fail(`is managed by Strimzi (options starting with '${prefix}' are refused: KafkaMirrorMaker2ClusterSpec.FORBIDDEN_PREFIXES)`, 'remove it; the listener and user set the connection');
+    }
+    const definition = configDefinitions(set, model).get(key);
+    if (definition !== undefined) {
+      const issue = configValueIssue(key, definition, value);
+      if (issue !== undefined) fail(issue.problem, issue.fix);
+      continue;
+    }
+    if (connector && (key.startsWith('transforms.') || key.startsWith('predicates.'))) continue;
+    const client = (connector ? CLIENT_PREFIXES : WORKER_CLIENT_PREFIXES).find(([p]) => key.startsWith(p));
+    if (client !== undefined) {
+      const rest = key.slice(client[0].length);
+      if (/^(ssl|sasl|security)\./.test(rest) && !STRIMZI_WORKER_EXCEPTIONS.includes(rest)) fail(`would override the ${rest.split('.')[0]} settings Strimzi writes from the listener and user`, 'remove it');
+      const clientDefinition = configDefinitions(client[1], model).get(rest);
+      if (clientDefinition === undefined) {
+        const issue = unknownKeyIssue(client[1], model, rest, 'Kafka ignores it (it only logs an unused key), so it would do nothing', 'remove it');
+        fail(`names '${rest}' for the ${client[1]} clients ('${client[0]}'), which ${issue.problem}`, issue.fix);
+      }
+      const issue = configValueIssue(rest, clientDefinition!, value);
+      if (issue !== undefined) fail(issue.problem, issue.fix);
+      continue;
+    }
+    const issue = unknownKeyIssue(set, model, key, 'Kafka ignores it (it only logs an unused key), so it would do nothing', 'remove it');
+    fail(issue.problem, issue.fix);
+  }
+  return { ...config };
+}
+
