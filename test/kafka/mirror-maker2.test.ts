@@ -1,0 +1,582 @@
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
+import {
+  Acl, ClusterProfile, Environment, EnvoyGatewayClass, HostnameScheme, KafkaAuthorization, KafkaCluster, KafkaGateway, KafkaMirrorMaker2, KafkaTopic,
+  KafkaMirrorMaker2Props, ListenerAuthentication, ListenerType, MirrorMaker2Cluster, MirrorReplicationPolicy, OffsetSyncsTopicLocation,
+} from '../../src';
+import { ConsistencyPass } from '../../src/core/consistency';
+import { expectValid, find, Manifest, synth } from '../support';
+
+/**
+ * One Kubernetes cluster with two Kafka clusters, `east` (namespace east, topic `orders`) and
+ * `west` (namespace west): MirrorMaker 2 in west reaches both in-cluster, reading copies of
+ * east's Secrets.
+ */
+function twoClusters(options: { west?: ConstructorParameters<typeof KafkaCluster>[2]; east?: ConstructorParameters<typeof KafkaCluster>[2] } = {}) {
+  const chart = Testing.chart();
+  const east = new KafkaCluster(chart, 'East', { name: 'east', namespace: 'east', ...options.east });
+  const west = new KafkaCluster(chart, 'West', { name: 'west', namespace: 'west', ...options.west });
+  const orders = east.addTopic('orders', { partitions: 12 });
+  return { chart, east, west, orders };
+}
+
+type Setup = ReturnType<typeof twoClusters>;
+
+function mirror(setup: Setup, props: Partial<KafkaMirrorMaker2Props> = {}, id: string = 'Mirror'): KafkaMirrorMaker2 {
+  return new KafkaMirrorMaker2(setup.chart, id, {
+    source: MirrorMaker2Cluster.local(setup.east),
+    target: MirrorMaker2Cluster.local(setup.west),
+    topics: [setup.orders],
+    groups: ['billing'],
+    ...props,
+  });
+}
+
+/** A user's ACLs, one line per rule: `type:name:patternType:Op+Op`. */
+function acls(manifests: readonly Manifest[], userName: string): string[] {
+  return (find(manifests, 'KafkaUser', userName).spec.authorization?.acls ?? [])
+    .map((a: any) => `${a.resource.type}:${a.resource.name ?? ''}:${a.resource.patternType ?? ''}:${a.operations.join('+')}`);
+}
+
+/** The kinds and names of a chart's objects, sorted. */
+function objects(manifests: readonly Manifest[]): string[] {
+  return manifests.map((m) => `${m.kind} ${m.metadata.namespace ?? ''}/${m.metadata.name}`).sort();
+}
+
+describe('KafkaMirrorMaker2', () => {
+  test('snapshot of the default: east → west, in west\'s namespace', () => {
+    const setup = twoClusters();
+    mirror(setup);
+    expect(synth(setup.chart).filter((m) => m.kind === 'KafkaMirrorMaker2' || m.kind === 'KafkaUser')).toMatchSnapshot();
+  });
+
+  test('the default adds exactly a KafkaMirrorMaker2 and a KafkaUser in each cluster', () => {
+    const without = twoClusters();
+    const before = objects(synth(without.chart));
+    const setup = twoClusters();
+    const mm2 = mirror(setup);
+    const manifests = synth(setup.chart);
+    expect(objects(manifests).filter((o) => !before.includes(o))).toEqual([
+      'KafkaMirrorMaker2 west/mirror',
+      'KafkaUser east/mirror-source',
+      'KafkaUser west/mirror-target',
+    ]);
+    expect(mm2.node.defaultChild).toBe(mm2.resource);
+    expect(mm2.sourceUser?.node.path).toBe('test/East/mirror-source');
+    expect(mm2.targetUser?.node.path).toBe('test/West/mirror-target');
+    expectValid(manifests);
+    expect(ConsistencyPass.of(setup.chart).warnings()).toEqual([]);
+  });
+
+  test('the default spec: prefixed names, checkpoints and group offsets synced, offset syncs on the target, RF 3, restricted, 2 GiB', () => {
+    const setup = twoClusters();
+    mirror(setup);
+    expect(find(synth(setup.chart), 'KafkaMirrorMaker2', 'mirror').spec).toEqual({
+      version: '4.3.1',
+      replicas: 1,
+      target: {
+        alias: 'west',
+        bootstrapServers: 'west-kafka-bootstrap.west.svc:9093',
+        groupId: 'mirror-group',
+        configStorageTopic: '__mirror-config',
+        offsetStorageTopic: '__mirror-offset',
+        statusStorageTopic: '__mirror-status',
+        tls: { trustedCertificates: [{ secretName: 'west-cluster-ca-cert', certificate: 'ca.crt' }] },
+        authentication: { type: 'scram-sha-512', username: 'mirror-target', passwordSecret: { secretName: 'mirror-target', password: 'password' } },
+        config: {
+          'config.storage.replication.factor': 3,
+          'offset.storage.replication.factor': 3,
+          'status.storage.replication.factor': 3,
+        },
+      },
+      mirrors: [{
+        source: {
+          alias: 'east',
+          bootstrapServers: 'east-kafka-bootstrap.east.svc:9093',
+          // Copies in west: Strimzi reads Secrets from the KafkaMirrorMaker2's namespace.
+          tls: { trustedCertificates: [{ secretName: 'mirror-source-ca', certificate: 'ca.crt' }] },
+          authentication: { type: 'scram-sha-512', username: 'mirror-source', passwordSecret: { secretName: 'mirror-source-user', password: 'password' } },
+        },
+        sourceConnector: {
+          tasksMax: 1,
+          config: {
+            'replication.policy.class': 'org.apache.kafka.connect.mirror.DefaultReplicationPolicy',
+            'replication.factor': 3,
+            'sync.topic.acls.enabled': false,
+            'heartbeats.replication.enabled': false,
+            'offset-syncs.topic.location': 'target',
+            'offset-syncs.topic.replication.factor': 3,
+          },
+        },
+        checkpointConnector: {
+          tasksMax: 1,
+          config: {
+            'replication.policy.class': 'org.apache.kafka.connect.mirror.DefaultReplicationPolicy',
+            'checkpoints.topic.replication.factor': 3,
+            'offset-syncs.topic.location': 'target',
+            'sync.group.offsets.enabled': true,
+          },
+        },
+        topicsPattern: 'orders',
+        groupsPattern: 'billing',
+      }],
+      resources: { requests: { cpu: '250m', memory: '2Gi' }, limits: { memory: '2Gi' } },
+      template: {
+        pod: { securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } } },
+        connectContainer: { securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } } },
+      },
+    });
+  });
+
+  test('the users\' ACLs, exactly: read-only on the source, what MirrorMaker 2 and its Connect workers do on the target', () => {
+    const setup = twoClusters();
+    mirror(setup);
+    const manifests = synth(setup.chart);
+    expect(acls(manifests, 'mirror-source')).toEqual([
+      'topic:orders:literal:Read+Describe+DescribeConfigs',
+      'group:billing:literal:Describe',
+    ]);
+    expect(acls(manifests, 'mirror-target')).toEqual([
+      'topic:__mirror-config:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'topic:__mirror-offset:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'topic:__mirror-status:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'topic:east.checkpoints.internal:literal:Read+Write+Create+Describe',
+      'topic:east.orders:literal:Read+Write+Create+Alter+Describe+AlterConfigs',
+      'topic:mm2-offset-syncs.east.internal:literal:Read+Write+Create+Describe',
+      'group:billing:literal:Read+Describe',
+      'group:mirror-group:literal:Read+Describe',
+    ]);
+  });
+
+  test('the ACLs follow the options: offset syncs on the source, no group sync, prefixes and groups, heartbeats, no config sync', () => {
+    const setup = twoClusters();
+    mirror(setup, {
+      topics: [setup.orders, Acl.topicPrefix('payments-')],
+      groups: [Acl.groupPrefix('billing-'), 'audit'],
+      offsetSyncsTopicLocation: OffsetSyncsTopicLocation.SOURCE,
+      syncGroupOffsets: false,
+      replicateHeartbeats: true,
+      sourceConnectorConfig: { 'sync.topic.configs.enabled': false },
+    });
+    const manifests = synth(setup.chart);
+    expect(acls(manifests, 'mirror-source')).toEqual([
+      'topic:heartbeats:literal:Read+Describe+DescribeConfigs',
+      'topic:mm2-offset-syncs.west.internal:literal:Read+Write+Create+Describe',
+      'topic:orders:literal:Read+Describe+DescribeConfigs',
+      'topic:payments-:prefix:Read+Describe+DescribeConfigs',
+      'group:audit:literal:Describe',
+      'group:billing-:prefix:Describe',
+    ]);
+    expect(acls(manifests, 'mirror-target')).toEqual([
+      'topic:__mirror-config:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'topic:__mirror-offset:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'topic:__mirror-status:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'topic:east.checkpoints.internal:literal:Read+Write+Create+Describe',
+      'topic:east.heartbeats:literal:Write+Create+Alter+Describe',
+      'topic:east.orders:literal:Write+Create+Alter+Describe',
+      'topic:east.payments-:prefix:Write+Create+Alter+Describe',
+      'group:mirror-group:literal:Read+Describe',
+    ]);
+    const spec = find(manifests, 'KafkaMirrorMaker2', 'mirror').spec.mirrors[0];
+    expect(spec.topicsPattern).toBe('orders|payments-.*');
+    expect(spec.groupsPattern).toBe('billing-.*|audit');
+    expect(spec.sourceConnector.config).toMatchObject({ 'offset-syncs.topic.location': 'source', 'heartbeats.replication.enabled': true, 'sync.topic.configs.enabled': false });
+    expect(spec.checkpointConnector.config).toMatchObject({ 'offset-syncs.topic.location': 'source', 'sync.group.offsets.enabled': false });
+    expectValid(manifests);
+  });
+
+  test('without checkpoints: no checkpoint connector, no offset syncs (and no offset-syncs.* key), no group ACLs', () => {
+    const setup = twoClusters();
+    const mm2 = mirror(setup, { checkpoints: false, groups: undefined });
+    const manifests = synth(setup.chart);
+    const spec = find(manifests, 'KafkaMirrorMaker2', 'mirror').spec.mirrors[0];
+    expect(spec.checkpointConnector).toBeUndefined();
+    expect(spec.groupsPattern).toBeUndefined();
+    expect(spec.sourceConnector.config).toEqual({
+      'replication.policy.class': 'org.apache.kafka.connect.mirror.DefaultReplicationPolicy',
+      'replication.factor': 3,
+      'sync.topic.acls.enabled': false,
+      'heartbeats.replication.enabled': false,
+      'emit.offset-syncs.enabled': false,
+    });
+    expect(acls(manifests, 'mirror-source')).toEqual(['topic:orders:literal:Read+Describe+DescribeConfigs']);
+    expect(acls(manifests, 'mirror-target')).toEqual([
+      'topic:__mirror-config:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'topic:__mirror-offset:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'topic:__mirror-status:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'topic:east.orders:literal:Write+Create+Alter+Describe+AlterConfigs',
+      'group:mirror-group:literal:Read+Describe',
+    ]);
+    expect([mm2.syncGroupOffsets, mm2.checkpointsTopic, mm2.offsetSyncsTopic]).toEqual([false, undefined, undefined]);
+    expectValid(manifests);
+  });
+
+  test('the identity policy keeps names (but prefixes heartbeat-like ones), and grants them on the target', () => {
+    const setup = twoClusters();
+    const mm2 = mirror(setup, { replicationPolicy: MirrorReplicationPolicy.IDENTITY, topics: [setup.orders, Acl.topicPrefix('payments-')] });
+    const manifests = synth(setup.chart);
+    expect(acls(manifests, 'mirror-target').filter((a) => !a.includes('mirror-') && !a.includes('internal'))).toEqual([
+      'topic:orders:literal:Read+Write+Create+Alter+Describe+AlterConfigs',
+      // IdentityReplicationPolicy.looksLikeHeartbeat: a name ending in 'heartbeats' is prefixed.
+      'topic:east.payments-:prefix:Read+Write+Create+Alter+Describe+AlterConfigs',
+      'topic:payments-:prefix:Read+Write+Create+Alter+Describe+AlterConfigs',
+      'group:billing:literal:Read+Describe',
+    ]);
+    expect(find(manifests, 'KafkaMirrorMaker2', 'mirror').spec.mirrors[0].sourceConnector.config['replication.policy.class']).toBe('org.apache.kafka.connect.mirror.IdentityReplicationPolicy');
+    expect(mm2.targetTopicName('orders')).toBe('orders');
+    expect(mm2.targetTopicName('payments-eu')).toBe('payments-eu');
+    expect(mm2.targetTopicName('payments-heartbeats')).toBe('east.payments-heartbeats');
+  });
+
+  test('targetTopicName: what consumers on the target see, per policy, for mirrored topics only', () => {
+    const setup = twoClusters();
+    const prefixed = mirror(setup, { topics: [setup.orders, Acl.topicPrefix('payments-')], replicateHeartbeats: true });
+    expect(prefixed.targetTopicName('orders')).toBe('east.orders');
+    expect(prefixed.targetTopicName(setup.orders)).toBe('east.orders');
+    expect(prefixed.targetTopicName('payments-eu')).toBe('east.payments-eu');
+    expect(prefixed.targetTopicName('heartbeats')).toBe('east.heartbeats');
+    expect(() => prefixed.targetTopicName('refunds')).toThrow(/KafkaMirrorMaker2 'mirror' at test\/Mirror: topic is not among the mirrored topics \(orders, payments-\*\) \(got "refunds"\); name a mirrored topic, or add it to topics/);
+    expect(() => prefixed.targetTopicName('payments-x.replica')).toThrow(/topic is not mirrored: DefaultTopicFilter's default topics.exclude/);
+    expect(() => prefixed.targetTopicName(setup.west.addTopic('orders'))).toThrow(/topic is a topic of cluster 'west' \(test\/West\), not of the source 'east'/);
+  });
+
+  test('the Connect image follows the target\'s Kafka version; the restricted security context can be turned off', () => {
+    const setup = twoClusters({ west: { version: '4.2.0' } });
+    const mm2 = mirror(setup, { restrictedSecurityContext: false });
+    const spec = find(synth(setup.chart), 'KafkaMirrorMaker2', 'mirror').spec;
+    expect([mm2.version, spec.version, spec.template]).toEqual(['4.2.0', '4.2.0', undefined]);
+    // The namespace, where an environment creates it, is then labelled baseline, saying why.
+    expect(ConsistencyPass.of(setup.chart).podSecurityOf(setup.chart, 'west')).toEqual({
+      level: 'baseline', reasons: ["baseline: KafkaMirrorMaker2 'mirror' runs with restrictedSecurityContext: false (Strimzi's default security context)"],
+    });
+  });
+
+  test('every prop in one go, and the escape hatch', () => {
+    // A target whose topics take min ISR 1, so that RF 2 keeps acks=all writes going with one replica down.
+    const setup = twoClusters({ west: { config: { 'min.insync.replicas': 1 } } });
+    const mm2 = mirror(setup, {
+      name: 'east-to-west', namespace: 'west', replicas: 2, tasksMax: 4, version: '4.2.0', replicationFactor: 2, internalTopicReplicationFactor: 3,
+      metrics: true, restrictedSecurityContext: true, topics: [Acl.topic('*')], groups: [Acl.group('*')],
+      sourceConnectorConfig: { 'refresh.topics.interval.seconds': 60, 'consumer.fetch.max.bytes': 1048576, 'transforms.drop.type': 'org.example.Drop' },
+      checkpointConnectorConfig: { 'emit.checkpoints.interval.seconds': 30 },
+      connectConfig: { 'offset.flush.interval.ms': 10000, 'producer.compression.type': 'zstd', 'plugin.discovery': 'service_load' },
+    });
+    const manifests = synth(setup.chart);
+    const spec = find(manifests, 'KafkaMirrorMaker2', 'east-to-west').spec;
+    expect(spec).toMatchObject({ version: '4.2.0', replicas: 2, metricsConfig: { type: 'strimziMetricsReporter' } });
+    expect(spec.mirrors[0]).toMatchObject({ topicsPattern: '.*', groupsPattern: '.*', sourceConnector: { tasksMax: 4, config: { 'replication.factor': 2, 'refresh.topics.interval.seconds': 60 } } });
+    expect(spec.target.config).toMatchObject({ 'offset.flush.interval.ms': 10000, 'producer.compression.type': 'zstd' });
+    // '*' is Kafka's wildcard on the source; on the target, the prefixed names.
+    expect(acls(manifests, 'east-to-west-source')).toEqual(['topic:*:literal:Read+Describe+DescribeConfigs', 'group:*:literal:Describe']);
+    expect(acls(manifests, 'east-to-west-target')).toContain('topic:east.:prefix:Read+Write+Create+Alter+Describe+AlterConfigs');
+    expect(mm2.targetTopicName('anything')).toBe('east.anything');
+    expect(mm2.serviceName).toBe('east-to-west-mirrormaker2-api');
+    expectValid(manifests);
+    ApiObject.of(mm2).addJsonPatch(JsonPatch.add('/metadata/labels', { team: 'dr' }));
+    expect(find(synth(setup.chart), 'KafkaMirrorMaker2', 'east-to-west').metadata.labels).toEqual({ team: 'dr' });
+  });
+});
+
+
+describe('checks: each wrong value beside the right one', () => {
+  const at = "KafkaMirrorMaker2 'mirror' at test/Mirror: ";
+  test.each<[string, (s: Setup) => Partial<KafkaMirrorMaker2Props>, (s: Setup) => Partial<KafkaMirrorMaker2Props>, RegExp]>([
+    ['no topic (Kafka would take every topic)', () => ({ topics: [] }), (s) => ({ topics: [s.orders] }), /topics are empty: MirrorMaker 2 would take its default, every topic \(got \[\]\); name the topics to mirror/],
+    ['a topic of the target', (s) => ({ topics: [s.west.addTopic('orders')] }), (s) => ({ topics: [s.orders] }), /topics\[0\] is a topic of cluster 'west' \(test\/West\), not of the source 'east' \(test\/East\) \(got "orders"\)/],
+    ['a group pattern for a topic', () => ({ topics: [Acl.group('orders')] }), () => ({ topics: [Acl.topic('orders')] }), /topics\[0\] must be a KafkaTopic of the source, Acl.topic\(\) or Acl.topicPrefix\(\) \(got "group pattern orders"\)/],
+    ['an internal topic', () => ({ topics: [Acl.topic('__consumer_offsets')] }), () => ({ topics: [Acl.topic('consumer_offsets')] }), /topics\[0\] is never mirrored: MirrorMaker 2 takes topics starting with '__' or '\.' for internal ones \(ReplicationPolicy.isInternalTopic\)/],
+    ['a topic mirrored from the target (a cycle under the prefixed policy)', () => ({ topics: [Acl.topic('west.orders')] }), () => ({ topics: [Acl.topic('west.orders')], replicationPolicy: MirrorReplicationPolicy.IDENTITY }),
+      /topics\[0\] is never mirrored: under the prefixed policy it is a topic mirrored from 'west', the target, which MirrorMaker 2 never mirrors back \(MirrorSourceConnector.isCycle\)/],
+    ['a topic DefaultTopicFilter excludes', () => ({ topics: [Acl.topic('orders.replica')] }), () => ({ topics: [Acl.topic('orders.replicas')] }), /topics\[0\] is never mirrored: DefaultTopicFilter's default topics.exclude/],
+    ['a topic too long with the alias', () => ({ topics: [Acl.topic('o'.repeat(249))] }), () => ({ topics: [Acl.topic('o'.repeat(244))] }), /topics\[0\] would be 254 characters on the target \('east.' added\), beyond Kafka's 249/],
+    ['checkpoints without groups', () => ({ groups: [] }), () => ({ groups: [], checkpoints: false }), /groups are empty, but checkpoints are on/],
+    ['a group DefaultGroupFilter excludes', () => ({ groups: ['connect-billing'] }), () => ({ groups: ['billing'] }), /groups\[0\] is never mirrored: DefaultGroupFilter's default groups.exclude drops groups starting with 'connect-' \(got "connect-billing"\)/],
+    ['groups without checkpoints', () => ({ checkpoints: false }), () => ({ checkpoints: false, groups: undefined }), /groups are set without checkpoints: nothing reads them/],
+    ['group offsets synced without checkpoints', () => ({ checkpoints: false, groups: undefined, syncGroupOffsets: true }), () => ({ checkpoints: false, groups: undefined }), /syncGroupOffsets is true without checkpoints/],
+    ['no worker', () => ({ replicas: 0 }), () => ({ replicas: 1 }), /replicas must be a whole number >= 1 \(got 0\)/],
+    ['no task', () => ({ tasksMax: 0.5 }), () => ({ tasksMax: 2 }), /tasksMax must be a whole number >= 1 \(got 0.5\)/],
+    ['a replication factor Kafka cannot hold', () => ({ replicationFactor: 40000 }), () => ({ replicationFactor: 3 }), /replicationFactor must be a whole number from 1 to 32767/],
+    ['the broker default (-1), which cannot be checked', () => ({ internalTopicReplicationFactor: -1 }), () => ({ internalTopicReplicationFactor: 3 }), /internalTopicReplicationFactor must be a whole number from 1 to 32767 \(a Java short; MirrorMaker 2's -1/],
+    ['a Kafka version Strimzi 1.2 does not run', () => ({ version: '3.9.0' }), () => ({ version: '4.2.0' }), /version is not a Kafka version Strimzi 1.2 supports \(got "3.9.0"\)/],
+    ['a name whose Service would not be a DNS label', () => ({ name: 'm'.repeat(47) }), () => ({ name: 'm'.repeat(46) }), /name must be .*at most 46 characters \(Strimzi names its Service '<name>-mirrormaker2-api'/],
+    ['one alias for both clusters', (s) => ({ source: MirrorMaker2Cluster.local(s.east, { alias: 'dc' }), target: MirrorMaker2Cluster.local(s.west, { alias: 'dc' }) }),
+      (s) => ({ source: MirrorMaker2Cluster.local(s.east, { alias: 'dc1' }), target: MirrorMaker2Cluster.local(s.west, { alias: 'dc2' }) }), /target has the source's alias 'dc'/],
+    ['the source as target', (s) => ({ target: MirrorMaker2Cluster.local(s.east, { alias: 'again' }) }), (s) => ({ target: MirrorMaker2Cluster.local(s.west) }), /target is the source cluster too \('east' at test\/East\)/],
+    ['a key the construct sets', () => ({ sourceConnectorConfig: { 'replication.factor': 2 } }), () => ({ replicationFactor: 3 }), /sourceConnectorConfig\['replication.factor'\] is set by the construct from its replicationFactor prop \(got 2\); set replicationFactor instead/],
+    ['a misspelt key', () => ({ sourceConnectorConfig: { 'refresh.topic.interval.seconds': 60 } }), () => ({ sourceConnectorConfig: { 'refresh.topics.interval.seconds': 60 } }), /sourceConnectorConfig\['refresh.topic.interval.seconds'\] is not a MirrorSourceConnector config of Kafka 4.3.1.*did you mean 'refresh.topics.interval.seconds'\?/],
+    ['a value of the wrong type', () => ({ sourceConnectorConfig: { 'refresh.topics.interval.seconds': '10m' } }), () => ({ sourceConnectorConfig: { 'refresh.topics.interval.seconds': 600 } }), /sourceConnectorConfig\['refresh.topics.interval.seconds'\] must be a whole number of seconds, without a unit: Kafka reads it as LONG/],
+    ['a key Strimzi sets', () => ({ sourceConnectorConfig: { 'tasks.max': 4 } }), () => ({ tasksMax: 4 }), /sourceConnectorConfig\['tasks.max'\] is set by Strimzi \(AbstractConnectorSpec.FORBIDDEN_PARAMETERS\) \(got 4\); use the tasksMax prop/],
+    ['a connection key', () => ({ sourceConnectorConfig: { 'source.cluster.bootstrap.servers': 'other:9092' } }), () => ({ sourceConnectorConfig: { 'source.consumer.fetch.max.bytes': 1048576 } }), /sourceConnectorConfig\['source.cluster.bootstrap.servers'\] is written by Strimzi from the source and target clusters/],
+    ['a client security key', () => ({ sourceConnectorConfig: { 'source.consumer.ssl.keystore.location': '/x' } }), () => ({ sourceConnectorConfig: { 'source.consumer.ssl.protocol': 'TLSv1.3' } }), /would override the ssl settings Strimzi writes from the listener and user/],
+    ['another separator', () => ({ sourceConnectorConfig: { 'replication.policy.separator': '_' } }), () => ({ sourceConnectorConfig: { 'topics.exclude': 'orders-tmp' } }), /replication.policy.separator'\] cannot be changed: targetTopicName\(\) and the target's ACLs assume the policies' '.'/],
+    ['ACL syncing', () => ({ sourceConnectorConfig: { 'sync.topic.acls.enabled': true } }), () => ({ sourceConnectorConfig: {} }), /sync.topic.acls.enabled'\] cannot be changed: the user operator owns the users' ACLs/],
+    ['checkpoint config without checkpoints', () => ({ checkpoints: false, groups: undefined, checkpointConnectorConfig: { 'emit.checkpoints.interval.seconds': 30 } }),
+      () => ({ checkpointConnectorConfig: { 'emit.checkpoints.interval.seconds': 30 } }), /checkpointConnectorConfig is set without checkpoints: there is no checkpoint connector/],
+    ['a checkpoint key the construct sets', () => ({ checkpointConnectorConfig: { 'sync.group.offsets.enabled': false } }), () => ({ syncGroupOffsets: false }), /checkpointConnectorConfig\['sync.group.offsets.enabled'\] is set by the construct from its syncGroupOffsets prop/],
+    ['a worker key Strimzi manages', () => ({ connectConfig: { 'ssl.keystore.location': '/x' } }), () => ({ connectConfig: { 'ssl.protocol': 'TLSv1.3' } }), /connectConfig\['ssl.keystore.location'\] is managed by Strimzi \(options starting with 'ssl.' are refused/],
+    ['a misspelt client key of the workers', () => ({ connectConfig: { 'producer.compresion.type': 'zstd' } }), () => ({ connectConfig: { 'producer.compression.type': 'zstd' } }), /connectConfig\['producer.compresion.type'\] names 'compresion.type' for the producer clients \('producer.'\).*did you mean 'compression.type'\?/],
+    ['exactly-once source support', () => ({ connectConfig: { 'exactly.once.source.support': 'enabled' } }), () => ({ connectConfig: { 'offset.flush.interval.ms': 10000 } }), /exactly.once.source.support'\] cannot be changed: Connect's exactly-once source support needs transactional-id ACLs/],
+  ])('%s', (_, wrong, right, message) => {
+    const bad = twoClusters();
+    let error = '';
+    try {
+      mirror(bad, wrong(bad));
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    expect(error).toMatch(message);
+    expect(error).toMatch(/^KafkaMirrorMaker2 '[a-z-]+' at test\/Mirror: /);
+    const good = twoClusters();
+    mirror(good, right(good));
+    expect(() => synth(good.chart)).not.toThrow();
+  });
+
+  test('what is wrong only at synth: replication factors against the brokers and min ISR of the cluster each topic is on', () => {
+    const dev = { profile: ClusterProfile.DEVELOPMENT, controllers: { replicas: 1 }, brokers: { replicas: 1 } };
+    const small = twoClusters({ west: dev });
+    mirror(small, { replicationFactor: 3 });
+    expect(() => synth(small.chart)).toThrow(new RegExp(`${at}replicationFactor exceeds the 1 brokers of cluster 'west' \\(test/West\\), where MirrorMaker 2 creates the mirrored topics: CreateTopics fails \\(INVALID_REPLICATION_FACTOR\\) \\(got 3\\); set at most 1, or add brokers`));
+    // The defaults shrink to a DEVELOPMENT cluster's brokers, as KafkaCluster's do.
+    const fits = twoClusters({ west: dev });
+    const mm2 = mirror(fits);
+    expect([mm2.replicationFactor, mm2.internalTopicReplicationFactor, mm2.offsetSyncsTopicReplicationFactor]).toEqual([1, 1, 1]);
+    // A DEVELOPMENT target also sizes the workers for a laptop.
+    expect(find(synth(fits.chart), 'KafkaMirrorMaker2', 'mirror').spec.resources).toEqual({ requests: { cpu: '100m', memory: '1Gi' }, limits: { memory: '1Gi' } });
+
+    const twoBrokers = { profile: ClusterProfile.DEVELOPMENT, controllers: { replicas: 1 }, brokers: { replicas: 2 } };
+    const source = twoClusters({ east: twoBrokers });
+    mirror(source, { offsetSyncsTopicLocation: OffsetSyncsTopicLocation.SOURCE, internalTopicReplicationFactor: 3 });
+    expect(() => synth(source.chart)).toThrow(/internalTopicReplicationFactor exceeds the 2 brokers of cluster 'east' \(test\/East\), where MirrorMaker 2 creates the offset-syncs topic mm2-offset-syncs.west.internal/);
+    const sourceFits = twoClusters({ east: twoBrokers });
+    expect(mirror(sourceFits, { offsetSyncsTopicLocation: OffsetSyncsTopicLocation.SOURCE }).offsetSyncsTopicReplicationFactor).toBe(2);
+    expect(() => synth(sourceFits.chart)).not.toThrow();
+
+    const isr = twoClusters();
+    mirror(isr, { replicationFactor: 2 });
+    expect(() => synth(isr.chart)).toThrow(/replicationFactor is not above the min.insync.replicas \(2\) of cluster 'west' \(test\/West\), which the mirrored topics inherit: one replica down stops every acks=all write \(got 2\); set 3/);
+    const below = twoClusters();
+    mirror(below, { internalTopicReplicationFactor: 1 });
+    expect(() => synth(below.chart)).toThrow(/internalTopicReplicationFactor is below the min.insync.replicas \(2\) of cluster 'west' .*every acks=all write fails \(NOT_ENOUGH_REPLICAS\)/);
+  });
+
+  test('a loop: mirrors both ways between the same clusters that keep topic names and read what the other writes', () => {
+    const identity = twoClusters();
+    const westOrders = identity.west.addTopic('orders');
+    mirror(identity, { replicationPolicy: MirrorReplicationPolicy.IDENTITY, groups: undefined, checkpoints: false });
+    new KafkaMirrorMaker2(identity.chart, 'Back', {
+      source: MirrorMaker2Cluster.local(identity.west), target: MirrorMaker2Cluster.local(identity.east), topics: [westOrders], checkpoints: false,
+      replicationPolicy: MirrorReplicationPolicy.IDENTITY,
+    });
+    expect(() => synth(identity.chart)).toThrow(/KafkaMirrorMaker2 'back' at test\/Back: replicationPolicy makes a loop with KafkaMirrorMaker2 'mirror' at test\/Mirror, which mirrors the other way: this one writes orders into 'east', which it reads \(orders\) and mirrors back into 'west'; with the identity policy MirrorMaker 2 cannot tell a mirrored topic from a local one/);
+
+    // The prefixed policy names where a topic comes from: MirrorMaker 2 skips it as a cycle.
+    const prefixed = twoClusters();
+    mirror(prefixed, { groups: undefined, checkpoints: false });
+    new KafkaMirrorMaker2(prefixed.chart, 'Back', { source: MirrorMaker2Cluster.local(prefixed.west), target: MirrorMaker2Cluster.local(prefixed.east), topics: [Acl.topic('*')], checkpoints: false });
+    expect(() => synth(prefixed.chart)).not.toThrow();
+
+    // Identity both ways over disjoint topics (active/active, each region its own topics) does not loop.
+    const disjoint = twoClusters();
+    mirror(disjoint, { replicationPolicy: MirrorReplicationPolicy.IDENTITY, groups: undefined, checkpoints: false });
+    new KafkaMirrorMaker2(disjoint.chart, 'Back', {
+      source: MirrorMaker2Cluster.local(disjoint.west), target: MirrorMaker2Cluster.local(disjoint.east), topics: [disjoint.west.addTopic('refunds')], checkpoints: false,
+      replicationPolicy: MirrorReplicationPolicy.IDENTITY,
+    });
+    expect(() => synth(disjoint.chart)).not.toThrow();
+
+    // One identity direction is enough to loop when the other reads what it writes (by alias).
+    const half = twoClusters();
+    mirror(half, { replicationPolicy: MirrorReplicationPolicy.IDENTITY, groups: undefined, checkpoints: false });
+    new KafkaMirrorMaker2(half.chart, 'Back', { source: MirrorMaker2Cluster.local(half.west), target: MirrorMaker2Cluster.local(half.east), topics: [Acl.topicPrefix('ord')], checkpoints: false });
+    expect(() => synth(half.chart)).toThrow(/replicationPolicy makes a loop with KafkaMirrorMaker2 'mirror'/);
+  });
+
+  test('two mirrors of the same topics in the same direction, and two Connect clusters sharing a group, fail', () => {
+    const twice = twoClusters();
+    mirror(twice);
+    mirror(twice, { name: 'again', topics: [Acl.topicPrefix('ord')] }, 'Again');
+    expect(() => synth(twice.chart)).toThrow(/KafkaMirrorMaker2 'again' at test\/Again: topics overlap the topics of KafkaMirrorMaker2 'mirror' at test\/Mirror, which mirrors from 'east' to 'west' too \(ord\* and orders\): both would write every record of them into the target/);
+    const other = twoClusters();
+    mirror(other);
+    mirror(other, { name: 'again', topics: [Acl.topic('refunds')] }, 'Again');
+    expect(() => synth(other.chart)).not.toThrow();
+
+    // Two of one name on one cluster would share a user (and, on one target, a Connect group and topics).
+    const shared = twoClusters();
+    mirror(shared, { namespace: 'west' });
+    let error = '';
+    try {
+      new KafkaMirrorMaker2(shared.chart, 'Other', { name: 'mirror', namespace: 'ops', source: MirrorMaker2Cluster.local(shared.east, { alias: 'e2' }), target: MirrorMaker2Cluster.local(shared.west), topics: [Acl.topic('payments')], groups: ['billing'] });
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    expect(error).toMatch(/^KafkaMirrorMaker2 'mirror' at test\/Other: name makes the source user 'mirror-source' in cluster 'east' \(test\/East\), which test\/East\/mirror-source already is: two KafkaMirrorMaker2 of one name mirror this cluster/);
+
+    // The same target declared twice (a cluster owned elsewhere, in two charts of one Kubernetes cluster): the Connect group is caught by alias and name.
+    const app = Testing.app();
+    const attributes = { name: 'west', namespace: 'west', listeners: [{ name: 'tls', port: 9093 }], authorization: KafkaAuthorization.simple() };
+    for (const [i, source] of ['east', 'south'].entries()) {
+      const chart = new Chart(app, `team${i}`);
+      const target = KafkaCluster.fromClusterAttributes(chart, 'West', attributes);
+      const from = KafkaCluster.fromClusterAttributes(chart, 'Source', { ...attributes, name: source, namespace: source });
+      new KafkaMirrorMaker2(chart, 'Mirror', { namespace: `mirror-${i}`, source: MirrorMaker2Cluster.local(from), target: MirrorMaker2Cluster.local(target), topics: [Acl.topic('payments')], checkpoints: false });
+    }
+    expect(() => app.synth()).toThrow(/KafkaMirrorMaker2 'mirror' at team1\/Mirror: name gives its Connect group and topics the names of KafkaMirrorMaker2 'mirror' at team0\/Mirror's on the same target \('mirror-group'\): the two Connect clusters would join each other/);
+  });
+});
+
+describe('MirrorMaker2Cluster: a cluster as seen from where MirrorMaker 2 runs', () => {
+  function withIngress() {
+    const setup = twoClusters();
+    setup.east.addListener('ingress', { port: 9094, type: ListenerType.INGRESS, bootstrapHost: 'bootstrap.east.example.com', hostTemplate: 'broker-{nodeId}.east.example.com', className: 'nginx' });
+    return setup;
+  }
+
+  test('local() takes an in-cluster listener, remote() one with a host outside', () => {
+    const setup = withIngress();
+    expect(() => MirrorMaker2Cluster.local(setup.east, { listener: 'ingress' })).toThrow(/MirrorMaker2Cluster.local\(\): listener 'ingress' of KafkaCluster 'east' at test\/East is not one that serves clients inside the Kubernetes cluster \(got "ingress"\); use an internal or cluster-ip listener/);
+    expect(MirrorMaker2Cluster.local(setup.east, { listener: 'tls' }).bootstrapServers).toBe('east-kafka-bootstrap.east.svc:9093');
+    expect(() => MirrorMaker2Cluster.remote(setup.east, { listener: 'tls' })).toThrow(/MirrorMaker2Cluster.remote\(\): listener 'tls' of KafkaCluster 'east' at test\/East is not one that has a bootstrap address outside the Kubernetes cluster/);
+    expect(MirrorMaker2Cluster.remote(setup.east).bootstrapServers).toBe('bootstrap.east.example.com:443');
+    expect(() => MirrorMaker2Cluster.local(setup.east, { listener: 'plain' })).toThrow(/listener is not a listener of KafkaCluster 'east' at test\/East \(it has tls, ingress\) \(got "plain"\)/);
+    expect(() => MirrorMaker2Cluster.local(setup.east, { alias: 'us.east' })).toThrow(/MirrorMaker2Cluster.local\(\): alias must be 1-64 letters, digits, '_' and '-' \(no '.', the replication policy's separator/);
+    expect(MirrorMaker2Cluster.local(setup.east, { alias: 'us_east-1' }).alias).toBe('us_east-1');
+    expect(() => MirrorMaker2Cluster.remote(setup.east, { caSecretName: 'Kafka CA' })).toThrow(/MirrorMaker2Cluster.remote\(\): caSecretName must be/);
+    expect(() => MirrorMaker2Cluster.local({} as KafkaCluster)).toThrow(/MirrorMaker2Cluster.local\(\): cluster must be/);
+    expect(() => MirrorMaker2Cluster.remote(setup.west)).toThrow(/MirrorMaker2Cluster.remote\(\): listener finds no listener of KafkaCluster 'west' at test\/West that has a bootstrap address outside the Kubernetes cluster \(a bootstrap host\) \(got undefined\); add a listener reached through a Gateway/);
+  });
+
+  test('authentication: a KafkaUser the way the listener authenticates (mutual TLS here); none only without authorization', () => {
+    const chart = Testing.chart();
+    const east = new KafkaCluster(chart, 'East', { name: 'east', namespace: 'east', defaultListener: false });
+    east.addListener('mtls', { port: 9093, authentication: ListenerAuthentication.tls() });
+    east.addListener('plain', { port: 9092, tls: false, authentication: ListenerAuthentication.none() });
+    east.addListener('oauth', { port: 9095, authentication: ListenerAuthentication.custom(true) });
+    const west = new KafkaCluster(chart, 'West', { name: 'west', namespace: 'west', authorization: KafkaAuthorization.none(), defaultListener: false });
+    west.addListener('plain', { port: 9092, tls: false, authentication: ListenerAuthentication.none() });
+    expect(() => MirrorMaker2Cluster.local(east, { listener: 'plain' })).toThrow(/listener 'plain' of KafkaCluster 'east' has no authentication, but the cluster has simple authorization: MirrorMaker 2 would be User:ANONYMOUS/);
+    const unknown = KafkaCluster.fromClusterAttributes(chart, 'Elsewhere', { name: 'elsewhere', namespace: 'elsewhere', listeners: [{ name: 'plain', port: 9092, tls: false, authentication: ListenerAuthentication.none() }] });
+    expect(() => MirrorMaker2Cluster.local(unknown)).toThrow(/has no authentication, and the cluster's authorization is not known: MirrorMaker 2 would be User:ANONYMOUS, which no KafkaUser grants .*declare authorization: KafkaAuthorization.none\(\) if it has none/);
+    expect(() => MirrorMaker2Cluster.local(east, { listener: 'oauth' })).toThrow(/listener 'oauth' of KafkaCluster 'east' authenticates with a custom mechanism, for which no KafkaUser holds credentials/);
+    const mm2 = new KafkaMirrorMaker2(chart, 'Mirror', {
+      source: MirrorMaker2Cluster.local(east, { listener: 'mtls' }), target: MirrorMaker2Cluster.local(west), topics: [Acl.topic('orders')], checkpoints: false,
+    });
+    const manifests = synth(chart);
+    expect(mm2.targetUser).toBeUndefined();
+    const spec = find(manifests, 'KafkaMirrorMaker2', 'mirror').spec;
+    expect(spec.mirrors[0].source).toEqual({
+      alias: 'east', bootstrapServers: 'east-kafka-bootstrap.east.svc:9093',
+      tls: { trustedCertificates: [{ secretName: 'mirror-source-ca', certificate: 'ca.crt' }] },
+      authentication: { type: 'tls', certificateAndKey: { secretName: 'mirror-source-user', certificate: 'user.crt', key: 'user.key' } },
+    });
+    expect(spec.target).toMatchObject({ alias: 'west', bootstrapServers: 'west-kafka-bootstrap.west.svc:9092' });
+    expect(spec.target.tls).toBeUndefined();
+    expect(spec.target.authentication).toBeUndefined();
+    expect(find(manifests, 'KafkaUser', 'mirror-source').spec.authentication).toEqual({ type: 'tls' });
+    expectValid(manifests);
+  });
+
+  test('the source\'s in-cluster listener admits MirrorMaker 2\'s namespace (its NetworkPolicy peers)', () => {
+    const setup = twoClusters();
+    mirror(setup);
+    const kafka = find(synth(setup.chart), 'Kafka', 'east');
+    expect(kafka.spec.kafka.listeners[0].networkPolicyPeers).toEqual([
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'east' } } },
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'west' } } },
+    ]);
+  });
+});
+
+describe('two Kubernetes clusters: MirrorMaker 2 beside the target, the source through its Gateway', () => {
+  function regions(withMirror: boolean) {
+    const app = Testing.app();
+    const env = new Environment(app, 'dr');
+    const eastChart = env.addCluster('east', { namespaces: ['kafka'] });
+    const westChart = env.addCluster('west', { namespaces: ['kafka'] });
+    const gatewayClass = new EnvoyGatewayClass(eastChart, 'GatewayClass', { name: 'envoy-kafka' });
+    const gateway = new KafkaGateway(eastChart, 'Gateway', { namespace: 'kafka', gatewayClass, hostnames: HostnameScheme.subdomain('kafka.east.example.com') });
+    const east = new KafkaCluster(eastChart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    east.addExternalListener('external', { gateway });
+    const orders = east.addTopic('orders', { partitions: 12 });
+    const west = new KafkaCluster(westChart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    const mm2 = withMirror ? new KafkaMirrorMaker2(westChart, 'Mirror', {
+      name: 'east-to-west',
+      source: MirrorMaker2Cluster.remote(east, { alias: 'east' }),
+      target: MirrorMaker2Cluster.local(west, { alias: 'west' }),
+      topics: [orders],
+      groups: ['billing'],
+    }) : undefined;
+    return { app, eastChart, westChart, east, west, orders, mm2 };
+  }
+
+  test('the source user is made in east, MirrorMaker 2 and the target user in west; MirrorMaker 2 dials the Gateway and trusts a copy of east\'s CA', () => {
+    const before = regions(false);
+    const eastBefore = objects(synth(before.eastChart));
+    const westBefore = objects(synth(before.westChart));
+    const { app, eastChart, westChart, mm2 } = regions(true);
+    const eastManifests = synth(eastChart);
+    const westManifests = synth(westChart);
+    expect(objects(eastManifests).filter((o) => !eastBefore.includes(o))).toEqual(['KafkaUser kafka/east-to-west-source']);
+    expect(objects(westManifests).filter((o) => !westBefore.includes(o))).toEqual(['KafkaMirrorMaker2 kafka/east-to-west', 'KafkaUser kafka/east-to-west-target']);
+    expect(find(westManifests, 'KafkaMirrorMaker2', 'east-to-west').spec.mirrors[0].source).toEqual({
+      alias: 'east',
+      bootstrapServers: 'bootstrap.kafka.east.example.com:9092',
+      tls: { trustedCertificates: [{ secretName: 'east-to-west-source-ca', certificate: 'ca.crt' }] },
+      authentication: { type: 'scram-sha-512', username: 'east-to-west-source', passwordSecret: { secretName: 'east-to-west-source-user', password: 'password' } },
+    });
+    expect(find(westManifests, 'KafkaMirrorMaker2', 'east-to-west').spec.target).toMatchObject({
+      bootstrapServers: 'events-kafka-bootstrap.kafka.svc:9093',
+      tls: { trustedCertificates: [{ secretName: 'events-cluster-ca-cert', certificate: 'ca.crt' }] },
+    });
+    expect(acls(eastManifests, 'east-to-west-source')).toEqual(['topic:orders:literal:Read+Describe+DescribeConfigs', 'group:billing:literal:Describe']);
+    expect(acls(westManifests, 'east-to-west-target')).toContain('topic:east.orders:literal:Read+Write+Create+Alter+Describe+AlterConfigs');
+    expect(mm2!.targetTopicName('orders')).toBe('east.orders');
+    expectValid(eastManifests);
+    expectValid(westManifests);
+    expect(ConsistencyPass.of(app).warnings()).toEqual([]);
+  });
+
+  test('reaching east as if it were local fails at once: its in-cluster address does not resolve in west', () => {
+    const { westChart, east, west, orders } = regions(false);
+    expect(() => new KafkaMirrorMaker2(westChart, 'Mirror', {
+      name: 'east-to-west', source: MirrorMaker2Cluster.local(east, { alias: 'east' }), target: MirrorMaker2Cluster.local(west, { alias: 'west' }), topics: [orders], groups: ['billing'],
+    })).toThrow(/KafkaMirrorMaker2 'east-to-west' at dr\/west\/Mirror: source is MirrorMaker2Cluster.local\(\), but Kafka 'events' \(dr\/east\/Kafka\) is in another Kubernetes cluster than MirrorMaker 2 \(cluster 'west' \(dr\/west\) and cluster 'east' \(dr\/east\) are two Kubernetes clusters of one environment\): its in-cluster address does not resolve here \(got "east"\); use MirrorMaker2Cluster.remote\(cluster, \{ alias: 'east' \}\)/);
+    // A topic of a cluster of west named like east's ('events' in kafka) is not east's.
+    const app = Testing.app();
+    const env = new Environment(app, 'dr');
+    const eastChart = env.addCluster('east', { namespaces: ['kafka'] });
+    const westChart2 = env.addCluster('west', { existingNamespaces: ['kafka'] });
+    const gatewayClass = new EnvoyGatewayClass(eastChart, 'GatewayClass', { name: 'envoy-kafka' });
+    const gateway = new KafkaGateway(eastChart, 'Gateway', { namespace: 'kafka', gatewayClass, hostnames: HostnameScheme.subdomain('kafka.east.example.com') });
+    const source = new KafkaCluster(eastChart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    source.addExternalListener('external', { gateway });
+    const platform = KafkaCluster.fromClusterAttributes(westChart2, 'Platform', { name: 'events', namespace: 'kafka', listeners: [{ name: 'tls', port: 9093 }], authorization: KafkaAuthorization.simple() });
+    const standby = KafkaCluster.fromClusterAttributes(westChart2, 'Standby', { name: 'standby', namespace: 'kafka', listeners: [{ name: 'tls', port: 9093 }], authorization: KafkaAuthorization.simple() });
+    const westOrders = new KafkaTopic(westChart2, 'Orders', { cluster: platform, topicName: 'orders' });
+    expect(() => new KafkaMirrorMaker2(westChart2, 'Mirror', {
+      name: 'east-to-west', source: MirrorMaker2Cluster.remote(source, { alias: 'east' }), target: MirrorMaker2Cluster.local(standby, { alias: 'west' }), topics: [westOrders], groups: ['billing'],
+    })).toThrow(/topics\[0\] is a topic of cluster 'events' \(dr\/west\/Platform\), not of the source 'events' \(dr\/east\/Kafka\)/);
+  });
+
+  test('a source owned elsewhere (fromClusterAttributes in the chart of its Kubernetes cluster), through its declared Gateway listener', () => {
+    const app = Testing.app();
+    const env = new Environment(app, 'team');
+    const eastChart = env.addCluster('east', { existingNamespaces: ['kafka'] });
+    const westChart = env.addCluster('west', { namespaces: ['kafka'] });
+    const east = KafkaCluster.fromClusterAttributes(eastChart, 'Platform', {
+      name: 'events', namespace: 'kafka', brokers: 3, authorization: KafkaAuthorization.simple(), config: { 'default.replication.factor': 3, 'min.insync.replicas': 2 },
+      listeners: [{ name: 'tls', port: 9093 }, { name: 'external', port: 9094, type: ListenerType.TLSROUTE, bootstrapHost: 'bootstrap.kafka.east.example.com', hostTemplate: 'broker-{nodeId}.kafka.east.example.com', advertisedPortTemplate: '9092', parentRefs: [{ name: 'kafka-gateway' }] }],
+    });
+    const west = new KafkaCluster(westChart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    new KafkaMirrorMaker2(westChart, 'Mirror', {
+      name: 'east-to-west', source: MirrorMaker2Cluster.remote(east, { alias: 'east', caSecretName: 'east-kafka-ca' }), target: MirrorMaker2Cluster.local(west, { alias: 'west' }),
+      topics: [Acl.topicPrefix('orders')], groups: [Acl.groupPrefix('billing-')],
+    });
+    const eastManifests = synth(eastChart);
+    expect(objects(eastManifests)).toEqual(['KafkaUser kafka/east-to-west-source']);
+    expect(acls(eastManifests, 'east-to-west-source')).toEqual(['topic:orders:prefix:Read+Describe+DescribeConfigs', 'group:billing-:prefix:Describe']);
+    const spec = find(synth(westChart), 'KafkaMirrorMaker2', 'east-to-west').spec.mirrors[0].source;
+    expect(spec.bootstrapServers).toBe('bootstrap.kafka.east.example.com:9092');
+    expect(spec.tls).toEqual({ trustedCertificates: [{ secretName: 'east-kafka-ca', certificate: 'ca.crt' }] });
+    expectValid(eastManifests);
+  });
+});
