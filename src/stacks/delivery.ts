@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { ConsistencyPass } from '../core/consistency';
 import { throwFactoryError } from '../core/errors';
 import { NameFormat, nameProblem } from '../core/naming';
@@ -314,10 +315,37 @@ function withWave(object: Manifest): Manifest {
   return { ...object, metadata: { ...object.metadata, annotations } };
 }
 
+/** The longest file name (in bytes) file systems take: NAME_MAX of ext4, XFS, APFS, NTFS (in UTF-16 units). */
+const NAME_MAX = 255;
+
+/**
+ * The object's file: `<wave>-<kind>[.<namespace>].<name>.yaml`. A name that would make it longer
+ * than {@link NAME_MAX} bytes (a KafkaTopic of 249 characters in any namespace, say) is cut to its
+ * first bytes that fit, on a character boundary, followed by `%` and 32 hex digits of the sha256
+ * of the whole name: `07-kafkatopic.kafka.tttt…tttt%<hash>.yaml`, exactly 255 bytes. So every
+ * valid name writes, and the file stays the same from synth to synth and across wave numbers
+ * (the immutable-field check finds the previous file by what follows the wave). No shortened file
+ * can be another object's full one: `%` is in no object name (the API server stores objects under
+ * their names and refuses a name with `/` or `%`: k8s.io/apiserver `NamespaceKeyFunc`,
+ * `path.IsValidPathSegmentName`); two shortened names of one kind and namespace would need a
+ * sha256 collision in 128 bits. Names that fit are written as they always were.
+ */
 function fileName(object: Manifest): string {
   const wave = String(applyWave(object)).padStart(2, '0');
   const namespace = object.metadata.namespace === undefined ? '' : `.${object.metadata.namespace}`;
-  return `${wave}-${object.kind.toLowerCase()}${namespace}.${object.metadata.name}.yaml`;
+  const name = object.metadata.name;
+  const file = `${wave}-${object.kind.toLowerCase()}${namespace}.${name}.yaml`;
+  if (Buffer.byteLength(file) <= NAME_MAX) return file;
+  const prefix = `${wave}-${object.kind.toLowerCase()}${namespace}.`;
+  const suffix = `%${createHash('sha256').update(name).digest('hex').slice(0, 32)}.yaml`;
+  let room = NAME_MAX - Buffer.byteLength(prefix) - Buffer.byteLength(suffix);
+  let head = '';
+  for (const character of name) {
+    room -= Buffer.byteLength(character);
+    if (room < 0) break;
+    head += character;
+  }
+  return `${prefix}${head}${suffix}`;
 }
 
 function checkNamespaces(env: Environment, cluster: string, objects: readonly Manifest[]): void {
