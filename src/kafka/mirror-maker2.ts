@@ -921,7 +921,8 @@ export class KafkaMirrorMaker2 extends Construct {
       pass.tlsClient({
         subject, prop, address: side.bootstrapServers,
         trust: trust && secretRef(this.namespace, trust.secretName),
-        authentication: side.listener.authentication.type ?? 'none',
+        // How MirrorMaker 2 authenticates: as its user (scram-sha-512 or tls), or not at all.
+        authentication: user?.authentication.listenerAuthentication ?? 'none',
         namespace: this.namespace,
       });
     }
