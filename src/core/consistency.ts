@@ -253,12 +253,20 @@ export class ConsistencyPass {
     this.routes.push(claim);
   }
 
+  /**
+   * Records that clients reach the cluster of `scope` only through the node ports it publishes on
+   * host ports of their machine (KIND), however many: none too, and then no Gateway on a node
+   * port is reachable. {@link publishNodePort} records each published port.
+   */
+  public publishesNodePortsOnHost(scope: IConstruct): void {
+    const key = clusterOf(scope).key;
+    if (!this.hostPorts.has(key)) this.hostPorts.set(key, new Map<number, number>());
+  }
+
   /** Records that the cluster of `scope` publishes `nodePort` on `hostPort` of the machine clients run on (KIND). */
   public publishNodePort(scope: IConstruct, nodePort: number, hostPort: number): void {
-    const key = clusterOf(scope).key;
-    const ports = this.hostPorts.get(key) ?? new Map<number, number>();
-    ports.set(nodePort, hostPort);
-    this.hostPorts.set(key, ports);
+    this.publishesNodePortsOnHost(scope);
+    this.hostPorts.get(clusterOf(scope).key)!.set(nodePort, hostPort);
   }
 
   /**
@@ -569,11 +577,13 @@ export class ConsistencyPass {
       }
     }
     for (const gateway of this.nodePortGateways) {
+      // Undefined: a cluster clients reach on its nodes' own ports (not KIND), where a node port is reachable as it is.
       const published = this.hostPorts.get(clusterOf(gateway.subject.scope).key);
       if (published === undefined) continue;
       const hostPort = published.get(gateway.nodePort);
       if (hostPort === undefined) {
-        errors.push(propError(gateway.subject, 'gatewayClass', `puts the Gateway on node port ${gateway.nodePort}, which the cluster does not publish on any host port (it publishes ${[...published].map(([n, h]) => `${n}→${h}`).join(', ')}), so clients outside cannot reach it`, gateway.nodePort, `publish node port ${gateway.nodePort} (KIND portMappings: { containerPort: ${gateway.nodePort}, hostPort: <the port clients use> })`));
+        const publishes = published.size === 0 ? 'it publishes none' : `it publishes ${[...published].map(([n, h]) => `${n}→${h}`).join(', ')}`;
+        errors.push(propError(gateway.subject, 'gatewayClass', `puts the Gateway on node port ${gateway.nodePort}, which the cluster does not publish on any host port (${publishes}), so clients outside cannot reach it`, gateway.nodePort, `publish node port ${gateway.nodePort} (KIND portMappings: { containerPort: ${gateway.nodePort}, hostPort: <the port clients use> })`));
       } else if (gateway.externalPort !== hostPort) {
         errors.push(propError(gateway.subject, 'externalPort', `is not the host port (${hostPort}) the cluster publishes the Gateway's node port ${gateway.nodePort} on, so brokers would advertise a port clients cannot reach`, gateway.externalPort, `set it to ${hostPort}, or leave it unset and attach the KIND cluster before creating the Gateway (it then defaults to the host port)`));
       }

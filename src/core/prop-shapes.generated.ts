@@ -5912,6 +5912,20 @@ export const SIGNATURES = {
    "optional": true
   }
  ],
+ "ConsistencyPass.publishesNodePortsOnHost": [
+  {
+   "name": "scope",
+   "shape": {
+    "t": "instance",
+    "name": "IConstruct",
+    "members": {
+     "node": "present",
+     "with": "function"
+    }
+   },
+   "optional": false
+  }
+ ],
  "ConsistencyPass.publishNodePort": [
   {
    "name": "scope",
@@ -8105,8 +8119,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@624": "function",
-       "__@toStringTag@626": "present"
+       "__@iterator@625": "function",
+       "__@toStringTag@627": "present"
       }
      }
     ]

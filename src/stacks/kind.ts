@@ -74,6 +74,8 @@ export class KindCluster {
     }
     this.attachedTo = chart;
     const pass = ConsistencyPass.of(chart);
+    // Recorded even without mappings: a KIND cluster that publishes nothing reaches no node port.
+    pass.publishesNodePortsOnHost(chart);
     for (const m of this.portMappings) pass.publishNodePort(chart, m.containerPort, m.hostPort);
   }
 

@@ -60,4 +60,17 @@ describe('DevEnvironment fails when', () => {
     const env = new DevEnvironment(Testing.app(), 'dev', { kind: new KindCluster({ portMappings: [{ containerPort: 31000, hostPort: 9092 }] }) });
     expect(() => synth(env.chart)).toThrow(/KafkaGateway 'kafka-gateway' at dev\/kind\/Gateway: gatewayClass puts the Gateway on node port 30992, which the cluster does not publish on any host port \(it publishes 31000→9092\).*\(got 30992\); publish node port 30992/);
   });
+
+  test.each<[string, () => KindCluster]>([
+    ['no portMappings', () => new KindCluster()],
+    ['portMappings: []', () => new KindCluster({ portMappings: [] })],
+  ])('the KIND config publishes nothing (%s): the Gateway node port is unreachable too', (_, kind) => {
+    const env = new DevEnvironment(Testing.app(), 'dev', { kind: kind() });
+    expect(() => synth(env.chart)).toThrow(/KafkaGateway 'kafka-gateway' at dev\/kind\/Gateway: gatewayClass puts the Gateway on node port 30992, which the cluster does not publish on any host port \(it publishes none\), so clients outside cannot reach it \(got 30992\); publish node port 30992 \(KIND portMappings: \{ containerPort: 30992, hostPort: <the port clients use> \}\)/);
+  });
+
+  test('the right value: a KIND config that publishes the Gateway node port synthesizes', () => {
+    const env = new DevEnvironment(Testing.app(), 'dev', { kind: new KindCluster({ portMappings: [{ containerPort: 30992, hostPort: 9092 }] }) });
+    expect(() => synth(env.chart)).not.toThrow();
+  });
 });
