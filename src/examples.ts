@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
 import { RouteMode } from './gateway';
-import { DevEnvironment, Environment, FailoverProviderKind, InClusterMtlsEnvironment, KraftPlainEnvironment, MultiRegionEnvironment } from './stacks';
+import { DevEnvironment, Environment, FailoverProviderKind, InClusterMtlsEnvironment, KraftPlainEnvironment, MultiRegionDrEnvironment, MultiRegionEnvironment } from './stacks';
 
 /**
  * The example environments of this repository, in `app`: what `src/main.ts` writes to
@@ -15,5 +15,6 @@ export function exampleEnvironments(app: App): Environment[] {
     new MultiRegionEnvironment(app, 'multi-region-istio', { provider: FailoverProviderKind.ISTIO }),
     new MultiRegionEnvironment(app, 'multi-region-envoy', { provider: FailoverProviderKind.ENVOY_GATEWAY }),
     new MultiRegionEnvironment(app, 'multi-region-tsb', { provider: FailoverProviderKind.TETRATE }),
+    new MultiRegionDrEnvironment(app, 'multi-region-dr'),
   ];
 }

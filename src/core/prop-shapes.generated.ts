@@ -4040,6 +4040,95 @@ export const INTERFACES = {
    "optional": true
   }
  },
+ "MultiRegionDrEnvironmentProps": {
+  "provider": {
+   "shape": {
+    "t": "enum",
+    "values": [
+     "istio",
+     "envoy",
+     "tsb"
+    ],
+    "names": [
+     "FailoverProviderKind.ISTIO",
+     "FailoverProviderKind.ENVOY_GATEWAY",
+     "FailoverProviderKind.TETRATE"
+    ]
+   },
+   "optional": true
+  },
+  "pattern": {
+   "shape": {
+    "t": "enum",
+    "values": [
+     "active-passive",
+     "active-active"
+    ],
+    "names": [
+     "DisasterRecoveryPattern.ACTIVE_PASSIVE",
+     "DisasterRecoveryPattern.ACTIVE_ACTIVE"
+    ]
+   },
+   "optional": true
+  },
+  "regions": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "props": {
+      "name": {
+       "shape": {
+        "t": "string"
+       },
+       "optional": false
+      },
+      "priority": {
+       "shape": {
+        "t": "number"
+       },
+       "optional": false
+      }
+     }
+    }
+   },
+   "optional": true
+  },
+  "domain": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "topics": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "TopicDefinition"
+    }
+   },
+   "optional": true
+  },
+  "namespace": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "centralCluster": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "trafficGenerators": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  }
+ },
  "MultiRegionEnvironmentProps": {
   "provider": {
    "shape": {
@@ -8197,6 +8286,37 @@ export const SIGNATURES = {
    "shape": {
     "t": "object",
     "ref": "MirrorClusterOptions"
+   },
+   "optional": true
+  }
+ ],
+ "MultiRegionDrEnvironment.artefacts": [],
+ "MultiRegionDrEnvironment.constructor": [
+  {
+   "name": "scope",
+   "shape": {
+    "t": "instance",
+    "name": "Construct",
+    "members": {
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "name",
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  {
+   "name": "props",
+   "shape": {
+    "t": "object",
+    "ref": "MultiRegionDrEnvironmentProps"
    },
    "optional": true
   }

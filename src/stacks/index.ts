@@ -6,3 +6,4 @@ export * from './in-cluster-mtls';
 export * from './kind';
 export * from './kraft-plain';
 export * from './multi-region';
+export * from './multi-region-dr';

@@ -2,27 +2,20 @@ import { checkArgs } from '../core/props';
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { BridgeAuthentication, BridgeKafkaConnection, KafkaBridge } from '../bridge';
-import { caSecretAnchor, Certificate, ClusterIssuer, IIssuer, IssuerType, PrivateCa } from '../certs';
+import { Certificate, PrivateCa } from '../certs';
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { throwPropError } from '../core/errors';
 import { HostnameScheme, isHostname } from '../core/hostnames';
 import { checkName, checkNamespace, NameFormat } from '../core/naming';
-import { BridgeTrafficGenerators, EnvoyGatewayFailover, FailoverGateway, IFailoverRenderer, IstioFailover, TetrateFailover } from '../failover';
+import { BridgeTrafficGenerators, FailoverGateway } from '../failover';
 import { EnvoyGatewayClass, KafkaGateway } from '../gateway';
-import { Acl, AclOperation, ClusterProfile, KafkaCluster, KafkaTopic, KafkaUser } from '../kafka';
+import { ClusterProfile, KafkaCluster, KafkaTopic, KafkaUser } from '../kafka';
 import { addTopicsAndUsers, TopicDefinition, UserDefinition } from './blocks';
 import { Environment } from './environment';
+import { bridgeCaCommands, bridgeCaIssuer, BRIDGE_CA_SECRET, FailoverProviderKind, grantBridgeTopic, provideBridgeCa, RENDERERS } from './failover-parts';
 import { installerOf } from './prerequisites';
 
-/** Which product implements the failover gateway. */
-export enum FailoverProviderKind {
-  /** Istio ({@link IstioFailover}). */
-  ISTIO = 'istio',
-  /** Envoy Gateway ({@link EnvoyGatewayFailover}). */
-  ENVOY_GATEWAY = 'envoy',
-  /** Tetrate Service Bridge ({@link TetrateFailover}). */
-  TETRATE = 'tsb',
-}
+export { FailoverProviderKind } from './failover-parts';
 
 /** One bridge region of a {@link MultiRegionEnvironment}. */
 export interface BridgeRegion {
@@ -134,8 +127,6 @@ export interface MultiRegionTraffic {
    */
   readonly topic?: string;
 }
-/** Where cert-manager reads a ClusterIssuer's CA Secret (its cluster resource namespace, by default its own). */
-const CERT_MANAGER_NAMESPACE = 'cert-manager';
 /** The Secret names the runbook copies between clusters. */
 export const COPIED_SECRETS = {
   /** The CA of the Kafka listener certificate (`ca.crt`), in each bridge namespace. */
@@ -143,7 +134,7 @@ export const COPIED_SECRETS = {
   /** The bridge user's SCRAM password (`password`), in each bridge namespace. */
   bridgeUser: 'kafka-bridge-user',
   /** The CA that signs every gateway certificate between tiers (`tls.crt`, `tls.key`, `ca.crt`). */
-  bridgeCa: 'bridge-ca',
+  bridgeCa: BRIDGE_CA_SECRET,
 };
 
 /**
@@ -244,7 +235,7 @@ export class MultiRegionEnvironment extends Environment {
     // Istio's and TSB's locality failover order one target after the tier-1 gateway's region;
     // Envoy has primary and fallback backends: two levels for every provider.
     if (levels.length !== 2) throwPropError(subject, 'regions', `have ${levels.length} priority level${levels.length === 1 ? '' : 's'}; every failover provider orders exactly two (preferred, then the rest)`, regions.map((r) => `${r.name}=${r.priority}`), 'give the preferred regions priority 0 and the standby regions priority 1');
-    const renderer = renderers[props.provider](bridgeNamespace);
+    const renderer = RENDERERS[props.provider](bridgeNamespace);
 
     // The Kafka cluster, exposed to the bridge regions through a Gateway with TLS passthrough.
     this.kafkaChart = this.addCluster(kafkaCluster, { namespaces: [kafkaNamespace], description: 'Kafka (Strimzi), exposed to the regions through its Gateway' });
@@ -270,12 +261,7 @@ export class MultiRegionEnvironment extends Environment {
     ({ topics: this.topics, users: this.users } = addTopicsAndUsers(subject, this.kafka, topics, props.users ?? [], { topics: 'topics', users: 'users', reservedUsers: { bridge: "the bridges' user" } }));
     // The bridge serves every topic; its HTTP consumers' groups are <topic>-<anything>.
     this.bridgeUser = this.kafka.addUser('bridge');
-    for (const topic of Object.values(this.topics)) topic.grantReadWrite(this.bridgeUser, { group: Acl.groupPrefix(`${topic.topicName}-`) });
-    // GET /topics/<topic> answers with the topic's configs too, which the bridge reads with the
-    // admin client's describeConfigs (strimzi-kafka-bridge HttpAdminBridgeEndpoint.doGetTopic,
-    // @363992bf): DescribeConfigs on the topic, which neither Read nor Write implies. GET /topics
-    // is a Metadata request, which lists the topics the user may Describe.
-    for (const topic of Object.values(this.topics)) this.bridgeUser.addAcl(Acl.topic(topic.topicName).allow(AclOperation.DESCRIBE_CONFIGS));
+    for (const topic of Object.values(this.topics)) grantBridgeTopic(this.kafka, this.bridgeUser, topic.topicName, true);
 
     const bridgeHostname = `bridge.${this.domain}`;
     try {
@@ -297,7 +283,7 @@ export class MultiRegionEnvironment extends Environment {
       const pass = ConsistencyPass.of(chart);
       pass.copy(chart, secretRef(bridgeNamespace, COPIED_SECRETS.kafkaCa), { scope: this.kafkaChart, ref: secretRef(kafkaNamespace, listenerCertificate.secretName) }, "a copy of the Kafka listener certificate's CA, made by the runbook");
       pass.copy(chart, secretRef(bridgeNamespace, COPIED_SECRETS.bridgeUser), { scope: this.kafkaChart, ref: secretRef(kafkaNamespace, this.bridgeUser.secretName!) }, "a copy of the bridge user's password, made by the runbook");
-      provideBridgeCa(chart, [CERT_MANAGER_NAMESPACE]);
+      provideBridgeCa(chart, []);
       this.addLink(region.name, kafkaCluster, 'Kafka over TLS, through the Kafka Gateway');
       const bridge = new KafkaBridge(chart, 'Bridge', {
         name: 'events',
@@ -406,10 +392,7 @@ export class MultiRegionEnvironment extends Environment {
       'The CA that signs every gateway certificate between tiers, made once and copied to each cluster\'s `cert-manager` namespace:',
       '',
       '```sh',
-      `openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 -subj '/CN=bridge CA' -keyout ca.key -out ca.crt`,
-      ...[centralCluster, ...regions].map((c) => `kubectl --context ${c} -n ${CERT_MANAGER_NAMESPACE} create secret tls ${COPIED_SECRETS.bridgeCa} --cert=ca.crt --key=ca.key`),
-      `kubectl --context ${centralCluster} -n ${tier1Namespace} create secret generic ${COPIED_SECRETS.bridgeCa} --from-file=ca.crt`,
-      ...(trafficNamespace === undefined ? [] : [`kubectl --context ${centralCluster} -n ${trafficNamespace} create secret generic ${COPIED_SECRETS.bridgeCa} --from-file=ca.crt`]),
+      ...bridgeCaCommands([centralCluster, ...regions], centralCluster, [tier1Namespace, ...(trafficNamespace === undefined ? [] : [trafficNamespace])]),
       '```',
       '',
       'Kafka\'s listener CA and the bridge user\'s password, from `' + kafkaCluster + '` to each bridge region (after the Kafka cluster is Ready):',
@@ -431,25 +414,4 @@ export class MultiRegionEnvironment extends Environment {
   public get charts(): Record<string, Chart> {
     return { [this.layout.kafkaCluster]: this.kafkaChart, ...this.regionCharts, [this.layout.centralCluster]: this.centralChart };
   }
-}
-
-const renderers: Record<FailoverProviderKind, (bridgeNamespace: string) => IFailoverRenderer> = {
-  [FailoverProviderKind.ISTIO]: () => new IstioFailover(),
-  [FailoverProviderKind.ENVOY_GATEWAY]: () => new EnvoyGatewayFailover(),
-  [FailoverProviderKind.TETRATE]: (bridgeNamespace) => new TetrateFailover({ bridgeNamespace }),
-};
-
-/** Declares the copies of the bridge CA (`bridge-ca`) the runbook creates in `namespaces` of the cluster of `chart`. */
-function provideBridgeCa(chart: Chart, namespaces: readonly string[]): void {
-  const pass = ConsistencyPass.of(chart);
-  const keyPair = secretRef(CERT_MANAGER_NAMESPACE, COPIED_SECRETS.bridgeCa);
-  pass.provide(chart, keyPair, 'the bridge CA key pair, created by the runbook (runbook.md)', caSecretAnchor(CERT_MANAGER_NAMESPACE, COPIED_SECRETS.bridgeCa));
-  for (const namespace of namespaces) {
-    if (namespace !== CERT_MANAGER_NAMESPACE) pass.copy(chart, secretRef(namespace, COPIED_SECRETS.bridgeCa), { scope: chart, ref: keyPair }, 'the bridge CA certificate, created by the runbook (runbook.md)');
-  }
-}
-
-/** The CA ClusterIssuer of the gateways' certificates; its key pair is copied into every cluster. */
-function bridgeCaIssuer(chart: Chart): IIssuer {
-  return new ClusterIssuer(chart, 'BridgeCa', { name: COPIED_SECRETS.bridgeCa, type: IssuerType.ca(COPIED_SECRETS.bridgeCa) });
 }
