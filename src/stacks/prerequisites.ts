@@ -2,7 +2,7 @@
 // as data (the installers, their commands, the CRD groups they bring and the namespaces they make).
 import { COMPONENT_VERSIONS } from '../core/versions';
 
-type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } };
+type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Readonly<Record<string, string>> } };
 
 /** Something a cluster folder needs installed before `kubectl apply -k`, as the README lists it. */
 export interface Prerequisite {
@@ -10,7 +10,10 @@ export interface Prerequisite {
   readonly name: string;
   /** Whether a folder needs it: from the API groups of its objects (and the objects). */
   readonly when: (groups: ReadonlySet<string>, objects: readonly Manifest[]) => boolean;
-  /** The commands that install it, as the README prints them (`<cluster>` stands for the cluster's name). */
+  /**
+   * The commands that install it, as the README prints them (`<cluster>` stands for the cluster's
+   * name); for what someone else runs on the cluster, the command that checks it is there.
+   */
   readonly install: string[];
   /** The API groups whose CRDs the installer brings (the tests install the pinned CRDs of these). */
   readonly crdGroups: readonly string[];
@@ -59,10 +62,21 @@ const PREREQUISITES: readonly Prerequisite[] = [
   },
   {
     name: `Strimzi ${COMPONENT_VERSIONS.strimzi}, watching every namespace`,
-    when: (g) => g.has('kafka.strimzi.io'),
+    when: (g, o) => g.has('kafka.strimzi.io') && !strimziRunByOwner(o),
     install: [`helm install strimzi oci://quay.io/strimzi-helm/strimzi-kafka-operator --version ${COMPONENT_VERSIONS.strimzi} -n strimzi --create-namespace --set watchAnyNamespace=true`],
     crdGroups: ['kafka.strimzi.io', 'core.strimzi.io'],
     namespaces: ['strimzi'],
+  },
+  {
+    // A Kafka cluster owned elsewhere (KafkaCluster.fromClusterAttributes): its topics, users and
+    // pools are reconciled by the operators of the cluster they name, in the Kubernetes cluster
+    // that runs it, so this folder goes there and a second cluster operator would fight the first.
+    name: `Strimzi ${COMPONENT_VERSIONS.strimzi}, run by the owner of the Kafka cluster this folder's Strimzi resources belong to: its CRDs must be installed (the folder goes to the Kubernetes cluster that runs that Kafka cluster, whose operators reconcile them); install no second Strimzi`,
+    when: (g, o) => g.has('kafka.strimzi.io') && strimziRunByOwner(o),
+    install: ['kubectl get crd kafkas.kafka.strimzi.io kafkatopics.kafka.strimzi.io kafkausers.kafka.strimzi.io   # installed with Strimzi by the Kafka cluster\'s owner: nothing to install here'],
+    // The API-server stage installs the pinned CRDs, as the owner's Strimzi would have.
+    crdGroups: ['kafka.strimzi.io', 'core.strimzi.io'],
+    namespaces: [],
   },
   {
     name: `Prometheus Operator ${COMPONENT_VERSIONS.prometheusOperator} (its CRDs, e.g. from kube-prometheus-stack)`,
@@ -80,6 +94,29 @@ const PREREQUISITES: readonly Prerequisite[] = [
     namespaces: ['argocd'],
   },
 ];
+
+/** The Strimzi resources that belong to another by naming it in this label: a Kafka (topics, users, node pools, rebalances) or a KafkaConnect (connectors). */
+const STRIMZI_CLUSTER_LABEL = 'strimzi.io/cluster';
+
+/**
+ * Whether a folder's Strimzi resources are reconciled by a Strimzi someone else runs: the folder
+ * holds no `Kafka` of its own, and some resource names (`strimzi.io/cluster`) a Kafka or
+ * KafkaConnect it does not hold, which Strimzi only reconciles in the namespace of that resource,
+ * in the Kubernetes cluster that runs it (the Topic and User Operators watch their Kafka's
+ * namespace). A folder of operands alone (a regional KafkaBridge, MirrorMaker 2) runs its own
+ * cluster operator.
+ */
+function strimziRunByOwner(objects: readonly Manifest[]): boolean {
+  const strimzi = objects.filter((o) => o.apiVersion.startsWith('kafka.strimzi.io/'));
+  if (strimzi.some((o) => o.kind === 'Kafka')) return false;
+  const held = new Set(strimzi.map((o) => `${o.kind}|${o.metadata.namespace}|${o.metadata.name}`));
+  return strimzi.some((o) => {
+    const owner = o.metadata.labels?.[STRIMZI_CLUSTER_LABEL];
+    if (owner === undefined) return false;
+    const ownerKind = o.kind === 'KafkaConnector' ? 'KafkaConnect' : 'Kafka';
+    return !held.has(`${ownerKind}|${o.metadata.namespace}|${owner}`);
+  });
+}
 
 /** What must be installed before `objects` (one cluster folder) apply: the README's Prerequisites, as data. */
 export function prerequisitesOf(objects: readonly Manifest[]): readonly Prerequisite[] {
