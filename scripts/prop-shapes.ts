@@ -74,8 +74,10 @@ export function generate(): string {
       interfaces[name!] ??= {};
       return { t: 'object', ref: name! };
     }
-    // An inline object type, or a data interface of another package (cdk8s-plus ContainerResources).
-    if (isData && decl !== undefined && (ts.isTypeLiteralNode(decl) || ts.isInterfaceDeclaration(decl))) return { t: 'object', props: propsOf(type) };
+    // An inline object type, a data interface of another package (cdk8s-plus ContainerResources),
+    // or a mapped type of data (Omit<KraftClusterProps, 'issuer'>), checked prop by prop.
+    const mapped = ((type as ts.ObjectType).objectFlags ?? 0) & ts.ObjectFlags.Mapped;
+    if (isData && ((decl !== undefined && (ts.isTypeLiteralNode(decl) || ts.isInterfaceDeclaration(decl))) || mapped)) return { t: 'object', props: propsOf(type) };
     // A class or a construct interface: checked by the members it must have.
     const members: Record<string, 'function' | 'present'> = {};
     for (const p of properties) {

@@ -3880,9 +3880,159 @@ export const INTERFACES = {
  "KraftPlainEnvironmentProps": {
   "kafka": {
    "shape": {
-    "t": "instance",
-    "name": "Omit",
-    "members": {}
+    "t": "object",
+    "props": {
+     "config": {
+      "shape": {
+       "t": "record",
+       "of": {
+        "t": "union",
+        "of": [
+         {
+          "t": "string"
+         },
+         {
+          "t": "number"
+         },
+         {
+          "t": "boolean"
+         }
+        ]
+       }
+      },
+      "optional": true
+     },
+     "name": {
+      "shape": {
+       "t": "string"
+      },
+      "optional": true
+     },
+     "namespace": {
+      "shape": {
+       "t": "string"
+      },
+      "optional": true
+     },
+     "mode": {
+      "shape": {
+       "t": "enum",
+       "values": [
+        "split",
+        "combined"
+       ],
+       "names": [
+        "KraftMode.SPLIT",
+        "KraftMode.COMBINED"
+       ]
+      },
+      "optional": true
+     },
+     "version": {
+      "shape": {
+       "t": "string"
+      },
+      "optional": true
+     },
+     "image": {
+      "shape": {
+       "t": "string"
+      },
+      "optional": true
+     },
+     "imageUser": {
+      "shape": {
+       "t": "object",
+       "ref": "ImageUser"
+      },
+      "optional": true
+     },
+     "controllers": {
+      "shape": {
+       "t": "object",
+       "ref": "KraftNodeOptions"
+      },
+      "optional": true
+     },
+     "brokers": {
+      "shape": {
+       "t": "object",
+       "ref": "KraftNodeOptions"
+      },
+      "optional": true
+     },
+     "combined": {
+      "shape": {
+       "t": "object",
+       "ref": "KraftNodeOptions"
+      },
+      "optional": true
+     },
+     "plaintext": {
+      "shape": {
+       "t": "boolean"
+      },
+      "optional": true
+     },
+     "authentication": {
+      "shape": {
+       "t": "instance",
+       "name": "KraftClientAuthentication",
+       "members": {
+        "type": "present"
+       }
+      },
+      "optional": true
+     },
+     "clientPort": {
+      "shape": {
+       "t": "number"
+      },
+      "optional": true
+     },
+     "replicationPort": {
+      "shape": {
+       "t": "number"
+      },
+      "optional": true
+     },
+     "controllerPort": {
+      "shape": {
+       "t": "number"
+      },
+      "optional": true
+     },
+     "listenerNames": {
+      "shape": {
+       "t": "object",
+       "ref": "KraftListenerNameOptions"
+      },
+      "optional": true
+     },
+     "brokerIdOffset": {
+      "shape": {
+       "t": "number"
+      },
+      "optional": true
+     },
+     "allowFrom": {
+      "shape": {
+       "t": "array",
+       "of": {
+        "t": "object",
+        "ref": "NetworkPeer"
+       }
+      },
+      "optional": true
+     },
+     "external": {
+      "shape": {
+       "t": "object",
+       "ref": "KraftExternalListener"
+      },
+      "optional": true
+     }
+    }
    },
    "optional": true
   }
@@ -4666,40 +4816,119 @@ export const INTERFACES = {
   },
   "healthCheck": {
    "shape": {
-    "t": "instance",
-    "name": "Required",
-    "members": {
-     "path": "present",
-     "port": "present",
-     "interval": "present",
-     "timeout": "present",
-     "unhealthyThreshold": "present",
-     "healthyThreshold": "present"
+    "t": "object",
+    "props": {
+     "path": {
+      "shape": {
+       "t": "string"
+      },
+      "optional": false
+     },
+     "port": {
+      "shape": {
+       "t": "number"
+      },
+      "optional": false
+     },
+     "interval": {
+      "shape": {
+       "t": "duration"
+      },
+      "optional": false
+     },
+     "timeout": {
+      "shape": {
+       "t": "duration"
+      },
+      "optional": false
+     },
+     "unhealthyThreshold": {
+      "shape": {
+       "t": "number"
+      },
+      "optional": false
+     },
+     "healthyThreshold": {
+      "shape": {
+       "t": "number"
+      },
+      "optional": false
+     }
     }
    },
    "optional": false
   },
   "outlierDetection": {
    "shape": {
-    "t": "instance",
-    "name": "Required",
-    "members": {
-     "consecutiveGatewayErrors": "present",
-     "consecutive5xxErrors": "present",
-     "interval": "present",
-     "baseEjectionTime": "present"
+    "t": "object",
+    "props": {
+     "consecutiveGatewayErrors": {
+      "shape": {
+       "t": "number"
+      },
+      "optional": false
+     },
+     "consecutive5xxErrors": {
+      "shape": {
+       "t": "number"
+      },
+      "optional": false
+     },
+     "interval": {
+      "shape": {
+       "t": "duration"
+      },
+      "optional": false
+     },
+     "baseEjectionTime": {
+      "shape": {
+       "t": "duration"
+      },
+      "optional": false
+     }
     }
    },
    "optional": false
   },
   "retries": {
    "shape": {
-    "t": "instance",
-    "name": "Required",
-    "members": {
-     "attempts": "present",
-     "on": "present",
-     "perTryTimeout": "present"
+    "t": "object",
+    "props": {
+     "attempts": {
+      "shape": {
+       "t": "number"
+      },
+      "optional": false
+     },
+     "on": {
+      "shape": {
+       "t": "array",
+       "of": {
+        "t": "enum",
+        "values": [
+         "connect-failure",
+         "refused-stream",
+         "reset-before-request",
+         "5xx",
+         "gateway-error"
+        ],
+        "names": [
+         "RetryOn.CONNECT_FAILURE",
+         "RetryOn.REFUSED_STREAM",
+         "RetryOn.RESET_BEFORE_REQUEST",
+         "RetryOn.FIVE_XX",
+         "RetryOn.GATEWAY_ERROR"
+        ]
+       }
+      },
+      "optional": false
+     },
+     "perTryTimeout": {
+      "shape": {
+       "t": "duration"
+      },
+      "optional": false
+     }
     }
    },
    "optional": false

@@ -324,8 +324,10 @@ function patternOf(call: GrantCall, part: GrantPart, type: AclResourceType): Acl
     return type === AclResourceType.GROUP ? Acl.group(value) : Acl.transactionalId(value);
   }
   if (!(value instanceof Acl) || value.resourceType !== type) {
-    const got = value instanceof Acl ? `${value.resourceType} pattern ${formatValue(value.name ?? '(the cluster)')}` : value;
-    throwPropError(by, prop, `must be ${factories(type)}`, got, `pass ${factories(type)}`);
+    if (value instanceof Acl) {
+      throwPropError(by, prop, `must be ${factories(type)}, not a ${value.resourceType} pattern (${value.name === undefined ? 'Acl.cluster()' : `${value.patternType} ${formatValue(value.name)}`})`, value.name ?? 'cluster', `pass ${factories(type)}`);
+    }
+    throwPropError(by, prop, `must be ${factories(type)}`, value, `pass ${factories(type)}`);
   }
   if (value.name === undefined || value.name === '') throwPropError(by, prop, 'has an empty name', '', 'name the resource; a prefix rule needs a prefix of at least one character');
   return value;

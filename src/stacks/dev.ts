@@ -177,7 +177,7 @@ export class DevEnvironment extends Environment {
       props.topics ?? [{ name: 'orders', partitions: 12 }],
       props.users ?? [{ name: 'app', consumes: ['orders'], produces: ['orders'], group: 'app' }]));
 
-    this.addCheck('Kafka is ready', `kubectl -n ${namespace} wait kafka/${clusterName} --for=condition=Ready --timeout=10m`);
+    this.addCheck('Kafka is ready', `kubectl --context kind -n ${namespace} wait kafka/${clusterName} --for=condition=Ready --timeout=10m`);
     const pair = producerAndConsumer(props.users ?? [{ name: 'app', consumes: ['orders'], produces: ['orders'], group: 'app' }]);
     if (pair !== undefined) {
       const bootstrap = `${this.hostnames.bootstrap}:${this.gateway.externalPort}`;

@@ -202,7 +202,7 @@ describe('grants fail with the construct, the prop, the value and the fix', () =
     expect(() => orders.grantRead({ userName: 'app' } as any, { group: 'g' })).toThrow(/KafkaTopic 'orders' at test\/Kafka\/orders: user must be a KafkaUser/);
     expect(() => orders.grantRead(user, { group: '' })).toThrow(/KafkaTopic 'orders' at test\/Kafka\/orders: options.group is empty \(got ""\); name it, e.g. 'orders-app'/);
     expect(() => orders.grantRead(user, { group: Acl.topic('g') })).toThrow(
-      /KafkaTopic 'orders' at test\/Kafka\/orders: options.group must be a group name, Acl.group\(\) or Acl.groupPrefix\(\) \(got "topic pattern \\"g\\""\)/,
+      /KafkaTopic 'orders' at test\/Kafka\/orders: options.group must be a group name, Acl.group\(\) or Acl.groupPrefix\(\), not a topic pattern \(literal "g"\) \(got "g"\)/,
     );
     expect(() => orders.grantWrite(user, { transactionalId: Acl.groupPrefix('tx-') })).toThrow(/options.transactionalId must be a transactional id, Acl.transactionalId\(\) or Acl.transactionalIdPrefix\(\)/);
     expect(() => kafka.grantRead(user, 'orders' as any, { group: 'g' })).toThrow(/KafkaCluster 'events' at test\/Kafka: topic must be a KafkaTopic or an Acl \(got "orders"\)/);
