@@ -318,6 +318,144 @@ export const INTERFACES = {
    "optional": true
   }
  },
+ "CruiseControlAutoRebalance": {
+  "addBrokers": {
+   "shape": {
+    "t": "object",
+    "ref": "KafkaRebalanceGoalOptions"
+   },
+   "optional": true
+  },
+  "removeBrokers": {
+   "shape": {
+    "t": "object",
+    "ref": "KafkaRebalanceGoalOptions"
+   },
+   "optional": true
+  }
+ },
+ "CruiseControlBrokerCapacity": {
+  "cpu": {
+   "shape": {
+    "t": "instance",
+    "name": "Cpu",
+    "members": {
+     "amount": "present"
+    }
+   },
+   "optional": true
+  },
+  "inboundNetwork": {
+   "shape": {
+    "t": "size"
+   },
+   "optional": true
+  },
+  "outboundNetwork": {
+   "shape": {
+    "t": "size"
+   },
+   "optional": true
+  },
+  "overrides": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "CruiseControlBrokerCapacityOverride"
+    }
+   },
+   "optional": true
+  }
+ },
+ "CruiseControlBrokerCapacityOverride": {
+  "brokers": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "number"
+    }
+   },
+   "optional": false
+  },
+  "cpu": {
+   "shape": {
+    "t": "instance",
+    "name": "Cpu",
+    "members": {
+     "amount": "present"
+    }
+   },
+   "optional": true
+  },
+  "inboundNetwork": {
+   "shape": {
+    "t": "size"
+   },
+   "optional": true
+  },
+  "outboundNetwork": {
+   "shape": {
+    "t": "size"
+   },
+   "optional": true
+  }
+ },
+ "CruiseControlOptions": {
+  "goals": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "defaultGoals": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "hardGoals": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "brokerCapacity": {
+   "shape": {
+    "t": "object",
+    "ref": "CruiseControlBrokerCapacity"
+   },
+   "optional": true
+  },
+  "autoRebalance": {
+   "shape": {
+    "t": "object",
+    "ref": "CruiseControlAutoRebalance"
+   },
+   "optional": true
+  },
+  "metrics": {
+   "shape": {
+    "t": "instance",
+    "name": "JmxPrometheusExporter",
+    "members": {
+     "rules": "present",
+     "configMapName": "present",
+     "_bind": "function"
+    }
+   },
+   "optional": true
+  }
+ },
  "CustomTieredStorageOptions": {
   "className": {
    "shape": {
@@ -1097,6 +1235,107 @@ export const INTERFACES = {
    "optional": true
   }
  },
+ "JmxExporterRule": {
+  "pattern": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "type": {
+   "shape": {
+    "t": "enum",
+    "values": [
+     "GAUGE",
+     "COUNTER",
+     "UNTYPED"
+    ],
+    "names": [
+     "JmxExporterMetricType.GAUGE",
+     "JmxExporterMetricType.COUNTER",
+     "JmxExporterMetricType.UNTYPED"
+    ]
+   },
+   "optional": true
+  },
+  "labels": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "help": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "value": {
+   "shape": {
+    "t": "union",
+    "of": [
+     {
+      "t": "string"
+     },
+     {
+      "t": "number"
+     }
+    ]
+   },
+   "optional": true
+  },
+  "valueFactor": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "attrNameSnakeCase": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "cache": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  }
+ },
+ "JmxPrometheusExporterOptions": {
+  "rules": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "JmxExporterRule"
+    }
+   },
+   "optional": true
+  },
+  "lowercaseOutputName": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "lowercaseOutputLabelNames": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  }
+ },
  "KafkaBridgeProps": {
   "kafka": {
    "shape": {
@@ -1616,7 +1855,16 @@ export const INTERFACES = {
   },
   "cruiseControl": {
    "shape": {
-    "t": "boolean"
+    "t": "union",
+    "of": [
+     {
+      "t": "boolean"
+     },
+     {
+      "t": "object",
+      "ref": "CruiseControlOptions"
+     }
+    ]
    },
    "optional": true
   },
@@ -2794,6 +3042,8 @@ export const INTERFACES = {
      "brokerZones": "present",
      "addListener": "function",
      "addExternalListener": "function",
+     "addRebalance": "function",
+     "cruiseControlGoals": "present",
      "addTopic": "function",
      "addUser": "function",
      "remoteStorageEnabled": "present",
@@ -2839,6 +3089,187 @@ export const INTERFACES = {
     "of": {
      "t": "string"
     }
+   },
+   "optional": true
+  }
+ },
+ "KafkaRebalanceGoalOptions": {
+  "goals": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "skipHardGoalCheck": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  }
+ },
+ "KafkaRebalanceOptions": {
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "mode": {
+   "shape": {
+    "t": "enum",
+    "values": [
+     "full",
+     "add-brokers",
+     "remove-brokers"
+    ],
+    "names": [
+     "KafkaRebalanceMode.FULL",
+     "KafkaRebalanceMode.ADD_BROKERS",
+     "KafkaRebalanceMode.REMOVE_BROKERS"
+    ]
+   },
+   "optional": true
+  },
+  "brokers": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "number"
+    }
+   },
+   "optional": true
+  },
+  "autoApproval": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "goals": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "skipHardGoalCheck": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  }
+ },
+ "KafkaRebalanceProps": {
+  "cluster": {
+   "shape": {
+    "t": "instance",
+    "name": "KafkaCluster",
+    "members": {
+     "clusterName": "present",
+     "version": "present",
+     "metadataVersion": "present",
+     "profile": "present",
+     "authorization": "present",
+     "rackAwareness": "present",
+     "rackTopologyKey": "present",
+     "restrictedSecurityContext": "present",
+     "cruiseControl": "present",
+     "kafkaExporter": "present",
+     "resource": "present",
+     "addNodePool": "function",
+     "addZonePools": "function",
+     "brokerZones": "present",
+     "addListener": "function",
+     "addExternalListener": "function",
+     "addRebalance": "function",
+     "cruiseControlGoals": "present",
+     "addTopic": "function",
+     "addUser": "function",
+     "remoteStorageEnabled": "present",
+     "listener": "function",
+     "allListeners": "present",
+     "nodePools": "present",
+     "bootstrapAddress": "function",
+     "clusterCaCertSecretName": "present",
+     "clientsCaCertSecretName": "present",
+     "brokersServiceHost": "present",
+     "brokerCount": "present",
+     "controllerCount": "present",
+     "brokerNodeIds": "present",
+     "brokerConfig": "present",
+     "defaultReplicationFactor": "present",
+     "hasListenerAuthentication": "function",
+     "_registerNodePool": "function",
+     "_defaultResources": "function",
+     "_podTemplate": "function",
+     "grantRead": "function",
+     "grantWrite": "function",
+     "grantReadWrite": "function",
+     "grantIdempotentWrite": "function",
+     "grantTransactionalWrite": "function",
+     "grantConsumerGroup": "function",
+     "grantTransactionalId": "function",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "mode": {
+   "shape": {
+    "t": "enum",
+    "values": [
+     "full",
+     "add-brokers",
+     "remove-brokers"
+    ],
+    "names": [
+     "KafkaRebalanceMode.FULL",
+     "KafkaRebalanceMode.ADD_BROKERS",
+     "KafkaRebalanceMode.REMOVE_BROKERS"
+    ]
+   },
+   "optional": true
+  },
+  "brokers": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "number"
+    }
+   },
+   "optional": true
+  },
+  "autoApproval": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "goals": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "skipHardGoalCheck": {
+   "shape": {
+    "t": "boolean"
    },
    "optional": true
   }
@@ -7124,6 +7555,35 @@ export const SIGNATURES = {
    "optional": false
   }
  ],
+ "JmxExporterRules.bridge": [],
+ "JmxExporterRules.cruiseControl": [],
+ "JmxExporterRules.kafka": [],
+ "JmxPrometheusExporter.fromConfigMap": [
+  {
+   "name": "name",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "key",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  }
+ ],
+ "JmxPrometheusExporter.rules": [
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "JmxPrometheusExporterOptions"
+   },
+   "optional": true
+  }
+ ],
  "KafkaAuthorization.none": [],
  "KafkaAuthorization.simple": [
   {
@@ -7256,6 +7716,23 @@ export const SIGNATURES = {
     "ref": "KafkaNodePoolOptions"
    },
    "optional": false
+  }
+ ],
+ "KafkaCluster.addRebalance": [
+  {
+   "name": "id",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "KafkaRebalanceOptions"
+   },
+   "optional": true
   }
  ],
  "KafkaCluster.addTopic": [
@@ -7839,7 +8316,32 @@ export const SIGNATURES = {
    "optional": false
   }
  ],
- "KafkaMetrics.jmxPrometheusExporter": [],
+ "KafkaMetrics.jmxPrometheusExporter": [
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "JmxPrometheusExporterOptions"
+   },
+   "optional": true
+  }
+ ],
+ "KafkaMetrics.jmxPrometheusExporterFromConfigMap": [
+  {
+   "name": "name",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "key",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  }
+ ],
  "KafkaMetrics.strimziMetricsReporter": [
   {
    "name": "options",
@@ -7976,6 +8478,36 @@ export const SIGNATURES = {
    "shape": {
     "t": "object",
     "ref": "KafkaPodMonitorProps"
+   },
+   "optional": false
+  }
+ ],
+ "KafkaRebalance.constructor": [
+  {
+   "name": "scope",
+   "shape": {
+    "t": "instance",
+    "name": "Construct",
+    "members": {
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "id",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "props",
+   "shape": {
+    "t": "object",
+    "ref": "KafkaRebalanceProps"
    },
    "optional": false
   }
@@ -8437,8 +8969,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@625": "function",
-       "__@toStringTag@627": "present"
+       "__@iterator@657": "function",
+       "__@toStringTag@659": "present"
       }
      }
     ]

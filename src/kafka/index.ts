@@ -2,12 +2,16 @@ export * from './client';
 // The grant options only: the rest of grants.ts is the library's authorization model.
 export type { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 export * from './cluster-base';
+// Cruise Control's options and goal list: the rest of cruise-control.ts is the checks.
+export { CRUISE_CONTROL_GOALS } from './cruise-control';
+export type { CruiseControlAutoRebalance, CruiseControlBrokerCapacity, CruiseControlBrokerCapacityOverride, CruiseControlGoalSettings, CruiseControlOptions, KafkaRebalanceGoalOptions } from './cruise-control';
 export * from './kafka-cluster';
 export type { KafkaClusterAttributes, KafkaListenerAttributes } from './imported-cluster';
 export * from './listener';
 export * from './metrics';
 export * from './mirror-maker2';
 export * from './node-pool';
+export * from './rebalance';
 export * from './pod-monitor';
 export * from './storage';
 // TieredStorage and its options: the rest of tiered-storage.ts is the checks.

@@ -18,6 +18,9 @@ import { checkBrokerConfig, DURABLE_BROKER_CONFIG, replicationProblems } from '.
 import { KafkaListener, KafkaListenerOptions, ListenerAuthentication, ListenerAuthenticationType, ListenerType } from './listener';
 import { checkListener, listenerBrokerProblems } from './listener-rules';
 import { KafkaMetrics } from './metrics';
+import { checkGoals, cpuCapacity, CruiseControlGoalSettings, CruiseControlOptions, goalSettingProblems, networkCapacity, qualifiedGoal, rebalanceGoalProblems, resolveGoals } from './cruise-control';
+import { CRUISE_CONTROL_RULES } from './metrics-rules';
+import { KafkaRebalance, KafkaRebalanceOptions } from './rebalance';
 import { KafkaNodePool, KafkaNodePoolOptions, NodeIdRange, NodeRole, INodePoolParent } from './node-pool';
 import { KafkaTopic, KafkaTopicOptions } from './topic';
 import { Acl, AclRule, KafkaUser, KafkaUserOptions } from './user';
@@ -222,10 +225,15 @@ export interface KafkaClusterProps {
    */
   readonly kafkaExporter?: boolean;
   /**
-   * Deploy Cruise Control (rebalancing).
+   * Deploy Cruise Control (rebalancing, Strimzi `spec.cruiseControl`): `true` for Strimzi's
+   * settings, or {@link CruiseControlOptions} for goals, broker capacity, automatic rebalancing
+   * on scale-up and scale-down, and metrics. Rebalance with {@link KafkaCluster.addRebalance}.
    * @default false
+   * @throws if a goal is not one Strimzi 1.2 knows (with the name meant), default goals are not
+   *   among the goals or hard goals not among the default goals (Cruise Control would not start),
+   *   a capacity does not fit Strimzi's pattern, or an override names a node id that is no broker
    */
-  readonly cruiseControl?: boolean;
+  readonly cruiseControl?: boolean | CruiseControlOptions;
   /**
    * Log levels by logger, e.g. `{ 'rootLogger.level': 'INFO' }`.
    * @default - Strimzi's
@@ -333,6 +341,8 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
   public readonly restrictedSecurityContext: boolean;
   /** Whether Cruise Control is deployed. */
   public readonly cruiseControl: boolean;
+  /** The Cruise Control options, if Cruise Control is deployed (`{}` for `cruiseControl: true`). */
+  public readonly cruiseControlOptions?: CruiseControlOptions;
   /** The Prometheus metrics, if any. */
   public readonly metrics?: KafkaMetrics;
   /** Whether Kafka Exporter is deployed. */
@@ -352,6 +362,7 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
   private readonly poolRanges = new Map<KafkaNodePool, NodeIdRange>();
   private readonly listeners: KafkaListener[] = [];
   private readonly maxUnavailable: number;
+  private readonly ccGoals: { goals?: string[]; defaultGoals?: string[]; hardGoals?: string[] } = {};
 
   /** Creates the `Kafka` resource with the default node pools and `tls` listener, unless turned off. */
   public constructor(scope: Construct, id: string, props: KafkaClusterProps = {}) {
@@ -376,7 +387,9 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
     const keyProblem = labelKeyProblem(this.rackTopologyKey);
     if (keyProblem !== undefined) throwPropError(this.subject, 'rackTopologyKey', `must be a node label key: ${keyProblem}`, this.rackTopologyKey, "use e.g. 'topology.kubernetes.io/zone'");
     this.restrictedSecurityContext = props.restrictedSecurityContext ?? true;
-    this.cruiseControl = props.cruiseControl ?? false;
+    this.cruiseControl = props.cruiseControl !== undefined && props.cruiseControl !== false;
+    if (this.cruiseControl) this.cruiseControlOptions = props.cruiseControl === true ? {} : props.cruiseControl as CruiseControlOptions;
+    const ccSpec = this.cruiseControlOptions && this.cruiseControlSpec(this.cruiseControlOptions);
     this.metrics = props.metrics;
     this.kafkaExporter = props.kafkaExporter ?? false;
     this.userConfig = props.config ?? {};
@@ -389,7 +402,7 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
       throwPropError(this.subject, 'maxUnavailable', 'must be a whole number >= 0', maxUnavailable, 'set 1 (one pod at a time) or 0 to forbid voluntary evictions');
     }
 
-    const metricsConfig = props.metrics?._bind(this, this.clusterName);
+    const metricsConfig = props.metrics?._bind(this, this.clusterName, this.namespace);
     this.resource = new strimzi.Kafka(this, 'Resource', {
       metadata: {
         name: this.clusterName,
@@ -445,8 +458,9 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
             }),
           },
         }),
-        ...(this.cruiseControl && {
+        ...(ccSpec && {
           cruiseControl: {
+            ...ccSpec,
             resources: { requests: { cpu: strimzi.KafkaSpecCruiseControlResourcesRequests.fromString('200m'), memory: strimzi.KafkaSpecCruiseControlResourcesRequests.fromString('512Mi') }, limits: { memory: strimzi.KafkaSpecCruiseControlResourcesLimits.fromString('1Gi') } },
             ...(this.restrictedSecurityContext && {
               template: { pod: { securityContext: restrictedPodSecurityContext() }, cruiseControlContainer: { securityContext: restrictedContainerSecurityContext() } },
@@ -533,6 +547,24 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
   public addExternalListener(name: string, options: ExternalListenerOptions): KafkaListener {
     checkArgs(this.subject, 'KafkaCluster.addExternalListener', arguments);
     return addGatewayListener(this, name, options);
+  }
+
+  /**
+   * Adds a `KafkaRebalance` of this cluster (Strimzi `KafkaRebalance`, in its namespace).
+   * @throws as {@link KafkaRebalance}: without Cruise Control, or with goals or brokers the
+   *   cluster does not have
+   */
+  public addRebalance(id: string, options: KafkaRebalanceOptions = {}): KafkaRebalance {
+    checkArgs(this.subject, 'KafkaCluster.addRebalance', arguments);
+    return new KafkaRebalance(this, id, { ...options, cluster: this });
+  }
+
+  /**
+   * The goals Cruise Control runs with, resolved as Strimzi 1.2 does
+   * (`CruiseControlConfiguration.generateDefaultPropertiesMap`); undefined without Cruise Control.
+   */
+  public get cruiseControlGoals(): CruiseControlGoalSettings | undefined {
+    return this.cruiseControlOptions && resolveGoals(this.cruiseControlOptions, this.ccGoals, this.brokerNodeIds);
   }
 
   /** Adds a `KafkaTopic` in this cluster's namespace. */
@@ -865,6 +897,7 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
       err('maxUnavailable', `lets a drain evict every pod of pool '${smallest.poolName}' (${smallest.replicas} replicas) at once`, this.maxUnavailable, `set at most ${Math.max(1, smallest.replicas - 1)}`);
     }
     if (this.cruiseControl && brokers < 2) err('cruiseControl', 'needs at least 2 brokers', brokers, 'add brokers or turn Cruise Control off');
+    if (this.cruiseControlOptions !== undefined) errors.push(...this.cruiseControlProblems(this.cruiseControlOptions));
     for (const listener of this.listeners) errors.push(...listenerBrokerProblems(this.subject, listener, this.brokerNodeIds));
     // A listener reachable from outside the Kubernetes cluster is an open door without TLS (anyone
     // on the path reads the records and credentials) or without authentication (anyone connects).
@@ -875,6 +908,91 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
     if (this.listeners.length === 0) err('listeners', 'are empty: Strimzi needs at least one', [], 'leave defaultListener on or call addListener()');
     errors.push(...this.checkDerivedNames());
     return errors;
+  }
+
+  /** The `spec.cruiseControl` fields the options set; checks what can be checked at once. */
+  private cruiseControlSpec(options: CruiseControlOptions): strimzi.KafkaSpecCruiseControl {
+    const prop = (p: string) => `cruiseControl.${p}`;
+    for (const key of ['goals', 'defaultGoals', 'hardGoals'] as const) {
+      const names = options[key];
+      if (names !== undefined) this.ccGoals[key] = checkGoals(this.subject, prop(key), names);
+    }
+    const capacity = options.brokerCapacity;
+    const brokerCapacity = capacity && compact({
+      cpu: capacity.cpu && cpuCapacity(this.subject, prop('brokerCapacity.cpu'), capacity.cpu),
+      inboundNetwork: capacity.inboundNetwork && networkCapacity(this.subject, prop('brokerCapacity.inboundNetwork'), capacity.inboundNetwork),
+      outboundNetwork: capacity.outboundNetwork && networkCapacity(this.subject, prop('brokerCapacity.outboundNetwork'), capacity.outboundNetwork),
+      overrides: capacity.overrides?.map((o, i) => {
+        const at = (f: string) => prop(`brokerCapacity.overrides[${i}].${f}`);
+        if (o.brokers.length === 0) throwPropError(this.subject, at('brokers'), 'is empty', o.brokers, 'name the node ids of the brokers this capacity is for');
+        o.brokers.forEach((b, j) => {
+          if (!Number.isInteger(b) || b < 0) throwPropError(this.subject, `${at('brokers')}[${j}]`, 'must be a node id (a whole number >= 0)', b, 'use a broker node id, see brokerNodeIds');
+        });
+        if (o.cpu === undefined && o.inboundNetwork === undefined && o.outboundNetwork === undefined) {
+          throwPropError(this.subject, prop(`brokerCapacity.overrides[${i}]`), 'sets no capacity', o, 'set cpu, inboundNetwork or outboundNetwork, or drop the override');
+        }
+        return compact({
+          brokers: [...o.brokers],
+          cpu: o.cpu && cpuCapacity(this.subject, at('cpu'), o.cpu),
+          inboundNetwork: o.inboundNetwork && networkCapacity(this.subject, at('inboundNetwork'), o.inboundNetwork),
+          outboundNetwork: o.outboundNetwork && networkCapacity(this.subject, at('outboundNetwork'), o.outboundNetwork),
+        }) as strimzi.KafkaSpecCruiseControlBrokerCapacityOverrides;
+      }),
+    }) as strimzi.KafkaSpecCruiseControlBrokerCapacity;
+    const modes = ([
+      ['addBrokers', strimzi.KafkaSpecCruiseControlAutoRebalanceMode.ADD_HYPHEN_BROKERS, 'AddBrokersRebalanceTemplate'],
+      ['removeBrokers', strimzi.KafkaSpecCruiseControlAutoRebalanceMode.REMOVE_HYPHEN_BROKERS, 'RemoveBrokersRebalanceTemplate'],
+    ] as const).filter(([key]) => options.autoRebalance?.[key] !== undefined);
+    if (options.autoRebalance !== undefined && modes.length === 0) {
+      throwPropError(this.subject, prop('autoRebalance'), 'names no mode (Strimzi requires at least one)', options.autoRebalance, 'set addBrokers: {} and/or removeBrokers: {}, or leave autoRebalance unset');
+    }
+    const autoRebalance = modes.map(([key, mode, id]) => {
+      const template = options.autoRebalance![key]!;
+      const goals = template.goals && checkGoals(this.subject, prop(`autoRebalance.${key}.goals`), template.goals);
+      const name = `${this.clusterName}-auto-rebalance-${mode}`;
+      // A template: Strimzi copies its spec into the KafkaRebalance it makes on a scale-up or
+      // scale-down, and does not reconcile it itself (no strimzi.io/cluster label).
+      new strimzi.KafkaRebalance(this, id, {
+        metadata: { name, namespace: this.namespace, annotations: { 'strimzi.io/rebalance-template': 'true' } },
+        spec: compact({ goals, skipHardGoalCheck: template.skipHardGoalCheck }) ?? {},
+      });
+      return { mode, template: { name } };
+    });
+    const metricsConfig = options.metrics?._bind(this, 'CruiseControlMetricsConfig', `${this.clusterName}-cruise-control-metrics`, CRUISE_CONTROL_RULES, this.clusterName, this.namespace);
+    const explicitGoals = Object.keys(this.ccGoals).length > 0;
+    return compact({
+      brokerCapacity,
+      // Only when goals are given: otherwise Strimzi writes its own defaults, the same ones.
+      config: explicitGoals ? lazy(() => {
+        const goals = this.cruiseControlGoals!;
+        return {
+          'goals': goals.goals.map(qualifiedGoal).join(','),
+          'default.goals': goals.defaultGoals.map(qualifiedGoal).join(','),
+          'hard.goals': goals.hardGoals.map(qualifiedGoal).join(','),
+        };
+      }) : undefined,
+      autoRebalance: autoRebalance.length > 0 ? autoRebalance : undefined,
+      metricsConfig: metricsConfig && { type: strimzi.KafkaSpecCruiseControlMetricsConfigType.JMX_PROMETHEUS_EXPORTER, valueFrom: metricsConfig.valueFrom },
+    }) ?? {};
+  }
+
+  /** What Cruise Control would refuse, once the brokers are known. */
+  private cruiseControlProblems(options: CruiseControlOptions): string[] {
+    const settings = this.cruiseControlGoals!;
+    const problems = goalSettingProblems(this.subject, settings, { defaultGoals: this.ccGoals.defaultGoals !== undefined, hardGoals: this.ccGoals.hardGoals !== undefined });
+    const brokers = this.brokerNodeIds;
+    (options.brokerCapacity?.overrides ?? []).forEach((o, i) => {
+      const unknown = o.brokers.filter((b) => !brokers.includes(b));
+      if (unknown.length > 0) {
+        problems.push(propError(this.subject, `cruiseControl.brokerCapacity.overrides[${i}].brokers`, `names node ids ${unknown.join(', ')}, which are no brokers of the cluster (its brokers: ${brokers.join(', ') || 'none'})`, o.brokers, 'use the node ids of brokers, see brokerNodeIds'));
+      }
+    });
+    for (const key of ['addBrokers', 'removeBrokers'] as const) {
+      const template = options.autoRebalance?.[key];
+      if (template?.goals === undefined) continue;
+      problems.push(...rebalanceGoalProblems(this.subject, `cruiseControl.autoRebalance.${key}.goals`, checkGoals(this.subject, `cruiseControl.autoRebalance.${key}.goals`, template.goals), template.skipHardGoalCheck ?? false, settings));
+    }
+    return problems;
   }
 
   /** Every Service and pod name Strimzi will derive must be a DNS label (63 characters at most). */

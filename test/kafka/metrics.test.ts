@@ -1,0 +1,119 @@
+import { spawnSync } from 'child_process';
+import { existsSync } from 'fs';
+import { parse, parseAllDocuments } from 'yaml';
+import { Testing } from 'cdk8s';
+import { JmxExporterMetricType, JmxExporterRule, JmxExporterRules, JmxPrometheusExporter, KafkaCluster, KafkaClusterProps, KafkaMetrics } from '../../src';
+import { all, expectValid, find, synth } from '../support';
+
+/** Strimzi's sources, where this machine has them (CI does): the default rules are checked against them. */
+const STRIMZI_GIT = [process.env.STRIMZI_GIT_DIR, '/work/.mirror/strimzi+strimzi-kafka-operator/repo'].find((d): d is string => d !== undefined && existsSync(d));
+
+function cluster(props: KafkaClusterProps) {
+  const chart = Testing.chart();
+  const kafka = new KafkaCluster(chart, 'Kafka', { name: 'my-cluster', namespace: 'kafka', ...props });
+  return { chart, kafka };
+}
+const exporterConfig = (manifests: any[], name: string) => parse(find(manifests, 'ConfigMap', name).data['metrics-config.yml']);
+const RULE: JmxExporterRule = { pattern: 'kafka.server<type=(.+), name=(.+)><>Value', name: 'kafka_server_$1_$2', type: JmxExporterMetricType.GAUGE };
+
+describe('metrics', () => {
+  test('the JMX exporter with Strimzi\'s rules by default, in <cluster>-kafka-metrics', () => {
+    const manifests = synth(cluster({ metrics: KafkaMetrics.jmxPrometheusExporter() }).chart);
+    expect(find(manifests, 'Kafka', 'my-cluster').spec.kafka.metricsConfig).toEqual({ type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { name: 'my-cluster-kafka-metrics', key: 'metrics-config.yml' } } });
+    const configMap = find(manifests, 'ConfigMap', 'my-cluster-kafka-metrics');
+    expect(configMap.metadata).toEqual({ name: 'my-cluster-kafka-metrics', namespace: 'kafka', labels: { 'strimzi.io/cluster': 'my-cluster' } });
+    const config = exporterConfig(manifests, 'my-cluster-kafka-metrics');
+    expect(config.lowercaseOutputName).toBe(true);
+    expect(config.rules).toEqual(JmxExporterRules.kafka());
+    expect(config.rules).toHaveLength(29);
+    expect(config.rules[0]).toEqual({ pattern: 'kafka.server<type=(.+), name=(.+), clientId=(.+), topic=(.+), partition=(.*)><>Value', name: 'kafka_server_$1_$2', type: 'GAUGE', labels: { clientId: '$3', topic: '$4', partition: '$5' } });
+    expectValid(manifests);
+  });
+
+  (STRIMZI_GIT !== undefined ? test : test.skip)('the default rules are Strimzi 1.2.0\'s examples/metrics files, rule for rule', () => {
+    const rulesOf = (file: string) => {
+      const text = spawnSync('git', ['--git-dir', STRIMZI_GIT!, 'show', `1.2.0:examples/metrics/${file}`], { encoding: 'utf8' }).stdout;
+      const configMap = parseAllDocuments(text).map((d) => d.toJSON()).find((d) => d?.kind === 'ConfigMap');
+      return parse(Object.values(configMap.data)[0] as string).rules;
+    };
+    expect(JmxExporterRules.kafka()).toEqual(rulesOf('kafka-metrics.yaml'));
+    expect(JmxExporterRules.cruiseControl()).toEqual(rulesOf('kafka-cruise-control-metrics.yaml'));
+    expect(JmxExporterRules.bridge()).toEqual(rulesOf('kafka-bridge-metrics.yaml'));
+    expect(JmxExporterRules.kafka()).not.toEqual(rulesOf('kafka-connect-metrics.yaml'));
+  });
+
+  test('rules of the user\'s own, written as jmx_exporter reads them', () => {
+    const rules: JmxExporterRule[] = [
+      { pattern: 'kafka.server<type=(.+), name=(.+)PerSec, topic=(.+)><>Count', name: 'kafka_server_$1_$2_total', type: JmxExporterMetricType.COUNTER, labels: { topic: '$3' }, help: 'Per-topic rate', valueFactor: 1 },
+      { pattern: 'kafka.network<type=RequestMetrics, name=TotalTimeMs, request=(.+)><>Mean', name: 'kafka_network_request_seconds', valueFactor: 0.001, labels: { request: '$1' }, cache: true },
+    ];
+    const manifests = synth(cluster({ metrics: KafkaMetrics.jmxPrometheusExporter({ rules, lowercaseOutputLabelNames: true }) }).chart);
+    expect(find(manifests, 'ConfigMap', 'my-cluster-kafka-metrics').data['metrics-config.yml']).toBe([
+      'lowercaseOutputName: true',
+      'lowercaseOutputLabelNames: true',
+      'rules:',
+      '  - pattern: kafka.server<type=(.+), name=(.+)PerSec, topic=(.+)><>Count',
+      '    name: kafka_server_$1_$2_total',
+      '    valueFactor: 1',
+      '    type: COUNTER',
+      '    labels:',
+      '      topic: $3',
+      '    help: Per-topic rate',
+      '  - pattern: kafka.network<type=RequestMetrics, name=TotalTimeMs, request=(.+)><>Mean',
+      '    name: kafka_network_request_seconds',
+      '    valueFactor: 0.001',
+      '    labels:',
+      '      request: $1',
+      '    cache: true',
+      '',
+    ].join('\n'));
+    // Strimzi's rules extended: the defaults, then one of the user's.
+    const extended = synth(cluster({ metrics: KafkaMetrics.jmxPrometheusExporter({ rules: [...JmxExporterRules.kafka(), RULE] }) }).chart);
+    expect(exporterConfig(extended, 'my-cluster-kafka-metrics').rules).toEqual([...JmxExporterRules.kafka(), RULE]);
+    expectValid(manifests);
+  });
+
+  test('a ConfigMap of the user\'s own: referenced, none written', () => {
+    const manifests = synth(cluster({ metrics: KafkaMetrics.jmxPrometheusExporterFromConfigMap('team-metrics', 'kafka.yml') }).chart);
+    expect(find(manifests, 'Kafka', 'my-cluster').spec.kafka.metricsConfig).toEqual({ type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { name: 'team-metrics', key: 'kafka.yml' } } });
+    expect(all(manifests, 'ConfigMap')).toEqual([]);
+    expect(() => JmxPrometheusExporter.fromConfigMap('Team_Metrics', 'kafka.yml')).toThrow(/JmxPrometheusExporter\.fromConfigMap\(\): name must be a ConfigMap name \(a DNS subdomain\) \(got "Team_Metrics"\)/);
+    expect(() => JmxPrometheusExporter.fromConfigMap('team-metrics', 'kafka/yml')).toThrow(/key must be a ConfigMap key/);
+    expect(JmxPrometheusExporter.fromConfigMap('team-metrics', 'kafka.yml').configMapName).toBe('team-metrics');
+  });
+
+  test('Cruise Control metrics: Strimzi\'s rule by default in <cluster>-cruise-control-metrics, or the user\'s ConfigMap', () => {
+    const manifests = synth(cluster({ cruiseControl: { metrics: JmxPrometheusExporter.rules() } }).chart);
+    expect(find(manifests, 'Kafka', 'my-cluster').spec.cruiseControl.metricsConfig).toEqual({ type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { name: 'my-cluster-cruise-control-metrics', key: 'metrics-config.yml' } } });
+    expect(find(manifests, 'ConfigMap', 'my-cluster-cruise-control-metrics').data['metrics-config.yml']).toBe(
+      'lowercaseOutputName: true\nrules:\n  - pattern: kafka.cruisecontrol<name=(.+)><>(\\w+)\n    name: kafka_cruisecontrol_$1_$2\n    type: GAUGE\n');
+    expect(find(manifests, 'Kafka', 'my-cluster').spec.kafka.metricsConfig).toBeUndefined();
+    expectValid(manifests);
+    const own = synth(cluster({ cruiseControl: { metrics: JmxPrometheusExporter.fromConfigMap('cc-metrics', 'cc.yml') } }).chart);
+    expect(find(own, 'Kafka', 'my-cluster').spec.cruiseControl.metricsConfig).toEqual({ type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { name: 'cc-metrics', key: 'cc.yml' } } });
+    expect(all(own, 'ConfigMap')).toEqual([]);
+  });
+
+  test('the Strimzi metrics reporter is unchanged: no ConfigMap', () => {
+    const manifests = synth(cluster({ metrics: KafkaMetrics.strimziMetricsReporter({ allowList: ['kafka_server.*'] }) }).chart);
+    expect(find(manifests, 'Kafka', 'my-cluster').spec.kafka.metricsConfig).toEqual({ type: 'strimziMetricsReporter', values: { allowList: ['kafka_server.*'] } });
+    expect(all(manifests, 'ConfigMap')).toEqual([]);
+  });
+
+  test('fails on rules jmx_exporter refuses or that cannot match as written', () => {
+    const f = 'KafkaMetrics\\.jmxPrometheusExporter\\(\\)';
+    const refused = (rule: JmxExporterRule) => () => KafkaMetrics.jmxPrometheusExporter({ rules: [RULE, rule] });
+    expect(refused({ pattern: 'kafka.server<type=(.+)><>Value', labels: { type: '$1' } }))
+      .toThrow(new RegExp(`${f}: rules\\[1\\]\\.name is missing while labels or help are given: jmx_exporter refuses the rule \\("Must provide name, if help or labels are given"\\) \\(got undefined\\); give a name`));
+    expect(refused({ pattern: 'kafka.server<type=(.+)><>Value', name: 'kafka_server_$1', labels: { type: '$1' } })).not.toThrow();
+    expect(refused({ pattern: 'kafka.server<type=(.+)><>Value', name: 'kafka_server_$1', help: 'h' })).not.toThrow();
+    expect(refused({ pattern: 'kafka.server<type=(.+)><>Value', name: 'kafka_server_$1_$2' }))
+      .toThrow(/rules\[1\]\.name refers to group \$2 but the pattern has 1 group \(got "kafka_server_\$1_\$2"\); refer to \$1\.\.\$1, or add a group/);
+    expect(refused({ pattern: 'kafka.server<type=(.+)><>Value', name: 'x', labels: { l: '$3' } })).toThrow(/rules\[1\]\.labels\['l'\] refers to group \$3/);
+    expect(refused({ pattern: 'kafka.server<type=(.+><>Value', name: 'x' })).toThrow(/rules\[1\]\.pattern is not a regular expression/);
+    expect(refused({ pattern: '', name: 'x' })).toThrow(/rules\[1\]\.pattern is empty/);
+    expect(refused({ pattern: '.*', name: 'x', valueFactor: Number.NaN })).toThrow(/rules\[1\]\.valueFactor must be a finite number \(got NaN\)/);
+    expect(refused({ pattern: '.*', name: 'x', valueFactor: 0.001 })).not.toThrow();
+    expect(() => JmxPrometheusExporter.rules({ rules: [{ pattern: '(a)', name: '$2' }] })).toThrow(/^JmxPrometheusExporter\.rules\(\): rules\[0\]\.name refers to group \$2/);
+  });
+});
