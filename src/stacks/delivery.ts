@@ -333,11 +333,18 @@ const NAME_MAX = 255;
 function fileName(object: Manifest): string {
   const wave = String(applyWave(object)).padStart(2, '0');
   const namespace = object.metadata.namespace === undefined ? '' : `.${object.metadata.namespace}`;
-  const name = object.metadata.name;
-  const file = `${wave}-${object.kind.toLowerCase()}${namespace}.${name}.yaml`;
+  return fittingFileName(`${wave}-${object.kind.toLowerCase()}${namespace}.`, object.metadata.name, '.yaml');
+}
+
+/**
+ * `<prefix><name><extension>`, with `name` cut as {@link fileName} cuts an object's name when the
+ * whole would be longer than NAME_MAX bytes (`%` and 32 hex digits of its sha256 after the part
+ * that fits): for every file the library names after a user's value (a client script per user, say).
+ */
+export function fittingFileName(prefix: string, name: string, extension: string): string {
+  const file = `${prefix}${name}${extension}`;
   if (Buffer.byteLength(file) <= NAME_MAX) return file;
-  const prefix = `${wave}-${object.kind.toLowerCase()}${namespace}.`;
-  const suffix = `%${createHash('sha256').update(name).digest('hex').slice(0, 32)}.yaml`;
+  const suffix = `%${createHash('sha256').update(name).digest('hex').slice(0, 32)}${extension}`;
   let room = NAME_MAX - Buffer.byteLength(prefix) - Buffer.byteLength(suffix);
   let head = '';
   for (const character of name) {

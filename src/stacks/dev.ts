@@ -9,6 +9,7 @@ import { EnvoyGatewayClass, GatewayService, KafkaGateway, RouteMode } from '../g
 import { ClusterProfile, KafkaCluster, KafkaListener, KafkaStorage, KafkaTopic, KafkaUser, UserAuthenticationType } from '../kafka';
 import { addTopicsAndUsers, TopicDefinition, UserDefinition } from './blocks';
 import { shellQuote } from '../core/workload';
+import { fittingFileName } from './delivery';
 import { Environment } from './environment';
 import { KindCluster } from './kind';
 
@@ -181,11 +182,11 @@ export class DevEnvironment extends Environment {
     const pair = producerAndConsumer(props.users ?? [{ name: 'app', consumes: ['orders'], produces: ['orders'], group: 'app' }]);
     if (pair !== undefined) {
       const bootstrap = `${this.hostnames.bootstrap}:${this.gateway.externalPort}`;
-      const config = (user: string) => `${clientDir(name)}/${user}.properties`;
+      const config = (user: string) => `${clientDir(name)}/${fittingFileName('', user, '.properties')}`;
       this.addCheck(
         'Produce and consume through the Gateway, from the laptop',
         "sudo sh -c 'cat hosts >> /etc/hosts'",
-        ...[...new Set([pair.producer, pair.consumer])].map((user) => `clients/${user}.sh`),
+        ...[...new Set([pair.producer, pair.consumer])].map((user) => `clients/${fittingFileName('', user, '.sh')}`),
         // Topic and group names are data in the shell, whatever they hold.
         `echo hello | kafka-console-producer.sh --bootstrap-server ${bootstrap} --command-config ${config(pair.producer)} --topic ${shellQuote(pair.topic)}`,
         `kafka-console-consumer.sh --bootstrap-server ${bootstrap} --command-config ${config(pair.consumer)} --topic ${shellQuote(pair.topic)} --group ${shellQuote(pair.group)} --from-beginning --max-messages 1`,
@@ -200,7 +201,7 @@ export class DevEnvironment extends Environment {
   public override artefacts(): Record<string, string> {
     const namespace = this.kafka.namespace!;
     const hosts = this.hostnames.hosts(this.kafka.brokerNodeIds);
-    const scripts = Object.values(this.users).filter((user) => user.authentication.type === UserAuthenticationType.SCRAM_SHA_512).map((user) => [`clients/${user.userName}.sh`, clientScript({
+    const scripts = Object.values(this.users).filter((user) => user.authentication.type === UserAuthenticationType.SCRAM_SHA_512).map((user) => [`clients/${fittingFileName('', user.userName, '.sh')}`, clientScript({
       namespace,
       user: user.userName,
       userSecret: user.secretName!,
@@ -257,9 +258,9 @@ function clientDir(name: string): string {
  */
 function clientScript(p: ClientScriptProps): string {
   return `#!/bin/sh
-# Writes ${p.user}.properties (with the password) and ca.crt from the cluster's Secrets into
+# Writes ${fittingFileName('', p.user, '.properties')} (with the password) and ca.crt from the cluster's Secrets into
 # ${p.dir} (set KAFKA_CLIENT_DIR to choose another folder outside the repository),
-# for the Kafka tools' --command-config <that folder>/${p.user}.properties.
+# for the Kafka tools' --command-config <that folder>/${fittingFileName('', p.user, '.properties')}.
 set -eu
 umask 077
 DIR="${p.dir}"
@@ -267,7 +268,7 @@ mkdir -p "$DIR"
 cd "$DIR"
 kubectl -n ${p.namespace} get secret ${p.caSecret} -o jsonpath='{.data.ca\\.crt}' | base64 -d > ca.crt
 SCRAM_SECRET="$(kubectl -n ${p.namespace} get secret ${p.userSecret} -o jsonpath='{.data.password}' | base64 -d)"
-cat > ${p.user}.properties <<EOF
+cat > ${fittingFileName('', p.user, '.properties')} <<EOF
 bootstrap.servers=${p.bootstrap}
 security.protocol=SASL_SSL
 sasl.mechanism=SCRAM-SHA-512
@@ -275,6 +276,6 @@ sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule require
 ssl.truststore.type=PEM
 ssl.truststore.location=$(pwd)/ca.crt
 EOF
-echo "wrote $(pwd)/${p.user}.properties"
+echo "wrote $(pwd)/${fittingFileName('', p.user, '.properties')}"
 `;
 }

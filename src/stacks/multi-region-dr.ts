@@ -146,6 +146,12 @@ export class MultiRegionDrEnvironment extends Environment {
     regions.forEach((r, i) => checkName(subject, `regions[${i}].name`, r.name, { format: NameFormat.DNS1035_LABEL, use: 'it names the region\'s Kubernetes cluster and its MirrorMaker 2 alias', example: 'east' }));
     if (regions[0].name === regions[1].name || regions.some((r) => r.name === centralCluster)) throwPropError(subject, 'regions', `must have two names of their own, apart from centralCluster '${centralCluster}'`, regions.map((r) => r.name), 'name each region after where it runs');
     const [preferred, standby] = [...regions].sort((a, b) => a.priority - b.priority);
+    // Each mirror is named <from>-to-<to>: a KafkaMirrorMaker2 name of at most 46 characters.
+    const mirrorNameLength = preferred.name.length + standby.name.length + '-to-'.length;
+    if (mirrorNameLength > 46) throwPropError(subject, 'regions', `have names of ${preferred.name.length} and ${standby.name.length} characters, and the mirror between them is named <from>-to-<to>, ${mirrorNameLength} characters, where Strimzi takes 46 (its Service is <name>-mirrormaker2-api, a DNS label)`, regions.map((r) => r.name), 'use region names of at most 21 characters each');
+    regions.forEach((r, i) => {
+      if (r.priority !== 0 && r.priority !== 1) throwPropError(subject, `regions[${i}].priority`, 'must be 0 (the preferred region) or 1 (the standby)', r.priority, 'use 0 for the preferred region and 1 for the standby');
+    });
     if (preferred.priority === standby.priority) throwPropError(subject, 'regions', 'have one priority: disaster recovery needs a preferred region (0) and a standby (1)', regions.map((r) => `${r.name}=${r.priority}`), 'give the preferred region priority 0 and the standby 1');
     const renderer = RENDERERS[provider](namespace);
     const tier1Namespace = provider === FailoverProviderKind.ISTIO ? 'istio-ingress' : 'tier1';
@@ -185,6 +191,11 @@ export class MultiRegionDrEnvironment extends Environment {
     this.topics = topics;
     const topicNames = Object.keys(topics);
     if (topicNames.length === 0) throwPropError(subject, 'topics', 'are empty: there is nothing to mirror or serve', [], "define a topic, e.g. [{ name: 'orders' }]");
+    // MirrorMaker 2 prefixes a topic named like its heartbeats topic under the identity policy too
+    // (IdentityReplicationPolicy.formatRemoteTopic: isHeartbeatsTopic), so the standby would serve another name.
+    topicNames.forEach((t, i) => {
+      if (t.endsWith('heartbeats')) throwPropError(subject, `topics[${i}].name`, "ends in 'heartbeats', which MirrorMaker 2 renames on the other side under every policy (IdentityReplicationPolicy.formatRemoteTopic), so consumers failing over would read another topic", t, 'give the topic another name');
+    });
 
     // The mirrors: into the standby (active/passive), or into each region (active/active), run
     // beside their target (consume remotely, produce locally), the source through its Gateway.
@@ -216,7 +227,9 @@ export class MultiRegionDrEnvironment extends Environment {
       }
       // The runbook's checks: offsets of every topic held here and of the bridges' groups.
       const held = [...new Set(topicNames.flatMap((t) => (region.mirror !== undefined && this.pattern === DisasterRecoveryPattern.ACTIVE_ACTIVE ? [t, region.mirror.targetTopicName(t)] : [t])))];
-      region.operator.addAcl(...held.map((t) => Acl.topic(t).allow(AclOperation.DESCRIBE)), ...topicNames.map((t) => Acl.groupPrefix(`${t}-`).allow(AclOperation.DESCRIBE)));
+      // Describe the bridges' groups; read the topics in groups of its own (the runbook's export).
+      for (const t of held) region.kafka.grantRead(region.operator, Acl.topic(t), { group: Acl.groupPrefix('dr-operator-') });
+      region.operator.addAcl(...topicNames.map((t) => Acl.groupPrefix(`${t}-`).allow(AclOperation.DESCRIBE)));
       if (this.pattern === DisasterRecoveryPattern.ACTIVE_ACTIVE) {
         // The other region's records, mirrored here under its prefix: readable, never written.
         for (const topic of topicNames) grantBridgeTopic(region.kafka, region.bridgeUser, region.mirror!.targetTopicName(topic), false, topic);
@@ -255,30 +268,64 @@ export class MultiRegionDrEnvironment extends Environment {
     this.layout = { namespace, centralCluster, tier1Namespace, traffic, domain };
     for (const region of built) this.addCheck(`Kafka in ${region.name} is ready, and its mirror running`, `kubectl --context ${region.name} -n ${namespace} wait kafka/events --for=condition=Ready --timeout=10m`,
       ...(region.mirror ? [`kubectl --context ${region.name} -n ${namespace} wait kafkamirrormaker2/${region.mirror.mirrorName} --for=condition=Ready --timeout=10m`] : []));
-    this.addCheck('The failover drill', `see runbook.md: "${preferred.name} is lost"`);
+    this.addCheck(`The failover drill: stop the ${preferred.name} bridge and watch the traffic move (runbook.md says what to do when ${preferred.name}'s Kafka is lost)`,
+      `kubectl --context ${preferred.name} -n ${namespace} scale kafkabridge ${primary.bridge.bridgeName} --replicas 0`,
+      ...(traffic ? [`kubectl --context ${centralCluster} -n traffic logs deploy/${topicNames[0]}-producer -f   # 200s continue, now served by ${standby.name}`] : []),
+      `kubectl --context ${preferred.name} -n ${namespace} scale kafkabridge ${primary.bridge.bridgeName} --replicas 1`);
   }
 
-  /** `runbook.md`: the Secrets to copy before applying, and what to do, in order, when a region's Kafka fails and when it comes back. */
+  /**
+   * `runbook.md`: the topic names consumers use, the Secrets to copy, and what to do, in order,
+   * when the preferred region's Kafka is lost and when it comes back, with the exact commands and
+   * the names of what they touch.
+   */
   public override artefacts(): Record<string, string> {
     const { namespace: ns, centralCluster, tier1Namespace, traffic, domain } = this.layout;
     const [primary, secondary] = this.regions;
     const topics = Object.keys(this.topics);
+    const passive = this.pattern === DisasterRecoveryPattern.ACTIVE_PASSIVE;
+    const bootstrap = (r: Region) => `bootstrap.kafka.${r.name}.${domain}:9092`;
     // The Kafka tools, run where the runbook is followed, through each region's Gateway as its dr-operator user.
-    const admin = (r: Region, command: string) => `${command} --bootstrap-server bootstrap.kafka.${r.name}.${domain}:9092 --command-config ${r.name}.properties`;
+    const tool = (r: Region, command: string) => `${command} --bootstrap-server ${bootstrap(r)} --command-config ${r.name}.properties`;
+    const copies = (to: Region) => {
+      const from = to === primary ? secondary : primary;
+      const m = to.mirror!;
+      return [
+        `kubectl --context ${from.name} -n ${ns} get secret events-external-tls -o jsonpath='{.data.ca\\.crt}' | base64 -d > ${from.name}-kafka-ca.crt`,
+        `kubectl --context ${from.name} -n ${ns} get secret ${m.sourceUser!.secretName} -o jsonpath='{.data.password}' | base64 -d > ${m.mirrorName}-password`,
+        `kubectl --context ${to.name} -n ${ns} create secret generic ${m.mirrorName}-source-ca --from-file=ca.crt=${from.name}-kafka-ca.crt`,
+        `kubectl --context ${to.name} -n ${ns} create secret generic ${m.mirrorName}-source-user --from-file=password=${m.mirrorName}-password`,
+      ];
+    };
+    const sh = (...commands: string[]) => ['', '   ```sh', ...commands.map((c) => `   ${c}`), '   ```', ''];
     const lines: string[] = [
       `# ${this.environmentName} runbook (${this.pattern})`,
       '',
-      `Regions (kubectl contexts): \`${primary.name}\` (preferred) and \`${secondary.name}\`, each with Kafka \`${ns}/events\`; \`${centralCluster}\` runs the tier-1 gateway \`bridge.${domain}\`.`,
+      `Regions (kubectl contexts): \`${primary.name}\` (preferred) and \`${secondary.name}\`, each with Kafka \`${ns}/events\` at \`${bootstrap(primary)}\` and \`${bootstrap(secondary)}\`; \`${centralCluster}\` runs the tier-1 gateway \`bridge.${domain}\`.`,
       '',
       '## Topic names consumers use',
       '',
-      ...topics.map((t) => this.pattern === DisasterRecoveryPattern.ACTIVE_PASSIVE
-        ? `- \`${t}\`: written in ${primary.name}; in ${secondary.name} the same name, a mirror (MirrorMaker 2 \`${secondary.mirror!.mirrorName}\`, identity policy), with the offsets of groups \`${t}-*\``
-        : `- \`${t}\`: written in both regions; each also holds the other's as \`${primary.mirror!.targetTopicName(t)}\` (in ${primary.name}) and \`${secondary.mirror!.targetTopicName(t)}\` (in ${secondary.name}): a consumer that must see every record reads both`),
+      ...topics.map((t) => (passive
+        ? `- \`${t}\`: written in ${primary.name}; in ${secondary.name} under the same name, a copy by MirrorMaker 2 \`${secondary.mirror!.mirrorName}\` (identity policy), with the committed offsets of groups \`${t}-*\``
+        : `- \`${t}\`: written in both regions; each also holds the other's, as \`${primary.mirror!.targetTopicName(t)}\` in ${primary.name} and \`${secondary.mirror!.targetTopicName(t)}\` in ${secondary.name}: a consumer that must see every record reads both`)),
       '',
-      '## The Kafka tools, for the checks below',
+      '## Before applying',
       '',
-      `Each region's \`dr-operator\` user may describe the topics and the bridges' groups; a client configuration per region (the password stays outside the repository):`,
+      'The CA of the gateway certificates between tiers, once, into each cluster:',
+      '',
+      '```sh',
+      ...bridgeCaCommands([centralCluster, primary.name, secondary.name], centralCluster, [tier1Namespace, ...(traffic ? ['traffic'] : [])]),
+      '```',
+      '',
+      '## After the first apply',
+      '',
+      `Once both Kafka clusters are Ready, each mirror's copies of its source's listener CA and of its source user's password (the mirror becomes Ready then). Make them again whenever a source region is rebuilt: its CA and the user's password are new.`,
+      '',
+      '```sh',
+      ...this.regions.filter((r) => r.mirror).flatMap(copies),
+      '```',
+      '',
+      `A client configuration per region for the Kafka tools below, as its \`dr-operator\` user (Describe on the topics and the bridges' groups, Read on the topics in groups \`dr-operator-*\`); the password stays outside the repository. Make it again after a region is rebuilt:`,
       '',
       '```sh',
       ...this.regions.flatMap((r) => [
@@ -287,75 +334,54 @@ export class MultiRegionDrEnvironment extends Environment {
       ]),
       '```',
       '',
-      '## Before applying: Secrets to copy',
-      '',
-      'The CA of the gateway certificates between tiers, once, into each cluster:',
-      '',
-      '```sh',
-      ...bridgeCaCommands([centralCluster, primary.name, secondary.name], centralCluster, [tier1Namespace, ...(traffic ? ['traffic'] : [])]),
-      '```',
-      '',
-      'Each mirror\'s copies of its source\'s listener CA and of its source user\'s password (after both Kafka clusters are Ready):',
-      '',
-      '```sh',
-      ...this.regions.filter((r) => r.mirror).flatMap((to) => {
-        const from = to === primary ? secondary : primary;
-        const m = to.mirror!;
-        return [
-          `kubectl --context ${from.name} -n ${ns} get secret events-external-tls -o jsonpath='{.data.ca\\.crt}' | base64 -d > ${from.name}-kafka-ca.crt`,
-          `kubectl --context ${from.name} -n ${ns} get secret ${m.sourceUser!.secretName} -o jsonpath='{.data.password}' | base64 -d > ${m.mirrorName}-password`,
-          `kubectl --context ${to.name} -n ${ns} create secret generic ${m.mirrorName}-source-ca --from-file=ca.crt=${from.name}-kafka-ca.crt`,
-          `kubectl --context ${to.name} -n ${ns} create secret generic ${m.mirrorName}-source-user --from-file=password=${m.mirrorName}-password`,
-        ];
-      }),
-      '```',
-      '',
       `## ${primary.name} is lost`,
       '',
-      `The tier-1 gateway sends the bridge traffic to ${secondary.name} by itself once ${primary.name}'s regional gateway fails its health checks. In order:`,
+      `The tier-1 gateway moves the bridge traffic to ${secondary.name} by itself once ${primary.name}'s regional gateway fails its health checks. In order:`,
       '',
-      `1. Stop the producers that write to ${primary.name}'s Kafka directly (clients of \`bootstrap.kafka.${primary.name}.${domain}:9092\`); bridge clients are already moving.`,
-      ...(this.pattern === DisasterRecoveryPattern.ACTIVE_PASSIVE ? [
-        `2. Check how far the mirror got and that checkpoints arrived (the last records mirrored, and each group's committed offsets in ${secondary.name}):`,
-        '',
-        '   ```sh',
-        `   kubectl --context ${secondary.name} -n ${ns} get kafkamirrormaker2 ${secondary.mirror!.mirrorName} -o jsonpath='{.status.conditions}'`,
-        ...topics.map((t) => `   ${admin(secondary, 'kafka-get-offsets.sh')} --topic ${t}`),
-        `   ${admin(secondary, 'kafka-consumer-groups.sh')} --describe --all-groups`,
-        '   ```',
-        '',
-        `3. Stop the mirror, so that it does not resume when ${primary.name} comes back with old data:`,
-        '',
-        '   ```sh',
-        `   kubectl --context ${secondary.name} -n ${ns} annotate kafkamirrormaker2 ${secondary.mirror!.mirrorName} strimzi.io/pause-reconciliation=true`,
-        `   kubectl --context ${secondary.name} -n ${ns} delete strimzipodset ${secondary.mirror!.mirrorName}-mirrormaker2`,
-        '   ```',
-        '',
-        `4. The consumers' offsets are already translated: MirrorMaker 2 committed them in ${secondary.name} for groups ${topics.map((t) => `\`${t}-*\``).join(', ')} (sync.group.offsets.enabled). A group it did not cover starts where \`auto.offset.reset\` says; reset it by hand if needed (\`kafka-consumer-groups.sh --reset-offsets --to-datetime ...\`).`,
-        `5. Repoint the direct clients to \`bootstrap.kafka.${secondary.name}.${domain}:9092\` (same topic names).`,
+      `1. Stop the producers that write to ${primary.name}'s Kafka directly (clients of \`${bootstrap(primary)}\`).`,
+      ...(passive ? [
+        `2. See how far the mirror got: its status, the end offsets of the copies in ${secondary.name}, and the groups' committed offsets there. MirrorMaker 2 commits the translated offsets every minute (\`sync.group.offsets.interval.seconds\` and \`emit.checkpoints.interval.seconds\`, 60 by default), so consumers may read the last minute again; what ${primary.name} took after the last record copied is not in ${secondary.name}.`,
+        ...sh(
+          `kubectl --context ${secondary.name} -n ${ns} get kafkamirrormaker2 ${secondary.mirror!.mirrorName} -o jsonpath='{.status.conditions}'`,
+          ...topics.map((t) => `${tool(secondary, 'kafka-get-offsets.sh')} --topic ${t} --time -1`),
+          `${tool(secondary, 'kafka-consumer-groups.sh')} --describe --all-groups`,
+        ),
+        `3. Stop the mirror, which would otherwise copy from a ${primary.name} that comes back with old data: pause it, and remove its pods.`,
+        ...sh(
+          `kubectl --context ${secondary.name} -n ${ns} annotate kafkamirrormaker2 ${secondary.mirror!.mirrorName} strimzi.io/pause-reconciliation=true`,
+          `kubectl --context ${secondary.name} -n ${ns} delete strimzipodset ${secondary.mirror!.mirrorName}-mirrormaker2`,
+        ),
+        `4. Repoint the direct clients to \`${bootstrap(secondary)}\` (the same topic names); the bridge clients are already there.`,
       ] : [
-        `2. Nothing to translate: ${secondary.name} keeps taking its own writes; the consumers that read \`${secondary.mirror!.targetTopicName(topics[0])}\` there have ${primary.name}'s records up to the loss.`,
-        `3. Repoint ${primary.name}'s direct clients to \`bootstrap.kafka.${secondary.name}.${domain}:9092\`.`,
+        `2. Nothing to translate: ${secondary.name} keeps taking its own writes, and holds ${primary.name}'s records up to the loss as ${topics.map((t) => `\`${secondary.mirror!.targetTopicName(t)}\``).join(', ')}.`,
+        `3. Repoint ${primary.name}'s direct clients to \`${bootstrap(secondary)}\`.`,
       ]),
       '',
-      `## ${primary.name} comes back (failback)`,
+      `## ${primary.name} comes back`,
       '',
-      ...(this.pattern === DisasterRecoveryPattern.ACTIVE_PASSIVE ? [
-        `1. ${secondary.name} took the writes meanwhile: copy them back before ${primary.name} takes writes again. Mirror ${secondary.name} → ${primary.name} for the duration (a KafkaMirrorMaker2 \`${secondary.name}-to-${primary.name}\` in ${primary.name}, identity policy, the same topics and groups), and wait until its lag is 0:`,
+      ...(passive ? [
+        `${secondary.name} has the data now. ${primary.name} comes back as the standby, with a fresh copy of ${secondary.name}'s topics; the tier-1 gateway must not send it traffic before then. In order:`,
         '',
-        '   ```sh',
-        ...topics.map((t) => `   ${admin(primary, 'kafka-get-offsets.sh')} --topic ${t}   # compare with ${secondary.name}'s`),
-        '   ```',
-        '',
-        `2. Stop the producers, so that nothing is written in ${secondary.name} after the last copy; then remove the failback mirror.`,
-        `3. Resume \`${secondary.mirror!.mirrorName}\`: \`kubectl --context ${secondary.name} -n ${ns} annotate kafkamirrormaker2 ${secondary.mirror!.mirrorName} strimzi.io/pause-reconciliation-\`.`,
-        `4. Restart the producers; the tier-1 gateway returns the bridge traffic to ${primary.name} once its health checks pass.`,
+        `1. As soon as ${primary.name}'s Kubernetes cluster answers, keep the bridge traffic in ${secondary.name}: take ${primary.name}'s bridge out, so that its regional gateway keeps failing the health checks.`,
+        ...sh(`kubectl --context ${primary.name} -n ${ns} scale kafkabridge ${primary.bridge.bridgeName} --replicas 0`),
+        `2. If the records ${primary.name} took after the last one copied matter, save them now (the next step deletes ${primary.name}'s topics); e.g. the whole topic, to compare with ${secondary.name}'s:`,
+        ...sh(...topics.map((t) => `${tool(primary, 'kafka-console-consumer.sh')} --topic ${t} --group dr-operator-export --from-beginning --timeout-ms 30000 --property print.offset=true --property print.partition=true > ${primary.name}-${t}.txt`)),
+        `3. Make ${secondary.name} the preferred region: swap the regions' priorities in the environment's props (\`regions: [{ name: '${secondary.name}', priority: 0 }, { name: '${primary.name}', priority: 1 }]\`) and synthesize. The new \`dist/\` keeps the topics' KafkaTopics in ${secondary.name} (its Topic Operator takes over the topics the mirror made) and mirrors ${secondary.name} → ${primary.name} (\`${secondary.name}-to-${primary.name}\` in ${primary.name}).`,
+        `4. Delete ${primary.name}'s old topics, so that the new mirror copies ${secondary.name}'s whole history into empty ones (appending to them would mix the two logs), and wait until they are gone:`,
+        ...sh(...topics.flatMap((t) => [`kubectl --context ${primary.name} -n ${ns} delete kafkatopic ${t}`, `kubectl --context ${primary.name} -n ${ns} wait --for=delete kafkatopic/${t} --timeout=5m`])),
+        `5. Apply ${secondary.name}, then ${primary.name} (the README's commands), make the new mirror's Secret copies (as after the first apply, now from ${secondary.name} to ${primary.name}) and the client configurations again, and wait for the mirror to be Ready.`,
+        `6. Wait until the copy has caught up: for each partition, the number of records (end offset \`--time -1\` minus earliest \`--time -2\`) in ${primary.name} equals ${secondary.name}'s.`,
+        ...sh(...topics.flatMap((t) => [secondary, primary].flatMap((r) => [`${tool(r, 'kafka-get-offsets.sh')} --topic ${t} --time -1`, `${tool(r, 'kafka-get-offsets.sh')} --topic ${t} --time -2`]))),
+        `7. Bring ${primary.name}'s bridge back: it is the standby behind the tier-1 gateway now.`,
+        ...sh(`kubectl --context ${primary.name} -n ${ns} scale kafkabridge ${primary.bridge.bridgeName} --replicas 1`),
+        `To make ${primary.name} the preferred region again, do steps 3 to 7 the other way round in a maintenance window, with the producers stopped from step 3 until ${primary.name}'s bridge takes the traffic.`,
       ] : [
-        `1. The mirrors resume by themselves: \`${primary.mirror!.mirrorName}\` copies what ${secondary.name} took meanwhile into ${primary.name} as \`${primary.mirror!.targetTopicName(topics[0])}\`.`,
-        `2. Repoint the direct clients back to \`bootstrap.kafka.${primary.name}.${domain}:9092\`; the tier-1 gateway returns the bridge traffic once the health checks pass.`,
+        `1. The mirrors resume where they stopped: \`${primary.mirror!.mirrorName}\` copies what ${secondary.name} took meanwhile into ${primary.name} as ${topics.map((t) => `\`${primary.mirror!.targetTopicName(t)}\``).join(', ')}. If ${primary.name} was rebuilt, make the Secret copies and client configurations again (after the first apply, above).`,
+        `2. Repoint ${primary.name}'s direct clients back to \`${bootstrap(primary)}\`; the tier-1 gateway returns the bridge traffic once the health checks pass.`,
       ]),
       '',
     ];
     return { 'runbook.md': lines.join('\n') };
   }
+
 }

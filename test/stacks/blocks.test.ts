@@ -1,5 +1,5 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { Acl, ClusterProfile, DevEnvironment, Environment, FailoverProviderKind, KafkaCluster, KafkaTopic, KafkaUser, KraftPlainEnvironment, MultiRegionEnvironment, renderEnvironment } from '../../src';
+import { Acl, ClusterProfile, DevEnvironment, Environment, FailoverProviderKind, KafkaCluster, KafkaTopic, KafkaUser, KraftPlainEnvironment, MultiRegionEnvironment, renderEnvironment, synthEnvironments } from '../../src';
 import { ConsistencyPass } from '../../src/core/consistency';
 import { all, expectValid, find, synth } from '../support';
 
@@ -226,4 +226,15 @@ describe('found by the fresh-user trial', () => {
     const euUser = (orders.cluster as KafkaCluster).addUser('eu-app');
     expect(() => orders.grantRead(euUser, { group: 'eu-app' })).not.toThrow();
   });
+});
+
+test("a user name of 253 characters writes its dev client script (file names stay within NAME_MAX), and the README's check names that file", () => {
+  const name = 'u'.repeat(253);
+  const dev = new DevEnvironment(Testing.app(), 'dev', { users: [{ name, consumes: ['orders'], produces: ['orders'], group: 'g' }] });
+  const scripts = Object.keys(dev.artefacts()).filter((f) => f.startsWith('clients/'));
+  expect(scripts).toHaveLength(1);
+  expect(Buffer.byteLength(scripts[0].slice('clients/'.length))).toBeLessThanOrEqual(255);
+  expect(dev.checks.flatMap((c) => c.commands).join('\n')).toContain(scripts[0]);
+  const dir = require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'long-names-'));
+  expect(() => synthEnvironments([dev], dir)).not.toThrow();
 });

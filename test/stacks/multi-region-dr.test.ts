@@ -48,11 +48,13 @@ describe.each([DisasterRecoveryPattern.ACTIVE_PASSIVE, DisasterRecoveryPattern.A
 
   test('the runbook names every resource it touches, and each exists', () => {
     const names = (region: string, kind: string) => all(clusters[region], kind).map((o) => o.metadata.name);
-    for (const m of runbook.matchAll(/--context (\w+) -n kafka (?:get|annotate) (kafkamirrormaker2|secret) ([\w.-]+)/g)) {
+    const touched = [...runbook.matchAll(/--context (\w+) -n kafka (?:get|annotate|scale|delete) (kafkamirrormaker2|secret|kafkabridge|kafkatopic) ([\w.-]+)/g)];
+    expect(touched.length).toBeGreaterThan(3);
+    for (const m of touched) {
       const [, region, kind, name] = m;
       const made = kind === 'secret'
         ? [...names(region, 'KafkaUser'), ...names(region, 'Certificate').map((c) => find(clusters[region], 'Certificate', c).spec.secretName)]
-        : names(region, 'KafkaMirrorMaker2');
+        : names(region, { kafkamirrormaker2: 'KafkaMirrorMaker2', kafkabridge: 'KafkaBridge', kafkatopic: 'KafkaTopic' }[kind]!);
       expect({ region, kind, name, exists: made.includes(name) }).toEqual({ region, kind, name, exists: true });
     }
     // The copies it makes are the Secrets the mirrors read.
@@ -62,7 +64,13 @@ describe.each([DisasterRecoveryPattern.ACTIVE_PASSIVE, DisasterRecoveryPattern.A
       expect(runbook).toContain(`create secret generic ${spec.authentication.passwordSecret.secretName} `);
     }
     expect(runbook).toContain('## east is lost');
-    expect(runbook).toContain('## east comes back (failback)');
+    expect(runbook).toContain('## east comes back');
+    if (pattern === DisasterRecoveryPattern.ACTIVE_PASSIVE) {
+      // Failback: the traffic stays in west until east holds a fresh copy of west's topics.
+      const order = ['scale kafkabridge events --replicas 0', 'swap the regions\' priorities', 'delete kafkatopic orders', '--time -2', 'scale kafkabridge events --replicas 1'].map((step) => runbook.indexOf(step));
+      expect(order.every((at) => at > 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+    }
   });
 
   test('valid, and the consistency pass (trust chains, copies, SANs) has nothing to say', () => {
@@ -78,6 +86,9 @@ describe('MultiRegionDrEnvironment props', () => {
     ['a region named like the central cluster', { regions: [{ name: 'central', priority: 0 }, { name: 'west', priority: 1 }] }, /regions must have two names of their own, apart from centralCluster 'central'/],
     ['no topics', { topics: [] }, /topics are empty: there is nothing to mirror or serve/],
     ["an installer's namespace", { namespace: 'cert-manager' }, /namespace is made by the installer of cert-manager/],
+    ['a topic MirrorMaker 2 renames under every policy', { topics: [{ name: 'heartbeats' }] }, /topics\[0\].name ends in 'heartbeats', which MirrorMaker 2 renames on the other side under every policy/],
+    ['region names too long for the mirror between them', { regions: [{ name: 'e'.repeat(22), priority: 0 }, { name: 'w'.repeat(22), priority: 1 }] }, /regions have names of 22 and 22 characters, and the mirror between them is named <from>-to-<to>, 48 characters/],
+    ['a priority other than 0 or 1', { regions: [{ name: 'east', priority: 0 }, { name: 'west', priority: 5 }] }, /regions\[1\].priority must be 0 \(the preferred region\) or 1 \(the standby\) \(got 5\)/],
   ])('%s fails naming the prop', (_case, props, message) => {
     expect(() => new MultiRegionDrEnvironment(Testing.app(), 'dr', props)).toThrow(message);
   });
