@@ -3,7 +3,7 @@ import { Chart, Duration, Size } from 'cdk8s';
 import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
-import { ConsistencyPass, secretRef, serviceRef } from '../core/consistency';
+import { ConsistencyPass, ObjectRef, secretRef, serviceRef } from '../core/consistency';
 import { PodSecurityLevel } from '../policy/pod-security';
 import { Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { isHostPort } from '../core/hostnames';
@@ -88,6 +88,36 @@ export class BridgeKafkaConnection {
     return new BridgeKafkaConnection(bootstrapServers, { secretName: trustedCa.secretName, certificate: trustedCa.certificate ?? 'ca.crt' }, undefined, undefined, false);
   }
 
+  /**
+   * A cluster of the app in another Kubernetes cluster (another region), reached through a
+   * listener from outside (a Gateway listener: `KafkaCluster.addExternalListener()`): its bootstrap
+   * host and advertised port, trusting a copy, in the bridge's namespace, of the CA that signs that
+   * listener's certificate. The copy is recorded for the consistency pass (which follows it to the
+   * listener's Secret for the trust-chain check) and made by the environment's runbook.
+   * @param cluster a KafkaCluster (or `KafkaCluster.fromClusterAttributes()`) in another chart
+   * @param options the listener (default: the first with a bootstrap host) and the copy's Secret name
+   * @throws when the cluster has no such listener, or it has no address outside its Kubernetes cluster
+   */
+  public static fromRemoteCluster(cluster: IKafkaCluster, options: RemoteClusterOptions): BridgeKafkaConnection {
+    checkArgs('BridgeKafkaConnection.fromRemoteCluster()', 'BridgeKafkaConnection.fromRemoteCluster', arguments);
+    const factory = 'BridgeKafkaConnection.fromRemoteCluster()';
+    checkFactoryName(factory, 'options.caSecretName', options.caSecretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: "it names the copy of the listener's CA in the bridge's namespace", example: 'kafka-ca' });
+    const outside = cluster.allListeners.filter((l) => l.outsideBootstrapAddresses.length > 0);
+    const l = options.listener === undefined ? outside[0] : cluster.allListeners.find((x) => x.name === options.listener);
+    if (l === undefined || l.outsideBootstrapAddresses.length === 0) {
+      const what = l !== undefined
+        ? `is listener '${l.name}' of Kafka '${cluster.clusterName}' at ${cluster.node.path}, which has no bootstrap address outside its Kubernetes cluster`
+        : options.listener !== undefined
+          ? `is not a listener of Kafka '${cluster.clusterName}' at ${cluster.node.path} (it has ${cluster.allListeners.map((x) => x.name).join(', ') || 'none'})`
+          : `finds no listener of Kafka '${cluster.clusterName}' at ${cluster.node.path} with a bootstrap address outside its Kubernetes cluster`;
+      throwFactoryError(factory, 'options.listener', what, options.listener,
+        'add a listener reached through a Gateway (addExternalListener), or BridgeKafkaConnection.fromCluster() from inside the same Kubernetes cluster');
+    }
+    const ca = l.trustedCa;
+    return new BridgeKafkaConnection(l.outsideBootstrapAddresses[0], ca && { secretName: options.caSecretName, certificate: 'ca.crt' }, undefined, l.authentication.type, false, undefined,
+      { cluster, caOrigin: ca && secretRef(cluster.namespace, ca.secretName) });
+  }
+
   private constructor(
     /** The bootstrap address, `host:port`. */
     public readonly bootstrapServers: string,
@@ -97,7 +127,19 @@ export class BridgeKafkaConnection {
     /** @internal */ public readonly _listenerAuthentication: ListenerAuthenticationType | undefined,
     /** @internal whether the address and trust are derived from a cluster of the app */ public readonly _derived: boolean,
     /** @internal the cluster of the app it connects to */ public readonly _cluster?: IConstruct,
+    /** @internal a cluster in another Kubernetes cluster, and where its CA Secret copy comes from */ public readonly _remote?: { readonly cluster: IKafkaCluster; readonly caOrigin?: ObjectRef },
   ) {}
+}
+
+/** Options of {@link BridgeKafkaConnection.fromRemoteCluster}. */
+export interface RemoteClusterOptions {
+  /**
+   * The listener: one with a bootstrap host outside its Kubernetes cluster.
+   * @default - the first such listener
+   */
+  readonly listener?: string;
+  /** The Secret in the bridge's namespace with a copy of the listener's CA (`ca.crt`). */
+  readonly caSecretName: string;
 }
 
 /** How a bridge authenticates to Kafka. */
@@ -111,6 +153,21 @@ export class BridgeAuthentication {
       ? BridgeAuthentication.scramSha512(user.userName, secretName)
       : BridgeAuthentication.tls(secretName);
     return new BridgeAuthentication(auth.type, auth.secretName, auth._spec, true, user.cluster);
+  }
+
+  /**
+   * As a KafkaUser of a cluster in another Kubernetes cluster (with
+   * `BridgeKafkaConnection.fromRemoteCluster()`), from a copy of its Secret in the bridge's
+   * namespace, which the environment's runbook makes; the copy is recorded for the consistency pass.
+   * @param user a SCRAM-SHA-512 or TLS KafkaUser of that cluster
+   * @param secretName the copy's name
+   */
+  public static fromRemoteUser(user: KafkaUser, secretName: string): BridgeAuthentication {
+    const factory = 'BridgeAuthentication.fromRemoteUser()';
+    checkArgs(factory, 'BridgeAuthentication.fromRemoteUser', arguments);
+    if (user.secretName === undefined) throwFactoryError(factory, 'user', 'is tls-external and has no Secret to copy', user.userName, "use BridgeAuthentication.tls() with your certificate's Secret");
+    const auth = user.authentication.type === UserAuthenticationType.SCRAM_SHA_512 ? BridgeAuthentication.scramSha512(user.userName, secretName) : BridgeAuthentication.tls(secretName);
+    return new BridgeAuthentication(auth.type, auth.secretName, auth._spec, false, undefined, { user, origin: secretRef(user.cluster.namespace, user.secretName) });
   }
 
   /** SCRAM-SHA-512 with a password from a Secret. */
@@ -148,6 +205,7 @@ export class BridgeAuthentication {
     /** @internal */ public readonly _spec: strimzi.KafkaBridgeSpecAuthentication,
     /** @internal whether the Secret is a KafkaUser's of the app */ public readonly _derived: boolean = false,
     /** @internal the cluster of that KafkaUser */ public readonly _cluster?: IConstruct,
+    /** @internal a KafkaUser of a cluster elsewhere, and its Secret the copy comes from */ public readonly _remote?: { readonly user: KafkaUser; readonly origin: ObjectRef },
   ) {}
 }
 
@@ -320,6 +378,10 @@ export class KafkaBridge extends Construct {
     if (needed !== undefined && needed !== (props.authentication?.type)) {
       throwPropError(subject, 'authentication', `does not match the listener, which authenticates with ${needed}`, props.authentication?.type ?? 'none', needed === ListenerAuthenticationType.SCRAM_SHA_512 || needed === ListenerAuthenticationType.TLS ? `use BridgeAuthentication.fromUser() with a ${needed} KafkaUser` : 'use a listener the bridge can authenticate to');
     }
+    const remoteUser = props.authentication?._remote?.user;
+    if (remoteUser !== undefined && kafka._remote !== undefined && remoteUser.cluster !== kafka._remote.cluster) {
+      throwPropError(subject, 'authentication', `is a copy of KafkaUser '${remoteUser.userName}' of the cluster at ${remoteUser.cluster.node.path}, but the bridge connects to the cluster at ${kafka._remote.cluster.node.path}: the user does not exist there`, props.authentication!.secretName, 'use a user of the cluster the bridge connects to');
+    }
     const userCluster = props.authentication?._cluster;
     if (userCluster !== undefined && kafka._cluster !== undefined && userCluster !== kafka._cluster) {
       throwPropError(subject, 'authentication', `is a KafkaUser of the cluster at ${userCluster.node.path}, but the bridge connects to the cluster at ${kafka._cluster.node.path}: the user does not exist there`, props.authentication!.secretName, 'add the user to the cluster the bridge connects to');
@@ -370,6 +432,13 @@ export class KafkaBridge extends Construct {
 
     const pass = ConsistencyPass.of(this);
     pass.provide(this, serviceRef(this.namespace, this.serviceName), `Strimzi, from KafkaBridge '${this.bridgeName}' at ${this.node.path}`);
+    // The copies a bridge of another Kubernetes cluster reads, made by the runbook.
+    if (kafka._remote?.caOrigin !== undefined && kafka.trustedCa !== undefined) {
+      pass.copy(this, secretRef(this.namespace, kafka.trustedCa.secretName), { scope: kafka._remote.cluster, ref: kafka._remote.caOrigin }, `a copy of the CA of Kafka '${kafka._remote.cluster.clusterName}''s listener, made by the runbook for KafkaBridge '${this.bridgeName}'`);
+    }
+    if (props.authentication?._remote !== undefined) {
+      pass.copy(this, secretRef(this.namespace, props.authentication.secretName), { scope: props.authentication._remote.user, ref: props.authentication._remote.origin }, `a copy of the Secret of KafkaUser '${props.authentication._remote.user.userName}', made by the runbook for KafkaBridge '${this.bridgeName}'`);
+    }
     const trust = kafka.trustedCa && secretRef(this.namespace, kafka.trustedCa.secretName);
     if (trust !== undefined) {
       pass.refer(subject, 'kafka', trust, "the bridge reads the CA Secret from its own namespace: put the bridge in the cluster's, or copy the CA", !kafka._derived);

@@ -5213,6 +5213,20 @@ export const INTERFACES = {
    "optional": true
   }
  },
+ "RemoteClusterOptions": {
+  "listener": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "caSecretName": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  }
+ },
  "ResolvedFailover": {
   "hostname": {
    "shape": {
@@ -5974,6 +5988,36 @@ export const SIGNATURES = {
   }
  ],
  "AllowedRoutes.sameNamespace": [],
+ "BridgeAuthentication.fromRemoteUser": [
+  {
+   "name": "user",
+   "shape": {
+    "t": "instance",
+    "name": "KafkaUser",
+    "members": {
+     "userName": "present",
+     "authentication": "present",
+     "cluster": "present",
+     "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
+     "principal": "present",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "secretName",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  }
+ ],
  "BridgeAuthentication.fromUser": [
   {
    "name": "user",
@@ -6090,6 +6134,39 @@ export const SIGNATURES = {
     "t": "string"
    },
    "optional": true
+  }
+ ],
+ "BridgeKafkaConnection.fromRemoteCluster": [
+  {
+   "name": "cluster",
+   "shape": {
+    "t": "instance",
+    "name": "IKafkaCluster",
+    "members": {
+     "clusterName": "present",
+     "clusterCaCertSecretName": "present",
+     "clientsCaCertSecretName": "present",
+     "allListeners": "present",
+     "grantRead": "function",
+     "grantWrite": "function",
+     "grantReadWrite": "function",
+     "grantIdempotentWrite": "function",
+     "grantTransactionalWrite": "function",
+     "grantConsumerGroup": "function",
+     "grantTransactionalId": "function",
+     "node": "present",
+     "with": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "RemoteClusterOptions"
+   },
+   "optional": false
   }
  ],
  "BridgeTrafficGenerators.constructor": [
@@ -8969,8 +9046,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@657": "function",
-       "__@toStringTag@659": "present"
+       "__@iterator@662": "function",
+       "__@toStringTag@664": "present"
       }
      }
     ]

@@ -316,6 +316,19 @@ export class KafkaListener {
   }
 
   /**
+   * The `host:port`s clients outside the Kubernetes cluster bootstrap from: the bootstrap host and
+   * alternative names (and routed addresses), at the advertised port; none for a listener reached
+   * only through its Service.
+   */
+  public get outsideBootstrapAddresses(): string[] {
+    const service = this.bootstrapService;
+    return this.bootstrapAddresses.filter((a) => {
+      const host = a.replace(/:\d+$/, '');
+      return host !== service && !host.startsWith(`${service}.`);
+    });
+  }
+
+  /**
    * Every `host:port` a client may dial to bootstrap: the bootstrap Service by each of its DNS
    * names, and the bootstrap host and alternative names at the advertised port.
    */

@@ -3,7 +3,6 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { BridgeAuthentication, BridgeKafkaConnection, KafkaBridge } from '../bridge';
 import { Certificate, PrivateCa } from '../certs';
-import { ConsistencyPass, secretRef } from '../core/consistency';
 import { throwPropError } from '../core/errors';
 import { HostnameScheme, isHostname } from '../core/hostnames';
 import { checkName, checkNamespace, NameFormat } from '../core/naming';
@@ -279,17 +278,14 @@ export class MultiRegionEnvironment extends Environment {
     const bridges: Record<string, KafkaBridge> = {};
     for (const region of regions) {
       const chart = this.addCluster(region.name, { namespaces: [bridgeNamespace], description: `the ${region.name} Kafka Bridge (priority ${region.priority}) and its regional gateway` });
-      // The Secrets the runbook copies from the Kafka cluster (artefacts(): runbook.md).
-      const pass = ConsistencyPass.of(chart);
-      pass.copy(chart, secretRef(bridgeNamespace, COPIED_SECRETS.kafkaCa), { scope: this.kafkaChart, ref: secretRef(kafkaNamespace, listenerCertificate.secretName) }, "a copy of the Kafka listener certificate's CA, made by the runbook");
-      pass.copy(chart, secretRef(bridgeNamespace, COPIED_SECRETS.bridgeUser), { scope: this.kafkaChart, ref: secretRef(kafkaNamespace, this.bridgeUser.secretName!) }, "a copy of the bridge user's password, made by the runbook");
       provideBridgeCa(chart, []);
       this.addLink(region.name, kafkaCluster, 'Kafka over TLS, through the Kafka Gateway');
       const bridge = new KafkaBridge(chart, 'Bridge', {
         name: 'events',
         namespace: bridgeNamespace,
-        kafka: BridgeKafkaConnection.fromAddress(`${kafkaHosts.bootstrap}:${kafkaGateway.externalPort}`, { secretName: COPIED_SECRETS.kafkaCa }),
-        authentication: BridgeAuthentication.scramSha512(this.bridgeUser.userName, COPIED_SECRETS.bridgeUser),
+        // Kafka's external listener, through its Gateway, with the copies the runbook makes (artefacts(): runbook.md).
+        kafka: BridgeKafkaConnection.fromRemoteCluster(this.kafka, { listener: 'external', caSecretName: COPIED_SECRETS.kafkaCa }),
+        authentication: BridgeAuthentication.fromRemoteUser(this.bridgeUser, COPIED_SECRETS.bridgeUser),
         labels: { failover: 'enabled' },
         // The provider's regional gateway proxies, which addRegionalGateway checks it admits.
         allowFrom: [renderer.gatewayPeer(bridgeNamespace)],
