@@ -12,7 +12,7 @@ import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { PodSecurityLevel } from '../policy/pod-security';
 import { minIsrProblem } from './broker-config';
-import { configDefinitions, configValueIssue, modelVersion, unknownKeyIssue, type ConfigSet } from './config-model';
+import { CONFIG_SET_NAMES, configDefinitions, configValueIssue, modelVersion, unknownKeyIssue, type ConfigSet } from './config-model';
 import { mergeGrants } from './grants';
 import { AuthorizationType, ClusterProfile, type IKafkaCluster } from './kafka-cluster';
 import { KafkaListener, ListenerAuthenticationType } from './listener';
@@ -85,13 +85,16 @@ export interface MirrorClusterOptions {
    * The Secret in MirrorMaker 2's namespace with a copy of the CA that signs the listener's
    * certificate (`ca.crt`, copied from the listener's `trustedCa` Secret), when MirrorMaker 2 is
    * not in the cluster's namespace (or Kubernetes cluster): Strimzi reads Secrets from its own.
+   * Refused where no copy is read (MirrorMaker 2 in the cluster's namespace, a listener without
+   * TLS), and when it names a Secret MirrorMaker 2 reads for something else.
    * @default '<mirror name>-source-ca' or '<mirror name>-target-ca'
    */
   readonly caSecretName?: string;
   /**
    * The Secret in MirrorMaker 2's namespace with a copy of the MirrorMaker 2 user's credentials
    * (the user operator writes them beside the Kafka cluster), when MirrorMaker 2 is not in the
-   * cluster's namespace (or Kubernetes cluster).
+   * cluster's namespace (or Kubernetes cluster). Refused where no copy is read, and when it names a
+   * Secret MirrorMaker 2 reads for something else (`caSecretName` among them).
    * @default '<mirror name>-source-user' or '<mirror name>-target-user'
    */
   readonly userSecretName?: string;
@@ -235,7 +238,8 @@ export interface KafkaMirrorMaker2Props {
    */
   readonly replicateHeartbeats?: boolean;
   /**
-   * Where the offset-syncs topic lives.
+   * Where the offset-syncs topic lives (only with checkpoints: without them there is none, and
+   * setting it is refused).
    * @default OffsetSyncsTopicLocation.TARGET - MirrorMaker 2 only reads from the source
    */
   readonly offsetSyncsTopicLocation?: OffsetSyncsTopicLocation;
@@ -275,20 +279,25 @@ export interface KafkaMirrorMaker2Props {
    * Keys the construct derives from its props (`topics`, `replication.policy.class`,
    * `replication.factor`, …), the ones Strimzi sets (`name`, `tasks.max`, `source.cluster.*`, …)
    * and those the ACLs depend on (`topic.filter.class`, `replication.policy.separator`,
-   * `sync.topic.acls.enabled`) are refused.
+   * `sync.topic.acls.enabled`, `topics.exclude`: select topics with `topics`) are refused, as is a
+   * transactional producer (`producer.transactional.id`, `producer.override.transactional.id`),
+   * which needs transactional-id ACLs; a key of the checkpoint connector is pointed there.
    * @default - none
    */
   readonly sourceConnectorConfig?: Record<string, string | number | boolean>;
   /**
    * More MirrorCheckpointConnector config (Kafka's `MirrorCheckpointConfig`), checked like
-   * `sourceConnectorConfig`.
+   * `sourceConnectorConfig`; `groups.exclude` (select groups with `groups`) and
+   * `emit.checkpoints.interval.seconds` / `sync.group.offsets.interval.seconds` below 1 (a negative
+   * one turns them off: set `checkpoints` / `syncGroupOffsets` instead) are refused.
    * @default - none
    */
   readonly checkpointConnectorConfig?: Record<string, string | number | boolean>;
   /**
    * More Kafka Connect worker config (Kafka's `DistributedConfig`, and `producer.`, `consumer.`,
    * `admin.` client config), checked against Kafka's model; Strimzi's forbidden options and
-   * `exactly.once.source.support` (which needs transactional ACLs) are refused.
+   * `exactly.once.source.support` and `producer.transactional.id` (which need transactional ACLs)
+   * are refused; a connector's key is pointed to its connector's config, or to the prop that sets it.
    * @default - none
    */
   readonly connectConfig?: Record<string, string | number | boolean>;
@@ -498,6 +507,9 @@ export class KafkaMirrorMaker2 extends Construct {
       throwPropError(subject, 'syncGroupOffsets', 'is true without checkpoints: the offsets it commits are the checkpoints\' translations', true, 'turn checkpoints on, or syncGroupOffsets off');
     }
     this.syncGroupOffsets = props.syncGroupOffsets ?? this.checkpoints;
+    if (props.offsetSyncsTopicLocation !== undefined && !this.checkpoints) {
+      throwPropError(subject, 'offsetSyncsTopicLocation', 'is set without checkpoints: there is no offset-syncs topic (emit.offset-syncs.enabled is false), so it would be ignored', props.offsetSyncsTopicLocation, 'turn checkpoints on, or drop offsetSyncsTopicLocation');
+    }
     this.replicateHeartbeats = props.replicateHeartbeats ?? false;
     this.offsetSyncsTopicLocation = props.offsetSyncsTopicLocation ?? OffsetSyncsTopicLocation.TARGET;
     this.replicas = wholeNumber(subject, 'replicas', props.replicas ?? 1, 1, 'run 1, or more for a standby worker');
@@ -511,6 +523,7 @@ export class KafkaMirrorMaker2 extends Construct {
     this.internalTopicReplicationFactor = replication(subject, 'internalTopicReplicationFactor', props.internalTopicReplicationFactor, target.cluster);
     this.offsetSyncsTopicReplicationFactor = replication(subject, 'internalTopicReplicationFactor', props.internalTopicReplicationFactor, offsetSyncsCluster);
 
+    this.connectGroup = `${this.mirrorName}-group`;
     // What to mirror: the topics and groups, as patterns, checked against what MirrorMaker 2 skips.
     this.topicPatterns = this.topicSelection(props.topics);
     this.groupPatterns = this.groupSelection(props.groups);
@@ -522,16 +535,16 @@ export class KafkaMirrorMaker2 extends Construct {
     const offsetSyncsAlias = this.offsetSyncsTopicLocation === OffsetSyncsTopicLocation.SOURCE ? target.alias : source.alias;
     this.checkpointsTopic = this.checkpoints ? `${source.alias}${SEPARATOR}checkpoints${SEPARATOR}internal` : undefined;
     this.offsetSyncsTopic = this.checkpoints ? `mm2-offset-syncs${SEPARATOR}${offsetSyncsAlias}${SEPARATOR}internal` : undefined;
-    this.connectGroup = `${this.mirrorName}-group`;
     this.connectTopics = { config: `__${this.mirrorName}-config`, offset: `__${this.mirrorName}-offset`, status: `__${this.mirrorName}-status` };
 
     // The user's config, checked against Kafka's models; what it turns off the ACLs need not allow.
-    const sourceConfig = checkMirrorConfig(subject, 'sourceConnectorConfig', props.sourceConnectorConfig, 'mirror-source', this.version, SOURCE_OWNED);
-    const checkpointConfig = checkMirrorConfig(subject, 'checkpointConnectorConfig', props.checkpointConnectorConfig, 'mirror-checkpoint', this.version, CHECKPOINT_OWNED);
+    const context: MirrorConfigContext = { version: this.version, checkpoints: this.checkpoints, syncGroupOffsets: this.syncGroupOffsets };
+    const sourceConfig = checkMirrorConfig(subject, 'sourceConnectorConfig', props.sourceConnectorConfig, 'mirror-source', context, SOURCE_OWNED);
     if (!this.checkpoints && props.checkpointConnectorConfig !== undefined) {
       throwPropError(subject, 'checkpointConnectorConfig', 'is set without checkpoints: there is no checkpoint connector', Object.keys(props.checkpointConnectorConfig), 'turn checkpoints on, or drop it');
     }
-    const connectConfig = checkMirrorConfig(subject, 'connectConfig', props.connectConfig, 'connect', this.version, CONNECT_OWNED);
+    const checkpointConfig = checkMirrorConfig(subject, 'checkpointConnectorConfig', props.checkpointConnectorConfig, 'mirror-checkpoint', context, CHECKPOINT_OWNED);
+    const connectConfig = checkMirrorConfig(subject, 'connectConfig', props.connectConfig, 'connect', context, CONNECT_OWNED);
     const syncTopicConfigs = String(sourceConfig['sync.topic.configs.enabled'] ?? true).toLowerCase() !== 'false';
 
     checkSizing(subject, 'resources', props.resources);
@@ -546,6 +559,7 @@ export class KafkaMirrorMaker2 extends Construct {
     const needs = this.mirrorNeeds(syncTopicConfigs);
     this.sourceUser = this.makeUser('source', source, needs.source);
     this.targetUser = this.makeUser('target', target, needs.target);
+    this.checkSecrets();
     // The topics MirrorMaker 2 creates exist once it runs: ACLs on them are not on unknown topics.
     for (const [cluster, topics] of needs.creates) for (const topic of topics) pass.declare(cluster, 'topic', topic);
 
@@ -617,7 +631,7 @@ export class KafkaMirrorMaker2 extends Construct {
     const mirrors = MIRRORS.get(App.of(this)) ?? [];
     mirrors.push(this);
     MIRRORS.set(App.of(this), mirrors);
-    this.node.addValidation({ validate: () => [...this.replicationProblems(), ...this.problemsWithOthers(mirrors)] });
+    this.node.addValidation({ validate: () => [...this.replicationProblems(), ...this.problemsWithOthers(mirrors), ...this.loopProblems(mirrors), ...this.managedTopicProblems()] });
   }
 
   /**
@@ -748,6 +762,13 @@ export class KafkaMirrorMaker2 extends Construct {
         : group instanceof Acl && group.resourceType === AclResourceType.GROUP ? { name: group.name ?? '', prefix: group.patternType === AclPatternType.PREFIX } : undefined;
       if (pattern === undefined) throwPropError(this.subject, prop, 'must be a group name, Acl.group() or Acl.groupPrefix()', group instanceof Acl ? `${group.resourceType} pattern ${group.name ?? '(the cluster)'}` : group, "pass e.g. 'billing'");
       if (pattern.name.trim() === '') throwPropError(this.subject, prop, 'is empty', pattern.name, "name the group, e.g. 'billing'");
+      if (/[\u0000-\u001f\u007f]/.test(pattern.name)) {
+        throwPropError(this.subject, prop, "must not contain a line break or other control character (like Kafka's config values elsewhere in the library): consumers set group.id in a properties file, where a line break ends the value, so no consumer joins such a group", pattern.name, 'give the group id on one line, as the consumers set it');
+      }
+      if (pattern.name !== '*' && matches(pattern, this.connectGroup)) {
+        throwPropError(this.subject, prop, `${pattern.prefix ? 'takes' : 'is'} '${this.connectGroup}', the Connect group of this KafkaMirrorMaker2's own workers on the target: MirrorMaker 2 would translate and commit offsets into the group its workers coordinate through`, describePattern(pattern),
+          'name the consumer groups of the applications to fail over, not the mirror\'s own');
+      }
       // DefaultGroupFilter's default groups.exclude (4.3.1): console-consumer-.*, connect-.*, __.*
       const excluded = ['console-consumer-', 'connect-', '__'].find((x) => pattern.name.startsWith(x));
       if (excluded !== undefined) {
@@ -836,6 +857,43 @@ export class KafkaMirrorMaker2 extends Construct {
     // Unknown authorization (a cluster made elsewhere that does not say): granted, as the library's default is simple.
     if (authorization === undefined || authorization.type === AuthorizationType.SIMPLE) user.addAcl(...mergeGrants(rules, []));
     return user;
+  }
+
+  /**
+   * Throws when a copy's Secret name is given where no copy is read (the cluster's namespace, a
+   * listener without TLS or authentication), or when two of the Secrets MirrorMaker 2 reads from its
+   * namespace (each side's CA and user credentials, copies or the originals) are one Secret.
+   */
+  private checkSecrets(): void {
+    const read: Array<{ name: string; what: string; prop: 'source' | 'target'; option?: 'caSecretName' | 'userSecretName'; fallback: string }> = [];
+    for (const [prop, side] of [['source', this.source], ['target', this.target]] as const) {
+      const call = `MirrorMaker2Cluster.${side.remote ? 'remote' : 'local'}()`;
+      const kafka = `Kafka '${side.cluster.clusterName}'`;
+      const unused = (option: 'caSecretName' | 'userSecretName', value: string, why: string): never => throwPropError(this.subject, prop, `sets ${option} '${value}' (${call}), which is not used: ${why}`, value, `drop ${option}`);
+      const trust = this.trustSecret(side);
+      const credentials = this.userSecret(side);
+      if (side._caSecretName !== undefined) {
+        if (trust === undefined) unused('caSecretName', side._caSecretName, `listener '${side.listener.name}' of ${kafka} has no TLS, so there is no CA to trust`);
+        if (!this.copied(side)) unused('caSecretName', side._caSecretName, `MirrorMaker 2 is in the namespace of ${kafka} (${this.namespace}), where it reads the listener's CA Secret '${trust!.secretName}' itself`);
+      }
+      if (side._userSecretName !== undefined) {
+        if (credentials === undefined) unused('userSecretName', side._userSecretName, `listener '${side.listener.name}' of ${kafka} has no authentication, so there are no credentials to read`);
+        if (!this.copied(side)) unused('userSecretName', side._userSecretName, `MirrorMaker 2 is in the namespace of ${kafka} (${this.namespace}), where it reads the user's Secret '${credentials}' itself`);
+      }
+      if (trust !== undefined) read.push({ name: trust.secretName, what: `the CA of the ${prop} ${kafka}`, prop, option: side._caSecretName === undefined ? undefined : 'caSecretName', fallback: `${this.mirrorName}-${prop}-ca` });
+      if (credentials !== undefined) read.push({ name: credentials, what: `the credentials of the ${prop} user`, prop, option: side._userSecretName === undefined ? undefined : 'userSecretName', fallback: `${this.mirrorName}-${prop}-user` });
+    }
+    const names = read.map((r) => r.name);
+    read.forEach((later, j) => {
+      const earlier = read.slice(0, j).find((r) => r.name === later.name);
+      if (earlier === undefined) return;
+      // The one whose name was given is the one to change.
+      const [given, other] = later.option !== undefined ? [later, earlier] : [earlier, later];
+      const fallbackFree = !names.includes(given.fallback);
+      throwPropError(this.subject, given.prop, `reads ${given.what} from Secret '${given.name}' in namespace ${this.namespace ?? '(none)'}, where it reads ${other.what} too: one Secret cannot hold both, and the runbook would copy one over the other`, given.name,
+        given.option === undefined ? 'give each copy its own name (caSecretName, userSecretName)'
+          : `give ${given.option} another name${fallbackFree ? `, or leave it unset for '${given.fallback}'` : ''}`);
+    });
   }
 
   /** Strimzi's `target` / `mirrors[].source` connection fields of one side (the same shape). */
@@ -967,7 +1025,8 @@ export class KafkaMirrorMaker2 extends Construct {
    * The checks between mirrors of the estate, reported by the later of two: two mirrors in opposite
    * directions between the same clusters (by construct or alias) loop when either keeps topic names
    * (identity) and one reads what the other writes; two mirrors of the same direction write the same
-   * topics twice; two mirrors into one cluster must not share a Connect group or topics.
+   * topics twice; two mirrors from different sources must not write the same names into one
+   * target (two logs would merge); two mirrors into one cluster must not share a Connect group or topics.
    */
   private problemsWithOthers(mirrors: readonly KafkaMirrorMaker2[]): string[] {
     const errors: string[] = [];
@@ -991,6 +1050,16 @@ export class KafkaMirrorMaker2 extends Construct {
           errors.push(propError(this.subject, 'topics', `overlap the topics of ${where}, which mirrors from '${other.source.alias}' to '${other.target.alias}' too (${overlap}): both would write every record of them into the target`, this.topicPatterns.map(describePattern), 'mirror each topic once: drop it from one of them'));
         }
       }
+      if (same(this.target, other.target) && !same(this.source, other.source)) {
+        const theirs = other.writtenPatterns();
+        const clash = this.writtenPatterns().flatMap((p) => theirs.filter((q) => overlaps(p, q)).map((q) => [p, q] as const))[0];
+        if (clash !== undefined) {
+          errors.push(propError(this.subject, 'topics', `write ${describePattern(clash[0])} from '${this.source.alias}' into '${this.target.alias}', where ${where} writes ${describePattern(clash[1])} from '${other.source.alias}': two sources' records would merge into one topic, and the checkpoints, which translate one source's offsets, would move consumers to the wrong records`, this.topicPatterns.map(describePattern),
+            this.replicationPolicy === MirrorReplicationPolicy.IDENTITY
+              ? "set replicationPolicy: MirrorReplicationPolicy.PREFIXED (each source's topics then carry its alias), or mirror each topic into the target from one source only"
+              : 'mirror each topic into the target from one source only: drop it from one of them'));
+        }
+      }
       if (this.target.cluster === other.target.cluster || (this.target.alias === other.target.alias && this.target.cluster.clusterName === other.target.cluster.clusterName)) {
         const mine = [this.connectGroup, ...Object.values(this.connectTopics)];
         const shared = [other.connectGroup, ...Object.values(other.connectTopics)].find((n) => mine.includes(n));
@@ -998,6 +1067,115 @@ export class KafkaMirrorMaker2 extends Construct {
           errors.push(propError(this.subject, 'name', `gives its Connect group and topics the names of ${where}'s on the same target ('${shared}'): the two Connect clusters would join each other and share their connectors' state`, this.mirrorName, 'give each KafkaMirrorMaker2 on one target its own name'));
         }
       }
+    }
+    return errors;
+  }
+
+  /** Whether MirrorMaker 2 writes the target topic `name`: the source topic it comes from (by the policy) is selected and not skipped. */
+  private mirrors(name: string): boolean {
+    const prefix = `${this.source.alias}${SEPARATOR}`;
+    const candidates = [
+      ...(this.replicationPolicy === MirrorReplicationPolicy.IDENTITY && !name.endsWith(HEARTBEATS_TOPIC) ? [name] : []),
+      ...(name.startsWith(prefix) ? [name.slice(prefix.length)] : []),
+    ];
+    return candidates.some((source) => this.remoteName(source) === name && (source === HEARTBEATS_TOPIC ? this.replicateHeartbeats
+      : this.skipReason(source) === undefined && this.topicPatterns.some((p) => matches(p, source))));
+  }
+
+  /** The names this mirror writes on the target, as patterns (the mirrored topics' by the policy, and heartbeats). */
+  private writtenPatterns(): Pattern[] {
+    return [...this.topicPatterns, ...(this.replicateHeartbeats ? [{ name: HEARTBEATS_TOPIC, prefix: false }] : [])].flatMap((p) => this.remotePatterns(p));
+  }
+
+  /**
+   * Loops through three or more clusters, reported by the latest mirror of the loop: a name this
+   * mirror writes, carried along the other mirrors (an identity mirror keeps it; a prefixed one
+   * adds its source's alias, and skips a name that already carries its target's alias, as
+   * MirrorSourceConnector.isCycle follows upstreamTopic), that comes back to the source and is
+   * selected again. Two-cluster loops are problemsWithOthers'.
+   */
+  private loopProblems(mirrors: readonly KafkaMirrorMaker2[]): string[] {
+    const same = (a: MirrorMaker2Cluster, b: MirrorMaker2Cluster) => a.cluster === b.cluster || a.alias === b.alias;
+    const estate = (m: KafkaMirrorMaker2) => Chart.of(m).node.scope;
+    const others = mirrors.slice(0, mirrors.indexOf(this)).filter((m) => estate(m) === estate(this));
+    if (others.length < 2) return [];
+    type Carried = { pattern: Pattern; chain: readonly string[] };
+    // Through mirror m: the names of `carried` it selects, as they are on its target.
+    const through = (m: KafkaMirrorMaker2, carried: Carried): Carried[] => m.topicPatterns.flatMap((q) => {
+      const hit = intersect(carried.pattern, q);
+      if (hit === undefined || m.skipReason(hit.name, hit.prefix) !== undefined) return [];
+      if (m.replicationPolicy === MirrorReplicationPolicy.IDENTITY) return [{ pattern: hit, chain: carried.chain }];
+      if (carried.chain.includes(m.target.alias)) return [];
+      const renamed = !hit.prefix && hit.name === '*' ? { name: `${m.source.alias}${SEPARATOR}`, prefix: true } : { name: `${m.source.alias}${SEPARATOR}${hit.name}`, prefix: hit.prefix };
+      return [{ pattern: renamed, chain: [m.source.alias, ...carried.chain] }];
+    });
+    const walk = (at: MirrorMaker2Cluster, carried: Carried, path: readonly KafkaMirrorMaker2[]): KafkaMirrorMaker2[] | undefined => {
+      for (const m of others) {
+        if (path.includes(m) || !same(m.source, at)) continue;
+        for (const next of through(m, carried)) {
+          if (same(m.target, this.source)) {
+            if (path.length > 0 && through(this, next).length > 0) return [...path, m];
+            continue;
+          }
+          const found = walk(m.target, next, [...path, m]);
+          if (found !== undefined) return found;
+        }
+      }
+      return undefined;
+    };
+    for (const p of this.topicPatterns) {
+      const start: Carried = this.replicationPolicy === MirrorReplicationPolicy.IDENTITY ? { pattern: p, chain: [] } : { pattern: this.remotePatterns(p)[0], chain: [this.source.alias] };
+      const loop = walk(this.target, start, []);
+      if (loop === undefined) continue;
+      const all = [this, ...loop];
+      const route = [this.source.alias, ...all.map((m) => m.target.alias)].join(' → ');
+      const identity = all.filter((m) => m.replicationPolicy === MirrorReplicationPolicy.IDENTITY);
+      const names = loop.map((m) => `KafkaMirrorMaker2 '${m.mirrorName}' at ${m.node.path}`).join(', ');
+      const how = identity.length === all.length
+        ? 'keeping its name at every step (the identity policy: MirrorMaker 2 cannot tell a mirrored topic from a local one)'
+        : 'with a longer name each round that the topics still select (no alias in it is the target of the prefixed mirror that reads it, so MirrorSourceConnector.isCycle finds none)';
+      return [propError(this.subject, identity.includes(this) ? 'replicationPolicy' : 'topics', `makes a loop through ${all.length} clusters with ${names}: ${describePattern(p)} goes ${route} and is mirrored again, ${how}, so every record goes around forever`,
+        identity.includes(this) ? this.replicationPolicy : this.topicPatterns.map(describePattern),
+        `drop the topic from one mirror of the loop, or set replicationPolicy: MirrorReplicationPolicy.PREFIXED on ${identity.map((m) => `'${m.mirrorName}'`).join(', ')} (with every mirror of the loop prefixed, isCycle stops it)`)];
+    }
+    return [];
+  }
+
+  /**
+   * KafkaTopics of the app on the topics this mirror writes (the mirrored names on the target, the
+   * checkpoints, offset-syncs and Connect topics): the Topic Operator would fight MirrorMaker 2's
+   * CreatePartitions and AlterConfigs (or its compacted internal topics), and local writes would
+   * mix with mirrored ones.
+   */
+  private managedTopicProblems(): string[] {
+    const sameCluster = (a: IKafkaCluster, b: IKafkaCluster) => a === b
+      || (a.clusterName === b.clusterName && a.namespace === b.namespace && differentKubernetesClusters(a, b) === undefined);
+    const onSource = this.offsetSyncsTopicLocation === OffsetSyncsTopicLocation.SOURCE;
+    const topics = Chart.of(this).node.scope!.node.findAll().filter((c): c is KafkaTopic => c instanceof KafkaTopic);
+    const errors: string[] = [];
+    for (const topic of topics) {
+      const onTarget = sameCluster(topic.cluster, this.target.cluster);
+      if (!onTarget && !(onSource && this.offsetSyncsTopic !== undefined && sameCluster(topic.cluster, this.source.cluster))) continue;
+      const name = topic.topicName;
+      const managed = `KafkaTopic '${name}' at ${topic.node.path}`;
+      const drop = 'drop that KafkaTopic (MirrorMaker 2 creates the topic itself)';
+      if (onTarget) {
+        const written = this.writtenPatterns().find((p) => matches(p, name) && this.mirrors(name));
+        if (written !== undefined) {
+          const prefixedName = `${this.source.alias}${SEPARATOR}${name}`;
+          const prefixedFree = this.replicationPolicy === MirrorReplicationPolicy.IDENTITY && !topics.some((t) => t.topicName === prefixedName && sameCluster(t.cluster, this.target.cluster));
+          errors.push(propError(this.subject, 'topics', `write ${name} into '${this.target.alias}', which ${managed} manages there: MirrorMaker 2's CreatePartitions and AlterConfigs would fight the Topic Operator, and the target's own writes would mix with the mirrored records`, describePattern(written),
+            `${drop}, or mirror another topic${prefixedFree ? ` (or set replicationPolicy: MirrorReplicationPolicy.PREFIXED, which writes '${prefixedName}')` : ''}`));
+          continue;
+        }
+        const connect = Object.values(this.connectTopics).includes(name) || name === this.checkpointsTopic || (!onSource && name === this.offsetSyncsTopic);
+        if (!connect) continue;
+      } else if (name !== this.offsetSyncsTopic) {
+        continue;
+      }
+      errors.push(propError(this.subject, Object.values(this.connectTopics).includes(name) ? 'name' : name === this.checkpointsTopic ? 'source' : 'offsetSyncsTopicLocation',
+        `makes MirrorMaker 2 use ${name}, ${Object.values(this.connectTopics).includes(name) ? 'a topic of its Connect workers' : 'one of its internal topics'}, which ${managed} manages: MirrorMaker 2 and Connect create it compacted and write their state to it, the Topic Operator would change it under them`, name,
+        Object.values(this.connectTopics).includes(name) ? `${drop}, or give this KafkaMirrorMaker2 another name` : drop));
     }
     return errors;
   }
@@ -1046,10 +1224,13 @@ function outsideAddresses(listener: KafkaListener): string[] {
   });
 }
 
-/** Throws unless the names of the copied Secrets are Secret names. */
+/** Throws unless the names of the copied Secrets are Secret names, two different ones. */
 function checkCopyNames(factory: string, options: MirrorClusterOptions): void {
   if (options.caSecretName !== undefined) checkFactoryName(factory, 'caSecretName', options.caSecretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names a Secret in MirrorMaker 2\'s namespace', example: 'east-kafka-ca' });
   if (options.userSecretName !== undefined) checkFactoryName(factory, 'userSecretName', options.userSecretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names a Secret in MirrorMaker 2\'s namespace', example: 'east-mirror-user' });
+  if (options.caSecretName !== undefined && options.caSecretName === options.userSecretName) {
+    throwFactoryError(factory, 'userSecretName', 'is caSecretName too: one Secret cannot hold both the copy of the CA and the copy of the user\'s credentials (the runbook would copy one over the other)', options.userSecretName, "give each copy its own name, or leave userSecretName unset for the default '<mirror name>-<source|target>-user'");
+  }
 }
 
 /** The alias, checked: a topic-name fragment without the separator. */
@@ -1119,6 +1300,16 @@ function overlaps(a: Pattern, b: Pattern): boolean {
   return a.name === b.name;
 }
 
+/** The names two patterns have in common, as a pattern; undefined when none. */
+function intersect(a: Pattern, b: Pattern): Pattern | undefined {
+  if (!a.prefix && a.name === '*') return b;
+  if (!b.prefix && b.name === '*') return a;
+  if (!a.prefix && !b.prefix) return a.name === b.name ? a : undefined;
+  if (!a.prefix) return a.name.startsWith(b.name) ? a : undefined;
+  if (!b.prefix) return b.name.startsWith(a.name) ? b : undefined;
+  return a.name.startsWith(b.name) ? a : b.name.startsWith(a.name) ? b : undefined;
+}
+
 function describePattern(p: Pattern): string {
   return p.prefix ? `${p.name}*` : p.name;
 }
@@ -1163,6 +1354,42 @@ const FIXED: Readonly<Record<string, string>> = {
   'exactly.once.source.support': "Connect's exactly-once source support needs transactional-id ACLs, which the target user is not granted",
 };
 
+/** Every key the construct writes, by the prop, whichever config it belongs in. */
+const ANY_OWNED: Readonly<Record<string, string>> = { ...SOURCE_OWNED, ...CHECKPOINT_OWNED, ...CONNECT_OWNED };
+
+/**
+ * Keys refused because they change, behind the props' back, what the construct derives: which
+ * topics and groups are mirrored (the ACLs and targetTopicName() follow the topics and groups
+ * props), with the prop to use instead.
+ */
+const CONTRADICTS: Readonly<Record<string, { readonly why: string; readonly fix: string }>> = {
+  'topics.exclude': {
+    why: "it changes which topics are mirrored (DefaultTopicFilter), while the users' ACLs and targetTopicName() follow the topics prop",
+    fix: 'select the topics with the topics prop instead: name only the ones to mirror (KafkaTopics, Acl.topic(), Acl.topicPrefix())',
+  },
+  'groups.exclude': {
+    why: "it changes which groups are checkpointed (DefaultGroupFilter), while the users' ACLs follow the groups prop",
+    fix: "select the groups with the groups prop instead: name only the ones to fail over (e.g. 'billing', Acl.groupPrefix('billing-'))",
+  },
+};
+
+/**
+ * Checkpoint connector intervals that a value below 1 turns off or breaks, by the prop that turns
+ * the task off, with what Kafka 4.3.1 does with a negative one.
+ */
+const INTERVALS: Readonly<Record<string, { readonly prop: 'checkpoints' | 'syncGroupOffsets'; readonly what: string; readonly negative: string; readonly zero: string }>> = {
+  'emit.checkpoints.interval.seconds': {
+    prop: 'checkpoints', what: 'checkpoints',
+    negative: 'MirrorCheckpointConnector.taskConfigs starts no task when MirrorCheckpointConfig.emitCheckpointsInterval is negative',
+    zero: 'the task would poll without pause',
+  },
+  'sync.group.offsets.interval.seconds': {
+    prop: 'syncGroupOffsets', what: 'the group offset syncs',
+    negative: 'MirrorCheckpointTask schedules them with Scheduler.scheduleRepeating, which skips a negative interval',
+    zero: 'ScheduledExecutorService.scheduleAtFixedRate refuses a period of 0',
+  },
+};
+
 /** Connector options Strimzi sets itself (`AbstractConnectorSpec.FORBIDDEN_PARAMETERS`). */
 const STRIMZI_CONNECTOR_OPTIONS = ['name', 'connector.class', 'tasks.max', 'connector.plugin.version'];
 /** Worker options Strimzi refuses (`KafkaMirrorMaker2ClusterSpec.FORBIDDEN_PREFIXES`), and its exceptions. */
@@ -1176,36 +1403,63 @@ const CLIENT_PREFIXES: ReadonlyArray<readonly [string, ConfigSet]> = [
 /** Client prefixes of the Connect workers' config (DistributedConfig passes `producer.`, `consumer.` and `admin.` to its clients). */
 const WORKER_CLIENT_PREFIXES: ReadonlyArray<readonly [string, ConfigSet]> = (['consumer', 'producer', 'admin'] as const).map((client) => [`${client}.`, client] as const);
 
+/** What a config override is checked against: the Kafka version, and the props that decide whether a key is used. */
+interface MirrorConfigContext {
+  readonly version: string;
+  readonly checkpoints: boolean;
+  readonly syncGroupOffsets: boolean;
+}
+
+/** Where a key of the other connector (or, given to the workers, of a connector) belongs: its set and the fix. */
+function connectorHome(set: ConfigSet, key: string, model: string, checkpoints: boolean): { set: ConfigSet; fix: string } | undefined {
+  const homes: Array<[ConfigSet, string]> = [['mirror-source', 'sourceConnectorConfig'], ['mirror-checkpoint', 'checkpointConnectorConfig']];
+  const home = homes.find(([s]) => s !== set && configDefinitions(s, model).has(key));
+  if (home === undefined) return undefined;
+  return { set: home[0], fix: home[0] === 'mirror-checkpoint' && !checkpoints ? 'turn checkpoints on and set it in checkpointConnectorConfig, or remove it' : `set it in ${home[1]} instead` };
+}
+
 /**
  * Checks a config override of a connector (`mirror-source`, `mirror-checkpoint`) or of the Connect
- * workers (`connect`) and returns it: a plain object; no key the construct derives, Strimzi sets
- * or refuses, or the ACLs depend on; each key one Kafka `version` defines for the set, or a
+ * workers (`connect`) and returns it: a plain object; no key the construct derives (in any of the
+ * three configs), Strimzi sets or refuses, the ACLs depend on, or that contradicts the props
+ * (topics.exclude, groups.exclude, a checkpoint interval below 1, a transactional producer); each
+ * key one Kafka version defines for the set (a key of the other connector is sent there), or a
  * client's key under a client prefix (`consumer.`, `source.admin.`, …), or a `transforms.` /
  * `predicates.` key of a connector; each value of the type and range Kafka's model says, on one line.
  */
-function checkMirrorConfig(subject: Subject, prop: string, config: Record<string, string | number | boolean> | undefined, set: ConfigSet, version: string, owned: Readonly<Record<string, string>>): Record<string, string | number | boolean> {
+function checkMirrorConfig(subject: Subject, prop: string, config: Record<string, string | number | boolean> | undefined, set: ConfigSet, context: MirrorConfigContext, owned: Readonly<Record<string, string>>): Record<string, string | number | boolean> {
   if (config === undefined) return {};
   if (typeof config !== 'object' || config === null || Array.isArray(config) || (Object.getPrototypeOf(config) !== Object.prototype && Object.getPrototypeOf(config) !== null)) {
     throwPropError(subject, prop, 'must be a plain object of Kafka configuration options', config, "pass an object literal, e.g. { 'refresh.topics.interval.seconds': 60 }");
   }
-  const model = modelVersion(version);
+  const model = modelVersion(context.version);
   const connector = set !== 'connect';
   for (const [key, value] of Object.entries(config)) {
     const at = `${prop}[${/^[\w.-]+$/.test(key) ? `'${key}'` : JSON.stringify(key)}]`;
     const fail = (problem: string, fix: string): never => throwPropError(subject, at, problem, value, fix);
     if (typeof value === 'string' && /[\u0000-\u001f\u007f]/.test(value)) fail('must not contain a line break or other control character: Strimzi writes it into a properties file, where the rest would become keys of its own', 'give the value on one line');
-    if (owned[key] !== undefined) fail(`is set by the construct from its ${owned[key]} prop`, `set ${owned[key]} instead`);
+    const definition = configDefinitions(set, model).get(key);
+    // A key the construct writes, here or (given in the wrong config) in another: its prop, directly.
+    const by = owned[key] ?? (definition === undefined ? ANY_OWNED[key] : undefined);
+    if (by !== undefined) fail(`is set by the construct from its ${by} prop${owned[key] === undefined ? ' (in the connectors\' config, where it belongs)' : ''}`, `set ${by} instead`);
     if (FIXED[key] !== undefined) fail(`cannot be changed: ${FIXED[key]}`, 'remove it');
+    if (CONTRADICTS[key] !== undefined) fail(`is refused: ${CONTRADICTS[key].why}`, CONTRADICTS[key].fix);
     if (connector && STRIMZI_CONNECTOR_OPTIONS.includes(key)) fail('is set by Strimzi (AbstractConnectorSpec.FORBIDDEN_PARAMETERS)', key === 'tasks.max' ? 'use the tasksMax prop' : 'remove it');
     if (connector && (key.startsWith('source.cluster.') || key.startsWith('target.cluster.'))) fail("is written by Strimzi from the source and target clusters (KafkaMirrorMaker2Connectors), and would override their connection", 'set the listener on MirrorMaker2Cluster.local() or .remote()');
     if (!connector) {
       const prefix = STRIMZI_WORKER_PREFIXES.find((p) => key.startsWith(p));
       if (prefix !== undefined && !STRIMZI_WORKER_EXCEPTIONS.includes(key)) fail(`is managed by Strimzi (options starting with '${prefix}' are refused: KafkaMirrorMaker2ClusterSpec.FORBIDDEN_PREFIXES)`, 'remove it; the listener and user set the connection');
     }
-    const definition = configDefinitions(set, model).get(key);
     if (definition !== undefined) {
       const issue = configValueIssue(key, definition, value);
       if (issue !== undefined) fail(issue.problem, issue.fix);
+      const interval = INTERVALS[key];
+      if (set === 'mirror-checkpoint' && interval !== undefined && Number(value) < 1) {
+        const fix = interval.prop === 'syncGroupOffsets' && !context.syncGroupOffsets
+          ? 'remove it: syncGroupOffsets is false already, so the interval is not used'
+          : `to turn ${interval.what} off, set ${interval.prop}: false instead; else give the interval in seconds, e.g. 60 (the default)`;
+        fail(`must be at least 1 second: a negative interval turns ${interval.what} off behind the ${interval.prop} prop (${interval.negative}), while the ACLs and the consumers who fail over count on them; at 0 ${interval.zero}`, fix);
+      }
       continue;
     }
     if (connector && (key.startsWith('transforms.') || key.startsWith('predicates.'))) continue;
@@ -1213,6 +1467,9 @@ function checkMirrorConfig(subject: Subject, prop: string, config: Record<string
     if (client !== undefined) {
       const rest = key.slice(client[0].length);
       if (/^(ssl|sasl|security)\./.test(rest) && !STRIMZI_WORKER_EXCEPTIONS.includes(rest)) fail(`would override the ${rest.split('.')[0]} settings Strimzi writes from the listener and user`, 'remove it');
+      if (client[1] === 'producer' && rest === 'transactional.id') {
+        fail("is not supported: a transactional producer needs TransactionalId ACLs (Write and Describe on the id: InitProducerId, AddPartitionsToTxn, EndTxn), which the construct does not grant the target user, and MirrorMaker 2 writes without transactions (exactly.once.source.support is refused too)", 'remove it');
+      }
       const clientDefinition = configDefinitions(client[1], model).get(rest);
       if (clientDefinition === undefined) {
         const issue = unknownKeyIssue(client[1], model, rest, 'Kafka ignores it (it only logs an unused key), so it would do nothing', 'remove it');
@@ -1221,6 +1478,11 @@ function checkMirrorConfig(subject: Subject, prop: string, config: Record<string
       const issue = configValueIssue(rest, clientDefinition!, value);
       if (issue !== undefined) fail(issue.problem, issue.fix);
       continue;
+    }
+    // An option of the other connector (or, given to the workers, of a connector): where it belongs.
+    const home = connectorHome(set, key, model, context.checkpoints);
+    if (home !== undefined) {
+      fail(`is a ${CONFIG_SET_NAMES[home.set]} key, not a ${CONFIG_SET_NAMES[set]} key: Kafka ignores it here (it only logs an unused key)`, home.fix);
     }
     const issue = unknownKeyIssue(set, model, key, 'Kafka ignores it (it only logs an unused key), so it would do nothing', 'remove it');
     fail(issue.problem, issue.fix);

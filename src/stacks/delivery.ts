@@ -337,7 +337,7 @@ function fileName(object: Manifest): string {
 }
 
 /**
- * `<prefix><name><extension>`, with `name` cut as {@link fileName} cuts an object's name when the
+ * `<prefix><name><extension>`, with `name` cut as dist/'s file names cut an object's name when the
  * whole would be longer than NAME_MAX bytes (`%` and 32 hex digits of its sha256 after the part
  * that fits): for every file the library names after a user's value (a client script per user, say).
  */

@@ -11,6 +11,7 @@ import { EnvoyGatewayClass, KafkaGateway } from '../gateway';
 import { Acl, AclOperation, KafkaCluster, KafkaMirrorMaker2, KafkaTopic, KafkaUser, MirrorMaker2Cluster, MirrorReplicationPolicy } from '../kafka';
 import { TopicDefinition, addTopicsAndUsers } from './blocks';
 import { Environment } from './environment';
+import type { BridgeRegion } from './multi-region';
 import { bridgeCaCommands, bridgeCaIssuer, BRIDGE_CA_SECRET as BRIDGE_CA, FailoverProviderKind, grantBridgeTopic, provideBridgeCa, RENDERERS } from './failover-parts';
 import { installerOf } from './prerequisites';
 
@@ -48,7 +49,7 @@ export interface MultiRegionDrEnvironmentProps {
    * Kubernetes cluster with its own Kafka cluster, MirrorMaker 2 and bridge.
    * @default - east (preferred) and west
    */
-  readonly regions?: { readonly name: string; readonly priority: number }[];
+  readonly regions?: BridgeRegion[];
   /**
    * The domain: each region's Kafka is `bootstrap.kafka.<region>.<domain>`, the bridges
    * `bridge.<domain>` behind the tier-1 gateway.

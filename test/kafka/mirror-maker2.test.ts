@@ -307,7 +307,7 @@ describe('checks: each wrong value beside the right one', () => {
     ['a key Strimzi sets', () => ({ sourceConnectorConfig: { 'tasks.max': 4 } }), () => ({ tasksMax: 4 }), /sourceConnectorConfig\['tasks.max'\] is set by Strimzi \(AbstractConnectorSpec.FORBIDDEN_PARAMETERS\) \(got 4\); use the tasksMax prop/],
     ['a connection key', () => ({ sourceConnectorConfig: { 'source.cluster.bootstrap.servers': 'other:9092' } }), () => ({ sourceConnectorConfig: { 'source.consumer.fetch.max.bytes': 1048576 } }), /sourceConnectorConfig\['source.cluster.bootstrap.servers'\] is written by Strimzi from the source and target clusters/],
     ['a client security key', () => ({ sourceConnectorConfig: { 'source.consumer.ssl.keystore.location': '/x' } }), () => ({ sourceConnectorConfig: { 'source.consumer.ssl.protocol': 'TLSv1.3' } }), /would override the ssl settings Strimzi writes from the listener and user/],
-    ['another separator', () => ({ sourceConnectorConfig: { 'replication.policy.separator': '_' } }), () => ({ sourceConnectorConfig: { 'topics.exclude': 'orders-tmp' } }), /replication.policy.separator'\] cannot be changed: targetTopicName\(\) and the target's ACLs assume the policies' '.'/],
+    ['another separator', () => ({ sourceConnectorConfig: { 'replication.policy.separator': '_' } }), () => ({ sourceConnectorConfig: { 'refresh.topics.interval.seconds': 60 } }), /replication.policy.separator'\] cannot be changed: targetTopicName\(\) and the target's ACLs assume the policies' '.'/],
     ['ACL syncing', () => ({ sourceConnectorConfig: { 'sync.topic.acls.enabled': true } }), () => ({ sourceConnectorConfig: {} }), /sync.topic.acls.enabled'\] cannot be changed: the user operator owns the users' ACLs/],
     ['checkpoint config without checkpoints', () => ({ checkpoints: false, groups: undefined, checkpointConnectorConfig: { 'emit.checkpoints.interval.seconds': 30 } }),
       () => ({ checkpointConnectorConfig: { 'emit.checkpoints.interval.seconds': 30 } }), /checkpointConnectorConfig is set without checkpoints: there is no checkpoint connector/],
@@ -315,6 +315,42 @@ describe('checks: each wrong value beside the right one', () => {
     ['a worker key Strimzi manages', () => ({ connectConfig: { 'ssl.keystore.location': '/x' } }), () => ({ connectConfig: { 'ssl.protocol': 'TLSv1.3' } }), /connectConfig\['ssl.keystore.location'\] is managed by Strimzi \(options starting with 'ssl.' are refused/],
     ['a misspelt client key of the workers', () => ({ connectConfig: { 'producer.compresion.type': 'zstd' } }), () => ({ connectConfig: { 'producer.compression.type': 'zstd' } }), /connectConfig\['producer.compresion.type'\] names 'compresion.type' for the producer clients \('producer.'\).*did you mean 'compression.type'\?/],
     ['exactly-once source support', () => ({ connectConfig: { 'exactly.once.source.support': 'enabled' } }), () => ({ connectConfig: { 'offset.flush.interval.ms': 10000 } }), /exactly.once.source.support'\] cannot be changed: Connect's exactly-once source support needs transactional-id ACLs/],
+    // Overrides that contradict what the construct derives: the prop to use instead.
+    ['a topic exclusion behind the topics prop', (s) => ({ topics: [s.orders, Acl.topicPrefix('payments-')], sourceConnectorConfig: { 'topics.exclude': 'payments-tmp' } }), (s) => ({ topics: [s.orders, Acl.topic('payments-eu')] }),
+      /sourceConnectorConfig\['topics.exclude'\] is refused: it changes which topics are mirrored \(DefaultTopicFilter\), while the users' ACLs and targetTopicName\(\) follow the topics prop \(got "payments-tmp"\); select the topics with the topics prop instead/],
+    ['a group exclusion behind the groups prop', () => ({ groups: [Acl.groupPrefix('billing-')], checkpointConnectorConfig: { 'groups.exclude': 'billing-test' } }), () => ({ groups: ['billing-eu'] }),
+      /checkpointConnectorConfig\['groups.exclude'\] is refused: .*follow the groups prop \(got "billing-test"\); select the groups with the groups prop instead/],
+    ['checkpoints turned off by their interval', () => ({ checkpointConnectorConfig: { 'emit.checkpoints.interval.seconds': -1 } }), () => ({ checkpoints: false, groups: undefined }),
+      /checkpointConnectorConfig\['emit.checkpoints.interval.seconds'\] must be at least 1 second: a negative interval turns checkpoints off behind the checkpoints prop \(MirrorCheckpointConnector.taskConfigs starts no task.*\(got -1\); to turn checkpoints off, set checkpoints: false instead/],
+    ['group offset syncs turned off by their interval', () => ({ checkpointConnectorConfig: { 'sync.group.offsets.interval.seconds': -1 } }), () => ({ syncGroupOffsets: false }),
+      /sync.group.offsets.interval.seconds'\] must be at least 1 second: a negative interval turns the group offset syncs off behind the syncGroupOffsets prop .*; to turn the group offset syncs off, set syncGroupOffsets: false instead/],
+    ['a group offset sync interval where syncGroupOffsets is false already', () => ({ syncGroupOffsets: false, checkpointConnectorConfig: { 'sync.group.offsets.interval.seconds': 0 } }), () => ({ syncGroupOffsets: false }),
+      /sync.group.offsets.interval.seconds'\] must be at least 1 second.*\(got 0\); remove it: syncGroupOffsets is false already/],
+    ['a transactional producer of the connector', () => ({ sourceConnectorConfig: { 'producer.override.transactional.id': 'mm2' } }), () => ({ sourceConnectorConfig: { 'producer.override.linger.ms': 5 } }),
+      /sourceConnectorConfig\['producer.override.transactional.id'\] is not supported: a transactional producer needs TransactionalId ACLs/],
+    ['a transactional producer of the connector (its producer. prefix)', () => ({ sourceConnectorConfig: { 'producer.transactional.id': 'mm2' } }), () => ({ sourceConnectorConfig: { 'producer.linger.ms': 5 } }),
+      /sourceConnectorConfig\['producer.transactional.id'\] is not supported/],
+    ['a transactional producer of the workers', () => ({ connectConfig: { 'producer.transactional.id': 'mm2' } }), () => ({ connectConfig: { 'producer.linger.ms': 5 } }),
+      /connectConfig\['producer.transactional.id'\] is not supported: a transactional producer needs TransactionalId ACLs/],
+    // A connector key in the wrong config points where it goes, and to the prop when the construct sets it.
+    ['the replication policy in the workers\' config', () => ({ connectConfig: { 'replication.policy.class': 'x' } }), () => ({ replicationPolicy: MirrorReplicationPolicy.IDENTITY }),
+      /connectConfig\['replication.policy.class'\] is set by the construct from its replicationPolicy prop \(in the connectors' config, where it belongs\) \(got "x"\); set replicationPolicy instead/],
+    ['a source connector key in the workers\' config', () => ({ connectConfig: { 'refresh.topics.interval.seconds': 60 } }), () => ({ sourceConnectorConfig: { 'refresh.topics.interval.seconds': 60 } }),
+      /connectConfig\['refresh.topics.interval.seconds'\] is a MirrorSourceConnector config key, not a Connect worker config key: Kafka ignores it here .*; set it in sourceConnectorConfig instead/],
+    ['a checkpoint key in the source connector\'s config', () => ({ sourceConnectorConfig: { 'emit.checkpoints.interval.seconds': 30 } }), () => ({ checkpointConnectorConfig: { 'emit.checkpoints.interval.seconds': 30 } }),
+      /sourceConnectorConfig\['emit.checkpoints.interval.seconds'\] is a MirrorCheckpointConnector config key, not a MirrorSourceConnector config key.*; set it in checkpointConnectorConfig instead/],
+    // What would be ignored, and Secrets that clash.
+    ['the offset-syncs topic\'s location without checkpoints', () => ({ checkpoints: false, groups: undefined, offsetSyncsTopicLocation: OffsetSyncsTopicLocation.SOURCE }), () => ({ offsetSyncsTopicLocation: OffsetSyncsTopicLocation.SOURCE }),
+      /offsetSyncsTopicLocation is set without checkpoints: there is no offset-syncs topic .*\(got "source"\); turn checkpoints on, or drop offsetSyncsTopicLocation/],
+    ['a CA copy in the cluster\'s own namespace (not used)', (s) => ({ target: MirrorMaker2Cluster.local(s.west, { caSecretName: 'west-ca' }) }), (s) => ({ namespace: 'ops', target: MirrorMaker2Cluster.local(s.west, { caSecretName: 'west-ca' }) }),
+      /target sets caSecretName 'west-ca' \(MirrorMaker2Cluster.local\(\)\), which is not used: MirrorMaker 2 is in the namespace of Kafka 'west' \(west\), where it reads the listener's CA Secret 'west-cluster-ca-cert' itself \(got "west-ca"\); drop caSecretName/],
+    ['a copy named like the Secret of the other side', (s) => ({ source: MirrorMaker2Cluster.local(s.east, { userSecretName: 'west-cluster-ca-cert' }) }), (s) => ({ source: MirrorMaker2Cluster.local(s.east, { userSecretName: 'east-mirror-user' }) }),
+      /source reads the credentials of the source user from Secret 'west-cluster-ca-cert' in namespace west, where it reads the CA of the target Kafka 'west' too: one Secret cannot hold both.*; give userSecretName another name, or leave it unset for 'mirror-source-user'/],
+    ['two copies of one name', (s) => ({ namespace: 'ops', source: MirrorMaker2Cluster.local(s.east, { userSecretName: 'copied' }), target: MirrorMaker2Cluster.local(s.west, { caSecretName: 'copied' }) }),
+      (s) => ({ namespace: 'ops', source: MirrorMaker2Cluster.local(s.east, { userSecretName: 'copied' }), target: MirrorMaker2Cluster.local(s.west, { caSecretName: 'west-ca' }) }),
+      /target reads the CA of the target Kafka 'west' from Secret 'copied' in namespace ops, where it reads the credentials of the source user too.*; give caSecretName another name, or leave it unset for 'mirror-target-ca'/],
+    ['the mirror\'s own Connect group', () => ({ groups: ['mirror-group'] }), () => ({ groups: ['billing'] }), /groups\[0\] is 'mirror-group', the Connect group of this KafkaMirrorMaker2's own workers on the target/],
+    ['a group with a line break', () => ({ groups: ['billing\n'] }), () => ({ groups: ['billing'] }), /groups\[0\] must not contain a line break or other control character/],
   ])('%s', (_, wrong, right, message) => {
     const bad = twoClusters();
     let error = '';
@@ -421,6 +457,100 @@ describe('checks: each wrong value beside the right one', () => {
       new KafkaMirrorMaker2(chart, 'Mirror', { namespace: `mirror-${i}`, source: MirrorMaker2Cluster.local(from), target: MirrorMaker2Cluster.local(target), topics: [Acl.topic('payments')], checkpoints: false });
     }
     expect(() => app.synth()).toThrow(/KafkaMirrorMaker2 'mirror' at team1\/Mirror: name gives its Connect group and topics the names of KafkaMirrorMaker2 'mirror' at team0\/Mirror's on the same target \('mirror-group'\): the two Connect clusters would join each other/);
+  });
+});
+
+describe('checks between mirrors and the topics around them', () => {
+  /** Three clusters alpha, beta, gamma in one chart, each in its own namespace. */
+  function three() {
+    const chart = Testing.chart();
+    const [alpha, beta, gamma] = ['alpha', 'beta', 'gamma'].map((n) => new KafkaCluster(chart, n[0].toUpperCase() + n.slice(1), { name: n, namespace: n }));
+    const hop = (id: string, from: KafkaCluster, to: KafkaCluster, props: Partial<KafkaMirrorMaker2Props> = {}) => new KafkaMirrorMaker2(chart, id, {
+      namespace: to.namespace, source: MirrorMaker2Cluster.local(from), target: MirrorMaker2Cluster.local(to), topics: [Acl.topic('orders')], checkpoints: false, ...props,
+    });
+    return { chart, alpha, beta, gamma, hop };
+  }
+  const identity = { replicationPolicy: MirrorReplicationPolicy.IDENTITY };
+
+  test('a loop through three clusters (identity keeps the name all the way round) fails; one prefixed mirror with a literal topic breaks it', () => {
+    const loop = three();
+    loop.hop('AB', loop.alpha, loop.beta, identity);
+    loop.hop('BC', loop.beta, loop.gamma, identity);
+    loop.hop('CA', loop.gamma, loop.alpha, identity);
+    expect(() => synth(loop.chart)).toThrow(/KafkaMirrorMaker2 'ca' at test\/CA: replicationPolicy makes a loop through 3 clusters with KafkaMirrorMaker2 'ab' at test\/AB, KafkaMirrorMaker2 'bc' at test\/BC: orders goes gamma → alpha → beta → gamma and is mirrored again, keeping its name at every step .*\(got "identity"\); drop the topic from one mirror of the loop, or set replicationPolicy: MirrorReplicationPolicy.PREFIXED on 'ca', 'ab', 'bc'/);
+
+    const broken = three();
+    broken.hop('AB', broken.alpha, broken.beta, identity);
+    broken.hop('BC', broken.beta, broken.gamma, identity);
+    broken.hop('CA', broken.gamma, broken.alpha);
+    expect(() => synth(broken.chart)).not.toThrow();
+  });
+
+  test('a prefixed mirror in a loop of every topic still loops (the name grows each round); all prefixed, isCycle stops it', () => {
+    const every = { topics: [Acl.topic('*')] };
+    const mixed = three();
+    mixed.hop('AB', mixed.alpha, mixed.beta, every);
+    mixed.hop('BC', mixed.beta, mixed.gamma, { ...every, ...identity });
+    mixed.hop('CA', mixed.gamma, mixed.alpha, { ...every, ...identity });
+    expect(() => synth(mixed.chart)).toThrow(/KafkaMirrorMaker2 'ca' at test\/CA: replicationPolicy makes a loop through 3 clusters .*with a longer name each round.*set replicationPolicy: MirrorReplicationPolicy.PREFIXED on 'ca', 'bc' \(with every mirror of the loop prefixed, isCycle stops it\)/);
+    const prefixed = three();
+    prefixed.hop('AB', prefixed.alpha, prefixed.beta, every);
+    prefixed.hop('BC', prefixed.beta, prefixed.gamma, every);
+    prefixed.hop('CA', prefixed.gamma, prefixed.alpha, every);
+    expect(() => synth(prefixed.chart)).not.toThrow();
+  });
+
+  test('two identity mirrors from different sources into one target topic fail; prefixed, each source keeps its own', () => {
+    const merged = three();
+    merged.hop('AB', merged.alpha, merged.beta, identity);
+    merged.hop('GB', merged.gamma, merged.beta, identity);
+    expect(() => synth(merged.chart)).toThrow(/KafkaMirrorMaker2 'gb' at test\/GB: topics write orders from 'gamma' into 'beta', where KafkaMirrorMaker2 'ab' at test\/AB writes orders from 'alpha': two sources' records would merge into one topic.*\(got \["orders"\]\); set replicationPolicy: MirrorReplicationPolicy.PREFIXED/);
+    const apart = three();
+    apart.hop('AB', apart.alpha, apart.beta, identity);
+    apart.hop('GB', apart.gamma, apart.beta);
+    expect(() => synth(apart.chart)).not.toThrow();
+  });
+
+  test('a mirror onto a topic the target manages (a KafkaTopic of that name) fails, naming the KafkaTopic, under either policy', () => {
+    const managed = three();
+    managed.beta.addTopic('orders');
+    managed.hop('AB', managed.alpha, managed.beta, identity);
+    expect(() => synth(managed.chart)).toThrow(/KafkaMirrorMaker2 'ab' at test\/AB: topics write orders into 'beta', which KafkaTopic 'orders' at test\/Beta\/orders manages there: MirrorMaker 2's CreatePartitions and AlterConfigs would fight the Topic Operator.*\(got "orders"\); drop that KafkaTopic \(MirrorMaker 2 creates the topic itself\), or mirror another topic \(or set replicationPolicy: MirrorReplicationPolicy.PREFIXED, which writes 'alpha.orders'\)/);
+    const prefixedName = three();
+    prefixedName.beta.addTopic('alpha.orders');
+    prefixedName.hop('AB', prefixedName.alpha, prefixedName.beta);
+    expect(() => synth(prefixedName.chart)).toThrow(/topics write alpha.orders into 'beta', which KafkaTopic 'alpha.orders' at test\/Beta\/alpha.orders manages there.*or mirror another topic$/m);
+    // A KafkaTopic of the same name on the source is the mirrored topic itself; on the target under the other policy, another topic.
+    const fine = three();
+    fine.alpha.addTopic('orders');
+    fine.beta.addTopic('orders');
+    fine.hop('AB', fine.alpha, fine.beta);
+    expect(() => synth(fine.chart)).not.toThrow();
+  });
+
+  test('a KafkaTopic on the target named like the Connect or internal topics fails', () => {
+    const connect = three();
+    connect.beta.addTopic('__ab-config');
+    connect.hop('AB', connect.alpha, connect.beta);
+    expect(() => synth(connect.chart)).toThrow(/KafkaMirrorMaker2 'ab' at test\/AB: name makes MirrorMaker 2 use __ab-config, a topic of its Connect workers, which KafkaTopic '__ab-config' at test\/Beta\/__ab-config manages.*; drop that KafkaTopic.*, or give this KafkaMirrorMaker2 another name/);
+    const checkpoints = three();
+    checkpoints.beta.addTopic('alpha.checkpoints.internal');
+    checkpoints.hop('AB', checkpoints.alpha, checkpoints.beta, { checkpoints: true, groups: ['billing'] });
+    expect(() => synth(checkpoints.chart)).toThrow(/source makes MirrorMaker 2 use alpha.checkpoints.internal, one of its internal topics, which KafkaTopic 'alpha.checkpoints.internal' at test\/Beta\/alpha.checkpoints.internal manages/);
+    const offsetSyncs = three();
+    offsetSyncs.alpha.addTopic('mm2-offset-syncs.beta.internal');
+    offsetSyncs.hop('AB', offsetSyncs.alpha, offsetSyncs.beta, { checkpoints: true, groups: ['billing'], offsetSyncsTopicLocation: OffsetSyncsTopicLocation.SOURCE });
+    expect(() => synth(offsetSyncs.chart)).toThrow(/offsetSyncsTopicLocation makes MirrorMaker 2 use mm2-offset-syncs.beta.internal, one of its internal topics, which KafkaTopic 'mm2-offset-syncs.beta.internal' at test\/Alpha\/mm2-offset-syncs.beta.internal manages/);
+    const elsewhere = three();
+    elsewhere.alpha.addTopic('mm2-offset-syncs.beta.internal');
+    elsewhere.hop('AB', elsewhere.alpha, elsewhere.beta, { checkpoints: true, groups: ['billing'] });
+    expect(() => synth(elsewhere.chart)).not.toThrow();
+  });
+
+  test('one Secret for both copies of a cluster fails at the factory', () => {
+    const setup = twoClusters();
+    expect(() => MirrorMaker2Cluster.local(setup.east, { caSecretName: 'east-copy', userSecretName: 'east-copy' })).toThrow(/MirrorMaker2Cluster.local\(\): userSecretName is caSecretName too: one Secret cannot hold both .*\(got "east-copy"\); give each copy its own name/);
+    expect(MirrorMaker2Cluster.local(setup.east, { caSecretName: 'east-ca', userSecretName: 'east-user' }).alias).toBe('east');
   });
 });
 
