@@ -4657,20 +4657,7 @@ export const INTERFACES = {
     "t": "array",
     "of": {
      "t": "object",
-     "props": {
-      "name": {
-       "shape": {
-        "t": "string"
-       },
-       "optional": false
-      },
-      "priority": {
-       "shape": {
-        "t": "number"
-       },
-       "optional": false
-      }
-     }
+     "ref": "BridgeRegion"
     }
    },
    "optional": true
