@@ -146,12 +146,12 @@ export class MirrorMaker2Cluster {
     checkArgs('MirrorMaker2Cluster.remote()', 'MirrorMaker2Cluster.remote', arguments);
     const factory = 'MirrorMaker2Cluster.remote()';
     checkCluster(factory, cluster);
-    const listener = pickListener(factory, cluster, options.listener, (l) => outsideAddresses(l).length > 0, 'has a bootstrap address outside the Kubernetes cluster (a bootstrap host)',
+    const listener = pickListener(factory, cluster, options.listener, (l) => l.outsideBootstrapAddresses.length > 0, 'has a bootstrap address outside the Kubernetes cluster (a bootstrap host)',
       'add a listener reached through a Gateway (addExternalListener), or MirrorMaker2Cluster.local() from inside the same Kubernetes cluster');
     const alias = checkAlias(factory, options.alias ?? cluster.clusterName, cluster);
     checkAuthentication(factory, cluster, listener);
     checkCopyNames(factory, options);
-    return new MirrorMaker2Cluster(cluster, alias, listener, outsideAddresses(listener)[0], true, options.caSecretName, options.userSecretName);
+    return new MirrorMaker2Cluster(cluster, alias, listener, listener.outsideBootstrapAddresses[0], true, options.caSecretName, options.userSecretName);
   }
 
   private constructor(
@@ -1215,14 +1215,6 @@ function pickListener(factory: string, cluster: IKafkaCluster, name: string | un
   return listener;
 }
 
-/** The listener's bootstrap addresses outside its Kubernetes cluster (its bootstrap host, a Gateway's routed address). */
-function outsideAddresses(listener: KafkaListener): string[] {
-  const service = listener.bootstrapService;
-  return listener.bootstrapAddresses.filter((a) => {
-    const host = a.replace(/:\d+$/, '');
-    return host !== service && !host.startsWith(`${service}.`);
-  });
-}
 
 /** Throws unless the names of the copied Secrets are Secret names, two different ones. */
 function checkCopyNames(factory: string, options: MirrorClusterOptions): void {
