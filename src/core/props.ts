@@ -169,12 +169,18 @@ function describe(shape: Shape): string {
     case 'duration': return 'a cdk8s Duration';
     case 'size': return 'a cdk8s Size';
     case 'enum': return shape.names ? `one of ${shape.names.join(', ')}` : `one of ${shape.values.map((v) => formatValue(v)).join(', ')}`;
-    case 'array': return `an array of ${describe(shape.of).replace(/^(a|an) /, '')}s`.replace(/ss$/, 'ses');
+    // Each alternative in the plural: an array of KafkaTopics or Acls.
+    case 'array': return `an array of ${(shape.of.t === 'union' ? shape.of.of : [shape.of]).map((s) => plural(describe(s))).join(' or ')}`;
     case 'record': return 'an object of named values';
     case 'object': return shape.ref ? `a ${shape.ref} object` : 'an object';
     case 'union': return shape.of.map(describe).join(' or ');
     case 'instance': return `a${/^[AEIOU]/.test(shape.name) ? 'n' : ''} ${shape.name}`;
   }
+}
+
+/** `a KafkaTopic` → `KafkaTopics`, `a string` → `strings`, `a Size object` → `Size objects`. */
+function plural(description: string): string {
+  return `${description.replace(/^(a|an) /, '')}s`.replace(/ss$/, 'ses');
 }
 
 function isObject(value: unknown): value is object {
