@@ -318,6 +318,53 @@ export const INTERFACES = {
    "optional": true
   }
  },
+ "ConnectBuild": {
+  "image": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "pushSecret": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "plugins": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "ConnectPlugin"
+    }
+   },
+   "optional": false
+  }
+ },
+ "ConnectPlugin": {
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "artifacts": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "instance",
+     "name": "ConnectPluginArtifact",
+     "members": {
+      "type": "present",
+      "url": "present",
+      "sha512": "present"
+     }
+    }
+   },
+   "optional": false
+  }
+ },
  "CruiseControlAutoRebalance": {
   "addBrokers": {
    "shape": {
@@ -1885,6 +1932,374 @@ export const INTERFACES = {
      "_spec": "present",
      "className": "present"
     }
+   },
+   "optional": true
+  }
+ },
+ "KafkaConnectorOptions": {
+  "class": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "tasksMax": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "config": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "state": {
+   "shape": {
+    "t": "enum",
+    "values": [
+     "running",
+     "paused",
+     "stopped"
+    ],
+    "names": [
+     "ConnectorState.RUNNING",
+     "ConnectorState.PAUSED",
+     "ConnectorState.STOPPED"
+    ]
+   },
+   "optional": true
+  },
+  "reads": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "instance",
+     "name": "KafkaTopic",
+     "members": {
+      "topicName": "present",
+      "partitions": "present",
+      "resourceName": "present",
+      "cluster": "present",
+      "resource": "present",
+      "grantRead": "function",
+      "grantWrite": "function",
+      "grantReadWrite": "function",
+      "node": "present",
+      "with": "function",
+      "toString": "function"
+     }
+    }
+   },
+   "optional": true
+  },
+  "writes": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "instance",
+     "name": "KafkaTopic",
+     "members": {
+      "topicName": "present",
+      "partitions": "present",
+      "resourceName": "present",
+      "cluster": "present",
+      "resource": "present",
+      "grantRead": "function",
+      "grantWrite": "function",
+      "grantReadWrite": "function",
+      "node": "present",
+      "with": "function",
+      "toString": "function"
+     }
+    }
+   },
+   "optional": true
+  }
+ },
+ "KafkaConnectorProps": {
+  "connect": {
+   "shape": {
+    "t": "instance",
+    "name": "KafkaConnect",
+    "members": {
+     "connectName": "present",
+     "cluster": "present",
+     "listener": "present",
+     "replicas": "present",
+     "version": "present",
+     "groupId": "present",
+     "storageTopics": "present",
+     "storageReplicationFactor": "present",
+     "useConnectorResources": "present",
+     "resource": "present",
+     "addConnector": "function",
+     "serviceName": "present",
+     "podSelectorLabels": "present",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  "class": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "tasksMax": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "config": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "state": {
+   "shape": {
+    "t": "enum",
+    "values": [
+     "running",
+     "paused",
+     "stopped"
+    ],
+    "names": [
+     "ConnectorState.RUNNING",
+     "ConnectorState.PAUSED",
+     "ConnectorState.STOPPED"
+    ]
+   },
+   "optional": true
+  },
+  "reads": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "instance",
+     "name": "KafkaTopic",
+     "members": {
+      "topicName": "present",
+      "partitions": "present",
+      "resourceName": "present",
+      "cluster": "present",
+      "resource": "present",
+      "grantRead": "function",
+      "grantWrite": "function",
+      "grantReadWrite": "function",
+      "node": "present",
+      "with": "function",
+      "toString": "function"
+     }
+    }
+   },
+   "optional": true
+  },
+  "writes": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "instance",
+     "name": "KafkaTopic",
+     "members": {
+      "topicName": "present",
+      "partitions": "present",
+      "resourceName": "present",
+      "cluster": "present",
+      "resource": "present",
+      "grantRead": "function",
+      "grantWrite": "function",
+      "grantReadWrite": "function",
+      "node": "present",
+      "with": "function",
+      "toString": "function"
+     }
+    }
+   },
+   "optional": true
+  }
+ },
+ "KafkaConnectProps": {
+  "cluster": {
+   "shape": {
+    "t": "instance",
+    "name": "IKafkaCluster",
+    "members": {
+     "clusterName": "present",
+     "clusterCaCertSecretName": "present",
+     "clientsCaCertSecretName": "present",
+     "allListeners": "present",
+     "grantRead": "function",
+     "grantWrite": "function",
+     "grantReadWrite": "function",
+     "grantIdempotentWrite": "function",
+     "grantTransactionalWrite": "function",
+     "grantConsumerGroup": "function",
+     "grantTransactionalId": "function",
+     "node": "present",
+     "with": "function"
+    }
+   },
+   "optional": false
+  },
+  "listener": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "namespace": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "replicas": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "version": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "build": {
+   "shape": {
+    "t": "object",
+    "ref": "ConnectBuild"
+   },
+   "optional": true
+  },
+  "storageReplicationFactor": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "useConnectorResources": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "resources": {
+   "shape": {
+    "t": "object",
+    "props": {
+     "cpu": {
+      "shape": {
+       "t": "object",
+       "props": {
+        "request": {
+         "shape": {
+          "t": "instance",
+          "name": "Cpu",
+          "members": {
+           "amount": "present"
+          }
+         },
+         "optional": true
+        },
+        "limit": {
+         "shape": {
+          "t": "instance",
+          "name": "Cpu",
+          "members": {
+           "amount": "present"
+          }
+         },
+         "optional": true
+        }
+       }
+      },
+      "optional": true
+     },
+     "memory": {
+      "shape": {
+       "t": "object",
+       "props": {
+        "request": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        },
+        "limit": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        }
+       }
+      },
+      "optional": true
+     },
+     "ephemeralStorage": {
+      "shape": {
+       "t": "object",
+       "props": {
+        "request": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        },
+        "limit": {
+         "shape": {
+          "t": "size"
+         },
+         "optional": true
+        }
+       }
+      },
+      "optional": true
+     }
+    }
+   },
+   "optional": true
+  },
+  "restrictedSecurityContext": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "metrics": {
+   "shape": {
+    "t": "boolean"
    },
    "optional": true
   }
@@ -6285,6 +6700,54 @@ export const SIGNATURES = {
   }
  ],
  "ClusterIssuer.toIssuerRef": [],
+ "ConnectPluginArtifact.jar": [
+  {
+   "name": "url",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "sha512",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  }
+ ],
+ "ConnectPluginArtifact.tgz": [
+  {
+   "name": "url",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "sha512",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  }
+ ],
+ "ConnectPluginArtifact.zip": [
+  {
+   "name": "url",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "sha512",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  }
+ ],
  "ConsistencyPass.clientNamespaces": [
   {
    "name": "scope",
@@ -8350,6 +8813,83 @@ export const SIGNATURES = {
    "optional": true
   }
  ],
+ "KafkaConnect.addConnector": [
+  {
+   "name": "id",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "KafkaConnectorOptions"
+   },
+   "optional": false
+  }
+ ],
+ "KafkaConnect.constructor": [
+  {
+   "name": "scope",
+   "shape": {
+    "t": "instance",
+    "name": "Construct",
+    "members": {
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "id",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "props",
+   "shape": {
+    "t": "object",
+    "ref": "KafkaConnectProps"
+   },
+   "optional": false
+  }
+ ],
+ "KafkaConnector.constructor": [
+  {
+   "name": "scope",
+   "shape": {
+    "t": "instance",
+    "name": "Construct",
+    "members": {
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": false
+  },
+  {
+   "name": "id",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "props",
+   "shape": {
+    "t": "object",
+    "ref": "KafkaConnectorProps"
+   },
+   "optional": false
+  }
+ ],
  "KafkaGateway.constructor": [
   {
    "name": "scope",
@@ -9033,8 +9573,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@662": "function",
-       "__@toStringTag@664": "present"
+       "__@iterator@680": "function",
+       "__@toStringTag@682": "present"
       }
      }
     ]

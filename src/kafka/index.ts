@@ -1,4 +1,5 @@
 export * from './client';
+export * from './connect';
 // The grant options only: the rest of grants.ts is the library's authorization model.
 export type { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 export * from './cluster-base';

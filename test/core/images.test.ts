@@ -111,7 +111,10 @@ describe('every pod spec of every example environment', () => {
   test("Strimzi's pods that set runAsNonRoot run Strimzi's images, whose USER is numeric (1001), not an image the library names", () => {
     const strimzi = clusters.flatMap(({ manifests }) => manifests.filter((m) => m.apiVersion.startsWith('kafka.strimzi.io/') && JSON.stringify(m).includes('"runAsNonRoot":true')));
     expect(strimzi.length).toBeGreaterThan(0);
-    for (const resource of strimzi) expect({ resource: `${resource.kind}/${resource.metadata.name}`, image: JSON.stringify(resource).includes('"image":') }).toEqual({ resource: `${resource.kind}/${resource.metadata.name}`, image: false });
+    // A KafkaConnect's build output is Strimzi's Kafka image with the plugins added, and Strimzi's
+    // Dockerfile switches back to USER 1001 after adding them (KafkaConnectDockerfile: NON_PRIVILEGED_USER).
+    const named = (m: (typeof strimzi)[number]) => JSON.stringify(m.kind === 'KafkaConnect' ? { ...m, spec: { ...m.spec, build: { ...m.spec.build, output: undefined } } } : m).includes('"image":');
+    for (const resource of strimzi) expect({ resource: `${resource.kind}/${resource.metadata.name}`, image: named(resource) }).toEqual({ resource: `${resource.kind}/${resource.metadata.name}`, image: false });
   });
 
   test.each(workloads.map((w) => [`${w.where} ${w.object.kind}/${w.object.metadata.name}`, w] as const))(
