@@ -2,6 +2,7 @@ import { ApiObject, Testing } from 'cdk8s';
 import {
   ClusterProfile, ConnectPluginArtifact, ConnectorState, KafkaAuthorization, KafkaCluster, KafkaConnect, KafkaConnectProps, KafkaConnector, ListenerAuthentication,
 } from '../../src';
+import { ConsistencyPass } from '../../src/core/consistency';
 import { expectValid, find, Manifest, synth } from '../support';
 
 const FILE_JAR = 'https://repo1.maven.org/maven2/org/apache/kafka/connect-file/4.3.1/connect-file-4.3.1.jar';
@@ -91,6 +92,11 @@ describe('KafkaConnect', () => {
       output: { type: 'docker', image: 'registry.example.com/kafka/connect-files:1', pushSecret: 'registry-push' },
       plugins: [{ name: 'connect-file', artifacts: [{ type: 'jar', url: FILE_JAR, sha512sum: FILE_SHA512 }] }],
     });
+    expect(ConsistencyPass.of(s.chart).podSecurityOf(s.chart, 'kafka')?.level).toBe('baseline');
+    const without = setup();
+    connect(without);
+    expect(ConsistencyPass.of(without.chart).podSecurityOf(without.chart, 'kafka')?.level ?? 'restricted').toBe('restricted');
+    expectValid(manifests);
   });
 
   test('a DEVELOPMENT cluster: one worker, smaller resources, replication capped by the brokers', () => {
