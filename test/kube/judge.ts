@@ -27,7 +27,8 @@ async function until(check: () => Promise<string | undefined>, seconds: number):
 }
 
 /**
- * Pods of every Deployment and StatefulSet of the folder created and admitted: a pod exists
+ * Pods of every Deployment and StatefulSet of the folder created and admitted (waiting up to 3
+ * minutes for the controllers, which a loaded 2-core machine running two control planes slows): a pod exists
  * for each (the first of a StatefulSet: without a kubelet no pod turns Ready, so OrderedReady
  * stops at one), and no FailedCreate event names the workload or its ReplicaSets.
  */
@@ -44,7 +45,7 @@ async function podsAdmitted(plane: ControlPlane, folder: ClusterFolder): Promise
       if (mine.length > 0) return `${w.kind} ${ns}/${w.metadata.name}: FailedCreate: ${mine[0].message}`;
       found = (await plane.request('GET', `/api/v1/namespaces/${ns}/pods?labelSelector=${encodeURIComponent(selector)}`)).body.items.length;
       return found > 0 ? undefined : `${w.kind} ${ns}/${w.metadata.name}: no pod created`;
-    }, 60);
+    }, 180);
     if (problem !== undefined) problems.push(problem);
     pods += found;
   }
