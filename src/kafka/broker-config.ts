@@ -1,4 +1,7 @@
 import { IConstruct } from 'constructs';
+import { propError } from '../core/errors';
+// ClusterProfile is read when a check runs, after kafka-cluster.ts (which imports this module) has loaded.
+import { ClusterProfile, type IKafkaCluster } from './kafka-cluster';
 import { Subject, throwPropError } from '../core/errors';
 import { ConfigDefinition, configDefinitions, ConfigIssue, ConfigSet, ConfigType, configValueIssue, modelVersion, unknownKeyIssue } from './config-model';
 
@@ -374,4 +377,44 @@ function lineBreakIssue(key: string, value: unknown): ConfigIssue | undefined {
     return { problem: 'must not contain a line break or other control character: in the properties file Kafka reads, the rest would become keys of its own (e.g. super.users)', fix: 'give the value on one line; a list is comma-separated' };
   }
   return undefined;
+}
+
+/** The largest replication factor: a Java short (`NewTopic`, `ConfigDef.Type.SHORT`). */
+export const MAX_REPLICATION_FACTOR = 32767;
+
+/**
+ * The replication factor of topics a component (Kafka Connect, MirrorMaker 2) creates on
+ * `cluster`: `given`, checked to be a whole number from 1 to a Java short (the component's -1,
+ * "the broker default", is not taken: the factor is checked against the brokers), else the
+ * cluster's `default.replication.factor` where it tells one (a KafkaCluster's is 3, or its
+ * brokers up to 3 in DEVELOPMENT), else 3.
+ */
+export function componentReplicationFactor(subject: Subject, prop: string, given: number | undefined, cluster: IKafkaCluster): number {
+  if (given !== undefined) {
+    if (!Number.isInteger(given) || given < 1 || given > MAX_REPLICATION_FACTOR) {
+      throwPropError(subject, prop, `must be a whole number from 1 to ${MAX_REPLICATION_FACTOR} (a Java short; -1, the broker default, is not taken: the factor is checked against the brokers)`, given, 'set 3');
+    }
+    return given;
+  }
+  const clusterDefault = Number(cluster.brokerConfig?.['default.replication.factor']);
+  return Number.isInteger(clusterDefault) && clusterDefault >= 1 ? clusterDefault : 3;
+}
+
+/**
+ * What is wrong with replication factor `rf` of the topics (`what`) a component (`creator`) creates on `cluster`,
+ * as the cluster is at synth: more than its brokers (CreateTopics fails with
+ * INVALID_REPLICATION_FACTOR), or not above its `min.insync.replicas`, which the topics inherit
+ * (acks=all writes stop with a replica down, or always). Undefined when fine or not known.
+ */
+export function componentReplicationProblem(subject: Subject, prop: string, rf: number, cluster: IKafkaCluster, creator: string, what: string): string | undefined {
+  const brokers = cluster.brokerCount;
+  const where = `cluster '${cluster.clusterName}' (${cluster.node.path})`;
+  if (brokers !== undefined && brokers > 0 && rf > brokers) {
+    return propError(subject, prop, `exceeds the ${brokers} brokers of ${where}, where ${creator} creates ${what}: CreateTopics fails (INVALID_REPLICATION_FACTOR)`, rf, `set at most ${brokers}, or add brokers`);
+  }
+  const isr = Number(cluster.brokerConfig?.['min.insync.replicas']);
+  if (!Number.isInteger(isr) || minIsrProblem(rf, isr, cluster.profile === ClusterProfile.DEVELOPMENT) === undefined) return undefined;
+  const fixRf = isr + 1;
+  return propError(subject, prop, `is ${rf < isr ? 'below' : 'not above'} the min.insync.replicas (${isr}) of ${where}, which ${what} inherit: ${rf < isr ? 'every acks=all write fails (NOT_ENOUGH_REPLICAS)' : 'one replica down stops every acks=all write'}`, rf,
+    brokers === undefined || fixRf <= brokers ? `set ${fixRf}` : `add brokers (it has ${brokers}), or lower the cluster's min.insync.replicas`);
 }

@@ -3,15 +3,15 @@ import { Chart, Size } from 'cdk8s';
 import { ContainerResources, Cpu } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
-import { ConsistencyPass, differentKubernetesClusters, secretRef, serviceRef } from '../core/consistency';
-import { propError, Subject, throwFactoryError, throwPropError } from '../core/errors';
+import { ConsistencyPass, differentKubernetesClusters, ObjectRef, secretRef, serviceRef } from '../core/consistency';
+import { Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { checkName, checkNamespace, isName, NameFormat } from '../core/naming';
 import { compact } from '../core/objects';
 import { checkSizing, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { PodSecurityLevel } from '../policy/pod-security';
-import { minIsrProblem } from './broker-config';
+import { componentReplicationFactor, componentReplicationProblem } from './broker-config';
 import { mergeGrants, type GrantPart } from './grants';
 import { AuthorizationType, ClusterProfile, type IKafkaCluster } from './kafka-cluster';
 import { KafkaListener, ListenerAuthenticationType } from './listener';
@@ -168,8 +168,6 @@ export interface KafkaConnectProps {
 
 /** A Service name is a DNS-1035 label: at most 63 characters; Strimzi's Connect Service is `<name>-connect-api`. */
 const MAX_CONNECT_NAME = 63 - '-connect-api'.length;
-/** A replication factor is a Java short (`NewTopic`, `ConfigDef.Type.SHORT`). */
-const MAX_REPLICATION_FACTOR = 32767;
 
 /**
  * A Strimzi `KafkaConnect`: distributed Kafka Connect workers wired to a cluster like a bridge is
@@ -273,7 +271,7 @@ export class KafkaConnect extends Construct {
     if (!SUPPORTED_KAFKA_VERSIONS.includes(this.version)) {
       throwPropError(subject, 'version', 'is not a Kafka version Strimzi 1.2 supports', this.version, `use one of ${SUPPORTED_KAFKA_VERSIONS.join(', ')} (default ${DEFAULT_KAFKA_VERSION})`);
     }
-    this.storageReplicationFactor = replication(subject, props.storageReplicationFactor, cluster);
+    this.storageReplicationFactor = componentReplicationFactor(subject, 'storageReplicationFactor', props.storageReplicationFactor, cluster);
     this.useConnectorResources = props.useConnectorResources ?? true;
     this.groupId = `${this.connectName}-connect`;
     this.storageTopics = { config: `${this.connectName}-connect-configs`, offset: `${this.connectName}-connect-offsets`, status: `${this.connectName}-connect-status` };
@@ -397,17 +395,7 @@ export class KafkaConnect extends Construct {
   private recordFacts(build: ConnectBuild | undefined): void {
     const pass = ConsistencyPass.of(this);
     const subject = this.subject;
-    // KafkaConnectResources (api): <name>-connect (ServiceAccount, StrimziPodSet, pods
-    // <name>-connect-<n>), <name>-connect-api, <name>-connect-config, <name>-connect-tls-trusted-certs.
-    const component = `${this.connectName}-connect`;
-    pass.provide(this, () => [
-      serviceRef(this.namespace, this.serviceName),
-      { group: '', kind: 'ConfigMap', namespace: this.namespace, name: `${component}-config` },
-      { group: '', kind: 'ServiceAccount', namespace: this.namespace, name: component },
-      { group: 'core.strimzi.io', kind: 'StrimziPodSet', namespace: this.namespace, name: component },
-      secretRef(this.namespace, `${this.connectName}-connect-tls-trusted-certs`),
-      ...Array.from({ length: this.replicas }, (_, i) => ({ group: '', kind: 'Pod', namespace: this.namespace, name: `${component}-${i}` })),
-    ], `Strimzi, from KafkaConnect '${this.connectName}' at ${this.node.path}`);
+    pass.provide(this, () => connectClusterObjects(this.namespace, this.connectName, 'connect', this.serviceName, this.replicas), `Strimzi, from KafkaConnect '${this.connectName}' at ${this.node.path}`);
     const ca = this.listener.trustedCa;
     const trust = ca && secretRef(this.namespace, ca.secretName);
     if (trust !== undefined) pass.refer(subject, 'cluster', trust, "the workers read the CA Secret from their own namespace: put the KafkaConnect in the cluster's");
@@ -426,21 +414,10 @@ export class KafkaConnect extends Construct {
    * `min.insync.replicas` so the workers' acks=all writes go on with a replica down.
    */
   private replicationProblems(): string[] {
-    const cluster = this.cluster;
-    const rf = this.storageReplicationFactor;
-    const brokers = cluster.brokerCount;
-    const where = `cluster '${cluster.clusterName}' (${cluster.node.path})`;
-    if (brokers !== undefined && brokers > 0 && rf > brokers) {
-      return [propError(this.subject, 'storageReplicationFactor', `exceeds the ${brokers} brokers of ${where}, where the workers create their config, offset and status topics: CreateTopics fails (INVALID_REPLICATION_FACTOR)`, rf, `set at most ${brokers}, or add brokers`)];
-    }
-    const isr = Number(cluster.brokerConfig?.['min.insync.replicas']);
-    if (Number.isInteger(isr) && minIsrProblem(rf, isr, cluster.profile === ClusterProfile.DEVELOPMENT) !== undefined) {
-      const fixRf = isr + 1;
-      return [propError(this.subject, 'storageReplicationFactor', `is ${rf < isr ? 'below' : 'not above'} the min.insync.replicas (${isr}) of ${where}, which the storage topics inherit: ${rf < isr ? 'every acks=all write fails (NOT_ENOUGH_REPLICAS)' : 'one replica down stops the workers\' writes'}`, rf,
-        brokers === undefined || fixRf <= brokers ? `set ${fixRf}` : `add brokers (it has ${brokers}), or lower the cluster's min.insync.replicas`)];
-    }
-    return [];
+    const problem = componentReplicationProblem(this.subject, 'storageReplicationFactor', this.storageReplicationFactor, this.cluster, 'the workers', 'their config, offset and status topics');
+    return problem === undefined ? [] : [problem];
   }
+
 }
 
 /** The state Strimzi keeps a connector in (`spec.state`). */
@@ -685,18 +662,6 @@ function pickListener(subject: Subject, cluster: IKafkaCluster, name: string | u
   return listener;
 }
 
-/** The storage topics' replication factor: the one given, checked to be a Java short >= 1, or 3, capped by a DEVELOPMENT cluster's brokers. */
-function replication(subject: Subject, given: number | undefined, cluster: IKafkaCluster): number {
-  if (given !== undefined) {
-    if (!Number.isInteger(given) || given < 1 || given > MAX_REPLICATION_FACTOR) {
-      throwPropError(subject, 'storageReplicationFactor', `must be a whole number from 1 to ${MAX_REPLICATION_FACTOR} (a Java short; Connect's -1, the broker default, is not taken: the construct checks the factor against the brokers)`, given, 'set 3');
-    }
-    return given;
-  }
-  const brokers = cluster.brokerCount;
-  return cluster.profile === ClusterProfile.DEVELOPMENT && brokers !== undefined && brokers > 0 ? Math.min(3, brokers) : 3;
-}
-
 /** The build, checked: an image with a tag other than latest, a push Secret name, named plugins with artifacts. */
 function checkBuild(subject: Subject, build: ConnectBuild): ConnectBuild {
   const image = build.image;
@@ -734,4 +699,24 @@ function topicList(subject: Subject, prop: string, topics: readonly KafkaTopic[]
     if (topics.indexOf(t) !== i) throwPropError(subject, `${prop}[${i}]`, 'is listed twice', t.topicName, 'list each topic once');
   });
   return [...topics];
+}
+
+/**
+ * What Strimzi makes for a Kafka Connect cluster named `name` (a KafkaConnect, `component`
+ * `connect`; a KafkaMirrorMaker2, `mirrormaker2`): `<name>-<component>` (ServiceAccount,
+ * StrimziPodSet, pods `<name>-<component>-<n>`), its API Service, `<name>-<component>-config`,
+ * and the trusted certificates Secret `<name>-connect-tls-trusted-certs` (KafkaConnectResources,
+ * KafkaMirrorMaker2Resources; internalTlsTrustedCertsSecretName is KafkaConnect's for both).
+ * @internal
+ */
+export function connectClusterObjects(namespace: string | undefined, name: string, component: 'connect' | 'mirrormaker2', serviceName: string, replicas: number): ObjectRef[] {
+  const base = `${name}-${component}`;
+  return [
+    serviceRef(namespace, serviceName),
+    { group: '', kind: 'ConfigMap', namespace, name: `${base}-config` },
+    { group: '', kind: 'ServiceAccount', namespace, name: base },
+    { group: 'core.strimzi.io', kind: 'StrimziPodSet', namespace, name: base },
+    secretRef(namespace, `${name}-connect-tls-trusted-certs`),
+    ...Array.from({ length: replicas }, (_, i) => ({ group: '', kind: 'Pod', namespace, name: `${base}-${i}` })),
+  ];
 }

@@ -3,7 +3,7 @@ import { App, Chart, Size } from 'cdk8s';
 import { ContainerResources, Cpu } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
-import { ConsistencyPass, differentKubernetesClusters, secretRef, serviceRef } from '../core/consistency';
+import { ConsistencyPass, differentKubernetesClusters, secretRef } from '../core/consistency';
 import { propError, Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { checkFactoryName, checkName, checkNamespace, checkTopicName, NameFormat } from '../core/naming';
 import { compact } from '../core/objects';
@@ -11,7 +11,8 @@ import { checkSizing, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { PodSecurityLevel } from '../policy/pod-security';
-import { minIsrProblem } from './broker-config';
+import { componentReplicationFactor, componentReplicationProblem } from './broker-config';
+import { connectClusterObjects } from './connect';
 import { CONFIG_SET_NAMES, configDefinitions, configValueIssue, modelVersion, unknownKeyIssue, type ConfigSet } from './config-model';
 import { mergeGrants } from './grants';
 import { AuthorizationType, ClusterProfile, type IKafkaCluster } from './kafka-cluster';
@@ -332,8 +333,6 @@ const HEARTBEATS_TOPIC = 'heartbeats';
 const MAX_TOPIC_NAME = 249;
 /** A Service name is a DNS-1035 label: at most 63 characters; Strimzi's MirrorMaker 2 Service is `<name>-mirrormaker2-api`. */
 const MAX_MIRROR_NAME = 63 - '-mirrormaker2-api'.length;
-/** A replication factor is a Java short (`NewTopic`, `ConfigDef.Type.SHORT`). */
-const MAX_REPLICATION_FACTOR = 32767;
 
 /** A topic or group selection: a literal name (`*` for all), or a prefix. */
 interface Pattern {
@@ -519,9 +518,9 @@ export class KafkaMirrorMaker2 extends Construct {
       throwPropError(subject, 'version', 'is not a Kafka version Strimzi 1.2 supports', this.version, `use one of ${SUPPORTED_KAFKA_VERSIONS.join(', ')} (default ${DEFAULT_KAFKA_VERSION})`);
     }
     const offsetSyncsCluster = this.offsetSyncsTopicLocation === OffsetSyncsTopicLocation.SOURCE ? source.cluster : target.cluster;
-    this.replicationFactor = replication(subject, 'replicationFactor', props.replicationFactor, target.cluster);
-    this.internalTopicReplicationFactor = replication(subject, 'internalTopicReplicationFactor', props.internalTopicReplicationFactor, target.cluster);
-    this.offsetSyncsTopicReplicationFactor = replication(subject, 'internalTopicReplicationFactor', props.internalTopicReplicationFactor, offsetSyncsCluster);
+    this.replicationFactor = componentReplicationFactor(subject, 'replicationFactor', props.replicationFactor, target.cluster);
+    this.internalTopicReplicationFactor = componentReplicationFactor(subject, 'internalTopicReplicationFactor', props.internalTopicReplicationFactor, target.cluster);
+    this.offsetSyncsTopicReplicationFactor = componentReplicationFactor(subject, 'internalTopicReplicationFactor', props.internalTopicReplicationFactor, offsetSyncsCluster);
 
     this.connectGroup = `${this.mirrorName}-group`;
     // What to mirror: the topics and groups, as patterns, checked against what MirrorMaker 2 skips.
@@ -945,18 +944,7 @@ export class KafkaMirrorMaker2 extends Construct {
     const pass = ConsistencyPass.of(this);
     const subject = this.subject;
     const by = `Strimzi, from KafkaMirrorMaker2 '${this.mirrorName}' at ${this.node.path}`;
-    // KafkaMirrorMaker2Resources (api): <name>-mirrormaker2 (ServiceAccount, StrimziPodSet, pods
-    // <name>-mirrormaker2-<n>), <name>-mirrormaker2-api, <name>-mirrormaker2-config; the trusted
-    // certificates go to KafkaConnectResources.internalTlsTrustedCertsSecretName(<name>).
-    const component = `${this.mirrorName}-mirrormaker2`;
-    pass.provide(this, () => [
-      serviceRef(this.namespace, this.serviceName),
-      { group: '', kind: 'ConfigMap', namespace: this.namespace, name: `${component}-config` },
-      { group: '', kind: 'ServiceAccount', namespace: this.namespace, name: component },
-      { group: 'core.strimzi.io', kind: 'StrimziPodSet', namespace: this.namespace, name: component },
-      secretRef(this.namespace, `${this.mirrorName}-connect-tls-trusted-certs`),
-      ...Array.from({ length: this.replicas }, (_, i) => ({ group: '', kind: 'Pod', namespace: this.namespace, name: `${component}-${i}` })),
-    ], by);
+    pass.provide(this, () => connectClusterObjects(this.namespace, this.mirrorName, 'mirrormaker2', this.serviceName, this.replicas), by);
     for (const [prop, side] of [['source', this.source], ['target', this.target]] as const) {
       const trust = this.trustSecret(side);
       const credentials = this.userSecret(side);
@@ -1002,21 +990,11 @@ export class KafkaMirrorMaker2 extends Construct {
     const errors: string[] = [];
     const seen = new Set<string>();
     for (const [prop, rf, cluster, what] of checks) {
-      const brokers = cluster.brokerCount;
       const key = `${prop}|${rf}|${cluster.node.path}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (brokers !== undefined && brokers > 0 && rf > brokers) {
-        errors.push(propError(this.subject, prop, `exceeds the ${brokers} brokers of cluster '${cluster.clusterName}' (${cluster.node.path}), where MirrorMaker 2 creates ${what}: CreateTopics fails (INVALID_REPLICATION_FACTOR)`, rf, `set at most ${brokers}, or add brokers`));
-        continue;
-      }
-      const isr = Number(cluster.brokerConfig?.['min.insync.replicas']);
-      if (!Number.isInteger(isr)) continue;
-      if (minIsrProblem(rf, isr, cluster.profile === ClusterProfile.DEVELOPMENT) !== undefined) {
-        const fixRf = isr + 1;
-        errors.push(propError(this.subject, prop, `is ${rf < isr ? 'below' : 'not above'} the min.insync.replicas (${isr}) of cluster '${cluster.clusterName}' (${cluster.node.path}), which ${what} inherit: ${rf < isr ? 'every acks=all write fails (NOT_ENOUGH_REPLICAS)' : 'one replica down stops every acks=all write'}`, rf,
-          brokers === undefined || fixRf <= brokers ? `set ${fixRf}` : `add brokers (it has ${brokers}), or lower the cluster's min.insync.replicas`));
-      }
+      const problem = componentReplicationProblem(this.subject, prop, rf, cluster, 'MirrorMaker 2', what);
+      if (problem !== undefined) errors.push(problem);
     }
     return errors;
   }
@@ -1251,21 +1229,6 @@ function checkAuthentication(factory: string, cluster: IKafkaCluster, listener: 
 function wholeNumber(subject: Subject, prop: string, value: number, min: number, fix: string): number {
   if (!Number.isInteger(value) || value < min) throwPropError(subject, prop, `must be a whole number >= ${min}`, value, fix);
   return value;
-}
-
-/**
- * A replication factor for topics on `cluster`: the one given, checked to be a Java short >= 1,
- * or 3, capped by the brokers in a DEVELOPMENT cluster (as KafkaCluster sizes its defaults).
- */
-function replication(subject: Subject, prop: string, given: number | undefined, cluster: IKafkaCluster): number {
-  if (given !== undefined) {
-    if (!Number.isInteger(given) || given < 1 || given > MAX_REPLICATION_FACTOR) {
-      throwPropError(subject, prop, `must be a whole number from 1 to ${MAX_REPLICATION_FACTOR} (a Java short; MirrorMaker 2's -1, the broker default, is not taken: the construct checks the factor against the brokers)`, given, 'set 3');
-    }
-    return given;
-  }
-  const brokers = cluster.brokerCount;
-  return cluster.profile === ClusterProfile.DEVELOPMENT && brokers !== undefined && brokers > 0 ? Math.min(3, brokers) : 3;
 }
 
 /** A pattern as MirrorMaker 2's regular expression (java.util.regex, matched whole: DefaultTopicFilter, DefaultGroupFilter). */

@@ -4,7 +4,7 @@ import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass } from '../core/consistency';
 import { propError, Subject, throwPropError } from '../core/errors';
 import { checkName, checkTopicName, NameFormat, toResourceName } from '../core/naming';
-import { checkConfigValues, minIsrProblem } from './broker-config';
+import { checkConfigValues, MAX_REPLICATION_FACTOR, minIsrProblem } from './broker-config';
 import { modelVersion } from './config-model';
 import type { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 import { ClusterProfile, KafkaCluster } from './kafka-cluster';
@@ -111,8 +111,8 @@ export class KafkaTopic extends Construct {
       throwPropError(subject, 'partitions', `must be a whole number from 1 to ${MAX_PARTITIONS} (Kafka's NumPartitions is an int32)`, this.partitions, 'set the parallelism you need, e.g. 12');
     }
     this.replicas = props.replicas;
-    if (this.replicas !== undefined && (!Number.isInteger(this.replicas) || this.replicas < 1 || this.replicas > MAX_REPLICAS)) {
-      throwPropError(subject, 'replicas', `must be a whole number from 1 to ${MAX_REPLICAS} (Kafka's ReplicationFactor is an int16)`, this.replicas, 'set 3, or leave it unset for the cluster default');
+    if (this.replicas !== undefined && (!Number.isInteger(this.replicas) || this.replicas < 1 || this.replicas > MAX_REPLICATION_FACTOR)) {
+      throwPropError(subject, 'replicas', `must be a whole number from 1 to ${MAX_REPLICATION_FACTOR} (Kafka's ReplicationFactor is an int16)`, this.replicas, 'set 3, or leave it unset for the cluster default');
     }
     const config = props.config ?? {};
     const cluster = props.cluster;
@@ -311,8 +311,6 @@ const TOPICS = new WeakMap<IConstruct, Map<string, KafkaTopic[]>>();
 
 /** The largest partition count: CreateTopics' `NumPartitions` is an int32. */
 const MAX_PARTITIONS = 2 ** 31 - 1;
-/** The largest replication factor: CreateTopics' `ReplicationFactor` is an int16. */
-const MAX_REPLICAS = 2 ** 15 - 1;
 
 /**
  * The topics Kafka makes and manages itself: `Topic.GROUP_METADATA_TOPIC_NAME`,

@@ -295,7 +295,7 @@ describe('checks: each wrong value beside the right one', () => {
     ['no worker', () => ({ replicas: 0 }), () => ({ replicas: 1 }), /replicas must be a whole number >= 1 \(got 0\)/],
     ['no task', () => ({ tasksMax: 0.5 }), () => ({ tasksMax: 2 }), /tasksMax must be a whole number >= 1 \(got 0.5\)/],
     ['a replication factor Kafka cannot hold', () => ({ replicationFactor: 40000 }), () => ({ replicationFactor: 3 }), /replicationFactor must be a whole number from 1 to 32767/],
-    ['the broker default (-1), which cannot be checked', () => ({ internalTopicReplicationFactor: -1 }), () => ({ internalTopicReplicationFactor: 3 }), /internalTopicReplicationFactor must be a whole number from 1 to 32767 \(a Java short; MirrorMaker 2's -1/],
+    ['the broker default (-1), which cannot be checked', () => ({ internalTopicReplicationFactor: -1 }), () => ({ internalTopicReplicationFactor: 3 }), /internalTopicReplicationFactor must be a whole number from 1 to 32767 \(a Java short; -1, the broker default, is not taken/],
     ['a Kafka version Strimzi 1.2 does not run', () => ({ version: '3.9.0' }), () => ({ version: '4.2.0' }), /version is not a Kafka version Strimzi 1.2 supports \(got "3.9.0"\)/],
     ['a name whose Service would not be a DNS label', () => ({ name: 'm'.repeat(47) }), () => ({ name: 'm'.repeat(46) }), /name must be .*at most 46 characters \(Strimzi names its Service '<name>-mirrormaker2-api'/],
     ['one alias for both clusters', (s) => ({ source: MirrorMaker2Cluster.local(s.east, { alias: 'dc' }), target: MirrorMaker2Cluster.local(s.west, { alias: 'dc' }) }),
