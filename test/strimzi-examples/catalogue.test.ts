@@ -45,7 +45,7 @@ describe.each(files)('%s', (file) => {
     if (exported.rebuild === undefined) {
       // Only files without kafka.strimzi.io resources may be left out (the acceptance).
       expect(defined.filter((d) => d.apiVersion.startsWith('kafka.strimzi.io/')).map((d) => d.kind)).toEqual([]);
-      expect(exported.notRebuilt).toMatch(/\w{40}/);
+      expect(exported.notRebuilt?.length ?? 0).toBeGreaterThan(80); // a reason, not a placeholder
     }
   });
 

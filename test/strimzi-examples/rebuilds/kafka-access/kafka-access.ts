@@ -1,0 +1,13 @@
+import type { NotRebuilt } from '../../rebuild';
+
+/**
+ * KafkaAccess (`access.strimzi.io/v1alpha1`) belongs to the Strimzi Access Operator, a separate
+ * install outside the versions the library targets (no CRD of it among Strimzi 1.2's). It picks a
+ * listener and copies the bootstrap address, the cluster CA and the user's credentials into a
+ * Secret at run time; the library settles the same facts at synth, where a wrong listener or
+ * authentication fails before apply: a listener's `bootstrapAddress` and `trustedCa`, the
+ * cluster's `clusterCaCertSecretName`, a user's `secretName`, and `KafkaClientWorkload` (or a
+ * bridge/Connect/MirrorMaker 2 wired with `fromCluster`) checks that the listener accepts the
+ * user's authentication and that its ACLs allow the work.
+ */
+export const notRebuilt: NotRebuilt['notRebuilt'] = 'KafkaAccess is the Strimzi Access Operator\'s (access.strimzi.io/v1alpha1, a separate operator whose CRD is not among Strimzi 1.2\'s): it resolves at run time what the library resolves and checks at synth (listener bootstrapAddress and trustedCa, clusterCaCertSecretName, KafkaUser secretName, KafkaClientWorkload)';
