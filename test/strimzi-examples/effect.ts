@@ -40,7 +40,7 @@ export function isStrimzi(doc: Manifest): boolean {
 /**
  * Every way the rebuild's objects fail to have the effect of the upstream example's: a Strimzi
  * resource missing (by kind and name), a field the example sets that the rebuild lacks or sets
- * otherwise (`spec` and labels; extra fields are the library's and allowed), an ACL permission
+ * otherwise (`spec`, labels and annotations; extra fields are the library's and allowed), an ACL permission
  * not granted. A ConfigMap the example's metrics refer to is compared by content wherever the
  * rebuild refers to its own.
  */
@@ -57,6 +57,7 @@ export function effectDifferences(upstream: readonly Manifest[], rebuilt: readon
     if (doc.apiVersion !== out.apiVersion) diffs.push(`${id} apiVersion: ${out.apiVersion}, upstream ${doc.apiVersion}`);
     if (doc.metadata.namespace !== undefined) cover(doc.metadata.namespace, out.metadata.namespace, `${id} metadata.namespace`, diffs, upstream, rebuilt);
     cover(doc.metadata.labels ?? {}, out.metadata.labels ?? {}, `${id} metadata.labels`, diffs, upstream, rebuilt);
+    cover(doc.metadata.annotations ?? {}, out.metadata.annotations ?? {}, `${id} metadata.annotations`, diffs, upstream, rebuilt);
     cover(doc.spec ?? {}, out.spec ?? {}, `${id} spec`, diffs, upstream, rebuilt);
   }
   return diffs;
