@@ -624,12 +624,14 @@ export function markCluster(chart: Chart): void {
 /** The name of each cluster, made once (the pass asks for the cluster of every fact, often more than once). */
 const CLUSTER_NAMES = new WeakMap<Chart, string>();
 
-/** The cluster a construct's objects go to: its chart where the chart is a cluster, else the app's one cluster. */
+/**
+ * The cluster a construct's objects go to: the nearest cluster chart at or above it (charts nested
+ * in a cluster's chart are that cluster's), else the app's one cluster.
+ */
 function clusterOf(scope: IConstruct): { key: IConstruct; name: string } {
-  // The nearest chart at or above `scope`.
   let chart: IConstruct | undefined = scope;
-  while (chart !== undefined && !Chart.isChart(chart)) chart = chart.node.scope;
-  if (chart === undefined || !CLUSTERS.has(chart as Chart)) return { key: App.of(scope), name: 'the app' };
+  while (chart !== undefined && !(Chart.isChart(chart) && CLUSTERS.has(chart))) chart = chart.node.scope;
+  if (chart === undefined) return { key: App.of(scope), name: 'the app' };
   let name = CLUSTER_NAMES.get(chart as Chart);
   if (name === undefined) {
     name = `cluster '${chart.node.id}' (${chart.node.path})`;

@@ -4,7 +4,7 @@ import { throwFactoryError } from '../core/errors';
 import { NameFormat, nameProblem } from '../core/naming';
 import { lstatSync, readdirSync, readFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
-import { Yaml } from 'cdk8s';
+import { ApiObject, Chart, Yaml } from 'cdk8s';
 import { synthesizeCharts } from '../core/synth';
 import { immutableChanges } from '../policy/immutable';
 import { formatFinding, ManifestValidator } from '../policy/validator';
@@ -236,6 +236,7 @@ function renderFiles(env: Environment, options: DeliveryOptions): Map<string, Ou
 }
 
 function write(outdir: string, files: ReadonlyMap<string, OutputFile>, options: SynthOptions, claim: OutputClaim, environments: readonly Environment[]): SynthResult {
+  warnStrayCharts(environments);
   // The consistency pass ran while the files were rendered; its warnings come first.
   const warnings = [...new Set(environments.flatMap((env) => ConsistencyPass.of(env).warnings()))];
   if (options.validate ?? true) {
@@ -256,6 +257,22 @@ function write(outdir: string, files: ReadonlyMap<string, OutputFile>, options: 
   refuseImmutableChanges(outdir, files, options.allowImmutableChanges ?? []);
   const changes = replaceDirectory(outdir, files, claim);
   return { outdir, files: files.size, written: changes.written, removed: changes.removed, warnings };
+}
+
+/**
+ * Warns of every chart of the app outside the environments (not in one, nor nested in a cluster's
+ * chart): no synth of environments writes its objects, which would otherwise vanish unnoticed.
+ */
+function warnStrayCharts(environments: readonly Environment[]): void {
+  if (environments.length === 0) return;
+  const app = environments[0].node.root;
+  const inEnvironment = (c: Chart) => c.node.scopes.some((s) => s instanceof Environment);
+  for (const chart of app.node.findAll().filter((c): c is Chart => Chart.isChart(c) && !inEnvironment(c))) {
+    if (chart.node.findAll().some((c) => c instanceof ApiObject)) {
+      ConsistencyPass.of(chart).warn({ scope: chart, kind: 'Chart', name: chart.node.id }, 'scope', 'is in no Environment, so no synth of environments writes its objects',
+        chart.node.path, "make it a cluster's chart (env.addCluster(...)) or nest it in one, or write it with app.synth()");
+    }
+  }
 }
 
 /**

@@ -2,10 +2,10 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { App, Testing } from 'cdk8s';
+import { App, Chart, Testing } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import {
-  applyWave, Environment, KafkaCluster, renderEnvironment, synthEnvironment,
+  applyWave, Environment, KafkaCluster, KafkaTopic, renderEnvironment, synthEnvironment,
 } from '../../src';
 import { exampleEnvironments } from '../../src/examples';
 import { sharedValidator } from '../support';
@@ -116,6 +116,21 @@ test('a new environment in a few lines of user code', () => {
   ]);
 });
 
+test('a chart nested in a cluster\'s chart (for grouping) is that cluster\'s: its objects are written there and checked with it', () => {
+  const app = new App();
+  const prod = new Environment(app, 'prod');
+  const eu = prod.addCluster('eu-1', { namespaces: ['kafka'] });
+  const kafka = new KafkaCluster(eu, 'Kafka', { name: 'events', namespace: 'kafka' });
+  const team = new Chart(eu, 'orders-team', { namespace: 'kafka' });
+  kafka.addTopic('orders');
+  new KafkaTopic(team, 'Payments', { cluster: kafka, topicName: 'payments' });
+  const files = renderEnvironment(prod);
+  expect(Object.keys(files).filter((f) => f.includes('kafkatopic')).sort()).toEqual(['eu-1/07-kafkatopic.kafka.orders.yaml', 'eu-1/07-kafkatopic.kafka.payments.yaml']);
+  // One cluster: two topics of one name in it collide, wherever they are in it.
+  new KafkaTopic(new Chart(eu, 'other-team'), 'Orders', { cluster: kafka, topicName: 'orders' });
+  expect(() => renderEnvironment(prod)).toThrow(/KafkaTopic \(kafka.strimzi.io\) 'kafka\/orders' is emitted twice into cluster 'eu-1'/);
+});
+
 describe('delivery fails when', () => {
   test('an object is in a namespace the cluster does not create', () => {
     const env = new Environment(Testing.app(), 'prod');
@@ -138,4 +153,16 @@ describe('delivery fails when', () => {
     new KafkaCluster(env.addCluster('eu-1', { namespaces: ['kafka'] }), 'Kafka', { namespace: 'kafka', controllers: { replicas: 2 } });
     expect(() => renderEnvironment(env)).toThrow(/\[prod\/eu-1\/Kafka\] KafkaCluster 'kafka' at prod\/eu-1\/Kafka: controllers.replicas must be odd/);
   });
+});
+
+test('a chart outside every environment is named in a warning: no synth of environments writes it', () => {
+  const app = new App();
+  const prod = new Environment(app, 'prod');
+  new KafkaCluster(prod.addCluster('eu-1', { namespaces: ['kafka'] }), 'Kafka', { name: 'events', namespace: 'kafka' });
+  new KafkaCluster(new Chart(app, 'stray'), 'Kafka', { name: 'other', namespace: 'kafka' });
+  new Chart(app, 'empty');
+  const result = synthEnvironment(prod, mkdtempSync(join(tmpdir(), 'stray-')));
+  expect(result.warnings.filter((w) => w.includes('no Environment'))).toEqual([
+    "Chart 'stray' at stray: scope is in no Environment, so no synth of environments writes its objects (got \"stray\"); make it a cluster's chart (env.addCluster(...)) or nest it in one, or write it with app.synth()",
+  ]);
 });
