@@ -147,8 +147,13 @@ function problemOf(shape: Shape, value: unknown, path: string): Problem | undefi
       }
       return undefined;
     }
-    case 'union':
-      return shape.of.some((s) => problemOf(s, value, path) === undefined) ? undefined : wrong(shape, value, path);
+    case 'union': {
+      if (shape.of.some((s) => problemOf(s, value, path) === undefined)) return undefined;
+      // An object given where `true` or options are taken is meant as the options: what is
+      // wrong inside it says more than "must be true or false or an options object".
+      const meant = shape.of.filter((s) => sameKind(s, value));
+      return meant.length === 1 ? problemOf(meant[0], value, path) : wrong(shape, value, path);
+    }
     case 'instance': {
       const members = entriesOf(shape.members);
       const fits = (typeof value === 'object' || typeof value === 'function') && value !== null
@@ -181,6 +186,19 @@ function describe(shape: Shape): string {
 /** `a KafkaTopic` → `KafkaTopics`, `a string` → `strings`, `a Size object` → `Size objects`. */
 function plural(description: string): string {
   return `${description.replace(/^(a|an) /, '')}s`.replace(/ss$/, 'ses');
+}
+
+/** Whether `value` is of the JavaScript kind `shape` takes (an object for an interface, a string for an enum of strings, …). */
+function sameKind(shape: Shape, value: unknown): boolean {
+  switch (shape.t) {
+    case 'object': case 'record': return isObject(value) && Object.getPrototypeOf(value) === Object.prototype;
+    case 'array': return Array.isArray(value);
+    case 'enum': return shape.values.some((v) => typeof v === typeof value);
+    case 'instance': case 'duration': case 'size': return isObject(value) && Object.getPrototypeOf(value) !== Object.prototype;
+    case 'union': return shape.of.some((s) => sameKind(s, value));
+    case 'any': return true;
+    default: return typeof value === shape.t;
+  }
 }
 
 function isObject(value: unknown): value is object {

@@ -151,7 +151,7 @@ describe('zone options are checked at once', () => {
     ['zones as one string', { brokers: { zones: 'eu-west-1a' as unknown as string[] } }, { brokers: { zones: ['eu-west-1a'] }, profile: ClusterProfile.DEVELOPMENT },
       /brokers.zones must be an array/],
     ['a typo in a zone', { brokers: { zones: [{ zone: 'eu-west-1a', nmae: 'b' } as never] } }, { brokers: { zones: [{ zone: 'eu-west-1a', name: 'b' }] }, profile: ClusterProfile.DEVELOPMENT },
-      /brokers.zones\[0\] must be a string or a NodePoolZone object \(got \{"zone":"eu-west-1a","nmae":"b"\}\)/],
+      /brokers\.zones\[0\]\.nmae is not a prop of NodePoolZone \(got "b"\); did you mean name\?/],
   ])('%s fails, the right value passes', (_case, wrong, right, message) => {
     expect(() => cluster(wrong)).toThrow(message);
     const controllers = right.profile === undefined && right.brokers?.zones !== undefined ? { controllers: { zones: ZONES } } : {};
