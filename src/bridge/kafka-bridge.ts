@@ -8,24 +8,52 @@ import { PodSecurityLevel } from '../policy/pod-security';
 import { Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { isHostPort } from '../core/hostnames';
 import { serviceHost, StrimziNames } from '../core/names';
-import { checkFactoryName, checkLabels, checkName, checkNamespace, isName, NameFormat } from '../core/naming';
+import { checkFactoryName, checkLabels, checkName, checkNamespace, NameFormat } from '../core/naming';
 import { admit, checkPeers, NetworkPeer, peersAdmit, tcpPort, workloadNetworkPolicy } from '../core/network';
 import { compact } from '../core/objects';
 import { checkSizing, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
 import type { IKafkaCluster } from '../kafka/kafka-cluster';
 import { ListenerAuthenticationType } from '../kafka/listener';
+import { KafkaMetrics } from '../kafka/metrics';
+import { checkTrustedCa, listenerTrust, renderTrust, type TrustedCa } from '../kafka/trust';
 import { UserAuthenticationType, type KafkaUser } from '../kafka/user';
 
-/** A Secret with a CA certificate a bridge trusts. */
-export interface TrustedCa {
-  /** The Secret with the CA certificate (in the bridge's namespace). */
+/**
+ * The certificate a bridge serves its HTTP API with (Strimzi `http.tls`): the bridge then speaks
+ * HTTPS on its HTTP port (Strimzi writes `http.ssl.enable=true` and mounts the Secret at
+ * `/opt/strimzi/bridge-http-certs/<secret>`: KafkaBridgeConfigurationBuilder.withHttp,
+ * KafkaBridgeCluster.getVolumes). Its health and metrics endpoints stay plain HTTP on the
+ * management port 8081, which Strimzi's probes use.
+ */
+export interface BridgeHttpTls {
+  /**
+   * The Secret with the certificate and its private key, in the bridge's namespace (e.g. a
+   * cert-manager Certificate's, made beforehand).
+   */
   readonly secretName: string;
   /**
-   * The certificate's key in the Secret.
-   * @default 'ca.crt'
+   * The key of the PEM certificate (chain) in the Secret.
+   * @default 'tls.crt'
    */
   readonly certificate?: string;
+  /**
+   * The key of the PEM private key in the Secret: unencrypted, PKCS #8 (Strimzi's CRD; for
+   * cert-manager, `privateKey.encoding: PKCS8`).
+   * @default 'tls.key'
+   */
+  readonly key?: string;
+  /**
+   * The TLS versions the bridge accepts (`http.ssl.enabled.protocols`): `TLSv1.2`, `TLSv1.3`.
+   * @default - the bridge's: TLSv1.2 and TLSv1.3
+   */
+  readonly enabledProtocols?: string[];
+  /**
+   * The cipher suites the bridge accepts (`http.ssl.enabled.cipher.suites`), by their IANA/JSSE
+   * names, e.g. `TLS_AES_256_GCM_SHA384`.
+   * @default - the JVM's
+   */
+  readonly cipherSuites?: string[];
 }
 
 /** CORS settings of a bridge's HTTP API. */
@@ -44,12 +72,16 @@ export class BridgeKafkaConnection {
   /**
    * A cluster in the same Kubernetes cluster: its listener's bootstrap address, trusting the CA
    * that signs that listener's certificate (the listener's `trustedCa`: its own certificate's
-   * Secret, or the cluster CA's). The bridge must be in the cluster's namespace to read it.
+   * Secret, or the cluster CA's), no TLS for a listener without it. The bridge must be in the
+   * cluster's namespace to read the CA Secret.
    * @param listener the listener's name; by default the first that serves in-cluster clients
+   * @param options how the CA Secret's certificates are picked
    * @throws when the cluster has no such listener, or the listener advertises hosts outside the
-   *   Kubernetes cluster (a Gateway's), where a bridge that bootstraps in-cluster would be sent
+   *   Kubernetes cluster (a Gateway's), where a bridge that bootstraps in-cluster would be sent;
+   *   when `options.trustedCertificatesPattern` is not a glob, misses the CA certificate or takes
+   *   a key that is not a certificate
    */
-  public static fromCluster(cluster: IKafkaCluster, listener?: string): BridgeKafkaConnection {
+  public static fromCluster(cluster: IKafkaCluster, listener?: string, options: ClusterConnectionOptions = {}): BridgeKafkaConnection {
     checkArgs('BridgeKafkaConnection.fromCluster()', 'BridgeKafkaConnection.fromCluster', arguments);
     const factory = 'BridgeKafkaConnection.fromCluster()';
     if (!(cluster instanceof Construct) || !Array.isArray((cluster as Partial<IKafkaCluster>).allListeners)) {
@@ -66,26 +98,32 @@ export class BridgeKafkaConnection {
     if (l === undefined || !l.servesInCluster) {
       throwFactoryError(factory, 'listener', `${l === undefined ? `finds no listener of KafkaCluster '${cluster.clusterName}' at ${cluster.node.path} that serves clients inside the Kubernetes cluster` : `'${l.name}' of KafkaCluster '${cluster.clusterName}' at ${cluster.node.path} advertises hosts outside the Kubernetes cluster`}: a bridge that bootstraps from a Service would be sent to those hosts`, listener, "use an internal or cluster-ip listener (the default 'tls' is one), or BridgeKafkaConnection.fromAddress() with the outside bootstrap address and a copy of its CA");
     }
-    return new BridgeKafkaConnection(l.bootstrapAddress, l.trustedCa, cluster.namespace, l.authentication.type, true, cluster);
+    const trust = listenerTrust(factory, 'options.trustedCertificatesPattern', l, cluster.clusterName, options.trustedCertificatesPattern);
+    return new BridgeKafkaConnection(l.bootstrapAddress, trust, cluster.namespace, l.authentication.type, true, cluster);
   }
 
   /**
-   * A cluster elsewhere (another Kubernetes cluster, through its Gateway): a plain address, and
-   * a Secret in the bridge's namespace with the CA that signed the brokers' certificate (a copy
-   * made beforehand; the environment's runbook has the command).
+   * A cluster at a plain address: one elsewhere (another Kubernetes cluster, through its Gateway)
+   * or one this app does not model, e.g. `my-cluster-kafka-bootstrap:9093`. With `trustedCa` (a
+   * Secret in the bridge's namespace with the CA that signed the brokers' certificates, for a
+   * cluster elsewhere a copy made beforehand: the environment's runbook has the command) the
+   * bridge connects with TLS; without it, in plain text, which only a listener without TLS
+   * accepts (`my-cluster-kafka-bootstrap:9092` in Strimzi's examples).
+   * @param bootstrapServers `host:port`, or several joined by commas
+   * @param trustedCa the CA Secret, its key (default `ca.crt`) or a `pattern` of keys; omit it for
+   *   a listener without TLS
+   * @throws when an address has no port, or `trustedCa` does not name a Secret and one key or a
+   *   glob pattern of keys
    */
-  public static fromAddress(bootstrapServers: string, trustedCa: TrustedCa): BridgeKafkaConnection {
+  public static fromAddress(bootstrapServers: string, trustedCa?: TrustedCa): BridgeKafkaConnection {
     checkArgs('BridgeKafkaConnection.fromAddress()', 'BridgeKafkaConnection.fromAddress', arguments);
     const factory = 'BridgeKafkaConnection.fromAddress()';
     const addresses = typeof bootstrapServers === 'string' ? bootstrapServers.split(',') : [];
     if (addresses.length === 0 || !addresses.every(isHostPort)) {
       throwFactoryError(factory, 'bootstrapServers', 'must be host:port, or several joined by commas (Kafka\'s bootstrap.servers needs the port)', bootstrapServers, "use e.g. 'bootstrap.kafka.example.com:9092'");
     }
-    if (typeof trustedCa !== 'object' || trustedCa === null || !isName(trustedCa.secretName, NameFormat.DNS1123_SUBDOMAIN)) {
-      throwFactoryError(factory, 'trustedCa.secretName', 'must name a Secret (a DNS-1123 subdomain) in the bridge\'s namespace', trustedCa?.secretName, "use e.g. { secretName: 'kafka-ca' }");
-    }
-    if (trustedCa.certificate !== undefined) checkFactoryName(factory, 'trustedCa.certificate', trustedCa.certificate, { format: NameFormat.DATA_KEY, use: 'the key of the CA certificate in the Secret', example: 'ca.crt' });
-    return new BridgeKafkaConnection(bootstrapServers, { secretName: trustedCa.secretName, certificate: trustedCa.certificate ?? 'ca.crt' }, undefined, undefined, false);
+    const trust = trustedCa === undefined ? undefined : checkTrustedCa(factory, 'trustedCa', trustedCa);
+    return new BridgeKafkaConnection(bootstrapServers, trust, undefined, undefined, false);
   }
 
   /**
@@ -114,7 +152,11 @@ export class BridgeKafkaConnection {
         'add a listener reached through a Gateway (addExternalListener), or BridgeKafkaConnection.fromCluster() from inside the same Kubernetes cluster');
     }
     const ca = l.trustedCa;
-    return new BridgeKafkaConnection(l.outsideBootstrapAddresses[0], ca && { secretName: options.caSecretName, certificate: 'ca.crt' }, undefined, l.authentication.type, false, undefined,
+    const pattern = options.trustedCertificatesPattern;
+    if (pattern !== undefined) listenerTrust(factory, 'options.trustedCertificatesPattern', l, cluster.clusterName, pattern);
+    // The copy holds the CA certificate as `ca.crt` (the runbook's command).
+    const trust: TrustedCa | undefined = ca && (pattern === undefined ? { secretName: options.caSecretName, certificate: 'ca.crt' } : { secretName: options.caSecretName, pattern });
+    return new BridgeKafkaConnection(l.outsideBootstrapAddresses[0], trust, undefined, l.authentication.type, false, undefined,
       { cluster, caOrigin: ca && secretRef(cluster.namespace, ca.secretName) });
   }
 
@@ -140,6 +182,25 @@ export interface RemoteClusterOptions {
   readonly listener?: string;
   /** The Secret in the bridge's namespace with a copy of the listener's CA (`ca.crt`). */
   readonly caSecretName: string;
+  /**
+   * Trust every key of the copy that matches this glob (Strimzi's
+   * `tls.trustedCertificates[].pattern`), e.g. `*.crt`, instead of `ca.crt` alone.
+   * @default - the key `ca.crt`
+   */
+  readonly trustedCertificatesPattern?: string;
+}
+
+/** Options of {@link BridgeKafkaConnection.fromCluster}. */
+export interface ClusterConnectionOptions {
+  /**
+   * Trust every key of the listener's CA Secret that matches this glob (Strimzi's
+   * `tls.trustedCertificates[].pattern`, Java glob syntax), e.g. `*.crt` as in Strimzi's
+   * examples: for the cluster CA that is `ca.crt` and, while Strimzi replaces the CA key, the old
+   * CA it keeps as `ca-<date>.crt`. It must match the CA certificate and no key that is not a
+   * certificate (`ca.p12`, `ca.password`; a listener certificate's private key).
+   * @default - the CA certificate's key alone (`certificate: ca.crt`)
+   */
+  readonly trustedCertificatesPattern?: string;
 }
 
 /** How a bridge authenticates to Kafka. */
@@ -236,10 +297,17 @@ export interface KafkaBridgeProps {
    */
   readonly replicas?: number;
   /**
-   * The HTTP port (1023 or above).
+   * The HTTP port (1023 or above); with `httpTls`, the HTTPS port (Strimzi's example uses 8443).
    * @default 8080
    */
   readonly httpPort?: number;
+  /**
+   * Serve the HTTP API over TLS with a certificate from a Secret (Strimzi `http.tls`). Clients
+   * then use `https://` on `httpPort`; a failover gateway's regional gateways, which forward plain
+   * HTTP to the bridge, refuse such a bridge.
+   * @default - plain HTTP
+   */
+  readonly httpTls?: BridgeHttpTls;
   /**
    * CORS for browser clients.
    * @default - none
@@ -262,10 +330,13 @@ export interface KafkaBridgeProps {
    */
   readonly producer?: boolean;
   /**
-   * Expose Prometheus metrics with the Strimzi metrics reporter.
-   * @default false
+   * Prometheus metrics: `KafkaMetrics.strimziMetricsReporter()` (Strimzi's default allow list for
+   * the bridge's Kafka clients), or `KafkaMetrics.jmxPrometheusExporter()` (Strimzi's bridge rules,
+   * {@link JmxExporterRules.bridge}, in a ConfigMap `<name>-bridge-metrics`), or a JMX exporter
+   * ConfigMap of your own. The bridge's own HTTP metrics are served either way.
+   * @default - none
    */
-  readonly metrics?: boolean;
+  readonly metrics?: KafkaMetrics;
   /**
    * Labels on the KafkaBridge and its pods (e.g. `failover: enabled`).
    * @default - none
@@ -327,6 +398,10 @@ export class KafkaBridge extends Construct {
   public readonly replicas: number;
   /** The port of the HTTP API. */
   public readonly httpPort: number;
+  /** The certificate the HTTP API is served with; undefined for plain HTTP. */
+  public readonly httpTls?: BridgeHttpTls;
+  /** The Prometheus metrics, if any. */
+  public readonly metrics?: KafkaMetrics;
   /** Whether the bridge serves the consumer API (consumers live in one pod's memory). */
   public readonly consumerEnabled: boolean;
   /** Labels on the KafkaBridge and its pods. */
@@ -344,6 +419,7 @@ export class KafkaBridge extends Construct {
   /** Creates the KafkaBridge and its NetworkPolicy; props Strimzi or the listener would reject throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaBridgeProps) {
     super(scope, constructId('KafkaBridge', scope, id));
+    KafkaMetrics._refuseBoolean({ scope: this, kind: 'KafkaBridge', name: id }, (props as Partial<KafkaBridgeProps> | undefined)?.metrics);
     checkArgs({ scope: this, kind: 'KafkaBridge', name: id }, 'KafkaBridge.constructor', arguments, 2);
     ConsistencyPass.of(this);
     this.bridgeName = props.name ?? id.toLowerCase();
@@ -368,6 +444,8 @@ export class KafkaBridge extends Construct {
     if (!Number.isInteger(this.httpPort) || this.httpPort < MIN_HTTP_PORT || this.httpPort > 65535) {
       throwPropError(subject, 'httpPort', `must be from ${MIN_HTTP_PORT} to 65535 (the bridge runs unprivileged)`, this.httpPort, 'use 8080');
     }
+    this.httpTls = props.httpTls === undefined ? undefined : checkHttpTls(subject, props.httpTls);
+    this.metrics = props.metrics;
     if (timeout.toSeconds() < 1) {
       throwPropError(subject, 'consumerTimeout', 'must be at least a second; consumers that never time out pile up', timeout.toSeconds(), 'use e.g. Duration.minutes(5)');
     }
@@ -401,15 +479,17 @@ export class KafkaBridge extends Construct {
       // up the traffic redirection: capabilities beyond baseline (istio.io: "Pod Security Admission").
       ConsistencyPass.of(this).podSecurity(this, this.namespace, PodSecurityLevel.PRIVILEGED, `the Istio sidecar of KafkaBridge '${this.bridgeName}': istio-init needs NET_ADMIN and NET_RAW unless Istio runs with its CNI plugin`);
     }
+    const metricsConfig = this.metrics?._bindComponent(this, 'bridge', this.bridgeName, this.namespace);
     this.resource = new strimzi.KafkaBridge(this, 'Resource', {
       metadata: { name: this.bridgeName, namespace: this.namespace, ...(Object.keys(this.labels).length > 0 && { labels: { ...this.labels } }) },
       spec: {
         replicas: this.replicas,
         bootstrapServers: kafka.bootstrapServers,
-        ...(kafka.trustedCa && { tls: { trustedCertificates: [{ secretName: kafka.trustedCa.secretName, certificate: kafka.trustedCa.certificate ?? 'ca.crt' }] } }),
+        ...(kafka.trustedCa && { tls: { trustedCertificates: [renderTrust(kafka.trustedCa)] } }),
         ...(props.authentication && { authentication: props.authentication._spec }),
         http: {
           port: this.httpPort,
+          ...(this.httpTls && { tls: renderHttpTls(this.httpTls) }),
           ...(props.cors && { cors: { allowedOrigins: props.cors.allowedOrigins, allowedMethods: props.cors.allowedMethods ?? ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'] } }),
         },
         consumer: { enabled: this.consumerEnabled, timeoutSeconds: Math.round(timeout.toSeconds()) },
@@ -419,7 +499,13 @@ export class KafkaBridge extends Construct {
           strimzi.KafkaBridgeSpecResourcesRequests.fromString,
           strimzi.KafkaBridgeSpecResourcesLimits.fromString,
         ),
-        ...(props.metrics && { metricsConfig: { type: strimzi.KafkaBridgeSpecMetricsConfigType.STRIMZI_METRICS_REPORTER } }),
+        ...(metricsConfig && {
+          metricsConfig: {
+            ...metricsConfig,
+            type: metricsConfig.type === 'jmxPrometheusExporter' ? strimzi.KafkaBridgeSpecMetricsConfigType.JMX_PROMETHEUS_EXPORTER : strimzi.KafkaBridgeSpecMetricsConfigType.STRIMZI_METRICS_REPORTER,
+            ...(metricsConfig.values && { values: { allowList: [...metricsConfig.values.allowList] } }),
+          },
+        }),
         template: compact({
           pod: compact({
             metadata: Object.keys(podLabels).length > 0 ? { labels: podLabels } : undefined,
@@ -446,6 +532,13 @@ export class KafkaBridge extends Construct {
     // Every bootstrap address must reach a listener the bridge can talk to: TLS, CA and authentication.
     for (const address of kafka.bootstrapServers.split(',')) {
       pass.tlsClient({ subject, prop: 'kafka', address: address.trim(), trust, authentication: props.authentication?.type ?? 'none', namespace: this.namespace });
+    }
+    if (this.httpTls !== undefined) {
+      pass.refer(subject, 'httpTls', secretRef(this.namespace, this.httpTls.secretName), "Strimzi mounts the HTTP certificate's Secret from the bridge's namespace: create it there (e.g. with a cert-manager Certificate) before applying", true);
+    }
+    const ownMetrics = this.metrics?.jmxExporter?.configMapName;
+    if (ownMetrics !== undefined) {
+      pass.refer(subject, 'metrics', { group: '', kind: 'ConfigMap', namespace: this.namespace, name: ownMetrics }, "Strimzi reads the JMX exporter's ConfigMap from the bridge's namespace: create it there", true);
     }
     if (props.authentication !== undefined) {
       pass.refer(subject, 'authentication', secretRef(this.namespace, props.authentication.secretName), "the bridge reads its credentials from its own namespace: put the bridge in the user's, or copy the Secret", !props.authentication._derived);
@@ -499,4 +592,47 @@ export class KafkaBridge extends Construct {
   public get podSelectorLabels(): Record<string, string> {
     return { 'strimzi.io/cluster': this.bridgeName, 'strimzi.io/kind': 'KafkaBridge' };
   }
+}
+
+/** Volume names Strimzi gives the bridge pod itself (VolumeUtils, KafkaBridgeCluster): an HTTP certificate Secret of one of these names is not mounted. */
+const BRIDGE_VOLUMES = ['kube-api-access', 'strimzi-tmp', 'kafka-bridge-configurations', 'rack-volume'];
+/** TLS versions a bridge's HTTP server may accept: the JVM's current ones (TLSv1 and TLSv1.1 are disabled by Java since 2021, JDK-8202343). */
+const HTTP_TLS_PROTOCOLS = ['TLSv1.2', 'TLSv1.3'];
+
+/** The HTTP TLS settings, checked, with their default keys. */
+function checkHttpTls(subject: Subject, tls: BridgeHttpTls): BridgeHttpTls {
+  checkName(subject, 'httpTls.secretName', tls.secretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: "it names the Secret with the bridge's HTTP certificate", example: 'bridge-http-tls' });
+  if (BRIDGE_VOLUMES.includes(tls.secretName)) {
+    throwPropError(subject, 'httpTls.secretName', `is the name of a volume Strimzi gives the bridge pod itself: Strimzi names the certificate's volume after the Secret and skips it when the name is taken (KafkaBridgeCluster.getVolumes), so the bridge would find no certificate`, tls.secretName, "give the Secret another name, e.g. 'bridge-http-tls'");
+  }
+  const certificate = tls.certificate ?? 'tls.crt';
+  const key = tls.key ?? 'tls.key';
+  checkName(subject, 'httpTls.certificate', certificate, { format: NameFormat.DATA_KEY, use: 'it is a key of the Secret', example: 'tls.crt' });
+  checkName(subject, 'httpTls.key', key, { format: NameFormat.DATA_KEY, use: 'it is a key of the Secret', example: 'tls.key' });
+  if (certificate === key) throwPropError(subject, 'httpTls.key', 'is the certificate\'s key too: the certificate and the private key are two entries of the Secret', key, "use e.g. certificate 'tls.crt' and key 'tls.key'");
+  const list = (prop: 'enabledProtocols' | 'cipherSuites', test: (v: string) => boolean, what: string, example: string): string[] | undefined => {
+    const values = tls[prop];
+    if (values === undefined) return undefined;
+    if (values.length === 0) throwPropError(subject, `httpTls.${prop}`, 'is empty: the bridge would accept no TLS connection', [], `list at least one, e.g. ['${example}'], or leave it unset`);
+    values.forEach((v, i) => {
+      if (!test(v)) throwPropError(subject, `httpTls.${prop}[${i}]`, `must be ${what}`, v, `use e.g. '${example}'`);
+      if (values.indexOf(v) !== i) throwPropError(subject, `httpTls.${prop}[${i}]`, 'is listed twice', v, 'list each once');
+    });
+    return [...values];
+  };
+  const enabledProtocols = list('enabledProtocols', (v) => HTTP_TLS_PROTOCOLS.includes(v), `one of ${HTTP_TLS_PROTOCOLS.join(', ')} (older versions are disabled in the bridge's JVM and broken)`, 'TLSv1.3');
+  const cipherSuites = list('cipherSuites', (v) => /^(TLS|SSL)_[A-Z0-9_]+$/.test(v), 'a cipher suite name (letters, digits and _ starting with TLS_)', 'TLS_AES_256_GCM_SHA384');
+  return { secretName: tls.secretName, certificate, key, ...(enabledProtocols && { enabledProtocols }), ...(cipherSuites && { cipherSuites }) };
+}
+
+/** `http.tls` of a checked {@link BridgeHttpTls}. */
+function renderHttpTls(tls: BridgeHttpTls): strimzi.KafkaBridgeSpecHttpTls {
+  const config: Record<string, string> = {
+    ...(tls.enabledProtocols && { 'ssl.enabled.protocols': tls.enabledProtocols.join(',') }),
+    ...(tls.cipherSuites && { 'ssl.enabled.cipher.suites': tls.cipherSuites.join(',') }),
+  };
+  return {
+    certificateAndKey: { secretName: tls.secretName, certificate: tls.certificate!, key: tls.key! },
+    ...(Object.keys(config).length > 0 && { config }),
+  };
 }

@@ -3,6 +3,37 @@ import type { Shape, Signature } from './props';
 
 /** The props and options interfaces, by name. */
 export const INTERFACES = {
+ "AdditionalVolumeMount": {
+  "volume": {
+   "shape": {
+    "t": "instance",
+    "name": "AdditionalVolume",
+    "members": {
+     "name": "present",
+     "_render": "function"
+    }
+   },
+   "optional": false
+  },
+  "mountPath": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "readOnly": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "subPath": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  }
+ },
  "BridgeCors": {
   "allowedOrigins": {
    "shape": {
@@ -14,6 +45,44 @@ export const INTERFACES = {
    "optional": false
   },
   "allowedMethods": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  }
+ },
+ "BridgeHttpTls": {
+  "secretName": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "certificate": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "key": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "enabledProtocols": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "cipherSuites": {
    "shape": {
     "t": "array",
     "of": {
@@ -95,6 +164,23 @@ export const INTERFACES = {
     "t": "string"
    },
    "optional": true
+  }
+ },
+ "BrokerAndVolumeIds": {
+  "brokerId": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": false
+  },
+  "volumeIds": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "number"
+    }
+   },
+   "optional": false
   }
  },
  "CentralTarget": {
@@ -259,6 +345,14 @@ export const INTERFACES = {
    "optional": true
   }
  },
+ "ClusterConnectionOptions": {
+  "trustedCertificatesPattern": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  }
+ },
  "ClusterIssuerProps": {
   "name": {
    "shape": {
@@ -358,7 +452,8 @@ export const INTERFACES = {
      "members": {
       "type": "present",
       "url": "present",
-      "sha512": "present"
+      "sha512": "present",
+      "_render": "function"
      }
     }
    },
@@ -369,14 +464,14 @@ export const INTERFACES = {
   "addBrokers": {
    "shape": {
     "t": "object",
-    "ref": "KafkaRebalanceGoalOptions"
+    "ref": "KafkaRebalanceTemplateOptions"
    },
    "optional": true
   },
   "removeBrokers": {
    "shape": {
     "t": "object",
-    "ref": "KafkaRebalanceGoalOptions"
+    "ref": "KafkaRebalanceTemplateOptions"
    },
    "optional": true
   }
@@ -483,6 +578,26 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "config": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "number"
+      },
+      {
+       "t": "boolean"
+      }
+     ]
+    }
+   },
+   "optional": true
+  },
   "autoRebalance": {
    "shape": {
     "t": "object",
@@ -499,6 +614,64 @@ export const INTERFACES = {
      "configMapName": "present",
      "_bind": "function"
     }
+   },
+   "optional": true
+  }
+ },
+ "CsiVolumeOptions": {
+  "driver": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "readOnly": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "fsType": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "volumeAttributes": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "nodePublishSecretName": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  }
+ },
+ "CustomAuthorizationOptions": {
+  "authorizerClass": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "superUsers": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "supportsAdminApi": {
+   "shape": {
+    "t": "boolean"
    },
    "optional": true
   }
@@ -646,6 +819,26 @@ export const INTERFACES = {
      "t": "object",
      "ref": "UserDefinition"
     }
+   },
+   "optional": true
+  }
+ },
+ "EmptyDirVolumeOptions": {
+  "medium": {
+   "shape": {
+    "t": "enum",
+    "values": [
+     "Memory"
+    ],
+    "names": [
+     "EmptyDirMedium.MEMORY"
+    ]
+   },
+   "optional": true
+  },
+  "sizeLimit": {
+   "shape": {
+    "t": "size"
    },
    "optional": true
   }
@@ -1215,6 +1408,30 @@ export const INTERFACES = {
    "optional": false
   }
  },
+ "ImageVolumeOptions": {
+  "reference": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "pullPolicy": {
+   "shape": {
+    "t": "enum",
+    "values": [
+     "Always",
+     "IfNotPresent",
+     "Never"
+    ],
+    "names": [
+     "VolumeImagePullPolicy.ALWAYS",
+     "VolumeImagePullPolicy.IF_NOT_PRESENT",
+     "VolumeImagePullPolicy.NEVER"
+    ]
+   },
+   "optional": true
+  }
+ },
  "IssuerProps": {
   "name": {
    "shape": {
@@ -1256,13 +1473,41 @@ export const INTERFACES = {
    "optional": true
   }
  },
- "JbodVolumeOptions": {
+ "JbodEphemeralVolumeOptions": {
+  "sizeLimit": {
+   "shape": {
+    "t": "size"
+   },
+   "optional": true
+  },
+  "id": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
   "kraftMetadata": {
    "shape": {
     "t": "boolean"
    },
    "optional": true
+  }
+ },
+ "JbodVolumeBaseOptions": {
+  "id": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
   },
+  "kraftMetadata": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  }
+ },
+ "JbodVolumeOptions": {
   "size": {
    "shape": {
     "t": "size"
@@ -1276,6 +1521,18 @@ export const INTERFACES = {
    "optional": true
   },
   "deleteClaim": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "id": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "kraftMetadata": {
    "shape": {
     "t": "boolean"
    },
@@ -1435,6 +1692,13 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "httpTls": {
+   "shape": {
+    "t": "object",
+    "ref": "BridgeHttpTls"
+   },
+   "optional": true
+  },
   "cors": {
    "shape": {
     "t": "object",
@@ -1462,7 +1726,13 @@ export const INTERFACES = {
   },
   "metrics": {
    "shape": {
-    "t": "boolean"
+    "t": "instance",
+    "name": "KafkaMetrics",
+    "members": {
+     "isStrimziMetricsReporter": "present",
+     "_bind": "function",
+     "_bindComponent": "function"
+    }
    },
    "optional": true
   },
@@ -1609,6 +1879,7 @@ export const INTERFACES = {
      "acls": "present",
      "addAcl": "function",
      "_grant": "function",
+     "_addGranted": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -1694,7 +1965,7 @@ export const INTERFACES = {
    "shape": {
     "t": "string"
    },
-   "optional": false
+   "optional": true
   },
   "listeners": {
    "shape": {
@@ -1718,7 +1989,11 @@ export const INTERFACES = {
     "name": "KafkaAuthorization",
     "members": {
      "type": "present",
-     "superUsers": "present"
+     "superUsers": "present",
+     "authorizerClass": "present",
+     "supportsAdminApi": "present",
+     "enforcesAcls": "present",
+     "_render": "function"
     }
    },
    "optional": true
@@ -1789,6 +2064,12 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "metadataVersion": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
   "profile": {
    "shape": {
     "t": "enum",
@@ -1849,13 +2130,37 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "pluginConfig": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "number"
+      },
+      {
+       "t": "boolean"
+      }
+     ]
+    }
+   },
+   "optional": true
+  },
   "authorization": {
    "shape": {
     "t": "instance",
     "name": "KafkaAuthorization",
     "members": {
      "type": "present",
-     "superUsers": "present"
+     "superUsers": "present",
+     "authorizerClass": "present",
+     "supportsAdminApi": "present",
+     "enforcesAcls": "present",
+     "_render": "function"
     }
    },
    "optional": true
@@ -1889,7 +2194,9 @@ export const INTERFACES = {
     "t": "instance",
     "name": "KafkaMetrics",
     "members": {
-     "_bind": "function"
+     "isStrimziMetricsReporter": "present",
+     "_bind": "function",
+     "_bindComponent": "function"
     }
    },
    "optional": true
@@ -1931,6 +2238,30 @@ export const INTERFACES = {
     "members": {
      "_spec": "present",
      "className": "present"
+    }
+   },
+   "optional": true
+  },
+  "additionalVolumes": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "instance",
+     "name": "AdditionalVolume",
+     "members": {
+      "name": "present",
+      "_render": "function"
+     }
+    }
+   },
+   "optional": true
+  },
+  "volumeMounts": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "AdditionalVolumeMount"
     }
    },
    "optional": true
@@ -2038,10 +2369,12 @@ export const INTERFACES = {
      "listener": "present",
      "replicas": "present",
      "version": "present",
+     "labels": "present",
      "groupId": "present",
      "storageTopics": "present",
      "storageReplicationFactor": "present",
      "useConnectorResources": "present",
+     "userIsDerived": "present",
      "resource": "present",
      "addConnector": "function",
      "serviceName": "present",
@@ -2178,6 +2511,72 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "labels": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "groupId": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "configStorageTopic": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "offsetStorageTopic": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "statusStorageTopic": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "user": {
+   "shape": {
+    "t": "instance",
+    "name": "KafkaUser",
+    "members": {
+     "userName": "present",
+     "authentication": "present",
+     "cluster": "present",
+     "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
+     "_addGranted": "function",
+     "principal": "present",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
+   },
+   "optional": true
+  },
+  "userName": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "trustedCertificatesPattern": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
   "namespace": {
    "shape": {
     "t": "string"
@@ -2299,7 +2698,13 @@ export const INTERFACES = {
   },
   "metrics": {
    "shape": {
-    "t": "boolean"
+    "t": "instance",
+    "name": "KafkaMetrics",
+    "members": {
+     "isStrimziMetricsReporter": "present",
+     "_bind": "function",
+     "_bindComponent": "function"
+    }
    },
    "optional": true
   }
@@ -2673,7 +3078,12 @@ export const INTERFACES = {
      "alias": "present",
      "listener": "present",
      "bootstrapServers": "present",
-     "remote": "present"
+     "remote": "present",
+     "_caSecretName": "present",
+     "_userSecretName": "present",
+     "_trustPattern": "present",
+     "_userName": "present",
+     "_user": "present"
     }
    },
    "optional": false
@@ -2687,7 +3097,12 @@ export const INTERFACES = {
      "alias": "present",
      "listener": "present",
      "bootstrapServers": "present",
-     "remote": "present"
+     "remote": "present",
+     "_caSecretName": "present",
+     "_userSecretName": "present",
+     "_trustPattern": "present",
+     "_userName": "present",
+     "_user": "present"
     }
    },
    "optional": false
@@ -2757,6 +3172,30 @@ export const INTERFACES = {
    "optional": true
   },
   "name": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "groupId": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "configStorageTopic": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "offsetStorageTopic": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "statusStorageTopic": {
    "shape": {
     "t": "string"
    },
@@ -2833,6 +3272,12 @@ export const INTERFACES = {
    "optional": true
   },
   "tasksMax": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "checkpointTasksMax": {
    "shape": {
     "t": "number"
    },
@@ -2988,7 +3433,13 @@ export const INTERFACES = {
   },
   "metrics": {
    "shape": {
-    "t": "boolean"
+    "t": "instance",
+    "name": "KafkaMetrics",
+    "members": {
+     "isStrimziMetricsReporter": "present",
+     "_bind": "function",
+     "_bindComponent": "function"
+    }
    },
    "optional": true
   }
@@ -3020,7 +3471,10 @@ export const INTERFACES = {
     "name": "KafkaStorage",
     "members": {
      "_spec": "present",
-     "isEphemeral": "present"
+     "isEphemeral": "present",
+     "volumeIds": "present",
+     "isJbod": "present",
+     "ephemeralVolumeIds": "present"
     }
    },
    "optional": true
@@ -3112,6 +3566,30 @@ export const INTERFACES = {
     "t": "record",
     "of": {
      "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "additionalVolumes": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "instance",
+     "name": "AdditionalVolume",
+     "members": {
+      "name": "present",
+      "_render": "function"
+     }
+    }
+   },
+   "optional": true
+  },
+  "volumeMounts": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "AdditionalVolumeMount"
     }
    },
    "optional": true
@@ -3173,7 +3651,10 @@ export const INTERFACES = {
     "name": "KafkaStorage",
     "members": {
      "_spec": "present",
-     "isEphemeral": "present"
+     "isEphemeral": "present",
+     "volumeIds": "present",
+     "isJbod": "present",
+     "ephemeralVolumeIds": "present"
     }
    },
    "optional": true
@@ -3265,6 +3746,30 @@ export const INTERFACES = {
     "t": "record",
     "of": {
      "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "additionalVolumes": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "instance",
+     "name": "AdditionalVolume",
+     "members": {
+      "name": "present",
+      "_render": "function"
+     }
+    }
+   },
+   "optional": true
+  },
+  "volumeMounts": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "AdditionalVolumeMount"
     }
    },
    "optional": true
@@ -3338,7 +3843,10 @@ export const INTERFACES = {
     "name": "KafkaStorage",
     "members": {
      "_spec": "present",
-     "isEphemeral": "present"
+     "isEphemeral": "present",
+     "volumeIds": "present",
+     "isJbod": "present",
+     "ephemeralVolumeIds": "present"
     }
    },
    "optional": true
@@ -3433,6 +3941,30 @@ export const INTERFACES = {
     }
    },
    "optional": true
+  },
+  "additionalVolumes": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "instance",
+     "name": "AdditionalVolume",
+     "members": {
+      "name": "present",
+      "_render": "function"
+     }
+    }
+   },
+   "optional": true
+  },
+  "volumeMounts": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "AdditionalVolumeMount"
+    }
+   },
+   "optional": true
   }
  },
  "KafkaPodMonitorProps": {
@@ -3451,6 +3983,9 @@ export const INTERFACES = {
      "restrictedSecurityContext": "present",
      "cruiseControl": "present",
      "kafkaExporter": "present",
+     "additionalVolumes": "present",
+     "volumeMounts": "present",
+     "pluginConfig": "present",
      "resource": "present",
      "addNodePool": "function",
      "addZonePools": "function",
@@ -3538,12 +4073,14 @@ export const INTERFACES = {
     "values": [
      "full",
      "add-brokers",
-     "remove-brokers"
+     "remove-brokers",
+     "remove-disks"
     ],
     "names": [
      "KafkaRebalanceMode.FULL",
      "KafkaRebalanceMode.ADD_BROKERS",
-     "KafkaRebalanceMode.REMOVE_BROKERS"
+     "KafkaRebalanceMode.REMOVE_BROKERS",
+     "KafkaRebalanceMode.REMOVE_DISKS"
     ]
    },
    "optional": true
@@ -3557,9 +4094,80 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "moveReplicasOffVolumes": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "BrokerAndVolumeIds"
+    }
+   },
+   "optional": true
+  },
+  "rebalanceDisk": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "concurrentIntraBrokerPartitionMovements": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
   "autoApproval": {
    "shape": {
     "t": "boolean"
+   },
+   "optional": true
+  },
+  "excludedTopics": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "concurrentPartitionMovementsPerBroker": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "concurrentLeaderMovements": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "replicationThrottle": {
+   "shape": {
+    "t": "size"
+   },
+   "optional": true
+  },
+  "replicaMovementStrategies": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "enum",
+     "values": [
+      "BaseReplicaMovementStrategy",
+      "PrioritizeSmallReplicaMovementStrategy",
+      "PrioritizeLargeReplicaMovementStrategy",
+      "PostponeUrpReplicaMovementStrategy",
+      "PrioritizeMinIsrWithOfflineReplicasStrategy",
+      "PrioritizeOneAboveMinIsrWithOfflineReplicasStrategy"
+     ],
+     "names": [
+      "ReplicaMovementStrategy.BASE",
+      "ReplicaMovementStrategy.PRIORITIZE_SMALL",
+      "ReplicaMovementStrategy.PRIORITIZE_LARGE",
+      "ReplicaMovementStrategy.POSTPONE_URP",
+      "ReplicaMovementStrategy.PRIORITIZE_MIN_ISR_WITH_OFFLINE_REPLICAS",
+      "ReplicaMovementStrategy.PRIORITIZE_ONE_ABOVE_MIN_ISR_WITH_OFFLINE_REPLICAS"
+     ]
+    }
    },
    "optional": true
   },
@@ -3583,45 +4191,12 @@ export const INTERFACES = {
   "cluster": {
    "shape": {
     "t": "instance",
-    "name": "KafkaCluster",
+    "name": "IKafkaCluster",
     "members": {
      "clusterName": "present",
-     "version": "present",
-     "metadataVersion": "present",
-     "profile": "present",
-     "authorization": "present",
-     "rackAwareness": "present",
-     "rackTopologyKey": "present",
-     "restrictedSecurityContext": "present",
-     "cruiseControl": "present",
-     "kafkaExporter": "present",
-     "resource": "present",
-     "addNodePool": "function",
-     "addZonePools": "function",
-     "brokerZones": "present",
-     "addListener": "function",
-     "addExternalListener": "function",
-     "addRebalance": "function",
-     "cruiseControlGoals": "present",
-     "addTopic": "function",
-     "addUser": "function",
-     "remoteStorageEnabled": "present",
-     "listener": "function",
-     "allListeners": "present",
-     "nodePools": "present",
-     "bootstrapAddress": "function",
      "clusterCaCertSecretName": "present",
      "clientsCaCertSecretName": "present",
-     "brokersServiceHost": "present",
-     "brokerCount": "present",
-     "controllerCount": "present",
-     "brokerNodeIds": "present",
-     "brokerConfig": "present",
-     "defaultReplicationFactor": "present",
-     "hasListenerAuthentication": "function",
-     "_registerNodePool": "function",
-     "_defaultResources": "function",
-     "_podTemplate": "function",
+     "allListeners": "present",
      "grantRead": "function",
      "grantWrite": "function",
      "grantReadWrite": "function",
@@ -3630,8 +4205,7 @@ export const INTERFACES = {
      "grantConsumerGroup": "function",
      "grantTransactionalId": "function",
      "node": "present",
-     "with": "function",
-     "toString": "function"
+     "with": "function"
     }
    },
    "optional": false
@@ -3648,12 +4222,14 @@ export const INTERFACES = {
     "values": [
      "full",
      "add-brokers",
-     "remove-brokers"
+     "remove-brokers",
+     "remove-disks"
     ],
     "names": [
      "KafkaRebalanceMode.FULL",
      "KafkaRebalanceMode.ADD_BROKERS",
-     "KafkaRebalanceMode.REMOVE_BROKERS"
+     "KafkaRebalanceMode.REMOVE_BROKERS",
+     "KafkaRebalanceMode.REMOVE_DISKS"
     ]
    },
    "optional": true
@@ -3667,9 +4243,218 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "moveReplicasOffVolumes": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "BrokerAndVolumeIds"
+    }
+   },
+   "optional": true
+  },
+  "rebalanceDisk": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "concurrentIntraBrokerPartitionMovements": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
   "autoApproval": {
    "shape": {
     "t": "boolean"
+   },
+   "optional": true
+  },
+  "excludedTopics": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "concurrentPartitionMovementsPerBroker": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "concurrentLeaderMovements": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "replicationThrottle": {
+   "shape": {
+    "t": "size"
+   },
+   "optional": true
+  },
+  "replicaMovementStrategies": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "enum",
+     "values": [
+      "BaseReplicaMovementStrategy",
+      "PrioritizeSmallReplicaMovementStrategy",
+      "PrioritizeLargeReplicaMovementStrategy",
+      "PostponeUrpReplicaMovementStrategy",
+      "PrioritizeMinIsrWithOfflineReplicasStrategy",
+      "PrioritizeOneAboveMinIsrWithOfflineReplicasStrategy"
+     ],
+     "names": [
+      "ReplicaMovementStrategy.BASE",
+      "ReplicaMovementStrategy.PRIORITIZE_SMALL",
+      "ReplicaMovementStrategy.PRIORITIZE_LARGE",
+      "ReplicaMovementStrategy.POSTPONE_URP",
+      "ReplicaMovementStrategy.PRIORITIZE_MIN_ISR_WITH_OFFLINE_REPLICAS",
+      "ReplicaMovementStrategy.PRIORITIZE_ONE_ABOVE_MIN_ISR_WITH_OFFLINE_REPLICAS"
+     ]
+    }
+   },
+   "optional": true
+  },
+  "goals": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "skipHardGoalCheck": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  }
+ },
+ "KafkaRebalanceTemplateOptions": {
+  "templateName": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "excludedTopics": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "concurrentPartitionMovementsPerBroker": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "concurrentLeaderMovements": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "replicationThrottle": {
+   "shape": {
+    "t": "size"
+   },
+   "optional": true
+  },
+  "replicaMovementStrategies": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "enum",
+     "values": [
+      "BaseReplicaMovementStrategy",
+      "PrioritizeSmallReplicaMovementStrategy",
+      "PrioritizeLargeReplicaMovementStrategy",
+      "PostponeUrpReplicaMovementStrategy",
+      "PrioritizeMinIsrWithOfflineReplicasStrategy",
+      "PrioritizeOneAboveMinIsrWithOfflineReplicasStrategy"
+     ],
+     "names": [
+      "ReplicaMovementStrategy.BASE",
+      "ReplicaMovementStrategy.PRIORITIZE_SMALL",
+      "ReplicaMovementStrategy.PRIORITIZE_LARGE",
+      "ReplicaMovementStrategy.POSTPONE_URP",
+      "ReplicaMovementStrategy.PRIORITIZE_MIN_ISR_WITH_OFFLINE_REPLICAS",
+      "ReplicaMovementStrategy.PRIORITIZE_ONE_ABOVE_MIN_ISR_WITH_OFFLINE_REPLICAS"
+     ]
+    }
+   },
+   "optional": true
+  },
+  "goals": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "skipHardGoalCheck": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  }
+ },
+ "KafkaRebalanceTuningOptions": {
+  "excludedTopics": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "concurrentPartitionMovementsPerBroker": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "concurrentLeaderMovements": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "replicationThrottle": {
+   "shape": {
+    "t": "size"
+   },
+   "optional": true
+  },
+  "replicaMovementStrategies": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "enum",
+     "values": [
+      "BaseReplicaMovementStrategy",
+      "PrioritizeSmallReplicaMovementStrategy",
+      "PrioritizeLargeReplicaMovementStrategy",
+      "PostponeUrpReplicaMovementStrategy",
+      "PrioritizeMinIsrWithOfflineReplicasStrategy",
+      "PrioritizeOneAboveMinIsrWithOfflineReplicasStrategy"
+     ],
+     "names": [
+      "ReplicaMovementStrategy.BASE",
+      "ReplicaMovementStrategy.PRIORITIZE_SMALL",
+      "ReplicaMovementStrategy.PRIORITIZE_LARGE",
+      "ReplicaMovementStrategy.POSTPONE_URP",
+      "ReplicaMovementStrategy.PRIORITIZE_MIN_ISR_WITH_OFFLINE_REPLICAS",
+      "ReplicaMovementStrategy.PRIORITIZE_ONE_ABOVE_MIN_ISR_WITH_OFFLINE_REPLICAS"
+     ]
+    }
    },
    "optional": true
   },
@@ -4077,7 +4862,10 @@ export const INTERFACES = {
     "name": "KafkaStorage",
     "members": {
      "_spec": "present",
-     "isEphemeral": "present"
+     "isEphemeral": "present",
+     "volumeIds": "present",
+     "isJbod": "present",
+     "ephemeralVolumeIds": "present"
     }
    },
    "optional": true
@@ -4169,6 +4957,30 @@ export const INTERFACES = {
     "t": "record",
     "of": {
      "t": "string"
+    }
+   },
+   "optional": true
+  },
+  "additionalVolumes": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "instance",
+     "name": "AdditionalVolume",
+     "members": {
+      "name": "present",
+      "_render": "function"
+     }
+    }
+   },
+   "optional": true
+  },
+  "volumeMounts": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "AdditionalVolumeMount"
     }
    },
    "optional": true
@@ -4248,7 +5060,10 @@ export const INTERFACES = {
     "name": "KafkaStorage",
     "members": {
      "_spec": "present",
-     "isEphemeral": "present"
+     "isEphemeral": "present",
+     "volumeIds": "present",
+     "isJbod": "present",
+     "ephemeralVolumeIds": "present"
     }
    },
    "optional": true
@@ -4341,6 +5156,54 @@ export const INTERFACES = {
     "of": {
      "t": "string"
     }
+   },
+   "optional": true
+  },
+  "additionalVolumes": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "instance",
+     "name": "AdditionalVolume",
+     "members": {
+      "name": "present",
+      "_render": "function"
+     }
+    }
+   },
+   "optional": true
+  },
+  "volumeMounts": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "AdditionalVolumeMount"
+    }
+   },
+   "optional": true
+  }
+ },
+ "KeysVolumeOptions": {
+  "items": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "VolumeKeyToPath"
+    }
+   },
+   "optional": true
+  },
+  "defaultMode": {
+   "shape": {
+    "t": "number"
+   },
+   "optional": true
+  },
+  "optional": {
+   "shape": {
+    "t": "boolean"
    },
    "optional": true
   }
@@ -5010,6 +5873,68 @@ export const INTERFACES = {
    "optional": true
   }
  },
+ "MavenArtifactOptions": {
+  "group": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "artifact": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "version": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "repository": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  }
+ },
+ "MirrorAddressOptions": {
+  "alias": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "tls": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
+  "trustedCertificates": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "object",
+     "ref": "TrustedCa"
+    }
+   },
+   "optional": true
+  },
+  "authentication": {
+   "shape": {
+    "t": "instance",
+    "name": "MirrorMaker2Authentication",
+    "members": {
+     "type": "present",
+     "secretName": "present",
+     "_spec": "present"
+    }
+   },
+   "optional": true
+  }
+ },
  "MirrorClusterOptions": {
   "alias": {
    "shape": {
@@ -5029,9 +5954,42 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "trustedCertificatesPattern": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
   "userSecretName": {
    "shape": {
     "t": "string"
+   },
+   "optional": true
+  },
+  "userName": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "user": {
+   "shape": {
+    "t": "instance",
+    "name": "KafkaUser",
+    "members": {
+     "userName": "present",
+     "authentication": "present",
+     "cluster": "present",
+     "resource": "present",
+     "acls": "present",
+     "addAcl": "function",
+     "_grant": "function",
+     "_addGranted": "function",
+     "principal": "present",
+     "node": "present",
+     "with": "function",
+     "toString": "function"
+    }
    },
    "optional": true
   }
@@ -5415,6 +6373,14 @@ export const INTERFACES = {
    "optional": true
   }
  },
+ "PersistentVolumeClaimVolumeOptions": {
+  "readOnly": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  }
+ },
  "PrivateCaProps": {
   "name": {
    "shape": {
@@ -5627,6 +6593,12 @@ export const INTERFACES = {
     "t": "string"
    },
    "optional": false
+  },
+  "trustedCertificatesPattern": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
   }
  },
  "ResolvedFailover": {
@@ -6160,6 +7132,12 @@ export const INTERFACES = {
     "t": "string"
    },
    "optional": true
+  },
+  "pattern": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
   }
  },
  "UserDefinition": {
@@ -6218,6 +7196,26 @@ export const INTERFACES = {
       }
      }
     ]
+   },
+   "optional": true
+  }
+ },
+ "VolumeKeyToPath": {
+  "key": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "path": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  "mode": {
+   "shape": {
+    "t": "number"
    },
    "optional": true
   }
@@ -6362,6 +7360,129 @@ export const SIGNATURES = {
    "optional": false
   }
  ],
+ "AdditionalVolume.configMap": [
+  {
+   "name": "name",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "configMapName",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "KeysVolumeOptions"
+   },
+   "optional": true
+  }
+ ],
+ "AdditionalVolume.csi": [
+  {
+   "name": "name",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "CsiVolumeOptions"
+   },
+   "optional": false
+  }
+ ],
+ "AdditionalVolume.emptyDir": [
+  {
+   "name": "name",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "EmptyDirVolumeOptions"
+   },
+   "optional": true
+  }
+ ],
+ "AdditionalVolume.image": [
+  {
+   "name": "name",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "ImageVolumeOptions"
+   },
+   "optional": false
+  }
+ ],
+ "AdditionalVolume.persistentVolumeClaim": [
+  {
+   "name": "name",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "claimName",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "PersistentVolumeClaimVolumeOptions"
+   },
+   "optional": true
+  }
+ ],
+ "AdditionalVolume.secret": [
+  {
+   "name": "name",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "secretName",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "KeysVolumeOptions"
+   },
+   "optional": true
+  }
+ ],
  "AllowedRoutes.all": [],
  "AllowedRoutes.allows": [
   {
@@ -6404,6 +7525,7 @@ export const SIGNATURES = {
      "acls": "present",
      "addAcl": "function",
      "_grant": "function",
+     "_addGranted": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -6434,6 +7556,7 @@ export const SIGNATURES = {
      "acls": "present",
      "addAcl": "function",
      "_grant": "function",
+     "_addGranted": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -6503,7 +7626,7 @@ export const SIGNATURES = {
     "t": "object",
     "ref": "TrustedCa"
    },
-   "optional": false
+   "optional": true
   }
  ],
  "BridgeKafkaConnection.fromCluster": [
@@ -6534,6 +7657,14 @@ export const SIGNATURES = {
    "name": "listener",
    "shape": {
     "t": "string"
+   },
+   "optional": true
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "ClusterConnectionOptions"
    },
    "optional": true
   }
@@ -6712,6 +7843,16 @@ export const SIGNATURES = {
    "name": "sha512",
    "shape": {
     "t": "string"
+   },
+   "optional": false
+  }
+ ],
+ "ConnectPluginArtifact.maven": [
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "MavenArtifactOptions"
    },
    "optional": false
   }
@@ -8082,9 +9223,31 @@ export const SIGNATURES = {
    "optional": false
   }
  ],
+ "JbodVolume.ephemeral": [
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "JbodEphemeralVolumeOptions"
+   },
+   "optional": true
+  }
+ ],
+ "JbodVolume.persistentClaim": [
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "JbodVolumeOptions"
+   },
+   "optional": true
+  }
+ ],
  "JmxExporterRules.bridge": [],
+ "JmxExporterRules.connect": [],
  "JmxExporterRules.cruiseControl": [],
  "JmxExporterRules.kafka": [],
+ "JmxExporterRules.mirrorMaker2": [],
  "JmxPrometheusExporter.fromConfigMap": [
   {
    "name": "name",
@@ -8109,6 +9272,16 @@ export const SIGNATURES = {
     "ref": "JmxPrometheusExporterOptions"
    },
    "optional": true
+  }
+ ],
+ "KafkaAuthorization.custom": [
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "CustomAuthorizationOptions"
+   },
+   "optional": false
   }
  ],
  "KafkaAuthorization.none": [],
@@ -8424,6 +9597,7 @@ export const SIGNATURES = {
      "acls": "present",
      "addAcl": "function",
      "_grant": "function",
+     "_addGranted": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -8470,6 +9644,7 @@ export const SIGNATURES = {
      "acls": "present",
      "addAcl": "function",
      "_grant": "function",
+     "_addGranted": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -8493,6 +9668,7 @@ export const SIGNATURES = {
      "acls": "present",
      "addAcl": "function",
      "_grant": "function",
+     "_addGranted": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -8561,6 +9737,7 @@ export const SIGNATURES = {
      "acls": "present",
      "addAcl": "function",
      "_grant": "function",
+     "_addGranted": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -8629,6 +9806,7 @@ export const SIGNATURES = {
      "acls": "present",
      "addAcl": "function",
      "_grant": "function",
+     "_addGranted": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -8675,6 +9853,7 @@ export const SIGNATURES = {
      "acls": "present",
      "addAcl": "function",
      "_grant": "function",
+     "_addGranted": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -8759,6 +9938,7 @@ export const SIGNATURES = {
      "acls": "present",
      "addAcl": "function",
      "_grant": "function",
+     "_addGranted": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -9130,8 +10310,24 @@ export const SIGNATURES = {
   {
    "name": "volumes",
    "shape": {
-    "t": "object",
-    "ref": "JbodVolumeOptions"
+    "t": "union",
+    "of": [
+     {
+      "t": "object",
+      "ref": "JbodVolumeOptions"
+     },
+     {
+      "t": "instance",
+      "name": "JbodVolume",
+      "members": {
+       "type": "present",
+       "id": "present",
+       "kraftMetadata": "present",
+       "isEphemeral": "present",
+       "_render": "function"
+      }
+     }
+    ]
    },
    "optional": false,
    "rest": true
@@ -9221,6 +10417,7 @@ export const SIGNATURES = {
      "acls": "present",
      "addAcl": "function",
      "_grant": "function",
+     "_addGranted": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -9252,6 +10449,7 @@ export const SIGNATURES = {
      "acls": "present",
      "addAcl": "function",
      "_grant": "function",
+     "_addGranted": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -9283,6 +10481,7 @@ export const SIGNATURES = {
      "acls": "present",
      "addAcl": "function",
      "_grant": "function",
+     "_addGranted": "function",
      "principal": "present",
      "node": "present",
      "with": "function",
@@ -9573,8 +10772,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@680": "function",
-       "__@toStringTag@682": "present"
+       "__@iterator@748": "function",
+       "__@toStringTag@750": "present"
       }
      }
     ]
@@ -9587,6 +10786,69 @@ export const SIGNATURES = {
     "t": "string"
    },
    "optional": true
+  }
+ ],
+ "MirrorMaker2Authentication.scramSha512": [
+  {
+   "name": "username",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "secretName",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "passwordKey",
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  }
+ ],
+ "MirrorMaker2Authentication.tls": [
+  {
+   "name": "secretName",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "certificate",
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  {
+   "name": "key",
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  }
+ ],
+ "MirrorMaker2Cluster.fromAddress": [
+  {
+   "name": "bootstrapServers",
+   "shape": {
+    "t": "string"
+   },
+   "optional": false
+  },
+  {
+   "name": "options",
+   "shape": {
+    "t": "object",
+    "ref": "MirrorAddressOptions"
+   },
+   "optional": false
   }
  ],
  "MirrorMaker2Cluster.local": [

@@ -178,6 +178,9 @@ export class FailoverGateway {
     if (bridge.replicas > 1 && bridge.consumerEnabled) {
       throwPropError(subject, 'bridge.replicas', `are more than one behind the failover gateway, but a bridge consumer lives in one pod and nothing routes its requests back to that pod`, bridge.replicas, 'run 1 bridge replica per region, or a producer-only bridge (consumer: false) that scales freely');
     }
+    if (bridge.httpTls !== undefined) {
+      throwPropError(subject, 'bridge.httpTls', `is set on KafkaBridge '${bridge.bridgeName}' at ${bridge.node.path}, which then serves HTTPS, but the regional gateway forwards plain HTTP to the bridge's Service (it terminates the clients' TLS itself)`, bridge.httpTls.secretName, "drop the bridge's httpTls behind a failover gateway; the gateway's certificate secures the clients' side");
+    }
     if (bridge.namespace === undefined) {
       throwPropError(subject, 'bridge.namespace', `is unset (KafkaBridge '${bridge.bridgeName}' at ${bridge.node.path}, in a chart without a namespace): the regional gateway routes to the bridge's Service by its cluster DNS name, <service>.<namespace>.svc`, bridge.namespace, "give the bridge a namespace (its namespace prop, or its chart's), e.g. 'bridge'");
     }

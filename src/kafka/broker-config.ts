@@ -192,7 +192,38 @@ function brokerKeyIssue(key: string, version: string): ConfigIssue {
   if (synonym !== undefined && configDefinitions('topic', version).has(key)) {
     return { problem: `is a topic config, not a broker config: ${ignored}`, fix: `use '${synonym}', the default of every topic, or set '${key}' on the topic (addTopic's config)` };
   }
-  return unknownKeyIssue('broker', version, key, ignored, 'check the name in Kafka\'s broker configs; a plugin\'s own option can be set with ApiObject.of(...).addJsonPatch()');
+  return unknownKeyIssue('broker', version, key, ignored, "check the name in Kafka's broker configs; if a plugin reads it (a custom authorizer's, a principal builder's or a metrics reporter's own option), set it in pluginConfig");
+}
+
+/**
+ * Throws a prop error naming `subject` unless `pluginConfig` holds only options a plugin of the
+ * brokers reads (a custom authorizer, a principal builder, a metrics reporter: Kafka hands every
+ * option of `server.properties` to their `configure()`), which Kafka's model cannot judge: each key
+ * one line of the properties file, none Strimzi manages (it would drop it), none Kafka defines
+ * (that belongs in `config`, where its value is checked; so no key is in both), and every value
+ * a string, a finite number or a boolean on one line.
+ */
+export function checkPluginConfig(subject: Subject, prop: string, pluginConfig: Readonly<Record<string, unknown>> | undefined, version: string): void {
+  if (pluginConfig === undefined) return;
+  const prototype = Object.getPrototypeOf(pluginConfig);
+  if (typeof pluginConfig !== 'object' || pluginConfig === null || Array.isArray(pluginConfig) || (prototype !== Object.prototype && prototype !== null)) {
+    throwPropError(subject, prop, 'must be a plain object of options', pluginConfig, "pass e.g. { 'strimzi.authorization.client.id': 'kafka' }");
+  }
+  for (const [key, value] of Object.entries(pluginConfig)) {
+    const at = `${prop}[${/^[\w.-]+$/.test(key) ? `'${key}'` : JSON.stringify(key)}]`;
+    const injection = lineBreakIssue(key, value);
+    if (injection !== undefined) throwPropError(subject, at, injection.problem, value, injection.fix);
+    if (!['string', 'number', 'boolean'].includes(typeof value) || (typeof value === 'number' && !Number.isFinite(value))) {
+      throwPropError(subject, at, 'must be a string, a finite number or a boolean', value, "give the value as the plugin reads it, e.g. 'false'");
+    }
+    const prefix = FORBIDDEN_PREFIXES.find((p) => key.startsWith(p));
+    if (prefix !== undefined && !ALLOWED_EXCEPTIONS.has(key)) {
+      throwPropError(subject, at, `is managed by Strimzi (options starting with '${prefix}' are ignored)`, value, 'remove it; use the listener, authorization or node pool props instead');
+    }
+    if (brokerDefinition(key, version) !== undefined || REMOVED_BROKER_CONFIGS.has(key)) {
+      throwPropError(subject, at, `is a broker config Kafka ${version} defines, not a plugin's own option`, value, `set it in config, where its value is checked against Kafka's definition`);
+    }
+  }
 }
 
 /** What is wrong with `key`, which the topic configs of Kafka `version` do not define. */
@@ -383,20 +414,29 @@ function lineBreakIssue(key: string, value: unknown): ConfigIssue | undefined {
 export const MAX_REPLICATION_FACTOR = 32767;
 
 /**
- * The replication factor of topics a component (Kafka Connect, MirrorMaker 2) creates on
- * `cluster`: `given`, checked to be a whole number from 1 to a Java short (the component's -1,
- * "the broker default", is not taken: the factor is checked against the brokers), else the
- * cluster's `default.replication.factor` where it tells one (a KafkaCluster's is 3, or its
- * brokers up to 3 in DEVELOPMENT), else 3.
+ * The replication factor Kafka gives a topic created with "the broker's default" (-1, Kafka's
+ * `CreateTopicsRequest.NO_REPLICATION_FACTOR`).
  */
-export function componentReplicationFactor(subject: Subject, prop: string, given: number | undefined, cluster: IKafkaCluster): number {
+export const BROKER_DEFAULT_REPLICATION_FACTOR = -1;
+
+/**
+ * The replication factor of topics a component (Kafka Connect, MirrorMaker 2) creates on
+ * `cluster`: `given`, checked to be -1 ("the broker's default": Connect's
+ * `TopicCreationConfig.REPLICATION_FACTOR_VALIDATOR` takes "a positive number ... or -1 to use the
+ * broker's default", MirrorMaker 2 sends it as the `NewTopic` replication factor, and the
+ * controller gives such a topic its `default.replication.factor`:
+ * `ReplicationControlManager.createTopic`) or a whole number from 1 to a Java short; else the
+ * cluster's `default.replication.factor` where it tells one (a KafkaCluster's is 3, or its brokers
+ * up to 3 in DEVELOPMENT), else 3. `cluster` is undefined for a cluster known only by its address.
+ */
+export function componentReplicationFactor(subject: Subject, prop: string, given: number | undefined, cluster: IKafkaCluster | undefined): number {
   if (given !== undefined) {
-    if (!Number.isInteger(given) || given < 1 || given > MAX_REPLICATION_FACTOR) {
-      throwPropError(subject, prop, `must be a whole number from 1 to ${MAX_REPLICATION_FACTOR} (a Java short; -1, the broker default, is not taken: the factor is checked against the brokers)`, given, 'set 3');
+    if (given !== BROKER_DEFAULT_REPLICATION_FACTOR && (!Number.isInteger(given) || given < 1 || given > MAX_REPLICATION_FACTOR)) {
+      throwPropError(subject, prop, `must be a whole number from 1 to ${MAX_REPLICATION_FACTOR} (a Java short), or -1 for the broker's default.replication.factor`, given, 'set 3, or -1 for the broker default');
     }
     return given;
   }
-  const clusterDefault = Number(cluster.brokerConfig?.['default.replication.factor']);
+  const clusterDefault = Number(cluster?.brokerConfig?.['default.replication.factor']);
   return Number.isInteger(clusterDefault) && clusterDefault >= 1 ? clusterDefault : 3;
 }
 
@@ -404,17 +444,22 @@ export function componentReplicationFactor(subject: Subject, prop: string, given
  * What is wrong with replication factor `rf` of the topics (`what`) a component (`creator`) creates on `cluster`,
  * as the cluster is at synth: more than its brokers (CreateTopics fails with
  * INVALID_REPLICATION_FACTOR), or not above its `min.insync.replicas`, which the topics inherit
- * (acks=all writes stop with a replica down, or always). Undefined when fine or not known.
+ * (acks=all writes stop with a replica down, or always). -1 is checked as the cluster's
+ * `default.replication.factor`, which the topics then get. Undefined when fine or not known.
  */
-export function componentReplicationProblem(subject: Subject, prop: string, rf: number, cluster: IKafkaCluster, creator: string, what: string): string | undefined {
+export function componentReplicationProblem(subject: Subject, prop: string, given: number, cluster: IKafkaCluster, creator: string, what: string): string | undefined {
+  // -1: the topics get the cluster's default.replication.factor, checked where the cluster tells it.
+  const rf = given === BROKER_DEFAULT_REPLICATION_FACTOR ? Number(cluster.brokerConfig?.['default.replication.factor']) : given;
+  if (!Number.isInteger(rf) || rf < 1) return undefined;
+  const value = given === BROKER_DEFAULT_REPLICATION_FACTOR ? `-1 (the broker default, default.replication.factor ${rf})` : rf;
   const brokers = cluster.brokerCount;
   const where = `cluster '${cluster.clusterName}' (${cluster.node.path})`;
   if (brokers !== undefined && brokers > 0 && rf > brokers) {
-    return propError(subject, prop, `exceeds the ${brokers} brokers of ${where}, where ${creator} creates ${what}: CreateTopics fails (INVALID_REPLICATION_FACTOR)`, rf, `set at most ${brokers}, or add brokers`);
+    return propError(subject, prop, `exceeds the ${brokers} brokers of ${where}, where ${creator} creates ${what}: CreateTopics fails (INVALID_REPLICATION_FACTOR)`, value, `set at most ${brokers}, or add brokers`);
   }
   const isr = Number(cluster.brokerConfig?.['min.insync.replicas']);
   if (!Number.isInteger(isr) || minIsrProblem(rf, isr, cluster.profile === ClusterProfile.DEVELOPMENT) === undefined) return undefined;
   const fixRf = isr + 1;
-  return propError(subject, prop, `is ${rf < isr ? 'below' : 'not above'} the min.insync.replicas (${isr}) of ${where}, which ${what} inherit: ${rf < isr ? 'every acks=all write fails (NOT_ENOUGH_REPLICAS)' : 'one replica down stops every acks=all write'}`, rf,
+  return propError(subject, prop, `is ${rf < isr ? 'below' : 'not above'} the min.insync.replicas (${isr}) of ${where}, which ${what} inherit: ${rf < isr ? 'every acks=all write fails (NOT_ENOUGH_REPLICAS)' : 'one replica down stops every acks=all write'}`, value,
     brokers === undefined || fixRf <= brokers ? `set ${fixRf}` : `add brokers (it has ${brokers}), or lower the cluster's min.insync.replicas`);
 }

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass, differentKubernetesClusters, ObjectRef, secretRef, serviceRef } from '../core/consistency';
 import { Subject, throwFactoryError, throwPropError } from '../core/errors';
-import { checkName, checkNamespace, isName, NameFormat } from '../core/naming';
+import { checkLabels, checkName, checkNamespace, checkTopicName, isName, NameFormat } from '../core/naming';
 import { compact } from '../core/objects';
 import { checkSizing, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
@@ -15,7 +15,9 @@ import { componentReplicationFactor, componentReplicationProblem } from './broke
 import { mergeGrants, type GrantPart } from './grants';
 import { AuthorizationType, ClusterProfile, type IKafkaCluster } from './kafka-cluster';
 import { KafkaListener, ListenerAuthenticationType } from './listener';
+import { KafkaMetrics } from './metrics';
 import { KafkaTopic } from './topic';
+import { listenerTrust, renderTrust } from './trust';
 import { Acl, AclOperation, KafkaUser, UserAuthentication, UserAuthenticationType } from './user';
 
 // Kafka Connect as Strimzi 1.2 runs it (`KafkaConnect` and `KafkaConnector`, kafka.strimzi.io/v1):
@@ -27,29 +29,82 @@ import { Acl, AclOperation, KafkaUser, UserAuthentication, UserAuthenticationTyp
 // Kafka 4.3.1's connect-runtime (org.apache.kafka.connect.*) and the request handlers of
 // core/src/main/scala/kafka/server/KafkaApis.scala: see KafkaConnect.user.
 
-/** A plugin artifact Strimzi downloads into the Connect image, verified by its SHA-512 checksum. */
+/** A Maven artifact of a Connect build (Strimzi's `type: maven`), for {@link ConnectPluginArtifact.maven}. */
+export interface MavenArtifactOptions {
+  /** The group id, e.g. `org.apache.kafka`. */
+  readonly group: string;
+  /** The artifact id, e.g. `connect-file` (without '.': Strimzi's download URL turns it into '/'). */
+  readonly artifact: string;
+  /** The exact release version, e.g. `4.3.1`: no range, `LATEST`, `RELEASE` or `-SNAPSHOT`. */
+  readonly version: string;
+  /**
+   * The Maven repository, an https:// URL.
+   * @default 'https://repo1.maven.org/maven2/' (Maven Central, Strimzi's MavenArtifact.DEFAULT_REPOSITORY)
+   */
+  readonly repository?: string;
+}
+
+/**
+ * A plugin artifact Strimzi downloads into the Connect image.
+ *
+ * The library's rule for what goes into the image: every artifact is pinned. A JAR, TGZ or ZIP
+ * from a URL carries its SHA-512 checksum, which Strimzi's build verifies (`sha512sum -c`,
+ * KafkaConnectDockerfile). A Maven artifact cannot carry one (Strimzi's CRD: sha512sum is "not
+ * applicable to the maven artifact type"; its build fetches the POM and JAR with curl and the
+ * dependencies with `mvn dependency:copy-dependencies`), so it is pinned by coordinates instead:
+ * an exact release version (a release in Maven Central is immutable) from an https repository,
+ * with TLS verified (Strimzi's `insecure` is not offered). Its transitive dependencies come from
+ * the same repository as its POM declares them.
+ */
 export class ConnectPluginArtifact {
-  /** A JAR file, e.g. from Maven Central. */
+  /** A JAR file from a URL, verified by its SHA-512 checksum. */
   public static jar(url: string, sha512: string): ConnectPluginArtifact {
     checkArgs('ConnectPluginArtifact.jar()', 'ConnectPluginArtifact.jar', arguments);
     return ConnectPluginArtifact.make('ConnectPluginArtifact.jar()', strimzi.KafkaConnectSpecBuildPluginsArtifactsType.JAR, url, sha512);
   }
 
-  /** A TAR.GZ archive, unpacked into the plugin's directory. */
+  /** A TAR.GZ archive from a URL, verified by its SHA-512 checksum, unpacked into the plugin's directory. */
   public static tgz(url: string, sha512: string): ConnectPluginArtifact {
     checkArgs('ConnectPluginArtifact.tgz()', 'ConnectPluginArtifact.tgz', arguments);
     return ConnectPluginArtifact.make('ConnectPluginArtifact.tgz()', strimzi.KafkaConnectSpecBuildPluginsArtifactsType.TGZ, url, sha512);
   }
 
-  /** A ZIP archive, unpacked into the plugin's directory. */
+  /** A ZIP archive from a URL, verified by its SHA-512 checksum, unpacked into the plugin's directory. */
   public static zip(url: string, sha512: string): ConnectPluginArtifact {
     checkArgs('ConnectPluginArtifact.zip()', 'ConnectPluginArtifact.zip', arguments);
     return ConnectPluginArtifact.make('ConnectPluginArtifact.zip()', strimzi.KafkaConnectSpecBuildPluginsArtifactsType.ZIP, url, sha512);
   }
 
+  /**
+   * A Maven artifact and its runtime dependencies (Strimzi's `type: maven`), e.g.
+   * `ConnectPluginArtifact.maven({ group: 'org.apache.kafka', artifact: 'connect-file', version: '4.3.1' })`.
+   * Pinned by its exact version rather than a checksum (see the class).
+   * @throws when the group or artifact id is not a Maven id (or the artifact id has a '.', which
+   *   Strimzi's download URL, `KafkaConnectDockerfile.assembleResourceUrl`, turns into '/'), the
+   *   version is a range, `LATEST`, `RELEASE` or a `-SNAPSHOT` (not pinned, and not a file at the
+   *   URL Strimzi builds), or the repository is not an https:// URL
+   */
+  public static maven(options: MavenArtifactOptions): ConnectPluginArtifact {
+    const factory = 'ConnectPluginArtifact.maven()';
+    checkArgs(factory, 'ConnectPluginArtifact.maven', arguments);
+    const { group, artifact, version, repository } = options;
+    const id = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+    if (!id.test(group)) throwFactoryError(factory, 'options.group', "must be a Maven group id (letters, digits, '-' and '_', in parts joined by '.')", group, "use e.g. 'org.apache.kafka'");
+    if (!/^[A-Za-z0-9_-]+$/.test(artifact)) {
+      throwFactoryError(factory, 'options.artifact', `must be a Maven artifact id of letters, digits, '-' and '_'${artifact.includes('.') ? ": Strimzi builds the download URL with every '.' of it turned into '/' (KafkaConnectDockerfile.assembleResourceUrl), so the download would fail" : ''}`, artifact,
+        artifact.includes('.') ? 'download it as ConnectPluginArtifact.jar() with its URL and sha512 checksum instead' : "use e.g. 'connect-file'");
+    }
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/.test(version) || /^(LATEST|RELEASE)$/i.test(version) || /-SNAPSHOT$/i.test(version)) {
+      throwFactoryError(factory, 'options.version', 'must be an exact release version: a maven artifact has no checksum, so its version is what pins it (and Strimzi downloads <artifact>-<version>.jar literally, which a range, LATEST, RELEASE or a -SNAPSHOT is not)', version, "use e.g. '4.3.1'");
+    }
+    if (repository !== undefined && !/^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(repository)) {
+      throwFactoryError(factory, 'options.repository', 'must be an https:// URL of a Maven repository (an http download could be changed on the way, and a maven artifact has no checksum)', repository, "use e.g. 'https://repo1.maven.org/maven2/', or leave it unset for Maven Central");
+    }
+    return new ConnectPluginArtifact(strimzi.KafkaConnectSpecBuildPluginsArtifactsType.MAVEN, undefined, undefined, { group, artifact, version, ...(repository !== undefined && { repository }) });
+  }
+
   private static make(factory: string, type: strimzi.KafkaConnectSpecBuildPluginsArtifactsType, url: string, sha512: string): ConnectPluginArtifact {
-    // Strimzi downloads it inside the build pod and verifies `sha512sum` there; a `maven` artifact
-    // cannot carry one (the CRD: "Not applicable to the maven artifact type"), so it is not offered.
+    // Strimzi downloads it inside the build pod and verifies `sha512sum` there.
     if (typeof url !== 'string' || !/^https:\/\/[^\s/?#]+\/\S+$/.test(url)) {
       throwFactoryError(factory, 'url', 'must be an https:// URL of the artifact (an http download could be changed on the way)', url, "use e.g. 'https://repo1.maven.org/maven2/org/apache/kafka/connect-file/4.3.1/connect-file-4.3.1.jar'");
     }
@@ -60,13 +115,21 @@ export class ConnectPluginArtifact {
   }
 
   private constructor(
-    /** The artifact type (jar, tgz, zip). */
+    /** The artifact type (jar, tgz, zip, maven). */
     public readonly type: string,
-    /** Where Strimzi downloads it from. */
-    public readonly url: string,
-    /** Its SHA-512 checksum, lower-case. */
-    public readonly sha512: string,
+    /** Where Strimzi downloads it from; undefined for a maven artifact. */
+    public readonly url: string | undefined,
+    /** Its SHA-512 checksum, lower-case; undefined for a maven artifact. */
+    public readonly sha512: string | undefined,
+    /** The Maven coordinates of a maven artifact. */
+    public readonly maven?: MavenArtifactOptions,
   ) {}
+
+  /** @internal */
+  public _render(): strimzi.KafkaConnectSpecBuildPluginsArtifacts {
+    const type = this.type as strimzi.KafkaConnectSpecBuildPluginsArtifactsType;
+    return this.maven !== undefined ? { type, ...this.maven } : { type, url: this.url, sha512Sum: this.sha512 };
+  }
 }
 
 /** A connector plugin built into the Connect image. */
@@ -108,11 +171,60 @@ export interface KafkaConnectProps {
   readonly listener?: string;
   /**
    * The KafkaConnect's name: Strimzi names its Service `<name>-connect-api`, so at most 51
-   * characters. The user is `<name>-connect`, the group `<name>-connect`, the topics
+   * characters. By default the user is `<name>-connect`, the group `<name>-connect`, the topics
    * `<name>-connect-configs`, `<name>-connect-offsets` and `<name>-connect-status`.
    * @default - the construct id, lower-cased
    */
   readonly name?: string;
+  /**
+   * Labels on the KafkaConnect (Strimzi copies them to the objects it makes for it), e.g.
+   * `app: my-connect-cluster`. Keys under `strimzi.io/` are Strimzi's own and refused.
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * The workers' group (`groupId`, Connect's `group.id`): unique per Connect cluster on a Kafka
+   * cluster; workers of two KafkaConnects in one group would take over each other's connectors.
+   * @default '<name>-connect'
+   */
+  readonly groupId?: string;
+  /**
+   * The compacted topic of the connectors' configurations (`configStorageTopic`).
+   * @default '<name>-connect-configs'
+   */
+  readonly configStorageTopic?: string;
+  /**
+   * The compacted topic of the source connectors' offsets (`offsetStorageTopic`).
+   * @default '<name>-connect-offsets'
+   */
+  readonly offsetStorageTopic?: string;
+  /**
+   * The compacted topic of the connectors' and tasks' statuses (`statusStorageTopic`).
+   * @default '<name>-connect-status'
+   */
+  readonly statusStorageTopic?: string;
+  /**
+   * The KafkaUser the workers and their connectors authenticate as: one of your own of the
+   * cluster (a `scram-sha-512` or `tls` user that the listener accepts), e.g. with ACLs written by
+   * hand. The library adds the workers' ACLs and its connectors' grants to it (see
+   * {@link KafkaConnect.user}) when the cluster's authorization is `simple`.
+   * @default - a KafkaUser the library makes in the cluster, named `userName`
+   */
+  readonly user?: KafkaUser;
+  /**
+   * The name of the KafkaUser the library makes for the workers (and of its Secret). Not with `user`.
+   * @default '<name>-connect'
+   */
+  readonly userName?: string;
+  /**
+   * Trust every key of the listener's CA Secret that matches this glob (Strimzi's
+   * `tls.trustedCertificates[].pattern`, Java glob syntax), e.g. `*.crt` as in Strimzi's examples:
+   * for the cluster CA that is `ca.crt` and, while Strimzi replaces the CA key, the old CA it keeps
+   * as `ca-<date>.crt`. It must match the CA certificate and no key that is not a certificate
+   * (`ca.p12`, `ca.password`; a listener certificate's private key).
+   * @default - the CA certificate's key alone (`certificate: ca.crt`)
+   */
+  readonly trustedCertificatesPattern?: string;
   /**
    * Its namespace: the cluster's, where the listener's CA Secret and the user's Secret are.
    * @default - the cluster's namespace
@@ -138,7 +250,9 @@ export interface KafkaConnectProps {
    */
   readonly build?: ConnectBuild;
   /**
-   * The replication factor of the config, offset and status topics the workers create.
+   * The replication factor of the config, offset and status topics the workers create: 1 to
+   * 32767, or -1 for the brokers' `default.replication.factor` (as Strimzi's examples do; checked
+   * against the brokers and min ISR where the cluster tells its default).
    * @default - 3, or the brokers up to 3 in a DEVELOPMENT cluster
    */
   readonly storageReplicationFactor?: number;
@@ -160,10 +274,13 @@ export interface KafkaConnectProps {
    */
   readonly restrictedSecurityContext?: boolean;
   /**
-   * Expose Prometheus metrics with the Strimzi metrics reporter.
-   * @default false
+   * Prometheus metrics: `KafkaMetrics.strimziMetricsReporter()` (Strimzi's default allow list for
+   * Connect), or `KafkaMetrics.jmxPrometheusExporter()` (Strimzi's Connect rules,
+   * {@link JmxExporterRules.connect}, in a ConfigMap `<name>-connect-metrics`), or a JMX exporter
+   * ConfigMap of your own.
+   * @default - none
    */
-  readonly metrics?: boolean;
+  readonly metrics?: KafkaMetrics;
 }
 
 /** A Service name is a DNS-1035 label: at most 63 characters; Strimzi's Connect Service is `<name>-connect-api`. */
@@ -171,12 +288,13 @@ const MAX_CONNECT_NAME = 63 - '-connect-api'.length;
 
 /**
  * A Strimzi `KafkaConnect`: distributed Kafka Connect workers wired to a cluster like a bridge is
- * (bootstrap from an in-cluster listener, trusting the CA that signs its certificate,
- * authenticating as a KafkaUser it makes in the cluster, the way the listener authenticates), with
- * the restricted security context, sized resources, its group and storage topics named and their
- * replication checked against the brokers and min ISR, optionally a build with checksummed
- * plugins, and connectors as KafkaConnectors ({@link addConnector}) whose declared topics become
- * the user's ACLs.
+ * (bootstrap from an in-cluster listener, trusting the CA that signs its certificate, by its key
+ * or a pattern, authenticating the way the listener does as a KafkaUser it makes in the cluster or
+ * one you give it), with the restricted security context, sized resources, its group and storage
+ * topics named (by default from its name) and their replication checked against the brokers and
+ * min ISR, optionally a build with pinned plugins (checksummed downloads, or Maven artifacts of an
+ * exact version), metrics, and connectors as KafkaConnectors ({@link addConnector}) whose declared
+ * topics become the user's ACLs.
  *
  * @example
  * const connect = new KafkaConnect(chart, 'Connect', { cluster: kafka, name: 'files' });
@@ -199,6 +317,8 @@ export class KafkaConnect extends Construct {
   public readonly replicas: number;
   /** The Kafka version of the Connect image. */
   public readonly version: string;
+  /** Labels on the KafkaConnect. */
+  public readonly labels: Readonly<Record<string, string>>;
   /** The workers' group (`group.id`). */
   public readonly groupId: string;
   /** The workers' config, offset and status topics. */
@@ -214,9 +334,15 @@ export class KafkaConnect extends Construct {
   public readonly storageReplicationFactor: number;
   /** Whether Strimzi runs the KafkaConnectors of it. */
   public readonly useConnectorResources: boolean;
+  /** How Strimzi builds the Connect image, if it does. */
+  public readonly build?: ConnectBuild;
+  /** Whether {@link user} is the one the library made (not one given as `user`). */
+  public readonly userIsDerived: boolean;
   /**
-   * The user the workers and their connectors authenticate as; undefined for a listener without
-   * authentication on a cluster without authorization. Its ACLs (Kafka 4.3.1, connect-runtime):
+   * The user the workers and their connectors authenticate as: the one given as `user`, or one
+   * the library makes (`userName`); undefined for a listener without authentication on a cluster
+   * without authorization. With simple authorization it is granted (what a user of your own already
+   * allows is not written twice; Kafka 4.3.1, connect-runtime):
    * - the group: Read (WorkerGroupMember's WorkerCoordinator joins it: JoinGroup, SyncGroup,
    *   Heartbeat, LeaveGroup, KafkaApis.handleJoinGroupRequest …), Describe (FindCoordinator:
    *   handleFindCoordinatorRequest);
@@ -241,6 +367,7 @@ export class KafkaConnect extends Construct {
   /** Creates the KafkaConnect and its user; props Strimzi or Connect would reject throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaConnectProps) {
     super(scope, constructId('KafkaConnect', scope, id));
+    KafkaMetrics._refuseBoolean({ scope: this, kind: 'KafkaConnect', name: id }, (props as Partial<KafkaConnectProps> | undefined)?.metrics);
     checkArgs({ scope: this, kind: 'KafkaConnect', name: id }, 'KafkaConnect.constructor', arguments, 2);
     const pass = ConsistencyPass.of(this);
     this.connectName = props.name ?? id.toLowerCase();
@@ -257,6 +384,7 @@ export class KafkaConnect extends Construct {
       throwPropError(subject, 'cluster', `is Kafka '${cluster.clusterName}' (${cluster.node.path}) in another Kubernetes cluster than the KafkaConnect (${elsewhere}): its in-cluster address does not resolve here, and its user operator would not see the Connect user`, cluster.clusterName, 'put the KafkaConnect in the chart of the cluster\'s Kubernetes cluster');
     }
     this.listener = pickListener(subject, cluster, props.listener);
+    const trust = listenerTrust(subject, 'trustedCertificatesPattern', this.listener, cluster.clusterName, props.trustedCertificatesPattern);
     this.namespace = props.namespace ?? cluster.namespace ?? Chart.of(this).namespace;
     checkNamespace(subject, 'namespace', this.namespace);
     if (cluster.namespace !== undefined && this.namespace !== cluster.namespace) {
@@ -273,8 +401,27 @@ export class KafkaConnect extends Construct {
     }
     this.storageReplicationFactor = componentReplicationFactor(subject, 'storageReplicationFactor', props.storageReplicationFactor, cluster);
     this.useConnectorResources = props.useConnectorResources ?? true;
-    this.groupId = `${this.connectName}-connect`;
-    this.storageTopics = { config: `${this.connectName}-connect-configs`, offset: `${this.connectName}-connect-offsets`, status: `${this.connectName}-connect-status` };
+    this.labels = { ...(props.labels ?? {}) };
+    checkLabels(subject, 'labels', this.labels);
+    const strimziLabel = Object.keys(this.labels).find((k) => k.startsWith('strimzi.io/'));
+    if (strimziLabel !== undefined) throwPropError(subject, `labels['${strimziLabel}']`, 'is a Strimzi label: Strimzi sets the strimzi.io/ labels of what it makes itself', strimziLabel, "use a label of your own, e.g. 'app'");
+    this.groupId = props.groupId ?? `${this.connectName}-connect`;
+    if (typeof this.groupId !== 'string' || !/^[\x21-\x7e]{1,249}$/.test(this.groupId)) {
+      throwPropError(subject, 'groupId', 'must be 1 to 249 printable characters without spaces (Connect\'s group.id, also the name of the group ACL)', this.groupId, "use e.g. 'my-connect-group'");
+    }
+    this.storageTopics = {
+      config: props.configStorageTopic ?? `${this.connectName}-connect-configs`,
+      offset: props.offsetStorageTopic ?? `${this.connectName}-connect-offsets`,
+      status: props.statusStorageTopic ?? `${this.connectName}-connect-status`,
+    };
+    const topicProps = { config: 'configStorageTopic', offset: 'offsetStorageTopic', status: 'statusStorageTopic' } as const;
+    for (const [kind, topic] of Object.entries(this.storageTopics) as Array<[keyof typeof topicProps, string]>) {
+      checkTopicName(subject, topicProps[kind], topic);
+      const same = (Object.keys(this.storageTopics) as Array<keyof typeof topicProps>).find((other) => other !== kind && this.storageTopics[other] === topic);
+      if (same !== undefined) {
+        throwPropError(subject, topicProps[kind], `is also the ${topicProps[same]}: the config, offset and status logs hold different records and each worker store reads every record of its own topic (KafkaConfigBackingStore, KafkaOffsetBackingStore, KafkaStatusBackingStore)`, topic, 'give each its own topic');
+      }
+    }
     const build = props.build === undefined ? undefined : checkBuild(subject, props.build);
     checkSizing(subject, 'resources', props.resources);
     const restricted = props.restrictedSecurityContext ?? true;
@@ -282,10 +429,13 @@ export class KafkaConnect extends Construct {
       ? { cpu: { request: Cpu.millis(100) }, memory: { request: Size.gibibytes(1), limit: Size.gibibytes(1) } }
       : { cpu: { request: Cpu.millis(250) }, memory: { request: Size.gibibytes(2), limit: Size.gibibytes(2) } });
 
-    this.user = this.makeUser();
+    this.build = build;
+    this.userIsDerived = props.user === undefined;
+    this.user = this.makeUser(props.user, props.userName);
     for (const topic of Object.values(this.storageTopics)) pass.declare(cluster, 'topic', topic);
 
-    const trust = this.listener.trustedCa;
+    claimConnectNames(subject, cluster, this.groupId, Object.values(this.storageTopics));
+    const metricsConfig = props.metrics?._bindComponent(this, 'connect', this.connectName, this.namespace);
     const auth = this.user?.secretName === undefined ? undefined : (this.user.authentication.type === UserAuthenticationType.SCRAM_SHA_512
       ? { type: strimzi.KafkaConnectSpecAuthenticationType.SCRAM_HYPHEN_SHA_HYPHEN_512, username: this.user.userName, passwordSecret: { secretName: this.user.secretName, password: 'password' } }
       : { type: strimzi.KafkaConnectSpecAuthenticationType.TLS, certificateAndKey: { secretName: this.user.secretName, certificate: 'user.crt', key: 'user.key' } });
@@ -293,13 +443,14 @@ export class KafkaConnect extends Construct {
       metadata: {
         name: this.connectName,
         namespace: this.namespace,
+        ...(Object.keys(this.labels).length > 0 && { labels: { ...this.labels } }),
         ...(this.useConnectorResources && { annotations: { 'strimzi.io/use-connector-resources': 'true' } }),
       },
       spec: {
         version: this.version,
         replicas: this.replicas,
         bootstrapServers: this.listener.bootstrapAddress,
-        ...(trust && { tls: { trustedCertificates: [{ secretName: trust.secretName, certificate: trust.certificate }] } }),
+        ...(trust && { tls: { trustedCertificates: [renderTrust(trust)] } }),
         ...(auth && { authentication: auth }),
         groupId: this.groupId,
         configStorageTopic: this.storageTopics.config,
@@ -311,13 +462,19 @@ export class KafkaConnect extends Construct {
           'status.storage.replication.factor': this.storageReplicationFactor,
         },
         resources: renderResources(resources, strimzi.KafkaConnectSpecResourcesRequests.fromString, strimzi.KafkaConnectSpecResourcesLimits.fromString),
-        ...(props.metrics && { metricsConfig: { type: strimzi.KafkaConnectSpecMetricsConfigType.STRIMZI_METRICS_REPORTER } }),
+        ...(metricsConfig && {
+          metricsConfig: {
+            ...metricsConfig,
+            type: metricsConfig.type === 'jmxPrometheusExporter' ? strimzi.KafkaConnectSpecMetricsConfigType.JMX_PROMETHEUS_EXPORTER : strimzi.KafkaConnectSpecMetricsConfigType.STRIMZI_METRICS_REPORTER,
+            ...(metricsConfig.values && { values: { allowList: [...metricsConfig.values.allowList] } }),
+          },
+        }),
         ...(build && {
           build_: {
             output: { type: strimzi.KafkaConnectSpecBuildOutputType.DOCKER, image: build.image, ...(build.pushSecret && { pushSecret: build.pushSecret }) },
             plugins: build.plugins.map((p) => ({
               name: p.name,
-              artifacts: p.artifacts.map((a) => ({ type: a.type as strimzi.KafkaConnectSpecBuildPluginsArtifactsType, url: a.url, sha512Sum: a.sha512 })),
+              artifacts: p.artifacts.map((a) => a._render()),
             })),
           },
         }),
@@ -330,6 +487,10 @@ export class KafkaConnect extends Construct {
 
     pass.namedBy(this.resource, subject, 'name');
     this.recordFacts(build);
+    const ownMetrics = props.metrics?.jmxExporter?.configMapName;
+    if (ownMetrics !== undefined) {
+      pass.refer(subject, 'metrics', { group: '', kind: 'ConfigMap', namespace: this.namespace, name: ownMetrics }, "Strimzi reads the JMX exporter's ConfigMap from the KafkaConnect's namespace: create it there", true);
+    }
     if (this.namespace !== undefined) {
       if (build !== undefined) {
         pass.podSecurity(this, this.namespace, PodSecurityLevel.BASELINE, `the build pod of KafkaConnect '${this.connectName}': Strimzi's container build runs as root with the capabilities a build needs (RestrictedPodSecurityProvider refuses it)`);
@@ -357,36 +518,60 @@ export class KafkaConnect extends Construct {
   }
 
   /**
-   * The user, in the cluster's chart (a child of the cluster's construct), authenticating the way
-   * the listener does, with the worker's ACLs (see {@link user}); undefined without authentication.
+   * The user: the one given, or one made in the cluster's chart (a child of the cluster's
+   * construct), authenticating the way the listener does; with simple authorization, granted the
+   * worker's ACLs (see {@link user}); undefined without authentication.
    */
-  private makeUser(): KafkaUser | undefined {
+  private makeUser(given: KafkaUser | undefined, name: string | undefined): KafkaUser | undefined {
     const cluster = this.cluster;
     const type = this.listener.authentication.type;
+    if (given !== undefined && name !== undefined) {
+      throwPropError(this.subject, 'userName', `is set with user: the workers authenticate as KafkaUser '${given.userName}', the library makes no user to name`, name, 'drop userName, or user to let the library make one');
+    }
     if (type === ListenerAuthenticationType.CUSTOM) {
       throwPropError(this.subject, 'listener', `'${this.listener.name}' of KafkaCluster '${cluster.clusterName}' authenticates with a custom mechanism, for which no KafkaUser holds credentials`, this.listener.name, 'use a listener with scram-sha-512 or tls authentication');
     }
     if (type === undefined) {
+      if (given !== undefined) {
+        throwPropError(this.subject, 'user', `is set, but listener '${this.listener.name}' of KafkaCluster '${cluster.clusterName}' has no authentication: the workers would connect as User:ANONYMOUS and never use its credentials`, given.userName, 'connect through a listener with scram-sha-512 or tls authentication, or drop user');
+      }
       if (cluster.authorization !== undefined && cluster.authorization.type === undefined) return undefined;
       throwPropError(this.subject, 'listener', `'${this.listener.name}' of KafkaCluster '${cluster.clusterName}' has no authentication, but the cluster's authorization is ${cluster.authorization === undefined ? "not known (declare authorization: KafkaAuthorization.none() if it has none)" : 'simple'}: the workers would be User:ANONYMOUS, which no KafkaUser grants`, this.listener.name,
         'use a listener with scram-sha-512 or tls authentication');
     }
-    const userName = `${this.connectName}-connect`;
-    const taken = cluster.node.tryFindChild(userName);
-    if (taken !== undefined) {
-      throwPropError(this.subject, 'name', `makes the user '${userName}' in cluster '${cluster.clusterName}' (${cluster.node.path}), which ${taken.node.path} already is: two KafkaConnects of one name would share a user, a group and topics`, this.connectName, 'give each KafkaConnect its own name');
+    let user: KafkaUser;
+    if (given !== undefined) {
+      if (!(given instanceof KafkaUser)) throwPropError(this.subject, 'user', 'must be a KafkaUser', given, "pass a KafkaUser of the cluster, e.g. cluster.addUser('my-connect')");
+      if (given.cluster !== cluster && !(given.cluster.clusterName === cluster.clusterName && given.cluster.namespace === cluster.namespace)) {
+        throwPropError(this.subject, 'user', `is a user of cluster '${given.cluster.clusterName}' (${given.cluster.node.path}), not of the Connect cluster's '${cluster.clusterName}' (${cluster.node.path}): it does not exist there`, given.userName, "pass a user of the Connect cluster's Kafka");
+      }
+      if (given.secretName === undefined) {
+        throwPropError(this.subject, 'user', `is KafkaUser '${given.userName}', a tls-external user: its certificate is not in a Secret Strimzi can give the workers`, given.userName, 'use a scram-sha-512 or tls user');
+      }
+      if (given.authentication.listenerAuthentication !== type) {
+        throwPropError(this.subject, 'user', `is KafkaUser '${given.userName}', which authenticates with ${given.authentication.type}, but listener '${this.listener.name}' with ${type}`, given.userName, `use a ${type} user, or a listener that accepts ${given.authentication.type}`);
+      }
+      user = given;
+    } else {
+      const userName = name ?? `${this.connectName}-connect`;
+      checkName(this.subject, 'userName', userName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the KafkaUser and its Secret', example: 'my-connect' });
+      const taken = cluster.node.tryFindChild(userName);
+      if (taken !== undefined) {
+        throwPropError(this.subject, name === undefined ? 'name' : 'userName', `makes the user '${userName}' in cluster '${cluster.clusterName}' (${cluster.node.path}), which ${taken.node.path} already is: two KafkaConnects would share a user`, name ?? this.connectName, name === undefined ? 'give each KafkaConnect its own name, or set userName' : 'give each KafkaConnect its own userName, or pass the existing user as user');
+      }
+      user = new KafkaUser(cluster, userName, {
+        cluster,
+        userName,
+        authentication: type === ListenerAuthenticationType.TLS ? UserAuthentication.tls() : UserAuthentication.scramSha512(),
+      });
     }
-    const user = new KafkaUser(cluster, userName, {
-      cluster,
-      userName,
-      authentication: type === ListenerAuthenticationType.TLS ? UserAuthentication.tls() : UserAuthentication.scramSha512(),
-    });
     if (cluster.authorization === undefined || cluster.authorization.type === AuthorizationType.SIMPLE) {
       const { READ, WRITE, CREATE, DESCRIBE, DESCRIBE_CONFIGS } = AclOperation;
       user.addAcl(...mergeGrants([
         Acl.group(this.groupId).allow(READ, DESCRIBE),
         ...Object.values(this.storageTopics).map((t) => Acl.topic(t).allow(CREATE, READ, WRITE, DESCRIBE, DESCRIBE_CONFIGS)),
-      ], []));
+      // What a user of your own already allows is not written twice.
+      ], user.acls));
     }
     return user;
   }
@@ -559,11 +744,18 @@ export class KafkaConnector extends Construct {
     const writes = topicList(subject, 'writes', props.writes, connect.cluster);
     this.sink = reads.length > 0;
     if (props.reads !== undefined && reads.length === 0) throwPropError(subject, 'reads', 'is empty: a sink reads at least one topic', [], 'name the topics it reads, or leave reads unset for a source');
-    if (!this.sink && writes.length === 0) {
-      throwPropError(subject, 'writes', 'and reads are both empty: the Connect user would be granted nothing for the connector', [], 'declare the topics a sink reads (reads) or a source writes (writes)');
+    // The Connect user's ACLs for the connector come from reads and writes where the library
+    // makes the user and the cluster's authorizer is simple; elsewhere (no authentication and no
+    // authorization, or a user of your own with its own ACLs) a source may leave them out.
+    const user = connect.user;
+    const authorization = connect.cluster.authorization;
+    const grants = user !== undefined && (authorization === undefined || authorization.type === AuthorizationType.SIMPLE);
+    if (!this.sink && writes.length === 0 && grants && connect.userIsDerived) {
+      throwPropError(subject, 'writes', `and reads are both empty: KafkaUser '${user.userName}', which the library makes for the workers, is granted what its connectors read and write, and would be granted nothing for this one`, [], 'declare the KafkaTopics a source writes (writes) or a sink reads (reads); for a topic the app does not manage, pass your own KafkaUser with its ACLs as the KafkaConnect\'s user');
     }
     this.consumerGroup = this.sink ? `connect-${this.connectorName}` : undefined;
     const config = this.checkConfig(subject, props.config, reads, writes);
+    this.checkFileConnector(subject, props.class, config, reads, writes);
 
     // The grants, through the grant model (checks the topics are KafkaTopics of the cluster).
     const parts: GrantPart[] = [
@@ -571,9 +763,7 @@ export class KafkaConnector extends Construct {
       ...(this.consumerGroup !== undefined ? [{ access: 'group' as const, resource: this.consumerGroup, prop: 'name' }] : []),
       ...writes.map((topic, i) => ({ access: 'produce' as const, resource: topic, prop: `writes[${i}]` })),
     ];
-    const user = connect.user;
-    const authorization = connect.cluster.authorization;
-    if (user !== undefined && (authorization === undefined || authorization.type === AuthorizationType.SIMPLE)) {
+    if (grants) {
       user._grant({ by: subject, method: 'KafkaConnector', cluster: connect.cluster }, parts);
     }
 
@@ -587,6 +777,44 @@ export class KafkaConnector extends Construct {
       },
     });
     ConsistencyPass.of(this).namedBy(this.resource, subject, 'name');
+  }
+
+  /**
+   * Kafka's own file connectors (connect-file: FileStreamSourceConnector, FileStreamSinkConnector,
+   * or their aliases): a source's `topic` is required and non-empty (its CONFIG_DEF: NO_DEFAULT_VALUE,
+   * NonEmptyString) and among `writes` when they are declared; a topic that is not a KafkaTopic of
+   * the cluster warns (the broker may create it on first write, or it is made elsewhere). The
+   * plugin is not on the plugin path of Strimzi's image since Kafka 3.2 (Strimzi's
+   * examples/connect/source-connector.yaml): a KafkaConnect without a build warns.
+   */
+  private checkFileConnector(subject: Subject, className: string, config: Record<string, string>, reads: readonly KafkaTopic[], writes: readonly KafkaTopic[]): void {
+    const simple = className.slice(className.lastIndexOf('.') + 1);
+    const source = ['FileStreamSourceConnector', 'FileStreamSource'].includes(simple);
+    const sink = ['FileStreamSinkConnector', 'FileStreamSink'].includes(simple);
+    if (!source && !sink) return;
+    const pass = ConsistencyPass.of(this);
+    if (this.connect.build === undefined) {
+      pass.warn(subject, 'class', `is Kafka's file ${source ? 'source' : 'sink'} connector (connect-file), which is not on the plugin path of Strimzi's Kafka image since Kafka 3.2: KafkaConnect '${this.connect.connectName}' has no build, so Connect would not find the class`, className,
+        "build the image with it: build: { plugins: [{ name: 'connect-file', artifacts: [ConnectPluginArtifact.maven({ group: 'org.apache.kafka', artifact: 'connect-file', version: '<Kafka version>' })] }] }");
+    }
+    if (!source) return;
+    if (this.sink) throwPropError(subject, 'reads', "is set, but FileStreamSourceConnector is a source: it reads a file and writes the topic in config['topic']", reads.map((t) => t.topicName), 'drop reads, and name the topic in writes');
+    const topic = config.topic;
+    if (topic === undefined || topic.trim() === '') {
+      throwPropError(subject, "config['topic']", "is required by FileStreamSourceConnector (\"The topic to publish data to\": no default, non-empty): Connect refuses the connector without it", topic, "name the topic it writes, e.g. { file: '/opt/kafka/LICENSE', topic: 'my-topic' }");
+    }
+    checkTopicName(subject, "config['topic']", topic);
+    if (writes.length > 0 && !writes.some((t) => t.topicName === topic)) {
+      throwPropError(subject, "config['topic']", `is not among writes (${writes.map((t) => t.topicName).join(', ')}), which the Connect user is granted: the connector would write a topic it may not`, topic, 'add its KafkaTopic to writes, or correct the topic');
+    }
+    const cluster = this.connect.cluster;
+    const autoCreate = String(cluster.brokerConfig?.['auto.create.topics.enable'] ?? '').toLowerCase();
+    if (writes.length === 0 && autoCreate !== 'true') {
+      // Not an error: the topic may be made outside the app. The brokers make it on first write
+      // only with auto.create.topics.enable (a KafkaCluster turns it off), and the connector may
+      // not create it itself (topic.creation.* is refused).
+      pass.expect(subject, "config['topic']", cluster, 'topic', topic, `add it as a KafkaTopic of cluster '${cluster.clusterName}' (addTopic) and to writes, or make sure it exists before the connector runs: ${autoCreate === 'false' ? 'the cluster\'s brokers do not create topics on first write (auto.create.topics.enable is false)' : 'the brokers create it on first write only with auto.create.topics.enable'}`);
+    }
   }
 
   /** The config, checked against Kafka's connector-level model, with a sink's `topics` written from `reads`. */
@@ -648,6 +876,31 @@ export class KafkaConnector extends Construct {
   }
 }
 
+/** The group and storage topics of each KafkaConnect, by the Kafka cluster they are on. */
+const CONNECT_NAMES = new WeakMap<IKafkaCluster, Map<string, Subject>>();
+
+/**
+ * Records a KafkaConnect's group and storage topics on its Kafka cluster; throws when another
+ * KafkaConnect of the app uses one of them: workers of one group form one Connect cluster (they
+ * would run each other's connectors), and two Connect clusters on one storage topic read each
+ * other's configurations, offsets or statuses.
+ */
+function claimConnectNames(subject: Subject, cluster: IKafkaCluster, groupId: string, topics: readonly string[]): void {
+  let claimed = CONNECT_NAMES.get(cluster);
+  if (claimed === undefined) {
+    claimed = new Map();
+    CONNECT_NAMES.set(cluster, claimed);
+  }
+  const names: Array<[string, string, string]> = [[`group:${groupId}`, 'groupId', groupId], ...topics.map((t): [string, string, string] => [`topic:${t}`, 'a storage topic', t])];
+  for (const [key, prop, value] of names) {
+    const other = claimed.get(key);
+    if (other !== undefined) {
+      throwPropError(subject, prop === 'groupId' ? 'groupId' : 'configStorageTopic', `${prop === 'groupId' ? 'is' : `has ${prop} that is`} also used by KafkaConnect '${other.name}' (${other.scope.node.path}) on cluster '${cluster.clusterName}': ${prop === 'groupId' ? 'workers of one group form one Connect cluster and would run each other\'s connectors' : 'two Connect clusters would read each other\'s configurations, offsets or statuses'}`, value, 'give each KafkaConnect its own group and storage topics (the defaults derive them from its name)');
+    }
+  }
+  for (const [key] of names) claimed.set(key, subject);
+}
+
 /** The listener named `name`, or the first that serves in-cluster clients; throws unless it does. */
 function pickListener(subject: Subject, cluster: IKafkaCluster, name: string | undefined): KafkaListener {
   const at = `KafkaCluster '${cluster.clusterName}' at ${cluster.node.path}`;
@@ -681,7 +934,7 @@ function checkBuild(subject: Subject, build: ConnectBuild): ConnectBuild {
     if (names.has(p.name)) throwPropError(subject, `build.plugins[${i}].name`, 'is the name of another plugin: each has its own directory', p.name, 'give each plugin its own name');
     names.add(p.name);
     if (!Array.isArray(p.artifacts) || p.artifacts.length === 0 || !p.artifacts.every((a) => a instanceof ConnectPluginArtifact)) {
-      throwPropError(subject, `build.plugins[${i}].artifacts`, 'must be one or more ConnectPluginArtifact.jar(), .tgz() or .zip()', p.artifacts, 'add the artifacts with their sha512 checksums');
+      throwPropError(subject, `build.plugins[${i}].artifacts`, 'must be one or more ConnectPluginArtifact.jar(), .tgz(), .zip() or .maven()', p.artifacts, 'add the artifacts: from a URL with their sha512 checksums, or Maven coordinates with an exact version');
     }
   });
   return build;

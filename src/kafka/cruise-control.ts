@@ -1,7 +1,11 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
+import { ConsistencyPass } from '../core/consistency';
 import { Subject, propError, throwPropError } from '../core/errors';
-import { closestName } from '../core/naming';
+import { checkName, closestName, NameFormat } from '../core/naming';
+import { compact } from '../core/objects';
 import type { JmxPrometheusExporter } from './metrics';
 
 /** The package of Cruise Control's goal classes. */
@@ -84,22 +88,110 @@ export interface KafkaRebalanceGoalOptions {
 }
 
 /**
+ * The order in which Cruise Control carries out a proposal's replica movements: its
+ * `ReplicaMovementStrategy` classes, by the name a rebalance gives them (Strimzi
+ * `KafkaRebalance.spec.replicaMovementStrategies`, passed to Cruise Control's
+ * `replica_movement_strategies`). These are the strategies Cruise Control supports by default
+ * (`ExecutorConfig.DEFAULT_REPLICA_MOVEMENT_STRATEGIES`); it refuses others ("Strategy … is not
+ * supported", `ParameterUtils.getReplicaMovementStrategy`).
+ */
+export enum ReplicaMovementStrategy {
+  /** Movements in the order they were generated (Cruise Control's default). */
+  BASE = 'BaseReplicaMovementStrategy',
+  /** Smaller partitions first. */
+  PRIORITIZE_SMALL = 'PrioritizeSmallReplicaMovementStrategy',
+  /** Larger partitions first. */
+  PRIORITIZE_LARGE = 'PrioritizeLargeReplicaMovementStrategy',
+  /** Partitions without out-of-sync replicas first. */
+  POSTPONE_URP = 'PostponeUrpReplicaMovementStrategy',
+  /**
+   * Partitions at or below their min ISR with offline replicas first (Cruise Control needs
+   * `concurrency.adjuster.min.isr.check.enabled: true` in `cruiseControl.config` to tell).
+   */
+  PRIORITIZE_MIN_ISR_WITH_OFFLINE_REPLICAS = 'PrioritizeMinIsrWithOfflineReplicasStrategy',
+  /** Partitions one above their min ISR with offline replicas first (same need as the above). */
+  PRIORITIZE_ONE_ABOVE_MIN_ISR_WITH_OFFLINE_REPLICAS = 'PrioritizeOneAboveMinIsrWithOfflineReplicasStrategy',
+}
+
+/**
+ * How a rebalance (or a rebalance template) moves replicas: goals, topics left out, and the
+ * pace of the movements (Strimzi `KafkaRebalance.spec`; "Tuning rebalance performance" in
+ * Strimzi's docs). Unset, Cruise Control's server settings apply.
+ */
+export interface KafkaRebalanceTuningOptions extends KafkaRebalanceGoalOptions {
+  /**
+   * Topics left out of the proposal: a Java regular expression matched against whole topic
+   * names (Cruise Control `GoalOptimizer.excludedTopics`: `Pattern.matcher(topic).matches()`),
+   * e.g. `'__.*|connect-.*'`. Checked as a JavaScript regular expression where the two agree;
+   * Java-only syntax (possessive quantifiers, atomic groups, `\Q…\E`) is passed on unchecked.
+   * @default - no topic left out
+   */
+  readonly excludedTopics?: string;
+  /**
+   * The most inter-broker partition movements going into or out of each broker at once
+   * (`concurrentPartitionMovementsPerBroker`), a whole number >= 1.
+   * @default - Cruise Control's `num.concurrent.partition.movements.per.broker` (5)
+   */
+  readonly concurrentPartitionMovementsPerBroker?: number;
+  /**
+   * The most partition leadership movements at once (`concurrentLeaderMovements`), a whole
+   * number >= 1.
+   * @default - Cruise Control's `num.concurrent.leader.movements` (1000)
+   */
+  readonly concurrentLeaderMovements?: number;
+  /**
+   * The most bandwidth moving replicas may use, per second (`replicationThrottle`, written in
+   * whole bytes per second), e.g. `Size.mebibytes(50)` for 50 MiB/s.
+   * @default - Cruise Control's `default.replication.throttle` (no limit)
+   */
+  readonly replicationThrottle?: Size;
+  /**
+   * The order in which the movements are carried out: the first strategy decides, the next
+   * breaks its ties, and so on.
+   * @default - Cruise Control's `default.replica.movement.strategies` (BASE)
+   */
+  readonly replicaMovementStrategies?: ReplicaMovementStrategy[];
+}
+
+/**
+ * A KafkaRebalance template the library makes for automatic rebalancing: Strimzi copies its spec
+ * into the KafkaRebalance it makes on a scale-up or scale-down, with the mode and brokers set
+ * (`KafkaAutoRebalancingReconciler.buildKafkaRebalance`).
+ */
+export interface KafkaRebalanceTemplateOptions extends KafkaRebalanceTuningOptions {
+  /**
+   * The template's name (a `KafkaRebalance` in the cluster's namespace, annotated
+   * `strimzi.io/rebalance-template: "true"`, which the rebalance operator leaves alone).
+   * @default - `<cluster>-auto-rebalance-add-brokers` / `<cluster>-auto-rebalance-remove-brokers`
+   */
+  readonly templateName?: string;
+}
+
+/**
  * Automatic rebalancing when brokers are added or removed (Strimzi 1.2
  * `spec.cruiseControl.autoRebalance`): the library makes a KafkaRebalance template for each mode
- * (annotation `strimzi.io/rebalance-template: "true"`), named
- * `<cluster>-auto-rebalance-add-brokers` / `-remove-brokers`.
+ * given (annotation `strimzi.io/rebalance-template: "true"`) and refers to it. On a scale-up or
+ * scale-down Strimzi makes a KafkaRebalance `<cluster>-auto-rebalancing-<mode>` from it, approved
+ * at once.
+ *
+ * @example
+ * autoRebalance: {
+ *   addBrokers: { templateName: 'my-add-brokers-rebalancing-template' },
+ *   removeBrokers: { templateName: 'my-remove-brokers-rebalancing-template', replicationThrottle: Size.mebibytes(50) },
+ * }
  */
 export interface CruiseControlAutoRebalance {
   /**
-   * Move partitions onto brokers after a scale-up.
+   * Move partitions onto brokers after a scale-up (`{}` for Cruise Control's default goals).
    * @default - no rebalance on scale-up
    */
-  readonly addBrokers?: KafkaRebalanceGoalOptions;
+  readonly addBrokers?: KafkaRebalanceTemplateOptions;
   /**
-   * Move partitions off brokers before a scale-down (Strimzi holds the scale-down until done).
+   * Move partitions off brokers before a scale-down (Strimzi holds the scale-down until done;
+   * `{}` for Cruise Control's default goals).
    * @default - no rebalance on scale-down
    */
-  readonly removeBrokers?: KafkaRebalanceGoalOptions;
+  readonly removeBrokers?: KafkaRebalanceTemplateOptions;
 }
 
 /**
@@ -133,6 +225,26 @@ export interface CruiseControlOptions {
    * @default - Strimzi's
    */
   readonly brokerCapacity?: CruiseControlBrokerCapacity;
+  /**
+   * Cruise Control server configuration (Strimzi `spec.cruiseControl.config`; Cruise Control's
+   * "Configurations" wiki lists the options), e.g.
+   * `{ 'num.concurrent.partition.movements.per.broker': 10, 'default.replication.throttle': 52428800 }`.
+   * The goal lists have their own props and are refused here: `goals`, `default.goals` and
+   * `hard.goals` are {@link goals}, {@link defaultGoals} and {@link hardGoals}. Refused too, as
+   * Strimzi would drop them: options it manages, by the prefixes of
+   * `CruiseControlSpec.FORBIDDEN_PREFIXES` (`bootstrap.servers`, `client.id`, `zookeeper.`,
+   * `network.`, `security.`, `failed.brokers.zk.path`, `webserver.http.`,
+   * `webserver.api.urlprefix`, `webserver.session.path`, `webserver.accesslog.`, `two.step.`,
+   * `request.reason.required`, `metric.reporter.sampler.bootstrap.servers`,
+   * `capacity.config.file`, `self.healing.`, `ssl.`, `kafka.broker.failure.detection.enable`,
+   * `topic.config.provider.class`), save its exceptions (`ssl.cipher.suites`, `ssl.protocol`,
+   * `ssl.enabled.protocols`, `webserver.http.cors.enabled`, `webserver.http.cors.origin`,
+   * `webserver.http.cors.exposeheaders`, `webserver.security.enable`, `webserver.ssl.enable`).
+   * `anomaly.detection.goals` must name goals among the default goals (Strimzi replaces the list
+   * with `default.goals` otherwise: `CruiseControl.checkGoals`; checked at synth).
+   * @default - Strimzi's
+   */
+  readonly config?: Record<string, string | number | boolean>;
   /**
    * Rebalance automatically when brokers are added or removed.
    * @default - never
@@ -282,4 +394,163 @@ export function networkCapacity(subject: Subject, prop: string, size: Size): str
   if (kib % (1024 * 1024) === 0) return `${kib / (1024 * 1024)}GiB/s`;
   if (kib % 1024 === 0) return `${kib / 1024}MiB/s`;
   return `${kib}KiB/s`;
+}
+
+/** The largest value of a Java `int`, the type of Strimzi's movement counts. */
+const MAX_INT = 2147483647;
+
+/**
+ * Strimzi's `CruiseControlSpec.FORBIDDEN_PREFIXES` (tag 1.2.0): options it sets itself and drops
+ * from `spec.cruiseControl.config` (`AbstractConfiguration.filterForbidden`, lower-cased key).
+ */
+const FORBIDDEN_PREFIXES = [
+  'bootstrap.servers', 'client.id', 'zookeeper.', 'network.', 'security.', 'failed.brokers.zk.path', 'webserver.http.', 'webserver.api.urlprefix',
+  'webserver.session.path', 'webserver.accesslog.', 'two.step.', 'request.reason.required', 'metric.reporter.sampler.bootstrap.servers',
+  'capacity.config.file', 'self.healing.', 'ssl.', 'kafka.broker.failure.detection.enable', 'topic.config.provider.class',
+];
+/** … and `CruiseControlSpec.FORBIDDEN_PREFIX_EXCEPTIONS`, the keys (exact) it passes on anyway. */
+const FORBIDDEN_PREFIX_EXCEPTIONS = [
+  'ssl.cipher.suites', 'ssl.protocol', 'ssl.enabled.protocols', 'webserver.http.cors.enabled', 'webserver.http.cors.origin',
+  'webserver.http.cors.exposeheaders', 'webserver.security.enable', 'webserver.ssl.enable',
+];
+/** The goal lists, which have props of their own. */
+const GOAL_KEYS: Readonly<Record<string, string>> = { 'goals': 'goals', 'default.goals': 'defaultGoals', 'hard.goals': 'hardGoals' };
+
+/** Checks `spec.cruiseControl.config` (see {@link CruiseControlOptions.config}); returns a copy. */
+export function checkCruiseControlConfig(subject: Subject, prop: string, config: Readonly<Record<string, string | number | boolean>>): Record<string, string | number | boolean> {
+  for (const [key, value] of Object.entries(config)) {
+    const at = `${prop}['${key}']`;
+    if (key.trim() === '') throwPropError(subject, at, 'is an empty option name', value, 'name a Cruise Control option, e.g. \'num.concurrent.partition.movements.per.broker\'');
+    const typed = GOAL_KEYS[key.trim().toLowerCase()];
+    if (typed !== undefined) {
+      throwPropError(subject, at, `is a goal list, which the library writes from cruiseControl.${typed} (fully qualified, comma-separated)`, value, `set cruiseControl.${typed} to the goal names instead, e.g. ['RackAwareGoal', 'ReplicaCapacityGoal', 'DiskCapacityGoal']`);
+    }
+    const lower = key.toLowerCase();
+    const prefix = FORBIDDEN_PREFIXES.find((p) => lower.startsWith(p));
+    if (prefix !== undefined && !FORBIDDEN_PREFIX_EXCEPTIONS.includes(key)) {
+      throwPropError(subject, at, `is an option Strimzi manages (forbidden prefix '${prefix}', CruiseControlSpec.FORBIDDEN_PREFIXES): it drops the option with a warning`, value,
+        'leave it to Strimzi: it sets the bootstrap servers, security, web server and capacity of Cruise Control itself');
+    }
+  }
+  return { ...config };
+}
+
+/**
+ * What Strimzi or Cruise Control would change or refuse in `config`, once the goals are known:
+ * `anomaly.detection.goals` must be among `default.goals`, compared as Strimzi does, as strings
+ * split at commas (`CruiseControl.checkGoals`; otherwise Strimzi replaces the list with the
+ * default goals, because Cruise Control would not start).
+ */
+export function cruiseControlConfigProblems(subject: Subject, prop: string, config: Readonly<Record<string, string | number | boolean>>, settings: CruiseControlGoalSettings): string[] {
+  const key = Object.keys(config).find((k) => k === 'anomaly.detection.goals');
+  if (key === undefined) return [];
+  // Java's String.split drops trailing empty strings only.
+  const entries = String(config[key]).split(/\s*,\s*/);
+  while (entries.length > 0 && entries[entries.length - 1] === '') entries.pop();
+  const defaults = settings.defaultGoals.map(qualifiedGoal);
+  const stray = entries.filter((e) => !defaults.includes(e));
+  if (stray.length === 0) return [];
+  return [propError(subject, `${prop}['${key}']`, `names ${stray.map((e) => JSON.stringify(e)).join(', ')}, not among the default goals as Strimzi compares them (fully qualified class names): Strimzi replaces the list with default.goals (CruiseControl.checkGoals)`, config[key],
+    `list fully qualified default goals, e.g. '${defaults.slice(0, 2).join(',')}'`)];
+}
+
+/** Java-only regular expression syntax, which a JavaScript RegExp cannot judge. */
+const JAVA_ONLY = /[*+?}][+]|\(\?>|\\Q|\\p\{(java|Is|In)/;
+
+/** The tuning fields of a KafkaRebalance spec, checked (see {@link KafkaRebalanceTuningOptions}). */
+export function rebalanceTuningSpec(subject: Subject, prefix: string, options: KafkaRebalanceTuningOptions): Partial<strimzi.KafkaRebalanceSpec> {
+  const excludedTopics = options.excludedTopics;
+  if (excludedTopics !== undefined) {
+    if (excludedTopics === '') throwPropError(subject, `${prefix}excludedTopics`, 'is empty: it matches no topic name', excludedTopics, 'give a regular expression of whole topic names, e.g. \'__.*\', or leave it unset');
+    try {
+      new RegExp(excludedTopics);
+    } catch (e) {
+      if (!JAVA_ONLY.test(excludedTopics)) {
+        throwPropError(subject, `${prefix}excludedTopics`, `is not a regular expression (${(e as Error).message}): Cruise Control refuses the request`, excludedTopics, 'fix the expression, e.g. \'connect-.*\'');
+      }
+    }
+  }
+  const strategies = options.replicaMovementStrategies;
+  if (strategies !== undefined) {
+    if (strategies.length === 0) throwPropError(subject, `${prefix}replicaMovementStrategies`, 'is empty', strategies, 'name at least one strategy, e.g. [ReplicaMovementStrategy.PRIORITIZE_SMALL], or leave it unset for Cruise Control\'s default');
+    strategies.forEach((s, i) => {
+      if (strategies.indexOf(s) !== i) throwPropError(subject, `${prefix}replicaMovementStrategies[${i}]`, 'names a strategy twice', s, 'list each strategy once');
+    });
+  }
+  return compact({
+    excludedTopics,
+    concurrentPartitionMovementsPerBroker: movementCount(subject, `${prefix}concurrentPartitionMovementsPerBroker`, options.concurrentPartitionMovementsPerBroker),
+    concurrentLeaderMovements: movementCount(subject, `${prefix}concurrentLeaderMovements`, options.concurrentLeaderMovements),
+    replicationThrottle: options.replicationThrottle && bytesPerSecond(subject, `${prefix}replicationThrottle`, options.replicationThrottle),
+    replicaMovementStrategies: strategies && [...strategies],
+  }) ?? {};
+}
+
+/**
+ * A movement count: a whole number from 1 to Java's int maximum. Strimzi writes 0 as "not set"
+ * (`@JsonInclude(NON_DEFAULT)`, and passes only counts > 0 to Cruise Control), so 0 is refused.
+ */
+export function movementCount(subject: Subject, prop: string, value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_INT) {
+    throwPropError(subject, prop, `must be a whole number from 1 to ${MAX_INT}${value === 0 ? ' (Strimzi takes 0 as "not set" and Cruise Control then uses its default)' : ''}`, value, 'set e.g. 5, or leave it unset for Cruise Control\'s default');
+  }
+  return value;
+}
+
+/** A replication throttle in whole bytes per second, at least 1. */
+function bytesPerSecond(subject: Subject, prop: string, size: Size): number {
+  let bytes: number;
+  try {
+    bytes = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024;
+  } catch {
+    bytes = Number.NaN;
+  }
+  if (!Number.isSafeInteger(bytes) || bytes < 1) {
+    throwPropError(subject, prop, 'must be a whole, positive number of bytes per second', size, 'use e.g. Size.mebibytes(50) for 50 MiB/s');
+  }
+  return bytes;
+}
+
+/** The modes of automatic rebalancing, with their prop and the construct id of their template. */
+const AUTO_REBALANCE_MODES = [
+  { key: 'addBrokers', mode: strimzi.KafkaSpecCruiseControlAutoRebalanceMode.ADD_HYPHEN_BROKERS, id: 'AddBrokersRebalanceTemplate' },
+  { key: 'removeBrokers', mode: strimzi.KafkaSpecCruiseControlAutoRebalanceMode.REMOVE_HYPHEN_BROKERS, id: 'RemoveBrokersRebalanceTemplate' },
+] as const;
+
+/**
+ * Makes the KafkaRebalance templates of `autoRebalance` in `scope` (the cluster) and returns
+ * `spec.cruiseControl.autoRebalance`; records the KafkaRebalance Strimzi makes from each
+ * (`KafkaResources.autoRebalancingKafkaRebalanceResourceName`: `<cluster>-auto-rebalancing-<mode>`).
+ */
+export function autoRebalanceSpec(scope: Construct, subject: Subject, clusterName: string, namespace: string | undefined, autoRebalance: CruiseControlAutoRebalance): strimzi.KafkaSpecCruiseControlAutoRebalance[] {
+  const modes = AUTO_REBALANCE_MODES.filter(({ key }) => autoRebalance[key] !== undefined);
+  if (modes.length === 0) {
+    throwPropError(subject, 'cruiseControl.autoRebalance', 'names no mode (Strimzi requires at least one)', autoRebalance, 'set addBrokers: {} and/or removeBrokers: {}, or leave autoRebalance unset');
+  }
+  const names = new Map<string, string>();
+  const pass = ConsistencyPass.of(scope);
+  return modes.map(({ key, mode, id }) => {
+    const options = autoRebalance[key]!;
+    const prop = `cruiseControl.autoRebalance.${key}`;
+    const name = options.templateName ?? `${clusterName}-auto-rebalance-${mode}`;
+    checkName(subject, `${prop}.templateName`, name, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the KafkaRebalance template', example: `${clusterName}-auto-rebalance-${mode}` });
+    const other = names.get(name);
+    if (other !== undefined) {
+      throwPropError(subject, `${prop}.templateName`, `is the name of the ${other} template too: the library makes one template per mode`, name, 'give each mode its own template name');
+    }
+    names.set(name, key);
+    const goals = options.goals && checkGoals(subject, `${prop}.goals`, options.goals);
+    // A template: Strimzi copies its spec into the KafkaRebalance it makes on a scale-up or
+    // scale-down; the rebalance operator skips it (strimzi.io/rebalance-template), so it needs no
+    // strimzi.io/cluster label.
+    const template = new strimzi.KafkaRebalance(scope, id, {
+      metadata: { name, namespace, annotations: { 'strimzi.io/rebalance-template': 'true' } },
+      spec: { ...compact({ goals, skipHardGoalCheck: options.skipHardGoalCheck }), ...rebalanceTuningSpec(subject, `${prop}.`, options) },
+    });
+    pass.namedBy(template, subject, `${prop}.templateName`);
+    pass.provide(scope, { group: 'kafka.strimzi.io', kind: 'KafkaRebalance', namespace, name: `${clusterName}-auto-rebalancing-${mode}` },
+      `Strimzi, on a scale-${key === 'addBrokers' ? 'up' : 'down'} of KafkaCluster '${clusterName}' (cruiseControl.autoRebalance.${key})`);
+    return { mode, template: { name } };
+  });
 }

@@ -22,8 +22,12 @@ export interface KafkaListenerAttributes extends KafkaListenerOptions {
 export interface KafkaClusterAttributes {
   /** The `Kafka` resource's name. */
   readonly name: string;
-  /** Its namespace, where its topics, users and their Secrets live. */
-  readonly namespace: string;
+  /**
+   * Its namespace, where its topics, users and their Secrets live.
+   * @default - none: the namespace kubectl applies to (as a KafkaCluster in a chart without one);
+   *   its in-cluster addresses are then the short `<cluster>-kafka-bootstrap:<port>`
+   */
+  readonly namespace?: string;
   /**
    * Its listeners, as the `Kafka` resource declares them (name, port, type, tls, authentication;
    * a listener with its own certificate names its `brokerCertificate`). Users' authentication
@@ -75,7 +79,7 @@ const DECLARED = new WeakMap<Chart, Map<string, ImportedKafkaCluster>>();
  */
 export class ImportedKafkaCluster extends KafkaClusterBase implements IKafkaCluster {
   public readonly clusterName: string;
-  public readonly namespace: string;
+  public readonly namespace?: string;
   public readonly allListeners: readonly KafkaListener[];
   public readonly version: string;
   public readonly authorization?: KafkaAuthorization;
@@ -122,11 +126,12 @@ export class ImportedKafkaCluster extends KafkaClusterBase implements IKafkaClus
     // One declaration per cluster and chart: a second would claim its Kafka resource twice.
     const declared = DECLARED.get(Chart.of(this)) ?? new Map<string, ImportedKafkaCluster>();
     DECLARED.set(Chart.of(this), declared);
-    const earlier = declared.get(`${this.namespace}/${this.clusterName}`);
+    const key = `${this.namespace ?? ''}/${this.clusterName}`;
+    const earlier = declared.get(key);
     if (earlier !== undefined) {
-      throwPropError(subject, 'name', `is Kafka ${this.namespace}/${this.clusterName}, which ${earlier.node.path} declares already in this chart`, attributes.name, `reuse the IKafkaCluster that KafkaCluster.fromClusterAttributes() returned at ${earlier.node.path}`);
+      throwPropError(subject, 'name', `is Kafka ${this.namespace ?? '(no namespace)'}/${this.clusterName}, which ${earlier.node.path} declares already in this chart`, attributes.name, `reuse the IKafkaCluster that KafkaCluster.fromClusterAttributes() returned at ${earlier.node.path}`);
     }
-    declared.set(`${this.namespace}/${this.clusterName}`, this);
+    declared.set(key, this);
     this.declareFacts();
   }
 
@@ -149,7 +154,7 @@ export class ImportedKafkaCluster extends KafkaClusterBase implements IKafkaClus
       const trustedCa = listener.trustedCa;
       // A listener's own certificate (brokerCertificate) is the platform's Secret too.
       const own = listener.options.brokerCertificate;
-      if (own !== undefined) pass.provide(this, secretRef(this.namespace, own.secretName), by, `certificate of listener '${listener.name}' of Kafka ${this.namespace}/${this.clusterName}`);
+      if (own !== undefined) pass.provide(this, secretRef(this.namespace, own.secretName), by, `certificate of listener '${listener.name}' of Kafka ${this.namespace ?? '(no namespace)'}/${this.clusterName}`);
       pass.tlsServer({
         scope: this,
         what: `listener '${listener.name}' of Kafka '${this.clusterName}' (declared at ${this.node.path})`,

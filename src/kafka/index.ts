@@ -22,3 +22,9 @@ export * from './topic';
 export * from './user';
 // The public types only: the rest of zones.ts is the checks.
 export type { KafkaZonedNodeOptions, KafkaZonePoolsOptions, NodePoolZone } from './zones';
+export type { TrustedCa } from './trust';
+export { ReplicaMovementStrategy } from './cruise-control';
+export type { KafkaRebalanceTemplateOptions, KafkaRebalanceTuningOptions } from './cruise-control';
+// Additional volumes and their mounts: the rest of additional-volume.ts is the checks.
+export { AdditionalVolume, EmptyDirMedium, VolumeImagePullPolicy } from './additional-volume';
+export type { AdditionalVolumeMount, CsiVolumeOptions, EmptyDirVolumeOptions, ImageVolumeOptions, KeysVolumeOptions, PersistentVolumeClaimVolumeOptions, VolumeKeyToPath } from './additional-volume';

@@ -14,11 +14,11 @@ import { compact } from '../core/objects';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
 import { DEFAULT_KAFKA_VERSION, KAFKA_METADATA_VERSIONS, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { spreadOverNodesAndZones } from '../core/workload';
-import { checkBrokerConfig, DURABLE_BROKER_CONFIG, replicationProblems } from './broker-config';
+import { checkBrokerConfig, checkPluginConfig, DURABLE_BROKER_CONFIG, replicationProblems } from './broker-config';
 import { KafkaListener, KafkaListenerOptions, ListenerAuthentication, ListenerAuthenticationType, ListenerType } from './listener';
 import { checkListener, listenerBrokerProblems } from './listener-rules';
 import { KafkaMetrics } from './metrics';
-import { checkGoals, cpuCapacity, CruiseControlGoalSettings, CruiseControlOptions, goalSettingProblems, networkCapacity, qualifiedGoal, rebalanceGoalProblems, resolveGoals } from './cruise-control';
+import { autoRebalanceSpec, checkCruiseControlConfig, checkGoals, cpuCapacity, cruiseControlConfigProblems, CruiseControlGoalSettings, CruiseControlOptions, goalSettingProblems, networkCapacity, qualifiedGoal, rebalanceGoalProblems, resolveGoals } from './cruise-control';
 import { CRUISE_CONTROL_RULES } from './metrics-rules';
 import { KafkaRebalance, KafkaRebalanceOptions } from './rebalance';
 import { KafkaNodePool, KafkaNodePoolOptions, NodeIdRange, NodeRole, INodePoolParent } from './node-pool';
@@ -29,6 +29,7 @@ import { checkClusterTieredStorage, TieredStorage } from './tiered-storage';
 import { addZonePools, KafkaZonedNodeOptions, KafkaZonePoolsOptions, zoneProblems } from './zones';
 import { ImportedKafkaCluster, KafkaClusterAttributes } from './imported-cluster';
 import { KafkaClusterBase } from './cluster-base';
+import { AdditionalVolume, AdditionalVolumeMount, podVolumeProblems, podVolumesOf, renderMount } from './additional-volume';
 
 /** How strict the durability and availability checks are. */
 export enum ClusterProfile {
@@ -42,37 +43,157 @@ export enum ClusterProfile {
   DEVELOPMENT = 'development',
 }
 
-/** Strimzi's authorization types. */
+/** Strimzi's authorization types (`spec.kafka.authorization.type`). */
 export enum AuthorizationType {
-  /** Kafka's ACL authorizer. */
+  /** Kafka's ACL authorizer (`org.apache.kafka.metadata.authorizer.StandardAuthorizer`). */
   SIMPLE = 'simple',
+  /** An authorizer class of your own (Keycloak's, OPA's, …) on the brokers' classpath. */
+  CUSTOM = 'custom',
 }
 
-/** Who may do what on the cluster. */
+/** Options of {@link KafkaAuthorization.custom}. */
+export interface CustomAuthorizationOptions {
+  /**
+   * The authorizer's fully qualified Java class, on the brokers' classpath, implementing
+   * `org.apache.kafka.server.authorizer.Authorizer` (Strimzi writes it as `authorizer.class.name`:
+   * `KafkaBrokerConfigurationBuilder.configureCustomAuthorization`), e.g.
+   * `io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer` (in Strimzi's Kafka image). Its own
+   * settings go in the cluster's `config` (e.g. `strimzi.authorization.token.endpoint.uri`).
+   */
+  readonly authorizerClass: string;
+  /**
+   * Principals allowed everything without asking the authorizer, e.g. `CN=admin` (a TLS user) or
+   * `admin` (a SCRAM user); Strimzi writes each as `User:<principal>` into `super.users`, with its own
+   * components' principals.
+   * @default - none besides Strimzi's own
+   */
+  readonly superUsers?: string[];
+  /**
+   * Whether the authorizer supports the Kafka Admin API for ACLs (`createAcls`, `deleteAcls`,
+   * `describeAcls`), as `KeycloakAuthorizer` does when it delegates to Kafka's ACLs
+   * (`strimzi.authorization.delegate.to.kafka.acl: true`). Strimzi's User Operator writes
+   * KafkaUsers' ACL rules only then, and otherwise refuses a KafkaUser that has any ("Simple
+   * authorization ACL rules are configured but not supported in the Kafka cluster configuration":
+   * `KafkaUserModel.fromCrd`, from `KafkaAuthorizationCustom.supportsAdminApi`); so do the
+   * library's ACLs and grants. Whether the authorizer then consults those ACLs is its own business.
+   * @default false
+   */
+  readonly supportsAdminApi?: boolean;
+}
+
+/** Kafka's ACL authorizer in KRaft, which Strimzi configures for `simple` authorization (`KafkaAuthorizationSimple.KRAFT_AUTHORIZER_CLASS_NAME`). */
+const STANDARD_AUTHORIZER = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
+
+/** A fully qualified Java class name: dot-separated identifiers (JLS 3.8, ASCII letters, digits, `_` and `$`; nested classes with `$`). */
+const JAVA_CLASS_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)+$/;
+
+/**
+ * Who may do what on the cluster (Strimzi `spec.kafka.authorization`): Kafka's ACLs
+ * ({@link KafkaAuthorization.simple}), an authorizer of your own ({@link KafkaAuthorization.custom}),
+ * or none.
+ *
+ * ACL rules of KafkaUsers (`acls`, `addAcl()`) and the grants (`grantRead()`, …) are KafkaUser ACLs:
+ * Strimzi's User Operator writes them through the Kafka Admin API, which it does only when the
+ * authorizer supports it ({@link supportsAdminApi}); only `simple` authorization is known to enforce
+ * them ({@link enforcesAcls}).
+ */
 export class KafkaAuthorization {
   /**
    * Kafka's ACL authorizer (`StandardAuthorizer`): users get only what their ACLs allow.
-   * @param superUsers principals allowed everything, e.g. `CN=admin` or `admin`
+   * @param superUsers principals allowed everything, e.g. `CN=admin` (a TLS user) or `admin` (a
+   *   SCRAM user), without `User:` (Strimzi adds it)
+   * @throws if a super user is empty, starts with `User:`, has surrounding whitespace or a `;`
    */
   public static simple(superUsers: string[] = []): KafkaAuthorization {
     checkArgs('KafkaAuthorization.simple()', 'KafkaAuthorization.simple', arguments);
-    superUsers.forEach((u, i) => {
-      if (u.trim() === '') throwFactoryError('KafkaAuthorization.simple()', `superUsers[${i}]`, 'is empty', u, "name a principal, e.g. 'CN=admin' (a TLS user) or 'admin' (a SCRAM user)");
-    });
-    return new KafkaAuthorization(AuthorizationType.SIMPLE, superUsers);
+    checkSuperUsers('KafkaAuthorization.simple()', 'superUsers', superUsers);
+    return new KafkaAuthorization(AuthorizationType.SIMPLE, [...superUsers], STANDARD_AUTHORIZER, true);
+  }
+
+  /**
+   * An authorizer of your own (Strimzi `type: custom`), e.g. Keycloak's:
+   * `KafkaAuthorization.custom({ authorizerClass: 'io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer', superUsers: ['service-account-kafka'] })`,
+   * with its settings in the cluster's `config`. KafkaUser ACLs and grants need
+   * `supportsAdminApi: true`; the library does not judge a user's access otherwise (the
+   * authorizer decides).
+   * @throws if `authorizerClass` is not a fully qualified Java class name, or a super user is
+   *   empty, starts with `User:`, has surrounding whitespace or a `;`
+   */
+  public static custom(options: CustomAuthorizationOptions): KafkaAuthorization {
+    checkArgs('KafkaAuthorization.custom()', 'KafkaAuthorization.custom', arguments);
+    const factory = 'KafkaAuthorization.custom()';
+    if (!JAVA_CLASS_NAME.test(options.authorizerClass)) {
+      throwFactoryError(factory, 'authorizerClass', 'must be a fully qualified Java class name (package and class, dot-separated)', options.authorizerClass,
+        "use e.g. 'io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer'");
+    }
+    if (options.authorizerClass === STANDARD_AUTHORIZER) {
+      throwFactoryError(factory, 'authorizerClass', "is Kafka's own ACL authorizer, which is simple authorization", options.authorizerClass, 'use KafkaAuthorization.simple(superUsers)');
+    }
+    const superUsers = options.superUsers ?? [];
+    checkSuperUsers(factory, 'superUsers', superUsers);
+    return new KafkaAuthorization(AuthorizationType.CUSTOM, [...superUsers], options.authorizerClass, options.supportsAdminApi ?? false);
   }
 
   /** No authorization: every authenticated client may do everything. */
   public static none(): KafkaAuthorization {
-    return new KafkaAuthorization(undefined, []);
+    return new KafkaAuthorization(undefined, [], undefined, false);
   }
 
   private constructor(
-    /** The authorizer; undefined for none. */
+    /** The authorizer's kind; undefined for none. */
     public readonly type: AuthorizationType | undefined,
     /** Principals allowed everything. */
     public readonly superUsers: readonly string[],
+    /**
+     * The Java class the brokers run as `authorizer.class.name`: Kafka's `StandardAuthorizer` for
+     * simple, the given class for custom; undefined for none.
+     */
+    public readonly authorizerClass: string | undefined,
+    /**
+     * Whether Strimzi's User Operator may write KafkaUsers' ACL rules (Strimzi
+     * `KafkaAuthorization.supportsAdminApi()`): always for simple, as declared for custom, never
+     * without authorization. KafkaUser ACLs and grants need it.
+     */
+    public readonly supportsAdminApi: boolean,
   ) {}
+
+  /**
+   * Whether Kafka enforces KafkaUsers' ACL rules: true for simple (for users that are no super
+   * user), false without authorization; undefined for a custom authorizer, which decides on its own.
+   */
+  public get enforcesAcls(): boolean | undefined {
+    return this.type === AuthorizationType.SIMPLE ? true : this.type === undefined ? false : undefined;
+  }
+
+  /** @internal The `spec.kafka.authorization` Strimzi gets; undefined for none. */
+  public _render(): strimzi.KafkaSpecKafkaAuthorization | undefined {
+    if (this.type === undefined) return undefined;
+    return compact({
+      type: this.type as string as strimzi.KafkaSpecKafkaAuthorizationType,
+      authorizerClass: this.type === AuthorizationType.CUSTOM ? this.authorizerClass : undefined,
+      superUsers: this.superUsers.length > 0 ? [...this.superUsers] : undefined,
+      supportsAdminApi: this.type === AuthorizationType.CUSTOM && this.supportsAdminApi ? true : undefined,
+    }) as strimzi.KafkaSpecKafkaAuthorization;
+  }
+}
+
+/**
+ * Throws unless every super user is a principal Strimzi writes as one entry of `super.users`:
+ * not empty, without `User:` (Strimzi adds it: `KafkaBrokerConfigurationBuilder.configureSimpleAuthorization`,
+ * so `User:admin` would become `User:User:admin`, a principal nobody has), without surrounding
+ * whitespace and without `;` (Kafka splits `super.users` on `;` and trims each:
+ * `StandardAuthorizer.getConfiguredSuperUsers`).
+ */
+function checkSuperUsers(factory: string, prop: string, superUsers: readonly string[]): void {
+  const example = "name a principal, e.g. 'CN=admin' (a TLS user) or 'admin' (a SCRAM user)";
+  superUsers.forEach((u, i) => {
+    const at = `${prop}[${i}]`;
+    if (u.trim() === '') throwFactoryError(factory, at, 'is empty', u, example);
+    if (/^User:/i.test(u)) throwFactoryError(factory, at, `starts with 'User:', which Strimzi adds itself (it would write User:${u}, a principal nobody has)`, u, `give ${JSON.stringify(u.replace(/^User:/i, ''))}`);
+    if (u !== u.trim()) throwFactoryError(factory, at, 'has leading or trailing whitespace, which is no part of a principal', u, `give ${JSON.stringify(u.trim())}`);
+    if (u.includes(';')) throwFactoryError(factory, at, "contains ';', which separates principals in super.users (Kafka would read several)", u, 'give each principal as its own entry');
+    if (/[\u0000-\u001f\u007f]/.test(u)) throwFactoryError(factory, at, 'contains a line break or other control character, which would end the super.users line of the broker configuration', u, example);
+  });
 }
 
 /**
@@ -143,6 +264,19 @@ export interface KafkaClusterProps {
    */
   readonly version?: string;
   /**
+   * The KRaft metadata version (Strimzi `spec.kafka.metadataVersion`, Kafka's `metadata.version`
+   * feature), `<release>-IV<n>` or a release alone (`4.2`, its newest one). Set an older one while
+   * an upgrade is under way: Strimzi upgrades the brokers first, and raising the metadata version
+   * afterwards is the upgrade's last step (it cannot be lowered again once the cluster runs it);
+   * Strimzi's spec checker warns while it lags `version` ("KafkaMetadataVersion").
+   * @default - the metadata version of `version` (`4.3-IV0` for 4.3.1)
+   * @throws if it is not a metadata version Kafka defines (apache/kafka `MetadataVersion`), is
+   *   older than 3.3-IV3 (Strimzi: "The oldest supported metadata version is 3.3-IV3":
+   *   `KafkaCluster.validateMetadataVersion`), or newer than `version`'s own (Strimzi ignores it then:
+   *   `KRaftVersionChangeCreator.metadataVersionWithoutKafkaVersionChange`)
+   */
+  readonly metadataVersion?: string;
+  /**
    * How strict the durability checks are.
    * @default ClusterProfile.PRODUCTION
    */
@@ -173,7 +307,8 @@ export interface KafkaClusterProps {
   readonly defaultNodePools?: boolean;
   /**
    * Create the internal `tls` listener on 9093 (TLS, SCRAM-SHA-512). Turn off to add your own
-   * with `addListener()`.
+   * with `addListener()`, e.g. Strimzi's examples' `plain` (9092, `tls: false`) and `tls` (9093)
+   * listeners without authentication (`authentication: ListenerAuthentication.none()`).
    * @default true
    */
   readonly defaultListener?: boolean;
@@ -185,7 +320,22 @@ export interface KafkaClusterProps {
    */
   readonly config?: Record<string, string | number | boolean>;
   /**
-   * Authorization.
+   * Options that a plugin of the brokers reads but Kafka does not define, so that `config`'s check
+   * against Kafka's configuration model would refuse them: a custom authorizer's
+   * (`strimzi.authorization.token.endpoint.uri` for `KeycloakAuthorizer`), a principal builder's,
+   * a metrics reporter's. Kafka hands every option of the broker configuration to a plugin's
+   * `configure()`; Strimzi writes these, like `config`, into `spec.kafka.config`. Keys Kafka
+   * defines belong in `config` (rejected here), and so do the ones Strimzi manages.
+   * @default - none
+   * @throws if a key is one Kafka defines or Strimzi manages, or a key or value would not stay
+   *   one line of the properties file
+   */
+  readonly pluginConfig?: Record<string, string | number | boolean>;
+  /**
+   * Who may do what (Strimzi `spec.kafka.authorization`): `KafkaAuthorization.simple(superUsers)`
+   * (Kafka's ACLs, which KafkaUsers' `acls` and the grants write), `KafkaAuthorization.custom({
+   * authorizerClass, superUsers, supportsAdminApi })` (an authorizer of your own, e.g. Keycloak's,
+   * with its options in `pluginConfig`), or `KafkaAuthorization.none()`.
    * @default KafkaAuthorization.simple()
    */
   readonly authorization?: KafkaAuthorization;
@@ -249,6 +399,88 @@ export interface KafkaClusterProps {
    * @default - none: topics cannot turn remote storage on
    */
   readonly tieredStorage?: TieredStorage;
+  /**
+   * Volumes added to every Kafka pod (Strimzi `spec.kafka.template.pod.volumes`, and each pool's
+   * `template.pod.volumes`, since a pool's pod template replaces the cluster's:
+   * `KafkaPool.processTemplate`), e.g. `AdditionalVolume.secret('oauth-certs', 'oauth-server-cert')`.
+   * A volume that only `volumeMounts` name is added too, so list here only volumes no Kafka
+   * container mounts. Names are DNS-1123 labels (Kubernetes), unique in the pod, and not one of
+   * the volumes Strimzi gives Kafka pods (`data`, `data-<id>`, `kube-api-access`, `strimzi-tmp`,
+   * `kafka-metrics-and-logging`, `ready-files`, `rack-volume`: `KafkaCluster.getNonDataVolumes`,
+   * `VolumeUtils`; Strimzi refuses a duplicate: `TemplateUtils.addAdditionalVolumes`).
+   * @default - none
+   * @throws if a name is one of Strimzi's, or two different volumes share a name
+   */
+  readonly additionalVolumes?: AdditionalVolume[];
+  /**
+   * Mounts into the Kafka container of every pod (Strimzi `spec.kafka.template.kafkaContainer.volumeMounts`,
+   * and each pool's), e.g. `[{ volume: certs, mountPath: '/mnt/oauth-certs' }]`; each mount's
+   * volume joins the pods' volumes. Paths are absolute, under `/mnt` (Strimzi refuses others:
+   * `TemplateUtils.addAdditionalVolumeMounts`), without a `..` element, and unique in the container.
+   * @default - none
+   * @throws if a path is not under `/mnt` or is used twice, a sub-path is absolute or climbs with
+   *   `..`, or a volume's name is one of Strimzi's
+   */
+  readonly volumeMounts?: AdditionalVolumeMount[];
+}
+
+/**
+ * The newest internal version (`-IV<n>`) of each release's KRaft metadata versions that Kafka 4.2
+ * and 4.3 read, from the minimum, 3.3-IV3 (apache/kafka `server-common` `MetadataVersion`:
+ * `MINIMUM_VERSION`, and the enum's `IBP_<release>_IV<n>` constants up to each release's production
+ * version; 4.2 and 4.3 up to the metadata versions Strimzi pairs with them in `kafka-versions.yaml`).
+ */
+const METADATA_RELEASES: ReadonlyMap<string, number> = new Map([
+  ['3.3', 3], ['3.4', 0], ['3.5', 2], ['3.6', 2], ['3.7', 4], ['3.8', 0], ['3.9', 0], ['4.0', 3], ['4.1', 1], ['4.2', 1], ['4.3', 0],
+]);
+/** The oldest metadata version Strimzi 1.2 and Kafka 4 take (`MetadataVersion.MINIMUM_VERSION`). */
+const MIN_METADATA_IV = 3;
+
+/** A metadata version as `[major, minor, iv]`, the short form as its release's newest; undefined when malformed or unknown. */
+function parseMetadataVersion(text: string): [number, number, number] | undefined {
+  const m = /^(\d+)\.(\d+)(?:-IV(\d+))?$/.exec(text);
+  if (m === null) return undefined;
+  const newest = METADATA_RELEASES.get(`${Number(m[1])}.${Number(m[2])}`);
+  if (newest === undefined) return undefined;
+  const iv = m[3] === undefined ? newest : Number(m[3]);
+  return iv > newest ? undefined : [Number(m[1]), Number(m[2]), iv];
+}
+
+/** Returns `given` if it is a metadata version a cluster of Kafka `version` (whose own is `own`) can run; throws a prop error otherwise. */
+function checkMetadataVersion(subject: Subject, given: string, version: string, own: string): string {
+  const known = [...METADATA_RELEASES].map(([release, newest]) => (release === '3.3' ? '3.3-IV3' : `${release}-IV0${newest > 0 ? `…IV${newest}` : ''}`)).join(', ');
+  const parsed = parseMetadataVersion(given);
+  if (parsed === undefined) {
+    throwPropError(subject, 'metadataVersion', `is not a KRaft metadata version Kafka ${version} knows: '<release>-IV<n>' or '<release>' (${known})`, given, `use '${own}', ${version}'s own, or leave it unset`);
+  }
+  const [major, minor, iv] = parsed;
+  if (major === 3 && minor === 3 && iv < MIN_METADATA_IV) {
+    throwPropError(subject, 'metadataVersion', 'is older than 3.3-IV3, the oldest metadata version Strimzi and Kafka 4 take ("The oldest supported metadata version is 3.3-IV3")', given, "use '3.3-IV3' or newer");
+  }
+  const [ownMajor, ownMinor, ownIv] = parseMetadataVersion(own)!;
+  const newer = major !== ownMajor ? major > ownMajor : minor !== ownMinor ? minor > ownMinor : iv > ownIv;
+  if (newer) {
+    throwPropError(subject, 'metadataVersion', `is newer than ${own}, the metadata version of Kafka ${version}: Strimzi would ignore it ("Desired metadata version ... is newer than the used Kafka version")`, given, `use '${own}' or older, or raise version first`);
+  }
+  return given;
+}
+
+/**
+ * The volumes Strimzi 1.2 gives every Kafka pod, which additional volumes must not be named as
+ * (cluster-operator `KafkaCluster.getNonDataVolumes`, `VolumeUtils`, `AbstractModel.INIT_VOLUME_NAME`).
+ */
+const KAFKA_POD_VOLUMES: Readonly<Record<string, string>> = {
+  'kube-api-access': "Strimzi's service account token volume (VolumeUtils.SERVICE_ACCOUNT_TOKEN_VOLUME_NAME)",
+  'strimzi-tmp': "Strimzi's /tmp volume (VolumeUtils.STRIMZI_TMP_DIRECTORY_DEFAULT_VOLUME_NAME)",
+  'kafka-metrics-and-logging': "Strimzi's configuration volume (KafkaCluster.LOG_AND_METRICS_CONFIG_VOLUME_NAME)",
+  'ready-files': "Strimzi's readiness volume (KafkaCluster.getNonDataVolumes)",
+  'rack-volume': "Strimzi's init container volume for rack awareness and node ports (AbstractModel.INIT_VOLUME_NAME)",
+};
+
+/** What a Kafka pod's volume called `name` already is, or undefined: Strimzi's own volumes and the data volumes (`data`, `data-<id>`). */
+function kafkaPodVolume(name: string): string | undefined {
+  if (name === 'data' || /^data-\d+$/.test(name)) return "the name of Strimzi's data volumes (data, data-<JBOD id>: VolumeUtils.createVolumePrefix)";
+  return Object.prototype.hasOwnProperty.call(KAFKA_POD_VOLUMES, name) ? KAFKA_POD_VOLUMES[name] : undefined;
 }
 
 /** Requests and limit of the entity operator's topic and user operator containers. */
@@ -327,7 +559,7 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
   public readonly namespace?: string;
   /** The Apache Kafka version. */
   public readonly version: string;
-  /** The KRaft metadata version that goes with {@link version}. */
+  /** The KRaft metadata version: `metadataVersion` if given, else the one that goes with {@link version}. */
   public readonly metadataVersion: string;
   /** How strict the durability and availability checks are. */
   public readonly profile: ClusterProfile;
@@ -353,6 +585,12 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
   public readonly brokerPool?: KafkaNodePool;
   /** The tiered storage, if any. */
   public readonly tieredStorage?: TieredStorage;
+  /** Volumes every Kafka pod gets: `additionalVolumes`, then the volumes only `volumeMounts` name. */
+  public readonly additionalVolumes: readonly AdditionalVolume[];
+  /** Mounts into the Kafka container of every pod. */
+  public readonly volumeMounts: readonly AdditionalVolumeMount[];
+  /** Options of the brokers' plugins (`pluginConfig`), rendered into `spec.kafka.config` after the broker configuration. */
+  public readonly pluginConfig: Readonly<Record<string, string | number | boolean>>;
   /** The L1 `Kafka`. */
   public readonly resource: strimzi.Kafka;
 
@@ -379,7 +617,7 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
     if (metadataVersion === undefined) {
       throwPropError(this.subject, 'version', 'is not a Kafka version Strimzi 1.2 supports', this.version, `use one of ${SUPPORTED_KAFKA_VERSIONS.join(', ')} (default ${DEFAULT_KAFKA_VERSION})`);
     }
-    this.metadataVersion = metadataVersion;
+    this.metadataVersion = props.metadataVersion === undefined ? metadataVersion : checkMetadataVersion(this.subject, props.metadataVersion, this.version, metadataVersion);
     this.profile = props.profile ?? ClusterProfile.PRODUCTION;
     this.authorization = props.authorization ?? KafkaAuthorization.simple();
     this.rackAwareness = props.rackAwareness ?? true;
@@ -394,6 +632,8 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
     this.kafkaExporter = props.kafkaExporter ?? false;
     this.userConfig = props.config ?? {};
     checkBrokerConfig(this.subject, this.userConfig, this.version);
+    checkPluginConfig(this.subject, 'pluginConfig', props.pluginConfig, this.version);
+    this.pluginConfig = { ...props.pluginConfig };
     this.tieredStorage = props.tieredStorage;
     checkClusterTieredStorage(this.subject, this.userConfig, this.tieredStorage !== undefined);
     const maxUnavailable = props.maxUnavailable ?? 1;
@@ -401,6 +641,12 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
     if (!Number.isInteger(maxUnavailable) || maxUnavailable < 0) {
       throwPropError(this.subject, 'maxUnavailable', 'must be a whole number >= 0', maxUnavailable, 'set 1 (one pod at a time) or 0 to forbid voluntary evictions');
     }
+
+    const volumeMounts = [...props.volumeMounts ?? []];
+    const [volumeProblem] = podVolumeProblems(this.subject, { volumes: 'additionalVolumes', mounts: 'volumeMounts' }, props.additionalVolumes ?? [], volumeMounts, kafkaPodVolume);
+    if (volumeProblem !== undefined) throw new Error(volumeProblem);
+    this.additionalVolumes = podVolumesOf(props.additionalVolumes ?? [], volumeMounts);
+    this.volumeMounts = volumeMounts;
 
     const metricsConfig = props.metrics?._bind(this, this.clusterName, this.namespace);
     this.resource = new strimzi.Kafka(this, 'Resource', {
@@ -416,25 +662,24 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
           version: this.version,
           metadataVersion: this.metadataVersion,
           listeners: lazy(() => this.listeners.map((l) => l._render())),
-          config: lazy(() => this.brokerConfig),
-          ...(this.authorization.type === AuthorizationType.SIMPLE && {
-            authorization: compact({
-              type: strimzi.KafkaSpecKafkaAuthorizationType.SIMPLE,
-              superUsers: this.authorization.superUsers.length > 0 ? [...this.authorization.superUsers] : undefined,
-            }),
-          }),
+          config: lazy(() => ({ ...this.brokerConfig, ...this.pluginConfig })),
+          authorization: this.authorization._render(),
           ...(this.rackAwareness && { rack: { topologyKey: this.rackTopologyKey } }),
           ...(this.tieredStorage && { tieredStorage: this.tieredStorage._spec }),
           ...(metricsConfig && { metricsConfig }),
           ...(props.logging && { logging: { type: strimzi.KafkaSpecKafkaLoggingType.INLINE, loggers: props.logging } }),
-          template: {
+          template: compact({
             podDisruptionBudget: { maxUnavailable },
-            ...(this.restrictedSecurityContext && {
-              pod: { securityContext: restrictedPodSecurityContext() },
-              kafkaContainer: { securityContext: restrictedContainerSecurityContext() },
-              initContainer: { securityContext: restrictedContainerSecurityContext() },
+            pod: compact({
+              securityContext: this.restrictedSecurityContext ? restrictedPodSecurityContext() : undefined,
+              volumes: this.additionalVolumes.length > 0 ? this.additionalVolumes.map((v) => v._render()) as strimzi.KafkaSpecKafkaTemplatePodVolumes[] : undefined,
             }),
-          },
+            kafkaContainer: compact({
+              securityContext: this.restrictedSecurityContext ? restrictedContainerSecurityContext() : undefined,
+              volumeMounts: this.volumeMounts.length > 0 ? this.volumeMounts.map(renderMount) : undefined,
+            }),
+            initContainer: this.restrictedSecurityContext ? { securityContext: restrictedContainerSecurityContext() } : undefined,
+          }),
         },
         entityOperator: {
           // Strimzi's example sizes (packaging/examples: 128Mi-512Mi): never BestEffort.
@@ -714,9 +959,18 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
 
   /** @internal */
   public _podTemplate(pool: KafkaNodePool): strimzi.KafkaNodePoolSpecTemplate {
+    // A pool's template.pod and template.kafkaContainer replace the cluster's (KafkaPool.processTemplate):
+    // the cluster's volumes and mounts are repeated here, with the pool's own.
+    const poolSubject = { scope: pool, kind: 'KafkaNodePool', name: pool.poolName };
+    const [volumeProblem] = podVolumeProblems(poolSubject, { volumes: 'additionalVolumes', mounts: 'volumeMounts' }, pool.additionalVolumes, pool.volumeMounts, kafkaPodVolume,
+      { volumes: [...this.additionalVolumes], mounts: this.volumeMounts });
+    if (volumeProblem !== undefined) throw new Error(volumeProblem);
+    const volumes = podVolumesOf([...this.additionalVolumes, ...pool.additionalVolumes], [...this.volumeMounts, ...pool.volumeMounts]);
+    const mounts = [...this.volumeMounts, ...pool.volumeMounts];
     return {
       pod: compact({
         metadata: pool.podLabels && { labels: pool.podLabels },
+        volumes: volumes.length > 0 ? volumes.map((v) => v._render()) as strimzi.KafkaNodePoolSpecTemplatePodVolumes[] : undefined,
         securityContext: this.restrictedSecurityContext ? restrictedPodSecurityContext() : undefined,
         // A pool pinned to a zone: required onto its nodes. Strimzi adds "rackTopologyKey exists"
         // to each term for rack-aware brokers (ModelUtils.affinityWithRackLabelSelector).
@@ -729,7 +983,10 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
           this.rackAwareness && pool.zone === undefined ? this.rackTopologyKey : undefined,
         ),
       }),
-      ...(this.restrictedSecurityContext && { kafkaContainer: { securityContext: restrictedContainerSecurityContext() } }),
+      kafkaContainer: compact({
+        securityContext: this.restrictedSecurityContext ? restrictedContainerSecurityContext() : undefined,
+        volumeMounts: mounts.length > 0 ? mounts.map(renderMount) : undefined,
+      }),
     };
   }
 
@@ -872,7 +1129,9 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
 
     for (const pool of this.pools) {
       if (production && pool.storage.isEphemeral) {
-        err(`${pool.poolName}.storage`, 'is ephemeral: every restart loses that pod\'s data', 'ephemeral', `use KafkaStorage.persistentClaim(), ${dev}`);
+        const ids = pool.storage.ephemeralVolumeIds;
+        if (ids.length === 0) err(`${pool.poolName}.storage`, 'is ephemeral: every restart loses that pod\'s data', 'ephemeral', `use KafkaStorage.persistentClaim(), ${dev}`);
+        else err(`${pool.poolName}.storage`, `has ephemeral JBOD volumes (ids ${ids.join(', ')}): every restart loses their data`, 'ephemeral', `use JbodVolume.persistentClaim() for each, ${dev}`);
       }
     }
 
@@ -939,39 +1198,23 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
         }) as strimzi.KafkaSpecCruiseControlBrokerCapacityOverrides;
       }),
     }) as strimzi.KafkaSpecCruiseControlBrokerCapacity;
-    const modes = ([
-      ['addBrokers', strimzi.KafkaSpecCruiseControlAutoRebalanceMode.ADD_HYPHEN_BROKERS, 'AddBrokersRebalanceTemplate'],
-      ['removeBrokers', strimzi.KafkaSpecCruiseControlAutoRebalanceMode.REMOVE_HYPHEN_BROKERS, 'RemoveBrokersRebalanceTemplate'],
-    ] as const).filter(([key]) => options.autoRebalance?.[key] !== undefined);
-    if (options.autoRebalance !== undefined && modes.length === 0) {
-      throwPropError(this.subject, prop('autoRebalance'), 'names no mode (Strimzi requires at least one)', options.autoRebalance, 'set addBrokers: {} and/or removeBrokers: {}, or leave autoRebalance unset');
-    }
-    const autoRebalance = modes.map(([key, mode, id]) => {
-      const template = options.autoRebalance![key]!;
-      const goals = template.goals && checkGoals(this.subject, prop(`autoRebalance.${key}.goals`), template.goals);
-      const name = `${this.clusterName}-auto-rebalance-${mode}`;
-      // A template: Strimzi copies its spec into the KafkaRebalance it makes on a scale-up or
-      // scale-down, and does not reconcile it itself (no strimzi.io/cluster label).
-      new strimzi.KafkaRebalance(this, id, {
-        metadata: { name, namespace: this.namespace, annotations: { 'strimzi.io/rebalance-template': 'true' } },
-        spec: compact({ goals, skipHardGoalCheck: template.skipHardGoalCheck }) ?? {},
-      });
-      return { mode, template: { name } };
-    });
+    const autoRebalance = options.autoRebalance && autoRebalanceSpec(this, this.subject, this.clusterName, this.namespace, options.autoRebalance);
+    const config = options.config && checkCruiseControlConfig(this.subject, prop('config'), options.config);
     const metricsConfig = options.metrics?._bind(this, 'CruiseControlMetricsConfig', `${this.clusterName}-cruise-control-metrics`, CRUISE_CONTROL_RULES, this.clusterName, this.namespace);
     const explicitGoals = Object.keys(this.ccGoals).length > 0;
     return compact({
       brokerCapacity,
-      // Only when goals are given: otherwise Strimzi writes its own defaults, the same ones.
+      // Goals only when given: otherwise Strimzi writes its own defaults, the same ones.
       config: explicitGoals ? lazy(() => {
         const goals = this.cruiseControlGoals!;
         return {
+          ...config,
           'goals': goals.goals.map(qualifiedGoal).join(','),
           'default.goals': goals.defaultGoals.map(qualifiedGoal).join(','),
           'hard.goals': goals.hardGoals.map(qualifiedGoal).join(','),
         };
-      }) : undefined,
-      autoRebalance: autoRebalance.length > 0 ? autoRebalance : undefined,
+      }) : config,
+      autoRebalance,
       metricsConfig: metricsConfig && { type: strimzi.KafkaSpecCruiseControlMetricsConfigType.JMX_PROMETHEUS_EXPORTER, valueFrom: metricsConfig.valueFrom },
     }) ?? {};
   }
@@ -992,6 +1235,7 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
       if (template?.goals === undefined) continue;
       problems.push(...rebalanceGoalProblems(this.subject, `cruiseControl.autoRebalance.${key}.goals`, checkGoals(this.subject, `cruiseControl.autoRebalance.${key}.goals`, template.goals), template.skipHardGoalCheck ?? false, settings));
     }
+    if (options.config !== undefined) problems.push(...cruiseControlConfigProblems(this.subject, 'cruiseControl.config', options.config, settings));
     return problems;
   }
 

@@ -3,8 +3,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
-import { throwFactoryError } from '../core/errors';
-import { BRIDGE_RULES, CRUISE_CONTROL_RULES, JmxExporterMetricType, KAFKA_RULES } from './metrics-rules';
+import { Subject, throwFactoryError, throwPropError } from '../core/errors';
+import { BRIDGE_RULES, CONNECT_RULES, CRUISE_CONTROL_RULES, JmxExporterMetricType, KAFKA_RULES, MIRROR_MAKER_2_RULES } from './metrics-rules';
 
 export { JmxExporterMetricType } from './metrics-rules';
 
@@ -76,7 +76,9 @@ export interface JmxPrometheusExporterOptions {
    * The rules, in order.
    * @default - Strimzi 1.2's rules for the component, the ones its Grafana dashboards read:
    *   {@link JmxExporterRules.kafka} for brokers and controllers,
-   *   {@link JmxExporterRules.cruiseControl} for Cruise Control
+   *   {@link JmxExporterRules.cruiseControl} for Cruise Control, {@link JmxExporterRules.bridge}
+   *   for a KafkaBridge, {@link JmxExporterRules.connect} for a KafkaConnect,
+   *   {@link JmxExporterRules.mirrorMaker2} for a KafkaMirrorMaker2
    */
   readonly rules?: JmxExporterRule[];
   /**
@@ -85,8 +87,9 @@ export interface JmxPrometheusExporterOptions {
    */
   readonly lowercaseOutputName?: boolean;
   /**
-   * Lowercase the label names (`lowercaseOutputLabelNames`).
-   * @default false
+   * Lowercase the label names (`lowercaseOutputLabelNames`): `clientId` becomes `clientid`.
+   * @default - true for a KafkaConnect and a KafkaMirrorMaker2 (whose Strimzi examples and
+   *   dashboards have lowercase label names), false for the others
    */
   readonly lowercaseOutputLabelNames?: boolean;
 }
@@ -110,6 +113,24 @@ export class JmxExporterRules {
   /** The Kafka Bridge's Kafka clients and OAuth: `examples/metrics/kafka-bridge-metrics.yaml` (the `strimzi-kafka-bridge` dashboard). */
   public static bridge(): JmxExporterRule[] {
     return BRIDGE_RULES.map(copyRule);
+  }
+
+  /**
+   * Kafka Connect workers, their clients, connectors and tasks:
+   * `examples/metrics/kafka-connect-metrics.yaml` (the `strimzi-kafka-connect` dashboard; its
+   * label names are lowercased: `lowercaseOutputLabelNames: true`).
+   */
+  public static connect(): JmxExporterRule[] {
+    return CONNECT_RULES.map(copyRule);
+  }
+
+  /**
+   * MirrorMaker 2: the Connect rules with the mirror source and checkpoint connectors' metrics,
+   * `examples/metrics/kafka-mirror-maker-2-metrics.yaml` (the `strimzi-kafka-mirror-maker-2`
+   * dashboard; label names lowercased).
+   */
+  public static mirrorMaker2(): JmxExporterRule[] {
+    return MIRROR_MAKER_2_RULES.map(copyRule);
   }
 
   private constructor() {}
@@ -166,12 +187,13 @@ export class JmxPrometheusExporter {
    * Writes the ConfigMap (unless it is the user's) and returns the `metricsConfig`.
    * @internal
    */
-  public _bind(scope: Construct, id: string, configMapName: string, defaults: readonly JmxExporterRule[], cluster: string, namespace?: string): { type: 'jmxPrometheusExporter'; valueFrom: { configMapKeyRef: { name: string; key: string } } } {
+  public _bind(scope: Construct, id: string, configMapName: string, defaults: readonly JmxExporterRule[], cluster: string, namespace?: string, lowercaseLabelNames: boolean = false): { type: 'jmxPrometheusExporter'; valueFrom: { configMapKeyRef: { name: string; key: string } } } {
     if (this.ref !== undefined) return { type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { name: this.ref.name, key: this.ref.key } } };
     const options = this.options ?? {};
+    const labelNames = options.lowercaseOutputLabelNames ?? lowercaseLabelNames;
     const config = {
       lowercaseOutputName: options.lowercaseOutputName ?? true,
-      ...(options.lowercaseOutputLabelNames !== undefined && { lowercaseOutputLabelNames: options.lowercaseOutputLabelNames }),
+      ...(labelNames && { lowercaseOutputLabelNames: true }),
       rules: (options.rules ?? defaults).map(renderRule),
     };
     const configMap = new k8s.KubeConfigMap(scope, id, {
@@ -185,31 +207,86 @@ export class JmxPrometheusExporter {
 /** Options of the Strimzi metrics reporter. */
 export interface StrimziMetricsReporterOptions {
   /**
-   * Regular expressions of the metric names to expose.
-   * @default - every metric
+   * Regular expressions (Java syntax) of the Prometheus metric names to expose, e.g.
+   * `kafka_server_.*`; at least one. Strimzi passes them to the reporter joined by commas (its
+   * `prometheus.metrics.reporter.allowlist`, a Kafka LIST option), so an expression may not contain
+   * a comma: write `{2,3}` as `(..|...)`, or give two expressions.
+   * @default - Strimzi 1.2's allow list for the component (StrimziMetricsReporterModel's
+   *   `DEFAULT_METRICS_ALLOW_LIST` of KafkaCluster, KafkaBridgeCluster, KafkaConnectCluster,
+   *   KafkaMirrorMaker2Cluster): the metrics its dashboards read, not every metric
    */
   readonly allowList?: string[];
 }
 
-/** How the brokers and controllers expose Prometheus metrics. */
+/** A component a {@link KafkaMetrics} can serve: where its ConfigMap goes and what it defaults to. */
+interface MetricsComponent {
+  /** The construct id of the ConfigMap. */
+  readonly id?: string;
+  /** The ConfigMap the JMX exporter's rules go to. */
+  readonly configMapName: string;
+  /** The rules when none are given. */
+  readonly rules: readonly JmxExporterRule[];
+  /** `lowercaseOutputLabelNames` when not given. */
+  readonly lowercaseLabelNames: boolean;
+}
+
+/** The `metricsConfig` of a Strimzi resource, as the CRDs share it (`type` as a plain string). */
+interface RenderedMetricsConfig {
+  readonly type: 'strimziMetricsReporter' | 'jmxPrometheusExporter';
+  readonly valueFrom?: { readonly configMapKeyRef: { readonly name: string; readonly key: string } };
+  readonly values?: { readonly allowList: string[] };
+}
+
+/**
+ * How a Strimzi component exposes Prometheus metrics (its `metricsConfig`): the brokers and
+ * controllers (`KafkaCluster.metrics`), a KafkaBridge, a KafkaConnect and a KafkaMirrorMaker2
+ * (their `metrics`) take the same value, and each applies its own defaults: Strimzi's allow list
+ * for the metrics reporter, Strimzi's example rules for the JMX exporter (see
+ * {@link JmxExporterRules}), written to a ConfigMap named after the component.
+ *
+ * @example
+ * new KafkaConnect(chart, 'Connect', { cluster: kafka, metrics: KafkaMetrics.jmxPrometheusExporter() });
+ * new KafkaBridge(chart, 'Bridge', { kafka: BridgeKafkaConnection.fromCluster(kafka), metrics: KafkaMetrics.strimziMetricsReporter({ allowList: ['strimzi_bridge_.*'] }) });
+ */
 export class KafkaMetrics {
   /**
-   * The Strimzi metrics reporter: a Kafka metrics reporter serving Prometheus text, with no
-   * JMX in between and no ConfigMap.
+   * The Strimzi metrics reporter (`type: strimziMetricsReporter`): a Kafka metrics reporter serving
+   * Prometheus text, with no JMX in between and no ConfigMap: on the `tcp-prometheus` port (9404)
+   * of the Kafka, Connect and MirrorMaker 2 pods; a bridge serves them with its own metrics on its
+   * management port (8081, `/metrics`; KafkaBridgeConfigurationBuilder.withStrimziMetricsReporter).
+   * @throws if `allowList` is empty (Strimzi: "Allowlist should contain at least one element"),
+   *   has an entry that is not a regular expression (Strimzi compiles each: "Invalid regex"), or
+   *   one with a comma (the reporter would split it)
    */
   public static strimziMetricsReporter(options: StrimziMetricsReporterOptions = {}): KafkaMetrics {
-    checkArgs('KafkaMetrics.strimziMetricsReporter()', 'KafkaMetrics.strimziMetricsReporter', arguments);
-    return new KafkaMetrics(() => ({
-      type: strimzi.KafkaSpecKafkaMetricsConfigType.STRIMZI_METRICS_REPORTER,
-      ...(options.allowList && { values: { allowList: options.allowList } }),
-    }));
+    const factory = 'KafkaMetrics.strimziMetricsReporter()';
+    checkArgs(factory, 'KafkaMetrics.strimziMetricsReporter', arguments);
+    const allowList = options.allowList === undefined ? undefined : [...options.allowList];
+    if (allowList !== undefined) {
+      if (allowList.length === 0) throwFactoryError(factory, 'options.allowList', 'is empty: Strimzi refuses it ("Allowlist should contain at least one element")', [], "list the metrics to expose, e.g. ['kafka_server_.*'], or leave allowList unset for Strimzi's default list");
+      allowList.forEach((expression, i) => {
+        const at = `options.allowList[${i}]`;
+        if (expression.trim() === '') throwFactoryError(factory, at, 'is empty', expression, "give a regular expression of metric names, e.g. 'kafka_server_.*'");
+        if (expression.includes(',')) {
+          throwFactoryError(factory, at, 'contains a comma: Strimzi joins the list with commas into the reporter\'s prometheus.metrics.reporter.allowlist, which splits it there', expression, 'write the expression without a comma (an alternation instead of {m,n}), or split it into two entries');
+        }
+        try {
+          new RegExp(expression);
+        } catch (e) {
+          throwFactoryError(factory, at, `is not a regular expression (${(e as Error).message}): Strimzi refuses the resource ("Invalid regex")`, expression, "fix the expression, e.g. 'kafka_server_.*'");
+        }
+      });
+    }
+    return new KafkaMetrics(() => ({ type: 'strimziMetricsReporter', ...(allowList && { values: { allowList: [...allowList] } }) }), undefined, allowList);
   }
 
   /**
-   * The Prometheus JMX exporter, with its rules in a ConfigMap `<cluster>-kafka-metrics` (key
-   * `metrics-config.yml`).
-   * @param options the rules; default Strimzi 1.2's `examples/metrics/kafka-metrics.yaml`
-   *   ({@link JmxExporterRules.kafka})
+   * The Prometheus JMX exporter (`type: jmxPrometheusExporter`), with its configuration in a
+   * ConfigMap the library writes, key `metrics-config.yml`: `<cluster>-kafka-metrics` for the
+   * brokers and controllers, `<name>-bridge-metrics`, `<name>-connect-metrics`,
+   * `<name>-mirrormaker2-metrics` for a KafkaBridge, KafkaConnect, KafkaMirrorMaker2.
+   * @param options the rules; by default Strimzi 1.2's example rules for the component
+   *   ({@link JmxExporterRules})
    * @throws as {@link JmxPrometheusExporter.rules}
    */
   public static jmxPrometheusExporter(options: JmxPrometheusExporterOptions = {}): KafkaMetrics {
@@ -218,30 +295,83 @@ export class KafkaMetrics {
     return KafkaMetrics.jmx(JmxPrometheusExporter.rules(options));
   }
 
-  /** The Prometheus JMX exporter with its configuration in a ConfigMap of your own (`key` of ConfigMap `name`). */
+  /**
+   * The Prometheus JMX exporter with its configuration in a ConfigMap of your own (`key` of
+   * ConfigMap `name`, in the component's namespace); the library writes no ConfigMap.
+   * @throws if `name` is not a ConfigMap name or `key` not a ConfigMap key
+   */
   public static jmxPrometheusExporterFromConfigMap(name: string, key: string): KafkaMetrics {
     checkArgs('KafkaMetrics.jmxPrometheusExporterFromConfigMap()', 'KafkaMetrics.jmxPrometheusExporterFromConfigMap', arguments);
     return KafkaMetrics.jmx(JmxPrometheusExporter.fromConfigMap(name, key));
   }
 
+  /**
+   * Refuses `metrics: true` or `false`, which a KafkaBridge, KafkaConnect and KafkaMirrorMaker2
+   * took before they took a KafkaMetrics, saying what replaces it.
+   * @internal
+   */
+  public static _refuseBoolean(subject: Subject, metrics: unknown): void {
+    if (typeof metrics === 'boolean') {
+      throwPropError(subject, 'metrics', 'must be a KafkaMetrics (it no longer takes a boolean)', metrics, metrics ? 'use KafkaMetrics.strimziMetricsReporter() for the Strimzi metrics reporter, or KafkaMetrics.jmxPrometheusExporter()' : 'leave metrics unset for none');
+    }
+  }
+
   private static jmx(exporter: JmxPrometheusExporter): KafkaMetrics {
-    return new KafkaMetrics((scope, cluster, namespace) => {
-      const bound = exporter._bind(scope, 'MetricsConfig', `${cluster}-kafka-metrics`, KAFKA_RULES, cluster, namespace);
-      return { type: strimzi.KafkaSpecKafkaMetricsConfigType.JMX_PROMETHEUS_EXPORTER, valueFrom: bound.valueFrom };
+    return new KafkaMetrics((scope, component, cluster, namespace) => {
+      const bound = exporter._bind(scope, component.id ?? 'MetricsConfig', component.configMapName, component.rules, cluster, namespace, component.lowercaseLabelNames);
+      return { type: 'jmxPrometheusExporter', valueFrom: bound.valueFrom };
     }, exporter);
   }
 
   private constructor(
-    private readonly bind: (scope: Construct, cluster: string, namespace?: string) => strimzi.KafkaSpecKafkaMetricsConfig,
+    private readonly bind: (scope: Construct, component: MetricsComponent, cluster: string, namespace?: string) => RenderedMetricsConfig,
     /** The JMX exporter, if this is one. */
     public readonly jmxExporter?: JmxPrometheusExporter,
+    /** The Strimzi metrics reporter's allow list, if this is the reporter and one is given. */
+    public readonly allowList?: readonly string[],
   ) {}
 
-  /** @internal */
+  /** Whether this is the Strimzi metrics reporter. */
+  public get isStrimziMetricsReporter(): boolean {
+    return this.jmxExporter === undefined;
+  }
+
+  /**
+   * The brokers' and controllers' `metricsConfig` (a JMX exporter ConfigMap `<cluster>-kafka-metrics`).
+   * @internal
+   */
   public _bind(scope: Construct, cluster: string, namespace?: string): strimzi.KafkaSpecKafkaMetricsConfig {
-    return this.bind(scope, cluster, namespace);
+    const config = this.bind(scope, { configMapName: `${cluster}-kafka-metrics`, rules: KAFKA_RULES, lowercaseLabelNames: false }, cluster, namespace);
+    return {
+      ...config,
+      type: config.type === 'jmxPrometheusExporter' ? strimzi.KafkaSpecKafkaMetricsConfigType.JMX_PROMETHEUS_EXPORTER : strimzi.KafkaSpecKafkaMetricsConfigType.STRIMZI_METRICS_REPORTER,
+      ...(config.values && { values: { allowList: [...config.values.allowList] } }),
+    };
+  }
+
+  /**
+   * The `metricsConfig` of a KafkaBridge, KafkaConnect or KafkaMirrorMaker2 named `name` (or of the
+   * Cruise Control of cluster `name`), writing the JMX exporter's ConfigMap
+   * `<name>-<component>-metrics` as a child `id` of `scope`. The result has the shape every
+   * Strimzi CRD shares; the caller gives `type` its L1 enum.
+   * @internal
+   */
+  public _bindComponent(scope: Construct, component: MetricsComponentKind, name: string, namespace?: string, id: string = 'MetricsConfig'): RenderedMetricsConfig {
+    const defaults = COMPONENT_DEFAULTS[component];
+    return this.bind(scope, { id, configMapName: `${name}-${component}-metrics`, rules: defaults.rules, lowercaseLabelNames: defaults.lowercaseLabelNames }, name, namespace);
   }
 }
+
+/** The components besides the brokers that take a {@link KafkaMetrics}, as Strimzi names their objects. */
+type MetricsComponentKind = 'bridge' | 'connect' | 'mirrormaker2' | 'cruise-control';
+
+/** Each component's JMX exporter defaults: Strimzi 1.2's example files (metrics-rules.ts). */
+const COMPONENT_DEFAULTS: Readonly<Record<MetricsComponentKind, { rules: readonly JmxExporterRule[]; lowercaseLabelNames: boolean }>> = {
+  'bridge': { rules: BRIDGE_RULES, lowercaseLabelNames: false },
+  'cruise-control': { rules: CRUISE_CONTROL_RULES, lowercaseLabelNames: false },
+  'connect': { rules: CONNECT_RULES, lowercaseLabelNames: true },
+  'mirrormaker2': { rules: MIRROR_MAKER_2_RULES, lowercaseLabelNames: true },
+};
 
 function copyRule(rule: JmxExporterRule): JmxExporterRule {
   return { ...rule, ...(rule.labels && { labels: { ...rule.labels } }) };

@@ -5,6 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass, differentKubernetesClusters, secretRef } from '../core/consistency';
 import { propError, Subject, throwFactoryError, throwPropError } from '../core/errors';
+import { isHostPort } from '../core/hostnames';
 import { checkFactoryName, checkName, checkNamespace, checkTopicName, NameFormat } from '../core/naming';
 import { compact } from '../core/objects';
 import { checkSizing, renderResources } from '../core/resources';
@@ -17,7 +18,9 @@ import { CONFIG_SET_NAMES, configDefinitions, configValueIssue, modelVersion, un
 import { mergeGrants } from './grants';
 import { AuthorizationType, ClusterProfile, type IKafkaCluster } from './kafka-cluster';
 import { KafkaListener, ListenerAuthenticationType } from './listener';
-import { KafkaTopic } from './topic';
+import { KafkaMetrics } from './metrics';
+import { checkReservedTopicName, KafkaTopic } from './topic';
+import { checkTrustedCa, listenerTrust, renderTrust, type TrustedCa } from './trust';
 import { Acl, AclOperation, AclPatternType, AclResourceType, KafkaUser, UserAuthentication, UserAuthenticationType, type AclRule } from './user';
 
 // MirrorMaker 2 as Strimzi 1.2 runs it (`KafkaMirrorMaker2`, kafka.strimzi.io/v1): a Kafka Connect
@@ -92,6 +95,16 @@ export interface MirrorClusterOptions {
    */
   readonly caSecretName?: string;
   /**
+   * Trust every key of the CA Secret (the listener's, or its copy) that matches this glob
+   * (Strimzi's `tls.trustedCertificates[].pattern`, Java glob syntax), e.g. `*.crt` as in Strimzi's
+   * examples: for the cluster CA that is `ca.crt` and, while Strimzi replaces the CA key, the old
+   * CA it keeps as `ca-<date>.crt`. It must match the CA certificate and no key that is not a
+   * certificate (`ca.p12`, `ca.password`; a listener certificate's private key). Refused for a
+   * listener without TLS.
+   * @default - the CA certificate's key alone (`certificate: ca.crt`)
+   */
+  readonly trustedCertificatesPattern?: string;
+  /**
    * The Secret in MirrorMaker 2's namespace with a copy of the MirrorMaker 2 user's credentials
    * (the user operator writes them beside the Kafka cluster), when MirrorMaker 2 is not in the
    * cluster's namespace (or Kubernetes cluster). Refused where no copy is read, and when it names a
@@ -99,27 +112,130 @@ export interface MirrorClusterOptions {
    * @default '<mirror name>-source-user' or '<mirror name>-target-user'
    */
   readonly userSecretName?: string;
+  /**
+   * The name of the KafkaUser the construct makes for MirrorMaker 2 in this cluster: the
+   * KafkaUser's and its Secret's name, the SCRAM username (`User:<name>`) or the certificate's
+   * common name (`User:CN=<name>`, at most 64 characters). It is granted what MirrorMaker 2 does on
+   * the cluster (see `KafkaMirrorMaker2.sourceUser` and `.targetUser`). Not with `user`.
+   * @default '<mirror name>-source' or '<mirror name>-target'
+   */
+  readonly userName?: string;
+  /**
+   * A KafkaUser of this cluster to authenticate as, instead of one the construct makes: a user
+   * with a name and rules of your own, as Strimzi's security examples write `cluster-a-user`. Its
+   * authentication must be the listener's: `UserAuthentication.scramSha512()` on a scram-sha-512
+   * listener, `UserAuthentication.tls()` on a tls one (a `tlsExternal()` user has no Secret Strimzi
+   * could read). The construct grants it what MirrorMaker 2 does on the cluster, as it would grant
+   * a user it makes, merged with the user's own rules (operations a rule of the user already
+   * allows on a resource are not repeated), where the cluster has simple authorization. Not with
+   * `userName`.
+   * @default - a KafkaUser the construct makes, named `userName`
+   */
+  readonly user?: KafkaUser;
+}
+
+/** Options of {@link MirrorMaker2Cluster.fromAddress}. */
+export interface MirrorAddressOptions {
+  /**
+   * The cluster's alias in MirrorMaker 2 (see `MirrorClusterOptions.alias`): letters, digits, '_'
+   * and '-'. Required: there is no cluster name to take it from.
+   */
+  readonly alias: string;
+  /**
+   * Connect with TLS (Strimzi's `tls`): MirrorMaker 2 then trusts `trustedCertificates`, or the
+   * public CAs of its JVM when none are given (Strimzi's `trustedCertificates: []`).
+   * @default - true when `trustedCertificates` are given, else false (PLAINTEXT, or SASL_PLAINTEXT
+   *   with scram-sha-512)
+   */
+  readonly tls?: boolean;
+  /**
+   * The Secrets in MirrorMaker 2's namespace with the CA certificates it trusts (Strimzi's
+   * `tls.trustedCertificates`): each a Secret and a key (`certificate`), or a Secret and a glob of
+   * keys (`pattern`, e.g. `'*.crt'`: every CA certificate of a Strimzi cluster CA Secret, also the
+   * old ones Strimzi keeps there while it replaces the CA key). Needs TLS.
+   * @default - none
+   */
+  readonly trustedCertificates?: TrustedCa[];
+  /**
+   * How MirrorMaker 2 authenticates, with credentials from a Secret in its namespace.
+   * @default - no authentication
+   */
+  readonly authentication?: MirrorMaker2Authentication;
+}
+
+/**
+ * How MirrorMaker 2 authenticates to a cluster known only by its address
+ * ({@link MirrorMaker2Cluster.fromAddress}): Strimzi's `authentication`, with the credentials in a
+ * Secret of MirrorMaker 2's namespace. (A cluster of the app authenticates it as a KafkaUser:
+ * `MirrorClusterOptions.user`.)
+ */
+export class MirrorMaker2Authentication {
+  /**
+   * SASL SCRAM-SHA-512 as `username`, with the password in a Secret (a Strimzi KafkaUser's Secret
+   * holds it under `password`).
+   * @param username the SCRAM username
+   * @param secretName the Secret with the password, in MirrorMaker 2's namespace
+   * @param passwordKey the password's key in the Secret
+   */
+  public static scramSha512(username: string, secretName: string, passwordKey: string = 'password'): MirrorMaker2Authentication {
+    const factory = 'MirrorMaker2Authentication.scramSha512()';
+    checkArgs(factory, 'MirrorMaker2Authentication.scramSha512', arguments);
+    if (username.trim() === '' || /[\u0000-\u001f\u007f]/.test(username)) {
+      throwFactoryError(factory, 'username', 'must be a SCRAM username on one line: Strimzi writes it into the JAAS configuration', username, "use e.g. 'mirror-maker'");
+    }
+    checkFactoryName(factory, 'secretName', secretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: "it names a Secret in MirrorMaker 2's namespace", example: 'mirror-maker' });
+    checkFactoryName(factory, 'passwordKey', passwordKey, { format: NameFormat.DATA_KEY, use: 'it is a key of the Secret', example: 'password' });
+    return new MirrorMaker2Authentication(ListenerAuthenticationType.SCRAM_SHA_512, secretName,
+      { type: strimzi.KafkaMirrorMaker2SpecMirrorsSourceAuthenticationType.SCRAM_HYPHEN_SHA_HYPHEN_512, username, passwordSecret: { secretName, password: passwordKey } });
+  }
+
+  /**
+   * Mutual TLS with a certificate and key from a Secret (a Strimzi KafkaUser's Secret holds them
+   * under `user.crt` and `user.key`). Needs TLS.
+   * @param secretName the Secret, in MirrorMaker 2's namespace
+   * @param certificate the key of the PEM certificate in the Secret
+   * @param key the key of the PEM private key in the Secret
+   */
+  public static tls(secretName: string, certificate: string = 'user.crt', key: string = 'user.key'): MirrorMaker2Authentication {
+    const factory = 'MirrorMaker2Authentication.tls()';
+    checkArgs(factory, 'MirrorMaker2Authentication.tls', arguments);
+    checkFactoryName(factory, 'secretName', secretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: "it names a Secret in MirrorMaker 2's namespace", example: 'mirror-maker' });
+    checkFactoryName(factory, 'certificate', certificate, { format: NameFormat.DATA_KEY, use: 'it is a key of the Secret', example: 'user.crt' });
+    checkFactoryName(factory, 'key', key, { format: NameFormat.DATA_KEY, use: 'it is a key of the Secret', example: 'user.key' });
+    return new MirrorMaker2Authentication(ListenerAuthenticationType.TLS, secretName, { type: strimzi.KafkaMirrorMaker2SpecMirrorsSourceAuthenticationType.TLS, certificateAndKey: { secretName, certificate, key } });
+  }
+
+  private constructor(
+    /** How the listener must authenticate MirrorMaker 2. */
+    public readonly type: ListenerAuthenticationType,
+    /** The Secret with the credentials, in MirrorMaker 2's namespace. */
+    public readonly secretName: string,
+    /** @internal */ public readonly _spec: strimzi.KafkaMirrorMaker2SpecMirrorsSourceAuthentication,
+  ) {}
 }
 
 /**
  * A Kafka cluster as seen from where MirrorMaker 2 runs: through an in-cluster listener when
- * MirrorMaker 2 runs in the same Kubernetes cluster ({@link local}), or through a listener reached
- * from outside, a Gateway listener ({@link remote}). MirrorMaker 2 trusts the CA that signs that
- * listener's certificate (`KafkaListener.trustedCa`) and authenticates as a KafkaUser it makes in
- * that cluster, the way the listener authenticates. Strimzi reads both Secrets from MirrorMaker 2's
- * namespace: where that is not the cluster's (another namespace, another Kubernetes cluster), they
- * are copies, which the runbook makes before applying (`caSecretName`, `userSecretName`); the
- * consistency pass follows each copy to its source and checks the trust chain.
+ * MirrorMaker 2 runs in the same Kubernetes cluster ({@link local}), through a listener reached
+ * from outside, a Gateway listener ({@link remote}), or by its address alone for a cluster the app
+ * does not model ({@link fromAddress}). For a cluster of the app (local, remote), MirrorMaker 2
+ * trusts the CA that signs that listener's certificate (`KafkaListener.trustedCa`) and
+ * authenticates as a KafkaUser of that cluster (one it makes, or `user`), the way the listener
+ * authenticates. Strimzi reads both Secrets from MirrorMaker 2's namespace: where that is not the
+ * cluster's (another namespace, another Kubernetes cluster), they are copies, which the runbook
+ * makes before applying (`caSecretName`, `userSecretName`); the consistency pass follows each copy
+ * to its source and checks the trust chain.
  */
 export class MirrorMaker2Cluster {
   /**
    * A cluster in MirrorMaker 2's own Kubernetes cluster: its in-cluster bootstrap address
-   * (`<cluster>-kafka-bootstrap.<namespace>.svc:<port>`); the listener's CA Secret and the user's
-   * Secret are read where Strimzi writes them when MirrorMaker 2 is in the cluster's namespace,
-   * else from copies.
+   * (`<cluster>-kafka-bootstrap.<namespace>.svc:<port>`, or `<cluster>-kafka-bootstrap:<port>` for
+   * a cluster without namespace); the listener's CA Secret and the user's Secret are read where
+   * Strimzi writes them when MirrorMaker 2 is in the cluster's namespace, else from copies.
    * @param cluster a KafkaCluster, or `KafkaCluster.fromClusterAttributes()`
    * @throws when the listener does not exist, advertises hosts outside the Kubernetes cluster, or
-   *   authenticates in a way MirrorMaker 2 cannot be given (custom); when the alias is not a name
+   *   authenticates in a way MirrorMaker 2 cannot be given (custom); when the alias is not a name;
+   *   when `user` is not a user of the cluster that the listener authenticates, or comes with `userName`
    */
   public static local(cluster: IKafkaCluster, options: MirrorClusterOptions = {}): MirrorMaker2Cluster {
     checkArgs('MirrorMaker2Cluster.local()', 'MirrorMaker2Cluster.local', arguments);
@@ -127,10 +243,12 @@ export class MirrorMaker2Cluster {
     checkCluster(factory, cluster);
     const listener = pickListener(factory, cluster, options.listener, (l) => l.servesInCluster, 'serves clients inside the Kubernetes cluster',
       "use an internal or cluster-ip listener (the default 'tls' is one), or MirrorMaker2Cluster.remote() through a listener reached from outside");
-    const alias = checkAlias(factory, options.alias ?? cluster.clusterName, cluster);
+    const alias = checkAlias(factory, options.alias ?? cluster.clusterName, cluster.clusterName);
     checkAuthentication(factory, cluster, listener);
     checkCopyNames(factory, options);
-    return new MirrorMaker2Cluster(cluster, alias, listener, listener.bootstrapAddress, false, options.caSecretName, options.userSecretName);
+    checkUser(factory, cluster, listener, options);
+    listenerTrust(factory, 'trustedCertificatesPattern', listener, cluster.clusterName, options.trustedCertificatesPattern);
+    return new MirrorMaker2Cluster(cluster, alias, listener, listener.bootstrapAddress, false, { ...options });
   }
 
   /**
@@ -141,7 +259,8 @@ export class MirrorMaker2Cluster {
    * @param cluster a KafkaCluster of another chart of the environment, or
    *   `KafkaCluster.fromClusterAttributes()` in the chart of the cluster's Kubernetes cluster
    * @throws when the listener does not exist or has no address outside its Kubernetes cluster;
-   *   when the alias or a Secret name is not a name
+   *   when the alias or a Secret name is not a name; when `user` is not a user of the cluster that
+   *   the listener authenticates, or comes with `userName`
    */
   public static remote(cluster: IKafkaCluster, options: MirrorClusterOptions = {}): MirrorMaker2Cluster {
     checkArgs('MirrorMaker2Cluster.remote()', 'MirrorMaker2Cluster.remote', arguments);
@@ -149,26 +268,107 @@ export class MirrorMaker2Cluster {
     checkCluster(factory, cluster);
     const listener = pickListener(factory, cluster, options.listener, (l) => l.outsideBootstrapAddresses.length > 0, 'has a bootstrap address outside the Kubernetes cluster (a bootstrap host)',
       'add a listener reached through a Gateway (addExternalListener), or MirrorMaker2Cluster.local() from inside the same Kubernetes cluster');
-    const alias = checkAlias(factory, options.alias ?? cluster.clusterName, cluster);
+    const alias = checkAlias(factory, options.alias ?? cluster.clusterName, cluster.clusterName);
     checkAuthentication(factory, cluster, listener);
     checkCopyNames(factory, options);
-    return new MirrorMaker2Cluster(cluster, alias, listener, listener.outsideBootstrapAddresses[0], true, options.caSecretName, options.userSecretName);
+    checkUser(factory, cluster, listener, options);
+    listenerTrust(factory, 'trustedCertificatesPattern', listener, cluster.clusterName, options.trustedCertificatesPattern);
+    return new MirrorMaker2Cluster(cluster, alias, listener, listener.outsideBootstrapAddresses[0], true, { ...options });
   }
 
+  /**
+   * A cluster known only by its bootstrap address, as Strimzi's example files address theirs
+   * (`cluster-a-kafka-bootstrap:9092`): one the app does not model (another team's, another
+   * operator's, or a Strimzi cluster whose `Kafka` is applied from elsewhere). MirrorMaker 2
+   * connects as the options say (TLS and the CA certificates it trusts, its authentication), with
+   * Secrets it reads from its own namespace. The construct makes no KafkaUser there and grants no
+   * ACL: the cluster's users are its owner's, who grants the MirrorMaker 2 user what
+   * `KafkaMirrorMaker2.sourceUser` / `.targetUser` list. What the app does not know is not
+   * checked: replication factors against the brokers, the topics' names against its topics
+   * (KafkaTopics cannot be mirrored from it: name them with `Acl.topic()`).
+   * @param bootstrapServers `host:port`, or several joined by commas
+   * @param options the alias, TLS and authentication
+   * @throws when an address has no port, the alias is not a name, trusted certificates come
+   *   without TLS or name no Secret and key (or glob), or TLS authentication comes without TLS
+   */
+  public static fromAddress(bootstrapServers: string, options: MirrorAddressOptions): MirrorMaker2Cluster {
+    const factory = 'MirrorMaker2Cluster.fromAddress()';
+    checkArgs(factory, 'MirrorMaker2Cluster.fromAddress', arguments);
+    const addresses = bootstrapServers.split(',').map((a) => a.trim());
+    if (!addresses.every(isHostPort)) {
+      throwFactoryError(factory, 'bootstrapServers', "must be host:port, or several joined by commas (Kafka's bootstrap.servers needs the port)", bootstrapServers, "use e.g. 'cluster-a-kafka-bootstrap:9092'");
+    }
+    const alias = checkAlias(factory, options.alias, bootstrapServers);
+    const trusted = options.trustedCertificates;
+    const tls = options.tls ?? trusted !== undefined;
+    if (!tls && trusted !== undefined) {
+      throwFactoryError(factory, 'trustedCertificates', 'are set with tls: false: a PLAINTEXT connection trusts no certificate', trusted.map((t) => t?.secretName), 'set tls: true (the default with trustedCertificates), or drop them');
+    }
+    const trustedCertificates = (trusted ?? []).map((t, i) => checkTrustedCa(factory, `trustedCertificates[${i}]`, t));
+    const secrets = trustedCertificates.map((t) => t.secretName);
+    if (options.authentication?.type === ListenerAuthenticationType.TLS && !tls) {
+      throwFactoryError(factory, 'authentication', 'is mutual TLS without TLS: a client certificate is presented in the TLS handshake', 'tls', 'set tls: true (and the trustedCertificates of the brokers\' CA), or authenticate with MirrorMaker2Authentication.scramSha512()');
+    }
+    return new MirrorMaker2Cluster(undefined, alias, undefined, addresses.join(','), false, {}, {
+      tls, trustedCertificates, authentication: options.authentication,
+      secrets: [...new Set([...secrets, ...(options.authentication ? [options.authentication.secretName] : [])])],
+    });
+  }
+
+  /** The options of local() or remote(). */
+  private readonly options: MirrorClusterOptions;
+
   private constructor(
-    /** The Kafka cluster. */
-    public readonly cluster: IKafkaCluster,
+    /** The Kafka cluster; undefined for a cluster known only by its address ({@link fromAddress}). */
+    public readonly cluster: IKafkaCluster | undefined,
     /** Its alias in MirrorMaker 2: the prefix of its topics on the other cluster under the prefixed policy. */
     public readonly alias: string,
-    /** The listener MirrorMaker 2 connects through. */
-    public readonly listener: KafkaListener,
+    /** The listener MirrorMaker 2 connects through; undefined for a cluster known only by its address. */
+    public readonly listener: KafkaListener | undefined,
     /** The `host:port` MirrorMaker 2 bootstraps from. */
     public readonly bootstrapServers: string,
     /** Whether it is reached from outside its Kubernetes cluster, with copied Secrets. */
     public readonly remote: boolean,
-    /** @internal */ public readonly _caSecretName?: string,
-    /** @internal */ public readonly _userSecretName?: string,
-  ) {}
+    options: MirrorClusterOptions,
+    /** @internal How MirrorMaker 2 connects to a cluster known only by its address. */
+    public readonly _address?: AddressConnection,
+  ) {
+    this.options = options;
+  }
+
+  /** @internal The copy of the listener's CA, when one is read. */
+  public get _caSecretName(): string | undefined {
+    return this.options.caSecretName;
+  }
+
+  /** @internal The copy of the user's Secret, when one is read. */
+  public get _userSecretName(): string | undefined {
+    return this.options.userSecretName;
+  }
+
+  /** @internal The glob of the CA Secret's keys to trust. */
+  public get _trustPattern(): string | undefined {
+    return this.options.trustedCertificatesPattern;
+  }
+
+  /** @internal The name of the user the construct makes. */
+  public get _userName(): string | undefined {
+    return this.options.userName;
+  }
+
+  /** @internal The user given to authenticate as. */
+  public get _user(): KafkaUser | undefined {
+    return this.options.user;
+  }
+}
+
+/** How MirrorMaker 2 connects to a cluster known only by its address. */
+interface AddressConnection {
+  readonly tls: boolean;
+  readonly trustedCertificates: readonly TrustedCa[];
+  readonly authentication?: MirrorMaker2Authentication;
+  /** The Secrets it reads, by name. */
+  readonly secrets: readonly string[];
 }
 
 /** Props of {@link KafkaMirrorMaker2}. */
@@ -201,10 +401,38 @@ export interface KafkaMirrorMaker2Props {
    * Service `<name>-mirrormaker2-api`, so at most 46 characters. The Connect group is
    * `<name>-group`, its topics `__<name>-config`, `__<name>-offset` and `__<name>-status` (Strimzi's
    * example names; `__` keeps them from being mirrored back), the users `<name>-source` and
-   * `<name>-target`.
+   * `<name>-target`, unless `groupId`, the `*StorageTopic` props and the clusters' `userName` or
+   * `user` say otherwise.
    * @default - the construct id, lower-cased
    */
   readonly name?: string;
+  /**
+   * The Kafka Connect group of MirrorMaker 2's workers on the target (Strimzi's `target.groupId`,
+   * Connect's `group.id`): unique among the Connect clusters of the target, or workers of two
+   * clusters join one group and run each other's connectors. The target user is granted Read and
+   * Describe on it.
+   * @default '<name>-group'
+   */
+  readonly groupId?: string;
+  /**
+   * The topic on the target where the workers keep the connectors' configurations (Strimzi's
+   * `target.configStorageTopic`). A name that does not start with `__` is one MirrorMaker 2 would
+   * mirror, should another mirror read the target with a pattern that takes it.
+   * @default '__<name>-config'
+   */
+  readonly configStorageTopic?: string;
+  /**
+   * The topic on the target where the workers keep the source connectors' offsets (Strimzi's
+   * `target.offsetStorageTopic`).
+   * @default '__<name>-offset'
+   */
+  readonly offsetStorageTopic?: string;
+  /**
+   * The topic on the target where the workers keep connector and task statuses (Strimzi's
+   * `target.statusStorageTopic`).
+   * @default '__<name>-status'
+   */
+  readonly statusStorageTopic?: string;
   /**
    * Its namespace. Strimzi reads the CA and user Secrets of both clusters from it: a local cluster
    * in this namespace is read directly, any other through copies (`MirrorClusterOptions.caSecretName`).
@@ -248,7 +476,11 @@ export interface KafkaMirrorMaker2Props {
    * The replication factor of the topics MirrorMaker 2 creates on the target for the mirrored
    * ones (`replication.factor`, whose Kafka default is 2). It must fit the target's brokers and
    * exceed its `min.insync.replicas`, which those topics inherit (MirrorMaker 2 does not copy a
-   * topic's min ISR: `config.properties.exclude`).
+   * topic's min ISR: `config.properties.exclude`). -1 gives them the target's own
+   * `default.replication.factor` (Kafka's "broker default": MirrorSourceConnector.createNewTopics
+   * sends it as the NewTopic's replication factor, and the controller takes -1 for its default),
+   * as Strimzi's examples set; it is checked as that default where the target tells it. A whole
+   * number from 1 to 32767 (a Java short), or -1.
    * @default 3, or the target's broker count if fewer in a DEVELOPMENT cluster
    */
   readonly replicationFactor?: number;
@@ -256,7 +488,10 @@ export interface KafkaMirrorMaker2Props {
    * The replication factor of MirrorMaker 2's and Kafka Connect's internal topics: the checkpoints
    * and offset-syncs topics (`checkpoints.topic.replication.factor`,
    * `offset-syncs.topic.replication.factor`) and the Connect workers' config, offset and status
-   * topics (`*.storage.replication.factor`), each checked against the brokers of the cluster it is on.
+   * topics (`*.storage.replication.factor`), each checked against the brokers of the cluster it is
+   * on. -1 gives them that cluster's `default.replication.factor` (Connect's
+   * `TopicCreationConfig.REPLICATION_FACTOR_VALIDATOR`: "-1 to use the broker's default"), as
+   * Strimzi's examples set. A whole number from 1 to 32767, or -1.
    * @default 3, or that cluster's broker count if fewer in a DEVELOPMENT cluster
    */
   readonly internalTopicReplicationFactor?: number;
@@ -266,10 +501,17 @@ export interface KafkaMirrorMaker2Props {
    */
   readonly replicas?: number;
   /**
-   * The most tasks the MirrorSourceConnector splits the mirrored partitions over.
+   * The most tasks the MirrorSourceConnector splits the mirrored partitions over (Strimzi's
+   * `sourceConnector.tasksMax`).
    * @default 1
    */
   readonly tasksMax?: number;
+  /**
+   * The most tasks the MirrorCheckpointConnector splits the consumer groups over (Strimzi's
+   * `checkpointConnector.tasksMax`). Only with checkpoints.
+   * @default 1
+   */
+  readonly checkpointTasksMax?: number;
   /**
    * The Apache Kafka version of the Connect image (one Strimzi 1.2 supports).
    * @default - the target cluster's version, else '4.3.1'
@@ -280,7 +522,8 @@ export interface KafkaMirrorMaker2Props {
    * Keys the construct derives from its props (`topics`, `replication.policy.class`,
    * `replication.factor`, …), the ones Strimzi sets (`name`, `tasks.max`, `source.cluster.*`, …)
    * and those the ACLs depend on (`topic.filter.class`, `replication.policy.separator`,
-   * `sync.topic.acls.enabled`, `topics.exclude`: select topics with `topics`) are refused, as is a
+   * `sync.topic.acls.enabled` unless `false`, the construct's value; `topics.exclude`: select
+   * topics with `topics`) are refused, as is a
    * transactional producer (`producer.transactional.id`, `producer.override.transactional.id`),
    * which needs transactional-id ACLs; a key of the checkpoint connector is pointed there.
    * @default - none
@@ -313,10 +556,13 @@ export interface KafkaMirrorMaker2Props {
    */
   readonly restrictedSecurityContext?: boolean;
   /**
-   * Expose Prometheus metrics with the Strimzi metrics reporter.
-   * @default false
+   * Prometheus metrics: `KafkaMetrics.strimziMetricsReporter()` (Strimzi's default allow list for
+   * MirrorMaker 2), or `KafkaMetrics.jmxPrometheusExporter()` (Strimzi's MirrorMaker 2 rules,
+   * {@link JmxExporterRules.mirrorMaker2}, in a ConfigMap `<name>-mirrormaker2-metrics`), or a JMX
+   * exporter ConfigMap of your own.
+   * @default - none
    */
-  readonly metrics?: boolean;
+  readonly metrics?: KafkaMetrics;
 }
 
 /** The replication policy classes (connect-mirror-client 4.3.1). */
@@ -367,6 +613,27 @@ const MIRRORS = new WeakMap<IConstruct, KafkaMirrorMaker2[]>();
  *   groups: ['billing'],
  * });
  * mirror.targetTopicName('orders'); // 'east.orders'
+ *
+ * @example
+ * // Strimzi's example: clusters applied from other files, by address; every topic and group,
+ * // Connect's topics named as there, replication factors the brokers' default.
+ * new KafkaMirrorMaker2(chart, 'MirrorMaker2', {
+ *   name: 'my-mirror-maker-2',
+ *   source: MirrorMaker2Cluster.fromAddress('cluster-a-kafka-bootstrap:9093', {
+ *     alias: 'cluster-a', trustedCertificates: [{ secretName: 'cluster-a-cluster-ca-cert', pattern: '*.crt' }],
+ *   }),
+ *   target: MirrorMaker2Cluster.fromAddress('cluster-b-kafka-bootstrap:9093', {
+ *     alias: 'cluster-b', trustedCertificates: [{ secretName: 'cluster-b-cluster-ca-cert', pattern: '*.crt' }],
+ *   }),
+ *   topics: [Acl.topic('*')],
+ *   groups: [Acl.group('*')],
+ *   configStorageTopic: 'my-mirror-maker-2-config',
+ *   offsetStorageTopic: 'my-mirror-maker-2-offset',
+ *   statusStorageTopic: 'my-mirror-maker-2-status',
+ *   replicationFactor: -1,
+ *   internalTopicReplicationFactor: -1,
+ *   checkpointConnectorConfig: { 'refresh.groups.interval.seconds': 600 },
+ * });
  */
 export class KafkaMirrorMaker2 extends Construct {
   /** The KafkaMirrorMaker2's name. */
@@ -417,8 +684,10 @@ export class KafkaMirrorMaker2 extends Construct {
   /** MirrorMaker 2's `groups`: the selection as one regular expression; undefined without checkpoints. */
   public readonly groupsPattern?: string;
   /**
-   * The user MirrorMaker 2 authenticates as on the source, made in the source's chart; undefined
-   * for a listener without authentication (on a cluster without authorization). Its ACLs, with the
+   * The user MirrorMaker 2 authenticates as on the source: the one given
+   * (`MirrorClusterOptions.user`), granted these ACLs beside its own, or one made in the source's
+   * chart (named `userName`); undefined for a listener without authentication (on a cluster
+   * without authorization) and for a source known only by its address, whose owner grants them. Its ACLs, with the
    * request handlers of Kafka 4.3.1 that check them (`KafkaApis` unless said otherwise):
    * - mirrored topics: Read (MirrorSourceTask's consumer: Fetch, `handleFetchRequest`), Describe
    *   (MirrorSourceConnector.findSourceTopicPartitions lists and describes them: Metadata,
@@ -441,7 +710,9 @@ export class KafkaMirrorMaker2 extends Construct {
   public readonly sourceUser?: KafkaUser;
   /**
    * The user MirrorMaker 2 authenticates as on the target (the Connect workers and both
-   * connectors), made in the target's chart. Its ACLs (Kafka 4.3.1):
+   * connectors): the one given (`MirrorClusterOptions.user`), granted these ACLs beside its own,
+   * or one made in the target's chart (named `userName`); undefined as for {@link sourceUser}. Its
+   * ACLs (Kafka 4.3.1):
    * - the mirrored topics' names on the target: Create (MirrorSourceConnector.createNewTopics:
    *   CreateTopics, `ControllerApis.createTopics`), Alter (createNewPartitions when a source topic
    *   grows: CreatePartitions, `ControllerApis.handleCreatePartitions`), AlterConfigs
@@ -475,6 +746,7 @@ export class KafkaMirrorMaker2 extends Construct {
   /** Creates the KafkaMirrorMaker2 and its users in each cluster; props MirrorMaker 2 or Strimzi would reject throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaMirrorMaker2Props) {
     super(scope, constructId('KafkaMirrorMaker2', scope, id));
+    KafkaMetrics._refuseBoolean({ scope: this, kind: 'KafkaMirrorMaker2', name: id }, (props as Partial<KafkaMirrorMaker2Props> | undefined)?.metrics);
     checkArgs({ scope: this, kind: 'KafkaMirrorMaker2', name: id }, 'KafkaMirrorMaker2.constructor', arguments, 2);
     const pass = ConsistencyPass.of(this);
     this.mirrorName = props.name ?? id.toLowerCase();
@@ -484,21 +756,24 @@ export class KafkaMirrorMaker2 extends Construct {
     const { source, target } = props;
     this.source = source;
     this.target = target;
-    if (source.cluster === target.cluster) {
+    if (source.cluster !== undefined && source.cluster === target.cluster) {
       throwPropError(subject, 'target', `is the source cluster too ('${source.cluster.clusterName}' at ${source.cluster.node.path}): MirrorMaker 2 mirrors between two clusters`, target.alias, 'mirror to another cluster');
+    }
+    if (source._address !== undefined && source.bootstrapServers === target.bootstrapServers) {
+      throwPropError(subject, 'target', `has the source's bootstrap address ${source.bootstrapServers}: MirrorMaker 2 mirrors between two clusters`, target.bootstrapServers, 'mirror to another cluster');
     }
     if (source.alias === target.alias) {
       throwPropError(subject, 'target', `has the source's alias '${source.alias}': MirrorMaker 2 names topics and internal topics by alias, and skips topics whose alias is the target's as cycles`, target.alias, "give each cluster its own alias, e.g. MirrorMaker2Cluster.remote(east, { alias: 'east' })");
     }
     for (const [prop, side] of [['source', source], ['target', target]] as const) {
-      const elsewhere = side.remote ? undefined : differentKubernetesClusters(this, side.cluster);
-      if (elsewhere !== undefined) {
+      const elsewhere = side.remote || side.cluster === undefined ? undefined : differentKubernetesClusters(this, side.cluster);
+      if (elsewhere !== undefined && side.cluster !== undefined) {
         throwPropError(subject, prop, `is MirrorMaker2Cluster.local(), but Kafka '${side.cluster.clusterName}' (${side.cluster.node.path}) is in another Kubernetes cluster than MirrorMaker 2 (${elsewhere}): its in-cluster address does not resolve here`, side.alias,
           `use MirrorMaker2Cluster.remote(${side.alias === side.cluster.clusterName ? 'cluster' : `cluster, { alias: '${side.alias}' }`}) through a listener reached from outside (a Gateway listener)`);
       }
     }
-    const local = [target, source].find((c) => !c.remote);
-    this.namespace = props.namespace ?? Chart.of(this).namespace ?? local?.cluster.namespace;
+    const local = [target, source].find((c) => !c.remote && c.cluster !== undefined);
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? local?.cluster?.namespace;
     checkNamespace(subject, 'namespace', this.namespace);
     this.replicationPolicy = props.replicationPolicy ?? MirrorReplicationPolicy.PREFIXED;
     this.checkpoints = props.checkpoints ?? true;
@@ -513,7 +788,11 @@ export class KafkaMirrorMaker2 extends Construct {
     this.offsetSyncsTopicLocation = props.offsetSyncsTopicLocation ?? OffsetSyncsTopicLocation.TARGET;
     this.replicas = wholeNumber(subject, 'replicas', props.replicas ?? 1, 1, 'run 1, or more for a standby worker');
     const tasksMax = wholeNumber(subject, 'tasksMax', props.tasksMax ?? 1, 1, 'use 1, or up to the number of mirrored partitions');
-    this.version = props.version ?? (SUPPORTED_KAFKA_VERSIONS.includes(target.cluster.version ?? '') ? target.cluster.version! : DEFAULT_KAFKA_VERSION);
+    if (props.checkpointTasksMax !== undefined && !this.checkpoints) {
+      throwPropError(subject, 'checkpointTasksMax', 'is set without checkpoints: there is no checkpoint connector', props.checkpointTasksMax, 'turn checkpoints on, or drop it');
+    }
+    const checkpointTasksMax = wholeNumber(subject, 'checkpointTasksMax', props.checkpointTasksMax ?? 1, 1, 'use 1, or up to the number of consumer groups to translate');
+    this.version = props.version ?? (SUPPORTED_KAFKA_VERSIONS.includes(target.cluster?.version ?? '') ? target.cluster!.version! : DEFAULT_KAFKA_VERSION);
     if (!SUPPORTED_KAFKA_VERSIONS.includes(this.version)) {
       throwPropError(subject, 'version', 'is not a Kafka version Strimzi 1.2 supports', this.version, `use one of ${SUPPORTED_KAFKA_VERSIONS.join(', ')} (default ${DEFAULT_KAFKA_VERSION})`);
     }
@@ -522,7 +801,9 @@ export class KafkaMirrorMaker2 extends Construct {
     this.internalTopicReplicationFactor = componentReplicationFactor(subject, 'internalTopicReplicationFactor', props.internalTopicReplicationFactor, target.cluster);
     this.offsetSyncsTopicReplicationFactor = componentReplicationFactor(subject, 'internalTopicReplicationFactor', props.internalTopicReplicationFactor, offsetSyncsCluster);
 
-    this.connectGroup = `${this.mirrorName}-group`;
+    this.connectGroup = props.groupId ?? `${this.mirrorName}-group`;
+    checkGroupId(subject, 'groupId', this.connectGroup);
+    this.connectTopics = this.storageTopics(props);
     // What to mirror: the topics and groups, as patterns, checked against what MirrorMaker 2 skips.
     this.topicPatterns = this.topicSelection(props.topics);
     this.groupPatterns = this.groupSelection(props.groups);
@@ -534,7 +815,6 @@ export class KafkaMirrorMaker2 extends Construct {
     const offsetSyncsAlias = this.offsetSyncsTopicLocation === OffsetSyncsTopicLocation.SOURCE ? target.alias : source.alias;
     this.checkpointsTopic = this.checkpoints ? `${source.alias}${SEPARATOR}checkpoints${SEPARATOR}internal` : undefined;
     this.offsetSyncsTopic = this.checkpoints ? `mm2-offset-syncs${SEPARATOR}${offsetSyncsAlias}${SEPARATOR}internal` : undefined;
-    this.connectTopics = { config: `__${this.mirrorName}-config`, offset: `__${this.mirrorName}-offset`, status: `__${this.mirrorName}-status` };
 
     // The user's config, checked against Kafka's models; what it turns off the ACLs need not allow.
     const context: MirrorConfigContext = { version: this.version, checkpoints: this.checkpoints, syncGroupOffsets: this.syncGroupOffsets };
@@ -548,7 +828,7 @@ export class KafkaMirrorMaker2 extends Construct {
 
     checkSizing(subject, 'resources', props.resources);
     const restricted = props.restrictedSecurityContext ?? true;
-    const dev = target.cluster.profile === ClusterProfile.DEVELOPMENT;
+    const dev = target.cluster?.profile === ClusterProfile.DEVELOPMENT;
     const resources = props.resources ?? (dev
       ? { cpu: { request: Cpu.millis(100) }, memory: { request: Size.gibibytes(1), limit: Size.gibibytes(1) } }
       : { cpu: { request: Cpu.millis(250) }, memory: { request: Size.gibibytes(2), limit: Size.gibibytes(2) } });
@@ -560,8 +840,13 @@ export class KafkaMirrorMaker2 extends Construct {
     this.targetUser = this.makeUser('target', target, needs.target);
     this.checkSecrets();
     // The topics MirrorMaker 2 creates exist once it runs: ACLs on them are not on unknown topics.
-    for (const [cluster, topics] of needs.creates) for (const topic of topics) pass.declare(cluster, 'topic', topic);
+    for (const [cluster, topics] of needs.creates) if (cluster !== undefined) for (const topic of topics) pass.declare(cluster, 'topic', topic);
 
+    const metricsConfig = props.metrics?._bindComponent(this, 'mirrormaker2', this.mirrorName, this.namespace);
+    const ownMetrics = props.metrics?.jmxExporter?.configMapName;
+    if (ownMetrics !== undefined) {
+      pass.refer(subject, 'metrics', { group: '', kind: 'ConfigMap', namespace: this.namespace, name: ownMetrics }, "Strimzi reads the JMX exporter's ConfigMap from MirrorMaker 2's namespace: create it there", true);
+    }
     this.resource = new strimzi.KafkaMirrorMaker2(this, 'Resource', {
       metadata: { name: this.mirrorName, namespace: this.namespace },
       spec: {
@@ -600,7 +885,7 @@ export class KafkaMirrorMaker2 extends Construct {
           },
           ...(this.checkpoints && {
             checkpointConnector: {
-              tasksMax: 1,
+              tasksMax: checkpointTasksMax,
               config: {
                 'replication.policy.class': POLICY_CLASSES[this.replicationPolicy],
                 'checkpoints.topic.replication.factor': this.internalTopicReplicationFactor,
@@ -614,7 +899,13 @@ export class KafkaMirrorMaker2 extends Construct {
           topicsPattern: this.topicsPattern,
         }],
         resources: renderResources(resources, strimzi.KafkaMirrorMaker2SpecResourcesRequests.fromString, strimzi.KafkaMirrorMaker2SpecResourcesLimits.fromString),
-        ...(props.metrics && { metricsConfig: { type: strimzi.KafkaMirrorMaker2SpecMetricsConfigType.STRIMZI_METRICS_REPORTER } }),
+        ...(metricsConfig && {
+          metricsConfig: {
+            ...metricsConfig,
+            type: metricsConfig.type === 'jmxPrometheusExporter' ? strimzi.KafkaMirrorMaker2SpecMetricsConfigType.JMX_PROMETHEUS_EXPORTER : strimzi.KafkaMirrorMaker2SpecMetricsConfigType.STRIMZI_METRICS_REPORTER,
+            ...(metricsConfig.values && { values: { allowList: [...metricsConfig.values.allowList] } }),
+          },
+        }),
         template: compact({
           pod: restricted ? { securityContext: restrictedPodSecurityContext() } : undefined,
           connectContainer: restricted ? { securityContext: restrictedContainerSecurityContext() } : undefined,
@@ -777,9 +1068,38 @@ export class KafkaMirrorMaker2 extends Construct {
     }));
   }
 
+  /**
+   * The Connect workers' config, offset and status topics on the target, given or derived
+   * (`__<name>-config`, …), checked: Kafka topic names, none of Kafka's own, three different ones
+   * (Connect keeps connector configurations, source offsets and statuses each in a compacted topic
+   * of its own: KafkaConfigBackingStore, KafkaOffsetBackingStore and KafkaStatusBackingStore each
+   * read every record of theirs as their own kind).
+   */
+  private storageTopics(props: KafkaMirrorMaker2Props): { readonly config: string; readonly offset: string; readonly status: string } {
+    const given = [
+      ['configStorageTopic', props.configStorageTopic ?? `__${this.mirrorName}-config`],
+      ['offsetStorageTopic', props.offsetStorageTopic ?? `__${this.mirrorName}-offset`],
+      ['statusStorageTopic', props.statusStorageTopic ?? `__${this.mirrorName}-status`],
+    ] as const;
+    given.forEach(([prop, topic], i) => {
+      checkTopicName(this.subject, prop, topic);
+      checkReservedTopicName(this.subject, prop, topic);
+      const earlier = given.slice(0, i).find(([, other]) => other === topic);
+      if (earlier !== undefined) {
+        throwPropError(this.subject, prop, `is ${earlier[0]} too: Connect keeps connector configurations, source offsets and statuses each in a compacted topic of its own (KafkaConfigBackingStore, KafkaOffsetBackingStore, KafkaStatusBackingStore), and would read one store's records as another's`, topic,
+          `give each its own topic, e.g. '${this.mirrorName}-config', '${this.mirrorName}-offset' and '${this.mirrorName}-status'`);
+      }
+    });
+    return { config: given[0][1], offset: given[1][1], status: given[2][1] };
+  }
+
   /** Throws unless `topic` is a topic of the source cluster. */
   private checkSourceTopic(prop: string, topic: KafkaTopic): void {
     const cluster = this.source.cluster;
+    if (cluster === undefined) {
+      throwPropError(this.subject, prop, `is KafkaTopic '${topic.topicName}' of cluster '${topic.cluster.clusterName}' (${topic.cluster.node.path}), but the source is MirrorMaker2Cluster.fromAddress() (${this.source.bootstrapServers}), whose topics the app does not know`, topic.topicName,
+        `name the topic with Acl.topic('${topic.topicName}'), or address the source with MirrorMaker2Cluster.local(cluster) if that is its cluster`);
+    }
     const same = topic.cluster === cluster || (topic.cluster !== this.target.cluster && topic.cluster.clusterName === cluster.clusterName
       && topic.cluster.namespace === cluster.namespace && differentKubernetesClusters(topic.cluster, cluster) === undefined);
     if (!same) {
@@ -791,7 +1111,7 @@ export class KafkaMirrorMaker2 extends Construct {
    * What MirrorMaker 2 does on each cluster, as ACL rules (the sources are in the docs of
    * {@link sourceUser} and {@link targetUser}), and the topics it creates on each.
    */
-  private mirrorNeeds(syncTopicConfigs: boolean): { source: AclRule[]; target: AclRule[]; creates: Array<[IKafkaCluster, string[]]> } {
+  private mirrorNeeds(syncTopicConfigs: boolean): { source: AclRule[]; target: AclRule[]; creates: Array<[IKafkaCluster | undefined, string[]]> } {
     const { READ, WRITE, CREATE, ALTER, DESCRIBE, ALTER_CONFIGS, DESCRIBE_CONFIGS } = AclOperation;
     const acl = (p: Pattern) => (p.prefix ? Acl.topicPrefix(p.name) : Acl.topic(p.name));
     const group = (p: Pattern) => (p.prefix ? Acl.groupPrefix(p.name) : Acl.group(p.name));
@@ -833,62 +1153,85 @@ export class KafkaMirrorMaker2 extends Construct {
   }
 
   /**
-   * The KafkaUser of one side, in that cluster's chart (a child of the cluster's construct), with
-   * the listener's kind of authentication and the rules merged one per resource; undefined for a
-   * listener without authentication on a cluster without authorization.
+   * The KafkaUser of one side: the one given (`MirrorClusterOptions.user`), or one made in that
+   * cluster's chart (a child of the cluster's construct, named `userName`), with the listener's
+   * kind of authentication; granted the rules, merged one per resource, where the cluster has (or
+   * may have) simple authorization. Undefined for a listener without authentication, and for a
+   * cluster known only by its address (its users are its owner's).
    */
   private makeUser(prop: 'source' | 'target', side: MirrorMaker2Cluster, rules: readonly AclRule[]): KafkaUser | undefined {
-    const type = side.listener.authentication.type;
+    const { cluster, listener } = side;
+    if (cluster === undefined || listener === undefined) return undefined;
+    const type = listener.authentication.type;
     if (type === undefined) return undefined;
-    // One per side, so that two clusters in one namespace (one Kubernetes cluster) get two users.
-    const userName = `${this.mirrorName}-${prop}`;
-    const taken = side.cluster.node.tryFindChild(userName);
-    if (taken !== undefined) {
-      throwPropError(this.subject, 'name', `makes the ${prop} user '${userName}' in cluster '${side.cluster.clusterName}' (${side.cluster.node.path}), which ${taken.node.path} already is: two KafkaMirrorMaker2 of one name mirror this cluster, and would share a user, a Connect group and topics`, this.mirrorName,
-        'give each KafkaMirrorMaker2 its own name');
+    const authorization = cluster.authorization;
+    // Unknown authorization (a cluster made elsewhere that does not say): granted, as the library's default is simple.
+    const grant = authorization === undefined || authorization.type === AuthorizationType.SIMPLE;
+    const given = side._user;
+    if (given !== undefined) {
+      if (grant) given._addGranted(rules);
+      return given;
     }
-    const user = new KafkaUser(side.cluster, userName, {
-      cluster: side.cluster,
+    // One per side, so that two clusters in one namespace (one Kubernetes cluster) get two users.
+    const userName = side._userName ?? `${this.mirrorName}-${prop}`;
+    const taken = cluster.node.tryFindChild(userName);
+    if (taken !== undefined) {
+      if (side._userName !== undefined) {
+        throwPropError(this.subject, prop, `names the user it makes '${userName}' (userName), but ${taken.node.path} in cluster '${cluster.clusterName}' has that id already`, userName,
+          taken instanceof KafkaUser ? 'pass that KafkaUser as user instead of userName, or choose another userName' : 'choose another userName');
+      }
+      throwPropError(this.subject, 'name', `makes the ${prop} user '${userName}' in cluster '${cluster.clusterName}' (${cluster.node.path}), which ${taken.node.path} already is: two KafkaMirrorMaker2 of one name mirror this cluster, and would share a user, a Connect group and topics`, this.mirrorName,
+        'give each KafkaMirrorMaker2 its own name (or its users their own userName)');
+    }
+    const user = new KafkaUser(cluster, userName, {
+      cluster,
       userName,
       authentication: type === ListenerAuthenticationType.TLS ? UserAuthentication.tls() : UserAuthentication.scramSha512(),
     });
-    const authorization = side.cluster.authorization;
-    // Unknown authorization (a cluster made elsewhere that does not say): granted, as the library's default is simple.
-    if (authorization === undefined || authorization.type === AuthorizationType.SIMPLE) user.addAcl(...mergeGrants(rules, []));
+    if (grant) user.addAcl(...mergeGrants(rules, []));
     return user;
   }
 
   /**
    * Throws when a copy's Secret name is given where no copy is read (the cluster's namespace, a
    * listener without TLS or authentication), or when two of the Secrets MirrorMaker 2 reads from its
-   * namespace (each side's CA and user credentials, copies or the originals) are one Secret.
+   * namespace (each side's CA and user credentials, copies or the originals) are one Secret. The
+   * Secrets of a cluster known only by its address are the user's: they may be shared between its
+   * CA and credentials, or with the other side's, but not be a copy the runbook writes.
    */
   private checkSecrets(): void {
-    const read: Array<{ name: string; what: string; prop: 'source' | 'target'; option?: 'caSecretName' | 'userSecretName'; fallback: string }> = [];
+    const read: Array<{ name: string; what: string; prop: 'source' | 'target'; option?: 'caSecretName' | 'userSecretName'; fallback?: string; copy: boolean; address: boolean }> = [];
     for (const [prop, side] of [['source', this.source], ['target', this.target]] as const) {
+      const { cluster, listener } = side;
+      if (side._address !== undefined || cluster === undefined || listener === undefined) {
+        for (const name of side._address?.secrets ?? []) read.push({ name, what: `a Secret given for the ${prop} cluster at ${side.bootstrapServers}`, prop, copy: false, address: true });
+        continue;
+      }
       const call = `MirrorMaker2Cluster.${side.remote ? 'remote' : 'local'}()`;
-      const kafka = `Kafka '${side.cluster.clusterName}'`;
+      const kafka = `Kafka '${cluster.clusterName}'`;
       const unused = (option: 'caSecretName' | 'userSecretName', value: string, why: string): never => throwPropError(this.subject, prop, `sets ${option} '${value}' (${call}), which is not used: ${why}`, value, `drop ${option}`);
       const trust = this.trustSecret(side);
       const credentials = this.userSecret(side);
+      const copy = this.copied(side);
       if (side._caSecretName !== undefined) {
-        if (trust === undefined) unused('caSecretName', side._caSecretName, `listener '${side.listener.name}' of ${kafka} has no TLS, so there is no CA to trust`);
-        if (!this.copied(side)) unused('caSecretName', side._caSecretName, `MirrorMaker 2 is in the namespace of ${kafka} (${this.namespace}), where it reads the listener's CA Secret '${trust!.secretName}' itself`);
+        if (trust === undefined) unused('caSecretName', side._caSecretName, `listener '${listener.name}' of ${kafka} has no TLS, so there is no CA to trust`);
+        if (!copy) unused('caSecretName', side._caSecretName, `MirrorMaker 2 is in the namespace of ${kafka} (${this.namespace}), where it reads the listener's CA Secret '${trust!.secretName}' itself`);
       }
       if (side._userSecretName !== undefined) {
-        if (credentials === undefined) unused('userSecretName', side._userSecretName, `listener '${side.listener.name}' of ${kafka} has no authentication, so there are no credentials to read`);
-        if (!this.copied(side)) unused('userSecretName', side._userSecretName, `MirrorMaker 2 is in the namespace of ${kafka} (${this.namespace}), where it reads the user's Secret '${credentials}' itself`);
+        if (credentials === undefined) unused('userSecretName', side._userSecretName, `listener '${listener.name}' of ${kafka} has no authentication, so there are no credentials to read`);
+        if (!copy) unused('userSecretName', side._userSecretName, `MirrorMaker 2 is in the namespace of ${kafka} (${this.namespace}), where it reads the user's Secret '${credentials}' itself`);
       }
-      if (trust !== undefined) read.push({ name: trust.secretName, what: `the CA of the ${prop} ${kafka}`, prop, option: side._caSecretName === undefined ? undefined : 'caSecretName', fallback: `${this.mirrorName}-${prop}-ca` });
-      if (credentials !== undefined) read.push({ name: credentials, what: `the credentials of the ${prop} user`, prop, option: side._userSecretName === undefined ? undefined : 'userSecretName', fallback: `${this.mirrorName}-${prop}-user` });
+      if (trust !== undefined) read.push({ name: trust.secretName, what: `the CA of the ${prop} ${kafka}`, prop, option: side._caSecretName === undefined ? undefined : 'caSecretName', fallback: `${this.mirrorName}-${prop}-ca`, copy, address: false });
+      if (credentials !== undefined) read.push({ name: credentials, what: `the credentials of the ${prop} user`, prop, option: side._userSecretName === undefined ? undefined : 'userSecretName', fallback: `${this.mirrorName}-${prop}-user`, copy, address: false });
     }
     const names = read.map((r) => r.name);
     read.forEach((later, j) => {
-      const earlier = read.slice(0, j).find((r) => r.name === later.name);
+      // Two of the user's Secrets, or a user's and an original, may be one; a copy may be no other.
+      const earlier = read.slice(0, j).find((r) => r.name === later.name && (r.copy || later.copy || (!r.address && !later.address)));
       if (earlier === undefined) return;
-      // The one whose name was given is the one to change.
-      const [given, other] = later.option !== undefined ? [later, earlier] : [earlier, later];
-      const fallbackFree = !names.includes(given.fallback);
+      // The one whose name was given is the one to change; else a derived copy.
+      const [given, other] = later.option !== undefined || (later.copy && !earlier.copy && earlier.option === undefined) ? [later, earlier] : [earlier, later];
+      const fallbackFree = given.fallback !== undefined && !names.includes(given.fallback);
       throwPropError(this.subject, given.prop, `reads ${given.what} from Secret '${given.name}' in namespace ${this.namespace ?? '(none)'}, where it reads ${other.what} too: one Secret cannot hold both, and the runbook would copy one over the other`, given.name,
         given.option === undefined ? 'give each copy its own name (caSecretName, userSecretName)'
           : `give ${given.option} another name${fallbackFree ? `, or leave it unset for '${given.fallback}'` : ''}`);
@@ -897,6 +1240,15 @@ export class KafkaMirrorMaker2 extends Construct {
 
   /** Strimzi's `target` / `mirrors[].source` connection fields of one side (the same shape). */
   private connection(side: MirrorMaker2Cluster): strimzi.KafkaMirrorMaker2SpecMirrorsSource {
+    const address = side._address;
+    if (address !== undefined) {
+      return {
+        alias: side.alias,
+        bootstrapServers: side.bootstrapServers,
+        ...(address.tls && { tls: { trustedCertificates: address.trustedCertificates.map(renderTrust) } }),
+        ...(address.authentication && { authentication: address.authentication._spec }),
+      };
+    }
     const trust = this.trustSecret(side);
     const user = this.userOf(side);
     const credentials = this.userSecret(side);
@@ -906,7 +1258,7 @@ export class KafkaMirrorMaker2 extends Construct {
     return {
       alias: side.alias,
       bootstrapServers: side.bootstrapServers,
-      ...(trust && { tls: { trustedCertificates: [{ secretName: trust.secretName, certificate: trust.certificate }] } }),
+      ...(trust && { tls: { trustedCertificates: [renderTrust(trust)] } }),
       ...(authentication && { authentication: authentication as strimzi.KafkaMirrorMaker2SpecMirrorsSourceAuthentication }),
     };
   }
@@ -920,11 +1272,18 @@ export class KafkaMirrorMaker2 extends Construct {
     return side === this.source ? 'source' : 'target';
   }
 
-  /** The CA Secret MirrorMaker 2 reads for one side, in its own namespace: the listener's, or its copy (`<name>-<side>-ca`). */
-  private trustSecret(side: MirrorMaker2Cluster): { secretName: string; certificate: string } | undefined {
-    const ca = side.listener.trustedCa;
+  /**
+   * The CA MirrorMaker 2 trusts for one side of the app, in its own namespace: the listener's CA
+   * Secret, or its copy (`<name>-<side>-ca`, with the CA as `ca.crt`); its one key, or the keys
+   * `trustedCertificatesPattern` matches.
+   */
+  private trustSecret(side: MirrorMaker2Cluster): TrustedCa | undefined {
+    const ca = side.listener?.trustedCa;
     if (ca === undefined) return undefined;
-    return this.copied(side) ? { secretName: side._caSecretName ?? `${this.mirrorName}-${this.sideName(side)}-ca`, certificate: 'ca.crt' } : { secretName: ca.secretName, certificate: ca.certificate };
+    const copied = this.copied(side);
+    const secretName = copied ? side._caSecretName ?? `${this.mirrorName}-${this.sideName(side)}-ca` : ca.secretName;
+    const pattern = side._trustPattern;
+    return pattern !== undefined ? { secretName, pattern } : { secretName, certificate: copied ? 'ca.crt' : ca.certificate };
   }
 
   /** The user Secret MirrorMaker 2 reads for one side, in its own namespace: the user operator's, or its copy (`<name>-<side>-user`). */
@@ -934,9 +1293,9 @@ export class KafkaMirrorMaker2 extends Construct {
     return this.copied(side) ? side._userSecretName ?? `${this.mirrorName}-${this.sideName(side)}-user` : user.secretName;
   }
 
-  /** Whether MirrorMaker 2 reads copies of a side's Secrets: it is in another Kubernetes cluster or namespace. */
+  /** Whether MirrorMaker 2 reads copies of a side's Secrets: the cluster is in another Kubernetes cluster or namespace. */
   private copied(side: MirrorMaker2Cluster): boolean {
-    return side.remote || side.cluster.namespace !== this.namespace;
+    return side.cluster !== undefined && (side.remote || side.cluster.namespace !== this.namespace);
   }
 
   /** What MirrorMaker 2 reads, dials and trusts, and what Strimzi makes from it, for the consistency pass. */
@@ -946,15 +1305,19 @@ export class KafkaMirrorMaker2 extends Construct {
     const by = `Strimzi, from KafkaMirrorMaker2 '${this.mirrorName}' at ${this.node.path}`;
     pass.provide(this, () => connectClusterObjects(this.namespace, this.mirrorName, 'mirrormaker2', this.serviceName, this.replicas), by);
     for (const [prop, side] of [['source', this.source], ['target', this.target]] as const) {
+      const { cluster, listener, _address: address } = side;
+      if (address !== undefined || cluster === undefined || listener === undefined) {
+        this.recordAddressFacts(prop, side);
+        continue;
+      }
       const trust = this.trustSecret(side);
       const credentials = this.userSecret(side);
       const user = this.userOf(side);
-      const cluster = side.cluster;
       if (this.copied(side)) {
-        const origin = side.listener.trustedCa;
+        const origin = listener.trustedCa;
         if (trust !== undefined && origin !== undefined) {
           pass.copy(this, secretRef(this.namespace, trust.secretName), { scope: cluster, ref: secretRef(cluster.namespace, origin.secretName) },
-            `a copy of the CA of listener '${side.listener.name}' of Kafka '${cluster.clusterName}' (${origin.secretName}), made by the runbook for KafkaMirrorMaker2 '${this.mirrorName}'`);
+            `a copy of the CA of listener '${listener.name}' of Kafka '${cluster.clusterName}' (${origin.secretName}), made by the runbook for KafkaMirrorMaker2 '${this.mirrorName}'`);
         }
         if (credentials !== undefined && user?.secretName !== undefined) {
           pass.copy(this, secretRef(this.namespace, credentials), { scope: user, ref: secretRef(cluster.namespace, user.secretName) },
@@ -975,6 +1338,31 @@ export class KafkaMirrorMaker2 extends Construct {
   }
 
   /**
+   * What MirrorMaker 2 reads and dials for a cluster known only by its address: the Secrets given,
+   * which the user makes in its namespace (a warning when nothing in the app has them), and each
+   * bootstrap address, so that a listener of the app at that address is checked against its TLS,
+   * CA (where one Secret is trusted) and authentication.
+   */
+  private recordAddressFacts(prop: 'source' | 'target', side: MirrorMaker2Cluster): void {
+    const pass = ConsistencyPass.of(this);
+    const address = side._address!;
+    for (const secret of address.secrets) {
+      pass.refer(this.subject, prop, secretRef(this.namespace, secret), `MirrorMaker 2 reads it from its own namespace (${this.namespace ?? 'the one kubectl applies to'}): make it there before applying`, true);
+    }
+    const trusted = address.trustedCertificates;
+    // TLS on the JVM's CAs, or several CA Secrets: which one a listener's CA must be is not known.
+    if (address.tls && trusted.length !== 1) return;
+    for (const bootstrap of side.bootstrapServers.split(',')) {
+      pass.tlsClient({
+        subject: this.subject, prop, address: bootstrap,
+        trust: address.tls ? secretRef(this.namespace, trusted[0].secretName) : undefined,
+        authentication: address.authentication?.type ?? 'none',
+        namespace: this.namespace,
+      });
+    }
+  }
+
+  /**
    * The replication factors against the brokers and min ISR of the cluster each topic is on, as
    * they are at synth: at most the brokers (CreateTopics fails with INVALID_REPLICATION_FACTOR), and
    * above the cluster's `min.insync.replicas`, which the topics inherit, so acks=all writes (the
@@ -982,14 +1370,16 @@ export class KafkaMirrorMaker2 extends Construct {
    */
   private replicationProblems(): string[] {
     const offsetSyncsCluster = this.offsetSyncsTopicLocation === OffsetSyncsTopicLocation.SOURCE ? this.source.cluster : this.target.cluster;
-    const checks: Array<[string, number, IKafkaCluster, string]> = [
+    const checks: Array<[string, number, IKafkaCluster | undefined, string]> = [
       ['replicationFactor', this.replicationFactor, this.target.cluster, 'the mirrored topics'],
       ['internalTopicReplicationFactor', this.internalTopicReplicationFactor, this.target.cluster, `the Connect topics${this.checkpoints ? ' and the checkpoints topic' : ''}`],
-      ...(this.checkpoints ? [['internalTopicReplicationFactor', this.offsetSyncsTopicReplicationFactor, offsetSyncsCluster, `the offset-syncs topic ${this.offsetSyncsTopic}`] as [string, number, IKafkaCluster, string]] : []),
+      ...(this.checkpoints ? [['internalTopicReplicationFactor', this.offsetSyncsTopicReplicationFactor, offsetSyncsCluster, `the offset-syncs topic ${this.offsetSyncsTopic}`] as [string, number, IKafkaCluster | undefined, string]] : []),
     ];
     const errors: string[] = [];
     const seen = new Set<string>();
     for (const [prop, rf, cluster, what] of checks) {
+      // A cluster known only by its address: its brokers and min ISR are not known.
+      if (cluster === undefined) continue;
       const key = `${prop}|${rf}|${cluster.node.path}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -1008,7 +1398,7 @@ export class KafkaMirrorMaker2 extends Construct {
    */
   private problemsWithOthers(mirrors: readonly KafkaMirrorMaker2[]): string[] {
     const errors: string[] = [];
-    const same = (a: MirrorMaker2Cluster, b: MirrorMaker2Cluster) => a.cluster === b.cluster || a.alias === b.alias;
+    const same = sameSide;
     // Mirrors of one estate: the charts of one Environment, or the plain charts of the app (the
     // environments of one app are alternatives, e.g. the examples).
     const estate = (m: KafkaMirrorMaker2) => Chart.of(m).node.scope;
@@ -1038,7 +1428,10 @@ export class KafkaMirrorMaker2 extends Construct {
               : 'mirror each topic into the target from one source only: drop it from one of them'));
         }
       }
-      if (this.target.cluster === other.target.cluster || (this.target.alias === other.target.alias && this.target.cluster.clusterName === other.target.cluster.clusterName)) {
+      const [mine, theirs] = [this.target, other.target];
+      const oneTarget = (mine.cluster !== undefined && mine.cluster === theirs.cluster) || mine.bootstrapServers === theirs.bootstrapServers
+        || (mine.alias === theirs.alias && mine.cluster !== undefined && mine.cluster.clusterName === theirs.cluster?.clusterName);
+      if (oneTarget) {
         const mine = [this.connectGroup, ...Object.values(this.connectTopics)];
         const shared = [other.connectGroup, ...Object.values(other.connectTopics)].find((n) => mine.includes(n));
         if (shared !== undefined) {
@@ -1073,7 +1466,7 @@ export class KafkaMirrorMaker2 extends Construct {
    * selected again. Two-cluster loops are problemsWithOthers'.
    */
   private loopProblems(mirrors: readonly KafkaMirrorMaker2[]): string[] {
-    const same = (a: MirrorMaker2Cluster, b: MirrorMaker2Cluster) => a.cluster === b.cluster || a.alias === b.alias;
+    const same = sameSide;
     const estate = (m: KafkaMirrorMaker2) => Chart.of(m).node.scope;
     const others = mirrors.slice(0, mirrors.indexOf(this)).filter((m) => estate(m) === estate(this));
     if (others.length < 2) return [];
@@ -1126,8 +1519,9 @@ export class KafkaMirrorMaker2 extends Construct {
    * mix with mirrored ones.
    */
   private managedTopicProblems(): string[] {
-    const sameCluster = (a: IKafkaCluster, b: IKafkaCluster) => a === b
-      || (a.clusterName === b.clusterName && a.namespace === b.namespace && differentKubernetesClusters(a, b) === undefined);
+    // A cluster known only by its address is none of the app's.
+    const sameCluster = (a: IKafkaCluster, b: IKafkaCluster | undefined) => b !== undefined
+      && (a === b || (a.clusterName === b.clusterName && a.namespace === b.namespace && differentKubernetesClusters(a, b) === undefined));
     const onSource = this.offsetSyncsTopicLocation === OffsetSyncsTopicLocation.SOURCE;
     const topics = Chart.of(this).node.scope!.node.findAll().filter((c): c is KafkaTopic => c instanceof KafkaTopic);
     const errors: string[] = [];
@@ -1173,6 +1567,21 @@ export class KafkaMirrorMaker2 extends Construct {
   }
 }
 
+/**
+ * Whether two sides of mirrors are one cluster: one construct, one alias (aliases name clusters
+ * across an estate's mirrors), or one bootstrap address.
+ */
+function sameSide(a: MirrorMaker2Cluster, b: MirrorMaker2Cluster): boolean {
+  return (a.cluster !== undefined && a.cluster === b.cluster) || a.alias === b.alias || a.bootstrapServers === b.bootstrapServers;
+}
+
+/** A Kafka Connect `group.id`, checked: not empty, on one line (Strimzi writes it into the worker's properties file). */
+function checkGroupId(subject: Subject, prop: string, groupId: string): void {
+  if (typeof groupId !== 'string' || groupId.trim() === '' || /[\u0000-\u001f\u007f]/.test(groupId)) {
+    throwPropError(subject, prop, "must be a consumer group id on one line: Strimzi writes it into the Connect workers' properties file as group.id", groupId, "use e.g. 'east-to-west-group'");
+  }
+}
+
 /** Throws unless `cluster` is an IKafkaCluster. */
 function checkCluster(factory: string, cluster: IKafkaCluster): void {
   if (!(cluster instanceof Construct) || !Array.isArray((cluster as Partial<IKafkaCluster>).allListeners)) {
@@ -1204,11 +1613,50 @@ function checkCopyNames(factory: string, options: MirrorClusterOptions): void {
 }
 
 /** The alias, checked: a topic-name fragment without the separator. */
-function checkAlias(factory: string, alias: string, cluster: IKafkaCluster): string {
+function checkAlias(factory: string, alias: string, cluster: string): string {
   if (typeof alias !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(alias)) {
-    throwFactoryError(factory, 'alias', `must be 1-64 letters, digits, '_' and '-' (no '.', the replication policy's separator: DefaultReplicationPolicy.topicSource splits at the first '.'), for cluster '${cluster.clusterName}'`, alias, "use e.g. 'east'");
+    throwFactoryError(factory, 'alias', `must be 1-64 letters, digits, '_' and '-' (no '.', the replication policy's separator: DefaultReplicationPolicy.topicSource splits at the first '.'), for cluster '${cluster}'`, alias, "use e.g. 'east'");
   }
   return alias;
+}
+
+/**
+ * Throws unless the user MirrorMaker 2 authenticates as fits: `userName` a KafkaUser name (and a
+ * certificate's common name for a tls listener), or `user` a KafkaUser of the cluster with the
+ * listener's authentication and a Secret Strimzi can read; not both.
+ */
+function checkUser(factory: string, cluster: IKafkaCluster, listener: KafkaListener, options: MirrorClusterOptions): void {
+  const { user, userName } = options;
+  const listenerType = listener.authentication.type;
+  if (user !== undefined && userName !== undefined) {
+    throwFactoryError(factory, 'userName', `is set with user '${user.userName}': the construct makes no user when given one`, userName, 'drop userName (the given user keeps its name), or drop user to have one made');
+  }
+  if ((user !== undefined || userName !== undefined) && listenerType === undefined) {
+    throwFactoryError(factory, user !== undefined ? 'user' : 'userName', `is set, but listener '${listener.name}' of KafkaCluster '${cluster.clusterName}' has no authentication: MirrorMaker 2 connects as User:ANONYMOUS`, user?.userName ?? userName,
+      'drop it, or use a listener with scram-sha-512 or tls authentication');
+  }
+  if (userName !== undefined) {
+    checkFactoryName(factory, 'userName', userName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the KafkaUser and its Secret', example: 'mirror-maker' });
+    // Strimzi KafkaUserModel.validateTlsUsername: a tls user is a certificate's CN (RFC 5280 ub-common-name: 64).
+    if (listenerType === ListenerAuthenticationType.TLS && userName.length > 64) {
+      throwFactoryError(factory, 'userName', `is longer than 64 characters, the most an X.509 common name holds (listener '${listener.name}' authenticates with tls: the user is CN=<name>)`, userName, 'shorten it');
+    }
+  }
+  if (user === undefined) return;
+  if (!(user instanceof KafkaUser)) throwFactoryError(factory, 'user', 'must be a KafkaUser', user, 'pass the KafkaUser MirrorMaker 2 authenticates as, e.g. cluster.addUser(...)');
+  const other = user.cluster;
+  const same = other === cluster || (other.clusterName === cluster.clusterName && other.namespace === cluster.namespace && differentKubernetesClusters(other, cluster) === undefined);
+  if (!same) {
+    throwFactoryError(factory, 'user', `is a user of cluster '${other.clusterName}' (${other.node.path}), not of '${cluster.clusterName}' (${cluster.node.path}): only that cluster's user operator gives it credentials there`, user.userName, `pass a KafkaUser of '${cluster.clusterName}'`);
+  }
+  if (user.authentication.type === UserAuthenticationType.TLS_EXTERNAL) {
+    throwFactoryError(factory, 'user', "is a tls-external user: its certificate is issued outside Strimzi, so there is no Secret of the user operator's for MirrorMaker 2 to read", user.userName,
+      'use a UserAuthentication.tls() or scramSha512() user, or MirrorMaker2Cluster.fromAddress() with MirrorMaker2Authentication.tls() and your certificate\'s Secret');
+  }
+  if (user.authentication.listenerAuthentication !== listenerType) {
+    throwFactoryError(factory, 'user', `authenticates with ${user.authentication.type}, but listener '${listener.name}' of KafkaCluster '${cluster.clusterName}' authenticates clients with ${listenerType}`, user.userName,
+      `give the user UserAuthentication.${listenerType === ListenerAuthenticationType.TLS ? 'tls()' : 'scramSha512()'}, or name a listener that takes ${user.authentication.type}`);
+  }
 }
 
 /** Throws unless MirrorMaker 2 can authenticate the way the listener does, as a KafkaUser of the cluster. */
@@ -1309,6 +1757,11 @@ const FIXED: Readonly<Record<string, string>> = {
   'exactly.once.source.support': "Connect's exactly-once source support needs transactional-id ACLs, which the target user is not granted",
 };
 
+/** Fixed keys that may be given with the value the construct writes itself. */
+const FIXED_VALUES: Readonly<Record<string, string>> = {
+  'sync.topic.acls.enabled': 'false',
+};
+
 /** Every key the construct writes, by the prop, whichever config it belongs in. */
 const ANY_OWNED: Readonly<Record<string, string>> = { ...SOURCE_OWNED, ...CHECKPOINT_OWNED, ...CONNECT_OWNED };
 
@@ -1397,7 +1850,11 @@ function checkMirrorConfig(subject: Subject, prop: string, config: Record<string
     // A key the construct writes, here or (given in the wrong config) in another: its prop, directly.
     const by = owned[key] ?? (definition === undefined ? ANY_OWNED[key] : undefined);
     if (by !== undefined) fail(`is set by the construct from its ${by} prop${owned[key] === undefined ? ' (in the connectors\' config, where it belongs)' : ''}`, `set ${by} instead`);
-    if (FIXED[key] !== undefined) fail(`cannot be changed: ${FIXED[key]}`, 'remove it');
+    // A fixed key may restate the construct's own value (Strimzi's examples set sync.topic.acls.enabled: "false").
+    const kept = FIXED_VALUES[key];
+    if (FIXED[key] !== undefined && !(kept !== undefined && String(value).trim().toLowerCase() === kept)) {
+      fail(`cannot be changed: ${FIXED[key]}`, kept === undefined ? 'remove it' : `remove it, or set it to ${kept} (the construct's value)`);
+    }
     if (CONTRADICTS[key] !== undefined) fail(`is refused: ${CONTRADICTS[key].why}`, CONTRADICTS[key].fix);
     if (connector && STRIMZI_CONNECTOR_OPTIONS.includes(key)) fail('is set by Strimzi (AbstractConnectorSpec.FORBIDDEN_PARAMETERS)', key === 'tasks.max' ? 'use the tasksMax prop' : 'remove it');
     if (connector && (key.startsWith('source.cluster.') || key.startsWith('target.cluster.'))) fail("is written by Strimzi from the source and target clusters (KafkaMirrorMaker2Connectors), and would override their connection", 'set the listener on MirrorMaker2Cluster.local() or .remote()');

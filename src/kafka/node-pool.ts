@@ -9,6 +9,7 @@ import { StrimziNames } from '../core/names';
 import { checkLabels, checkName, isName, NameFormat } from '../core/naming';
 import { checkSizing, renderResources } from '../core/resources';
 import { jvmSize } from '../core/units';
+import { AdditionalVolume, AdditionalVolumeMount } from './additional-volume';
 import { KafkaStorage } from './storage';
 
 /** What the nodes of a pool do. */
@@ -66,7 +67,9 @@ export interface KafkaNodeOptions {
    */
   readonly nodeIds?: NodeIdRange;
   /**
-   * The storage of each node.
+   * The storage of each node: `KafkaStorage.persistentClaim()`, `KafkaStorage.ephemeral()`, or
+   * JBOD volumes, persistent or ephemeral (`KafkaStorage.jbod(JbodVolume.persistentClaim({ size }),
+   * JbodVolume.ephemeral())`), one of which holds the KRaft metadata log.
    * @default - a 100 GiB persistent claim per broker, 10 GiB per controller, kept on deletion
    */
   readonly storage?: KafkaStorage;
@@ -85,6 +88,24 @@ export interface KafkaNodeOptions {
    * @default - none
    */
   readonly podLabels?: Record<string, string>;
+  /**
+   * Volumes added to the pool's pods besides the cluster's `additionalVolumes` (Strimzi
+   * `template.pod.volumes`); a volume that only `volumeMounts` name is added too. Names are
+   * DNS-1123 labels, unique in the pod, and not Strimzi's own (`data`, `data-<id>`,
+   * `kube-api-access`, `strimzi-tmp`, `kafka-metrics-and-logging`, `ready-files`, `rack-volume`).
+   * @default - none besides the cluster's
+   * @throws as the cluster's `additionalVolumes`, and when a name is one of the cluster's volumes
+   *   with another source
+   */
+  readonly additionalVolumes?: AdditionalVolume[];
+  /**
+   * Mounts into the Kafka container of the pool's pods besides the cluster's `volumeMounts`
+   * (Strimzi `template.kafkaContainer.volumeMounts`), each at an absolute path under `/mnt`
+   * (Strimzi refuses others), unique in the container.
+   * @default - none besides the cluster's
+   * @throws as the cluster's `volumeMounts`, and when a path is one of the cluster's mounts'
+   */
+  readonly volumeMounts?: AdditionalVolumeMount[];
 }
 
 /** Options of `KafkaCluster.addNodePool()`. */
@@ -157,6 +178,10 @@ export class KafkaNodePool extends Construct {
   public readonly podLabels?: Readonly<Record<string, string>>;
   /** The zone the pool's pods are required onto, if pinned. */
   public readonly zone?: string;
+  /** Volumes the pool's pods get besides the cluster's (see {@link KafkaNodeOptions.additionalVolumes}). */
+  public readonly additionalVolumes: readonly AdditionalVolume[];
+  /** Mounts into the pool's Kafka containers besides the cluster's (see {@link KafkaNodeOptions.volumeMounts}). */
+  public readonly volumeMounts: readonly AdditionalVolumeMount[];
   /** The L1 `KafkaNodePool`. */
   public readonly resource: strimzi.KafkaNodePool;
 
@@ -181,6 +206,8 @@ export class KafkaNodePool extends Construct {
       throwPropError(subject, 'zone', "must be a zone: the value of the nodes' zone label, at most 63 alphanumerics, '-', '_' and '.', starting and ending with an alphanumeric", props.zone, "use the label's value, e.g. 'eu-west-1a' (kubectl get nodes -L topology.kubernetes.io/zone)");
     }
     this.zone = props.zone;
+    this.additionalVolumes = [...props.additionalVolumes ?? []];
+    this.volumeMounts = [...props.volumeMounts ?? []];
     this.storage = props.storage ?? KafkaStorage.persistentClaim({ size: Size.gibibytes(this.isBroker ? 100 : 10) });
     this.nodeIdRange = props.cluster._registerNodePool(this, props.nodeIds);
 

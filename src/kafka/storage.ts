@@ -25,22 +25,121 @@ export interface PersistentClaimOptions {
   readonly deleteClaim?: boolean;
 }
 
-/** One volume of a JBOD pool. */
-export interface JbodVolumeOptions extends PersistentClaimOptions {
+/** What every volume of a JBOD pool may set, whatever its kind. */
+export interface JbodVolumeBaseOptions {
   /**
-   * Keep the KRaft metadata log on this volume. Exactly one volume holds it.
-   * @default - the first volume
+   * The volume's id in the JBOD array (Strimzi `volumes[].id`, required there; a whole number
+   * from 0 to 2147483647, a Java int): it names the volume `data-<id>`, mounted at
+   * `/var/lib/kafka/data-<id>`, and the claim `data-<id>-<cluster>-<pool>-<nodeId>`
+   * (Strimzi `VolumeUtils.createVolumePrefix`). Ids are unique within the pool; keep a volume's id
+   * when others are added or removed (a `KafkaRebalance` in `remove-disks` mode names volumes by id).
+   * @default - the volume's position in the list: 0, 1, …
+   */
+  readonly id?: number;
+  /**
+   * Keep the KRaft metadata log on this volume (Strimzi `kraftMetadata: shared`). At most one
+   * volume holds it.
+   * @default - the volume with the lowest id (Strimzi's own choice when none is marked:
+   *   `VolumeUtils.kraftMetadataPath`), marked explicitly
    */
   readonly kraftMetadata?: boolean;
 }
 
+/**
+ * One persistent volume of a JBOD pool: the options of {@link JbodVolume.persistentClaim}, also
+ * taken as a plain object by {@link KafkaStorage.jbod}.
+ */
+export interface JbodVolumeOptions extends PersistentClaimOptions, JbodVolumeBaseOptions {}
+
 /** Options of ephemeral (emptyDir) storage. */
 export interface EphemeralStorageOptions {
   /**
-   * The most the emptyDir may hold.
+   * The most the emptyDir may hold (Strimzi `sizeLimit`); a pod that writes more is evicted.
    * @default - no limit
    */
   readonly sizeLimit?: Size;
+}
+
+/** One ephemeral (emptyDir) volume of a JBOD pool: the options of {@link JbodVolume.ephemeral}. */
+export interface JbodEphemeralVolumeOptions extends EphemeralStorageOptions, JbodVolumeBaseOptions {}
+
+/** The kind of one JBOD volume (Strimzi `SingleVolumeStorage`: `persistent-claim` or `ephemeral`). */
+export enum JbodVolumeType {
+  /** A PersistentVolumeClaim per pod: the data outlives the pod. */
+  PERSISTENT_CLAIM = 'persistent-claim',
+  /** An emptyDir: the data is lost whenever the pod restarts. */
+  EPHEMERAL = 'ephemeral',
+}
+
+/** The largest JBOD volume id: a Java int (Strimzi `SingleVolumeStorage.id` is an `Integer`). */
+const MAX_VOLUME_ID = 2147483647;
+
+/**
+ * One volume of a JBOD pool (Strimzi `spec.storage.volumes[]` of `type: jbod`), for
+ * {@link KafkaStorage.jbod}: a persistent claim or an emptyDir, each with its id and the KRaft
+ * metadata mark.
+ *
+ * @example
+ * // Two persistent disks per broker; the metadata log on the first.
+ * KafkaStorage.jbod(JbodVolume.persistentClaim({ size: Size.gibibytes(100) }), JbodVolume.persistentClaim({ size: Size.gibibytes(100) }));
+ * // A throwaway pool (ClusterProfile.DEVELOPMENT): one emptyDir volume, as Strimzi's kafka-ephemeral example.
+ * KafkaStorage.jbod(JbodVolume.ephemeral());
+ */
+export class JbodVolume {
+  /**
+   * A PersistentVolumeClaim per pod (Strimzi `type: persistent-claim`).
+   * @throws if the size is not a whole number of bytes of at least 1 MiB, the StorageClass is no
+   *   DNS-1123 subdomain, or the id is not a whole number from 0 to 2147483647
+   */
+  public static persistentClaim(options: JbodVolumeOptions = {}): JbodVolume {
+    checkArgs('JbodVolume.persistentClaim()', 'JbodVolume.persistentClaim', arguments);
+    return JbodVolume._persistentClaim('JbodVolume.persistentClaim()', '', options);
+  }
+
+  /**
+   * An emptyDir per pod (Strimzi `type: ephemeral`): the volume's data is lost whenever the pod
+   * restarts. For throwaway clusters only: a production cluster rejects a pool with one.
+   * @throws if the size limit is not a whole number of bytes of at least 1 MiB, or the id is not a
+   *   whole number from 0 to 2147483647
+   */
+  public static ephemeral(options: JbodEphemeralVolumeOptions = {}): JbodVolume {
+    checkArgs('JbodVolume.ephemeral()', 'JbodVolume.ephemeral', arguments);
+    const factory = 'JbodVolume.ephemeral()';
+    checkVolumeId(factory, 'id', options.id);
+    checkSize(factory, 'sizeLimit', options.sizeLimit);
+    return new JbodVolume(JbodVolumeType.EPHEMERAL, options.id, options.kraftMetadata ?? false, options.sizeLimit ? { sizeLimit: quantity(options.sizeLimit) } : {});
+  }
+
+  /** @internal A persistent volume, checked with messages that name `factory` and the option's path (`volumes[1].size`). */
+  public static _persistentClaim(factory: string, prefix: string, options: JbodVolumeOptions): JbodVolume {
+    checkVolumeId(factory, `${prefix}id`, options.id);
+    return new JbodVolume(JbodVolumeType.PERSISTENT_CLAIM, options.id, options.kraftMetadata ?? false, renderClaim(factory, prefix, options));
+  }
+
+  private constructor(
+    /** Persistent claim or emptyDir. */
+    public readonly type: JbodVolumeType,
+    /** The id given; undefined for the volume's position in the list. */
+    public readonly id: number | undefined,
+    /** Whether the volume was marked to hold the KRaft metadata log. */
+    public readonly kraftMetadata: boolean,
+    private readonly fields: { readonly size?: string; readonly class?: string; readonly deleteClaim?: boolean; readonly sizeLimit?: string },
+  ) {}
+
+  /** Whether the volume's data is lost when a pod restarts. */
+  public get isEphemeral(): boolean {
+    return this.type === JbodVolumeType.EPHEMERAL;
+  }
+
+  /** @internal The volume in Strimzi's JBOD array, with the id it ends up with. */
+  public _render(id: number, kraftMetadata: boolean): strimzi.KafkaNodePoolSpecStorageVolumes {
+    return {
+      id,
+      type: this.type as string as strimzi.KafkaNodePoolSpecStorageVolumesType,
+      ...this.fields,
+      ...(kraftMetadata && { kraftMetadata: strimzi.KafkaNodePoolSpecStorageVolumesKraftMetadata.SHARED }),
+    };
+  }
 }
 
 /** The storage of a node pool: ephemeral, one persistent claim per pod, or JBOD. */
@@ -55,47 +154,79 @@ export class KafkaStorage {
     return new KafkaStorage({
       type: strimzi.KafkaNodePoolSpecStorageType.EPHEMERAL,
       ...(options.sizeLimit && { sizeLimit: quantity(options.sizeLimit) }),
-    }, true);
+    }, true, []);
   }
 
   /** One PersistentVolumeClaim per pod (the default). */
   public static persistentClaim(options: PersistentClaimOptions = {}): KafkaStorage {
     checkArgs('KafkaStorage.persistentClaim()', 'KafkaStorage.persistentClaim', arguments);
-    return new KafkaStorage({ type: strimzi.KafkaNodePoolSpecStorageType.PERSISTENT_HYPHEN_CLAIM, ...renderClaim('KafkaStorage.persistentClaim()', '', options) }, false);
+    return new KafkaStorage({ type: strimzi.KafkaNodePoolSpecStorageType.PERSISTENT_HYPHEN_CLAIM, ...renderClaim('KafkaStorage.persistentClaim()', '', options) }, false, []);
   }
 
   /**
-   * Several persistent volumes per pod (Kafka's JBOD). Volume ids are 0, 1, …; the KRaft
-   * metadata log lives on the one marked `kraftMetadata` (the first by default).
+   * Several volumes per pod (Kafka's JBOD, Strimzi `type: jbod`): each a {@link JbodVolume}
+   * (`JbodVolume.persistentClaim()` or `JbodVolume.ephemeral()`), or the options of a persistent
+   * one as a plain object (`{ size: Size.gibibytes(100) }`). Volume ids are the volumes' positions
+   * (0, 1, …) unless given; the KRaft metadata log lives on the volume marked `kraftMetadata`, else
+   * on the one with the lowest id, and the library marks it `kraftMetadata: shared`.
+   * @throws if there is no volume, two volumes share an id (Strimzi: "each volume in Jbod storage
+   *   should have an unique ID", `KafkaPool`), or more than one is marked `kraftMetadata` (Strimzi:
+   *   "At most one volume can have this property set")
    */
-  public static jbod(...volumes: JbodVolumeOptions[]): KafkaStorage {
-    checkArgs('KafkaStorage.jbod()', 'KafkaStorage.jbod', arguments);
+  public static jbod(...volumes: Array<JbodVolume | JbodVolumeOptions>): KafkaStorage {
     const factory = 'KafkaStorage.jbod()';
-    if (volumes.length === 0) throwFactoryError(factory, 'volumes', 'are empty', [], 'give at least one volume, e.g. KafkaStorage.jbod({ size: Size.gibibytes(100) })');
+    // Strimzi's YAML spelling of an ephemeral volume, as a plain object: point at the factory.
     volumes.forEach((v, i) => {
-      if (typeof v !== 'object' || v === null) throwFactoryError(factory, `volumes[${i}]`, 'must be an object of volume options', v, 'pass e.g. { size: Size.gibibytes(100) }');
+      const ephemeralKey = typeof v === 'object' && v !== null && !(v instanceof JbodVolume) ? ['type', 'sizeLimit'].find((k) => k in v) : undefined;
+      if (ephemeralKey !== undefined) {
+        throwFactoryError(factory, `volumes[${i}].${ephemeralKey}`, 'is not an option of a persistent volume (a plain object is one)', (v as Record<string, unknown>)[ephemeralKey],
+          'for an ephemeral (emptyDir) volume use JbodVolume.ephemeral({ sizeLimit }), for a persistent one JbodVolume.persistentClaim({ size })');
+      }
     });
-    const marked = volumes.filter((v) => v.kraftMetadata);
+    checkArgs(factory, 'KafkaStorage.jbod', arguments);
+    if (volumes.length === 0) throwFactoryError(factory, 'volumes', 'are empty', [], 'give at least one volume, e.g. KafkaStorage.jbod(JbodVolume.persistentClaim({ size: Size.gibibytes(100) }))');
+    const resolved = volumes.map((v, i) => {
+      if (v instanceof JbodVolume) return v;
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) throwFactoryError(factory, `volumes[${i}]`, 'must be a JbodVolume or the options of a persistent one', v, 'pass e.g. JbodVolume.persistentClaim({ size: Size.gibibytes(100) }) or JbodVolume.ephemeral()');
+      return JbodVolume._persistentClaim(factory, `volumes[${i}].`, v);
+    });
+    const ids = resolved.map((v, i) => v.id ?? i);
+    ids.forEach((id, i) => {
+      const first = ids.indexOf(id);
+      if (first !== i) {
+        throwFactoryError(factory, `volumes[${i}].id`, `is ${id}, already the id of volumes[${first}]${resolved[i].id === undefined ? ' (a volume without an id takes its position in the list)' : ''}; each volume of a JBOD pool has its own id`, id, 'give each volume its own id, e.g. JbodVolume.persistentClaim({ id: 2, ... })');
+      }
+    });
+    const marked = resolved.filter((v) => v.kraftMetadata);
     if (marked.length > 1) {
-      throwFactoryError(factory, 'kraftMetadata', `is set on ${marked.length} volumes; exactly one volume holds the KRaft metadata log`, marked.length, 'mark one volume, or none for the first');
+      throwFactoryError(factory, 'kraftMetadata', `is set on ${marked.length} volumes; exactly one volume holds the KRaft metadata log (got the volumes with these ids)`, marked.map((v) => ids[resolved.indexOf(v)]), 'mark one volume, or none for the one with the lowest id');
     }
-    const metadataVolume = marked.length === 1 ? volumes.indexOf(marked[0]) : 0;
+    const metadataId = marked.length === 1 ? ids[resolved.indexOf(marked[0])] : Math.min(...ids);
     return new KafkaStorage({
       type: strimzi.KafkaNodePoolSpecStorageType.JBOD,
-      volumes: volumes.map((volume, id) => ({
-        id,
-        type: strimzi.KafkaNodePoolSpecStorageVolumesType.PERSISTENT_HYPHEN_CLAIM,
-        ...renderClaim(factory, `volumes[${id}].`, volume),
-        ...(id === metadataVolume && { kraftMetadata: strimzi.KafkaNodePoolSpecStorageVolumesKraftMetadata.SHARED }),
-      })),
-    }, false);
+      volumes: resolved.map((volume, i) => volume._render(ids[i], ids[i] === metadataId)),
+    }, resolved.some((v) => v.isEphemeral), ids, metadataId);
   }
 
   private constructor(
     /** @internal */ public readonly _spec: strimzi.KafkaNodePoolSpecStorage,
-    /** Whether the data is lost when a pod restarts. */
+    /** Whether data is lost when a pod restarts: ephemeral storage, or a JBOD array with an ephemeral volume. */
     public readonly isEphemeral: boolean,
+    /** The ids of the JBOD volumes, in the order given; empty for single-volume storage. */
+    public readonly volumeIds: readonly number[],
+    /** The id of the JBOD volume that holds the KRaft metadata log; undefined for single-volume storage (its one volume holds it). */
+    public readonly kraftMetadataVolumeId?: number,
   ) {}
+
+  /** Whether the storage is a JBOD array (`type: jbod`). */
+  public get isJbod(): boolean {
+    return this.volumeIds.length > 0;
+  }
+
+  /** The ids of the JBOD volumes whose data is lost when a pod restarts (ephemeral ones). */
+  public get ephemeralVolumeIds(): number[] {
+    return (this._spec.volumes ?? []).filter((v) => v.type === strimzi.KafkaNodePoolSpecStorageVolumesType.EPHEMERAL).map((v) => v.id!);
+  }
 }
 
 function renderClaim(factory: string, prefix: string, options: PersistentClaimOptions) {
@@ -108,6 +239,12 @@ function renderClaim(factory: string, prefix: string, options: PersistentClaimOp
     ...(options.storageClass !== undefined && { class: options.storageClass }),
     deleteClaim: options.deleteClaim ?? false,
   };
+}
+
+function checkVolumeId(factory: string, prop: string, id: number | undefined): void {
+  if (id !== undefined && (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > MAX_VOLUME_ID)) {
+    throwFactoryError(factory, prop, `must be a whole number from 0 to ${MAX_VOLUME_ID} (Strimzi's JBOD volume id, a Java int >= 0)`, id, 'use e.g. 0, 1, 2, or leave it unset for the volume\'s position in the list');
+  }
 }
 
 function checkSize(factory: string, prop: string, size: Size | undefined): void {

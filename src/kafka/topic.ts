@@ -100,7 +100,7 @@ export class KafkaTopic extends Construct {
     const subject: Subject = { scope: this, kind: 'KafkaTopic', name: this.topicName };
     this.subject = subject;
     checkTopicName(subject, 'topicName', this.topicName);
-    checkReservedTopicName(subject, this.topicName);
+    checkReservedTopicName(subject, 'topicName', this.topicName);
     if (this.topicName.startsWith('__')) {
       // Kafka reserves only the names above; tools take every '__' name for an internal topic.
       ConsistencyPass.of(this).warn(subject, 'topicName', "starts with '__', which Kafka's tools take for an internal topic: MirrorMaker 2 does not replicate it (ReplicationPolicy.isInternalTopic) and kafka-topics --exclude-internal hides it", this.topicName, 'use a name without the leading "__" unless the topic is a tool\'s own');
@@ -328,15 +328,16 @@ function unifyCollisionChars(name: string): string {
 }
 
 /**
- * Throws unless `name` is a topic a KafkaTopic may manage: not one of Kafka's internal topics,
- * nor a name that collides with one (`__consumer.offsets` against `__consumer_offsets`, which
- * always exists, so Kafka refuses it: `Topic.hasCollision`).
+ * Throws unless `name` is a topic a KafkaTopic (or a component's own topic) may be: not one of
+ * Kafka's internal topics, nor a name that collides with one (`__consumer.offsets` against
+ * `__consumer_offsets`, which always exists, so Kafka refuses it: `Topic.hasCollision`).
+ * @internal
  */
-function checkReservedTopicName(subject: Subject, name: string): void {
+export function checkReservedTopicName(subject: Subject, prop: string, name: string): void {
   const internal = KAFKA_INTERNAL_TOPICS.find((t) => unifyCollisionChars(t) === unifyCollisionChars(name));
   if (internal === undefined) return;
-  throwPropError(subject, 'topicName', internal === name
-    ? 'is a topic Kafka makes and manages itself (an internal topic): a KafkaTopic for it would fight the broker over its partitions and configuration'
+  throwPropError(subject, prop, internal === name
+    ? `is a topic Kafka makes and manages itself (an internal topic): ${prop === 'topicName' ? 'a KafkaTopic for it' : 'another use of it'} would fight the broker over its partitions and configuration`
     : `collides with Kafka's internal topic '${internal}' ('.' and '_' are the same in metric names: Topic.hasCollision), so Kafka refuses to create it`,
   name, internal === name ? "leave it out; set its options on the cluster's config (e.g. 'offsets.topic.replication.factor')" : "pick another name; names starting '__' are Kafka's by convention");
 }

@@ -432,6 +432,16 @@ export class KafkaUser extends Construct {
     return mergeGrants(rules, []);
   }
 
+  /**
+   * Gives the user rules a construct derives for what it does as this user (KafkaMirrorMaker2's,
+   * for a user given to it), merged with the grants: operations the user's own rules allow are
+   * not repeated.
+   * @internal
+   */
+  public _addGranted(rules: readonly AclRule[]): void {
+    this.granted.push(...rules);
+  }
+
   /** Throws when the user has `count` rules but its cluster has no simple authorization to enforce them. */
   private checkAuthorization(count: number): void {
     const authorization = this.cluster?.authorization;

@@ -1,6 +1,6 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import {
-  BridgeAuthentication, BridgeKafkaConnection, EnvoyGatewayClass, HostnameScheme, KafkaBridge, KafkaBridgeProps, KafkaCluster, KafkaGateway, KraftClientAuthentication,
+  BridgeAuthentication, BridgeKafkaConnection, EnvoyGatewayClass, HostnameScheme, KafkaBridge, KafkaBridgeProps, KafkaCluster, KafkaGateway, KafkaMetrics, KraftClientAuthentication,
   KraftCluster, NetworkPeer, PrivateCa, UserAuthentication,
 } from '../../src';
 import { expectValid, find, synth } from '../support';
@@ -61,7 +61,7 @@ describe('KafkaBridge', () => {
       authentication: BridgeAuthentication.tls('bridge-user'),
       cors: { allowedOrigins: ['https://app.example.com'] },
       consumerTimeout: Duration.minutes(2),
-      metrics: true,
+      metrics: KafkaMetrics.strimziMetricsReporter(),
       labels: { failover: 'enabled' },
       allowFrom: [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'istio-ingress' }, podLabels: { istio: 'ingressgateway' } }],
       istioSidecar: true,
@@ -273,5 +273,90 @@ describe('the bridge name leaves room for every name Strimzi derives from it', (
   test('48 characters give a 63-character Service name: accepted', () => {
     const bridge = make(`b${'x'.repeat(47)}`)();
     expect(bridge.serviceName).toHaveLength(63);
+  });
+});
+
+describe('HTTP TLS (Strimzi http.tls)', () => {
+  const make = (httpTls: KafkaBridgeProps['httpTls'], httpPort = 8443) => {
+    const chart = Testing.chart();
+    const bridge = new KafkaBridge(chart, 'Bridge', { name: 'my-bridge', namespace: 'kafka', httpPort, httpTls, kafka: BridgeKafkaConnection.fromAddress('my-cluster-kafka-bootstrap:9092') });
+    return { chart, bridge };
+  };
+
+  test('the certificate and key from a Secret, default keys tls.crt and tls.key, protocols and cipher suites as http.tls.config', () => {
+    const { chart, bridge } = make({ secretName: 'my-bridge-cert-secret', certificate: 'cert.crt', key: 'key.key' });
+    let manifests = synth(chart);
+    expect(find(manifests, 'KafkaBridge', 'my-bridge').spec.http).toEqual({ port: 8443, tls: { certificateAndKey: { secretName: 'my-bridge-cert-secret', certificate: 'cert.crt', key: 'key.key' } } });
+    expect(bridge.httpTls).toEqual({ secretName: 'my-bridge-cert-secret', certificate: 'cert.crt', key: 'key.key' });
+    expectValid(manifests);
+    manifests = synth(make({ secretName: 'bridge-tls', enabledProtocols: ['TLSv1.3'], cipherSuites: ['TLS_AES_256_GCM_SHA384', 'TLS_AES_128_GCM_SHA256'] }).chart);
+    expect(find(manifests, 'KafkaBridge', 'my-bridge').spec.http.tls).toEqual({
+      certificateAndKey: { secretName: 'bridge-tls', certificate: 'tls.crt', key: 'tls.key' },
+      config: { 'ssl.enabled.protocols': 'TLSv1.3', 'ssl.enabled.cipher.suites': 'TLS_AES_256_GCM_SHA384,TLS_AES_128_GCM_SHA256' },
+    });
+    expectValid(manifests);
+  });
+
+  test('fails on a Secret name or keys Strimzi could not mount, and on protocols or suites the bridge would not serve', () => {
+    const at = "KafkaBridge 'my-bridge' at test/Bridge";
+    expect(() => make({ secretName: 'Bridge_TLS' })).toThrow(new RegExp(`${at}: httpTls\\.secretName must be lowercase alphanumerics`));
+    expect(() => make({ secretName: 'strimzi-tmp' })).toThrow(/httpTls\.secretName is the name of a volume Strimzi gives the bridge pod itself/);
+    expect(() => make({ secretName: 'bridge-tls', certificate: 'tls/crt' })).toThrow(/httpTls\.certificate must be /);
+    expect(() => make({ secretName: 'bridge-tls', certificate: 'tls.pem', key: 'tls.pem' })).toThrow(/httpTls\.key is the certificate's key too/);
+    expect(() => make({ secretName: 'bridge-tls', enabledProtocols: ['TLSv1.1'] })).toThrow(/httpTls\.enabledProtocols\[0\] must be one of TLSv1\.2, TLSv1\.3 .* \(got "TLSv1\.1"\)/);
+    expect(() => make({ secretName: 'bridge-tls', enabledProtocols: [] })).toThrow(/httpTls\.enabledProtocols is empty: the bridge would accept no TLS connection/);
+    expect(() => make({ secretName: 'bridge-tls', cipherSuites: ['aes256'] })).toThrow(/httpTls\.cipherSuites\[0\] must be a cipher suite name/);
+    expect(() => make({ secretName: 'bridge-tls', cipherSuites: ['TLS_AES_128_GCM_SHA256', 'TLS_AES_128_GCM_SHA256'] })).toThrow(/httpTls\.cipherSuites\[1\] is listed twice/);
+    expect(() => make({ secretName: 'bridge-tls', keyFile: 'x' } as any)).toThrow(/httpTls\.keyFile is not a prop of BridgeHttpTls/);
+  });
+});
+
+describe('plain and pattern trust (Strimzi tls.trustedCertificates)', () => {
+  const spec = (kafka: BridgeKafkaConnection, auth?: BridgeAuthentication) => {
+    const chart = Testing.chart();
+    new KafkaBridge(chart, 'Bridge', { name: 'my-bridge', kafka, authentication: auth });
+    const manifests = synth(chart);
+    expectValid(manifests);
+    return find(manifests, 'KafkaBridge', 'my-bridge').spec;
+  };
+
+  test('fromAddress without a CA connects in plain text: no tls', () => {
+    const s = spec(BridgeKafkaConnection.fromAddress('my-cluster-kafka-bootstrap:9092'));
+    expect(s.bootstrapServers).toBe('my-cluster-kafka-bootstrap:9092');
+    expect(s.tls).toBeUndefined();
+    expect(BridgeKafkaConnection.fromAddress('my-cluster-kafka-bootstrap:9092').trustedCa).toBeUndefined();
+  });
+
+  test('fromAddress with a pattern of keys', () => {
+    expect(spec(BridgeKafkaConnection.fromAddress('kafka.example.com:9093', { secretName: 'kafka-ca', pattern: '*.crt' })).tls).toEqual({ trustedCertificates: [{ secretName: 'kafka-ca', pattern: '*.crt' }] });
+  });
+
+  test("fromCluster with trustedCertificatesPattern: the listener's CA Secret by pattern", () => {
+    const { kafka, user } = setup();
+    const connection = BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificatesPattern: '*.crt' });
+    expect(connection.trustedCa).toEqual({ secretName: 'events-cluster-ca-cert', pattern: '*.crt' });
+    const chart = Testing.chart();
+    expect(() => new KafkaBridge(chart, 'Bridge', { namespace: 'kafka', kafka: connection, authentication: BridgeAuthentication.fromUser(user) })).not.toThrow();
+    expect(BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificatesPattern: 'ca{,-*}.crt' }).trustedCa).toEqual({ secretName: 'events-cluster-ca-cert', pattern: 'ca{,-*}.crt' });
+  });
+
+  test('fails on a pattern Java would refuse, one that misses the CA or takes a key that is not a certificate, or both certificate and pattern', () => {
+    const { kafka } = setup();
+    const f = 'BridgeKafkaConnection\\.fromCluster\\(\\)';
+    expect(() => BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificatesPattern: '*' })).toThrow(new RegExp(`^${f}: options\\.trustedCertificatesPattern matches 'ca\\.p12', 'ca\\.password' of Secret 'events-cluster-ca-cert', which are not a PEM certificate`));
+    expect(() => BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificatesPattern: '*.pem' })).toThrow(/options\.trustedCertificatesPattern does not match 'ca\.crt', the CA certificate of listener 'tls' in Secret 'events-cluster-ca-cert'/);
+    expect(() => BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificatesPattern: '{ca,tls.crt' })).toThrow(/options\.trustedCertificatesPattern is not a glob Java accepts/);
+    expect(() => BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificatesPattern: '' })).toThrow(/options\.trustedCertificatesPattern must be a glob of the Secret's keys/);
+    const g = 'BridgeKafkaConnection\\.fromAddress\\(\\)';
+    expect(() => BridgeKafkaConnection.fromAddress('kafka:9093', { secretName: 'kafka-ca', certificate: 'ca.crt', pattern: '*.crt' })).toThrow(new RegExp(`^${g}: trustedCa\\.pattern is set with certificate: Strimzi takes one key or a pattern, not both`));
+    expect(() => BridgeKafkaConnection.fromAddress('kafka:9093', { secretName: 'kafka-ca', pattern: 'certs/*.crt' })).toThrow(/trustedCa\.pattern contains '\/', which no Secret key has/);
+    expect(() => BridgeKafkaConnection.fromAddress('kafka:9093', { secretName: 'Kafka CA' })).toThrow(/trustedCa\.secretName must name a Secret/);
+  });
+
+  test('fails on a pattern for a listener without TLS', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', defaultListener: false });
+    kafka.addListener('plain', { port: 9092, tls: false });
+    expect(() => BridgeKafkaConnection.fromCluster(kafka, 'plain', { trustedCertificatesPattern: '*.crt' })).toThrow(/options\.trustedCertificatesPattern is set, but listener 'plain' has no TLS: there is no certificate to trust/);
   });
 });

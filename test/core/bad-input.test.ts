@@ -928,7 +928,8 @@ const bridgeCases: Case[] = [
     };
   }, [
     req('bootstrapServers', 'name', { extra: [w('kafka')] }),
-    req('trustedCa', 'object'),
+    // Optional: without a CA the bridge connects in plain text (a listener without TLS).
+    f('trustedCa', 'object'),
     nf('trustedCa.secretName', 'name', { extra: [w(undefined)] }),
     nf('trustedCa.certificate', 'name'),
   ]),

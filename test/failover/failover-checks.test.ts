@@ -119,6 +119,14 @@ describe("a regional gateway in front of a bridge whose NetworkPolicy does not a
     );
   });
 
+  test('a bridge serving HTTPS (httpTls) fails: the regional gateway forwards plain HTTP to it', () => {
+    const failover = failoverOf(new TetrateFailover());
+    const { chart, bridge, certificate, gatewayClass } = east(failover, { httpTls: { secretName: 'bridge-http-tls' } });
+    expect(() => failover.addRegionalGateway(chart, 'Failover', { region: 'east', bridge, certificate, gatewayClass })).toThrow(
+      /bridge\.httpTls is set on KafkaBridge 'events' at east\/Bridge, which then serves HTTPS, but the regional gateway forwards plain HTTP to the bridge's Service .*\(got "bridge-http-tls"\)/,
+    );
+  });
+
   test.each([FailoverProviderKind.ISTIO, FailoverProviderKind.ENVOY_GATEWAY, FailoverProviderKind.TETRATE])('MultiRegionEnvironment (%s): each bridge admits exactly its renderer\'s proxies', (provider) => {
     const env = new MultiRegionEnvironment(Testing.app(), 'mr', { provider });
     const expected = { [FailoverProviderKind.ISTIO]: ISTIO_PROXIES, [FailoverProviderKind.ENVOY_GATEWAY]: ENVOY_PROXIES, [FailoverProviderKind.TETRATE]: TSB_PROXIES }[provider];

@@ -1,9 +1,10 @@
 import { ApiObject, Testing } from 'cdk8s';
 import {
-  ClusterProfile, ConnectPluginArtifact, ConnectorState, KafkaAuthorization, KafkaCluster, KafkaConnect, KafkaConnectProps, KafkaConnector, ListenerAuthentication,
+  Acl, AclOperation, ClusterProfile, ConnectPluginArtifact, ConnectorState, KafkaAuthorization, KafkaCluster, KafkaConnect, KafkaConnectProps, KafkaConnector, KafkaUser,
+  ListenerAuthentication, ListenerType, UserAuthentication,
 } from '../../src';
 import { ConsistencyPass } from '../../src/core/consistency';
-import { expectValid, find, Manifest, synth } from '../support';
+import { all, expectValid, find, Manifest, synth } from '../support';
 
 const FILE_JAR = 'https://repo1.maven.org/maven2/org/apache/kafka/connect-file/4.3.1/connect-file-4.3.1.jar';
 /** sha512sum of connect-file-4.3.1.jar from Maven Central (its .sha1 checked too). */
@@ -262,5 +263,199 @@ describe('KafkaConnector', () => {
   test('fails when it declares neither reads nor writes', () => {
     const s = setup();
     expect(() => connect(s).addConnector('A', { class: 'x.Source' })).toThrow(/writes and reads are both empty/);
+  });
+});
+
+describe('KafkaConnect: names, user and trust of your own (Strimzi examples/connect, examples/security)', () => {
+  test('labels, group, storage topics and user name of your own; storage at the broker default (-1); the cluster CA by pattern', () => {
+    const s = setup();
+    const c = connect(s, {
+      labels: { app: 'files' }, groupId: 'my-connect-group', configStorageTopic: 'my-connect-configs', offsetStorageTopic: 'my-connect-offsets', statusStorageTopic: 'my-connect-status',
+      userName: 'my-connect', storageReplicationFactor: -1, trustedCertificatesPattern: '*.crt',
+    });
+    const manifests = synth(s.chart);
+    const kc = find(manifests, 'KafkaConnect', 'files');
+    expect(kc.metadata.labels).toEqual({ app: 'files' });
+    expect(kc.spec).toMatchObject({
+      groupId: 'my-connect-group', configStorageTopic: 'my-connect-configs', offsetStorageTopic: 'my-connect-offsets', statusStorageTopic: 'my-connect-status',
+      tls: { trustedCertificates: [{ secretName: 'events-cluster-ca-cert', pattern: '*.crt' }] },
+      authentication: { type: 'scram-sha-512', username: 'my-connect', passwordSecret: { secretName: 'my-connect', password: 'password' } },
+      config: { 'config.storage.replication.factor': -1, 'offset.storage.replication.factor': -1, 'status.storage.replication.factor': -1 },
+    });
+    expect(acls(manifests, 'my-connect')).toEqual([
+      'topic:my-connect-configs:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'topic:my-connect-offsets:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'topic:my-connect-status:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'group:my-connect-group:literal:Read+Describe',
+    ]);
+    expect(c.user?.userName).toBe('my-connect');
+    expect(c.userIsDerived).toBe(true);
+    expectValid(manifests);
+  });
+
+  test("a KafkaUser of your own: the workers authenticate as it, and it gets only what the workers need beyond its own ACLs, and its connectors' grants", () => {
+    const s = setup();
+    const { READ, WRITE, CREATE, DESCRIBE } = AclOperation;
+    const user = s.kafka.addUser('my-connect', {
+      authentication: UserAuthentication.scramSha512(),
+      acls: [Acl.group('my-connect-group').allow(READ), ...['my-connect-configs', 'my-connect-offsets', 'my-connect-status'].map((t) => Acl.topic(t).allow(READ, DESCRIBE, WRITE, CREATE))],
+    });
+    const c = connect(s, { user, groupId: 'my-connect-group', configStorageTopic: 'my-connect-configs', offsetStorageTopic: 'my-connect-offsets', statusStorageTopic: 'my-connect-status' });
+    c.addConnector('OrdersSource', { class: 'com.example.OrdersSource', writes: [s.orders] });
+    const manifests = synth(s.chart);
+    expect(c.user).toBe(user);
+    expect(c.userIsDerived).toBe(false);
+    expect(all(manifests, 'KafkaUser').map((u) => u.metadata.name)).toEqual(['my-connect']);
+    expect(find(manifests, 'KafkaConnect', 'files').spec.authentication).toEqual({ type: 'scram-sha-512', username: 'my-connect', passwordSecret: { secretName: 'my-connect', password: 'password' } });
+    expect(acls(manifests, 'my-connect')).toEqual([
+      'group:my-connect-group:literal:Read',
+      'topic:my-connect-configs:literal:Read+Describe+Write+Create',
+      'topic:my-connect-offsets:literal:Read+Describe+Write+Create',
+      'topic:my-connect-status:literal:Read+Describe+Write+Create',
+      'topic:my-connect-configs:literal:DescribeConfigs',
+      'topic:my-connect-offsets:literal:DescribeConfigs',
+      'topic:my-connect-status:literal:DescribeConfigs',
+      'group:my-connect-group:literal:Describe',
+      'topic:orders:literal:Write+Describe',
+    ]);
+    expectValid(manifests);
+  });
+
+  test('a plain listener on a cluster without authorization: no TLS, no user, and a source may leave writes out', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'my-cluster', defaultListener: false, authorization: KafkaAuthorization.none(), profile: ClusterProfile.DEVELOPMENT, config: { 'auto.create.topics.enable': true } });
+    kafka.addListener('plain', { port: 9092, type: ListenerType.INTERNAL, tls: false, authentication: ListenerAuthentication.none() });
+    const c = new KafkaConnect(chart, 'Connect', { cluster: kafka, name: 'my-connect-cluster', listener: 'plain', build: { image: 'ttl.sh/strimzi-connect-example-4.3.0:24h', plugins: [{ name: 'kafka-connect-file', artifacts: [ConnectPluginArtifact.maven({ group: 'org.apache.kafka', artifact: 'connect-file', version: '4.3.1' })] }] } });
+    c.addConnector('Source', { name: 'my-source-connector', class: 'org.apache.kafka.connect.file.FileStreamSourceConnector', tasksMax: 2, config: { file: '/opt/kafka/LICENSE', topic: 'my-topic' } });
+    const manifests = synth(chart);
+    const spec = find(manifests, 'KafkaConnect', 'my-connect-cluster').spec;
+    expect(spec.bootstrapServers).toBe('my-cluster-kafka-bootstrap:9092');
+    expect(spec.tls).toBeUndefined();
+    expect(spec.authentication).toBeUndefined();
+    expect(c.user).toBeUndefined();
+    expect(all(manifests, 'KafkaUser')).toEqual([]);
+    // The brokers create my-topic on its first write: no warning.
+    expect(ConsistencyPass.of(chart).warnings()).toEqual([]);
+    expectValid(manifests);
+  });
+
+  describe('fails when', () => {
+    test('storage topics are shared or invalid, the group id is not one, or a label is Strimzi\'s', () => {
+      const at = "KafkaConnect 'files' at test/Connect";
+      expect(() => connect(setup(), { configStorageTopic: 'connect-state', statusStorageTopic: 'connect-state' })).toThrow(new RegExp(`^${at}: configStorageTopic is also the statusStorageTopic: the config, offset and status logs hold different records`));
+      expect(() => connect(setup(), { offsetStorageTopic: 'offsets!' })).toThrow(/offsetStorageTopic is not a valid Kafka topic name/);
+      expect(() => connect(setup(), { groupId: 'my group' })).toThrow(/groupId must be 1 to 249 printable characters without spaces/);
+      expect(() => connect(setup(), { labels: { 'strimzi.io/cluster': 'x' } })).toThrow(/labels\['strimzi\.io\/cluster'\] is a Strimzi label/);
+      expect(() => connect(setup(), { labels: { app: 'my app' } })).toThrow(/labels\['app'\] must be a label value/);
+    });
+
+    test('two KafkaConnects of a cluster share a group or a storage topic', () => {
+      const s = setup();
+      connect(s, { groupId: 'shared' });
+      expect(() => new KafkaConnect(s.chart, 'Other', { cluster: s.kafka, name: 'other', groupId: 'shared' })).toThrow(/KafkaConnect 'other' at test\/Other: groupId is also used by KafkaConnect 'files' \(test\/Connect\) on cluster 'events': workers of one group form one Connect cluster/);
+      expect(() => new KafkaConnect(s.chart, 'Third', { cluster: s.kafka, name: 'third', configStorageTopic: 'files-connect-status' })).toThrow(/configStorageTopic has a storage topic that is also used by KafkaConnect 'files'/);
+    });
+
+    test('the user is set with userName, is of another cluster, authenticates otherwise than the listener, or is tls-external', () => {
+      const s = setup();
+      const scram = s.kafka.addUser('my-connect');
+      expect(() => connect(s, { user: scram, userName: 'x' })).toThrow(/userName is set with user: the workers authenticate as KafkaUser 'my-connect'/);
+      const other = setup({ name: 'other' });
+      expect(() => connect(other, { user: scram })).toThrow(/user is a user of cluster 'events' \(test\/Kafka\), not of the Connect cluster's 'other'/);
+      const tlsUser = s.kafka.addUser('tls-connect', { authentication: UserAuthentication.tls() });
+      expect(() => new KafkaConnect(s.chart, 'C2', { cluster: s.kafka, name: 'c2', user: tlsUser })).toThrow(/user is KafkaUser 'tls-connect', which authenticates with tls, but listener 'tls' with scram-sha-512/);
+      const external = s.kafka.addUser('ext-connect', { authentication: UserAuthentication.tlsExternal() });
+      expect(() => new KafkaConnect(s.chart, 'C3', { cluster: s.kafka, name: 'c3', user: external })).toThrow(/user is KafkaUser 'ext-connect', a tls-external user/);
+      expect(() => new KafkaConnect(s.chart, 'C4', { cluster: s.kafka, name: 'c4', user: {} as KafkaUser })).toThrow(/user must be a KafkaUser/);
+    });
+
+    test('a user is given for a listener without authentication', () => {
+      const chart = Testing.chart();
+      const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', defaultListener: false, authorization: KafkaAuthorization.none() });
+      kafka.addListener('plain', { port: 9092, tls: false, authentication: ListenerAuthentication.none() });
+      const user = new KafkaUser(chart, 'User', { cluster: kafka, userName: 'c' });
+      expect(() => new KafkaConnect(chart, 'Connect', { cluster: kafka, listener: 'plain', user })).toThrow(/user is set, but listener 'plain' of KafkaCluster 'events' has no authentication/);
+    });
+
+    test('the user name the library would make is taken', () => {
+      const s = setup();
+      s.kafka.addUser('my-connect');
+      expect(() => connect(s, { userName: 'my-connect' })).toThrow(/userName makes the user 'my-connect' in cluster 'events' .* already is: two KafkaConnects would share a user .*pass the existing user as user/);
+    });
+
+    test('the trust pattern misses the CA, takes a key that is not a certificate, or is not a glob', () => {
+      expect(() => connect(setup(), { trustedCertificatesPattern: 'ca.*' })).toThrow(/trustedCertificatesPattern matches 'ca\.p12', 'ca\.password' of Secret 'events-cluster-ca-cert', which are not a PEM certificate/);
+      expect(() => connect(setup(), { trustedCertificatesPattern: 'tls.crt' })).toThrow(/trustedCertificatesPattern does not match 'ca\.crt'/);
+      expect(() => connect(setup(), { trustedCertificatesPattern: '[ca.crt' })).toThrow(/trustedCertificatesPattern is not a glob Java accepts/);
+    });
+  });
+});
+
+describe('ConnectPluginArtifact.maven (Strimzi type: maven)', () => {
+  test('renders group, artifact, version and the repository given; no checksum', () => {
+    const s = setup();
+    connect(s, {
+      build: {
+        image: 'ttl.sh/strimzi-connect-example-4.3.0:24h',
+        plugins: [{
+          name: 'kafka-connect-file',
+          artifacts: [
+            ConnectPluginArtifact.maven({ group: 'org.apache.kafka', artifact: 'connect-file', version: '4.3.1' }),
+            ConnectPluginArtifact.maven({ group: 'io.example', artifact: 'transforms', version: '1.2.0', repository: 'https://maven.example.com/releases/' }),
+            ConnectPluginArtifact.jar(FILE_JAR, FILE_SHA512),
+          ],
+        }],
+      },
+    });
+    const manifests = synth(s.chart);
+    expect(find(manifests, 'KafkaConnect', 'files').spec.build).toEqual({
+      output: { type: 'docker', image: 'ttl.sh/strimzi-connect-example-4.3.0:24h' },
+      plugins: [{
+        name: 'kafka-connect-file',
+        artifacts: [
+          { type: 'maven', group: 'org.apache.kafka', artifact: 'connect-file', version: '4.3.1' },
+          { type: 'maven', group: 'io.example', artifact: 'transforms', version: '1.2.0', repository: 'https://maven.example.com/releases/' },
+          { type: 'jar', url: FILE_JAR, sha512sum: FILE_SHA512 },
+        ],
+      }],
+    });
+    expectValid(manifests);
+  });
+
+  test('fails on coordinates that do not pin the artifact or that Strimzi would download from the wrong URL', () => {
+    const f = 'ConnectPluginArtifact\\.maven\\(\\)';
+    const maven = (o: Partial<Parameters<typeof ConnectPluginArtifact.maven>[0]>) => () => ConnectPluginArtifact.maven({ group: 'org.apache.kafka', artifact: 'connect-file', version: '4.3.1', ...o });
+    for (const version of ['[4.0,5.0)', 'LATEST', 'RELEASE', '4.4.0-SNAPSHOT', '']) {
+      expect(maven({ version })).toThrow(new RegExp(`^${f}: options\\.version must be an exact release version`));
+    }
+    expect(maven({ artifact: 'connect.file' })).toThrow(/options\.artifact must be a Maven artifact id of letters, digits, '-' and '_': Strimzi builds the download URL with every '\.' of it turned into '\/'.*ConnectPluginArtifact\.jar\(\)/);
+    expect(maven({ group: 'org..kafka' })).toThrow(/options\.group must be a Maven group id/);
+    expect(maven({ repository: 'http://repo1.maven.org/maven2/' })).toThrow(/options\.repository must be an https:\/\/ URL of a Maven repository/);
+    expect(maven({ insecure: true } as any)).toThrow(/options\.insecure is not a prop of MavenArtifactOptions/);
+    expect(() => ConnectPluginArtifact.maven(undefined as any)).toThrow(/options is required/);
+  });
+});
+
+describe('KafkaConnector: Kafka\'s file source connector', () => {
+  test('its topic is required, must be among writes, and warns when it is no KafkaTopic the brokers would not create', () => {
+    const s = setup();
+    const c = connect(s);
+    expect(() => c.addConnector('NoTopic', { class: 'FileStreamSource', config: { file: '/opt/kafka/LICENSE' }, writes: [s.orders] })).toThrow(/config\['topic'\] is required by FileStreamSourceConnector/);
+    expect(() => c.addConnector('OtherTopic', { class: 'org.apache.kafka.connect.file.FileStreamSourceConnector', config: { topic: 'audit' }, writes: [s.orders] })).toThrow(/config\['topic'\] is not among writes \(orders\)/);
+    expect(() => c.addConnector('Reads', { class: 'FileStreamSourceConnector', config: { topic: 'orders' }, reads: [s.orders] })).toThrow(/reads is set, but FileStreamSourceConnector is a source/);
+    // Without writes, where the library makes the user: nothing to grant.
+    expect(() => c.addConnector('NoWrites', { class: 'FileStreamSourceConnector', config: { topic: 'orders' } })).toThrow(/writes and reads are both empty: KafkaUser 'files-connect', which the library makes for the workers/);
+  });
+
+  test("warns when the KafkaConnect has no build (the file connectors are not on the plugin path of Strimzi's image), and when its topic is not a KafkaTopic", () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', defaultListener: false, authorization: KafkaAuthorization.none() });
+    kafka.addListener('plain', { port: 9092, tls: false, authentication: ListenerAuthentication.none() });
+    const c = new KafkaConnect(chart, 'Connect', { cluster: kafka, name: 'files' });
+    c.addConnector('Source', { class: 'FileStreamSource', config: { file: '/opt/kafka/LICENSE', topic: 'unknown-topic' } });
+    synth(chart);
+    const warnings = ConsistencyPass.of(chart).warnings().join('\n');
+    expect(warnings).toMatch(/class is Kafka's file source connector \(connect-file\), which is not on the plugin path of Strimzi's Kafka image since Kafka 3\.2: KafkaConnect 'files' has no build/);
+    expect(warnings).toMatch(/config\['topic'\].*unknown-topic.*the cluster's brokers do not create topics on first write \(auto\.create\.topics\.enable is false\)/);
   });
 });

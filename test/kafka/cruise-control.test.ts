@@ -1,6 +1,6 @@
 import { ApiObject, Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-28';
-import { CRUISE_CONTROL_GOALS, CruiseControlOptions, KafkaCluster, KafkaClusterProps, KafkaRebalance, KafkaRebalanceMode, KafkaRebalanceOptions, NodeRole } from '../../src';
+import { CRUISE_CONTROL_GOALS, CruiseControlOptions, JbodVolume, KafkaCluster, KafkaClusterProps, KafkaRebalance, KafkaRebalanceMode, KafkaRebalanceOptions, KafkaStorage, NodeIdRange, NodeRole, ReplicaMovementStrategy } from '../../src';
 import { all, expectValid, find, synth } from '../support';
 
 const Q = 'com.linkedin.kafka.cruisecontrol.analyzer.goals.';
@@ -176,5 +176,198 @@ describe('KafkaRebalance', () => {
     expect(rebalance({ goals: ['RackAwareGoal', 'CpuCapacityGoal'] }))
       .toThrow(/KafkaRebalance 'rebalance' at test\/Kafka\/Rebalance: goals leave out the cluster's hard goals ReplicaCapacityGoal, DiskCapacityGoal.*set skipHardGoalCheck: true/);
     expect(rebalance({ goals: ['RackAwareGoal', 'CpuCapacityGoal'], skipHardGoalCheck: true })).not.toThrow();
+  });
+});
+
+describe('Cruise Control config', () => {
+  test('config is passed on, beside the goal lists the library writes', () => {
+    expect(ccSpec({ config: { 'num.concurrent.partition.movements.per.broker': 10, 'webserver.security.enable': true } }).config)
+      .toEqual({ 'num.concurrent.partition.movements.per.broker': 10, 'webserver.security.enable': true });
+    const config = ccSpec({ goals: [...HARD, 'ReplicaDistributionGoal'], config: { 'max.active.user.tasks': 5 } }).config;
+    expect(config['max.active.user.tasks']).toBe(5);
+    expect(config.goals).toBe([...HARD, 'ReplicaDistributionGoal'].map((g) => Q + g).join(','));
+    // ssl.protocol is one of Strimzi's exceptions to the forbidden ssl. prefix.
+    expect(ccSpec({ config: { 'ssl.protocol': 'TLSv1.3' } }).config).toEqual({ 'ssl.protocol': 'TLSv1.3' });
+    expectValid(synth(cluster({ config: { 'num.concurrent.leader.movements': 500 } }).chart));
+  });
+
+  test('fails on goal lists in config, and on options Strimzi manages', () => {
+    expect(() => cluster({ config: { 'default.goals': `${Q}RackAwareGoal` } }))
+      .toThrow(/KafkaCluster 'my-cluster' at test\/Kafka: cruiseControl\.config\['default\.goals'\] is a goal list, which the library writes from cruiseControl\.defaultGoals .*; set cruiseControl\.defaultGoals to the goal names instead/);
+    expect(() => cluster({ config: { goals: 'x' } })).toThrow(/cruiseControl\.config\['goals'\] is a goal list/);
+    expect(() => cluster({ config: { 'bootstrap.servers': 'x:9092' } }))
+      .toThrow(/cruiseControl\.config\['bootstrap\.servers'\] is an option Strimzi manages \(forbidden prefix 'bootstrap\.servers', CruiseControlSpec\.FORBIDDEN_PREFIXES\)/);
+    expect(() => cluster({ config: { 'Self.Healing.enabled': true } })).toThrow(/forbidden prefix 'self\.healing\.'/);
+    expect(() => cluster({ config: { 'webserver.http.port': 9091 } })).toThrow(/forbidden prefix 'webserver\.http\.'/);
+    expect(() => cluster({ config: { '': 1 } })).toThrow(/cruiseControl\.config\[''\] is an empty option name/);
+    expect(() => cluster({ config: { 'max.active.user.tasks': Number.NaN } })).toThrow(/cruiseControl\.config\['max\.active\.user\.tasks'\] must be a finite number \(got NaN\)/);
+  });
+
+  test('fails at synth when anomaly.detection.goals are not among the default goals (Strimzi would replace them)', () => {
+    // Without an inbound network capacity, Strimzi's default goals leave out NetworkInboundCapacityGoal.
+    expect(synthOf({ config: { 'anomaly.detection.goals': `${Q}RackAwareGoal,${Q}NetworkInboundCapacityGoal` } }))
+      .toThrow(/cruiseControl\.config\['anomaly\.detection\.goals'\] names ".*NetworkInboundCapacityGoal", not among the default goals as Strimzi compares them .*CruiseControl\.checkGoals/);
+    // Simple names are not what Strimzi compares with.
+    expect(synthOf({ config: { 'anomaly.detection.goals': 'RackAwareGoal' } })).toThrow(/names "RackAwareGoal", not among the default goals/);
+    expect(synthOf({ config: { 'anomaly.detection.goals': `${Q}RackAwareGoal, ${Q}DiskCapacityGoal,` } })).not.toThrow();
+  });
+});
+
+describe('auto-rebalance templates', () => {
+  test('templateName and tuning options: exact output', () => {
+    const manifests = synth(cluster({
+      autoRebalance: {
+        addBrokers: { templateName: 'my-add-brokers-rebalancing-template' },
+        removeBrokers: { templateName: 'drain', replicationThrottle: Size.mebibytes(50), concurrentPartitionMovementsPerBroker: 2, concurrentLeaderMovements: 100, excludedTopics: '__.*', replicaMovementStrategies: [ReplicaMovementStrategy.PRIORITIZE_SMALL, ReplicaMovementStrategy.BASE] },
+      },
+    }).chart);
+    expect(find(manifests, 'Kafka', 'my-cluster').spec.cruiseControl.autoRebalance).toEqual([
+      { mode: 'add-brokers', template: { name: 'my-add-brokers-rebalancing-template' } },
+      { mode: 'remove-brokers', template: { name: 'drain' } },
+    ]);
+    expect(find(manifests, 'KafkaRebalance', 'my-add-brokers-rebalancing-template').spec).toEqual({});
+    expect(find(manifests, 'KafkaRebalance', 'drain')).toEqual({
+      apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaRebalance',
+      metadata: { name: 'drain', namespace: 'kafka', annotations: { 'strimzi.io/rebalance-template': 'true' } },
+      spec: { replicationThrottle: 52428800, concurrentPartitionMovementsPerBroker: 2, concurrentLeaderMovements: 100, excludedTopics: '__.*', replicaMovementStrategies: ['PrioritizeSmallReplicaMovementStrategy', 'BaseReplicaMovementStrategy'] },
+    });
+    expectValid(manifests);
+  });
+
+  test('fails on template names that are no names, or one name for both modes', () => {
+    expect(() => cluster({ autoRebalance: { addBrokers: { templateName: 'Bad_Name' } } })).toThrow(/cruiseControl\.autoRebalance\.addBrokers\.templateName/);
+    expect(() => cluster({ autoRebalance: { addBrokers: { templateName: 't' }, removeBrokers: { templateName: 't' } } }))
+      .toThrow(/cruiseControl\.autoRebalance\.removeBrokers\.templateName is the name of the addBrokers template too: the library makes one template per mode/);
+    expect(() => cluster({ autoRebalance: { addBrokers: { concurrentLeaderMovements: 0 } } }))
+      .toThrow(/cruiseControl\.autoRebalance\.addBrokers\.concurrentLeaderMovements must be a whole number from 1 to 2147483647 \(Strimzi takes 0 as "not set"/);
+  });
+
+  test('fails when a KafkaRebalance takes the name of the one Strimzi makes on a scale-up', () => {
+    const { chart, kafka } = cluster({ autoRebalance: { addBrokers: {} } });
+    kafka.addRebalance('Clash', { name: 'my-cluster-auto-rebalancing-add-brokers' });
+    expect(() => synth(chart)).toThrow(/my-cluster-auto-rebalancing-add-brokers/);
+  });
+});
+
+/** A cluster whose brokers (100-102) have JBOD volumes 0-2, and a controller pool without JBOD. */
+function jbodCluster() {
+  const chart = Testing.chart();
+  const kafka = new KafkaCluster(chart, 'Kafka', {
+    name: 'my-cluster', namespace: 'kafka', cruiseControl: true, defaultNodePools: false,
+  });
+  kafka.addNodePool('Controllers', { name: 'controller', roles: [NodeRole.CONTROLLER], nodeIds: NodeIdRange.of(0, 99) });
+  kafka.addNodePool('Brokers', {
+    name: 'broker', roles: [NodeRole.BROKER], nodeIds: NodeIdRange.of(100, 199),
+    storage: KafkaStorage.jbod(JbodVolume.persistentClaim({ size: Size.gibibytes(10) }), JbodVolume.persistentClaim({ size: Size.gibibytes(10) }), JbodVolume.persistentClaim({ size: Size.gibibytes(10) })),
+  });
+  kafka.addNodePool('Single', { name: 'single', roles: [NodeRole.BROKER], nodeIds: NodeIdRange.of(200, 299), replicas: 1 });
+  return { chart, kafka };
+}
+const disks = (options: KafkaRebalanceOptions) => {
+  const { chart, kafka } = jbodCluster();
+  kafka.addRebalance('Rebalance', { mode: KafkaRebalanceMode.REMOVE_DISKS, ...options });
+  return () => synth(chart);
+};
+
+describe('KafkaRebalance: remove-disks, intra-broker balancing and tuning', () => {
+  test('remove-disks: exact output, valid against the CRDs', () => {
+    const { chart, kafka } = jbodCluster();
+    kafka.addRebalance('Empty', { name: 'my-rebalance', mode: KafkaRebalanceMode.REMOVE_DISKS, moveReplicasOffVolumes: [{ brokerId: 100, volumeIds: [1, 2] }, { brokerId: 101, volumeIds: [0] }], autoApproval: true });
+    const manifests = synth(chart);
+    expect(find(manifests, 'KafkaRebalance', 'my-rebalance')).toEqual({
+      apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaRebalance',
+      metadata: { name: 'my-rebalance', namespace: 'kafka', labels: { 'strimzi.io/cluster': 'my-cluster' }, annotations: { 'strimzi.io/rebalance-auto-approval': 'true' } },
+      spec: { mode: 'remove-disks', moveReplicasOffVolumes: [{ brokerId: 100, volumeIds: [1, 2] }, { brokerId: 101, volumeIds: [0] }] },
+    });
+    expectValid(manifests);
+  });
+
+  test('remove-disks fails on volumes missing, repeated, or not the broker\'s JBOD volumes', () => {
+    expect(() => disks({})()).toThrow(/moveReplicasOffVolumes is required in mode remove-disks .*"The brokers and volume IDs list is mandatory"/);
+    expect(() => disks({ moveReplicasOffVolumes: [] })()).toThrow(/moveReplicasOffVolumes is required in mode remove-disks/);
+    expect(() => disks({ moveReplicasOffVolumes: [{ brokerId: 100, volumeIds: [] }] })()).toThrow(/moveReplicasOffVolumes\[0\]\.volumeIds is empty/);
+    expect(() => disks({ moveReplicasOffVolumes: [{ brokerId: 100, volumeIds: [1, 1] }] })()).toThrow(/moveReplicasOffVolumes\[0\]\.volumeIds\[1\] names a volume twice/);
+    expect(() => disks({ moveReplicasOffVolumes: [{ brokerId: 100, volumeIds: [-1] }] })()).toThrow(/moveReplicasOffVolumes\[0\]\.volumeIds\[0\] must be a JBOD volume id/);
+    expect(() => disks({ moveReplicasOffVolumes: [{ brokerId: 1.5, volumeIds: [1] }] })()).toThrow(/moveReplicasOffVolumes\[0\]\.brokerId must be a node id/);
+    expect(() => disks({ moveReplicasOffVolumes: [{ brokerId: 100, volumeIds: [1] }, { brokerId: 100, volumeIds: [2] }] })())
+      .toThrow(/moveReplicasOffVolumes\[1\]\.brokerId names broker 100 again \(also moveReplicasOffVolumes\[0\]\) \(got 100\); list all the volumes of a broker in one entry/);
+    // At synth, against the pools.
+    expect(disks({ moveReplicasOffVolumes: [{ brokerId: 0, volumeIds: [1] }] })).toThrow(/moveReplicasOffVolumes\[0\]\.brokerId is node id 0, which is no broker of KafkaCluster 'my-cluster' \(its brokers: 100, 101, 102, 200\)/);
+    expect(disks({ moveReplicasOffVolumes: [{ brokerId: 100, volumeIds: [3] }] }))
+      .toThrow(/moveReplicasOffVolumes\[0\]\.volumeIds name volumes 3, which broker 100 \(pool 'broker', volumes 0, 1, 2\) does not have: Cruise Control refuses them \("Invalid log dirs provided for broker 100"\)/);
+    expect(disks({ moveReplicasOffVolumes: [{ brokerId: 100, volumeIds: [0, 1, 2] }] })).toThrow(/volumeIds name every volume of broker 100 .*"No log dir remaining to move replicas to"/);
+    expect(disks({ moveReplicasOffVolumes: [{ brokerId: 200, volumeIds: [0] }] })).toThrow(/volumeIds name volumes of broker 200, whose pool 'single' has no JBOD storage: its one volume mounts at \/var\/lib\/kafka\/data/);
+    expect(disks({ moveReplicasOffVolumes: [{ brokerId: 102, volumeIds: [0, 2] }] })).not.toThrow();
+  });
+
+  test('fails on options Strimzi does not pass to Cruise Control in the mode', () => {
+    const volumes = [{ brokerId: 100, volumeIds: [1] }];
+    expect(() => disks({ moveReplicasOffVolumes: volumes, brokers: [100] })).toThrow(/brokers is given in mode remove-disks, in which Strimzi does not pass it to Cruise Control.*remove-disks takes moveReplicasOffVolumes/);
+    expect(() => disks({ moveReplicasOffVolumes: volumes, goals: HARD })).toThrow(/goals is given in mode remove-disks.*IntraBrokerDiskCapacityGoal/);
+    expect(() => disks({ moveReplicasOffVolumes: volumes, replicationThrottle: Size.mebibytes(1) })).toThrow(/replicationThrottle is given in mode remove-disks/);
+    expect(() => disks({ moveReplicasOffVolumes: volumes, skipHardGoalCheck: false })).not.toThrow();
+    expect(() => rebalance({ moveReplicasOffVolumes: volumes })).toThrow(/moveReplicasOffVolumes is given in mode full.*use KafkaRebalanceMode\.REMOVE_DISKS/);
+    expect(() => rebalance({ mode: KafkaRebalanceMode.ADD_BROKERS, brokers: [102], rebalanceDisk: true })).toThrow(/rebalanceDisk is given in mode add-brokers.*use KafkaRebalanceMode\.FULL/);
+    expect(() => rebalance({ mode: KafkaRebalanceMode.REMOVE_BROKERS, brokers: [102], concurrentIntraBrokerPartitionMovements: 2 })).toThrow(/concurrentIntraBrokerPartitionMovements is given in mode remove-brokers/);
+    expect(() => rebalance({ rebalanceDisk: true, goals: HARD })).toThrow(/goals are given with rebalanceDisk: Strimzi refuses the rebalance \("The goals list should be empty/);
+    // The default pools have one volume per broker: nothing to balance between.
+    expect(rebalance({ rebalanceDisk: true })).toThrow(/rebalanceDisk balances between the JBOD volumes of each broker, and no broker pool of KafkaCluster 'my-cluster' has more than one: the proposal would move nothing/);
+  });
+
+  test('intra-broker balancing and tuning: exact output', () => {
+    const { chart, kafka } = jbodCluster();
+    kafka.addRebalance('Disks', { rebalanceDisk: true, concurrentIntraBrokerPartitionMovements: 4 });
+    kafka.addRebalance('Tuned', {
+      mode: KafkaRebalanceMode.ADD_BROKERS, brokers: [102], excludedTopics: 'connect-.*', concurrentPartitionMovementsPerBroker: 3, concurrentLeaderMovements: 500,
+      replicationThrottle: Size.kibibytes(512), replicaMovementStrategies: [ReplicaMovementStrategy.POSTPONE_URP],
+    });
+    const manifests = synth(chart);
+    expect(find(manifests, 'KafkaRebalance', 'disks').spec).toEqual({ rebalanceDisk: true, concurrentIntraBrokerPartitionMovements: 4 });
+    expect(find(manifests, 'KafkaRebalance', 'tuned').spec).toEqual({
+      mode: 'add-brokers', brokers: [102], excludedTopics: 'connect-.*', concurrentPartitionMovementsPerBroker: 3, concurrentLeaderMovements: 500,
+      replicationThrottle: 524288, replicaMovementStrategies: ['PostponeUrpReplicaMovementStrategy'],
+    });
+    expectValid(manifests);
+  });
+
+  test('fails on tuning values Strimzi or Cruise Control would not take', () => {
+    expect(() => rebalance({ concurrentPartitionMovementsPerBroker: 0 })).toThrow(/concurrentPartitionMovementsPerBroker must be a whole number from 1 to 2147483647 \(Strimzi takes 0 as "not set"/);
+    expect(() => rebalance({ concurrentLeaderMovements: 2.5 })).toThrow(/concurrentLeaderMovements must be a whole number from 1/);
+    expect(() => rebalance({ concurrentIntraBrokerPartitionMovements: 2 ** 31 })).toThrow(/concurrentIntraBrokerPartitionMovements must be a whole number from 1 to 2147483647/);
+    expect(() => rebalance({ replicationThrottle: Size.kibibytes(0.0001) })).toThrow(/replicationThrottle must be a whole, positive number of bytes per second \(got Size\.kibibytes\(0\.0001\)\); use e\.g\. Size\.mebibytes\(50\)/);
+    expect(() => rebalance({ excludedTopics: '' })).toThrow(/excludedTopics is empty: it matches no topic name/);
+    expect(() => rebalance({ excludedTopics: 'orders-(' })).toThrow(/excludedTopics is not a regular expression .*Cruise Control refuses the request/);
+    // Java-only syntax (a possessive quantifier) is passed on unchecked.
+    expect(rebalance({ excludedTopics: 'orders-.*+' })).not.toThrow();
+    expect(() => rebalance({ replicaMovementStrategies: [] })).toThrow(/replicaMovementStrategies is empty/);
+    expect(() => rebalance({ replicaMovementStrategies: [ReplicaMovementStrategy.BASE, ReplicaMovementStrategy.BASE] })).toThrow(/replicaMovementStrategies\[1\] names a strategy twice/);
+    expect(() => rebalance({ replicaMovementStrategies: ['Fastest' as ReplicaMovementStrategy] })).toThrow(/replicaMovementStrategies\[0\] must be one of/);
+  });
+});
+
+describe('KafkaRebalance of a cluster made elsewhere', () => {
+  const imported = (brokers?: number) => {
+    const chart = Testing.chart();
+    const kafka = KafkaCluster.fromClusterAttributes(chart, 'Platform', { name: 'my-cluster', namespace: 'kafka', listeners: [{ name: 'tls', port: 9093 }], brokers });
+    return { chart, kafka };
+  };
+
+  test('goes to the cluster\'s namespace with its label; checks only what the attributes tell', () => {
+    const { chart, kafka } = imported();
+    new KafkaRebalance(chart, 'Disks', { cluster: kafka, name: 'my-rebalance', mode: KafkaRebalanceMode.REMOVE_DISKS, moveReplicasOffVolumes: [{ brokerId: 0, volumeIds: [1] }] });
+    // No goals, brokers or volumes of its own are known: goals Strimzi knows pass without the hard-goal check.
+    new KafkaRebalance(chart, 'Goals', { cluster: kafka, goals: ['CpuCapacityGoal', 'RackAwareGoal'] });
+    const manifests = synth(chart);
+    expect(find(manifests, 'KafkaRebalance', 'my-rebalance').metadata).toEqual({ name: 'my-rebalance', namespace: 'kafka', labels: { 'strimzi.io/cluster': 'my-cluster' } });
+    expect(find(manifests, 'KafkaRebalance', 'goals').spec).toEqual({ goals: ['CpuCapacityGoal', 'RackAwareGoal'] });
+    expectValid(manifests);
+  });
+
+  test('fails on goals Strimzi does not know, and on removing as many brokers as it declares', () => {
+    const { chart, kafka } = imported(3);
+    expect(() => new KafkaRebalance(chart, 'Bad', { cluster: kafka, goals: ['RackAwareGoals'] })).toThrow(/KafkaRebalance 'bad' at test\/Bad: goals\[0\] is not a Cruise Control goal .*did you mean 'RackAwareGoal'\?/);
+    new KafkaRebalance(chart, 'Drain', { cluster: kafka, mode: KafkaRebalanceMode.REMOVE_BROKERS, brokers: [3, 4, 5] });
+    expect(() => synth(chart)).toThrow(/brokers names 3 brokers, and cluster 'my-cluster' has 3: there would be nowhere to move the partitions/);
+    expect(() => new KafkaRebalance(Testing.chart(), 'NoCluster', { cluster: 'my-cluster' as unknown as KafkaCluster })).toThrow(/KafkaRebalance 'NoCluster' at test\/NoCluster: cluster must be an IKafkaCluster/);
   });
 });

@@ -144,3 +144,19 @@ test('declaring one cluster twice in a chart fails at the second, pointing at th
   const { chart } = appTeam();
   expect(() => KafkaCluster.fromClusterAttributes(chart, 'Again', PLATFORM)).toThrow(/KafkaCluster \(imported\) 'events' at orders-team\/Again: name is Kafka kafka\/events, which orders-team\/Platform declares already in this chart.*reuse the IKafkaCluster/);
 });
+
+test('a cluster declared without namespace (kubectl\'s, as Strimzi\'s examples): its topics and users have none, its address is the short Service name', () => {
+  const { app, chart } = appTeam();
+  const { namespace: _, ...attributes } = PLATFORM;
+  const kafka = KafkaCluster.fromClusterAttributes(chart, 'MyCluster', { ...attributes, name: 'my-cluster' });
+  expect(kafka.namespace).toBeUndefined();
+  expect(kafka.allListeners[0].bootstrapAddress).toBe('my-cluster-kafka-bootstrap:9093');
+  new KafkaTopic(chart, 'T', { cluster: kafka, topicName: 'my-topic', partitions: 1 });
+  new KafkaUser(chart, 'U', { cluster: kafka, userName: 'my-user', acls: [Acl.topic('my-topic').allow(AclOperation.READ)] });
+  const manifests = synth(chart);
+  expect(find(manifests, 'KafkaTopic', 'my-topic').metadata).toEqual({ name: 'my-topic', labels: { 'strimzi.io/cluster': 'my-cluster' } });
+  expect(find(manifests, 'KafkaUser', 'my-user').metadata).toEqual({ name: 'my-user', labels: { 'strimzi.io/cluster': 'my-cluster' } });
+  expectValid(manifests);
+  expect(ConsistencyPass.of(app).warnings()).toEqual([]);
+  expect(() => KafkaCluster.fromClusterAttributes(chart, 'Again', { ...attributes, name: 'my-cluster' })).toThrow(/name is Kafka \(no namespace\)\/my-cluster, which orders-team\/MyCluster declares already in this chart/);
+});

@@ -1,7 +1,11 @@
 import { ApiObject, Chart, JsonPatch, Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-28';
 import {
+  AdditionalVolume,
+  AuthorizationType,
   ClusterProfile,
+  EmptyDirMedium,
+  JbodVolume,
   KafkaAuthorization,
   KafkaCluster,
   KafkaClusterProps,
@@ -11,6 +15,7 @@ import {
   ListenerType,
   NodeIdRange,
   NodeRole,
+  VolumeImagePullPolicy,
 } from '../../src';
 import { all, expectValid, find, Manifest, synth } from '../support';
 
@@ -189,7 +194,7 @@ describe('KafkaCluster options', () => {
       kafkaExporter: true,
       cruiseControl: true,
       logging: { 'rootLogger.level': 'WARN' },
-      authorization: KafkaAuthorization.simple(['User:admin']),
+      authorization: KafkaAuthorization.simple(['admin']),
     });
     const manifests = synth(chart);
     const spec = find(manifests, 'Kafka', 'my-cluster').spec;
@@ -198,7 +203,7 @@ describe('KafkaCluster options', () => {
     expect(spec.kafkaExporter).toMatchObject({ topicRegex: '.*', groupRegex: '.*' });
     expect(spec.cruiseControl.template.cruiseControlContainer.securityContext.runAsNonRoot).toBe(true);
     expect(spec.kafka.logging).toEqual({ type: 'inline', loggers: { 'rootLogger.level': 'WARN' } });
-    expect(spec.kafka.authorization).toEqual({ type: 'simple', superUsers: ['User:admin'] });
+    expect(spec.kafka.authorization).toEqual({ type: 'simple', superUsers: ['admin'] });
     expectValid(manifests);
   });
 
@@ -414,5 +419,285 @@ describe('KafkaCluster fails when', () => {
       const { kafka } = cluster();
       expect(() => kafka.listener('external')).toThrow(/KafkaCluster 'my-cluster' at test\/Kafka: listeners have no listener "external" \(got \["tls"\]\); name one of 'tls'/);
     });
+  });
+});
+
+describe('JBOD volumes', () => {
+  test('ephemeral JBOD volumes, as Strimzi\'s kafka-ephemeral example: id 0, the metadata log marked', () => {
+    const { chart, kafka } = cluster({
+      profile: ClusterProfile.DEVELOPMENT,
+      controllers: { replicas: 1, storage: KafkaStorage.jbod(JbodVolume.ephemeral()) },
+      brokers: { replicas: 1, storage: KafkaStorage.jbod(JbodVolume.ephemeral({ sizeLimit: Size.gibibytes(5) })) },
+    });
+    const manifests = synth(chart);
+    expect(find(manifests, 'KafkaNodePool', 'controller').spec.storage).toEqual({ type: 'jbod', volumes: [{ id: 0, type: 'ephemeral', kraftMetadata: 'shared' }] });
+    expect(find(manifests, 'KafkaNodePool', 'broker').spec.storage).toEqual({ type: 'jbod', volumes: [{ id: 0, type: 'ephemeral', sizeLimit: '5Gi', kraftMetadata: 'shared' }] });
+    expect(kafka.brokerPool!.storage.isEphemeral).toBe(true);
+    expect(kafka.brokerPool!.storage.ephemeralVolumeIds).toEqual([0]);
+    expectValid(manifests);
+  });
+
+  test('persistent and ephemeral volumes mix, with ids of their own; the metadata log defaults to the lowest id', () => {
+    const storage = KafkaStorage.jbod(
+      JbodVolume.persistentClaim({ id: 3, size: Size.gibibytes(50), storageClass: 'fast', deleteClaim: true }),
+      JbodVolume.ephemeral({ id: 1 }),
+      { id: 7, size: Size.gibibytes(20) },
+    );
+    expect(storage.volumeIds).toEqual([3, 1, 7]);
+    expect(storage.kraftMetadataVolumeId).toBe(1);
+    expect(storage.isJbod).toBe(true);
+    expect(storage.isEphemeral).toBe(true);
+    expect(storage.ephemeralVolumeIds).toEqual([1]);
+    const { chart } = cluster({ profile: ClusterProfile.DEVELOPMENT, brokers: { storage } });
+    expect(find(synth(chart), 'KafkaNodePool', 'broker').spec.storage.volumes).toEqual([
+      { id: 3, type: 'persistent-claim', size: '50Gi', class: 'fast', deleteClaim: true },
+      { id: 1, type: 'ephemeral', kraftMetadata: 'shared' },
+      { id: 7, type: 'persistent-claim', size: '20Gi', deleteClaim: false },
+    ]);
+  });
+
+  test('a volume without an id takes its position; a marked volume holds the metadata log', () => {
+    const storage = KafkaStorage.jbod({ size: Size.gibibytes(10) }, JbodVolume.persistentClaim({ id: 5, kraftMetadata: true }), JbodVolume.ephemeral());
+    expect(storage.volumeIds).toEqual([0, 5, 2]);
+    expect(storage.kraftMetadataVolumeId).toBe(5);
+    expect(KafkaStorage.persistentClaim().volumeIds).toEqual([]);
+    expect(KafkaStorage.persistentClaim().isJbod).toBe(false);
+    expect(KafkaStorage.persistentClaim().kraftMetadataVolumeId).toBeUndefined();
+  });
+
+  test('a production cluster rejects a JBOD pool with an ephemeral volume, naming its ids', () => {
+    const { chart } = cluster({ brokers: { storage: KafkaStorage.jbod({ size: Size.gibibytes(10) }, JbodVolume.ephemeral()) } });
+    expect(() => synth(chart)).toThrow(/broker.storage has ephemeral JBOD volumes \(ids 1\): every restart loses their data \(got "ephemeral"\); use JbodVolume.persistentClaim\(\) for each, or profile: ClusterProfile.DEVELOPMENT/);
+  });
+
+  test.each<[string, () => unknown, RegExp]>([
+    ['two volumes share an id', () => KafkaStorage.jbod(JbodVolume.persistentClaim({ id: 1 }), JbodVolume.ephemeral({ id: 1 })), /KafkaStorage.jbod\(\): volumes\[1\].id is 1, already the id of volumes\[0\]; each volume of a JBOD pool has its own id \(got 1\); give each volume its own id/],
+    ['a positional id clashes with a given one', () => KafkaStorage.jbod(JbodVolume.persistentClaim({ id: 1 }), JbodVolume.persistentClaim()), /volumes\[1\].id is 1, already the id of volumes\[0\] \(a volume without an id takes its position in the list\)/],
+    ['an id is negative', () => JbodVolume.ephemeral({ id: -1 }), /JbodVolume.ephemeral\(\): id must be a whole number from 0 to 2147483647 .* \(got -1\)/],
+    ['an id is fractional', () => JbodVolume.persistentClaim({ id: 1.5 }), /JbodVolume.persistentClaim\(\): id must be a whole number from 0 to 2147483647/],
+    ['an id exceeds a Java int', () => KafkaStorage.jbod({ id: 2 ** 31 }), /KafkaStorage.jbod\(\): volumes\[0\].id must be a whole number from 0 to 2147483647 .* \(got 2147483648\)/],
+    ['an id is a string', () => JbodVolume.persistentClaim({ id: '1' as never }), /JbodVolume.persistentClaim\(\): options.id must be a finite number \(got "1"\)/],
+    ['an ephemeral size limit is below 1 MiB', () => JbodVolume.ephemeral({ sizeLimit: Size.kibibytes(1) }), /JbodVolume.ephemeral\(\): sizeLimit must be at least 1 MiB/],
+    ['a persistent size is not a Size', () => JbodVolume.persistentClaim({ size: 100 as never }), /JbodVolume.persistentClaim\(\): options.size must be a cdk8s Size/],
+    ['a storage class is not a name', () => KafkaStorage.jbod({ storageClass: 'Fast_SSD' }), /KafkaStorage.jbod\(\): volumes\[0\].storageClass must be a StorageClass name/],
+    ['two volumes hold the metadata log', () => KafkaStorage.jbod(JbodVolume.ephemeral({ kraftMetadata: true }), JbodVolume.persistentClaim({ id: 4, kraftMetadata: true })), /kraftMetadata is set on 2 volumes; exactly one volume holds the KRaft metadata log .* \(got \[0,4\]\)/],
+    ['a volume is not a volume', () => KafkaStorage.jbod('ssd' as never), /KafkaStorage.jbod\(\): volumes\[0\] must be a JbodVolumeOptions object or a JbodVolume \(got "ssd"\)/],
+    ['a volume is null', () => KafkaStorage.jbod(null as never), /KafkaStorage.jbod\(\): volumes\[0\] /],
+    ['a plain object says type: ephemeral, as Strimzi\'s YAML does', () => KafkaStorage.jbod({ type: 'ephemeral' } as never), /KafkaStorage.jbod\(\): volumes\[0\].type is not an option of a persistent volume .* \(got "ephemeral"\); for an ephemeral \(emptyDir\) volume use JbodVolume.ephemeral\(\{ sizeLimit \}\)/],
+  ])('fails when %s', (_case, make, message) => {
+    expect(make).toThrow(message);
+  });
+});
+
+describe('custom authorization', () => {
+  const keycloak = () => KafkaAuthorization.custom({ authorizerClass: 'io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer', superUsers: ['service-account-kafka'] });
+
+  test('renders type custom with the class and super users, as Strimzi\'s Keycloak example', () => {
+    const { chart, kafka } = cluster({ authorization: keycloak() });
+    const manifests = synth(chart);
+    expect(find(manifests, 'Kafka', 'my-cluster').spec.kafka.authorization).toEqual({
+      type: 'custom',
+      authorizerClass: 'io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer',
+      superUsers: ['service-account-kafka'],
+    });
+    expect(kafka.authorization.type).toBe(AuthorizationType.CUSTOM);
+    expect(kafka.authorization.supportsAdminApi).toBe(false);
+    expect(kafka.authorization.enforcesAcls).toBeUndefined();
+    expectValid(manifests);
+  });
+
+  test('supportsAdminApi is written only when true', () => {
+    const auth = KafkaAuthorization.custom({ authorizerClass: 'org.openpolicyagent.kafka.OpaAuthorizer', supportsAdminApi: true });
+    const { chart } = cluster({ authorization: auth });
+    expect(find(synth(chart), 'Kafka', 'my-cluster').spec.kafka.authorization).toEqual({ type: 'custom', authorizerClass: 'org.openpolicyagent.kafka.OpaAuthorizer', supportsAdminApi: true });
+    expect(auth.supportsAdminApi).toBe(true);
+    expect(auth.authorizerClass).toBe('org.openpolicyagent.kafka.OpaAuthorizer');
+  });
+
+  test('what each kind of authorization tells about ACLs', () => {
+    expect([KafkaAuthorization.simple(), KafkaAuthorization.none(), keycloak()].map((a) => [a.type, a.authorizerClass, a.supportsAdminApi, a.enforcesAcls])).toEqual([
+      ['simple', 'org.apache.kafka.metadata.authorizer.StandardAuthorizer', true, true],
+      [undefined, undefined, false, false],
+      ['custom', 'io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer', false, undefined],
+    ]);
+  });
+
+  test('the authorizer\'s own options go in pluginConfig, after the broker configuration', () => {
+    const { chart, kafka } = cluster({
+      authorization: keycloak(),
+      config: { 'principal.builder.class': 'io.strimzi.kafka.oauth.server.OAuthKafkaPrincipalBuilder' },
+      pluginConfig: { 'strimzi.authorization.client.id': 'kafka', 'strimzi.authorization.delegate.to.kafka.acl': false, 'strimzi.authorization.ssl.endpoint.identification.algorithm': '' },
+    });
+    const config = find(synth(chart), 'Kafka', 'my-cluster').spec.kafka.config;
+    expect(config).toMatchObject({
+      'principal.builder.class': 'io.strimzi.kafka.oauth.server.OAuthKafkaPrincipalBuilder',
+      'strimzi.authorization.client.id': 'kafka',
+      'strimzi.authorization.delegate.to.kafka.acl': false,
+      'strimzi.authorization.ssl.endpoint.identification.algorithm': '',
+      'min.insync.replicas': 2,
+    });
+    // The checks read the broker configuration only.
+    expect(kafka.brokerConfig['strimzi.authorization.client.id']).toBeUndefined();
+  });
+
+  test.each<[string, () => unknown, RegExp]>([
+    ['the class is not a Java class name', () => KafkaAuthorization.custom({ authorizerClass: 'KeycloakAuthorizer' }), /KafkaAuthorization.custom\(\): authorizerClass must be a fully qualified Java class name .* \(got "KeycloakAuthorizer"\); use e.g. 'io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer'/],
+    ['the class has a space', () => KafkaAuthorization.custom({ authorizerClass: 'io.acme. Authorizer' }), /authorizerClass must be a fully qualified Java class name/],
+    ['the class is Kafka\'s own ACL authorizer', () => KafkaAuthorization.custom({ authorizerClass: 'org.apache.kafka.metadata.authorizer.StandardAuthorizer' }), /authorizerClass is Kafka's own ACL authorizer, which is simple authorization .*; use KafkaAuthorization.simple\(superUsers\)/],
+    ['the class is missing', () => KafkaAuthorization.custom({} as never), /KafkaAuthorization.custom\(\): options.authorizerClass is required/],
+    ['the options are missing', () => KafkaAuthorization.custom(undefined as never), /KafkaAuthorization.custom\(\): options is required/],
+    ['supportsAdminApi is a string', () => KafkaAuthorization.custom({ authorizerClass: 'io.acme.Authorizer', supportsAdminApi: 'true' as never }), /options.supportsAdminApi must be true or false/],
+    ['a super user starts with User:', () => KafkaAuthorization.custom({ authorizerClass: 'io.acme.Authorizer', superUsers: ['User:admin'] }), /superUsers\[0\] starts with 'User:', which Strimzi adds itself \(it would write User:User:admin, a principal nobody has\) \(got "User:admin"\); give "admin"/],
+    ['a simple super user starts with User:', () => KafkaAuthorization.simple(['CN=a', 'User:CN=b']), /KafkaAuthorization.simple\(\): superUsers\[1\] starts with 'User:'/],
+    ['a super user holds a semicolon', () => KafkaAuthorization.simple(['a;b']), /superUsers\[0\] contains ';', which separates principals in super.users/],
+    ['a super user has surrounding whitespace', () => KafkaAuthorization.simple([' admin']), /superUsers\[0\] has leading or trailing whitespace, which is no part of a principal \(got " admin"\); give "admin"/],
+    ['a super user has a line break', () => KafkaAuthorization.simple(['admin\nauthorizer.class.name=x']), /superUsers\[0\] contains a line break or other control character/],
+    ['a super user is empty', () => KafkaAuthorization.custom({ authorizerClass: 'io.acme.Authorizer', superUsers: [''] }), /superUsers\[0\] is empty/],
+  ])('fails when %s', (_case, make, message) => {
+    expect(make).toThrow(message);
+  });
+
+  test.each<[string, KafkaClusterProps, RegExp]>([
+    ['a plugin option is one Kafka defines', { pluginConfig: { 'num.partitions': 6 } }, /pluginConfig\['num.partitions'\] is a broker config Kafka 4.3.1 defines, not a plugin's own option \(got 6\); set it in config/],
+    ['a plugin option is one Strimzi manages', { pluginConfig: { 'authorizer.class.name': 'x' } }, /pluginConfig\['authorizer.class.name'\] is managed by Strimzi/],
+    ['a plugin option has a line break', { pluginConfig: { 'acme.url': 'http://a\nsuper.users=User:x' } }, /pluginConfig\['acme.url'\] must not contain a line break/],
+    ['a plugin option is an object', { pluginConfig: { 'acme.url': {} as never } }, /pluginConfig\['acme.url'\] must be /],
+    ['a key has a space', { pluginConfig: { 'acme url': 'x' } }, /pluginConfig\["acme url"\] is not a Kafka configuration key/],
+  ])('fails when %s', (_case, props, message) => {
+    expect(() => cluster(props)).toThrow(message);
+  });
+
+  test('a Kafka option in config names pluginConfig for a plugin\'s own option', () => {
+    expect(() => cluster({ config: { 'strimzi.authorization.client.id': 'kafka' } })).toThrow(/config\['strimzi.authorization.client.id'\] is not a broker config of Kafka 4.3.1.*if a plugin reads it .*, set it in pluginConfig/);
+  });
+});
+
+describe('additional volumes and mounts', () => {
+  const certs = AdditionalVolume.secret('oauth-certs', 'oauth-server-cert');
+
+  test('a mounted Secret goes into the Kafka template and every pool\'s, as Strimzi\'s Keycloak example', () => {
+    const { chart, kafka } = cluster({ volumeMounts: [{ volume: certs, mountPath: '/mnt/oauth-certs' }] });
+    const manifests = synth(chart);
+    const template = find(manifests, 'Kafka', 'my-cluster').spec.kafka.template;
+    expect(template.pod.volumes).toEqual([{ name: 'oauth-certs', secret: { secretName: 'oauth-server-cert' } }]);
+    expect(template.kafkaContainer.volumeMounts).toEqual([{ name: 'oauth-certs', mountPath: '/mnt/oauth-certs' }]);
+    // A pool's template.pod and template.kafkaContainer replace the cluster's (Strimzi KafkaPool.processTemplate).
+    for (const pool of ['controller', 'broker']) {
+      const poolTemplate = find(manifests, 'KafkaNodePool', pool).spec.template;
+      expect(poolTemplate.pod.volumes).toEqual([{ name: 'oauth-certs', secret: { secretName: 'oauth-server-cert' } }]);
+      expect(poolTemplate.kafkaContainer.volumeMounts).toEqual([{ name: 'oauth-certs', mountPath: '/mnt/oauth-certs' }]);
+      expect(poolTemplate.kafkaContainer.securityContext.runAsNonRoot).toBe(true);
+    }
+    expect(kafka.additionalVolumes.map((v) => v.name)).toEqual(['oauth-certs']);
+    expectValid(manifests);
+  });
+
+  test('every kind of volume renders; unmounted volumes and a pool\'s own volumes are added', () => {
+    const scratch = AdditionalVolume.emptyDir('scratch', { medium: EmptyDirMedium.MEMORY, sizeLimit: Size.mebibytes(64) });
+    const { chart, kafka } = cluster({
+      additionalVolumes: [
+        AdditionalVolume.configMap('extra-config', 'kafka-extra', { items: [{ key: 'a.properties', path: 'conf/a.properties', mode: 0o440 }], defaultMode: 0o400, optional: true }),
+        AdditionalVolume.persistentVolumeClaim('shared', 'shared-claim', { readOnly: true }),
+        AdditionalVolume.csi('vault', { driver: 'secrets-store.csi.k8s.io', readOnly: true, volumeAttributes: { secretProviderClass: 'kafka' }, nodePublishSecretName: 'csi-creds' }),
+        AdditionalVolume.image('plugins', { reference: 'quay.io/acme/plugins:1.0', pullPolicy: VolumeImagePullPolicy.IF_NOT_PRESENT }),
+      ],
+      volumeMounts: [{ volume: scratch, mountPath: '/mnt/scratch' }, { volume: AdditionalVolume.secret('certs', 'kafka-certs'), mountPath: '/mnt/certs', readOnly: true, subPath: 'tls' }],
+    });
+    kafka.addNodePool('Extra', { roles: [NodeRole.BROKER], volumeMounts: [{ volume: AdditionalVolume.emptyDir('cache'), mountPath: '/mnt/cache' }] });
+    const manifests = synth(chart);
+    expect(find(manifests, 'Kafka', 'my-cluster').spec.kafka.template.pod.volumes).toEqual([
+      { name: 'extra-config', configMap: { name: 'kafka-extra', items: [{ key: 'a.properties', path: 'conf/a.properties', mode: 0o440 }], defaultMode: 0o400, optional: true } },
+      { name: 'shared', persistentVolumeClaim: { claimName: 'shared-claim', readOnly: true } },
+      { name: 'vault', csi: { driver: 'secrets-store.csi.k8s.io', readOnly: true, volumeAttributes: { secretProviderClass: 'kafka' }, nodePublishSecretRef: { name: 'csi-creds' } } },
+      { name: 'plugins', image: { reference: 'quay.io/acme/plugins:1.0', pullPolicy: 'IfNotPresent' } },
+      { name: 'scratch', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } },
+      { name: 'certs', secret: { secretName: 'kafka-certs' } },
+    ]);
+    const extra = find(manifests, 'KafkaNodePool', 'extra').spec.template;
+    expect(extra.pod.volumes.map((v: { name: string }) => v.name)).toEqual(['extra-config', 'shared', 'vault', 'plugins', 'scratch', 'certs', 'cache']);
+    expect(extra.kafkaContainer.volumeMounts).toEqual([
+      { name: 'scratch', mountPath: '/mnt/scratch' },
+      { name: 'certs', mountPath: '/mnt/certs', readOnly: true, subPath: 'tls' },
+      { name: 'cache', mountPath: '/mnt/cache' },
+    ]);
+    expect(find(manifests, 'KafkaNodePool', 'broker').spec.template.pod.volumes.map((v: { name: string }) => v.name)).not.toContain('cache');
+    expectValid(manifests);
+  });
+
+  test('without restricted security contexts, mounts still reach every pool', () => {
+    const { chart } = cluster({ restrictedSecurityContext: false, volumeMounts: [{ volume: certs, mountPath: '/mnt/oauth-certs' }] });
+    const manifests = synth(chart);
+    expect(find(manifests, 'Kafka', 'my-cluster').spec.kafka.template.kafkaContainer).toEqual({ volumeMounts: [{ name: 'oauth-certs', mountPath: '/mnt/oauth-certs' }] });
+    expect(find(manifests, 'KafkaNodePool', 'broker').spec.template.kafkaContainer).toEqual({ volumeMounts: [{ name: 'oauth-certs', mountPath: '/mnt/oauth-certs' }] });
+  });
+
+  test.each<[string, KafkaClusterProps, RegExp]>([
+    ['a mount path is outside /mnt', { volumeMounts: [{ volume: certs, mountPath: '/opt/kafka/certs' }] }, /KafkaCluster 'my-cluster' at test\/Kafka: volumeMounts\[0\].mountPath must start with \/mnt: Strimzi refuses additional volumes mounted elsewhere .* \(got "\/opt\/kafka\/certs"\); mount it under \/mnt, e.g. '\/mnt\/oauth-certs'/],
+    ['a mount path is relative', { volumeMounts: [{ volume: certs, mountPath: 'mnt/certs' }] }, /volumeMounts\[0\].mountPath must be an absolute path under \/mnt/],
+    ['a mount path climbs out of /mnt', { volumeMounts: [{ volume: certs, mountPath: '/mnt/../etc' }] }, /volumeMounts\[0\].mountPath must not contain a '..' element/],
+    ['two mounts share a path', { volumeMounts: [{ volume: certs, mountPath: '/mnt/certs' }, { volume: AdditionalVolume.emptyDir('tmp2'), mountPath: '/mnt/certs/' }] }, /volumeMounts\[1\].mountPath is also the path of volumeMounts\[0\]: mount paths are unique in a container/],
+    ['a sub-path climbs', { volumeMounts: [{ volume: certs, mountPath: '/mnt/certs', subPath: '../x' }] }, /volumeMounts\[0\].subPath must not contain a '..' element/],
+    ['a sub-path is absolute', { volumeMounts: [{ volume: certs, mountPath: '/mnt/certs', subPath: '/x' }] }, /volumeMounts\[0\].subPath must be a relative path/],
+    ['a volume takes the name of Strimzi\'s /tmp volume', { additionalVolumes: [AdditionalVolume.emptyDir('strimzi-tmp')] }, /additionalVolumes\[0\] names a volume 'strimzi-tmp', which is Strimzi's \/tmp volume .* \(got "strimzi-tmp"\); give the volume another name/],
+    ['a volume takes a data volume\'s name', { volumeMounts: [{ volume: AdditionalVolume.emptyDir('data-0'), mountPath: '/mnt/d' }] }, /volumeMounts\[0\].volume names a volume 'data-0', which is the name of Strimzi's data volumes/],
+    ['two volumes of one name differ', { additionalVolumes: [AdditionalVolume.emptyDir('x')], volumeMounts: [{ volume: AdditionalVolume.secret('x', 's'), mountPath: '/mnt/x' }] }, /volumeMounts\[0\].volume names a volume 'x', and so does additionalVolumes\[0\], with another source/],
+    ['a mount has no volume', { volumeMounts: [{ mountPath: '/mnt/x' } as never] }, /volumeMounts\[0\].volume is required/],
+    ['a mount path is not a string', { volumeMounts: [{ volume: certs, mountPath: 5 as never }] }, /volumeMounts\[0\].mountPath must be a string/],
+    ['a volume is not an AdditionalVolume', { additionalVolumes: [{ name: 'x' } as never] }, /additionalVolumes\[0\] must be an AdditionalVolume/],
+  ])('fails when %s', (_case, props, message) => {
+    expect(() => cluster(props)).toThrow(message);
+  });
+
+  test('a pool\'s volumes must not clash with the cluster\'s', () => {
+    const { kafka } = cluster({ volumeMounts: [{ volume: certs, mountPath: '/mnt/oauth-certs' }] });
+    expect(() => kafka.addNodePool('Extra', { roles: [NodeRole.BROKER], volumeMounts: [{ volume: AdditionalVolume.emptyDir('other'), mountPath: '/mnt/oauth-certs' }] }))
+      .toThrow(/KafkaNodePool 'extra' at test\/Kafka\/Extra: volumeMounts\[0\].mountPath is also the path of a mount of the cluster's volumeMounts/);
+    expect(() => kafka.addNodePool('Extra2', { roles: [NodeRole.BROKER], additionalVolumes: [AdditionalVolume.emptyDir('oauth-certs')] }))
+      .toThrow(/KafkaNodePool 'extra2' .*: additionalVolumes\[0\] names a volume 'oauth-certs', and so does the cluster's volumes, with another source/);
+    // The same volume again is no clash.
+    expect(() => kafka.addNodePool('Extra3', { roles: [NodeRole.BROKER], additionalVolumes: [certs] })).not.toThrow();
+  });
+
+  test.each<[string, () => unknown, RegExp]>([
+    ['a volume name is not a DNS label', () => AdditionalVolume.secret('OAuth_Certs', 's'), /AdditionalVolume.secret\(\): name must be lowercase alphanumerics and '-'.* \(got "OAuth_Certs"\); use e.g. 'oauth-certs'/],
+    ['a volume name is empty', () => AdditionalVolume.emptyDir(''), /AdditionalVolume.emptyDir\(\): name must be/],
+    ['a Secret name is not a name', () => AdditionalVolume.secret('certs', 'My Secret'), /AdditionalVolume.secret\(\): secretName must be/],
+    ['a ConfigMap name is missing', () => AdditionalVolume.configMap('cfg', undefined as never), /AdditionalVolume.configMap\(\): configMapName is required/],
+    ['a claim name is not a name', () => AdditionalVolume.persistentVolumeClaim('d', '-claim'), /AdditionalVolume.persistentVolumeClaim\(\): claimName must be/],
+    ['an item path is absolute', () => AdditionalVolume.secret('c', 's', { items: [{ key: 'tls.crt', path: '/tls.crt' }] }), /items\[0\].path must be a relative path/],
+    ['an item path climbs', () => AdditionalVolume.configMap('c', 'm', { items: [{ key: 'a', path: 'x/../../a' }] }), /items\[0\].path must not contain a '..' element/],
+    ['an item path starts with ..', () => AdditionalVolume.configMap('c', 'm', { items: [{ key: 'a', path: '..data' }] }), /items\[0\].path must not start with '..'/],
+    ['two items share a path', () => AdditionalVolume.configMap('c', 'm', { items: [{ key: 'a', path: 'x' }, { key: 'b', path: 'x' }] }), /items\[1\].path is also the path of items\[0\]/],
+    ['an item key is not a data key', () => AdditionalVolume.secret('c', 's', { items: [{ key: 'a/b', path: 'x' }] }), /items\[0\].key must be a data key/],
+    ['a mode is above 0o777', () => AdditionalVolume.secret('c', 's', { defaultMode: 0o1777 }), /defaultMode must be a file mode from 0 to 0o777 \(511\) \(got 1023\)/],
+    ['an item mode is negative', () => AdditionalVolume.secret('c', 's', { items: [{ key: 'a', path: 'a', mode: -1 }] }), /items\[0\].mode must be a file mode/],
+    ['an emptyDir size limit is not a Size', () => AdditionalVolume.emptyDir('e', { sizeLimit: '1Gi' as never }), /AdditionalVolume.emptyDir\(\): options.sizeLimit must be a cdk8s Size/],
+    ['an emptyDir medium is unknown', () => AdditionalVolume.emptyDir('e', { medium: 'Disk' as never }), /options.medium must be one of EmptyDirMedium.MEMORY/],
+    ['a CSI driver is missing', () => AdditionalVolume.csi('v', {} as never), /AdditionalVolume.csi\(\): options.driver is required/],
+    ['a CSI driver is not a name', () => AdditionalVolume.csi('v', { driver: 'my driver' }), /AdditionalVolume.csi\(\): driver must be a CSI driver name/],
+    ['an image reference has a space', () => AdditionalVolume.image('p', { reference: 'quay.io/acme plugins' }), /AdditionalVolume.image\(\): reference must be an image reference/],
+    ['an image pull policy is unknown', () => AdditionalVolume.image('p', { reference: 'a:1', pullPolicy: 'Sometimes' as never }), /options.pullPolicy must be one of VolumeImagePullPolicy/],
+  ])('fails when %s', (_case, make, message) => {
+    expect(make).toThrow(message);
+  });
+});
+
+describe('metadataVersion', () => {
+  test.each([['4.2-IV1', '4.3.1'], ['3.3-IV3', '4.3.1'], ['4.0', '4.3.1'], ['3.7-IV4', '4.2.0'], ['4.3-IV0', '4.3.0']])('%s on Kafka %s is written as given, mid-upgrade', (metadataVersion, version) => {
+    const { chart, kafka } = cluster({ version, metadataVersion });
+    expect(kafka.metadataVersion).toBe(metadataVersion);
+    expect(find(synth(chart), 'Kafka', 'my-cluster').spec.kafka).toMatchObject({ version, metadataVersion });
+  });
+
+  test.each<[string, KafkaClusterProps, RegExp]>([
+    ['it is newer than the version\'s own', { version: '4.2.0', metadataVersion: '4.3-IV0' }, /metadataVersion is newer than 4.2-IV1, the metadata version of Kafka 4.2.0: Strimzi would ignore it .* \(got "4.3-IV0"\); use '4.2-IV1' or older, or raise version first/],
+    ['its internal version is newer than the version\'s own', { version: '4.2.0', metadataVersion: '4.2-IV2' }, /metadataVersion is not a KRaft metadata version Kafka 4.2.0 knows/],
+    ['it is older than 3.3-IV3', { metadataVersion: '3.3-IV1' }, /metadataVersion is older than 3.3-IV3, the oldest metadata version Strimzi and Kafka 4 take .* \(got "3.3-IV1"\); use '3.3-IV3' or newer/],
+    ['it is a ZooKeeper-era release', { metadataVersion: '2.8-IV1' }, /metadataVersion is not a KRaft metadata version Kafka 4.3.1 knows: '<release>-IV<n>' or '<release>' \(3.3-IV3, 3.4-IV0, 3.5-IV0…IV2/],
+    ['its internal version does not exist', { metadataVersion: '3.8-IV1' }, /metadataVersion is not a KRaft metadata version .* \(got "3.8-IV1"\); use '4.3-IV0', 4.3.1's own, or leave it unset/],
+    ['it is a Kafka version', { metadataVersion: '4.3.1' }, /metadataVersion is not a KRaft metadata version/],
+    ['it is not a string', { metadataVersion: 4.3 as never }, /metadataVersion must be a string \(got 4.3\)/],
+  ])('fails when %s', (_case, props, message) => {
+    expect(() => cluster(props)).toThrow(message);
   });
 });

@@ -2,7 +2,10 @@ import { spawnSync } from 'child_process';
 import { existsSync } from 'fs';
 import { parse, parseAllDocuments } from 'yaml';
 import { Testing } from 'cdk8s';
-import { JmxExporterMetricType, JmxExporterRule, JmxExporterRules, JmxPrometheusExporter, KafkaCluster, KafkaClusterProps, KafkaMetrics } from '../../src';
+import {
+  Acl, BridgeKafkaConnection, JmxExporterMetricType, JmxExporterRule, JmxExporterRules, JmxPrometheusExporter, KafkaBridge, KafkaCluster, KafkaClusterProps, KafkaConnect, KafkaMetrics,
+  KafkaMirrorMaker2, MirrorMaker2Cluster,
+} from '../../src';
 import { all, expectValid, find, synth } from '../support';
 
 /** Strimzi's sources, where this machine has them (CI does): the default rules are checked against them. */
@@ -39,6 +42,8 @@ describe('metrics', () => {
     expect(JmxExporterRules.kafka()).toEqual(rulesOf('kafka-metrics.yaml'));
     expect(JmxExporterRules.cruiseControl()).toEqual(rulesOf('kafka-cruise-control-metrics.yaml'));
     expect(JmxExporterRules.bridge()).toEqual(rulesOf('kafka-bridge-metrics.yaml'));
+    expect(JmxExporterRules.connect()).toEqual(rulesOf('kafka-connect-metrics.yaml'));
+    expect(JmxExporterRules.mirrorMaker2()).toEqual(rulesOf('kafka-mirror-maker-2-metrics.yaml'));
     expect(JmxExporterRules.kafka()).not.toEqual(rulesOf('kafka-connect-metrics.yaml'));
   });
 
@@ -115,5 +120,71 @@ describe('metrics', () => {
     expect(refused({ pattern: '.*', name: 'x', valueFactor: Number.NaN })).toThrow(/rules\[1\]\.valueFactor must be a finite number \(got NaN\)/);
     expect(refused({ pattern: '.*', name: 'x', valueFactor: 0.001 })).not.toThrow();
     expect(() => JmxPrometheusExporter.rules({ rules: [{ pattern: '(a)', name: '$2' }] })).toThrow(/^JmxPrometheusExporter\.rules\(\): rules\[0\]\.name refers to group \$2/);
+  });
+
+  describe('the same KafkaMetrics on a bridge, Connect and MirrorMaker 2', () => {
+    function components(metrics: KafkaMetrics) {
+      const { chart, kafka } = cluster({});
+      new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromAddress('my-cluster-kafka-bootstrap:9092'), metrics });
+      new KafkaConnect(chart, 'Connect', { cluster: kafka, name: 'files', metrics });
+      new KafkaMirrorMaker2(chart, 'Mirror', {
+        name: 'mirror', namespace: 'kafka', metrics, topics: [Acl.topic('*')], checkpoints: false,
+        source: MirrorMaker2Cluster.fromAddress('cluster-a-kafka-bootstrap:9092', { alias: 'cluster-a' }),
+        target: MirrorMaker2Cluster.fromAddress('cluster-b-kafka-bootstrap:9092', { alias: 'cluster-b' }),
+      });
+      return synth(chart);
+    }
+    const specs = (manifests: any[]) => [find(manifests, 'KafkaBridge', 'events').spec, find(manifests, 'KafkaConnect', 'files').spec, find(manifests, 'KafkaMirrorMaker2', 'mirror').spec];
+
+    test("the JMX exporter: each component's Strimzi rules in <name>-<component>-metrics; Connect and MirrorMaker 2 lowercase label names", () => {
+      const manifests = components(KafkaMetrics.jmxPrometheusExporter());
+      const [bridge, connect, mirror] = specs(manifests);
+      expect(bridge.metricsConfig).toEqual({ type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { name: 'events-bridge-metrics', key: 'metrics-config.yml' } } });
+      expect(connect.metricsConfig).toEqual({ type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { name: 'files-connect-metrics', key: 'metrics-config.yml' } } });
+      expect(mirror.metricsConfig).toEqual({ type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { name: 'mirror-mirrormaker2-metrics', key: 'metrics-config.yml' } } });
+      expect(exporterConfig(manifests, 'events-bridge-metrics')).toEqual({ lowercaseOutputName: true, rules: JmxExporterRules.bridge() });
+      expect(exporterConfig(manifests, 'files-connect-metrics')).toEqual({ lowercaseOutputName: true, lowercaseOutputLabelNames: true, rules: JmxExporterRules.connect() });
+      expect(exporterConfig(manifests, 'mirror-mirrormaker2-metrics')).toEqual({ lowercaseOutputName: true, lowercaseOutputLabelNames: true, rules: JmxExporterRules.mirrorMaker2() });
+      expect(find(manifests, 'ConfigMap', 'files-connect-metrics').metadata).toEqual({ name: 'files-connect-metrics', namespace: 'kafka', labels: { 'strimzi.io/cluster': 'files' } });
+      expectValid(manifests);
+    });
+
+    test('rules and label lowercasing as given override the component defaults', () => {
+      const manifests = components(KafkaMetrics.jmxPrometheusExporter({ rules: [RULE], lowercaseOutputLabelNames: false }));
+      expect(exporterConfig(manifests, 'files-connect-metrics')).toEqual({ lowercaseOutputName: true, rules: [RULE] });
+      expect(exporterConfig(manifests, 'events-bridge-metrics')).toEqual({ lowercaseOutputName: true, rules: [RULE] });
+    });
+
+    test('a ConfigMap of your own: referenced by each, none written', () => {
+      const manifests = components(KafkaMetrics.jmxPrometheusExporterFromConfigMap('team-metrics', 'connect.yml'));
+      for (const spec of specs(manifests)) expect(spec.metricsConfig).toEqual({ type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { name: 'team-metrics', key: 'connect.yml' } } });
+      expect(all(manifests, 'ConfigMap')).toEqual([]);
+    });
+
+    test('the Strimzi metrics reporter, with or without an allow list', () => {
+      for (const spec of specs(components(KafkaMetrics.strimziMetricsReporter()))) expect(spec.metricsConfig).toEqual({ type: 'strimziMetricsReporter' });
+      const manifests = components(KafkaMetrics.strimziMetricsReporter({ allowList: ['kafka_connect_.*', 'strimzi_bridge_.*'] }));
+      for (const spec of specs(manifests)) expect(spec.metricsConfig).toEqual({ type: 'strimziMetricsReporter', values: { allowList: ['kafka_connect_.*', 'strimzi_bridge_.*'] } });
+      expect(all(manifests, 'ConfigMap')).toEqual([]);
+      expect(KafkaMetrics.strimziMetricsReporter().isStrimziMetricsReporter).toBe(true);
+      expect(KafkaMetrics.jmxPrometheusExporter().isStrimziMetricsReporter).toBe(false);
+      expectValid(manifests);
+    });
+  });
+
+  test('metrics: true, which a bridge, Connect and MirrorMaker 2 took before KafkaMetrics, fails saying what replaces it', () => {
+    const { chart, kafka } = cluster({});
+    expect(() => new KafkaBridge(chart, 'Bridge', { kafka: BridgeKafkaConnection.fromAddress('k:9092'), metrics: true as any }))
+      .toThrow(/^KafkaBridge 'Bridge' at test\/Bridge: metrics must be a KafkaMetrics \(it no longer takes a boolean\) \(got true\); use KafkaMetrics\.strimziMetricsReporter\(\)/);
+    expect(() => new KafkaConnect(chart, 'Connect', { cluster: kafka, metrics: false as any })).toThrow(/metrics must be a KafkaMetrics \(it no longer takes a boolean\) \(got false\); leave metrics unset for none/);
+  });
+
+  test('fails on an allow list Strimzi refuses or the reporter would split', () => {
+    const f = 'KafkaMetrics\\.strimziMetricsReporter\\(\\)';
+    expect(() => KafkaMetrics.strimziMetricsReporter({ allowList: [] })).toThrow(new RegExp(`^${f}: options\\.allowList is empty: Strimzi refuses it \\("Allowlist should contain at least one element"\\)`));
+    expect(() => KafkaMetrics.strimziMetricsReporter({ allowList: ['kafka_server_.*', 'kafka_(log'] })).toThrow(/options\.allowList\[1\] is not a regular expression .*"Invalid regex"\) \(got "kafka_\(log"\)/);
+    expect(() => KafkaMetrics.strimziMetricsReporter({ allowList: ['kafka_server_.{1,3}'] })).toThrow(/options\.allowList\[0\] contains a comma: Strimzi joins the list with commas/);
+    expect(() => KafkaMetrics.strimziMetricsReporter({ allowList: [' '] })).toThrow(/options\.allowList\[0\] is empty/);
+    expect(() => KafkaMetrics.strimziMetricsReporter({ allowList: 'kafka_.*' as any })).toThrow(/options\.allowList must be an array of strings/);
   });
 });

@@ -1,7 +1,8 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import {
-  Acl, ClusterProfile, Environment, EnvoyGatewayClass, HostnameScheme, KafkaAuthorization, KafkaCluster, KafkaGateway, KafkaMirrorMaker2, KafkaTopic,
-  KafkaMirrorMaker2Props, ListenerAuthentication, ListenerType, MirrorMaker2Cluster, MirrorReplicationPolicy, OffsetSyncsTopicLocation,
+  Acl, AclOperation, ClusterProfile, Environment, EnvoyGatewayClass, HostnameScheme, KafkaAuthorization, KafkaCluster, KafkaGateway, KafkaMetrics, KafkaMirrorMaker2, KafkaTopic,
+  KafkaMirrorMaker2Props, KafkaUser, ListenerAuthentication, ListenerType, MirrorMaker2Authentication, MirrorMaker2Cluster, MirrorReplicationPolicy, NodeRole, OffsetSyncsTopicLocation,
+  UserAuthentication,
 } from '../../src';
 import { ConsistencyPass } from '../../src/core/consistency';
 import { expectValid, find, Manifest, synth } from '../support';
@@ -255,7 +256,7 @@ describe('KafkaMirrorMaker2', () => {
     const setup = twoClusters({ west: { config: { 'min.insync.replicas': 1 } } });
     const mm2 = mirror(setup, {
       name: 'east-to-west', namespace: 'west', replicas: 2, tasksMax: 4, version: '4.2.0', replicationFactor: 2, internalTopicReplicationFactor: 3,
-      metrics: true, restrictedSecurityContext: true, topics: [Acl.topic('*')], groups: [Acl.group('*')],
+      metrics: KafkaMetrics.strimziMetricsReporter(), restrictedSecurityContext: true, topics: [Acl.topic('*')], groups: [Acl.group('*')],
       sourceConnectorConfig: { 'refresh.topics.interval.seconds': 60, 'consumer.fetch.max.bytes': 1048576, 'transforms.drop.type': 'org.example.Drop' },
       checkpointConnectorConfig: { 'emit.checkpoints.interval.seconds': 30 },
       connectConfig: { 'offset.flush.interval.ms': 10000, 'producer.compression.type': 'zstd', 'plugin.discovery': 'service_load' },
@@ -295,7 +296,7 @@ describe('checks: each wrong value beside the right one', () => {
     ['no worker', () => ({ replicas: 0 }), () => ({ replicas: 1 }), /replicas must be a whole number >= 1 \(got 0\)/],
     ['no task', () => ({ tasksMax: 0.5 }), () => ({ tasksMax: 2 }), /tasksMax must be a whole number >= 1 \(got 0.5\)/],
     ['a replication factor Kafka cannot hold', () => ({ replicationFactor: 40000 }), () => ({ replicationFactor: 3 }), /replicationFactor must be a whole number from 1 to 32767/],
-    ['the broker default (-1), which cannot be checked', () => ({ internalTopicReplicationFactor: -1 }), () => ({ internalTopicReplicationFactor: 3 }), /internalTopicReplicationFactor must be a whole number from 1 to 32767 \(a Java short; -1, the broker default, is not taken/],
+    ['a negative replication factor other than the broker default (-1)', () => ({ internalTopicReplicationFactor: -2 }), () => ({ internalTopicReplicationFactor: -1 }), /internalTopicReplicationFactor must be a whole number from 1 to 32767 \(a Java short\), or -1 for the broker's default.replication.factor \(got -2\)/],
     ['a Kafka version Strimzi 1.2 does not run', () => ({ version: '3.9.0' }), () => ({ version: '4.2.0' }), /version is not a Kafka version Strimzi 1.2 supports \(got "3.9.0"\)/],
     ['a name whose Service would not be a DNS label', () => ({ name: 'm'.repeat(47) }), () => ({ name: 'm'.repeat(46) }), /name must be .*at most 46 characters \(Strimzi names its Service '<name>-mirrormaker2-api'/],
     ['one alias for both clusters', (s) => ({ source: MirrorMaker2Cluster.local(s.east, { alias: 'dc' }), target: MirrorMaker2Cluster.local(s.west, { alias: 'dc' }) }),
@@ -708,5 +709,283 @@ describe('two Kubernetes clusters: MirrorMaker 2 beside the target, the source t
     expect(spec.bootstrapServers).toBe('bootstrap.kafka.east.example.com:9092');
     expect(spec.tls).toEqual({ trustedCertificates: [{ secretName: 'east-kafka-ca', certificate: 'ca.crt' }] });
     expectValid(eastManifests);
+  });
+});
+
+describe('Strimzi\'s ways of writing a mirror: clusters by address, users of one\'s own, the Connect group and topics named, the broker-default RF', () => {
+  /** The mirror of Strimzi's examples: cluster-a → cluster-b, by address, every topic and group. */
+  function byAddress(props: Partial<KafkaMirrorMaker2Props> = {}) {
+    const chart = Testing.chart();
+    const mm2 = new KafkaMirrorMaker2(chart, 'Mirror', {
+      name: 'my-mirror-maker-2',
+      source: MirrorMaker2Cluster.fromAddress('cluster-a-kafka-bootstrap:9092', { alias: 'cluster-a' }),
+      target: MirrorMaker2Cluster.fromAddress('cluster-b-kafka-bootstrap:9092', { alias: 'cluster-b' }),
+      topics: [Acl.topic('*')],
+      groups: [Acl.group('*')],
+      ...props,
+    });
+    return { chart, mm2, manifests: () => synth(chart) };
+  }
+
+  test('fromAddress(): the address and alias as given, no TLS, no authentication, no KafkaUser; RF -1 rendered as the broker default', () => {
+    const { mm2, manifests } = byAddress({ replicationFactor: -1, internalTopicReplicationFactor: -1 });
+    const all = manifests();
+    expect(all.map((m) => m.kind)).toEqual(['KafkaMirrorMaker2']);
+    const spec = find(all, 'KafkaMirrorMaker2', 'my-mirror-maker-2').spec;
+    expect(spec.target).toEqual({
+      alias: 'cluster-b', bootstrapServers: 'cluster-b-kafka-bootstrap:9092', groupId: 'my-mirror-maker-2-group',
+      configStorageTopic: '__my-mirror-maker-2-config', offsetStorageTopic: '__my-mirror-maker-2-offset', statusStorageTopic: '__my-mirror-maker-2-status',
+      config: { 'config.storage.replication.factor': -1, 'offset.storage.replication.factor': -1, 'status.storage.replication.factor': -1 },
+    });
+    expect(spec.mirrors[0].source).toEqual({ alias: 'cluster-a', bootstrapServers: 'cluster-a-kafka-bootstrap:9092' });
+    expect(spec.mirrors[0].sourceConnector.config).toMatchObject({ 'replication.factor': -1, 'offset-syncs.topic.replication.factor': -1 });
+    expect(spec.mirrors[0].checkpointConnector.config).toMatchObject({ 'checkpoints.topic.replication.factor': -1 });
+    expect([mm2.sourceUser, mm2.targetUser, mm2.source.cluster, mm2.source.listener, mm2.namespace]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(mm2.targetTopicName('orders')).toBe('cluster-a.orders');
+    expectValid(all);
+  });
+
+  test('fromAddress(): TLS with the CA Secrets given (a key or a glob of keys), or the JVM\'s CAs; scram-sha-512 or mTLS credentials from a Secret', () => {
+    const chart = Testing.chart();
+    new KafkaMirrorMaker2(chart, 'Mirror', {
+      namespace: 'mirror',
+      source: MirrorMaker2Cluster.fromAddress('a-0.example.com:9093, a-1.example.com:9093', {
+        alias: 'a',
+        trustedCertificates: [{ secretName: 'cluster-a-cluster-ca-cert', pattern: '*.crt' }, { secretName: 'extra-ca' }],
+        authentication: MirrorMaker2Authentication.scramSha512('mirror', 'mirror-a', 'pass'),
+      }),
+      target: MirrorMaker2Cluster.fromAddress('b.example.com:443', { alias: 'b', tls: true, authentication: MirrorMaker2Authentication.tls('mirror-b') }),
+      topics: [Acl.topicPrefix('orders')],
+      groups: ['billing'],
+    });
+    const manifests = synth(chart);
+    expectValid(manifests);
+    const spec = find(manifests, 'KafkaMirrorMaker2', 'mirror').spec;
+    expect(spec.mirrors[0].source).toEqual({
+      alias: 'a', bootstrapServers: 'a-0.example.com:9093,a-1.example.com:9093',
+      tls: { trustedCertificates: [{ secretName: 'cluster-a-cluster-ca-cert', pattern: '*.crt' }, { secretName: 'extra-ca', certificate: 'ca.crt' }] },
+      authentication: { type: 'scram-sha-512', username: 'mirror', passwordSecret: { secretName: 'mirror-a', password: 'pass' } },
+    });
+    expect(spec.target).toMatchObject({
+      alias: 'b', bootstrapServers: 'b.example.com:443', tls: { trustedCertificates: [] },
+      authentication: { type: 'tls', certificateAndKey: { secretName: 'mirror-b', certificate: 'user.crt', key: 'user.key' } },
+    });
+    // The Secrets are the user's: made outside the app, they warn that nothing here makes them.
+    expect(ConsistencyPass.of(chart).warnings().join('\n')).toMatch(/source refers to Secret 'mirror\/mirror-a', which nothing in the app emits or makes.*MirrorMaker 2 reads it from its own namespace \(mirror\)/);
+  });
+
+  test('fromAddress(): a listener of the app at that address is checked (a plaintext dial of a TLS listener fails)', () => {
+    const chart = Testing.chart();
+    new KafkaCluster(chart, 'B', { name: 'cluster-b', profile: ClusterProfile.DEVELOPMENT, authorization: KafkaAuthorization.none(), defaultListener: false })
+      .addListener('tls', { port: 9093, authentication: ListenerAuthentication.none() });
+    new KafkaMirrorMaker2(chart, 'Mirror', {
+      source: MirrorMaker2Cluster.fromAddress('cluster-a-kafka-bootstrap:9093', { alias: 'cluster-a', trustedCertificates: [{ secretName: 'cluster-a-cluster-ca-cert' }] }),
+      target: MirrorMaker2Cluster.fromAddress('cluster-b-kafka-bootstrap:9093', { alias: 'cluster-b' }),
+      topics: [Acl.topic('*')], checkpoints: false,
+    });
+    expect(() => synth(chart)).toThrow(/KafkaMirrorMaker2 'mirror' at test\/Mirror: target dials cluster-b-kafka-bootstrap:9093, listener 'tls' of KafkaCluster 'cluster-b', which has TLS, but trusts no CA/);
+  });
+
+  test('fromAddress(): each wrong input beside the right one', () => {
+    const f = (address: string, options: Parameters<typeof MirrorMaker2Cluster.fromAddress>[1]) => () => MirrorMaker2Cluster.fromAddress(address, options);
+    expect(f('cluster-a-kafka-bootstrap', { alias: 'a' })).toThrow(/MirrorMaker2Cluster.fromAddress\(\): bootstrapServers must be host:port, or several joined by commas .*\(got "cluster-a-kafka-bootstrap"\); use e.g. 'cluster-a-kafka-bootstrap:9092'/);
+    expect(f('', { alias: 'a' })).toThrow(/bootstrapServers must be host:port/);
+    expect(f('a:9092', { alias: 'a.b' })).toThrow(/MirrorMaker2Cluster.fromAddress\(\): alias must be 1-64 letters, digits, '_' and '-' .*for cluster 'a:9092'/);
+    expect(f('a:9092', {} as any)).toThrow(/MirrorMaker2Cluster.fromAddress\(\): options.alias/);
+    expect(f('a:9092', { alias: 'a', tls: false, trustedCertificates: [{ secretName: 'ca' }] })).toThrow(/trustedCertificates are set with tls: false: a PLAINTEXT connection trusts no certificate \(got \["ca"\]\); set tls: true/);
+    expect(f('a:9092', { alias: 'a', trustedCertificates: [{ secretName: 'ca', certificate: 'ca.crt', pattern: '*.crt' }] })).toThrow(/trustedCertificates\[0\].pattern is set with certificate: Strimzi takes one key or a pattern, not both/);
+    expect(f('a:9092', { alias: 'a', trustedCertificates: [{ secretName: 'ca', pattern: '[*.crt' }] })).toThrow(/trustedCertificates\[0\].pattern is not a glob Java accepts/);
+    expect(f('a:9092', { alias: 'a', trustedCertificates: [{ secretName: 'Kafka CA' }] })).toThrow(/trustedCertificates\[0\].secretName must name a Secret/);
+    expect(f('a:9092', { alias: 'a', authentication: MirrorMaker2Authentication.tls('user') })).toThrow(/authentication is mutual TLS without TLS: a client certificate is presented in the TLS handshake \(got "tls"\); set tls: true/);
+    expect(MirrorMaker2Cluster.fromAddress('a:9092', { alias: 'a', authentication: MirrorMaker2Authentication.scramSha512('u', 'u') })._address?.tls).toBe(false);
+    expect(() => MirrorMaker2Authentication.scramSha512('', 'secret')).toThrow(/MirrorMaker2Authentication.scramSha512\(\): username must be a SCRAM username on one line/);
+    expect(() => MirrorMaker2Authentication.scramSha512('u\nsasl.x=y', 'secret')).toThrow(/username must be a SCRAM username on one line/);
+    expect(() => MirrorMaker2Authentication.scramSha512('u', 'Secret!')).toThrow(/MirrorMaker2Authentication.scramSha512\(\): secretName must be/);
+    expect(() => MirrorMaker2Authentication.tls('user', 'user crt')).toThrow(/MirrorMaker2Authentication.tls\(\): certificate must be/);
+    expect(() => MirrorMaker2Authentication.tls(42 as any)).toThrow(/MirrorMaker2Authentication.tls\(\): secretName/);
+    // In the mirror: a KafkaTopic cannot be a topic of an address, and one address is not two clusters.
+    const setup = twoClusters();
+    expect(() => new KafkaMirrorMaker2(setup.chart, 'Mirror', {
+      source: MirrorMaker2Cluster.fromAddress('a:9092', { alias: 'a' }), target: MirrorMaker2Cluster.local(setup.west), topics: [setup.orders], checkpoints: false,
+    })).toThrow(/topics\[0\] is KafkaTopic 'orders' of cluster 'east' \(test\/East\), but the source is MirrorMaker2Cluster.fromAddress\(\) \(a:9092\), whose topics the app does not know \(got "orders"\); name the topic with Acl.topic\('orders'\)/);
+    expect(() => new KafkaMirrorMaker2(setup.chart, 'Twice', {
+      source: MirrorMaker2Cluster.fromAddress('a:9092', { alias: 'a' }), target: MirrorMaker2Cluster.fromAddress('a:9092', { alias: 'b' }), topics: [Acl.topic('x')], checkpoints: false,
+    })).toThrow(/target has the source's bootstrap address a:9092: MirrorMaker 2 mirrors between two clusters/);
+  });
+
+  test('an address side beside a cluster of the app: that side\'s user and checks only; a copy may not take the name of a Secret given for the address', () => {
+    const setup = twoClusters();
+    const mm2 = mirror(setup, {
+      source: MirrorMaker2Cluster.fromAddress('other:9093', { alias: 'other', trustedCertificates: [{ secretName: 'other-ca' }] }),
+      topics: [Acl.topic('orders')],
+    });
+    expect(mm2.sourceUser).toBeUndefined();
+    expect(acls(synth(setup.chart), 'mirror-target')).toContain('topic:other.orders:literal:Read+Write+Create+Alter+Describe+AlterConfigs');
+    const clash = twoClusters();
+    expect(() => mirror(clash, {
+      namespace: 'ops',
+      source: MirrorMaker2Cluster.fromAddress('other:9093', { alias: 'other', trustedCertificates: [{ secretName: 'mirror-target-ca' }] }),
+      topics: [Acl.topic('orders')],
+    })).toThrow(/target reads the CA of the target Kafka 'west' from Secret 'mirror-target-ca' in namespace ops, where it reads a Secret given for the source cluster at other:9093 too/);
+    // The user's own Secrets may be shared: one CA for both sides.
+    const shared = Testing.chart();
+    new KafkaMirrorMaker2(shared, 'Mirror', {
+      source: MirrorMaker2Cluster.fromAddress('a:9093', { alias: 'a', trustedCertificates: [{ secretName: 'corp-ca' }], authentication: MirrorMaker2Authentication.tls('corp-ca') }),
+      target: MirrorMaker2Cluster.fromAddress('b:9093', { alias: 'b', trustedCertificates: [{ secretName: 'corp-ca' }] }),
+      topics: [Acl.topic('orders')], checkpoints: false,
+    });
+    expect(() => synth(shared)).not.toThrow();
+  });
+
+  test('the Connect group and topics named as Strimzi\'s examples name them, granted to the target user', () => {
+    const setup = twoClusters();
+    const mm2 = mirror(setup, {
+      name: 'my-mirror-maker-2', groupId: 'my-mirror-maker-2-group',
+      configStorageTopic: 'my-mirror-maker-2-config', offsetStorageTopic: 'my-mirror-maker-2-offset', statusStorageTopic: 'my-mirror-maker-2-status',
+    });
+    const manifests = synth(setup.chart);
+    expect(find(manifests, 'KafkaMirrorMaker2', 'my-mirror-maker-2').spec.target).toMatchObject({
+      groupId: 'my-mirror-maker-2-group', configStorageTopic: 'my-mirror-maker-2-config', offsetStorageTopic: 'my-mirror-maker-2-offset', statusStorageTopic: 'my-mirror-maker-2-status',
+    });
+    expect(mm2.connectTopics).toEqual({ config: 'my-mirror-maker-2-config', offset: 'my-mirror-maker-2-offset', status: 'my-mirror-maker-2-status' });
+    expect(acls(manifests, 'my-mirror-maker-2-target')).toEqual(expect.arrayContaining([
+      'topic:my-mirror-maker-2-config:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'topic:my-mirror-maker-2-status:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'group:my-mirror-maker-2-group:literal:Read+Describe',
+    ]));
+    expectValid(manifests);
+  });
+
+  test('the checkpoint connector\'s tasks, and sync.topic.acls.enabled restating the construct\'s false', () => {
+    const { manifests } = byAddress({ checkpointTasksMax: 3, sourceConnectorConfig: { 'sync.topic.acls.enabled': 'false', 'offset.lag.max': 100 } });
+    const mirrorSpec = find(manifests(), 'KafkaMirrorMaker2', 'my-mirror-maker-2').spec.mirrors[0];
+    expect(mirrorSpec.checkpointConnector.tasksMax).toBe(3);
+    expect(mirrorSpec.sourceConnector.config).toMatchObject({ 'sync.topic.acls.enabled': 'false', 'offset.lag.max': 100 });
+    expect(() => byAddress({ sourceConnectorConfig: { 'sync.topic.acls.enabled': 'true' } })).toThrow(/sourceConnectorConfig\['sync.topic.acls.enabled'\] cannot be changed: .*\(got "true"\); remove it, or set it to false \(the construct's value\)/);
+  });
+
+  test.each<[string, Partial<KafkaMirrorMaker2Props>, RegExp]>([
+    ['a storage topic that is no topic name', { configStorageTopic: 'my config' }, /configStorageTopic is not a valid Kafka topic name/],
+    ['two stores in one topic', { offsetStorageTopic: 'mm2-state', statusStorageTopic: 'mm2-state' }, /statusStorageTopic is offsetStorageTopic too: Connect keeps connector configurations, source offsets and statuses each in a compacted topic of its own .*\(got "mm2-state"\)/],
+    ['Kafka\'s own topic', { offsetStorageTopic: '__consumer_offsets' }, /offsetStorageTopic is a topic Kafka makes and manages itself \(an internal topic\): another use of it would fight the broker/],
+    ['an empty group id', { groupId: ' ' }, /groupId must be a consumer group id on one line: Strimzi writes it into the Connect workers' properties file as group.id \(got " "\)/],
+    ['a group id with a line break', { groupId: 'mm2\ngroup.id=x' }, /groupId must be a consumer group id on one line/],
+    ['no checkpoint task', { checkpointTasksMax: 0 }, /checkpointTasksMax must be a whole number >= 1 \(got 0\)/],
+    ['checkpoint tasks without checkpoints', { checkpoints: false, groups: undefined, checkpointTasksMax: 2 }, /checkpointTasksMax is set without checkpoints: there is no checkpoint connector \(got 2\)/],
+    ['a mirrored group that is the Connect group given', { groupId: 'billing' }, /groups\[0\] is 'billing', the Connect group of this KafkaMirrorMaker2's own workers on the target/],
+    ['a replication factor of 0', { replicationFactor: 0 }, /replicationFactor must be a whole number from 1 to 32767 \(a Java short\), or -1 for the broker's default.replication.factor \(got 0\); set 3, or -1 for the broker default/],
+  ])('refuses %s', (_, props, message) => {
+    expect(() => mirror(twoClusters(), props)).toThrow(message);
+  });
+
+  test('RF -1 is checked at synth as the cluster\'s default.replication.factor, where the cluster tells it', () => {
+    const chart = Testing.chart();
+    const source = KafkaCluster.fromClusterAttributes(chart, 'A', { name: 'cluster-a', listeners: [{ name: 'plain', port: 9092, tls: false, authentication: ListenerAuthentication.none() }], authorization: KafkaAuthorization.none() });
+    const target = KafkaCluster.fromClusterAttributes(chart, 'B', {
+      name: 'cluster-b', brokers: 3, config: { 'default.replication.factor': 2, 'min.insync.replicas': 2 },
+      listeners: [{ name: 'plain', port: 9092, tls: false, authentication: ListenerAuthentication.none() }], authorization: KafkaAuthorization.none(),
+    });
+    const mm2 = new KafkaMirrorMaker2(chart, 'Mirror', {
+      source: MirrorMaker2Cluster.local(source), target: MirrorMaker2Cluster.local(target), topics: [Acl.topic('*')], checkpoints: false, replicationFactor: -1,
+    });
+    expect(mm2.replicationFactor).toBe(-1);
+    // A cluster without namespace is addressed by the short Service name, as Strimzi's examples do.
+    expect(mm2.target.bootstrapServers).toBe('cluster-b-kafka-bootstrap:9092');
+    expect(() => synth(chart)).toThrow(/replicationFactor is not above the min.insync.replicas \(2\) of cluster 'cluster-b' \(test\/B\), which the mirrored topics inherit: one replica down stops every acks=all write \(got "-1 \(the broker default, default.replication.factor 2\)"\); set 3/);
+  });
+});
+
+describe('MirrorMaker 2\'s users: named, or brought along', () => {
+  /** A throwaway cluster of one dual-role node in a pool of its own name, in the chart's (no) namespace, as Strimzi's security examples have. */
+  function devNode(chart: Chart, id: string, name: string, pool: string): KafkaCluster {
+    const kafka = new KafkaCluster(chart, id, { name, profile: ClusterProfile.DEVELOPMENT, defaultNodePools: false, rackAwareness: false });
+    kafka.addNodePool(pool, { name: pool, roles: [NodeRole.CONTROLLER, NodeRole.BROKER], replicas: 1 });
+    return kafka;
+  }
+  test('userName names the user the construct makes (granted as ever)', () => {
+    const setup = twoClusters();
+    const mm2 = mirror(setup, { source: MirrorMaker2Cluster.local(setup.east, { userName: 'cluster-a-user' }) });
+    const manifests = synth(setup.chart);
+    expect(mm2.sourceUser?.userName).toBe('cluster-a-user');
+    expect(acls(manifests, 'cluster-a-user')).toEqual(['topic:orders:literal:Read+Describe+DescribeConfigs', 'group:billing:literal:Describe']);
+    // Copied into west, MirrorMaker 2 reads it as '<mirror>-source-user' and logs in by the name given.
+    expect(find(manifests, 'KafkaMirrorMaker2', 'mirror').spec.mirrors[0].source.authentication).toEqual({ type: 'scram-sha-512', username: 'cluster-a-user', passwordSecret: { secretName: 'mirror-source-user', password: 'password' } });
+  });
+
+  test('a user of one\'s own, with its own rules: MirrorMaker 2 logs in as it, and it is granted what MirrorMaker 2 does beside them, nothing twice', () => {
+    const chart = Testing.chart();
+    const a = devNode(chart, 'A', 'cluster-a', 'source');
+    const b = devNode(chart, 'B', 'cluster-b', 'target');
+    const own = a.addUser('ClusterAUser', { userName: 'cluster-a-user', acls: [Acl.topic('*').allow(AclOperation.READ, AclOperation.DESCRIBE_CONFIGS), Acl.cluster().allow(AclOperation.DESCRIBE)] });
+    const mm2 = new KafkaMirrorMaker2(chart, 'Mirror', {
+      source: MirrorMaker2Cluster.local(a, { user: own, trustedCertificatesPattern: '*.crt' }), target: MirrorMaker2Cluster.local(b), topics: [Acl.topic('*')], groups: [Acl.group('*')],
+    });
+    const manifests = synth(chart);
+    expect(mm2.sourceUser).toBe(own);
+    expect(manifests.filter((m) => m.kind === 'KafkaUser').map((m) => m.metadata.name)).toEqual(['cluster-a-user', 'mirror-target']);
+    expect(acls(manifests, 'cluster-a-user')).toEqual(['topic:*:literal:Read+DescribeConfigs', 'cluster:::Describe', 'topic:*:literal:Describe', 'group:*:literal:Describe']);
+    expect(find(manifests, 'KafkaMirrorMaker2', 'mirror').spec.mirrors[0].source).toEqual({
+      alias: 'cluster-a', bootstrapServers: 'cluster-a-kafka-bootstrap:9093',
+      tls: { trustedCertificates: [{ secretName: 'cluster-a-cluster-ca-cert', pattern: '*.crt' }] },
+      authentication: { type: 'scram-sha-512', username: 'cluster-a-user', passwordSecret: { secretName: 'cluster-a-user', password: 'password' } },
+    });
+    expectValid(manifests);
+    expect(ConsistencyPass.of(chart).warnings()).toEqual([]);
+  });
+
+  test('a user of one\'s own on a cluster without authorization keeps its rules only', () => {
+    const chart = Testing.chart();
+    const a = new KafkaCluster(chart, 'A', { name: 'cluster-a', namespace: 'a', authorization: KafkaAuthorization.none() });
+    const b = new KafkaCluster(chart, 'B', { name: 'cluster-b', namespace: 'b' });
+    const own = a.addUser('Own', { userName: 'cluster-a-user', authentication: UserAuthentication.scramSha512() });
+    new KafkaMirrorMaker2(chart, 'Mirror', { source: MirrorMaker2Cluster.local(a, { user: own }), target: MirrorMaker2Cluster.local(b), topics: [Acl.topic('orders')], checkpoints: false });
+    expect(find(synth(chart), 'KafkaUser', 'cluster-a-user').spec.authorization).toBeUndefined();
+  });
+
+  test('each wrong user beside the right one', () => {
+    const chart = Testing.chart();
+    const a = new KafkaCluster(chart, 'A', { name: 'cluster-a', namespace: 'kafka' });
+    a.addListener('mtls', { port: 9094, authentication: ListenerAuthentication.tls() });
+    const b = new KafkaCluster(chart, 'B', { name: 'cluster-b', namespace: 'kafka' });
+    const scram = a.addUser('Scram', { userName: 'scram-user' });
+    const tls = a.addUser('Tls', { userName: 'tls-user', authentication: UserAuthentication.tls() });
+    const external = a.addUser('External', { userName: 'external-user', authentication: UserAuthentication.tlsExternal() });
+    const ofB = b.addUser('OfB', { userName: 'b-user' });
+    const local = (options: Parameters<typeof MirrorMaker2Cluster.local>[1]) => () => MirrorMaker2Cluster.local(a, options);
+    expect(local({ user: scram, userName: 'x' })).toThrow(/MirrorMaker2Cluster.local\(\): userName is set with user 'scram-user': the construct makes no user when given one \(got "x"\); drop userName/);
+    expect(local({ user: ofB })).toThrow(/MirrorMaker2Cluster.local\(\): user is a user of cluster 'cluster-b' \(test\/B\), not of 'cluster-a' \(test\/A\): only that cluster's user operator gives it credentials there \(got "b-user"\); pass a KafkaUser of 'cluster-a'/);
+    expect(local({ user: tls })).toThrow(/user authenticates with tls, but listener 'tls' of KafkaCluster 'cluster-a' authenticates clients with scram-sha-512 \(got "tls-user"\); give the user UserAuthentication.scramSha512\(\), or name a listener that takes tls/);
+    expect(local({ listener: 'mtls', user: tls })().alias).toBe('cluster-a');
+    expect(local({ listener: 'mtls', user: external })).toThrow(/user is a tls-external user: its certificate is issued outside Strimzi, so there is no Secret of the user operator's for MirrorMaker 2 to read/);
+    expect(local({ user: {} as KafkaUser })).toThrow(/MirrorMaker2Cluster.local\(\): options.user/);
+    expect(local({ userName: 'Cluster A' })).toThrow(/MirrorMaker2Cluster.local\(\): userName must be/);
+    expect(local({ listener: 'mtls', userName: 'u'.repeat(65) })).toThrow(/userName is longer than 64 characters, the most an X.509 common name holds \(listener 'mtls' authenticates with tls/);
+    expect(local({ userName: 'u'.repeat(65) })().alias).toBe('cluster-a');
+    const plain = new KafkaCluster(chart, 'P', { name: 'plain', namespace: 'kafka', authorization: KafkaAuthorization.none(), defaultListener: false });
+    plain.addListener('plain', { port: 9092, tls: false, authentication: ListenerAuthentication.none() });
+    expect(() => MirrorMaker2Cluster.local(plain, { userName: 'mm2' })).toThrow(/userName is set, but listener 'plain' of KafkaCluster 'plain' has no authentication: MirrorMaker 2 connects as User:ANONYMOUS/);
+    // A userName another construct of the cluster holds as its id, at once; or as its name, at synth.
+    a.addUser('taken');
+    expect(() => new KafkaMirrorMaker2(chart, 'Mirror', {
+      source: MirrorMaker2Cluster.local(a, { userName: 'taken' }), target: MirrorMaker2Cluster.local(b), topics: [Acl.topic('orders')], checkpoints: false,
+    })).toThrow(/KafkaMirrorMaker2 'mirror' at test\/Mirror: source names the user it makes 'taken' \(userName\), but test\/A\/taken in cluster 'cluster-a' has that id already \(got "taken"\); pass that KafkaUser as user instead of userName/);
+    new KafkaMirrorMaker2(chart, 'Named', {
+      source: MirrorMaker2Cluster.local(a, { userName: 'scram-user' }), target: MirrorMaker2Cluster.local(b), topics: [Acl.topic('orders')], checkpoints: false,
+    });
+    expect(() => synth(chart)).toThrow(/KafkaUser \(kafka.strimzi.io\) 'kafka\/scram-user' is emitted twice into the app: at test\/A\/Scram\/Resource and at test\/A\/scram-user\/Resource/);
+  });
+
+  test('trustedCertificatesPattern: the listener\'s CA Secret (or its copy) by a glob, checked against the Secret\'s keys', () => {
+    const setup = twoClusters();
+    mirror(setup, { source: MirrorMaker2Cluster.local(setup.east, { trustedCertificatesPattern: '*.crt' }), target: MirrorMaker2Cluster.local(setup.west, { trustedCertificatesPattern: 'ca*.crt' }) });
+    const spec = find(synth(setup.chart), 'KafkaMirrorMaker2', 'mirror').spec;
+    // East is copied into west's namespace; west's own Secret is read where Strimzi writes it.
+    expect(spec.mirrors[0].source.tls).toEqual({ trustedCertificates: [{ secretName: 'mirror-source-ca', pattern: '*.crt' }] });
+    expect(spec.target.tls).toEqual({ trustedCertificates: [{ secretName: 'west-cluster-ca-cert', pattern: 'ca*.crt' }] });
+    expect(() => MirrorMaker2Cluster.local(setup.east, { trustedCertificatesPattern: 'ca.*' })).toThrow(/MirrorMaker2Cluster.local\(\): trustedCertificatesPattern matches 'ca.p12', 'ca.password' of Secret 'east-cluster-ca-cert'/);
+    expect(() => MirrorMaker2Cluster.local(setup.east, { trustedCertificatesPattern: '*.pem' })).toThrow(/trustedCertificatesPattern does not match 'ca.crt'/);
+    const plain = new KafkaCluster(setup.chart, 'P', { name: 'plain', namespace: 'kafka', authorization: KafkaAuthorization.none(), defaultListener: false });
+    plain.addListener('plain', { port: 9092, tls: false, authentication: ListenerAuthentication.none() });
+    expect(() => MirrorMaker2Cluster.local(plain, { trustedCertificatesPattern: '*.crt' })).toThrow(/trustedCertificatesPattern is set, but listener 'plain' has no TLS/);
   });
 });
