@@ -1,0 +1,17 @@
+import { Chart } from 'cdk8s';
+import { KafkaCluster, KafkaRebalance, KafkaRebalanceMode } from '../../../../src';
+import type { Rebuild } from '../../rebuild';
+
+export const rebuild: Rebuild = {
+  summary: 'moves partition replicas off JBOD volume 1 of broker 0 of an existing cluster, onto its other volumes',
+  build(chart: Chart) {
+    // The file rebalances `my-cluster`, a cluster it does not define: declared, not made.
+    const kafka = KafkaCluster.fromClusterAttributes(chart, 'Kafka', { name: 'my-cluster', namespace: 'kafka', listeners: [{ name: 'tls', port: 9093 }] });
+    new KafkaRebalance(chart, 'Rebalance', {
+      cluster: kafka,
+      name: 'my-rebalance',
+      mode: KafkaRebalanceMode.REMOVE_DISKS,
+      moveReplicasOffVolumes: [{ brokerId: 0, volumeIds: [1] }],
+    });
+  },
+};
