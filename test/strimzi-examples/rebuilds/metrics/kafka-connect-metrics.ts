@@ -22,6 +22,9 @@ export const rebuild: Rebuild = {
       labels: { app: 'my-connect-cluster' },
       version: '4.3.1',
       replicas: 1,
+      // The example leaves out groupId and the storage topics, which kafka.strimzi.io/v1 requires (the
+      // API server rejects it as written; catalogue.test.ts): the library names them after the cluster,
+      // my-connect-cluster-connect(-configs, -offsets, -status).
       // Strimzi's Connect rules (JmxExporterRules.connect()) in a ConfigMap my-connect-cluster-connect-metrics.
       metrics: KafkaMetrics.jmxPrometheusExporter(),
     });
