@@ -8,17 +8,36 @@ function bytesOf(size: Size): number {
 }
 
 /**
+ * The most bytes an amount the library writes may be: 2^63-1, the largest number a Kubernetes
+ * quantity holds (k8s.io/apimachinery `resource.Quantity`: "no quantity may represent a number
+ * greater than 2^63-1 in magnitude"; `ParseQuantity` caps a larger binary-SI one at 2^63-1, so
+ * the API server would store another amount than the one written) and a Java `long` counts
+ * (`-Xmx`, Strimzi's own parsing of sizes). 8 EiB less one byte. A JavaScript number cannot hold
+ * 2^63-1 exactly: an amount is over the bound when it is at least 2^63.
+ */
+export const MAX_QUANTITY_BYTES = 2 ** 63;
+
+/**
  * What is wrong with `size` as an amount the library writes as a quantity, or undefined:
  * not a cdk8s `Size`, not finite, under 1 MiB (a volume, heap or memory amount that small is a
- * mistake), or not a whole number of bytes (`Size.gibibytes(1.1)`: neither a Kubernetes memory
+ * mistake), beyond 2^63-1 bytes ({@link MAX_QUANTITY_BYTES}: what a Kubernetes quantity and a Java
+ * long hold), or not a whole number of bytes (`Size.gibibytes(1.1)`: neither a Kubernetes memory
  * quantity nor the JVM's `-Xmx` can say it exactly).
  */
 export function sizeProblem(size: unknown): string | undefined {
   if (typeof (size as Size | undefined)?.toMebibytes !== 'function') return 'must be a cdk8s Size, e.g. Size.gibibytes(10)';
-  const mib = (size as Size).toMebibytes(NONE);
+  let mib: number;
+  try {
+    mib = (size as Size).toMebibytes(NONE);
+  } catch {
+    return 'must be a finite amount';
+  }
   if (!Number.isFinite(mib)) return 'must be a finite amount';
   if (mib < 1) return 'must be at least 1 MiB';
   const bytes = bytesOf(size as Size);
+  if (bytes >= MAX_QUANTITY_BYTES) {
+    return 'must be less than 8 EiB (at most 2^63-1 bytes): no Kubernetes quantity holds more (k8s.io/apimachinery resource.Quantity caps it at 2^63-1), nor does a Java long';
+  }
   if (!Number.isInteger(bytes)) return `must be a whole number of bytes, as Kubernetes quantities and the JVM's -Xmx take it (it is ${bytes} bytes, ${mib} MiB; e.g. Size.mebibytes(${Math.floor(mib)}) is whole)`;
   return undefined;
 }

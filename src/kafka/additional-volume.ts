@@ -3,6 +3,7 @@ import { propError, Subject, throwFactoryError } from '../core/errors';
 import { checkFactoryName, isName, NameFormat } from '../core/naming';
 import { checkArgs } from '../core/props';
 import { quantity, sizeProblem } from '../core/units';
+import { imageReferenceProblem } from '../core/image-reference';
 
 // Volumes that Strimzi adds to the pods it makes, from a component's `template.pod.volumes`
 // (Strimzi `AdditionalVolume`), and the mounts of those volumes into a container
@@ -12,7 +13,8 @@ import { quantity, sizeProblem } from '../core/units';
 // every mount path starts with `/mnt` (`addAdditionalVolumeMounts`: "Forbidden path found in
 // additional volumes. Should start with /mnt"). Kubernetes adds its own (pkg/apis/core/validation:
 // `ValidateVolumes`, `ValidateVolumeMounts`): names are DNS-1123 labels, unique in the pod; mount
-// paths unique in the container; sub-paths relative without '..'.
+// paths unique in the container; sub-paths relative without '..'. Linux adds PATH_MAX (4096 bytes
+// with the NUL) and NAME_MAX (255 bytes per element) to mount paths, sub-paths and item paths.
 
 /** The directory Strimzi lets additional volumes be mounted under (`TemplateUtils.ALLOWED_MOUNT_PATH`). */
 const ALLOWED_MOUNT_PATH = '/mnt';
@@ -21,7 +23,10 @@ const ALLOWED_MOUNT_PATH = '/mnt';
 export interface VolumeKeyToPath {
   /** The key in the Secret's or ConfigMap's data. */
   readonly key: string;
-  /** The file's path in the volume: relative, without a `..` element. */
+  /**
+   * The file's path in the volume: relative, without a `..` element, at most 4095 bytes and 255
+   * per element (Linux PATH_MAX and NAME_MAX).
+   */
   readonly path: string;
   /**
    * The file's mode bits, 0 to 0o777 (write them in octal: `0o440`).
@@ -63,7 +68,8 @@ export interface EmptyDirVolumeOptions {
    */
   readonly medium?: EmptyDirMedium;
   /**
-   * The most it may hold; a pod that writes more is evicted.
+   * The most it may hold; a pod that writes more is evicted. A whole number of bytes from 1 MiB
+   * to 2^63-1 (the most a Kubernetes quantity holds).
    * @default - no limit
    */
   readonly sizeLimit?: Size;
@@ -116,7 +122,11 @@ export enum VolumeImagePullPolicy {
 
 /** Options of {@link AdditionalVolume.image}. */
 export interface ImageVolumeOptions {
-  /** The OCI image or artifact whose content the volume holds, e.g. `quay.io/acme/kafka-plugins:1.0`. */
+  /**
+   * The OCI image or artifact whose content the volume holds, e.g. `quay.io/acme/kafka-plugins:1.0`:
+   * `[registry[:port]/]path[:tag][@digest]`, the path lowercase (the kubelet's grammar,
+   * `github.com/distribution/reference`).
+   */
   readonly reference: string;
   /**
    * When to pull it.
@@ -132,7 +142,8 @@ export interface AdditionalVolumeMount {
   /**
    * Where the volume appears in the container: an absolute path under `/mnt` (Strimzi refuses any
    * other: `TemplateUtils.addAdditionalVolumeMounts`), e.g. `/mnt/oauth-certs`; unique in the
-   * container.
+   * container; at most 4095 bytes and 255 per element (Linux PATH_MAX and NAME_MAX: the runtime
+   * could not create it).
    */
   readonly mountPath: string;
   /**
@@ -141,7 +152,8 @@ export interface AdditionalVolumeMount {
    */
   readonly readOnly?: boolean;
   /**
-   * Mount only this path of the volume: relative, without a `..` element.
+   * Mount only this path of the volume: relative, without a `..` element, at most 4095 bytes and
+   * 255 per element (Linux PATH_MAX and NAME_MAX).
    * @default - the whole volume
    */
   readonly subPath?: string;
@@ -174,7 +186,8 @@ export class AdditionalVolume {
    * A Secret's keys as files.
    * @param name the volume's name in the pod: a DNS-1123 label, not one of Strimzi's own
    * @param secretName the Secret, in the pod's namespace
-   * @throws if a name is malformed, an item's path is absolute or climbs with `..`, or a mode is not 0 to 0o777
+   * @throws if a name is malformed, an item's path is absolute, climbs with `..` or is beyond
+   *   Linux's PATH_MAX/NAME_MAX, or a mode is not 0 to 0o777
    */
   public static secret(name: string, secretName: string, options: KeysVolumeOptions = {}): AdditionalVolume {
     checkArgs('AdditionalVolume.secret()', 'AdditionalVolume.secret', arguments);
@@ -188,7 +201,8 @@ export class AdditionalVolume {
    * A ConfigMap's keys as files.
    * @param name the volume's name in the pod: a DNS-1123 label, not one of Strimzi's own
    * @param configMapName the ConfigMap, in the pod's namespace
-   * @throws if a name is malformed, an item's path is absolute or climbs with `..`, or a mode is not 0 to 0o777
+   * @throws if a name is malformed, an item's path is absolute, climbs with `..` or is beyond
+   *   Linux's PATH_MAX/NAME_MAX, or a mode is not 0 to 0o777
    */
   public static configMap(name: string, configMapName: string, options: KeysVolumeOptions = {}): AdditionalVolume {
     checkArgs('AdditionalVolume.configMap()', 'AdditionalVolume.configMap', arguments);
@@ -201,7 +215,8 @@ export class AdditionalVolume {
   /**
    * An empty directory that lives as long as the pod.
    * @param name the volume's name in the pod: a DNS-1123 label, not one of Strimzi's own
-   * @throws if the name is malformed or the size limit is not a whole number of bytes of at least 1 MiB
+   * @throws if the name is malformed or the size limit is not a whole number of bytes from 1 MiB
+   *   to 2^63-1 (a Kubernetes quantity's most)
    */
   public static emptyDir(name: string, options: EmptyDirVolumeOptions = {}): AdditionalVolume {
     checkArgs('AdditionalVolume.emptyDir()', 'AdditionalVolume.emptyDir', arguments);
@@ -259,14 +274,18 @@ export class AdditionalVolume {
    * An OCI image's content, read-only (Kubernetes image volumes: beta in 1.33, on by default from
    * 1.35), e.g. plugins or an authorizer's JARs.
    * @param name the volume's name in the pod: a DNS-1123 label, not one of Strimzi's own
-   * @throws if the name is malformed or the reference is empty or has whitespace
+   * @throws if the name is malformed or the reference is no image reference as the kubelet parses
+   *   it (`github.com/distribution/reference`: an optional registry host with port, a lowercase
+   *   repository path, a tag of at most 128 characters, a digest; a name of at most 255 characters)
    */
   public static image(name: string, options: ImageVolumeOptions): AdditionalVolume {
     checkArgs('AdditionalVolume.image()', 'AdditionalVolume.image', arguments);
     const factory = 'AdditionalVolume.image()';
     checkVolumeName(factory, name);
-    if (options.reference.trim() === '' || /\s/.test(options.reference)) {
-      throwFactoryError(factory, 'reference', 'must be an image reference, without whitespace', options.reference, "use e.g. 'quay.io/acme/kafka-plugins:1.0'");
+    const referenceProblem = imageReferenceProblem(options.reference);
+    if (referenceProblem !== undefined) {
+      throwFactoryError(factory, 'reference', `must be an image reference as the kubelet parses it ([registry[:port]/]lowercase/path[:tag][@digest], distribution/reference): it ${referenceProblem}; the pod would not start (InvalidImageName or a failed pull)`, options.reference,
+        "use e.g. 'quay.io/acme/kafka-plugins:1.0'");
     }
     return new AdditionalVolume(name, { name, image: compact({ reference: options.reference, pullPolicy: options.pullPolicy }) as VolumeSpec['image'] });
   }
@@ -316,13 +335,34 @@ function checkMode(factory: string, prop: string, mode: number | undefined): voi
   }
 }
 
-/** What is wrong with `path` as a path inside a volume (Kubernetes `validateLocalDescendingPath`), or undefined. */
+/**
+ * Linux's limits on a path (include/uapi/linux/limits.h): `PATH_MAX` 4096 bytes with the
+ * terminating NUL, so 4095 of UTF-8, and `NAME_MAX` 255 bytes per element. The kubelet and the
+ * runtime create mount points and sub-paths with mkdir and mount, which fail with ENAMETOOLONG
+ * beyond them: the container never starts (CreateContainerError).
+ */
+const PATH_MAX_BYTES = 4095;
+const NAME_MAX_BYTES = 255;
+
+/** What is wrong with the length of `path` or of one of its elements (Linux PATH_MAX, NAME_MAX), or undefined. */
+function pathLengthProblem(path: string): string | undefined {
+  const encoder = new TextEncoder();
+  const bytes = encoder.encode(path).length;
+  if (bytes > PATH_MAX_BYTES) return `is ${bytes} bytes long: Linux takes at most ${PATH_MAX_BYTES} (PATH_MAX), so the container could not start (ENAMETOOLONG)`;
+  const long = path.split('/').find((element) => encoder.encode(element).length > NAME_MAX_BYTES);
+  if (long !== undefined) {
+    return `has an element of ${encoder.encode(long).length} bytes ('${long.slice(0, 20)}…'): Linux takes at most ${NAME_MAX_BYTES} per file or directory name (NAME_MAX), so the container could not start (ENAMETOOLONG)`;
+  }
+  return undefined;
+}
+
+/** What is wrong with `path` as a path inside a volume (Kubernetes `validateLocalDescendingPath`; Linux PATH_MAX and NAME_MAX), or undefined. */
 function relativePathProblem(path: string): string | undefined {
   if (path === '') return 'is empty';
   if (path.startsWith('/')) return 'must be a relative path';
   if (path.split('/').includes('..')) return "must not contain a '..' element";
   if (/[\u0000-\u001f\u007f]/.test(path)) return 'must not contain a control character';
-  return undefined;
+  return pathLengthProblem(path);
 }
 
 /** `value` without its undefined fields; undefined when none is left. */
@@ -395,13 +435,13 @@ export function podVolumeProblems(
   return problems;
 }
 
-/** What is wrong with a mount path, or undefined: absolute, under /mnt (Strimzi), without '..' or control characters. */
+/** What is wrong with a mount path, or undefined: absolute, under /mnt (Strimzi), without '..' or control characters, within Linux's PATH_MAX and NAME_MAX. */
 function mountPathProblem(path: string): string | undefined {
   if (!path.startsWith('/')) return 'must be an absolute path under /mnt';
   if (!path.startsWith(ALLOWED_MOUNT_PATH)) return `must start with ${ALLOWED_MOUNT_PATH}: Strimzi refuses additional volumes mounted elsewhere ("Forbidden path found in additional volumes. Should start with /mnt", TemplateUtils.addAdditionalVolumeMounts)`;
   if (path.split('/').includes('..')) return "must not contain a '..' element: it would leave /mnt, which Strimzi's rule is meant to prevent";
   if (/[\u0000-\u001f\u007f]/.test(path)) return 'must not contain a control character';
-  return undefined;
+  return pathLengthProblem(path);
 }
 
 /** A mount path as the kernel sees it: repeated and trailing slashes dropped. */

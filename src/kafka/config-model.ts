@@ -1,6 +1,7 @@
 import { closestName } from '../core/naming';
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { KAFKA_CONFIG_MODEL } from './config-model.generated';
+import { javaClassNameProblem } from '../core/java';
 
 /**
  * Apache Kafka's configuration model as data: every key of Kafka's own `ConfigDef`s, of brokers,
@@ -308,8 +309,9 @@ export function configValueIssue(name: string, definition: ConfigDefinition, val
       }
       return { problem: 'must be a number: Kafka reads it as DOUBLE', fix: useExample() };
     case 'CLASS':
-      if (typeof given !== 'string' || !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(text)) {
-        return { problem: 'must be the name of a Java class: Kafka reads it as CLASS', fix: `use e.g. '${name}': '${definition.default ?? 'org.example.MyClass'}'` };
+      if (typeof given !== 'string' || javaClassNameProblem(text) !== undefined) {
+        const why = typeof given === 'string' ? `: it ${javaClassNameProblem(text)}` : '';
+        return { problem: `must be the name of a Java class: Kafka reads it as CLASS${why}`, fix: `use e.g. '${name}': '${definition.default ?? 'org.example.MyClass'}'` };
       }
       return validatorIssue(name, definition, text, [], useExample);
     case 'LIST': {

@@ -7,6 +7,9 @@ import { Subject, propError, throwPropError } from '../core/errors';
 import { checkName, closestName, NameFormat } from '../core/naming';
 import { compact } from '../core/objects';
 import type { JmxPrometheusExporter } from './metrics';
+import { javaClassNameProblem } from '../core/java';
+import { ConfigDefinition, ConfigIssue, configValueIssue } from './config-model';
+import { CRUISE_CONTROL_CONFIG_MODEL } from './cruise-control-config.generated';
 
 /** The package of Cruise Control's goal classes. */
 const GOAL_PACKAGE = 'com.linkedin.kafka.cruisecontrol.analyzer.goals.';
@@ -242,6 +245,23 @@ export interface CruiseControlOptions {
    * `webserver.http.cors.exposeheaders`, `webserver.security.enable`, `webserver.ssl.enable`).
    * `anomaly.detection.goals` must name goals among the default goals (Strimzi replaces the list
    * with `default.goals` otherwise: `CruiseControl.checkGoals`; checked at synth).
+   *
+   * The value of every key Cruise Control 2.5.146 (Strimzi 1.2's) defines is checked as it parses
+   * it, with Kafka's `ConfigDef` (`KafkaCruiseControlConfig`: `ExecutorConfig`, `AnalyzerConfig`,
+   * `MonitorConfig`, `AnomalyDetectorConfig`, `WebServerConfig`, …): its type (a whole number of an
+   * INT or LONG key, without a unit: `'default.replication.throttle': 52428800`, not `'50MB'`; `true`
+   * or `false` of a BOOLEAN; a number of a DOUBLE; Java class names of a CLASS key and of the goal,
+   * strategy and finder lists) and its range (`num.concurrent.partition.movements.per.broker` at
+   * least 1, thresholds from 0 to 1, …); `default.replication.throttle` at least 1 byte per
+   * second (Cruise Control refuses a negative one on every rebalance); the sample store topics
+   * valid topic names. So are the relations Cruise Control checks at start
+   * (`KafkaCruiseControlConfig.sanityCheckConcurrency`, `sanityCheckSamplingPeriod`, …), with unset
+   * keys at Strimzi's or Cruise Control's default: e.g.
+   * `num.concurrent.partition.movements.per.broker` below
+   * `concurrency.adjuster.max.partition.movements.per.broker` (12) and `max.num.cluster.movements`
+   * (1250), `metadata.max.age.ms` at most `metric.sampling.interval.ms` (60000). Other keys (a
+   * plugin's) are passed on unchecked, save one that differs from a Cruise Control key only in
+   * case (Cruise Control would ignore it).
    * @default - Strimzi's
    */
   readonly config?: Record<string, string | number | boolean>;
@@ -416,7 +436,199 @@ const FORBIDDEN_PREFIX_EXCEPTIONS = [
 /** The goal lists, which have props of their own. */
 const GOAL_KEYS: Readonly<Record<string, string>> = { 'goals': 'goals', 'default.goals': 'defaultGoals', 'hard.goals': 'hardGoals' };
 
-/** Checks `spec.cruiseControl.config` (see {@link CruiseControlOptions.config}); returns a copy. */
+/**
+ * Keys Cruise Control's default plugins read that its ConfigDef does not define, as Strimzi's
+ * docs name them ("Auto-created Cruise Control topics"): the sample store's topics and their
+ * replication factor (`KafkaSampleStore`: `Short.parseShort`), the metrics reporter's topic
+ * (`CruiseControlMetricsReporterSampler.METRIC_REPORTER_TOPIC`), and the reporting interval
+ * `KafkaCruiseControlConfig.sanityCheckSamplingPeriod` reads (`CruiseControlMetricsReporterConfig`,
+ * default 1 minute).
+ */
+const PLUGIN_KEYS: Readonly<Record<string, ConfigDefinition>> = {
+  'partition.metric.sample.store.topic': { type: 'STRING', default: 'strimzi.cruisecontrol.partitionmetricsamples', importance: 'high' },
+  'broker.metric.sample.store.topic': { type: 'STRING', default: 'strimzi.cruisecontrol.modeltrainingsamples', importance: 'high' },
+  'metric.reporter.topic': { type: 'STRING', default: 'strimzi.cruisecontrol.metrics', importance: 'high' },
+  'sample.store.topic.replication.factor': { type: 'SHORT', default: null, validator: { range: ['1', null] }, importance: 'medium' },
+  'cruise.control.metrics.reporter.metrics.reporting.interval.ms': { type: 'LONG', default: '60000', validator: { range: ['1', null] }, importance: 'high' },
+};
+/** The keys of {@link PLUGIN_KEYS} that name a Kafka topic. */
+const TOPIC_KEYS = ['partition.metric.sample.store.topic', 'broker.metric.sample.store.topic', 'metric.reporter.topic'];
+
+/**
+ * The defaults Strimzi writes over Cruise Control's (`CruiseControlConfiguration.DEFAULT_PROPERTIES_MAP`),
+ * which a check of one key against another reads when the other is not set.
+ */
+const STRIMZI_DEFAULTS: Readonly<Record<string, string>> = {
+  'partition.metrics.window.ms': '300000',
+  'num.partition.metrics.windows': '1',
+  'broker.metrics.window.ms': '300000',
+  'num.broker.metrics.windows': '20',
+  'completed.user.task.retention.time.ms': '86400000',
+};
+
+/** Cruise Control's LIST keys whose items are Java classes it loads: goal lists, movement strategies, anomaly finders. */
+const CLASS_LIST_KEY = /(?:goals|strategies|\.class)$/;
+
+/** The definition of a Cruise Control key: its ConfigDef's, else one of {@link PLUGIN_KEYS}. */
+function ccDefinition(key: string): ConfigDefinition | undefined {
+  return Object.prototype.hasOwnProperty.call(CRUISE_CONTROL_CONFIG_MODEL, key) ? CRUISE_CONTROL_CONFIG_MODEL[key]
+    : Object.prototype.hasOwnProperty.call(PLUGIN_KEYS, key) ? PLUGIN_KEYS[key] : undefined;
+}
+
+/** A value Kafka's ConfigDef parses, as Cruise Control reads it: the messages of `configValueIssue`, naming Cruise Control. */
+function ccValueIssue(key: string, definition: ConfigDefinition, value: unknown): ConfigIssue | undefined {
+  const issue = configValueIssue(key, definition, value);
+  if (issue === undefined) return undefined;
+  return {
+    problem: issue.problem
+      .replace(/Kafka reads it as/g, 'Cruise Control reads it (with Kafka\'s ConfigDef) as')
+      .replace(/Kafka's validator/g, 'Cruise Control\'s validator')
+      .replace(/or Kafka refuses the configuration/g, 'or Cruise Control refuses to start')
+      .replace(/Kafka needs/g, 'Cruise Control needs')
+      .replace(/\(Kafka's values/g, '(Cruise Control\'s values'),
+    fix: issue.fix.replace(/Kafka's documentation/g, 'Cruise Control\'s documentation'),
+  };
+}
+
+/** Bytes per unit of a throughput written with one (`50MB`, `10MiB/s`): binary, and decimal for `kB`/`MB`/`GB`. */
+const THROUGHPUT = /^\s*(\d+(?:\.\d+)?)\s*([kmgt])(i?)b?(?:\/s)?\s*$/i;
+
+/**
+ * What is wrong with `value` for Cruise Control's `key`, or undefined: its ConfigDef type and
+ * range (`configValueIssue`, as Cruise Control parses it with Kafka's `ConfigDef`), Java class
+ * names where it loads classes, a topic name where it creates a topic, and a replication throttle
+ * of at least 1 byte per second.
+ */
+function ccKeyIssue(key: string, definition: ConfigDefinition, value: unknown): ConfigIssue | undefined {
+  if (key === 'default.replication.throttle' && typeof value === 'string') {
+    const m = THROUGHPUT.exec(value);
+    if (m !== null) {
+      const power = 'kmgt'.indexOf(m[2].toLowerCase()) + 1;
+      const binary = Math.round(Number(m[1]) * 1024 ** power);
+      const decimal = Math.round(Number(m[1]) * 1000 ** power);
+      return {
+        problem: 'must be a whole number of bytes per second, without a unit: Cruise Control reads it (with Kafka\'s ConfigDef) as LONG',
+        fix: `use '${key}': ${binary} for ${m[1]} ${m[2].toUpperCase()}iB/s${m[3] === '' ? ` (or ${decimal} for ${m[1]} ${m[2].toUpperCase()}B/s)` : ''}`,
+      };
+    }
+  }
+  const classes = definition.type === 'CLASS' ? [String(value).trim()]
+    : definition.type === 'LIST' && CLASS_LIST_KEY.test(key) && typeof value === 'string' ? value.split(',').map((c) => c.trim()).filter((c) => c !== '') : [];
+  for (const name of classes) {
+    const problem = javaClassNameProblem(name);
+    if (problem !== undefined && typeof value === 'string') {
+      return {
+        problem: `names a class ${JSON.stringify(name)} that ${problem}: Cruise Control loads it by name (Class.forName) and would not start`,
+        fix: `give fully qualified Java class names${definition.type === 'LIST' ? ', comma-separated' : ''}, e.g. '${key}': '${(definition.default ?? 'org.example.MyClass').split(',')[0]}'`,
+      };
+    }
+  }
+  const issue = ccValueIssue(key, definition, value);
+  if (issue !== undefined) return issue;
+  if (definition.type === 'LIST' && key === 'intra.broker.goals' && String(value).trim() === '') {
+    return { problem: 'is empty: Cruise Control refuses to start ("Attempt to configure intra-broker goals configuration with an empty list of goals.", KafkaCruiseControlConfig.sanityCheckGoalNames)', fix: `name at least one, e.g. '${key}': '${definition.default}'` };
+  }
+  if (TOPIC_KEYS.includes(key) && (!/^[a-zA-Z0-9._-]{1,249}$/.test(String(value)) || ['.', '..'].includes(String(value)))) {
+    return { problem: "is not a valid Kafka topic name (1-249 of letters, digits, '.', '_' and '-', not '.' or '..': Topic.validate): Cruise Control could not create the topic", fix: `use e.g. '${key}': '${definition.default}'` };
+  }
+  if (key === 'default.replication.throttle' && BigInt(String(value).trim().replace(/^\+/, '')) < 1n) {
+    return {
+      problem: 'must be at least 1 byte per second: Cruise Control refuses a negative throttle on every rebalance ("Requested rebalance throttle must be non-negative", ParameterUtils.replicationThrottle), and 0 lets no throttled replica move',
+      fix: `use e.g. '${key}': 52428800 for 50 MiB/s, or leave it unset for no throttle`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * How one key of Cruise Control's configuration must relate to another, or Cruise Control refuses
+ * to start (`KafkaCruiseControlConfig` 2.5.146, its `sanityCheck…` methods): `small` below (`<`) or
+ * at most (`<=`) `large`.
+ */
+const CC_RELATIONS: ReadonlyArray<readonly [string, '<' | '<=', string, string]> = [
+  ['max.num.cluster.partition.movements', '<=', 'max.num.cluster.movements', 'sanityCheckConcurrency'],
+  ['num.concurrent.partition.movements.per.broker', '<', 'max.num.cluster.movements', 'sanityCheckConcurrency'],
+  ['num.concurrent.intra.broker.partition.movements', '<', 'max.num.cluster.movements', 'sanityCheckConcurrency'],
+  ['num.concurrent.leader.movements', '<=', 'max.num.cluster.movements', 'sanityCheckConcurrency'],
+  ['num.concurrent.leader.movements.per.broker', '<=', 'num.concurrent.leader.movements', 'sanityCheckConcurrency'],
+  ['num.concurrent.partition.movements.per.broker', '<', 'concurrency.adjuster.max.partition.movements.per.broker', 'sanityCheckConcurrency'],
+  ['concurrency.adjuster.max.partition.movements.per.broker', '<=', 'max.num.cluster.movements', 'sanityCheckConcurrency'],
+  ['concurrency.adjuster.min.partition.movements.per.broker', '<=', 'num.concurrent.partition.movements.per.broker', 'sanityCheckConcurrency'],
+  ['concurrency.adjuster.min.leadership.movements', '<=', 'num.concurrent.leader.movements', 'sanityCheckConcurrency'],
+  ['num.concurrent.leader.movements', '<=', 'concurrency.adjuster.max.leadership.movements', 'sanityCheckConcurrency'],
+  ['concurrency.adjuster.max.leadership.movements', '<=', 'max.num.cluster.movements', 'sanityCheckConcurrency'],
+  ['concurrency.adjuster.min.leadership.movements.per.broker', '<=', 'num.concurrent.leader.movements.per.broker', 'sanityCheckConcurrency'],
+  ['num.concurrent.leader.movements.per.broker', '<=', 'concurrency.adjuster.max.leadership.movements.per.broker', 'sanityCheckConcurrency'],
+  ['concurrency.adjuster.max.leadership.movements.per.broker', '<=', 'concurrency.adjuster.max.leadership.movements', 'sanityCheckConcurrency'],
+  ['min.execution.progress.check.interval.ms', '<=', 'execution.progress.check.interval.ms', 'sanityCheckConcurrency'],
+  ['topic.replica.count.balance.min.gap', '<=', 'topic.replica.count.balance.max.gap', 'sanityCheckBalancingConstraints'],
+  ['overprovisioned.max.replicas.per.broker', '<=', 'max.replicas.per.broker', 'sanityCheckBalancingConstraints'],
+  ['task.execution.alerting.threshold.ms', '<', 'leader.movement.timeout.ms', 'sanityCheckTaskExecutionAlertingThreshold'],
+  ['metadata.max.age.ms', '<=', 'metric.sampling.interval.ms', 'sanityCheckSamplingPeriod'],
+  ['cruise.control.metrics.reporter.metrics.reporting.interval.ms', '<=', 'metric.sampling.interval.ms', 'sanityCheckSamplingPeriod'],
+  ['metric.sampling.interval.ms', '<=', 'concurrency.adjuster.interval.ms', 'sanityCheckSamplingPeriod'],
+];
+
+/**
+ * The problems of `config` (checked key by key already) that Cruise Control finds when it reads
+ * keys together at start (`KafkaCruiseControlConfig`'s sanity checks), with unset keys at
+ * Strimzi's default, else Cruise Control's.
+ */
+function ccRelationProblems(subject: Subject, prop: string, config: Readonly<Record<string, string | number | boolean>>): string[] {
+  const given = new Map(Object.entries(config).map(([k, v]) => [k.trim(), v] as const));
+  const valueOf = (key: string): bigint | undefined => {
+    const text = given.has(key) ? String(given.get(key)).trim() : STRIMZI_DEFAULTS[key] ?? ccDefinition(key)?.default ?? undefined;
+    return text === undefined || text === null ? undefined : BigInt(text.replace(/^\+/, ''));
+  };
+  const origin = (key: string) => (given.has(key) ? 'set here' : STRIMZI_DEFAULTS[key] !== undefined ? 'Strimzi\'s default' : 'Cruise Control\'s default');
+  const problems: string[] = [];
+  const report = (blamed: string, problem: string, fix: string) =>
+    problems.push(propError(subject, `${prop}['${blamed}']`, problem, given.get(blamed), fix));
+  for (const [small, op, large, check] of CC_RELATIONS) {
+    const a = valueOf(small);
+    const b = valueOf(large);
+    if (a === undefined || b === undefined || (op === '<' ? a < b : a <= b)) continue;
+    const relation = op === '<' ? 'below' : 'at most';
+    const why = `Cruise Control refuses to start when ${small} is not ${relation} ${large} (KafkaCruiseControlConfig.${check})`;
+    if (given.has(small)) {
+      report(small, `is ${a}, not ${relation} ${large} (${b}, ${origin(large)}): ${why}`, `lower it${op === '<' ? ` below ${b}` : ` to ${b} or less`}, or raise ${large} in ${prop}`);
+    } else {
+      report(large, `is ${b}, not ${op === '<' ? 'above' : 'at least'} ${small} (${a}, ${origin(small)}): ${why}`, `raise it${op === '<' ? ` above ${a}` : ` to ${a} or more`}, or lower ${small} in ${prop}`);
+    }
+  }
+  // Metric anomaly detection may not run more often than sampling: its own interval, else anomaly detection's.
+  const sampling = valueOf('metric.sampling.interval.ms')!;
+  const detectionKey = valueOf('metric.anomaly.detection.interval.ms') !== undefined ? 'metric.anomaly.detection.interval.ms' : 'anomaly.detection.interval.ms';
+  const detection = valueOf(detectionKey)!;
+  if (sampling > detection) {
+    const blamed = given.has('metric.sampling.interval.ms') ? 'metric.sampling.interval.ms' : detectionKey;
+    report(blamed, `makes metric.sampling.interval.ms (${sampling}) longer than ${detectionKey} (${detection}): Cruise Control refuses to start (KafkaCruiseControlConfig.sanityCheckSamplingPeriod)`,
+      `keep metric.sampling.interval.ms at most ${detectionKey}`);
+  }
+  // At most 127 samples per metrics window: Cruise Control casts window / sampling interval to a short and compares with Byte.MAX_VALUE.
+  for (const window of ['partition.metrics.window.ms', 'broker.metrics.window.ms']) {
+    const w = valueOf(window)!;
+    if (sampling === 0n) {
+      if (given.has('metric.sampling.interval.ms')) report('metric.sampling.interval.ms', 'is 0: Cruise Control divides the metrics windows by it and fails to start (KafkaCruiseControlConfig.sanityCheckSamplingPeriod)', 'use e.g. 60000 (Cruise Control\'s default)');
+      break;
+    }
+    const frequency = BigInt.asIntN(16, w / sampling);
+    if (frequency > 127n) {
+      const blamed = given.has(window) ? window : 'metric.sampling.interval.ms';
+      report(blamed, `makes ${window} / metric.sampling.interval.ms ${w / sampling} samples per window (${w} / ${sampling}), more than 127: Cruise Control refuses to start (KafkaCruiseControlConfig.sanityCheckSamplingPeriod)`,
+        `lower ${window} or raise metric.sampling.interval.ms, to at most 127 samples per window`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Checks `spec.cruiseControl.config` (see {@link CruiseControlOptions.config}); returns a copy.
+ * Besides the keys Strimzi manages, a key Cruise Control defines must have a value of its type and
+ * range, and the keys must fit together as Cruise Control checks at start; other keys (a plugin's)
+ * are passed on unchecked, save one that differs from a Cruise Control key only in case or
+ * surrounding whitespace.
+ */
 export function checkCruiseControlConfig(subject: Subject, prop: string, config: Readonly<Record<string, string | number | boolean>>): Record<string, string | number | boolean> {
   for (const [key, value] of Object.entries(config)) {
     const at = `${prop}['${key}']`;
@@ -431,7 +643,21 @@ export function checkCruiseControlConfig(subject: Subject, prop: string, config:
       throwPropError(subject, at, `is an option Strimzi manages (forbidden prefix '${prefix}', CruiseControlSpec.FORBIDDEN_PREFIXES): it drops the option with a warning`, value,
         'leave it to Strimzi: it sets the bootstrap servers, security, web server and capacity of Cruise Control itself');
     }
+    const name = key.trim();
+    const definition = ccDefinition(name);
+    if (definition === undefined) {
+      // Java's Properties keys are case-sensitive: 'Num.Concurrent.Leader.Movements' is a key no one reads.
+      const meant = [...Object.keys(CRUISE_CONTROL_CONFIG_MODEL), ...Object.keys(PLUGIN_KEYS)].find((k) => k.toLowerCase() === lower.trim());
+      if (meant !== undefined) {
+        throwPropError(subject, at, `is not a Cruise Control option: option names are case-sensitive, so Cruise Control would ignore it and keep its default of '${meant}'`, value, `did you mean '${meant}'?`);
+      }
+      continue;
+    }
+    const issue = ccKeyIssue(name, definition, value);
+    if (issue !== undefined) throwPropError(subject, at, issue.problem, value, issue.fix);
   }
+  const relations = ccRelationProblems(subject, prop, config);
+  if (relations.length > 0) throw new Error(relations[0]);
   return { ...config };
 }
 
@@ -439,9 +665,28 @@ export function checkCruiseControlConfig(subject: Subject, prop: string, config:
  * What Strimzi or Cruise Control would change or refuse in `config`, once the goals are known:
  * `anomaly.detection.goals` must be among `default.goals`, compared as Strimzi does, as strings
  * split at commas (`CruiseControl.checkGoals`; otherwise Strimzi replaces the list with the
- * default goals, because Cruise Control would not start).
+ * default goals, because Cruise Control would not start), and `intra.broker.goals` must share no
+ * goal with `goals` (`KafkaCruiseControlConfig.sanityCheckGoalNames`).
  */
 export function cruiseControlConfigProblems(subject: Subject, prop: string, config: Readonly<Record<string, string | number | boolean>>, settings: CruiseControlGoalSettings): string[] {
+  return [...intraBrokerGoalProblems(subject, prop, config, settings), ...anomalyGoalProblems(subject, prop, config, settings)];
+}
+
+function intraBrokerGoalProblems(subject: Subject, prop: string, config: Readonly<Record<string, string | number | boolean>>, settings: CruiseControlGoalSettings): string[] {
+  const intraKey = Object.keys(config).find((k) => k.trim() === 'intra.broker.goals');
+  if (intraKey !== undefined) {
+    // Inter- and intra-broker goals are disjoint (KafkaCruiseControlConfig.sanityCheckGoalNames), compared as listed.
+    const goals = settings.goals.map(qualifiedGoal);
+    const common = String(config[intraKey]).split(',').map((g) => g.trim()).filter((g) => goals.includes(g));
+    if (common.length > 0) {
+      return [propError(subject, `${prop}['${intraKey}']`, `names ${common.join(', ')}, also among goals: Cruise Control refuses to start ("Attempt to configure inter-broker … and intra-broker … goals with common goals", KafkaCruiseControlConfig.sanityCheckGoalNames)`, config[intraKey],
+        'list only intra-broker goals (IntraBrokerDiskCapacityGoal, IntraBrokerDiskUsageDistributionGoal) here')];
+    }
+  }
+  return [];
+}
+
+function anomalyGoalProblems(subject: Subject, prop: string, config: Readonly<Record<string, string | number | boolean>>, settings: CruiseControlGoalSettings): string[] {
   const key = Object.keys(config).find((k) => k === 'anomaly.detection.goals');
   if (key === undefined) return [];
   // Java's String.split drops trailing empty strings only.

@@ -11,6 +11,8 @@ import { serviceHost, StrimziNames } from '../core/names';
 import { checkName, checkNamespace, labelKeyProblem, NameFormat } from '../core/naming';
 import { lazy } from '../core/lazy';
 import { compact } from '../core/objects';
+import { javaClassNameProblem } from '../core/java';
+import { MAX_QUANTITY_BYTES, sizeProblem } from '../core/units';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
 import { DEFAULT_KAFKA_VERSION, KAFKA_METADATA_VERSIONS, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { spreadOverNodesAndZones } from '../core/workload';
@@ -84,9 +86,6 @@ export interface CustomAuthorizationOptions {
 /** Kafka's ACL authorizer in KRaft, which Strimzi configures for `simple` authorization (`KafkaAuthorizationSimple.KRAFT_AUTHORIZER_CLASS_NAME`). */
 const STANDARD_AUTHORIZER = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
 
-/** A fully qualified Java class name: dot-separated identifiers (JLS 3.8, ASCII letters, digits, `_` and `$`; nested classes with `$`). */
-const JAVA_CLASS_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)+$/;
-
 /**
  * Who may do what on the cluster (Strimzi `spec.kafka.authorization`): Kafka's ACLs
  * ({@link KafkaAuthorization.simple}), an authorizer of your own ({@link KafkaAuthorization.custom}),
@@ -96,12 +95,24 @@ const JAVA_CLASS_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)+$
  * Strimzi's User Operator writes them through the Kafka Admin API, which it does only when the
  * authorizer supports it ({@link supportsAdminApi}); only `simple` authorization is known to enforce
  * them ({@link enforcesAcls}).
+ *
+ * What a grant changes, with Kafka's authorizer (StandardAuthorizerData.authorize):
+ * - a super user (`superUsers`: `CN=app` is TLS user `app`, `app` is SCRAM user `app`) may do
+ *   everything without its ACLs being read: a grant to it changes nothing (a warning at synth);
+ * - with `allow.everyone.if.no.acl.found: true` in the brokers' `config`, a resource that has no
+ *   ACL at all, for any principal, is open to every principal; the first ACL on it (a grant's
+ *   too) closes it to every principal no ACL allows. A grant is then what keeps the granted user
+ *   in, not what lets it in, and other clients of the resource need grants of their own (a
+ *   warning at synth, once per cluster). By default (`false`) only what an ACL allows is allowed.
  */
 export class KafkaAuthorization {
   /**
-   * Kafka's ACL authorizer (`StandardAuthorizer`): users get only what their ACLs allow.
-   * @param superUsers principals allowed everything, e.g. `CN=admin` (a TLS user) or `admin` (a
-   *   SCRAM user), without `User:` (Strimzi adds it)
+   * Kafka's ACL authorizer (`StandardAuthorizer`): users get only what their ACLs allow (with
+   * `allow.everyone.if.no.acl.found: true`, also what no ACL at all is written for: see
+   * {@link KafkaAuthorization}).
+   * @param superUsers principals allowed everything whatever their ACLs (a grant to one changes
+   *   nothing), e.g. `CN=admin` (a TLS user) or `admin` (a SCRAM user), without `User:` (Strimzi
+   *   adds it)
    * @throws if a super user is empty, starts with `User:`, has surrounding whitespace or a `;`
    */
   public static simple(superUsers: string[] = []): KafkaAuthorization {
@@ -116,14 +127,16 @@ export class KafkaAuthorization {
    * with its settings in the cluster's `config`. KafkaUser ACLs and grants need
    * `supportsAdminApi: true`; the library does not judge a user's access otherwise (the
    * authorizer decides).
-   * @throws if `authorizerClass` is not a fully qualified Java class name, or a super user is
-   *   empty, starts with `User:`, has surrounding whitespace or a `;`
+   * @throws if `authorizerClass` is not a fully qualified Java binary class name (identifiers of
+   *   JLS 3.8 joined by `.`, none a keyword or literal such as `class` or `null`: JLS 3.9; `$` for a
+   *   nested class), or a super user is empty, starts with `User:`, has surrounding whitespace or a `;`
    */
   public static custom(options: CustomAuthorizationOptions): KafkaAuthorization {
     checkArgs('KafkaAuthorization.custom()', 'KafkaAuthorization.custom', arguments);
     const factory = 'KafkaAuthorization.custom()';
-    if (!JAVA_CLASS_NAME.test(options.authorizerClass)) {
-      throwFactoryError(factory, 'authorizerClass', 'must be a fully qualified Java class name (package and class, dot-separated)', options.authorizerClass,
+    const classProblem = javaClassNameProblem(options.authorizerClass, { qualified: true });
+    if (classProblem !== undefined) {
+      throwFactoryError(factory, 'authorizerClass', `must be a fully qualified Java class name (identifiers joined by '.': the brokers load the authorizer with Class.forName, and fail to start without it): it ${classProblem}`, options.authorizerClass,
         "use e.g. 'io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer'");
     }
     if (options.authorizerClass === STANDARD_AUTHORIZER) {
@@ -163,6 +176,35 @@ export class KafkaAuthorization {
    */
   public get enforcesAcls(): boolean | undefined {
     return this.type === AuthorizationType.SIMPLE ? true : this.type === undefined ? false : undefined;
+  }
+
+  /**
+   * The authorization as messages name it: `none`, `simple`, or `custom (<class>)`.
+   * @internal
+   */
+  public _describe(): string {
+    return this.type === undefined ? 'none' : this.type === AuthorizationType.CUSTOM ? `custom (${this.authorizerClass})` : this.type;
+  }
+
+  /**
+   * Why Strimzi's User Operator cannot write KafkaUser ACLs here, completing "cluster 'x' has …":
+   * `none` without authorization, `a custom authorizer (<class>) without supportsAdminApi`;
+   * undefined when it can (simple, or custom with supportsAdminApi).
+   * @internal
+   */
+  public _aclsUnwritable(): string | undefined {
+    if (this.supportsAdminApi) return undefined;
+    return this.type === undefined ? 'none' : `a custom authorizer (${this.authorizerClass}) without supportsAdminApi`;
+  }
+
+  /**
+   * The fix for {@link _aclsUnwritable}'s problem, ending "…, or <alternative>".
+   * @internal
+   */
+  public _aclsFix(cluster: string, alternative: string): string {
+    return this.type === undefined
+      ? `set authorization: KafkaAuthorization.simple() on KafkaCluster '${cluster}' (every authenticated client may do everything without it), or ${alternative}`
+      : `set supportsAdminApi: true in KafkaAuthorization.custom() on KafkaCluster '${cluster}' if ${this.authorizerClass} manages ACLs through the Kafka Admin API (Strimzi's User Operator writes them only then: KafkaUserModel.fromCrd), or ${alternative}`;
   }
 
   /** @internal The `spec.kafka.authorization` Strimzi gets; undefined for none. */
@@ -951,8 +993,10 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
     const broker = roles.includes(NodeRole.BROKER);
     const byRole = dev ? Size.mebibytes(broker ? 1024 : 512) : Size.gibibytes(broker ? 8 : 2);
     // With a heap, the limit is twice it (Strimzi's own ratio: heap = 50% of the limit), whole MiB.
-    const fromHeap = heap === undefined ? 0 : Math.ceil(heap.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) * 2);
-    const memory = fromHeap > byRole.toMebibytes() ? Size.mebibytes(fromHeap) : byRole;
+    // A heap the pool refuses (checkSizing: not a Size, not whole, 2^63 bytes or more), or one so
+    // large that twice it is no quantity, derives nothing: the pool's check then names the heap.
+    const fromHeap = heap === undefined || sizeProblem(heap) !== undefined ? 0 : Math.ceil(heap.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) * 2);
+    const memory = fromHeap > byRole.toMebibytes() && fromHeap * 1024 * 1024 < MAX_QUANTITY_BYTES ? Size.mebibytes(fromHeap) : byRole;
     const cpu = dev ? Cpu.millis(broker ? 250 : 100) : Cpu.millis(broker ? 1000 : 250);
     return { cpu: { request: cpu }, memory: { request: memory, limit: memory } };
   }

@@ -1,5 +1,5 @@
 import { checkArgs } from '../core/props';
-import { Size } from 'cdk8s';
+import { Size, SizeRoundingBehavior } from 'cdk8s';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { throwFactoryError } from '../core/errors';
 import { isName, NameFormat } from '../core/naming';
@@ -8,7 +8,9 @@ import { quantity, sizeProblem } from '../core/units';
 /** Options of a persistent volume (a whole pool's storage, or one JBOD volume). */
 export interface PersistentClaimOptions {
   /**
-   * The size of each pod's claim.
+   * The size of each pod's claim: a whole number of bytes from 1 MiB to about 8 PiB
+   * ((2^63-1)/1000 bytes: Strimzi reads sizes as a Java long of millibytes,
+   * `StorageUtils.convertToMillibytes`).
    * @default Size.gibibytes(100)
    */
   readonly size?: Size;
@@ -54,7 +56,8 @@ export interface JbodVolumeOptions extends PersistentClaimOptions, JbodVolumeBas
 /** Options of ephemeral (emptyDir) storage. */
 export interface EphemeralStorageOptions {
   /**
-   * The most the emptyDir may hold (Strimzi `sizeLimit`); a pod that writes more is evicted.
+   * The most the emptyDir may hold (Strimzi `sizeLimit`); a pod that writes more is evicted. A
+   * whole number of bytes from 1 MiB to 2^63-1 (the most a Kubernetes quantity holds).
    * @default - no limit
    */
   readonly sizeLimit?: Size;
@@ -88,10 +91,13 @@ const MAX_VOLUME_ID = 2147483647;
 export class JbodVolume {
   /**
    * A PersistentVolumeClaim per pod (Strimzi `type: persistent-claim`).
-   * @throws if the size is not a whole number of bytes of at least 1 MiB, the StorageClass is no
-   *   DNS-1123 subdomain, or the id is not a whole number from 0 to 2147483647
+   * @throws if the options are not a plain object (a `KafkaStorage` or `JbodVolume` is refused), the
+   *   size is not a whole number of bytes from 1 MiB to about 8 PiB (Strimzi reads sizes as a Java
+   *   long of millibytes: `StorageUtils.convertToMillibytes`), the StorageClass is no DNS-1123
+   *   subdomain, or the id is not a whole number from 0 to 2147483647
    */
   public static persistentClaim(options: JbodVolumeOptions = {}): JbodVolume {
+    checkPlainOptions('JbodVolume.persistentClaim()', 'options', options, 'the options (a plain object)');
     checkArgs('JbodVolume.persistentClaim()', 'JbodVolume.persistentClaim', arguments);
     return JbodVolume._persistentClaim('JbodVolume.persistentClaim()', '', options);
   }
@@ -99,10 +105,12 @@ export class JbodVolume {
   /**
    * An emptyDir per pod (Strimzi `type: ephemeral`): the volume's data is lost whenever the pod
    * restarts. For throwaway clusters only: a production cluster rejects a pool with one.
-   * @throws if the size limit is not a whole number of bytes of at least 1 MiB, or the id is not a
-   *   whole number from 0 to 2147483647
+   * @throws if the options are not a plain object, the size limit is not a whole number of bytes
+   *   from 1 MiB to 2^63-1 (a Kubernetes quantity's most), or the id is not a whole number from 0
+   *   to 2147483647
    */
   public static ephemeral(options: JbodEphemeralVolumeOptions = {}): JbodVolume {
+    checkPlainOptions('JbodVolume.ephemeral()', 'options', options, 'the options (a plain object)');
     checkArgs('JbodVolume.ephemeral()', 'JbodVolume.ephemeral', arguments);
     const factory = 'JbodVolume.ephemeral()';
     checkVolumeId(factory, 'id', options.id);
@@ -147,8 +155,11 @@ export class KafkaStorage {
   /**
    * An emptyDir per pod: data is lost whenever a pod restarts. For throwaway clusters only; a
    * production cluster rejects it.
+   * @throws if the options are not a plain object, or the size limit is not a whole number of
+   *   bytes from 1 MiB to 2^63-1 (a Kubernetes quantity's most)
    */
   public static ephemeral(options: EphemeralStorageOptions = {}): KafkaStorage {
+    checkPlainOptions('KafkaStorage.ephemeral()', 'options', options, 'the options (a plain object)');
     checkArgs('KafkaStorage.ephemeral()', 'KafkaStorage.ephemeral', arguments);
     checkSize('KafkaStorage.ephemeral()', 'sizeLimit', options.sizeLimit);
     return new KafkaStorage({
@@ -157,8 +168,14 @@ export class KafkaStorage {
     }, true, []);
   }
 
-  /** One PersistentVolumeClaim per pod (the default). */
+  /**
+   * One PersistentVolumeClaim per pod (the default).
+   * @throws if the options are not a plain object, the size is not a whole number of bytes from
+   *   1 MiB to about 8 PiB (Strimzi reads sizes as a Java long of millibytes:
+   *   `StorageUtils.convertToMillibytes`), or the StorageClass is no DNS-1123 subdomain
+   */
   public static persistentClaim(options: PersistentClaimOptions = {}): KafkaStorage {
+    checkPlainOptions('KafkaStorage.persistentClaim()', 'options', options, 'the options (a plain object)');
     checkArgs('KafkaStorage.persistentClaim()', 'KafkaStorage.persistentClaim', arguments);
     return new KafkaStorage({ type: strimzi.KafkaNodePoolSpecStorageType.PERSISTENT_HYPHEN_CLAIM, ...renderClaim('KafkaStorage.persistentClaim()', '', options) }, false, []);
   }
@@ -169,13 +186,20 @@ export class KafkaStorage {
    * one as a plain object (`{ size: Size.gibibytes(100) }`). Volume ids are the volumes' positions
    * (0, 1, …) unless given; the KRaft metadata log lives on the volume marked `kraftMetadata`, else
    * on the one with the lowest id, and the library marks it `kraftMetadata: shared`.
-   * @throws if there is no volume, two volumes share an id (Strimzi: "each volume in Jbod storage
+   * @throws if a volume is neither a JbodVolume nor a plain options object (a `KafkaStorage`, the
+   *   storage of a whole pool, is refused: read as options it would be a default 100Gi claim), there
+   *   is no volume, two volumes share an id (Strimzi: "each volume in Jbod storage
    *   should have an unique ID", `KafkaPool`), or more than one is marked `kraftMetadata` (Strimzi:
    *   "At most one volume can have this property set")
    */
   public static jbod(...volumes: Array<JbodVolume | JbodVolumeOptions>): KafkaStorage {
     const factory = 'KafkaStorage.jbod()';
-    // Strimzi's YAML spelling of an ephemeral volume, as a plain object: point at the factory.
+    // A KafkaStorage, or any object made by a class, is no volume's options: read as options, it
+    // would be a default 100Gi claim. Then Strimzi's YAML spelling of an ephemeral volume, as a
+    // plain object: point at the factory.
+    volumes.forEach((v, i) => {
+      if (!(v instanceof JbodVolume)) checkPlainOptions(factory, `volumes[${i}]`, v, 'a JbodVolume or the options of a persistent one (a plain object)');
+    });
     volumes.forEach((v, i) => {
       const ephemeralKey = typeof v === 'object' && v !== null && !(v instanceof JbodVolume) ? ['type', 'sizeLimit'].find((k) => k in v) : undefined;
       if (ephemeralKey !== undefined) {
@@ -229,8 +253,20 @@ export class KafkaStorage {
   }
 }
 
+/**
+ * The largest persistent volume size Strimzi can compare: it reads sizes as a Java long of
+ * millibytes (`StorageUtils.convertToMillibytes`, used to refuse shrinking a volume and to tell
+ * Cruise Control the disk capacity), which overflows above (2^63-1)/1000 bytes, about 8 PiB: two
+ * larger sizes would read as the same number.
+ */
+const MAX_STRIMZI_VOLUME_BYTES = Math.floor((2 ** 63 - 1) / 1000);
+
 function renderClaim(factory: string, prefix: string, options: PersistentClaimOptions) {
   checkSize(factory, `${prefix}size`, options.size);
+  if (options.size !== undefined && options.size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024 > MAX_STRIMZI_VOLUME_BYTES) {
+    throwFactoryError(factory, `${prefix}size`, `must be at most ${MAX_STRIMZI_VOLUME_BYTES} bytes (about 8 PiB): Strimzi reads volume sizes as a Java long of millibytes (StorageUtils.convertToMillibytes), which overflows above that`, quantity(options.size),
+      'use e.g. Size.tebibytes(10), or split the capacity over JBOD volumes');
+  }
   if (options.storageClass !== undefined && (typeof options.storageClass !== 'string' || !isName(options.storageClass, NameFormat.DNS1123_SUBDOMAIN))) {
     throwFactoryError(factory, `${prefix}storageClass`, 'must be a StorageClass name (a DNS-1123 subdomain)', options.storageClass, "use e.g. 'standard', or leave it unset for the cluster's default");
   }
@@ -239,6 +275,25 @@ function renderClaim(factory: string, prefix: string, options: PersistentClaimOp
     ...(options.storageClass !== undefined && { class: options.storageClass }),
     deleteClaim: options.deleteClaim ?? false,
   };
+}
+
+/**
+ * Throws unless `value` is a plain object (options), not an object of a class: a `KafkaStorage`
+ * or a `JbodVolume` where options are taken would be read field by field, find none it knows and
+ * render the defaults (a 100Gi claim), whatever the storage meant.
+ */
+function checkPlainOptions(factory: string, prop: string, value: unknown, expected: string): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return; // checkArgs names these
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return;
+  const fix = 'for a JBOD volume use JbodVolume.persistentClaim({ size }) or JbodVolume.ephemeral({ sizeLimit }), for a whole pool\'s storage KafkaStorage.persistentClaim(), .ephemeral() or .jbod(...volumes)';
+  if (value instanceof KafkaStorage) {
+    throwFactoryError(factory, prop, `is a KafkaStorage (the storage of a whole pool, ${value._spec.type}), not ${expected}: read as options it would become a default 100Gi persistent claim`, value._spec, fix);
+  }
+  if (value instanceof JbodVolume) {
+    throwFactoryError(factory, prop, `is a JbodVolume, not ${expected}`, value._render(value.id ?? 0, value.kraftMetadata), 'pass the JbodVolume to KafkaStorage.jbod(...volumes), or give the options of a new one here');
+  }
+  throwFactoryError(factory, prop, `is an object of class ${(proto as { constructor?: { name?: string } }).constructor?.name || 'unknown'}, not ${expected}`, value, fix);
 }
 
 function checkVolumeId(factory: string, prop: string, id: number | undefined): void {

@@ -2,6 +2,7 @@ import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { checkArgs } from '../core/props';
+import { javaClassNameProblem } from '../core/java';
 
 /**
  * Tiered storage (KIP-405): brokers copy closed log segments to a remote store and keep only the
@@ -49,8 +50,9 @@ export class TieredStorage {
   public static custom(options: CustomTieredStorageOptions): TieredStorage {
     checkArgs('TieredStorage.custom()', 'TieredStorage.custom', arguments);
     const factory = 'TieredStorage.custom()';
-    if (!/^(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*$/.test(options.className)) {
-      throwFactoryError(factory, 'className', 'must be a Java class name: identifiers joined by \'.\', no spaces', options.className, "use the plugin's RemoteStorageManager class, e.g. 'io.aiven.kafka.tieredstorage.RemoteStorageManager'");
+    const classProblem = javaClassNameProblem(options.className, { qualified: true });
+    if (classProblem !== undefined) {
+      throwFactoryError(factory, 'className', classProblem, options.className, "use the plugin's RemoteStorageManager class, e.g. 'io.aiven.kafka.tieredstorage.RemoteStorageManager'");
     }
     if (options.classPath !== undefined && (options.classPath.trim() === '' || /[\u0000-\u001f\u007f]/.test(options.classPath))) {
       throwFactoryError(factory, 'classPath', 'must be a non-empty class path on one line', options.classPath, "use e.g. '/opt/kafka/plugins/tiered-storage/*', or leave it unset for the broker's class path");

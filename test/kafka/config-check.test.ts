@@ -196,3 +196,9 @@ describe("a topic's throttled replicas are judged as Kafka's ThrottledReplicaLis
     expect(topic(value)).toThrow(/config\['leader.replication.throttled.replicas'\] must be the literal '\*' or a list of replicas as \[partitionId\]:\[brokerId\]/);
   });
 });
+
+test('a CLASS value is judged by Java\'s rules for class names (JLS 3.8, 3.9): a keyword part fails, a real class passes', () => {
+  const cluster = (value: string) => new KafkaCluster(Testing.chart(), 'Kafka', { namespace: 'kafka', config: { 'principal.builder.class': value } });
+  expect(() => cluster('com.example.class.Builder')).toThrow(/config\['principal\.builder\.class'\] must be the name of a Java class: Kafka reads it as CLASS: it has a part 'class', which is a Java keyword or literal/);
+  expect(() => cluster('io.strimzi.kafka.oauth.server.OAuthKafkaPrincipalBuilder')).not.toThrow();
+});

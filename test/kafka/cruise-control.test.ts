@@ -209,7 +209,86 @@ describe('Cruise Control config', () => {
       .toThrow(/cruiseControl\.config\['anomaly\.detection\.goals'\] names ".*NetworkInboundCapacityGoal", not among the default goals as Strimzi compares them .*CruiseControl\.checkGoals/);
     // Simple names are not what Strimzi compares with.
     expect(synthOf({ config: { 'anomaly.detection.goals': 'RackAwareGoal' } })).toThrow(/names "RackAwareGoal", not among the default goals/);
-    expect(synthOf({ config: { 'anomaly.detection.goals': `${Q}RackAwareGoal, ${Q}DiskCapacityGoal,` } })).not.toThrow();
+    // Strimzi's comparison drops a trailing comma (Java's String.split), but Cruise Control's ConfigDef keeps the empty item.
+    expect(synthOf({ config: { 'anomaly.detection.goals': `${Q}RackAwareGoal, ${Q}DiskCapacityGoal` } })).not.toThrow();
+    expect(synthOf({ config: { 'anomaly.detection.goals': `${Q}RackAwareGoal, ${Q}DiskCapacityGoal,` } })).toThrow(/cruiseControl\.config\['anomaly\.detection\.goals'\] must not have empty items: Cruise Control reads it \(with Kafka's ConfigDef\) as LIST/);
+  });
+});
+
+describe('Cruise Control config values (Cruise Control 2.5.146 ConfigDef and sanity checks)', () => {
+  const fails = (config: Record<string, string | number | boolean>) => () => cluster({ config });
+  const at = (key: string) => `KafkaCluster 'my-cluster' at test/Kafka: cruiseControl\\.config\\['${key.replace(/\./g, '\\.')}'\\]`;
+
+  test('values of Cruise Control\'s types and ranges pass, as given', () => {
+    const config = {
+      'num.concurrent.partition.movements.per.broker': 10,
+      'num.concurrent.intra.broker.partition.movements': '3',
+      'default.replication.throttle': 52428800,
+      'cpu.balance.threshold': 1.1,
+      'disk.capacity.threshold': '0.85',
+      'webserver.security.enable': 'TRUE',
+      'anomaly.notifier.class': 'com.linkedin.kafka.cruisecontrol.detector.notifier.SelfHealingNotifier',
+      'default.replica.movement.strategies': 'com.linkedin.kafka.cruisecontrol.executor.strategy.PrioritizeSmallReplicaMovementStrategy,com.linkedin.kafka.cruisecontrol.executor.strategy.BaseReplicaMovementStrategy',
+      'sample.store.topic.replication.factor': 3,
+      'metric.reporter.topic': 'my.cruisecontrol.metrics',
+      // Strimzi's documented example, with the sampling interval its metadata refresh needs.
+      'metadata.max.age.ms': 300000,
+      'metric.sampling.interval.ms': 300000,
+      'send.buffer.bytes': 131072,
+      // A plugin's own key is passed on unchecked.
+      'my.plugin.setting': 'anything',
+    };
+    expect(ccSpec({ config }).config).toEqual(config);
+    expectValid(synth(cluster({ config }).chart));
+  });
+
+  test.each<[string, Record<string, string | number | boolean>, RegExp]>([
+    ['a movement count below its range', { 'num.concurrent.partition.movements.per.broker': -5 },
+      /cruiseControl\.config\['num\.concurrent\.partition\.movements\.per\.broker'\] must be at least 1 \(Cruise Control's validator: \[1,\.\.\.\]\), or Cruise Control refuses to start \(got -5\); use e\.g\. 'num\.concurrent\.partition\.movements\.per\.broker': 5/],
+    ['a movement count that is no number', { 'num.concurrent.partition.movements.per.broker': 'abc' }, /must be a whole number, without a unit: Cruise Control reads it \(with Kafka's ConfigDef\) as INT \(a Java int\) \(got "abc"\)/],
+    ['a movement count that is a fraction', { 'num.concurrent.leader.movements': 2.5 }, /\['num\.concurrent\.leader\.movements'\] must be a whole number/],
+    ['a movement count beyond a Java int', { 'num.concurrent.leader.movements': 2 ** 31 }, /must be from -2147483648 to 2147483647: Cruise Control reads it \(with Kafka's ConfigDef\) as INT/],
+    ['a throttle with a unit', { 'default.replication.throttle': '50MB' },
+      /\['default\.replication\.throttle'\] must be a whole number of bytes per second, without a unit: .*\(got "50MB"\); use 'default\.replication\.throttle': 52428800 for 50 MiB\/s \(or 50000000 for 50 MB\/s\)/],
+    ['a throttle of 0', { 'default.replication.throttle': 0 }, /must be at least 1 byte per second: Cruise Control refuses a negative throttle on every rebalance .*ParameterUtils\.replicationThrottle/],
+    ['a negative throttle', { 'default.replication.throttle': '-1' }, /\['default\.replication\.throttle'\] must be at least 1 byte per second/],
+    ['a threshold out of [0, 1]', { 'disk.capacity.threshold': 1.5 }, /\['disk\.capacity\.threshold'\] must be from 0 to 1 \(Cruise Control's validator: \[0,\.\.\.,1\]\)/],
+    ['a balance threshold below 1', { 'cpu.balance.threshold': 0.5 }, /\['cpu\.balance\.threshold'\] must be at least 1/],
+    ['a boolean that is no boolean', { 'webserver.security.enable': 'yes' }, /\['webserver\.security\.enable'\] must be true or false: Cruise Control reads it \(with Kafka's ConfigDef\) as BOOLEAN/],
+    ['a class named with a keyword', { 'anomaly.notifier.class': 'com.x.class' }, /\['anomaly\.notifier\.class'\] names a class "com\.x\.class" that has a part 'class', which is a Java keyword .*JLS 3\.9.*Class\.forName/],
+    ['a class list with no Java name', { 'default.replica.movement.strategies': 'com.x.Good,com.x.not-a-class' }, /names a class "com\.x\.not-a-class" that has a part 'not-a-class', which is no Java identifier/],
+    ['a list with an empty item', { 'default.replica.movement.strategies': 'com.x.A,,com.x.B' }, /must not have empty items/],
+    ['empty intra-broker goals', { 'intra.broker.goals': '' }, /\['intra\.broker\.goals'\] is empty: Cruise Control refuses to start .*sanityCheckGoalNames/],
+    ['a sample store topic that is no topic name', { 'partition.metric.sample.store.topic': 'my topic' }, /is not a valid Kafka topic name/],
+    ['a replication factor of 0', { 'sample.store.topic.replication.factor': 0 }, /\['sample\.store\.topic\.replication\.factor'\] must be at least 1/],
+    ['a key in the wrong case', { 'Num.Concurrent.Leader.Movements': 5 }, /is not a Cruise Control option: option names are case-sensitive.*did you mean 'num\.concurrent\.leader\.movements'\?/],
+  ])('fails on %s', (_case, config, message) => {
+    expect(fails(config)).toThrow(message);
+  });
+
+  test('fails when keys do not fit together as Cruise Control checks at start, unset keys at their defaults', () => {
+    // 20 is not below concurrency.adjuster.max.partition.movements.per.broker (12 by default).
+    expect(fails({ 'num.concurrent.partition.movements.per.broker': 20 }))
+      .toThrow(new RegExp(`${at('num.concurrent.partition.movements.per.broker')} is 20, not below concurrency\\.adjuster\\.max\\.partition\\.movements\\.per\\.broker \\(12, Cruise Control's default\\): .*KafkaCruiseControlConfig\\.sanityCheckConcurrency\\) \\(got 20\\); lower it below 12, or raise`));
+    expect(fails({ 'num.concurrent.partition.movements.per.broker': 20, 'concurrency.adjuster.max.partition.movements.per.broker': 25 })).not.toThrow();
+    // The blamed key is the one set, the other at its default.
+    expect(fails({ 'max.num.cluster.movements': 5 })).toThrow(/\['max\.num\.cluster\.movements'\] is 5, not at least max\.num\.cluster\.partition\.movements \(1250, Cruise Control's default\)/);
+    expect(fails({ 'num.concurrent.leader.movements.per.broker': 300, 'num.concurrent.leader.movements': 200 })).toThrow(/\['num\.concurrent\.leader\.movements\.per\.broker'\] is 300, not at most num\.concurrent\.leader\.movements \(200, set here\)/);
+    // Strimzi's documented metadata.max.age.ms (300000) is above Cruise Control's sampling interval (60000): it would not start.
+    expect(fails({ 'metadata.max.age.ms': 300000 })).toThrow(/\['metadata\.max\.age\.ms'\] is 300000, not at most metric\.sampling\.interval\.ms \(60000, Cruise Control's default\): .*sanityCheckSamplingPeriod/);
+    // The reporter must report at least as often as Cruise Control samples (60000 by default).
+    expect(fails({ 'metric.sampling.interval.ms': 30000, 'metadata.max.age.ms': 30000 })).toThrow(/\['metric\.sampling\.interval\.ms'\] is 30000, not at least cruise\.control\.metrics\.reporter\.metrics\.reporting\.interval\.ms \(60000/);
+    // At most 127 samples per window: Strimzi's 300000 ms windows against a 2000 ms interval make 150.
+    expect(fails({ 'metric.sampling.interval.ms': 2000, 'metadata.max.age.ms': 2000, 'cruise.control.metrics.reporter.metrics.reporting.interval.ms': 2000 }))
+      .toThrow(/\['metric\.sampling\.interval\.ms'\] makes partition\.metrics\.window\.ms \/ metric\.sampling\.interval\.ms 150 samples per window \(300000 \/ 2000\), more than 127/);
+    expect(fails({ 'task.execution.alerting.threshold.ms': 180000 })).toThrow(/is 180000, not below leader\.movement\.timeout\.ms \(180000, Cruise Control's default\)/);
+    expect(fails({ 'topic.replica.count.balance.min.gap': 50 })).toThrow(/not at most topic\.replica\.count\.balance\.max\.gap \(40/);
+  });
+
+  test('fails at synth when intra-broker goals share a goal with goals', () => {
+    expect(synthOf({ config: { 'intra.broker.goals': `${Q}IntraBrokerDiskCapacityGoal` } })).not.toThrow();
+    expect(synthOf({ config: { 'intra.broker.goals': `${Q}IntraBrokerDiskCapacityGoal,${Q}RackAwareGoal` } }))
+      .toThrow(/cruiseControl\.config\['intra\.broker\.goals'\] names .*RackAwareGoal, also among goals: Cruise Control refuses to start/);
   });
 });
 

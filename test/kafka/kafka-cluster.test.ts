@@ -487,6 +487,45 @@ describe('JBOD volumes', () => {
   ])('fails when %s', (_case, make, message) => {
     expect(make).toThrow(message);
   });
+
+  test.each<[string, () => unknown, RegExp]>([
+    ['a volume is an ephemeral KafkaStorage', () => KafkaStorage.jbod(KafkaStorage.ephemeral() as never),
+      /KafkaStorage.jbod\(\): volumes\[0\] is a KafkaStorage \(the storage of a whole pool, ephemeral\), not a JbodVolume or the options of a persistent one \(a plain object\): read as options it would become a default 100Gi persistent claim \(got \{"type":"ephemeral"\}\); for a JBOD volume use JbodVolume.persistentClaim\(\{ size \}\) or JbodVolume.ephemeral\(\{ sizeLimit \}\)/],
+    ['a volume is a persistent KafkaStorage', () => KafkaStorage.jbod(JbodVolume.ephemeral(), KafkaStorage.persistentClaim({ size: Size.gibibytes(5) }) as never), /volumes\[1\] is a KafkaStorage \(the storage of a whole pool, persistent-claim\)/],
+    ['a volume is a JBOD KafkaStorage', () => KafkaStorage.jbod(KafkaStorage.jbod(JbodVolume.ephemeral()) as never), /volumes\[0\] is a KafkaStorage \(the storage of a whole pool, jbod\)/],
+    ['a volume is an object of another class', () => KafkaStorage.jbod(new Date() as never), /volumes\[0\] is an object of class Date, not a JbodVolume or the options of a persistent one/],
+    ['persistent options are a KafkaStorage', () => JbodVolume.persistentClaim(KafkaStorage.ephemeral() as never), /JbodVolume.persistentClaim\(\): options is a KafkaStorage \(the storage of a whole pool, ephemeral\), not the options \(a plain object\)/],
+    ['ephemeral options are a JbodVolume', () => KafkaStorage.ephemeral(JbodVolume.ephemeral() as never), /KafkaStorage.ephemeral\(\): options is a JbodVolume, not the options \(a plain object\).*; pass the JbodVolume to KafkaStorage.jbod\(...volumes\)/],
+    ['a pool\'s persistent options are a KafkaStorage', () => KafkaStorage.persistentClaim(KafkaStorage.persistentClaim() as never), /KafkaStorage.persistentClaim\(\): options is a KafkaStorage/],
+  ])('fails when %s (a storage object is no volume options)', (_case, make, message) => {
+    expect(make).toThrow(message);
+  });
+
+  test('sizes up to what Kubernetes and Strimzi hold render; larger ones fail, whichever size', () => {
+    // Strimzi reads persistent sizes as a Java long of millibytes: up to about 8 PiB.
+    expect(KafkaStorage.jbod(JbodVolume.persistentClaim({ size: Size.tebibytes(8388) }))._spec.volumes![0].size).toBe(`${8388 * 1024}Gi`);
+    expect(JbodVolume.ephemeral({ sizeLimit: Size.tebibytes(1024 * 1024) })._render(0, false).sizeLimit).toBe('1073741824Gi');
+    const quantity = /must be less than 8 EiB \(at most 2\^63-1 bytes\): no Kubernetes quantity holds more \(k8s.io\/apimachinery resource.Quantity caps it at 2\^63-1\), nor does a Java long \(got "1024000000000Gi"\)/;
+    expect(() => KafkaStorage.jbod(JbodVolume.ephemeral({ sizeLimit: Size.tebibytes(1e9) }))).toThrow(quantity);
+    expect(() => JbodVolume.ephemeral({ sizeLimit: Size.tebibytes(1e9) })).toThrow(/JbodVolume.ephemeral\(\): sizeLimit must be less than 8 EiB/);
+    expect(() => KafkaStorage.ephemeral({ sizeLimit: Size.tebibytes(1e9) })).toThrow(/KafkaStorage.ephemeral\(\): sizeLimit must be less than 8 EiB/);
+    expect(() => AdditionalVolume.emptyDir('e', { sizeLimit: Size.tebibytes(1e9) })).toThrow(/AdditionalVolume.emptyDir\(\): sizeLimit must be less than 8 EiB/);
+    expect(() => KafkaStorage.jbod({ size: Size.tebibytes(1e9) })).toThrow(/KafkaStorage.jbod\(\): volumes\[0\].size must be less than 8 EiB/);
+    const strimzi = /size must be at most 9223372036854776 bytes \(about 8 PiB\): Strimzi reads volume sizes as a Java long of millibytes \(StorageUtils.convertToMillibytes\)/;
+    expect(() => JbodVolume.persistentClaim({ size: Size.tebibytes(8389) })).toThrow(strimzi);
+    expect(() => KafkaStorage.persistentClaim({ size: Size.tebibytes(10000) })).toThrow(new RegExp(`KafkaStorage.persistentClaim\\(\\): ${strimzi.source}, which overflows above that \\(got "10240000Gi"\\)`));
+  });
+
+  test('heap and resources beyond a Kubernetes quantity fail, naming the prop', () => {
+    const big = Size.tebibytes(1e9);
+    expect(() => cluster({ brokers: { heap: big } })).toThrow(/KafkaNodePool 'broker' at test\/Kafka\/Brokers: heap must be less than 8 EiB/);
+    expect(() => cluster({ brokers: { resources: { memory: { limit: big } } } })).toThrow(/resources.memory.limit must be less than 8 EiB/);
+    expect(() => cluster({ brokers: { resources: { memory: { request: Size.gibibytes(1), limit: Size.gibibytes(4) }, ephemeralStorage: { request: big } } } })).toThrow(/resources.ephemeralStorage.request must be less than 8 EiB/);
+    // A heap whose default limit (twice it) would be no quantity derives none: the heap check names the heap.
+    expect(() => cluster({ brokers: { heap: Size.tebibytes(5 * 1024 * 1024) } })).toThrow(/KafkaNodePool 'broker' .*: heap is above 75% of the memory limit/);
+    const { chart } = cluster({ brokers: { heap: Size.gibibytes(4) } });
+    expect(find(synth(chart), 'KafkaNodePool', 'broker').spec.resources.limits.memory).toBe('8Gi');
+  });
 });
 
 describe('custom authorization', () => {
@@ -512,6 +551,12 @@ describe('custom authorization', () => {
     expect(find(synth(chart), 'Kafka', 'my-cluster').spec.kafka.authorization).toEqual({ type: 'custom', authorizerClass: 'org.openpolicyagent.kafka.OpaAuthorizer', supportsAdminApi: true });
     expect(auth.supportsAdminApi).toBe(true);
     expect(auth.authorizerClass).toBe('org.openpolicyagent.kafka.OpaAuthorizer');
+  });
+
+  test('a nested class, Unicode and $ are Java names', () => {
+    for (const authorizerClass of ['io.acme.Outer$Inner', 'io.acme.Outer$1', 'io.acme._internal.Authorizer', 'io.açme.Autorisierer', 'io.acme.var.Authorizer']) {
+      expect(KafkaAuthorization.custom({ authorizerClass }).authorizerClass).toBe(authorizerClass);
+    }
   });
 
   test('what each kind of authorization tells about ACLs', () => {
@@ -543,6 +588,15 @@ describe('custom authorization', () => {
   test.each<[string, () => unknown, RegExp]>([
     ['the class is not a Java class name', () => KafkaAuthorization.custom({ authorizerClass: 'KeycloakAuthorizer' }), /KafkaAuthorization.custom\(\): authorizerClass must be a fully qualified Java class name .* \(got "KeycloakAuthorizer"\); use e.g. 'io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer'/],
     ['the class has a space', () => KafkaAuthorization.custom({ authorizerClass: 'io.acme. Authorizer' }), /authorizerClass must be a fully qualified Java class name/],
+    ['a part of the class is a keyword', () => KafkaAuthorization.custom({ authorizerClass: 'com.x.class' }),
+      /KafkaAuthorization.custom\(\): authorizerClass must be a fully qualified Java class name .*: it has a part 'class', which is a Java keyword or literal: no package or class can be named so \(JLS 3.9\) \(got "com.x.class"\); use e.g. 'io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer'/],
+    ['a package is a keyword', () => KafkaAuthorization.custom({ authorizerClass: 'com.new.Authorizer' }), /it has a part 'new', which is a Java keyword/],
+    ['a part of the class is a literal', () => KafkaAuthorization.custom({ authorizerClass: 'null.Authorizer' }), /it has a part 'null', which is a Java keyword or literal/],
+    ['the class is a restricted identifier', () => KafkaAuthorization.custom({ authorizerClass: 'io.acme.record' }), /it ends with 'record', which cannot name a class \(a restricted identifier, JLS 3.9\)/],
+    ['a part starts with a digit', () => KafkaAuthorization.custom({ authorizerClass: 'io.2acme.Authorizer' }), /it has a part '2acme', which is no Java identifier/],
+    ['a part has a dash', () => KafkaAuthorization.custom({ authorizerClass: 'io.acme.My-Authorizer' }), /it has a part 'My-Authorizer', which is no Java identifier/],
+    ['the class has a doubled dot', () => KafkaAuthorization.custom({ authorizerClass: 'io.acme..Authorizer' }), /it has an empty part/],
+    ['the class is in the JVM\'s internal form', () => KafkaAuthorization.custom({ authorizerClass: 'io/acme/Authorizer' }), /it uses '\/', the JVM's internal form/],
     ['the class is Kafka\'s own ACL authorizer', () => KafkaAuthorization.custom({ authorizerClass: 'org.apache.kafka.metadata.authorizer.StandardAuthorizer' }), /authorizerClass is Kafka's own ACL authorizer, which is simple authorization .*; use KafkaAuthorization.simple\(superUsers\)/],
     ['the class is missing', () => KafkaAuthorization.custom({} as never), /KafkaAuthorization.custom\(\): options.authorizerClass is required/],
     ['the options are missing', () => KafkaAuthorization.custom(undefined as never), /KafkaAuthorization.custom\(\): options is required/],
@@ -644,8 +698,27 @@ describe('additional volumes and mounts', () => {
     ['a mount has no volume', { volumeMounts: [{ mountPath: '/mnt/x' } as never] }, /volumeMounts\[0\].volume is required/],
     ['a mount path is not a string', { volumeMounts: [{ volume: certs, mountPath: 5 as never }] }, /volumeMounts\[0\].mountPath must be a string/],
     ['a volume is not an AdditionalVolume', { additionalVolumes: [{ name: 'x' } as never] }, /additionalVolumes\[0\] must be an AdditionalVolume/],
+    ['a mount path is beyond PATH_MAX', { volumeMounts: [{ volume: certs, mountPath: '/mnt/' + 'x'.repeat(5000) }] }, /volumeMounts\[0\].mountPath is 5005 bytes long: Linux takes at most 4095 \(PATH_MAX\), so the container could not start \(ENAMETOOLONG\)/],
+    ['a mount path element is beyond NAME_MAX', { volumeMounts: [{ volume: certs, mountPath: `/mnt/${'x'.repeat(256)}/certs` }] }, /volumeMounts\[0\].mountPath has an element of 256 bytes \('x{20}…'\): Linux takes at most 255 per file or directory name \(NAME_MAX\)/],
+    ['a mount path is long in UTF-8 bytes', { volumeMounts: [{ volume: certs, mountPath: `/mnt/${'é'.repeat(128)}` }] }, /mountPath has an element of 256 bytes/],
+    ['a sub-path is beyond PATH_MAX', { volumeMounts: [{ volume: certs, mountPath: '/mnt/certs', subPath: 'a/'.repeat(2048) + 'b' }] }, /volumeMounts\[0\].subPath is 4097 bytes long: Linux takes at most 4095 \(PATH_MAX\)/],
+    ['a sub-path element is beyond NAME_MAX', { volumeMounts: [{ volume: certs, mountPath: '/mnt/certs', subPath: `tls/${'y'.repeat(300)}` }] }, /volumeMounts\[0\].subPath has an element of 300 bytes/],
   ])('fails when %s', (_case, props, message) => {
     expect(() => cluster(props)).toThrow(message);
+  });
+
+  test('paths up to Linux\'s limits and valid image references render', () => {
+    const longest = `/mnt/${'x'.repeat(255)}`;
+    const deep = `${'a/'.repeat(2047)}b`; // 4095 bytes
+    const { chart } = cluster({
+      additionalVolumes: [AdditionalVolume.image('plugins', { reference: 'registry.example.com:5000/acme/kafka-plugins:1.0_rc-2@sha256:' + 'a'.repeat(64) })],
+      volumeMounts: [{ volume: certs, mountPath: longest, subPath: deep }],
+    });
+    const template = find(synth(chart), 'Kafka', 'my-cluster').spec.kafka.template;
+    expect(template.kafkaContainer.volumeMounts).toEqual([{ name: 'oauth-certs', mountPath: longest, subPath: deep }]);
+    for (const reference of ['busybox', 'library/busybox:1.36', 'localhost:5000/x', '[::1]:5000/acme/x:latest', 'quay.io/strimzi/kafka@sha256:' + 'f'.repeat(64), 'ghcr.io/a-b/c__d.e/f:TAG.1']) {
+      expect(AdditionalVolume.image('v', { reference })._render().image?.reference).toBe(reference);
+    }
   });
 
   test('a pool\'s volumes must not clash with the cluster\'s', () => {
@@ -676,6 +749,18 @@ describe('additional volumes and mounts', () => {
     ['a CSI driver is missing', () => AdditionalVolume.csi('v', {} as never), /AdditionalVolume.csi\(\): options.driver is required/],
     ['a CSI driver is not a name', () => AdditionalVolume.csi('v', { driver: 'my driver' }), /AdditionalVolume.csi\(\): driver must be a CSI driver name/],
     ['an image reference has a space', () => AdditionalVolume.image('p', { reference: 'quay.io/acme plugins' }), /AdditionalVolume.image\(\): reference must be an image reference/],
+    ['an image repository has capitals', () => AdditionalVolume.image('v', { reference: 'UPPER/x:1' }),
+      /AdditionalVolume.image\(\): reference must be an image reference as the kubelet parses it .*: it starts with 'UPPER', which has capitals: the runtime takes it for a registry host named UPPER .* \(got "UPPER\/x:1"\); use e.g. 'quay.io\/acme\/kafka-plugins:1.0'/],
+    ['an image path has capitals after a registry', () => AdditionalVolume.image('v', { reference: 'quay.io/Acme/x:1' }), /it has a repository path element 'Acme' with capitals: repository names are lowercase/],
+    ['an image name has capitals', () => AdditionalVolume.image('v', { reference: 'Busybox' }), /it has a repository path element 'Busybox' with capitals/],
+    ['an image tag starts with a dash', () => AdditionalVolume.image('v', { reference: 'quay.io/acme/x:-1' }), /it has a tag '-1' that is no image tag/],
+    ['an image tag is too long', () => AdditionalVolume.image('v', { reference: `acme/x:${'t'.repeat(129)}` }), /it has a tag 't+' that is no image tag: 1 to 128/],
+    ['an image tag is empty', () => AdditionalVolume.image('v', { reference: 'acme/x:' }), /it has a tag '' that is no image tag/],
+    ['an image digest is short', () => AdditionalVolume.image('v', { reference: 'acme/x@sha256:abc' }), /it has a digest 'sha256:abc' that is not <algorithm>:<hex>, at least 32 hex digits/],
+    ['an image path has a doubled slash', () => AdditionalVolume.image('v', { reference: 'quay.io//x' }), /it has an empty path element/],
+    ['an image path has a bad separator', () => AdditionalVolume.image('v', { reference: 'acme/x--/y' }), /it has a repository path element 'x--' that is not lowercase letters and digits/],
+    ['an image registry port is no number', () => AdditionalVolume.image('v', { reference: 'quay.io:http/x' }), /it has a registry host 'quay.io:http' that is no host name/],
+    ['an image name is too long', () => AdditionalVolume.image('v', { reference: `quay.io/${'a'.repeat(250)}:1` }), /it has a name \(registry and repository\) of 258 characters; at most 255/],
     ['an image pull policy is unknown', () => AdditionalVolume.image('p', { reference: 'a:1', pullPolicy: 'Sometimes' as never }), /options.pullPolicy must be one of VolumeImagePullPolicy/],
   ])('fails when %s', (_case, make, message) => {
     expect(make).toThrow(message);

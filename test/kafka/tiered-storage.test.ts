@@ -54,7 +54,7 @@ describe('TieredStorage on the cluster', () => {
 
   test.each<[string, Parameters<typeof TieredStorage.custom>[0], Parameters<typeof TieredStorage.custom>[0], RegExp]>([
     ['a class name with a space', { className: 'io.aiven RemoteStorageManager' }, { className: 'io.aiven.kafka.tieredstorage.RemoteStorageManager' },
-      /^TieredStorage.custom\(\): className must be a Java class name: identifiers joined by '.', no spaces \(got "io.aiven RemoteStorageManager"\); use the plugin's RemoteStorageManager class/],
+      /^TieredStorage.custom\(\): className must not contain whitespace: a Java class name is identifiers joined by '.' \(got "io.aiven RemoteStorageManager"\); use the plugin's RemoteStorageManager class/],
     ['no class name', {} as never, { className: 'com.example.Rsm' }, /^TieredStorage.custom\(\): options.className is required/],
     ['an empty class path', { className: 'com.example.Rsm', classPath: ' ' }, { className: 'com.example.Rsm', classPath: '/opt/rsm/*' },
       /^TieredStorage.custom\(\): classPath must be a non-empty class path on one line \(got " "\)/],
@@ -168,4 +168,10 @@ describe('remote storage on topics', () => {
       /remoteStorage.localRetention exceeds retention.ms 86400000 \(from log.retention.hours\)/);
     expectValid(synth(chart));
   });
+});
+
+test('a class name that is a Java keyword, or of no package, fails (JLS 3.9; a plugin class is never in the unnamed package)', () => {
+  expect(() => TieredStorage.custom({ className: 'io.aiven.class.Rsm' })).toThrow(/className has a part 'class', which is a Java keyword or literal/);
+  expect(() => TieredStorage.custom({ className: 'RemoteStorageManager' })).toThrow(/className must be fully qualified/);
+  expect(() => TieredStorage.custom({ className: 'io.aiven.kafka.tieredstorage.RemoteStorageManager' })).not.toThrow();
 });
