@@ -16,8 +16,8 @@ import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from
 import type { IKafkaCluster } from '../kafka/kafka-cluster';
 import { ListenerAuthenticationType } from '../kafka/listener';
 import { KafkaMetrics } from '../kafka/metrics';
-import { checkTrustedCa, listenerTrust, renderTrust, type TrustedCa } from '../kafka/trust';
-import { UserAuthenticationType, type KafkaUser } from '../kafka/user';
+import { checkMutualTlsHasTls, checkTrustedCa, listenerTrust, renderTrust, type TrustedCa } from '../kafka/trust';
+import { checkScramUsername, UserAuthenticationType, type KafkaUser } from '../kafka/user';
 
 /**
  * The certificate a bridge serves its HTTP API with (Strimzi `http.tls`): the bridge then speaks
@@ -44,13 +44,19 @@ export interface BridgeHttpTls {
    */
   readonly key?: string;
   /**
-   * The TLS versions the bridge accepts (`http.ssl.enabled.protocols`): `TLSv1.2`, `TLSv1.3`.
-   * @default - the bridge's: TLSv1.2 and TLSv1.3
+   * The TLS versions the bridge accepts (`http.ssl.enabled.protocols`), by their JSSE names:
+   * `TLSv1.2`, `TLSv1.3`. Older versions (`SSLv3`, `TLSv1`, `TLSv1.1`) are refused: the bridge's
+   * JDK disables them (`jdk.tls.disabledAlgorithms`, JDK-8202343) and RFC 8996 deprecates them.
+   * @default - the bridge's: TLSv1.2 and TLSv1.3 (HttpConfig.DEFAULT_SSL_ENABLED_PROTOCOLS)
    */
   readonly enabledProtocols?: string[];
   /**
    * The cipher suites the bridge accepts (`http.ssl.enabled.cipher.suites`), by their IANA/JSSE
-   * names, e.g. `TLS_AES_256_GCM_SHA384`.
+   * names: TLS 1.3 suites (`TLS_AES_256_GCM_SHA384`, `TLS_AES_128_GCM_SHA256`,
+   * `TLS_CHACHA20_POLY1305_SHA256`), TLS 1.2 suites (`TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, …).
+   * A suite is negotiated only under its own TLS versions (RFC 8446 B.4), so some suite must suit
+   * an enabled protocol: TLS 1.3 suites alone with `enabledProtocols: ['TLSv1.2']` (or TLS 1.2
+   * suites alone with `['TLSv1.3']`) leave no handshake possible and are refused.
    * @default - the JVM's
    */
   readonly cipherSuites?: string[];
@@ -73,13 +79,16 @@ export class BridgeKafkaConnection {
    * A cluster in the same Kubernetes cluster: its listener's bootstrap address, trusting the CA
    * that signs that listener's certificate (the listener's `trustedCa`: its own certificate's
    * Secret, or the cluster CA's), no TLS for a listener without it. The bridge must be in the
-   * cluster's namespace to read the CA Secret.
+   * cluster's namespace to read the CA Secret. The cluster CA Secret is trusted by the pattern
+   * `*.crt` unless `options` say otherwise, so that the bridge keeps trusting brokers not yet
+   * rolled while Strimzi replaces the CA key (it keeps the old CA as `ca-<date>.crt`).
    * @param listener the listener's name; by default the first that serves in-cluster clients
    * @param options how the CA Secret's certificates are picked
    * @throws when the cluster has no such listener, or the listener advertises hosts outside the
    *   Kubernetes cluster (a Gateway's), where a bridge that bootstraps in-cluster would be sent;
    *   when `options.trustedCertificatesPattern` is not a glob, misses the CA certificate or takes
-   *   a key that is not a certificate
+   *   a key that is not a certificate; when `options.trustedCertificate` is not the CA
+   *   certificate's key, or comes with a pattern
    */
   public static fromCluster(cluster: IKafkaCluster, listener?: string, options: ClusterConnectionOptions = {}): BridgeKafkaConnection {
     checkArgs('BridgeKafkaConnection.fromCluster()', 'BridgeKafkaConnection.fromCluster', arguments);
@@ -98,7 +107,11 @@ export class BridgeKafkaConnection {
     if (l === undefined || !l.servesInCluster) {
       throwFactoryError(factory, 'listener', `${l === undefined ? `finds no listener of KafkaCluster '${cluster.clusterName}' at ${cluster.node.path} that serves clients inside the Kubernetes cluster` : `'${l.name}' of KafkaCluster '${cluster.clusterName}' at ${cluster.node.path} advertises hosts outside the Kubernetes cluster`}: a bridge that bootstraps from a Service would be sent to those hosts`, listener, "use an internal or cluster-ip listener (the default 'tls' is one), or BridgeKafkaConnection.fromAddress() with the outside bootstrap address and a copy of its CA");
     }
-    const trust = listenerTrust(factory, 'options.trustedCertificatesPattern', l, cluster.clusterName, options.trustedCertificatesPattern);
+    const trust = listenerTrust(factory, l, cluster.clusterName, {
+      pattern: options.trustedCertificatesPattern,
+      certificate: options.trustedCertificate,
+      props: { pattern: 'options.trustedCertificatesPattern', certificate: 'options.trustedCertificate' },
+    });
     return new BridgeKafkaConnection(l.bootstrapAddress, trust, cluster.namespace, l.authentication.type, true, cluster);
   }
 
@@ -153,7 +166,7 @@ export class BridgeKafkaConnection {
     }
     const ca = l.trustedCa;
     const pattern = options.trustedCertificatesPattern;
-    if (pattern !== undefined) listenerTrust(factory, 'options.trustedCertificatesPattern', l, cluster.clusterName, pattern);
+    if (pattern !== undefined) listenerTrust(factory, l, cluster.clusterName, { pattern, props: { pattern: 'options.trustedCertificatesPattern', certificate: 'options.trustedCertificate' } });
     // The copy holds the CA certificate as `ca.crt` (the runbook's command).
     const trust: TrustedCa | undefined = ca && (pattern === undefined ? { secretName: options.caSecretName, certificate: 'ca.crt' } : { secretName: options.caSecretName, pattern });
     return new BridgeKafkaConnection(l.outsideBootstrapAddresses[0], trust, undefined, l.authentication.type, false, undefined,
@@ -197,10 +210,22 @@ export interface ClusterConnectionOptions {
    * `tls.trustedCertificates[].pattern`, Java glob syntax), e.g. `*.crt` as in Strimzi's
    * examples: for the cluster CA that is `ca.crt` and, while Strimzi replaces the CA key, the old
    * CA it keeps as `ca-<date>.crt`. It must match the CA certificate and no key that is not a
-   * certificate (`ca.p12`, `ca.password`; a listener certificate's private key).
-   * @default - the CA certificate's key alone (`certificate: ca.crt`)
+   * certificate (`ca.p12`, `ca.password`; a listener certificate's private key). Not with
+   * `trustedCertificate`.
+   * @default - `*.crt` for the cluster CA Secret (`<cluster>-cluster-ca-cert`), read where Strimzi
+   *   writes it, so that the bridge keeps trusting brokers not yet rolled while Strimzi replaces the
+   *   CA key; else (a listener certificate's Secret, e.g. cert-manager's) its CA key alone
    */
   readonly trustedCertificatesPattern?: string;
+  /**
+   * Trust one key of the listener's CA Secret (Strimzi's `tls.trustedCertificates[].certificate`)
+   * instead of a pattern: the CA certificate's key, `ca.crt` (or the listener certificate's
+   * `caCertificate`), e.g. to trust only the cluster CA's current certificate (during a CA key
+   * replacement the bridge then reaches only brokers that have their new certificate). Not with
+   * `trustedCertificatesPattern`.
+   * @default - see `trustedCertificatesPattern`
+   */
+  readonly trustedCertificate?: string;
 }
 
 /** How a bridge authenticates to Kafka. */
@@ -231,11 +256,19 @@ export class BridgeAuthentication {
     return new BridgeAuthentication(auth.type, auth.secretName, auth._spec, false, undefined, { user, origin: secretRef(user.cluster.namespace, user.secretName) });
   }
 
-  /** SCRAM-SHA-512 with a password from a Secret. */
+  /**
+   * SCRAM-SHA-512 with a password from a Secret.
+   * @param username the SCRAM username (a Strimzi KafkaUser's name): not blank, on one line,
+   *   without `"` or `\` (Strimzi writes it unescaped into the bridge's JAAS line:
+   *   KafkaBridgeConfigurationBuilder.withAuthentication)
+   * @param secretName the Secret with the password, in the bridge's namespace
+   * @param passwordKey the password's key in the Secret
+   * @throws when the username is blank, spans lines or has `"` or `\`, or a name is not a Secret name or key
+   */
   public static scramSha512(username: string, secretName: string, passwordKey: string = 'password'): BridgeAuthentication {
     const factory = 'BridgeAuthentication.scramSha512()';
     checkArgs(factory, 'BridgeAuthentication.scramSha512', arguments);
-    checkFactoryName(factory, 'username', username, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'the KafkaUser name', example: 'bridge' });
+    checkScramUsername(factory, 'username', username, 'bridge');
     checkFactoryName(factory, 'secretName', secretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names a Secret', example: 'kafka-ca' });
     checkFactoryName(factory, 'passwordKey', passwordKey, { format: NameFormat.DATA_KEY, use: 'it is a key of the Secret', example: 'password' });
     return new BridgeAuthentication(ListenerAuthenticationType.SCRAM_SHA_512, secretName, {
@@ -297,7 +330,11 @@ export interface KafkaBridgeProps {
    */
   readonly replicas?: number;
   /**
-   * The HTTP port (1023 or above); with `httpTls`, the HTTPS port (Strimzi's example uses 8443).
+   * The HTTP port (1023 or above; Strimzi's KafkaBridgeHttpConfig `@Minimum(1023)`); with
+   * `httpTls`, the HTTPS port (Strimzi's example uses 8443). Not 8081, the bridge's management
+   * port (health, readiness and metrics: KafkaBridgeCluster.REST_API_MANAGEMENT_PORT), nor, with
+   * `istioSidecar`, a port of the sidecar (15000, 15001, 15004, 15006, 15008, 15020, 15021, 15053,
+   * 15090).
    * @default 8080
    */
   readonly httpPort?: number;
@@ -333,10 +370,13 @@ export interface KafkaBridgeProps {
    * Prometheus metrics: `KafkaMetrics.strimziMetricsReporter()` (Strimzi's default allow list for
    * the bridge's Kafka clients), or `KafkaMetrics.jmxPrometheusExporter()` (Strimzi's bridge rules,
    * {@link JmxExporterRules.bridge}, in a ConfigMap `<name>-bridge-metrics`), or a JMX exporter
-   * ConfigMap of your own. The bridge's own HTTP metrics are served either way.
+   * ConfigMap of your own. The bridge's own HTTP metrics are served either way. `true` is
+   * `KafkaMetrics.strimziMetricsReporter()` with Strimzi's default allow list (`metricsConfig:
+   * { type: strimziMetricsReporter }`, as `true` rendered before this prop took a KafkaMetrics);
+   * `false` is none.
    * @default - none
    */
-  readonly metrics?: KafkaMetrics;
+  readonly metrics?: boolean | KafkaMetrics;
   /**
    * Labels on the KafkaBridge and its pods (e.g. `failover: enabled`).
    * @default - none
@@ -370,6 +410,42 @@ export interface KafkaBridgeProps {
 }
 
 const MIN_HTTP_PORT = 1023;
+/**
+ * The port of the bridge's management endpoints (`/healthy`, `/ready`, `/metrics`), which Strimzi
+ * opens on every bridge pod and points the probes at (KafkaBridgeCluster.REST_API_MANAGEMENT_PORT,
+ * the bridge's HttpConfig.DEFAULT_MANAGEMENT_PORT). The bridge opens no other port: both kinds of
+ * metrics are served there (the Strimzi metrics reporter with its own listener off,
+ * `prometheus.metrics.reporter.listener.enable=false`: KafkaBridgeConfigurationBuilder
+ * .withStrimziMetricsReporter), and a KafkaBridge has no JMX options.
+ */
+const BRIDGE_MANAGEMENT_PORT = 8081;
+/**
+ * The ports the Istio sidecar (Envoy and its agent) listens on in the pod it is injected into, by
+ * use (istio.io "Ports used by Istio"; the injected istio-proxy container and its iptables
+ * redirection, pkg/kube/inject): an application port among them clashes with the sidecar.
+ */
+const ISTIO_SIDECAR_PORTS: Readonly<Record<number, string>> = {
+  15000: "Envoy's admin port",
+  15001: "Envoy's outbound port, where iptables redirects the pod's outgoing traffic",
+  15004: "the agent's debug port",
+  15006: "Envoy's inbound port, where iptables redirects the pod's incoming traffic",
+  15008: 'the HBONE mTLS tunnel port',
+  15020: "the agent's merged Prometheus telemetry port",
+  15021: "the sidecar's health check port",
+  15053: "the agent's DNS proxy port",
+  15090: "Envoy's Prometheus telemetry port",
+};
+
+/** Why `port` is taken on the bridge pod (by Strimzi's management port, or with `istioSidecar` by the sidecar), or undefined. */
+function reservedBridgePort(port: number, istioSidecar: boolean): string | undefined {
+  if (port === BRIDGE_MANAGEMENT_PORT) {
+    return `it is the bridge's management port, where it serves /healthy, /ready and /metrics and which Strimzi's probes use (KafkaBridgeCluster.REST_API_MANAGEMENT_PORT = ${BRIDGE_MANAGEMENT_PORT}); the HTTP API cannot listen there too`;
+  }
+  if (istioSidecar && ISTIO_SIDECAR_PORTS[port] !== undefined) {
+    return `with istioSidecar it is ${ISTIO_SIDECAR_PORTS[port]} (istio.io "Ports used by Istio": applications must not use the sidecar's ports)`;
+  }
+  return undefined;
+}
 /** A Service name is a DNS-1035 label: at most 63 characters. */
 const MAX_SERVICE_NAME = 63;
 /** The longest bridge name whose Strimzi-derived names all fit: its Service, `<name>-bridge-service`, is the longest DNS label. */
@@ -419,7 +495,6 @@ export class KafkaBridge extends Construct {
   /** Creates the KafkaBridge and its NetworkPolicy; props Strimzi or the listener would reject throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaBridgeProps) {
     super(scope, constructId('KafkaBridge', scope, id));
-    KafkaMetrics._refuseBoolean({ scope: this, kind: 'KafkaBridge', name: id }, (props as Partial<KafkaBridgeProps> | undefined)?.metrics);
     checkArgs({ scope: this, kind: 'KafkaBridge', name: id }, 'KafkaBridge.constructor', arguments, 2);
     ConsistencyPass.of(this);
     this.bridgeName = props.name ?? id.toLowerCase();
@@ -444,14 +519,21 @@ export class KafkaBridge extends Construct {
     if (!Number.isInteger(this.httpPort) || this.httpPort < MIN_HTTP_PORT || this.httpPort > 65535) {
       throwPropError(subject, 'httpPort', `must be from ${MIN_HTTP_PORT} to 65535 (the bridge runs unprivileged)`, this.httpPort, 'use 8080');
     }
+    const reserved = reservedBridgePort(this.httpPort, props.istioSidecar === true);
+    if (reserved !== undefined) {
+      throwPropError(subject, 'httpPort', `is taken on the bridge pod: ${reserved}`, this.httpPort, `use another port, e.g. ${this.httpPort === 8080 ? 8443 : 8080}`);
+    }
     this.httpTls = props.httpTls === undefined ? undefined : checkHttpTls(subject, props.httpTls);
-    this.metrics = props.metrics;
+    this.metrics = KafkaMetrics._ofComponent(props.metrics);
     if (timeout.toSeconds() < 1) {
       throwPropError(subject, 'consumerTimeout', 'must be at least a second; consumers that never time out pile up', timeout.toSeconds(), 'use e.g. Duration.minutes(5)');
     }
     if (kafka._namespace !== undefined && kafka._namespace !== this.namespace) {
       throwPropError(subject, 'namespace', `differs from the Kafka cluster's (${kafka._namespace}), where its CA and user Secrets are`, this.namespace ?? '(none)', "put the bridge in the cluster's namespace, or use BridgeKafkaConnection.fromAddress with copied Secrets");
     }
+    // Without a CA to trust the bridge connects in plain text (Strimzi's spec.tls is unset).
+    checkMutualTlsHasTls(subject, 'authentication', kafka.trustedCa !== undefined, props.authentication?.type,
+      'give BridgeKafkaConnection.fromAddress() the trustedCa of the brokers\' CA (the listener must have TLS), or authenticate with BridgeAuthentication.scramSha512()');
     const needed = kafka._listenerAuthentication;
     if (needed !== undefined && needed !== (props.authentication?.type)) {
       throwPropError(subject, 'authentication', `does not match the listener, which authenticates with ${needed}`, props.authentication?.type ?? 'none', needed === ListenerAuthenticationType.SCRAM_SHA_512 || needed === ListenerAuthenticationType.TLS ? `use BridgeAuthentication.fromUser() with a ${needed} KafkaUser` : 'use a listener the bridge can authenticate to');
@@ -620,9 +702,43 @@ function checkHttpTls(subject: Subject, tls: BridgeHttpTls): BridgeHttpTls {
     });
     return [...values];
   };
-  const enabledProtocols = list('enabledProtocols', (v) => HTTP_TLS_PROTOCOLS.includes(v), `one of ${HTTP_TLS_PROTOCOLS.join(', ')} (older versions are disabled in the bridge's JVM and broken)`, 'TLSv1.3');
-  const cipherSuites = list('cipherSuites', (v) => /^(TLS|SSL)_[A-Z0-9_]+$/.test(v), 'a cipher suite name (letters, digits and _ starting with TLS_)', 'TLS_AES_256_GCM_SHA384');
+  (tls.enabledProtocols ?? []).forEach((v, i) => {
+    if (typeof v === 'string' && !HTTP_TLS_PROTOCOLS.includes(v)) {
+      throwPropError(subject, `httpTls.enabledProtocols[${i}]`, `must be one of ${HTTP_TLS_PROTOCOLS.join(', ')} as JSSE names them: ${protocolProblem(v)}`, v, "use 'TLSv1.3', or 'TLSv1.2' for older clients (or leave enabledProtocols unset for both)");
+    }
+  });
+  const enabledProtocols = list('enabledProtocols', (v) => HTTP_TLS_PROTOCOLS.includes(v), `one of ${HTTP_TLS_PROTOCOLS.join(', ')}`, 'TLSv1.3');
+  const cipherSuites = list('cipherSuites', (v) => /^(TLS|SSL)_[A-Z0-9_]+$/.test(v) && (TLS13_SUITE.test(v) || v.includes('_WITH_') || v === SCSV), "a cipher suite name as JSSE writes it: a TLS 1.3 suite (TLS_AES_256_GCM_SHA384, TLS_AES_128_GCM_SHA256, TLS_CHACHA20_POLY1305_SHA256) or a TLS 1.2 one (TLS_<key exchange>_WITH_<cipher>_<hash>, e.g. TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384)", 'TLS_AES_256_GCM_SHA384');
+  if (cipherSuites !== undefined) {
+    // TLS 1.3 suites name only the cipher and hash; the earlier versions' name the key exchange too
+    // (RFC 8446 B.4): each is negotiated only under its own versions, so some enabled protocol
+    // must take some listed suite, or no handshake can succeed.
+    const protocols = enabledProtocols ?? HTTP_TLS_PROTOCOLS;
+    const usable = cipherSuites.filter((suite) => suite !== SCSV && protocols.includes(TLS13_SUITE.test(suite) ? 'TLSv1.3' : 'TLSv1.2'));
+    if (usable.length === 0) {
+      const kinds = cipherSuites.every((suite) => suite === SCSV) ? 'only the renegotiation signalling value TLS_EMPTY_RENEGOTIATION_INFO_SCSV, which is no cipher suite'
+        : cipherSuites.some((suite) => TLS13_SUITE.test(suite)) ? `only TLS 1.3 suites (TLS_AES_*, TLS_CHACHA20_*), which TLSv1.2 cannot negotiate, while enabledProtocols is ${protocols.join(', ')}`
+          : `only suites of TLS 1.2 and earlier (TLS_*_WITH_*), which TLSv1.3 cannot negotiate (RFC 8446 B.4), while enabledProtocols is ${protocols.join(', ')}`;
+      throwPropError(subject, 'httpTls.cipherSuites', `are ${kinds}: no TLS handshake could succeed, and the bridge would serve no HTTPS client`, cipherSuites,
+        protocols.includes('TLSv1.3') ? "add a TLS 1.3 suite, e.g. 'TLS_AES_256_GCM_SHA384', or enable TLSv1.2 for these suites" : "add a TLS 1.2 suite, e.g. 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', or enable TLSv1.3 for these suites");
+    }
+  }
   return { secretName: tls.secretName, certificate, key, ...(enabledProtocols && { enabledProtocols }), ...(cipherSuites && { cipherSuites }) };
+}
+
+/** A TLS 1.3 cipher suite (RFC 8446 B.4: TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256, TLS_AES_128_CCM(_8)_SHA256): no key exchange in its name. */
+const TLS13_SUITE = /^TLS_(AES|CHACHA20)_[A-Z0-9_]+$/;
+/** The renegotiation signalling value (RFC 5746), which JSSE lists among cipher suites but negotiates no cipher. */
+const SCSV = 'TLS_EMPTY_RENEGOTIATION_INFO_SCSV';
+
+/** Why a protocol name other than TLSv1.2 and TLSv1.3 is refused. */
+function protocolProblem(name: string): string {
+  if (['SSLv2', 'SSLv2Hello', 'SSLv3', 'TLSv1', 'TLSv1.1'].includes(name)) {
+    return `${name} is disabled in the bridge's JDK (java.security's jdk.tls.disabledAlgorithms lists SSLv3, TLSv1 and TLSv1.1 since JDK 11.0.11 and 8u291, JDK-8202343; SSLv2 was never supported), so the bridge would skip it, and it is broken (RFC 8996 deprecates TLS 1.0 and 1.1)`;
+  }
+  const same = HTTP_TLS_PROTOCOLS.find((p) => p.toLowerCase() === name.toLowerCase().replace(/^tls(?=\d)/, 'tlsv'));
+  if (same !== undefined) return `protocol names are case-sensitive JSSE names: write '${same}'`;
+  return "the bridge's JDK knows no such protocol (JSSE's names are SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3, of which only the last two are enabled)";
 }
 
 /** `http.tls` of a checked {@link BridgeHttpTls}. */

@@ -351,6 +351,12 @@ export const INTERFACES = {
     "t": "string"
    },
    "optional": true
+  },
+  "trustedCertificate": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
   }
  },
  "ClusterIssuerProps": {
@@ -1726,13 +1732,21 @@ export const INTERFACES = {
   },
   "metrics": {
    "shape": {
-    "t": "instance",
-    "name": "KafkaMetrics",
-    "members": {
-     "isStrimziMetricsReporter": "present",
-     "_bind": "function",
-     "_bindComponent": "function"
-    }
+    "t": "union",
+    "of": [
+     {
+      "t": "boolean"
+     },
+     {
+      "t": "instance",
+      "name": "KafkaMetrics",
+      "members": {
+       "isStrimziMetricsReporter": "present",
+       "_bind": "function",
+       "_bindComponent": "function"
+      }
+     }
+    ]
    },
    "optional": true
   },
@@ -1898,6 +1912,7 @@ export const INTERFACES = {
      "resourceName": "present",
      "cluster": "present",
      "resource": "present",
+     "_config": "present",
      "grantRead": "function",
      "grantWrite": "function",
      "grantReadWrite": "function",
@@ -1993,6 +2008,9 @@ export const INTERFACES = {
      "authorizerClass": "present",
      "supportsAdminApi": "present",
      "enforcesAcls": "present",
+     "_describe": "function",
+     "_aclsUnwritable": "function",
+     "_aclsFix": "function",
      "_render": "function"
     }
    },
@@ -2160,6 +2178,9 @@ export const INTERFACES = {
      "authorizerClass": "present",
      "supportsAdminApi": "present",
      "enforcesAcls": "present",
+     "_describe": "function",
+     "_aclsUnwritable": "function",
+     "_aclsFix": "function",
      "_render": "function"
     }
    },
@@ -2323,6 +2344,7 @@ export const INTERFACES = {
       "resourceName": "present",
       "cluster": "present",
       "resource": "present",
+      "_config": "present",
       "grantRead": "function",
       "grantWrite": "function",
       "grantReadWrite": "function",
@@ -2346,6 +2368,7 @@ export const INTERFACES = {
       "resourceName": "present",
       "cluster": "present",
       "resource": "present",
+      "_config": "present",
       "grantRead": "function",
       "grantWrite": "function",
       "grantReadWrite": "function",
@@ -2441,6 +2464,7 @@ export const INTERFACES = {
       "resourceName": "present",
       "cluster": "present",
       "resource": "present",
+      "_config": "present",
       "grantRead": "function",
       "grantWrite": "function",
       "grantReadWrite": "function",
@@ -2464,6 +2488,7 @@ export const INTERFACES = {
       "resourceName": "present",
       "cluster": "present",
       "resource": "present",
+      "_config": "present",
       "grantRead": "function",
       "grantWrite": "function",
       "grantReadWrite": "function",
@@ -2572,6 +2597,12 @@ export const INTERFACES = {
    "optional": true
   },
   "trustedCertificatesPattern": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "trustedCertificate": {
    "shape": {
     "t": "string"
    },
@@ -2698,13 +2729,21 @@ export const INTERFACES = {
   },
   "metrics": {
    "shape": {
-    "t": "instance",
-    "name": "KafkaMetrics",
-    "members": {
-     "isStrimziMetricsReporter": "present",
-     "_bind": "function",
-     "_bindComponent": "function"
-    }
+    "t": "union",
+    "of": [
+     {
+      "t": "boolean"
+     },
+     {
+      "t": "instance",
+      "name": "KafkaMetrics",
+      "members": {
+       "isStrimziMetricsReporter": "present",
+       "_bind": "function",
+       "_bindComponent": "function"
+      }
+     }
+    ]
    },
    "optional": true
   }
@@ -3082,6 +3121,7 @@ export const INTERFACES = {
      "_caSecretName": "present",
      "_userSecretName": "present",
      "_trustPattern": "present",
+     "_trustCertificate": "present",
      "_userName": "present",
      "_user": "present"
     }
@@ -3101,6 +3141,7 @@ export const INTERFACES = {
      "_caSecretName": "present",
      "_userSecretName": "present",
      "_trustPattern": "present",
+     "_trustCertificate": "present",
      "_userName": "present",
      "_user": "present"
     }
@@ -3122,6 +3163,7 @@ export const INTERFACES = {
         "resourceName": "present",
         "cluster": "present",
         "resource": "present",
+        "_config": "present",
         "grantRead": "function",
         "grantWrite": "function",
         "grantReadWrite": "function",
@@ -3174,6 +3216,15 @@ export const INTERFACES = {
   "name": {
    "shape": {
     "t": "string"
+   },
+   "optional": true
+  },
+  "labels": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "string"
+    }
    },
    "optional": true
   },
@@ -3433,13 +3484,21 @@ export const INTERFACES = {
   },
   "metrics": {
    "shape": {
-    "t": "instance",
-    "name": "KafkaMetrics",
-    "members": {
-     "isStrimziMetricsReporter": "present",
-     "_bind": "function",
-     "_bindComponent": "function"
-    }
+    "t": "union",
+    "of": [
+     {
+      "t": "boolean"
+     },
+     {
+      "t": "instance",
+      "name": "KafkaMetrics",
+      "members": {
+       "isStrimziMetricsReporter": "present",
+       "_bind": "function",
+       "_bindComponent": "function"
+      }
+     }
+    ]
    },
    "optional": true
   }
@@ -5955,6 +6014,12 @@ export const INTERFACES = {
    "optional": true
   },
   "trustedCertificatesPattern": {
+   "shape": {
+    "t": "string"
+   },
+   "optional": true
+  },
+  "trustedCertificate": {
    "shape": {
     "t": "string"
    },
@@ -9691,6 +9756,7 @@ export const SIGNATURES = {
        "resourceName": "present",
        "cluster": "present",
        "resource": "present",
+       "_config": "present",
        "grantRead": "function",
        "grantWrite": "function",
        "grantReadWrite": "function",
@@ -9760,6 +9826,7 @@ export const SIGNATURES = {
        "resourceName": "present",
        "cluster": "present",
        "resource": "present",
+       "_config": "present",
        "grantRead": "function",
        "grantWrite": "function",
        "grantReadWrite": "function",
@@ -9899,6 +9966,7 @@ export const SIGNATURES = {
        "resourceName": "present",
        "cluster": "present",
        "resource": "present",
+       "_config": "present",
        "grantRead": "function",
        "grantWrite": "function",
        "grantReadWrite": "function",
@@ -9961,6 +10029,7 @@ export const SIGNATURES = {
        "resourceName": "present",
        "cluster": "present",
        "resource": "present",
+       "_config": "present",
        "grantRead": "function",
        "grantWrite": "function",
        "grantReadWrite": "function",
@@ -10184,6 +10253,7 @@ export const SIGNATURES = {
        "resourceName": "present",
        "cluster": "present",
        "resource": "present",
+       "_config": "present",
        "grantRead": "function",
        "grantWrite": "function",
        "grantReadWrite": "function",
@@ -10772,8 +10842,8 @@ export const SIGNATURES = {
        "values": "function",
        "includes": "function",
        "at": "function",
-       "__@iterator@748": "function",
-       "__@toStringTag@750": "present"
+       "__@iterator@749": "function",
+       "__@toStringTag@751": "present"
       }
      }
     ]

@@ -38,7 +38,11 @@ export interface KafkaClientWorkloadProps {
    * The user it authenticates as, a user of `cluster`; its Secret holds the credentials. With
    * simple authorization its ACLs must allow the work: Write on the topic (producer,
    * `topic.grantWrite(user)`), Read on the topic and on the group (consumer,
-   * `topic.grantRead(user, { group })`).
+   * `topic.grantRead(user, { group })`); checked at synth, except for a super user and with
+   * `allow.everyone.if.no.acl.found`. With a custom authorizer its ACLs (if it takes any:
+   * `supportsAdminApi`) may or may not be what the authorizer consults
+   * (`KafkaAuthorization.enforcesAcls` is undefined), so a missing ACL is not an error then; nor
+   * without authorization, or when the cluster's authorization is not known.
    */
   readonly user: KafkaUser;
   /** The topic, a topic of `cluster`. */
@@ -214,8 +218,9 @@ const AUTHORIZATION_FAILED: Record<AclResourceType, string> = {
 };
 
 /**
- * What is wrong, with `simple` authorization, with `user`'s ACLs for a `role` client, judged by
- * the grant model (grants.ts) as Kafka's StandardAuthorizer judges: a producer needs what
+ * What is wrong with `user`'s ACLs for a `role` client where Kafka enforces them (`simple`
+ * authorization: {@link aclsEnforced}; not a custom authorizer, which may or may not consult
+ * them), judged by the grant model (grants.ts) as Kafka's StandardAuthorizer judges: a producer needs what
  * `topic.grantWrite(user)` gives (Write on the topic, and Describe, which Write implies; its
  * idempotent InitProducerId passes with Write on any topic: Kafka `KafkaApis
  * .handleInitProducerIdRequest`), a consumer what `topic.grantRead(user, { group })` gives (Read

@@ -30,6 +30,7 @@ export abstract class KafkaClusterBase extends Construct implements IKafkaCluste
   // Grants: the ACLs a kind of client needs (the model and its Kafka sources: grants.ts). A topic
   // is a KafkaTopic or a topic pattern (Acl.topic(), Acl.topicPrefix()); a group or transactional
   // id is a name or a pattern (Acl.groupPrefix('orders-'), Acl.transactionalIdPrefix('tx-')).
+  // What a grant changes for a super user and with allow.everyone.if.no.acl.found: KafkaAuthorization.
 
   /**
    * Lets `user` consume `topic` in a consumer group: topic Read and Describe, group Read and

@@ -4,7 +4,7 @@ import { ContainerResources, Cpu } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass, differentKubernetesClusters, ObjectRef, secretRef, serviceRef } from '../core/consistency';
-import { Subject, throwFactoryError, throwPropError } from '../core/errors';
+import { propError, Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { checkLabels, checkName, checkNamespace, checkTopicName, isName, NameFormat } from '../core/naming';
 import { compact } from '../core/objects';
 import { checkSizing, renderResources } from '../core/resources';
@@ -13,10 +13,10 @@ import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/version
 import { PodSecurityLevel } from '../policy/pod-security';
 import { componentReplicationFactor, componentReplicationProblem } from './broker-config';
 import { mergeGrants, type GrantPart } from './grants';
-import { AuthorizationType, ClusterProfile, type IKafkaCluster } from './kafka-cluster';
+import { ClusterProfile, type IKafkaCluster } from './kafka-cluster';
 import { KafkaListener, ListenerAuthenticationType } from './listener';
 import { KafkaMetrics } from './metrics';
-import { KafkaTopic } from './topic';
+import { checkReservedTopicName, KafkaTopic, topicCleanupPolicies, topicNamesCollide, topicsOf } from './topic';
 import { listenerTrust, renderTrust } from './trust';
 import { Acl, AclOperation, KafkaUser, UserAuthentication, UserAuthenticationType } from './user';
 
@@ -108,6 +108,11 @@ export class ConnectPluginArtifact {
     if (typeof url !== 'string' || !/^https:\/\/[^\s/?#]+\/\S+$/.test(url)) {
       throwFactoryError(factory, 'url', 'must be an https:// URL of the artifact (an http download could be changed on the way)', url, "use e.g. 'https://repo1.maven.org/maven2/org/apache/kafka/connect-file/4.3.1/connect-file-4.3.1.jar'");
     }
+    if (!ARTIFACT_URL.test(url)) {
+      const bad = [...url].find((c) => !/[-a-zA-Z0-9+&@#/%?=~_|!:,.;]/.test(c));
+      throwFactoryError(factory, 'url', `${bad !== undefined ? `has '${bad}', which` : 'ends with a character that'} Strimzi's CRD does not take in an artifact URL (pattern ${ARTIFACT_URL.source}), so Kubernetes would refuse the KafkaConnect`, url,
+        "percent-encode the character (e.g. %20 for a space, %27 for ', %28 and %29 for parentheses), or end the URL with the file name");
+    }
     if (typeof sha512 !== 'string' || !/^[0-9a-fA-F]{128}$/.test(sha512)) {
       throwFactoryError(factory, 'sha512', `must be the artifact's SHA-512 checksum, 128 hexadecimal digits (got ${typeof sha512 === 'string' ? `${sha512.length} characters` : typeof sha512})`, sha512, 'run `sha512sum <file>` on the artifact you checked, and paste the first field');
     }
@@ -184,30 +189,47 @@ export interface KafkaConnectProps {
   readonly labels?: Record<string, string>;
   /**
    * The workers' group (`groupId`, Connect's `group.id`): unique per Connect cluster on a Kafka
-   * cluster; workers of two KafkaConnects in one group would take over each other's connectors.
+   * cluster (a KafkaMirrorMaker2 on it is a Connect cluster too); workers of two Connect clusters
+   * in one group would take over each other's connectors.
+   *
+   * The default differs from older Strimzi's (`connect-cluster`, which its KafkaConnectConfiguration
+   * .DEFAULTS filled in before the v1 API made the field required): to move an existing Connect
+   * cluster (from older Strimzi, from hand-written YAML) to the library, set this and the
+   * three `*StorageTopic` props to its current values (`kubectl get kafkaconnect <name> -o
+   * jsonpath='{.spec.groupId}'`, …). Otherwise its workers start in a new group on new, empty
+   * topics: every connector's configuration and every source connector's offsets are left behind
+   * in the old topics, so connectors must be declared again and sources read from the start.
    * @default '<name>-connect'
    */
   readonly groupId?: string;
   /**
-   * The compacted topic of the connectors' configurations (`configStorageTopic`).
-   * @default '<name>-connect-configs'
+   * The compacted topic of the connectors' configurations (`configStorageTopic`): one partition,
+   * compacted (Connect refuses an existing one otherwise; a KafkaTopic of the cluster of this name
+   * is checked for both). A name that collides with another topic's ('.' against '_') or is one of
+   * Kafka's internal topics is refused. For an existing Connect cluster set its current topic (see
+   * `groupId`): a new one starts with no connector configurations.
+   * @default '<name>-connect-configs' (older Strimzi's: 'connect-cluster-configs')
    */
   readonly configStorageTopic?: string;
   /**
-   * The compacted topic of the source connectors' offsets (`offsetStorageTopic`).
-   * @default '<name>-connect-offsets'
+   * The compacted topic of the source connectors' offsets (`offsetStorageTopic`), checked like
+   * `configStorageTopic` (any number of partitions). For an existing Connect cluster set its
+   * current topic (see `groupId`): on a new one, source connectors start over from the beginning.
+   * @default '<name>-connect-offsets' (older Strimzi's: 'connect-cluster-offsets')
    */
   readonly offsetStorageTopic?: string;
   /**
-   * The compacted topic of the connectors' and tasks' statuses (`statusStorageTopic`).
-   * @default '<name>-connect-status'
+   * The compacted topic of the connectors' and tasks' statuses (`statusStorageTopic`), checked
+   * like `offsetStorageTopic`. For an existing Connect cluster set its current topic (see `groupId`).
+   * @default '<name>-connect-status' (older Strimzi's: 'connect-cluster-status')
    */
   readonly statusStorageTopic?: string;
   /**
    * The KafkaUser the workers and their connectors authenticate as: one of your own of the
    * cluster (a `scram-sha-512` or `tls` user that the listener accepts), e.g. with ACLs written by
    * hand. The library adds the workers' ACLs and its connectors' grants to it (see
-   * {@link KafkaConnect.user}) when the cluster's authorization is `simple`.
+   * {@link KafkaConnect.user}) when the cluster's authorizer takes KafkaUser ACLs (simple, or custom
+   * with `supportsAdminApi`).
    * @default - a KafkaUser the library makes in the cluster, named `userName`
    */
   readonly user?: KafkaUser;
@@ -221,10 +243,21 @@ export interface KafkaConnectProps {
    * `tls.trustedCertificates[].pattern`, Java glob syntax), e.g. `*.crt` as in Strimzi's examples:
    * for the cluster CA that is `ca.crt` and, while Strimzi replaces the CA key, the old CA it keeps
    * as `ca-<date>.crt`. It must match the CA certificate and no key that is not a certificate
-   * (`ca.p12`, `ca.password`; a listener certificate's private key).
-   * @default - the CA certificate's key alone (`certificate: ca.crt`)
+   * (`ca.p12`, `ca.password`; a listener certificate's private key). Not with `trustedCertificate`.
+   * @default - `*.crt` for the cluster CA Secret (`<cluster>-cluster-ca-cert`), read where Strimzi
+   *   writes it, so that the workers keep trusting brokers not yet rolled while Strimzi replaces the
+   *   CA key; else (a listener certificate's Secret, e.g. cert-manager's) its CA key alone
    */
   readonly trustedCertificatesPattern?: string;
+  /**
+   * Trust one key of the listener's CA Secret (Strimzi's `tls.trustedCertificates[].certificate`)
+   * instead of a pattern: the CA certificate's key, `ca.crt` (or the listener certificate's
+   * `caCertificate`), e.g. to trust only the cluster CA's current certificate (during a CA key
+   * replacement the workers then reach only brokers that have their new certificate). Not with
+   * `trustedCertificatesPattern`.
+   * @default - see `trustedCertificatesPattern`
+   */
+  readonly trustedCertificate?: string;
   /**
    * Its namespace: the cluster's, where the listener's CA Secret and the user's Secret are.
    * @default - the cluster's namespace
@@ -277,10 +310,12 @@ export interface KafkaConnectProps {
    * Prometheus metrics: `KafkaMetrics.strimziMetricsReporter()` (Strimzi's default allow list for
    * Connect), or `KafkaMetrics.jmxPrometheusExporter()` (Strimzi's Connect rules,
    * {@link JmxExporterRules.connect}, in a ConfigMap `<name>-connect-metrics`), or a JMX exporter
-   * ConfigMap of your own.
+   * ConfigMap of your own. `true` is `KafkaMetrics.strimziMetricsReporter()` with Strimzi's
+   * default allow list (`metricsConfig: { type: strimziMetricsReporter }`, as `true` rendered
+   * before this prop took a KafkaMetrics); `false` is none.
    * @default - none
    */
-  readonly metrics?: KafkaMetrics;
+  readonly metrics?: boolean | KafkaMetrics;
 }
 
 /** A Service name is a DNS-1035 label: at most 63 characters; Strimzi's Connect Service is `<name>-connect-api`. */
@@ -289,7 +324,7 @@ const MAX_CONNECT_NAME = 63 - '-connect-api'.length;
 /**
  * A Strimzi `KafkaConnect`: distributed Kafka Connect workers wired to a cluster like a bridge is
  * (bootstrap from an in-cluster listener, trusting the CA that signs its certificate, by its key
- * or a pattern, authenticating the way the listener does as a KafkaUser it makes in the cluster or
+ * or a pattern: the cluster CA Secret's `*.crt` by default, authenticating the way the listener does as a KafkaUser it makes in the cluster or
  * one you give it), with the restricted security context, sized resources, its group and storage
  * topics named (by default from its name) and their replication checked against the brokers and
  * min ISR, optionally a build with pinned plugins (checksummed downloads, or Maven artifacts of an
@@ -297,7 +332,15 @@ const MAX_CONNECT_NAME = 63 - '-connect-api'.length;
  * topics become the user's ACLs.
  *
  * @example
- * const connect = new KafkaConnect(chart, 'Connect', { cluster: kafka, name: 'files' });
+ * const connect = new KafkaConnect(chart, 'Connect', {
+ *   cluster: kafka,
+ *   name: 'files',
+ *   // Kafka's file connectors are not in Strimzi's image: build it in.
+ *   build: {
+ *     image: 'registry.example.com/kafka/connect-files:1',
+ *     plugins: [{ name: 'connect-file', artifacts: [ConnectPluginArtifact.maven({ group: 'org.apache.kafka', artifact: 'connect-file', version: '4.3.1' })] }],
+ *   },
+ * });
  * connect.addConnector('LicenseSource', {
  *   class: 'org.apache.kafka.connect.file.FileStreamSourceConnector',
  *   config: { file: '/opt/kafka/LICENSE', topic: 'orders' },
@@ -341,8 +384,9 @@ export class KafkaConnect extends Construct {
   /**
    * The user the workers and their connectors authenticate as: the one given as `user`, or one
    * the library makes (`userName`); undefined for a listener without authentication on a cluster
-   * without authorization. With simple authorization it is granted (what a user of your own already
-   * allows is not written twice; Kafka 4.3.1, connect-runtime):
+   * without authorization. Where the cluster's authorizer takes KafkaUser ACLs (simple, or custom
+   * with `supportsAdminApi`, which decides itself whether it consults them) it is granted (what a
+   * user of your own already allows is not written twice; Kafka 4.3.1, connect-runtime):
    * - the group: Read (WorkerGroupMember's WorkerCoordinator joins it: JoinGroup, SyncGroup,
    *   Heartbeat, LeaveGroup, KafkaApis.handleJoinGroupRequest …), Describe (FindCoordinator:
    *   handleFindCoordinatorRequest);
@@ -367,7 +411,6 @@ export class KafkaConnect extends Construct {
   /** Creates the KafkaConnect and its user; props Strimzi or Connect would reject throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaConnectProps) {
     super(scope, constructId('KafkaConnect', scope, id));
-    KafkaMetrics._refuseBoolean({ scope: this, kind: 'KafkaConnect', name: id }, (props as Partial<KafkaConnectProps> | undefined)?.metrics);
     checkArgs({ scope: this, kind: 'KafkaConnect', name: id }, 'KafkaConnect.constructor', arguments, 2);
     const pass = ConsistencyPass.of(this);
     this.connectName = props.name ?? id.toLowerCase();
@@ -384,7 +427,11 @@ export class KafkaConnect extends Construct {
       throwPropError(subject, 'cluster', `is Kafka '${cluster.clusterName}' (${cluster.node.path}) in another Kubernetes cluster than the KafkaConnect (${elsewhere}): its in-cluster address does not resolve here, and its user operator would not see the Connect user`, cluster.clusterName, 'put the KafkaConnect in the chart of the cluster\'s Kubernetes cluster');
     }
     this.listener = pickListener(subject, cluster, props.listener);
-    const trust = listenerTrust(subject, 'trustedCertificatesPattern', this.listener, cluster.clusterName, props.trustedCertificatesPattern);
+    const trust = listenerTrust(subject, this.listener, cluster.clusterName, {
+      pattern: props.trustedCertificatesPattern,
+      certificate: props.trustedCertificate,
+      props: { pattern: 'trustedCertificatesPattern', certificate: 'trustedCertificate' },
+    });
     this.namespace = props.namespace ?? cluster.namespace ?? Chart.of(this).namespace;
     checkNamespace(subject, 'namespace', this.namespace);
     if (cluster.namespace !== undefined && this.namespace !== cluster.namespace) {
@@ -417,11 +464,13 @@ export class KafkaConnect extends Construct {
     const topicProps = { config: 'configStorageTopic', offset: 'offsetStorageTopic', status: 'statusStorageTopic' } as const;
     for (const [kind, topic] of Object.entries(this.storageTopics) as Array<[keyof typeof topicProps, string]>) {
       checkTopicName(subject, topicProps[kind], topic);
+      checkReservedTopicName(subject, topicProps[kind], topic);
       const same = (Object.keys(this.storageTopics) as Array<keyof typeof topicProps>).find((other) => other !== kind && this.storageTopics[other] === topic);
       if (same !== undefined) {
         throwPropError(subject, topicProps[kind], `is also the ${topicProps[same]}: the config, offset and status logs hold different records and each worker store reads every record of its own topic (KafkaConfigBackingStore, KafkaOffsetBackingStore, KafkaStatusBackingStore)`, topic, 'give each its own topic');
       }
     }
+    checkStorageTopicCollisions(subject, [[topicProps.config, this.storageTopics.config], [topicProps.offset, this.storageTopics.offset], [topicProps.status, this.storageTopics.status]]);
     const build = props.build === undefined ? undefined : checkBuild(subject, props.build);
     checkSizing(subject, 'resources', props.resources);
     const restricted = props.restrictedSecurityContext ?? true;
@@ -434,8 +483,12 @@ export class KafkaConnect extends Construct {
     this.user = this.makeUser(props.user, props.userName);
     for (const topic of Object.values(this.storageTopics)) pass.declare(cluster, 'topic', topic);
 
-    claimConnectNames(subject, cluster, this.groupId, Object.values(this.storageTopics));
-    const metricsConfig = props.metrics?._bindComponent(this, 'connect', this.connectName, this.namespace);
+    claimConnectNames(cluster, {
+      subject, groupId: this.groupId,
+      topics: [[topicProps.config, this.storageTopics.config], [topicProps.offset, this.storageTopics.offset], [topicProps.status, this.storageTopics.status]],
+    });
+    const metrics = KafkaMetrics._ofComponent(props.metrics);
+    const metricsConfig = metrics?._bindComponent(this, 'connect', this.connectName, this.namespace);
     const auth = this.user?.secretName === undefined ? undefined : (this.user.authentication.type === UserAuthenticationType.SCRAM_SHA_512
       ? { type: strimzi.KafkaConnectSpecAuthenticationType.SCRAM_HYPHEN_SHA_HYPHEN_512, username: this.user.userName, passwordSecret: { secretName: this.user.secretName, password: 'password' } }
       : { type: strimzi.KafkaConnectSpecAuthenticationType.TLS, certificateAndKey: { secretName: this.user.secretName, certificate: 'user.crt', key: 'user.key' } });
@@ -487,7 +540,7 @@ export class KafkaConnect extends Construct {
 
     pass.namedBy(this.resource, subject, 'name');
     this.recordFacts(build);
-    const ownMetrics = props.metrics?.jmxExporter?.configMapName;
+    const ownMetrics = metrics?.jmxExporter?.configMapName;
     if (ownMetrics !== undefined) {
       pass.refer(subject, 'metrics', { group: '', kind: 'ConfigMap', namespace: this.namespace, name: ownMetrics }, "Strimzi reads the JMX exporter's ConfigMap from the KafkaConnect's namespace: create it there", true);
     }
@@ -498,7 +551,7 @@ export class KafkaConnect extends Construct {
         pass.podSecurity(this, this.namespace, PodSecurityLevel.BASELINE, `KafkaConnect '${this.connectName}' runs with restrictedSecurityContext: false (Strimzi's default security context)`);
       }
     }
-    this.node.addValidation({ validate: () => this.replicationProblems() });
+    this.node.addValidation({ validate: () => [...this.replicationProblems(), ...storageTopicProblems(subject, cluster, [['configStorageTopic', this.storageTopics.config, true], ['offsetStorageTopic', this.storageTopics.offset, false], ['statusStorageTopic', this.storageTopics.status, false]], 'KafkaConnect')] });
   }
 
   /** Adds a KafkaConnector that runs on these workers (see {@link KafkaConnector}). */
@@ -519,8 +572,9 @@ export class KafkaConnect extends Construct {
 
   /**
    * The user: the one given, or one made in the cluster's chart (a child of the cluster's
-   * construct), authenticating the way the listener does; with simple authorization, granted the
-   * worker's ACLs (see {@link user}); undefined without authentication.
+   * construct), authenticating the way the listener does; where the authorizer takes KafkaUser ACLs
+   * (simple, or custom with supportsAdminApi), granted the worker's ACLs (see {@link user});
+   * undefined without authentication.
    */
   private makeUser(given: KafkaUser | undefined, name: string | undefined): KafkaUser | undefined {
     const cluster = this.cluster;
@@ -536,7 +590,7 @@ export class KafkaConnect extends Construct {
         throwPropError(this.subject, 'user', `is set, but listener '${this.listener.name}' of KafkaCluster '${cluster.clusterName}' has no authentication: the workers would connect as User:ANONYMOUS and never use its credentials`, given.userName, 'connect through a listener with scram-sha-512 or tls authentication, or drop user');
       }
       if (cluster.authorization !== undefined && cluster.authorization.type === undefined) return undefined;
-      throwPropError(this.subject, 'listener', `'${this.listener.name}' of KafkaCluster '${cluster.clusterName}' has no authentication, but the cluster's authorization is ${cluster.authorization === undefined ? "not known (declare authorization: KafkaAuthorization.none() if it has none)" : 'simple'}: the workers would be User:ANONYMOUS, which no KafkaUser grants`, this.listener.name,
+      throwPropError(this.subject, 'listener', `'${this.listener.name}' of KafkaCluster '${cluster.clusterName}' has no authentication, but the cluster's authorization is ${cluster.authorization === undefined ? "not known (declare authorization: KafkaAuthorization.none() if it has none)" : cluster.authorization._describe()}: the workers would be User:ANONYMOUS, which no KafkaUser grants`, this.listener.name,
         'use a listener with scram-sha-512 or tls authentication');
     }
     let user: KafkaUser;
@@ -565,7 +619,7 @@ export class KafkaConnect extends Construct {
         authentication: type === ListenerAuthenticationType.TLS ? UserAuthentication.tls() : UserAuthentication.scramSha512(),
       });
     }
-    if (cluster.authorization === undefined || cluster.authorization.type === AuthorizationType.SIMPLE) {
+    if (cluster.authorization === undefined || cluster.authorization.supportsAdminApi) {
       const { READ, WRITE, CREATE, DESCRIBE, DESCRIBE_CONFIGS } = AclOperation;
       user.addAcl(...mergeGrants([
         Acl.group(this.groupId).allow(READ, DESCRIBE),
@@ -617,7 +671,14 @@ export enum ConnectorState {
 
 /** Options of {@link KafkaConnect.addConnector}. */
 export interface KafkaConnectorOptions {
-  /** The connector class, e.g. `org.apache.kafka.connect.file.FileStreamSourceConnector`. */
+  /**
+   * The connector class (or its simple name or alias), e.g.
+   * `org.apache.kafka.connect.file.FileStreamSourceConnector`: a class of a plugin in the
+   * KafkaConnect's `build`. Strimzi's Kafka image has only Kafka's MirrorMaker 2 connectors (its
+   * plugin path is empty; Kafka's file connectors are off its classpath since Kafka 3.2), so on a
+   * KafkaConnect without a build any other class warns (`ConsistencyPass.warnings()`): the
+   * connector would fail ("Failed to find any class that implements Connector").
+   */
   readonly class: string;
   /**
    * The KafkaConnector's name, which is the connector's name in Connect; a sink consumes in the
@@ -666,6 +727,16 @@ export interface KafkaConnectorProps extends KafkaConnectorOptions {
   /** The Connect cluster it runs on; it must use connector resources. */
   readonly connect: KafkaConnect;
 }
+
+/**
+ * The connectors of Strimzi's Kafka image, by class name, simple name and alias (Connect finds a
+ * connector by any of them: Plugins.connectorClass): connect-mirror's MirrorSourceConnector,
+ * MirrorCheckpointConnector and MirrorHeartbeatConnector, on its classpath. Its plugin path,
+ * /opt/kafka/plugins, is empty (Strimzi's docker-images/kafka-based/kafka/Dockerfile), and Kafka
+ * keeps connect-file off the classpath since 3.2 (KAFKA-13748).
+ */
+const IMAGE_CONNECTORS: readonly string[] = ['MirrorSource', 'MirrorCheckpoint', 'MirrorHeartbeat']
+  .flatMap((c) => [c, `${c}Connector`, `org.apache.kafka.connect.mirror.${c}Connector`]);
 
 /** Connector keys Strimzi sets itself (`AbstractConnectorSpec.FORBIDDEN_PARAMETERS`). */
 const STRIMZI_CONNECTOR_OPTIONS: Readonly<Record<string, string>> = {
@@ -745,11 +816,12 @@ export class KafkaConnector extends Construct {
     this.sink = reads.length > 0;
     if (props.reads !== undefined && reads.length === 0) throwPropError(subject, 'reads', 'is empty: a sink reads at least one topic', [], 'name the topics it reads, or leave reads unset for a source');
     // The Connect user's ACLs for the connector come from reads and writes where the library
-    // makes the user and the cluster's authorizer is simple; elsewhere (no authentication and no
-    // authorization, or a user of your own with its own ACLs) a source may leave them out.
+    // makes the user and the cluster's authorizer takes KafkaUser ACLs (simple, or custom with
+    // supportsAdminApi); elsewhere (no authentication and no authorization, a custom authorizer
+    // without the Admin API, or a user of your own with its own ACLs) a source may leave them out.
     const user = connect.user;
     const authorization = connect.cluster.authorization;
-    const grants = user !== undefined && (authorization === undefined || authorization.type === AuthorizationType.SIMPLE);
+    const grants = user !== undefined && (authorization === undefined || authorization.supportsAdminApi);
     if (!this.sink && writes.length === 0 && grants && connect.userIsDerived) {
       throwPropError(subject, 'writes', `and reads are both empty: KafkaUser '${user.userName}', which the library makes for the workers, is granted what its connectors read and write, and would be granted nothing for this one`, [], 'declare the KafkaTopics a source writes (writes) or a sink reads (reads); for a topic the app does not manage, pass your own KafkaUser with its ACLs as the KafkaConnect\'s user');
     }
@@ -780,22 +852,27 @@ export class KafkaConnector extends Construct {
   }
 
   /**
-   * Kafka's own file connectors (connect-file: FileStreamSourceConnector, FileStreamSinkConnector,
-   * or their aliases): a source's `topic` is required and non-empty (its CONFIG_DEF: NO_DEFAULT_VALUE,
-   * NonEmptyString) and among `writes` when they are declared; a topic that is not a KafkaTopic of
-   * the cluster warns (the broker may create it on first write, or it is made elsewhere). The
-   * plugin is not on the plugin path of Strimzi's image since Kafka 3.2 (Strimzi's
-   * examples/connect/source-connector.yaml): a KafkaConnect without a build warns.
+   * Whether Connect can find the class, and Kafka's own file connectors (connect-file:
+   * FileStreamSourceConnector, FileStreamSinkConnector, or their aliases). On a KafkaConnect
+   * without a build, a class that is not on Strimzi's Kafka image warns that the connector will
+   * fail: the image has only Kafka's MirrorMaker 2 connectors, and the file connectors are not on
+   * its plugin path since Kafka 3.2 (Strimzi's examples/connect/source-connector.yaml). A file
+   * source's `topic` is required and non-empty (its CONFIG_DEF: NO_DEFAULT_VALUE, NonEmptyString)
+   * and among `writes` when they are declared; a topic that is not a KafkaTopic of the cluster
+   * warns (the broker may create it on first write, or it is made elsewhere).
    */
   private checkFileConnector(subject: Subject, className: string, config: Record<string, string>, reads: readonly KafkaTopic[], writes: readonly KafkaTopic[]): void {
     const simple = className.slice(className.lastIndexOf('.') + 1);
     const source = ['FileStreamSourceConnector', 'FileStreamSource'].includes(simple);
     const sink = ['FileStreamSinkConnector', 'FileStreamSink'].includes(simple);
-    if (!source && !sink) return;
     const pass = ConsistencyPass.of(this);
-    if (this.connect.build === undefined) {
-      pass.warn(subject, 'class', `is Kafka's file ${source ? 'source' : 'sink'} connector (connect-file), which is not on the plugin path of Strimzi's Kafka image since Kafka 3.2: KafkaConnect '${this.connect.connectName}' has no build, so Connect would not find the class`, className,
-        "build the image with it: build: { plugins: [{ name: 'connect-file', artifacts: [ConnectPluginArtifact.maven({ group: 'org.apache.kafka', artifact: 'connect-file', version: '<Kafka version>' })] }] }");
+    const fails = `so the connector will fail: Connect finds no such class (Plugins.connectorClass: "Failed to find any class that implements Connector and which name matches ${className}") and Strimzi reports the KafkaConnector NotReady`;
+    if (this.connect.build === undefined && (source || sink)) {
+      pass.warn(subject, 'class', `is Kafka's file ${source ? 'source' : 'sink'} connector (connect-file), which is not on the plugin path of Strimzi's Kafka image since Kafka 3.2: KafkaConnect '${this.connect.connectName}' has no build, ${fails}`, className,
+        `build the image with it: build: { plugins: [{ name: 'connect-file', artifacts: [ConnectPluginArtifact.maven({ group: 'org.apache.kafka', artifact: 'connect-file', version: '${this.connect.version}' })] }] }`);
+    } else if (this.connect.build === undefined && !IMAGE_CONNECTORS.includes(className) && !IMAGE_CONNECTORS.includes(simple)) {
+      pass.warn(subject, 'class', `is not a connector of Strimzi's Kafka image, whose plugin path (/opt/kafka/plugins) is empty and whose classpath holds only Kafka's MirrorMaker 2 connectors: KafkaConnect '${this.connect.connectName}' has no build, ${fails}`, className,
+        "add the plugin to the KafkaConnect's build (build: { image, plugins: [{ name, artifacts }] })");
     }
     if (!source) return;
     if (this.sink) throwPropError(subject, 'reads', "is set, but FileStreamSourceConnector is a source: it reads a file and writes the topic in config['topic']", reads.map((t) => t.topicName), 'drop reads, and name the topic in writes');
@@ -876,29 +953,107 @@ export class KafkaConnector extends Construct {
   }
 }
 
-/** The group and storage topics of each KafkaConnect, by the Kafka cluster they are on. */
-const CONNECT_NAMES = new WeakMap<IKafkaCluster, Map<string, Subject>>();
+/** A Connect cluster's names on its Kafka cluster: its group and its config, offset and status topics, by prop. */
+interface ConnectClaim {
+  /** The KafkaConnect or KafkaMirrorMaker2. */
+  readonly subject: Subject;
+  readonly groupId: string;
+  readonly topics: ReadonlyArray<readonly [prop: string, topic: string]>;
+}
+
+/** The Connect clusters of the app (KafkaConnects, KafkaMirrorMaker2s) on each Kafka cluster, in the order made. */
+const CONNECT_CLAIMS = new WeakMap<IKafkaCluster, ConnectClaim[]>();
 
 /**
- * Records a KafkaConnect's group and storage topics on its Kafka cluster; throws when another
- * KafkaConnect of the app uses one of them: workers of one group form one Connect cluster (they
- * would run each other's connectors), and two Connect clusters on one storage topic read each
- * other's configurations, offsets or statuses.
+ * Records a Connect cluster's group and storage topics on the Kafka cluster it keeps its state in
+ * (a KafkaConnect's cluster, a KafkaMirrorMaker2's target; both are Kafka Connect clusters), and
+ * throws when another Connect cluster of the app there has its group, a storage topic of the same
+ * name, or one whose name collides with it ('.' against '_'): workers of one group form one
+ * Connect cluster (they would run each other's connectors: a KafkaConnect's workers would run
+ * MirrorMaker 2's connectors, and the other way round), two Connect clusters on one storage
+ * topic read each other's configurations, offsets or statuses, and Kafka refuses to create a
+ * topic whose name collides with another's (`Topic.hasCollision`). Two KafkaMirrorMaker2s are
+ * checked against each other at synth (KafkaMirrorMaker2's checks between mirrors, which also
+ * know targets by alias and address); `mirror` says the claim is a KafkaMirrorMaker2's.
+ * @internal
  */
-function claimConnectNames(subject: Subject, cluster: IKafkaCluster, groupId: string, topics: readonly string[]): void {
-  let claimed = CONNECT_NAMES.get(cluster);
-  if (claimed === undefined) {
-    claimed = new Map();
-    CONNECT_NAMES.set(cluster, claimed);
-  }
-  const names: Array<[string, string, string]> = [[`group:${groupId}`, 'groupId', groupId], ...topics.map((t): [string, string, string] => [`topic:${t}`, 'a storage topic', t])];
-  for (const [key, prop, value] of names) {
-    const other = claimed.get(key);
-    if (other !== undefined) {
-      throwPropError(subject, prop === 'groupId' ? 'groupId' : 'configStorageTopic', `${prop === 'groupId' ? 'is' : `has ${prop} that is`} also used by KafkaConnect '${other.name}' (${other.scope.node.path}) on cluster '${cluster.clusterName}': ${prop === 'groupId' ? 'workers of one group form one Connect cluster and would run each other\'s connectors' : 'two Connect clusters would read each other\'s configurations, offsets or statuses'}`, value, 'give each KafkaConnect its own group and storage topics (the defaults derive them from its name)');
+export function claimConnectNames(cluster: IKafkaCluster, claim: ConnectClaim, mirror: boolean = false): void {
+  const claims = CONNECT_CLAIMS.get(cluster) ?? [];
+  CONNECT_CLAIMS.set(cluster, claims);
+  const subject = claim.subject;
+  for (const other of claims) {
+    if (mirror && other.subject.kind === 'KafkaMirrorMaker2') continue;
+    const who = `${other.subject.kind} '${other.subject.name}' (${other.subject.scope.node.path}) on cluster '${cluster.clusterName}'`;
+    const fix = `give each Connect cluster on a Kafka cluster its own group and storage topics (the defaults derive them from the ${subject.kind}'s name)`;
+    if (other.groupId === claim.groupId) {
+      throwPropError(subject, 'groupId', `is also used by ${who}: workers of one group form one Connect cluster and would run each other's connectors${other.subject.kind !== subject.kind ? ' (a KafkaMirrorMaker2 is a Kafka Connect cluster too)' : ''}`, claim.groupId, fix);
+    }
+    for (const [prop, topic] of claim.topics) {
+      const same = other.topics.find(([, t]) => t === topic);
+      if (same !== undefined) {
+        throwPropError(subject, prop, `has a storage topic that is also used by ${who} (its ${same[0]}): two Connect clusters would read each other's configurations, offsets or statuses`, topic, fix);
+      }
+      const collides = other.topics.find(([, t]) => topicNamesCollide(t, topic));
+      if (collides !== undefined) {
+        throwPropError(subject, prop, `collides with '${collides[1]}', the ${collides[0]} of ${who}: Kafka takes '.' and '_' as the same in topic names (metric names) and refuses to create the second topic (Topic.hasCollision), so these workers would fail to start`, topic, "rename it so that it differs in more than '.' against '_'");
+      }
     }
   }
-  for (const [key] of names) claimed.set(key, subject);
+  claims.push(claim);
+}
+
+/**
+ * Throws when two of a Connect cluster's storage topics collide ('.' against '_', e.g.
+ * `connect.offsets` and `connect_offsets`): Kafka refuses to create the second
+ * (`Topic.hasCollision`; the controller's validateNewTopicNames, "collides with existing topic"),
+ * so the workers fail to start.
+ * @internal
+ */
+export function checkStorageTopicCollisions(subject: Subject, topics: ReadonlyArray<readonly [prop: string, topic: string]>): void {
+  topics.forEach(([prop, topic], i) => {
+    const earlier = topics.slice(0, i).find(([, t]) => topicNamesCollide(t, topic));
+    if (earlier !== undefined) {
+      throwPropError(subject, prop, `collides with the ${earlier[0]} '${earlier[1]}': Kafka takes '.' and '_' as the same in topic names (metric names) and refuses to create the second (Topic.hasCollision), so the workers would fail to start`, topic,
+        "rename one of them so that they differ in more than '.' against '_'");
+    }
+  });
+}
+
+/**
+ * The storage topics of a Connect cluster against the KafkaTopics of the Kafka cluster they are
+ * on, as they are at synth: a KafkaTopic whose name collides with a storage topic's ('.' against
+ * '_') keeps Kafka from creating the storage topic (Topic.hasCollision); a KafkaTopic of the same
+ * name is the storage topic, made by the Topic Operator rather than the workers, so it must be what
+ * Connect requires of an existing topic: compacted and nothing else (KafkaTopicBasedBackingStore
+ * .topicInitializer calls TopicAdmin.verifyTopicCleanupPolicyOnlyCompact for a topic that exists,
+ * which throws "is required to have 'cleanup.policy=compact'"), and the config topic with a single
+ * partition (KafkaConfigBackingStore.start: "is required to have a single partition").
+ * @internal
+ */
+export function storageTopicProblems(subject: Subject, cluster: IKafkaCluster, topics: ReadonlyArray<readonly [prop: string, topic: string, config: boolean]>, what: string): string[] {
+  const errors: string[] = [];
+  const declared = topicsOf(cluster);
+  for (const [prop, name, config] of topics) {
+    for (const topic of declared) {
+      const at = `KafkaTopic '${topic.topicName}' at ${topic.node.path}`;
+      if (topicNamesCollide(topic.topicName, name)) {
+        errors.push(propError(subject, prop, `collides with ${at} of cluster '${cluster.clusterName}': Kafka takes '.' and '_' as the same in topic names (metric names) and refuses to create the second (Topic.hasCollision), so the ${what}'s workers could not create their topic`, name,
+          "rename one of them so that they differ in more than '.' against '_'"));
+        continue;
+      }
+      if (topic.topicName !== name) continue;
+      const policies = [...new Set(topicCleanupPolicies(topic))];
+      if (policies.length !== 1 || policies[0] !== 'compact') {
+        errors.push(propError(subject, prop, `is ${at} of cluster '${cluster.clusterName}', whose cleanup.policy is ${policies.join(',') || '(none)'}${topic._config['cleanup.policy'] === undefined ? " (the cluster's log.cleanup.policy, which the topic does not set)" : ''}: Connect requires its storage topics to be compacted and nothing else, and refuses to start on one that exists otherwise (TopicAdmin.verifyTopicCleanupPolicyOnlyCompact: "is required to have 'cleanup.policy=compact'"), as deleted records would lose its state`, name,
+          `set config: { 'cleanup.policy': 'compact' } on that KafkaTopic, or drop it (the workers create the topic compacted themselves)`));
+      }
+      if (config && topic.partitions !== 1) {
+        errors.push(propError(subject, prop, `is ${at} of cluster '${cluster.clusterName}', which has ${topic.partitions} partitions: Connect requires the config topic to have a single partition, so that every worker reads the connector configurations in one order, and refuses to start otherwise (KafkaConfigBackingStore: "is required to have a single partition")`, name,
+          'set partitions: 1 on that KafkaTopic, or drop it (the workers create the topic with one partition themselves)'));
+      }
+    }
+  }
+  return errors;
 }
 
 /** The listener named `name`, or the first that serves in-cluster clients; throws unless it does. */
@@ -915,6 +1070,11 @@ function pickListener(subject: Subject, cluster: IKafkaCluster, name: string | u
   return listener;
 }
 
+/** A plugin's name, as Strimzi's CRD takes it (`spec.build.plugins[].name`, Plugin.getName's @Pattern). */
+const PLUGIN_NAME = /^[a-z0-9][-_a-z0-9]*[a-z0-9]$/;
+/** An artifact's URL, as Strimzi's CRD takes it (`spec.build.plugins[].artifacts[].url`, DownloadableArtifact.getUrl's @Pattern). */
+const ARTIFACT_URL = /^(https?|ftp):\/\/[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]$/;
+
 /** The build, checked: an image with a tag other than latest, a push Secret name, named plugins with artifacts. */
 function checkBuild(subject: Subject, build: ConnectBuild): ConnectBuild {
   const image = build.image;
@@ -928,8 +1088,10 @@ function checkBuild(subject: Subject, build: ConnectBuild): ConnectBuild {
   if (!Array.isArray(build.plugins) || build.plugins.length === 0) throwPropError(subject, 'build.plugins', 'are empty: the build would add nothing to the image', build.plugins, 'add a plugin, or drop build');
   const names = new Set<string>();
   build.plugins.forEach((p, i) => {
-    if (typeof p?.name !== 'string' || !/^[a-z0-9]([-_a-z0-9]{0,61}[a-z0-9])?$/.test(p.name)) {
-      throwPropError(subject, `build.plugins[${i}].name`, "must be lower-case letters, digits, '-' and '_' (the plugin's directory)", p?.name, "use e.g. 'connect-file'");
+    // Strimzi's CRD: `pattern: "^[a-z0-9][-_a-z0-9]*[a-z0-9]$"` (Plugin.getName), so at least two
+    // characters; the library keeps it to 63, a directory name of the build.
+    if (typeof p?.name !== 'string' || !PLUGIN_NAME.test(p.name) || p.name.length > 63) {
+      throwPropError(subject, `build.plugins[${i}].name`, `must be 2 to 63 lower-case letters, digits, '-' and '_', starting and ending with a letter or digit (Strimzi's CRD pattern ${PLUGIN_NAME.source}: the plugin's directory${typeof p?.name === 'string' && p.name.length === 1 ? '; a single character does not match it, and Kubernetes refuses the KafkaConnect' : ''})`, p?.name, "use e.g. 'connect-file'");
     }
     if (names.has(p.name)) throwPropError(subject, `build.plugins[${i}].name`, 'is the name of another plugin: each has its own directory', p.name, 'give each plugin its own name');
     names.add(p.name);

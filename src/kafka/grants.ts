@@ -1,6 +1,6 @@
 import { ConsistencyPass, differentKubernetesClusters } from '../core/consistency';
 import { formatValue, Subject, throwPropError } from '../core/errors';
-import { AuthorizationType, type IKafkaCluster } from './kafka-cluster';
+import type { IKafkaCluster, KafkaAuthorization } from './kafka-cluster';
 import { KafkaTopic } from './topic';
 import { Acl, AclOperation, AclPatternType, AclResourceType, AclRuleType, type AclRule, type KafkaUser } from './user';
 
@@ -218,15 +218,25 @@ export function judge(rules: readonly AclRule[], wanted: readonly Need[]): Refus
 /**
  * Whether Kafka checks `user`'s ACLs at all on `cluster`: with `simple` authorization, unless
  * the user is a super user (Strimzi writes each as `User:<name>` into `super.users`:
- * KafkaBrokerConfigurationBuilder) or `allow.everyone.if.no.acl.found` is true. Undefined when
- * the cluster was made elsewhere and its authorization is not known.
+ * KafkaBrokerConfigurationBuilder) or `allow.everyone.if.no.acl.found` is true; never without
+ * authorization. Undefined when it cannot be known: the cluster was made elsewhere and its
+ * authorization is not known, or a custom authorizer decides on its own whether it consults the
+ * ACLs Strimzi writes (`KafkaAuthorization.enforcesAcls`).
  */
 export function aclsEnforced(cluster: IKafkaCluster, user: KafkaUser): boolean | undefined {
   const authorization = cluster.authorization;
   if (authorization === undefined) return undefined;
-  if (authorization.type !== AuthorizationType.SIMPLE) return false;
-  if (authorization.superUsers.some((u) => `User:${u}` === user.principal || u === user.principal)) return false;
+  if (authorization.enforcesAcls !== true) return authorization.enforcesAcls;
+  if (superUserEntry(authorization, user) !== undefined) return false;
   return String(cluster.brokerConfig?.['allow.everyone.if.no.acl.found']).toLowerCase() !== 'true';
+}
+
+/**
+ * The entry of `authorization.superUsers` that makes `user` a super user (`CN=app` for a TLS
+ * user, `app` for a SCRAM user: Strimzi writes `User:<entry>` into `super.users`), if one does.
+ */
+export function superUserEntry(authorization: KafkaAuthorization, user: KafkaUser): string | undefined {
+  return authorization.superUsers.find((u) => `User:${u}` === user.principal);
 }
 
 /** One resource of a grant: what the client does with it, the argument naming it, and where the argument was. */
@@ -274,9 +284,11 @@ function describeCluster(cluster: IKafkaCluster): string {
 
 /**
  * The ALLOW rules a grant gives `user`, one per resource, after checking the call: the user
- * belongs to the grant's cluster (same name and namespace), the cluster has `simple`
- * authorization, and each resource is of the right kind (a topic pattern for a topic, a group
- * for a group, …), is not empty, and a KafkaTopic is a topic of the cluster. A literal topic
+ * belongs to the grant's cluster (same name and namespace), the cluster has an authorizer
+ * through which Strimzi writes ACLs (simple, or custom with `supportsAdminApi`), and each resource
+ * is of the right kind (a topic pattern for a topic, a group for a group, …), is not empty, and a
+ * KafkaTopic is a topic of the cluster. A grant to a super user, or on a cluster with
+ * `allow.everyone.if.no.acl.found`, records a warning ({@link warnSilentGrant}). A literal topic
  * given as `Acl.topic(name)` is expected to be a topic of the cluster, as a user's ACL is (a
  * warning at synth otherwise). Throws a prop error naming the construct the grant was called on.
  */
@@ -288,13 +300,16 @@ export function grantRules(call: GrantCall, user: KafkaUser, parts: readonly Gra
   }
   for (const c of [cluster, user.cluster]) {
     const authorization = c.authorization;
-    if (authorization !== undefined && authorization.type !== AuthorizationType.SIMPLE) {
-      throwPropError(by, 'user', `is '${user.userName}' of cluster '${c.clusterName}' (${c.node.path}), whose authorization is none: Kafka checks no ACL there, so ${method} would grant nothing`, user.userName,
-        `set authorization: KafkaAuthorization.simple() on KafkaCluster '${c.clusterName}' (every authenticated client may do everything without it), or drop the grant`);
-    }
+    const unwritable = authorization?._aclsUnwritable();
+    if (unwritable === undefined) continue;
+    const why = authorization!.type === undefined
+      ? `whose authorization is none: Kafka checks no ACL there, so ${method} would grant nothing`
+      : `whose authorization is ${unwritable}: Strimzi's User Operator writes ACLs only through an authorizer that supports the Kafka Admin API, and refuses a KafkaUser with ACLs otherwise (KafkaUserModel.fromCrd)`;
+    throwPropError(by, 'user', `is '${user.userName}' of cluster '${c.clusterName}' (${c.node.path}), ${why}`, user.userName, authorization!._aclsFix(c.clusterName, 'drop the grant'));
   }
   // Every part is checked before anything is recorded: a grant that fails leaves nothing behind.
   const patterns = parts.map((part) => patternOf(call, part, accessOf(part.access).type));
+  warnSilentGrant(call, user);
   return parts.map((part, i) => {
     const pattern = patterns[i];
     if (pattern.resourceType === AclResourceType.TOPIC && pattern.patternType === AclPatternType.LITERAL && pattern.name !== '*' && !(part.resource instanceof KafkaTopic)) {
@@ -303,6 +318,35 @@ export function grantRules(call: GrantCall, user: KafkaUser, parts: readonly Gra
     }
     return pattern.allow(...accessOf(part.access).operations);
   });
+}
+
+/** The clusters whose `allow.everyone.if.no.acl.found` a grant has warned about: once per cluster. */
+const WARNED_ALLOW_EVERYONE = new WeakSet<IKafkaCluster>();
+
+/**
+ * Records a warning where a grant changes less than it seems to: `user` is a super user of the
+ * cluster (Kafka's authorizer allows a principal of `super.users` everything without reading an
+ * ACL: StandardAuthorizerData.authorize, SuperUserRule), so the grant changes nothing; or the
+ * brokers have `allow.everyone.if.no.acl.found: true` (once per cluster), where a resource with
+ * no ACL at all is open to every principal, and the grant's ACL closes it to every principal that
+ * no ACL allows (StandardAuthorizerData.MatchingRuleBuilder: the default applies only to a
+ * resource without ACLs, of any principal).
+ */
+function warnSilentGrant(call: GrantCall, user: KafkaUser): void {
+  const { by, method, cluster } = call;
+  const authorization = cluster.authorization;
+  if (authorization === undefined) return;
+  const pass = ConsistencyPass.of(by.scope);
+  const entry = superUserEntry(authorization, user);
+  if (entry !== undefined) {
+    pass.warn(by, 'user', `is '${user.userName}' (${user.principal}), a super user of cluster '${cluster.clusterName}' (superUsers entry '${entry}'): the authorizer allows it everything without reading its ACLs, so ${method} changes nothing`, user.userName,
+      `drop the grant, or remove '${entry}' from the cluster's superUsers if the user should have only what it is granted`);
+  }
+  if (authorization.enforcesAcls === true && String(cluster.brokerConfig?.['allow.everyone.if.no.acl.found']).toLowerCase() === 'true' && !WARNED_ALLOW_EVERYONE.has(cluster)) {
+    WARNED_ALLOW_EVERYONE.add(cluster);
+    pass.warn(by, 'user', `is granted ${method} on cluster '${cluster.clusterName}', whose brokers have allow.everyone.if.no.acl.found: true: a resource without any ACL is open to every principal, and once a grant writes an ACL on it only the principals an ACL allows (and super users) may use it`, user.userName,
+      'grant every client of the granted resources what it needs, or set allow.everyone.if.no.acl.found to false so that the ACLs alone decide');
+  }
 }
 
 /** The pattern a part names, checked to be of `type`. */

@@ -40,7 +40,8 @@ export interface KafkaClusterAttributes {
    */
   readonly brokers?: number;
   /**
-   * Its authorizer: ACLs and grants need `simple`, and client workloads' ACLs are checked.
+   * Its authorizer: ACLs and grants need one that takes KafkaUser ACLs (`simple`, or `custom` with
+   * `supportsAdminApi`); with `simple`, client workloads' ACLs are checked.
    * @default - not known: not checked
    */
   readonly authorization?: KafkaAuthorization;

@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
-import { Subject, throwFactoryError, throwPropError } from '../core/errors';
+import { throwFactoryError } from '../core/errors';
 import { BRIDGE_RULES, CONNECT_RULES, CRUISE_CONTROL_RULES, JmxExporterMetricType, KAFKA_RULES, MIRROR_MAKER_2_RULES } from './metrics-rules';
 
 export { JmxExporterMetricType } from './metrics-rules';
@@ -48,7 +48,11 @@ export interface JmxExporterRule {
    */
   readonly help?: string;
   /**
-   * The value, instead of the attribute's: a number, or a `$n` reference to a pattern group.
+   * The value, instead of the attribute's: a number, or a `$n` reference to a pattern group
+   * (e.g. `'$1'` with a pattern ending `<>Value: (\d+)`). jmx_exporter substitutes the groups and
+   * parses the result with Java's `Double.valueOf`; when that is no number it drops the attribute
+   * ("Unable to parse configured value ... to number", JmxCollector), so a value that cannot
+   * become a number (`'abc'`, `'$1 ms'`) is refused.
    * @default - the attribute's value
    */
   readonly value?: string | number;
@@ -147,8 +151,9 @@ export class JmxPrometheusExporter {
    * `metrics-config.yml`.
    * @throws if a rule's pattern is not a regular expression, refers to a group it does not
    *   have (`$3` with two groups), gives `labels` or `help` without `name` (jmx_exporter refuses
-   *   that: "Must provide name, if help or labels are given"), or has a `valueFactor` that is
-   *   not a finite number
+   *   that: "Must provide name, if help or labels are given"), has a `value` that is no number
+   *   and no `$n` reference that could make one (jmx_exporter parses it with `Double.valueOf`
+   *   and drops the attribute otherwise), or has a `valueFactor` that is not a finite number
    */
   public static rules(options: JmxPrometheusExporterOptions = {}): JmxPrometheusExporter {
     checkArgs('JmxPrometheusExporter.rules()', 'JmxPrometheusExporter.rules', arguments);
@@ -306,14 +311,15 @@ export class KafkaMetrics {
   }
 
   /**
-   * Refuses `metrics: true` or `false`, which a KafkaBridge, KafkaConnect and KafkaMirrorMaker2
-   * took before they took a KafkaMetrics, saying what replaces it.
+   * The `metrics` of a KafkaBridge, KafkaConnect or KafkaMirrorMaker2, which also take the boolean
+   * they took before they took a KafkaMetrics: `true` is the Strimzi metrics reporter with
+   * Strimzi's default allow list for the component ({@link KafkaMetrics.strimziMetricsReporter}
+   * with no options, what `true` always rendered), `false` and undefined are none.
    * @internal
    */
-  public static _refuseBoolean(subject: Subject, metrics: unknown): void {
-    if (typeof metrics === 'boolean') {
-      throwPropError(subject, 'metrics', 'must be a KafkaMetrics (it no longer takes a boolean)', metrics, metrics ? 'use KafkaMetrics.strimziMetricsReporter() for the Strimzi metrics reporter, or KafkaMetrics.jmxPrometheusExporter()' : 'leave metrics unset for none');
-    }
+  public static _ofComponent(metrics: boolean | KafkaMetrics | undefined): KafkaMetrics | undefined {
+    if (metrics === true) return KafkaMetrics.strimziMetricsReporter();
+    return metrics === false ? undefined : metrics;
   }
 
   private static jmx(exporter: JmxPrometheusExporter): KafkaMetrics {
@@ -407,8 +413,58 @@ function checkRules(factory: string, rules: readonly JmxExporterRule[] | undefin
         if (Number(m[1]) > groups) throwFactoryError(factory, prop, `refers to group $${m[1]} but the pattern has ${groups} group${groups === 1 ? '' : 's'}`, text, `refer to $1..$${groups}, or add a group ( ) to the pattern`);
       }
     }
+    if (rule.value !== undefined) {
+      const problem = ruleValueProblem(rule.value);
+      if (problem !== undefined) {
+        throwFactoryError(factory, `${at}.value`, problem, rule.value, "give a number (e.g. 1), or a reference to a pattern group that captures a number (e.g. '$1' with a pattern ending '<>Value: (\\d+)')");
+      }
+    }
     if (rule.valueFactor !== undefined && !Number.isFinite(rule.valueFactor)) {
       throwFactoryError(factory, `${at}.valueFactor`, 'must be a finite number', rule.valueFactor, 'use e.g. 0.001 for milliseconds to seconds');
     }
   });
+}
+
+/**
+ * A number as Java's `Double.valueOf` reads it (after trimming whitespace): decimal with an
+ * optional exponent and `f`/`d` suffix, a hexadecimal floating-point literal, `NaN` or `Infinity`.
+ */
+const JAVA_DOUBLE = /^[+-]?(?:NaN|Infinity|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|0[xX](?:[0-9a-fA-F]+\.?|[0-9a-fA-F]*\.[0-9a-fA-F]+)[pP][+-]?\d+)[fFdD]?)$/;
+
+/**
+ * What is wrong with a rule's `value`, or undefined. jmx_exporter substitutes the pattern's groups
+ * into it (`matcher.replaceAll(rule.value)`: `$n` and `${name}` are group references, `\` escapes
+ * the next character, any other `$` is Java's "Illegal group reference") and parses the result with
+ * `Double.valueOf`; a value that is no number then drops the attribute ("Unable to parse configured
+ * value ... to number", JmxCollector.Receiver.recordBean), so the metric never appears. A value
+ * with references is checked with each reference standing for a number: the text around them must
+ * leave a number (`$1`, `-$1`, `$1.5`, `$1e3`).
+ */
+function ruleValueProblem(value: string | number): string | undefined {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? undefined : 'must be a finite number: jmx_exporter would report the constant ' + String(value) + ' for every attribute the rule matches';
+  }
+  if (typeof value !== 'string') return 'must be a number, or a string with a number or $n group references';
+  let substituted = '';
+  let references = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '\\') {
+      if (i + 1 === value.length) return "ends with '\\', which escapes nothing (Java's Matcher.replaceAll refuses it: \"character to be escaped is missing\")";
+      substituted += value[++i];
+    } else if (c === '$') {
+      const ref = /^\$(?:\d+|\{[A-Za-z][A-Za-z0-9]*\})/.exec(value.slice(i));
+      if (ref === null) return "has a '$' that is no group reference ($1, ${name}): Java's Matcher.replaceAll refuses it (\"Illegal group reference\"); write \\$ for a literal '$'";
+      substituted += '1';
+      references++;
+      i += ref[0].length - 1;
+    } else {
+      substituted += c;
+    }
+  }
+  // Double.valueOf trims characters up to ' ' (String.trim).
+  if (JAVA_DOUBLE.test(substituted.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, ''))) return undefined;
+  return references === 0
+    ? "is not a number: jmx_exporter parses the value with Double.valueOf and, when it is none, drops the attribute (\"Unable to parse configured value ... to number\"), so the metric never appears"
+    : "does not make a number once its group references are substituted (jmx_exporter parses the result with Double.valueOf and drops the attribute when it is none): only a number's signs, digits, '.' and exponent may stand beside the references";
 }

@@ -6,22 +6,22 @@ import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass, differentKubernetesClusters, secretRef } from '../core/consistency';
 import { propError, Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { isHostPort } from '../core/hostnames';
-import { checkFactoryName, checkName, checkNamespace, checkTopicName, NameFormat } from '../core/naming';
+import { checkFactoryName, checkLabels, checkName, checkNamespace, checkTopicName, NameFormat } from '../core/naming';
 import { compact } from '../core/objects';
 import { checkSizing, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { PodSecurityLevel } from '../policy/pod-security';
 import { componentReplicationFactor, componentReplicationProblem } from './broker-config';
-import { connectClusterObjects } from './connect';
+import { checkStorageTopicCollisions, claimConnectNames, connectClusterObjects } from './connect';
 import { CONFIG_SET_NAMES, configDefinitions, configValueIssue, modelVersion, unknownKeyIssue, type ConfigSet } from './config-model';
 import { mergeGrants } from './grants';
-import { AuthorizationType, ClusterProfile, type IKafkaCluster } from './kafka-cluster';
+import { ClusterProfile, type IKafkaCluster } from './kafka-cluster';
 import { KafkaListener, ListenerAuthenticationType } from './listener';
 import { KafkaMetrics } from './metrics';
-import { checkReservedTopicName, KafkaTopic } from './topic';
-import { checkTrustedCa, listenerTrust, renderTrust, type TrustedCa } from './trust';
-import { Acl, AclOperation, AclPatternType, AclResourceType, KafkaUser, UserAuthentication, UserAuthenticationType, type AclRule } from './user';
+import { checkReservedTopicName, KafkaTopic, topicNamesCollide } from './topic';
+import { checkMutualTlsHasTls, checkTrustedCa, CLUSTER_CA_PATTERN, listenerTrust, renderTrust, trustsClusterCa, type TrustedCa } from './trust';
+import { Acl, AclOperation, AclPatternType, AclResourceType, checkScramUsername, KafkaUser, UserAuthentication, UserAuthenticationType, type AclRule } from './user';
 
 // MirrorMaker 2 as Strimzi 1.2 runs it (`KafkaMirrorMaker2`, kafka.strimzi.io/v1): a Kafka Connect
 // cluster whose workers store their state in the TARGET cluster (`spec.target`), running a
@@ -100,10 +100,22 @@ export interface MirrorClusterOptions {
    * examples: for the cluster CA that is `ca.crt` and, while Strimzi replaces the CA key, the old
    * CA it keeps as `ca-<date>.crt`. It must match the CA certificate and no key that is not a
    * certificate (`ca.p12`, `ca.password`; a listener certificate's private key). Refused for a
-   * listener without TLS.
-   * @default - the CA certificate's key alone (`certificate: ca.crt`)
+   * listener without TLS. Not with `trustedCertificate`.
+   * @default - `*.crt` for the cluster CA Secret (`<cluster>-cluster-ca-cert`) where MirrorMaker 2
+   *   reads it where Strimzi writes it (`local()`, in the cluster's namespace), so that it keeps
+   *   trusting brokers not yet rolled while Strimzi replaces the CA key; else (a copy, which holds
+   *   the CA as `ca.crt`, or a listener certificate's Secret, e.g. cert-manager's) the CA key alone
    */
   readonly trustedCertificatesPattern?: string;
+  /**
+   * Trust one key of the CA Secret (Strimzi's `tls.trustedCertificates[].certificate`) instead of a
+   * pattern: the listener's CA certificate key, `ca.crt` (or the listener certificate's
+   * `caCertificate`; a copy holds it as `ca.crt`), e.g. to trust only the cluster CA's current
+   * certificate (during a CA key replacement MirrorMaker 2 then reaches only brokers that have
+   * their new certificate). Refused for a listener without TLS. Not with `trustedCertificatesPattern`.
+   * @default - see `trustedCertificatesPattern`
+   */
+  readonly trustedCertificate?: string;
   /**
    * The Secret in MirrorMaker 2's namespace with a copy of the MirrorMaker 2 user's credentials
    * (the user operator writes them beside the Kafka cluster), when MirrorMaker 2 is not in the
@@ -127,8 +139,8 @@ export interface MirrorClusterOptions {
    * listener, `UserAuthentication.tls()` on a tls one (a `tlsExternal()` user has no Secret Strimzi
    * could read). The construct grants it what MirrorMaker 2 does on the cluster, as it would grant
    * a user it makes, merged with the user's own rules (operations a rule of the user already
-   * allows on a resource are not repeated), where the cluster has simple authorization. Not with
-   * `userName`.
+   * allows on a resource are not repeated), where the cluster's authorizer takes KafkaUser ACLs
+   * (simple, or custom with `supportsAdminApi`). Not with `userName`.
    * @default - a KafkaUser the construct makes, named `userName`
    */
   readonly user?: KafkaUser;
@@ -173,16 +185,17 @@ export class MirrorMaker2Authentication {
   /**
    * SASL SCRAM-SHA-512 as `username`, with the password in a Secret (a Strimzi KafkaUser's Secret
    * holds it under `password`).
-   * @param username the SCRAM username
+   * @param username the SCRAM username: not blank, on one line, without `"` or `\` (Strimzi writes
+   *   it unescaped into the connectors' and workers' JAAS line: AuthenticationUtils.jaasConfig,
+   *   KafkaConnectConfigurationBuilder)
    * @param secretName the Secret with the password, in MirrorMaker 2's namespace
+   * @throws when the username is blank, spans lines or has `"` or `\`, or a name is not a Secret name or key
    * @param passwordKey the password's key in the Secret
    */
   public static scramSha512(username: string, secretName: string, passwordKey: string = 'password'): MirrorMaker2Authentication {
     const factory = 'MirrorMaker2Authentication.scramSha512()';
     checkArgs(factory, 'MirrorMaker2Authentication.scramSha512', arguments);
-    if (username.trim() === '' || /[\u0000-\u001f\u007f]/.test(username)) {
-      throwFactoryError(factory, 'username', 'must be a SCRAM username on one line: Strimzi writes it into the JAAS configuration', username, "use e.g. 'mirror-maker'");
-    }
+    checkScramUsername(factory, 'username', username, 'mirror-maker');
     checkFactoryName(factory, 'secretName', secretName, { format: NameFormat.DNS1123_SUBDOMAIN, use: "it names a Secret in MirrorMaker 2's namespace", example: 'mirror-maker' });
     checkFactoryName(factory, 'passwordKey', passwordKey, { format: NameFormat.DATA_KEY, use: 'it is a key of the Secret', example: 'password' });
     return new MirrorMaker2Authentication(ListenerAuthenticationType.SCRAM_SHA_512, secretName,
@@ -247,7 +260,11 @@ export class MirrorMaker2Cluster {
     checkAuthentication(factory, cluster, listener);
     checkCopyNames(factory, options);
     checkUser(factory, cluster, listener, options);
-    listenerTrust(factory, 'trustedCertificatesPattern', listener, cluster.clusterName, options.trustedCertificatesPattern);
+    listenerTrust(factory, listener, cluster.clusterName, {
+      pattern: options.trustedCertificatesPattern,
+      certificate: options.trustedCertificate,
+      props: { pattern: 'trustedCertificatesPattern', certificate: 'trustedCertificate' },
+    });
     return new MirrorMaker2Cluster(cluster, alias, listener, listener.bootstrapAddress, false, { ...options });
   }
 
@@ -272,7 +289,11 @@ export class MirrorMaker2Cluster {
     checkAuthentication(factory, cluster, listener);
     checkCopyNames(factory, options);
     checkUser(factory, cluster, listener, options);
-    listenerTrust(factory, 'trustedCertificatesPattern', listener, cluster.clusterName, options.trustedCertificatesPattern);
+    listenerTrust(factory, listener, cluster.clusterName, {
+      pattern: options.trustedCertificatesPattern,
+      certificate: options.trustedCertificate,
+      props: { pattern: 'trustedCertificatesPattern', certificate: 'trustedCertificate' },
+    });
     return new MirrorMaker2Cluster(cluster, alias, listener, listener.outsideBootstrapAddresses[0], true, { ...options });
   }
 
@@ -306,9 +327,7 @@ export class MirrorMaker2Cluster {
     }
     const trustedCertificates = (trusted ?? []).map((t, i) => checkTrustedCa(factory, `trustedCertificates[${i}]`, t));
     const secrets = trustedCertificates.map((t) => t.secretName);
-    if (options.authentication?.type === ListenerAuthenticationType.TLS && !tls) {
-      throwFactoryError(factory, 'authentication', 'is mutual TLS without TLS: a client certificate is presented in the TLS handshake', 'tls', 'set tls: true (and the trustedCertificates of the brokers\' CA), or authenticate with MirrorMaker2Authentication.scramSha512()');
-    }
+    checkMutualTlsHasTls(factory, 'authentication', tls, options.authentication?.type, 'set tls: true (and the trustedCertificates of the brokers\' CA), or authenticate with MirrorMaker2Authentication.scramSha512()');
     return new MirrorMaker2Cluster(undefined, alias, undefined, addresses.join(','), false, {}, {
       tls, trustedCertificates, authentication: options.authentication,
       secrets: [...new Set([...secrets, ...(options.authentication ? [options.authentication.secretName] : [])])],
@@ -349,6 +368,11 @@ export class MirrorMaker2Cluster {
   /** @internal The glob of the CA Secret's keys to trust. */
   public get _trustPattern(): string | undefined {
     return this.options.trustedCertificatesPattern;
+  }
+
+  /** @internal The one key of the CA Secret to trust, if given. */
+  public get _trustCertificate(): string | undefined {
+    return this.options.trustedCertificate;
   }
 
   /** @internal The name of the user the construct makes. */
@@ -407,10 +431,22 @@ export interface KafkaMirrorMaker2Props {
    */
   readonly name?: string;
   /**
+   * Labels on the KafkaMirrorMaker2 (`metadata.labels`), e.g. `app: my-mm2-cluster`. Strimzi copies
+   * them to the objects it makes for it, its pods among them, except `app.kubernetes.io/` keys
+   * other than `app.kubernetes.io/part-of` (`Labels.fromResource`,
+   * `STRIMZI_LABELS_EXCLUSION_PATTERN`). Keys under `strimzi.io/` are Strimzi's own and refused.
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+  /**
    * The Kafka Connect group of MirrorMaker 2's workers on the target (Strimzi's `target.groupId`,
    * Connect's `group.id`): unique among the Connect clusters of the target, or workers of two
-   * clusters join one group and run each other's connectors. The target user is granted Read and
-   * Describe on it.
+   * clusters join one group and run each other's connectors (a KafkaConnect on the target is a
+   * Connect cluster too, and is checked against it). The target user is granted Read and Describe
+   * on it. To move an existing MirrorMaker 2 to the library, set this and the `*StorageTopic`
+   * props to its current values: otherwise its workers start a new group on new topics, where
+   * the source connector finds none of its offsets and mirrors every topic again from the start,
+   * duplicating the records on the target.
    * @default '<name>-group'
    */
   readonly groupId?: string;
@@ -559,10 +595,12 @@ export interface KafkaMirrorMaker2Props {
    * Prometheus metrics: `KafkaMetrics.strimziMetricsReporter()` (Strimzi's default allow list for
    * MirrorMaker 2), or `KafkaMetrics.jmxPrometheusExporter()` (Strimzi's MirrorMaker 2 rules,
    * {@link JmxExporterRules.mirrorMaker2}, in a ConfigMap `<name>-mirrormaker2-metrics`), or a JMX
-   * exporter ConfigMap of your own.
+   * exporter ConfigMap of your own. `true` is `KafkaMetrics.strimziMetricsReporter()` with
+   * Strimzi's default allow list (`metricsConfig: { type: strimziMetricsReporter }`, as `true`
+   * rendered before this prop took a KafkaMetrics); `false` is none.
    * @default - none
    */
-  readonly metrics?: KafkaMetrics;
+  readonly metrics?: boolean | KafkaMetrics;
 }
 
 /** The replication policy classes (connect-mirror-client 4.3.1). */
@@ -602,6 +640,31 @@ const MIRRORS = new WeakMap<IConstruct, KafkaMirrorMaker2[]>();
  * `<name>-mirrormaker2-api`, an ingress NetworkPolicy for its REST API) and the connectors
  * `<source>-><target>.MirrorSourceConnector` and `.MirrorCheckpointConnector`.
  *
+ * The users' ACLs are narrower than those of Strimzi's example users
+ * (examples/security/scram-sha-512-auth/mirror-maker-2.yaml and its tls-auth twin), which this
+ * library leaves out on purpose, each for a reason read in Kafka 4.3.1:
+ * - no cluster Describe, on either side: on the source, the checkpoint connector's group listing
+ *   (MirrorCheckpointConnector.listConsumerGroups, Admin listConsumerGroups) is answered with the
+ *   groups the user may Describe (KafkaApis.handleListGroupsRequest: cluster Describe only widens
+ *   it to every group), and the groups are granted Describe; the one call that needs it is
+ *   MirrorSourceConnector.syncTopicAcls (describeAcls: handleDescribeAcls, and createAcls on the
+ *   target, cluster Alter), which `sync.topic.acls.enabled: false` turns off (the user operator owns
+ *   the ACLs). Nothing on the target needs it: topic creation, partitions and configs, group
+ *   offsets and the workers' coordination are authorized on topics and groups, and the workers'
+ *   cluster-id lookup (WorkerConfig.lookupKafkaClusterId: DescribeCluster) is not authorized at all;
+ * - no DescribeConfigs on the offset-syncs topic: MirrorUtils.createCompactedTopic only sends
+ *   CreateTopics (whose response leaves the configs out without it), and OffsetSyncStore reads the
+ *   topic through KafkaBasedLog.withExistingClients with no topic initializer, so no
+ *   TopicAdmin.verifyTopicCleanupPolicyOnlyCompact (which the Connect workers' own topics get, and
+ *   for which they are granted DescribeConfigs);
+ * - `*` narrowed to what is mirrored: the source's topics and groups to `topics` and `groups`, the
+ *   target's topics to their names there (`prefix <source alias>.` under the prefixed policy,
+ *   which writes no other name; the names themselves under the identity policy), its groups to
+ *   `groups`.
+ * What the library grants beyond the example (Describe on the topics, Read on the checkpoints
+ * topic for CheckpointStore, Describe on the Connect group for FindCoordinator) is listed in
+ * {@link KafkaMirrorMaker2.sourceUser} and {@link KafkaMirrorMaker2.targetUser}.
+ *
  * @example
  * // east → west, MirrorMaker 2 in west's Kubernetes cluster, east reached through its Gateway:
  * const mirror = new KafkaMirrorMaker2(westChart, 'Mirror', {
@@ -640,6 +703,8 @@ export class KafkaMirrorMaker2 extends Construct {
   public readonly mirrorName: string;
   /** Its namespace. */
   public readonly namespace?: string;
+  /** Labels on the KafkaMirrorMaker2. */
+  public readonly labels: Readonly<Record<string, string>>;
   /** The cluster topics are mirrored from. */
   public readonly source: MirrorMaker2Cluster;
   /** The cluster topics are mirrored to. */
@@ -746,7 +811,6 @@ export class KafkaMirrorMaker2 extends Construct {
   /** Creates the KafkaMirrorMaker2 and its users in each cluster; props MirrorMaker 2 or Strimzi would reject throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaMirrorMaker2Props) {
     super(scope, constructId('KafkaMirrorMaker2', scope, id));
-    KafkaMetrics._refuseBoolean({ scope: this, kind: 'KafkaMirrorMaker2', name: id }, (props as Partial<KafkaMirrorMaker2Props> | undefined)?.metrics);
     checkArgs({ scope: this, kind: 'KafkaMirrorMaker2', name: id }, 'KafkaMirrorMaker2.constructor', arguments, 2);
     const pass = ConsistencyPass.of(this);
     this.mirrorName = props.name ?? id.toLowerCase();
@@ -775,6 +839,10 @@ export class KafkaMirrorMaker2 extends Construct {
     const local = [target, source].find((c) => !c.remote && c.cluster !== undefined);
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? local?.cluster?.namespace;
     checkNamespace(subject, 'namespace', this.namespace);
+    this.labels = { ...(props.labels ?? {}) };
+    checkLabels(subject, 'labels', this.labels);
+    const strimziLabel = Object.keys(this.labels).find((k) => k.startsWith('strimzi.io/'));
+    if (strimziLabel !== undefined) throwPropError(subject, `labels['${strimziLabel}']`, 'is a Strimzi label: Strimzi sets the strimzi.io/ labels of what it makes itself', strimziLabel, "use a label of your own, e.g. 'app'");
     this.replicationPolicy = props.replicationPolicy ?? MirrorReplicationPolicy.PREFIXED;
     this.checkpoints = props.checkpoints ?? true;
     if (props.syncGroupOffsets === true && !this.checkpoints) {
@@ -804,6 +872,13 @@ export class KafkaMirrorMaker2 extends Construct {
     this.connectGroup = props.groupId ?? `${this.mirrorName}-group`;
     checkGroupId(subject, 'groupId', this.connectGroup);
     this.connectTopics = this.storageTopics(props);
+    // A Connect cluster on the target: its group and topics against the KafkaConnects there.
+    if (target.cluster !== undefined) {
+      claimConnectNames(target.cluster, {
+        subject, groupId: this.connectGroup,
+        topics: [['configStorageTopic', this.connectTopics.config], ['offsetStorageTopic', this.connectTopics.offset], ['statusStorageTopic', this.connectTopics.status]],
+      }, true);
+    }
     // What to mirror: the topics and groups, as patterns, checked against what MirrorMaker 2 skips.
     this.topicPatterns = this.topicSelection(props.topics);
     this.groupPatterns = this.groupSelection(props.groups);
@@ -842,13 +917,14 @@ export class KafkaMirrorMaker2 extends Construct {
     // The topics MirrorMaker 2 creates exist once it runs: ACLs on them are not on unknown topics.
     for (const [cluster, topics] of needs.creates) if (cluster !== undefined) for (const topic of topics) pass.declare(cluster, 'topic', topic);
 
-    const metricsConfig = props.metrics?._bindComponent(this, 'mirrormaker2', this.mirrorName, this.namespace);
-    const ownMetrics = props.metrics?.jmxExporter?.configMapName;
+    const metrics = KafkaMetrics._ofComponent(props.metrics);
+    const metricsConfig = metrics?._bindComponent(this, 'mirrormaker2', this.mirrorName, this.namespace);
+    const ownMetrics = metrics?.jmxExporter?.configMapName;
     if (ownMetrics !== undefined) {
       pass.refer(subject, 'metrics', { group: '', kind: 'ConfigMap', namespace: this.namespace, name: ownMetrics }, "Strimzi reads the JMX exporter's ConfigMap from MirrorMaker 2's namespace: create it there", true);
     }
     this.resource = new strimzi.KafkaMirrorMaker2(this, 'Resource', {
-      metadata: { name: this.mirrorName, namespace: this.namespace },
+      metadata: { name: this.mirrorName, namespace: this.namespace, ...(Object.keys(this.labels).length > 0 && { labels: { ...this.labels } }) },
       spec: {
         version: this.version,
         replicas: this.replicas,
@@ -1090,6 +1166,7 @@ export class KafkaMirrorMaker2 extends Construct {
           `give each its own topic, e.g. '${this.mirrorName}-config', '${this.mirrorName}-offset' and '${this.mirrorName}-status'`);
       }
     });
+    checkStorageTopicCollisions(this.subject, given);
     return { config: given[0][1], offset: given[1][1], status: given[2][1] };
   }
 
@@ -1156,8 +1233,9 @@ export class KafkaMirrorMaker2 extends Construct {
    * The KafkaUser of one side: the one given (`MirrorClusterOptions.user`), or one made in that
    * cluster's chart (a child of the cluster's construct, named `userName`), with the listener's
    * kind of authentication; granted the rules, merged one per resource, where the cluster has (or
-   * may have) simple authorization. Undefined for a listener without authentication, and for a
-   * cluster known only by its address (its users are its owner's).
+   * may have) an authorizer that takes KafkaUser ACLs (simple, or custom with supportsAdminApi).
+   * Undefined for a listener without authentication, and for a cluster known only by its address
+   * (its users are its owner's).
    */
   private makeUser(prop: 'source' | 'target', side: MirrorMaker2Cluster, rules: readonly AclRule[]): KafkaUser | undefined {
     const { cluster, listener } = side;
@@ -1165,8 +1243,9 @@ export class KafkaMirrorMaker2 extends Construct {
     const type = listener.authentication.type;
     if (type === undefined) return undefined;
     const authorization = cluster.authorization;
-    // Unknown authorization (a cluster made elsewhere that does not say): granted, as the library's default is simple.
-    const grant = authorization === undefined || authorization.type === AuthorizationType.SIMPLE;
+    // Unknown authorization (a cluster made elsewhere that does not say): granted, as the library's
+    // default is simple. A custom authorizer: granted only where Strimzi can write ACLs (supportsAdminApi).
+    const grant = authorization === undefined || authorization.supportsAdminApi;
     const given = side._user;
     if (given !== undefined) {
       if (grant) given._addGranted(rules);
@@ -1282,7 +1361,10 @@ export class KafkaMirrorMaker2 extends Construct {
     if (ca === undefined) return undefined;
     const copied = this.copied(side);
     const secretName = copied ? side._caSecretName ?? `${this.mirrorName}-${this.sideName(side)}-ca` : ca.secretName;
-    const pattern = side._trustPattern;
+    // The cluster CA Secret read where Strimzi writes it: every certificate of it by default
+    // (CLUSTER_CA_PATTERN: the old CA too while its key is replaced). A copy holds the CA as ca.crt.
+    const byDefault = !copied && side._trustCertificate === undefined && trustsClusterCa(side.listener!, side.cluster!.clusterName) ? CLUSTER_CA_PATTERN : undefined;
+    const pattern = side._trustPattern ?? byDefault;
     return pattern !== undefined ? { secretName, pattern } : { secretName, certificate: copied ? 'ca.crt' : ca.certificate };
   }
 
@@ -1436,6 +1518,13 @@ export class KafkaMirrorMaker2 extends Construct {
         const shared = [other.connectGroup, ...Object.values(other.connectTopics)].find((n) => mine.includes(n));
         if (shared !== undefined) {
           errors.push(propError(this.subject, 'name', `gives its Connect group and topics the names of ${where}'s on the same target ('${shared}'): the two Connect clusters would join each other and share their connectors' state`, this.mirrorName, 'give each KafkaMirrorMaker2 on one target its own name'));
+        } else {
+          const theirs = Object.values(other.connectTopics);
+          const collision = Object.values(this.connectTopics).flatMap((t) => theirs.filter((o) => topicNamesCollide(t, o)).map((o) => [t, o] as const))[0];
+          if (collision !== undefined) {
+            errors.push(propError(this.subject, 'name', `gives its Connect topic '${collision[0]}' a name that collides with '${collision[1]}' of ${where} on the same target: Kafka takes '.' and '_' as the same in topic names (metric names) and refuses to create the second (Topic.hasCollision), so the workers of one could not start`, collision[0],
+              "rename the storage topics of one of them so that they differ in more than '.' against '_'"));
+          }
         }
       }
     }
@@ -1525,11 +1614,22 @@ export class KafkaMirrorMaker2 extends Construct {
     const onSource = this.offsetSyncsTopicLocation === OffsetSyncsTopicLocation.SOURCE;
     const topics = Chart.of(this).node.scope!.node.findAll().filter((c): c is KafkaTopic => c instanceof KafkaTopic);
     const errors: string[] = [];
+    const storageProps: Record<string, string> = { [this.connectTopics.config]: 'configStorageTopic', [this.connectTopics.offset]: 'offsetStorageTopic', [this.connectTopics.status]: 'statusStorageTopic' };
     for (const topic of topics) {
       const onTarget = sameCluster(topic.cluster, this.target.cluster);
       if (!onTarget && !(onSource && this.offsetSyncsTopic !== undefined && sameCluster(topic.cluster, this.source.cluster))) continue;
       const name = topic.topicName;
       const managed = `KafkaTopic '${name}' at ${topic.node.path}`;
+      // Names that collide with the topics MirrorMaker 2 and its workers create there ('.' against '_'): Kafka refuses the second.
+      const own = [...(onTarget ? [...Object.values(this.connectTopics), ...(this.checkpointsTopic ? [this.checkpointsTopic] : [])] : []),
+        ...(this.offsetSyncsTopic !== undefined && (onSource ? sameCluster(topic.cluster, this.source.cluster) : onTarget) ? [this.offsetSyncsTopic] : [])];
+      const collides = own.find((t) => topicNamesCollide(t, name));
+      if (collides !== undefined) {
+        errors.push(propError(this.subject, storageProps[collides] ?? (collides === this.checkpointsTopic ? 'source' : 'offsetSyncsTopicLocation'),
+          `makes MirrorMaker 2 create ${collides}, which collides with ${managed}: Kafka takes '.' and '_' as the same in topic names (metric names) and refuses to create the second (Topic.hasCollision), so ${storageProps[collides] !== undefined ? 'the workers could not start' : 'MirrorMaker 2 could not create it'}`, collides,
+          storageProps[collides] !== undefined ? `rename that KafkaTopic or ${storageProps[collides]} so that they differ in more than '.' against '_'` : "rename that KafkaTopic so that it differs in more than '.' against '_'"));
+        continue;
+      }
       const drop = 'drop that KafkaTopic (MirrorMaker 2 creates the topic itself)';
       if (onTarget) {
         const written = this.writtenPatterns().find((p) => matches(p, name) && this.mirrors(name));
@@ -1666,7 +1766,7 @@ function checkAuthentication(factory: string, cluster: IKafkaCluster, listener: 
     throwFactoryError(factory, 'listener', `'${listener.name}' of KafkaCluster '${cluster.clusterName}' authenticates with a custom mechanism, for which no KafkaUser holds credentials`, listener.name, 'use a listener with scram-sha-512 or tls authentication');
   }
   if (type === undefined && cluster.authorization?.type !== undefined) {
-    throwFactoryError(factory, 'listener', `'${listener.name}' of KafkaCluster '${cluster.clusterName}' has no authentication, but the cluster has simple authorization: MirrorMaker 2 would be User:ANONYMOUS, which no KafkaUser grants`, listener.name, 'use a listener with scram-sha-512 or tls authentication');
+    throwFactoryError(factory, 'listener', `'${listener.name}' of KafkaCluster '${cluster.clusterName}' has no authentication, but the cluster has ${cluster.authorization._describe()} authorization: MirrorMaker 2 would be User:ANONYMOUS, which no KafkaUser grants`, listener.name, 'use a listener with scram-sha-512 or tls authentication');
   }
   if (type === undefined && cluster.authorization === undefined) {
     throwFactoryError(factory, 'listener', `'${listener.name}' of KafkaCluster '${cluster.clusterName}' has no authentication, and the cluster's authorization is not known: MirrorMaker 2 would be User:ANONYMOUS, which no KafkaUser grants`, listener.name, 'use a listener with scram-sha-512 or tls authentication, or declare authorization: KafkaAuthorization.none() if it has none');

@@ -88,6 +88,8 @@ export class KafkaTopic extends Construct {
   public readonly cluster: IKafkaCluster;
   /** The L1 `KafkaTopic`. */
   public readonly resource: strimzi.KafkaTopic;
+  /** @internal The topic's configuration as rendered (`config` with the remote storage keys). */
+  public readonly _config: Readonly<Record<string, string | number | boolean | string[]>>;
 
   private readonly subject: Subject;
 
@@ -130,6 +132,7 @@ export class KafkaTopic extends Construct {
     // Tiered storage: the remoteStorage prop's keys, then Kafka's checks of a new topic's remote storage.
     const remote = remoteStorageConfig(subject, props.remoteStorage, config);
     const topicConfig = { ...config, ...remote };
+    this._config = { ...topicConfig };
     checkTopicRemoteStorage(subject, topicConfig, new Set(Object.keys(remote)), {
       name: cluster.clusterName,
       tieredStorage: cluster.remoteStorageEnabled,
@@ -225,8 +228,10 @@ export class KafkaTopic extends Construct {
    * Describe is written out although Kafka's authorizer lets Read imply it
    * (`StandardAuthorizerData.IMPLIES_DESCRIBE`): the rules say all the client does, as Strimzi's
    * example users do, and hold for authorizers that do not imply it. The user must be a user of
-   * this topic's cluster, which must have `simple` authorization. Granting again adds nothing;
-   * the grants of one resource make one rule.
+   * this topic's cluster, whose authorizer must take KafkaUser ACLs (`simple`, or `custom` with
+   * `supportsAdminApi`). Granting again adds nothing; the grants of one resource make one rule.
+   * A grant to a super user changes nothing; with `allow.everyone.if.no.acl.found: true` the
+   * first ACL on the topic closes it to every client no ACL allows (see {@link KafkaAuthorization}).
    * @param user the user that consumes
    * @param options the consumer group
    * @returns the rules of the grant
@@ -325,6 +330,39 @@ const KAFKA_INTERNAL_TOPICS = ['__consumer_offsets', '__transaction_state', '__s
 /** Kafka's `Topic.unifyCollisionChars`: '.' as '_', for `Topic.hasCollision`. */
 function unifyCollisionChars(name: string): string {
   return name.replace(/\./g, '_');
+}
+
+/**
+ * Whether two different topic names collide: they differ only in '.' against '_', which Kafka
+ * takes as the same in metric names, so it refuses to create the second (`Topic.hasCollision`;
+ * the controller's `validateNewTopicNames`: "collides with existing topic").
+ * @internal
+ */
+export function topicNamesCollide(a: string, b: string): boolean {
+  return a !== b && unifyCollisionChars(a) === unifyCollisionChars(b);
+}
+
+/**
+ * The KafkaTopics of `cluster` (the construct given as their `cluster`), in the order they were
+ * made, as they are now: call it at synth (in a validation) to see the topics added later.
+ * @internal
+ */
+export function topicsOf(cluster: IKafkaCluster): KafkaTopic[] {
+  return [...(TOPICS.get(cluster)?.values() ?? [])].flat();
+}
+
+/**
+ * The cleanup policies a KafkaTopic's topic gets: its `cleanup.policy` (a LIST: a string of
+ * comma-separated values or an array), else the cluster's `log.cleanup.policy`, else Kafka's
+ * default `delete`.
+ * @internal
+ */
+export function topicCleanupPolicies(topic: KafkaTopic): string[] {
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : String(v).split(',')).map((p) => p.trim()).filter((p) => p !== '');
+  const own = topic._config['cleanup.policy'];
+  if (own !== undefined) return list(own);
+  const broker = topic.cluster.brokerConfig?.['log.cleanup.policy'];
+  return broker !== undefined ? list(broker) : ['delete'];
 }
 
 /**

@@ -3,13 +3,34 @@ import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass, secretRef } from '../core/consistency';
 import { lazy } from '../core/lazy';
-import { propError, Subject, throwPropError } from '../core/errors';
+import { propError, Subject, throwFactoryError, throwPropError } from '../core/errors';
 import { StrimziNames } from '../core/names';
 import { checkName, NameFormat } from '../core/naming';
 import { compact } from '../core/objects';
 import { grantRules, mergeGrants, type GrantCall, type GrantPart } from './grants';
-import { AuthorizationType, KafkaCluster, type IKafkaCluster } from './kafka-cluster';
+import { KafkaCluster, type IKafkaCluster } from './kafka-cluster';
 import { ListenerAuthenticationType } from './listener';
+
+/**
+ * Throws unless `username` is a SCRAM username Strimzi can write into a client's JAAS line: not
+ * blank, on one line, without `"` or `\`. Strimzi writes it unescaped between double quotes
+ * (`ScramLoginModule required username="<username>" password="...";`: KafkaBridgeConfigurationBuilder
+ * and KafkaConnectConfigurationBuilder .withAuthentication, AuthenticationUtils.jaasConfig for
+ * MirrorMaker 2's connectors) into a properties file:
+ * a `"` ends the value early (Kafka's JaasConfig refuses the rest, or reads another option), a
+ * `\` starts an escape of JaasConfig's StreamTokenizer, and a line break ends the property. The
+ * rule of every SCRAM username the library writes (BridgeAuthentication.scramSha512,
+ * MirrorMaker2Authentication.scramSha512).
+ * @internal
+ */
+export function checkScramUsername(factory: string, prop: string, username: unknown, example: string): string {
+  if (typeof username !== 'string' || username.trim() === '' || /["\\\u0000-\u001f\u007f]/.test(username)) {
+    const bad = typeof username === 'string' ? /["\\]/.exec(username)?.[0] : undefined;
+    throwFactoryError(factory, prop, `must be a SCRAM username on one line, without '"' or '\\'${bad === undefined ? '' : ` (it has '${bad}')`}: Strimzi writes it unescaped between double quotes into the JAAS line of a properties file (username="<username>"), where '"' ends the value, '\\' starts an escape and a line break ends the property`, username,
+      `use the username as the cluster knows it, e.g. '${example}' (a Strimzi KafkaUser's name)`);
+  }
+  return username;
+}
 
 /** What an ACL allows or denies. */
 export enum AclOperation {
@@ -260,9 +281,14 @@ export interface KafkaUserOptions {
    */
   readonly authentication?: UserAuthentication;
   /**
-   * What the user may do. Needs `simple` authorization on the cluster. More can be added later,
-   * as rules (`addAcl()`) or as grants of what a kind of client needs (`topic.grantRead(user, …)`,
-   * `cluster.grantTransactionalWrite(user, …)`).
+   * What the user may do. Needs an authorizer through which Strimzi's User Operator can write ACLs
+   * (the Kafka Admin API): `KafkaAuthorization.simple()`, which enforces them, or
+   * `KafkaAuthorization.custom({ supportsAdminApi: true })`, whose authorizer decides whether it
+   * consults them; Strimzi refuses a KafkaUser with ACLs otherwise (KafkaUserModel.fromCrd). More
+   * can be added later, as rules (`addAcl()`) or as grants of what a kind of client needs
+   * (`topic.grantRead(user, …)`, `cluster.grantTransactionalWrite(user, …)`). A super user of the
+   * cluster (`KafkaAuthorization.simple(superUsers)`) may do everything whatever its ACLs say.
+   * @throws if the cluster's authorization is none, or custom without `supportsAdminApi`
    * @default - no ACL: with simple authorization, nothing
    */
   readonly acls?: AclRule[];
@@ -410,8 +436,9 @@ export class KafkaUser extends Construct {
 
   /**
    * Adds ACL rules after construction, checked like `acls`: operations Kafka defines for the
-   * resource, no empty name, `simple` authorization on the cluster; a literal topic should be a
-   * topic of the cluster (a warning at synth otherwise).
+   * resource, no empty name, an authorizer on the cluster through which Strimzi writes ACLs
+   * (simple, or custom with `supportsAdminApi`); a literal topic should be a topic of the cluster
+   * (a warning at synth otherwise).
    */
   public addAcl(...rules: AclRule[]): void {
     checkArgs(this.subject, 'KafkaUser.addAcl', arguments);
@@ -442,12 +469,21 @@ export class KafkaUser extends Construct {
     this.granted.push(...rules);
   }
 
-  /** Throws when the user has `count` rules but its cluster has no simple authorization to enforce them. */
+  /**
+   * Throws when the user has `count` rules but Strimzi's User Operator cannot write them: it writes
+   * ACLs through the Kafka Admin API, only when the authorizer supports it (simple, or custom with
+   * supportsAdminApi), and otherwise refuses the KafkaUser ("Simple authorization ACL rules are
+   * configured but not supported in the Kafka cluster configuration": KafkaUserModel.fromCrd).
+   */
   private checkAuthorization(count: number): void {
     const authorization = this.cluster?.authorization;
-    if (count > 0 && authorization !== undefined && authorization.type !== AuthorizationType.SIMPLE) {
+    const unwritable = authorization?._aclsUnwritable();
+    if (count === 0 || unwritable === undefined) return;
+    if (authorization!.type === undefined) {
       throwPropError(this.subject, 'acls', `need simple authorization, but cluster '${this.cluster.clusterName}' has none`, `${count} rules`, 'set authorization: KafkaAuthorization.simple() on the cluster, or drop the ACLs');
     }
+    throwPropError(this.subject, 'acls', `need an authorizer that supports the Kafka Admin API, through which Strimzi's User Operator writes them (it refuses a KafkaUser with ACLs otherwise: KafkaUserModel.fromCrd), but cluster '${this.cluster.clusterName}' has ${unwritable}`, `${count} rules`,
+      `set supportsAdminApi: true in KafkaAuthorization.custom() on the cluster if ${authorization!.authorizerClass} manages ACLs through the Admin API, or drop the ACLs and give the access in the authorizer's own terms`);
   }
 
   /** Records checked rules: a literal topic is expected to be a topic of the cluster. */
@@ -461,7 +497,11 @@ export class KafkaUser extends Construct {
     }
   }
 
-  /** The user's Kafka principal, for `superUsers` and tooling. */
+  /**
+   * The user's Kafka principal, `User:<name>` or `User:CN=<name>` (TLS), as Kafka's ACLs and
+   * tooling name it; a super-user entry (`KafkaAuthorization.simple(superUsers)`) is it without
+   * `User:`, which Strimzi adds.
+   */
   public get principal(): string {
     return this.authentication.type === UserAuthenticationType.SCRAM_SHA_512 ? `User:${this.userName}` : `User:CN=${this.userName}`;
   }

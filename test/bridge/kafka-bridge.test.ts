@@ -27,7 +27,7 @@ describe('KafkaBridge', () => {
     expect(spec).toMatchObject({
       replicas: 1,
       bootstrapServers: 'events-kafka-bootstrap.kafka.svc:9093',
-      tls: { trustedCertificates: [{ secretName: 'events-cluster-ca-cert', certificate: 'ca.crt' }] },
+      tls: { trustedCertificates: [{ secretName: 'events-cluster-ca-cert', pattern: '*.crt' }] },
       authentication: { type: 'scram-sha-512', username: 'bridge', passwordSecret: { secretName: 'bridge', password: 'password' } },
       http: { port: 8080 },
       consumer: { enabled: true, timeoutSeconds: 300 },
@@ -309,6 +309,53 @@ describe('HTTP TLS (Strimzi http.tls)', () => {
     expect(() => make({ secretName: 'bridge-tls', cipherSuites: ['TLS_AES_128_GCM_SHA256', 'TLS_AES_128_GCM_SHA256'] })).toThrow(/httpTls\.cipherSuites\[1\] is listed twice/);
     expect(() => make({ secretName: 'bridge-tls', keyFile: 'x' } as any)).toThrow(/httpTls\.keyFile is not a prop of BridgeHttpTls/);
   });
+
+  test('fails when the cipher suites suit no enabled protocol (no handshake possible); a suite of an enabled protocol passes', () => {
+    const at = "KafkaBridge 'my-bridge' at test/Bridge";
+    expect(() => make({ secretName: 'bridge-tls', enabledProtocols: ['TLSv1.2'], cipherSuites: ['TLS_AES_256_GCM_SHA384'] })).toThrow(new RegExp(
+      `^${at}: httpTls\\.cipherSuites are only TLS 1\\.3 suites \\(TLS_AES_\\*, TLS_CHACHA20_\\*\\), which TLSv1\\.2 cannot negotiate, while enabledProtocols is TLSv1\\.2: no TLS handshake could succeed.* \\(got \\["TLS_AES_256_GCM_SHA384"\\]\\); add a TLS 1\\.2 suite`));
+    expect(() => make({ secretName: 'bridge-tls', enabledProtocols: ['TLSv1.2'], cipherSuites: ['TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'] })).toThrow(/httpTls\.cipherSuites are only TLS 1\.3 suites/);
+    expect(() => make({ secretName: 'bridge-tls', enabledProtocols: ['TLSv1.3'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'] })).toThrow(
+      /httpTls\.cipherSuites are only suites of TLS 1\.2 and earlier \(TLS_\*_WITH_\*\), which TLSv1\.3 cannot negotiate \(RFC 8446 B\.4\), while enabledProtocols is TLSv1\.3.*; add a TLS 1\.3 suite/);
+    expect(() => make({ secretName: 'bridge-tls', cipherSuites: ['TLS_EMPTY_RENEGOTIATION_INFO_SCSV'] })).toThrow(/httpTls\.cipherSuites are only the renegotiation signalling value/);
+    expect(() => make({ secretName: 'bridge-tls', cipherSuites: ['TLS_FOO'] })).toThrow(/httpTls\.cipherSuites\[0\] must be a cipher suite name as JSSE writes it/);
+    // A suite some enabled protocol negotiates: the handshake can succeed.
+    expect(() => make({ secretName: 'bridge-tls', enabledProtocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'] })).not.toThrow();
+    expect(() => make({ secretName: 'bridge-tls', enabledProtocols: ['TLSv1.3'], cipherSuites: ['TLS_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'] })).not.toThrow();
+    expect(() => make({ secretName: 'bridge-tls', cipherSuites: ['TLS_AES_256_GCM_SHA384'] })).not.toThrow();
+    expect(() => make({ secretName: 'bridge-tls', enabledProtocols: ['TLSv1.2', 'TLSv1.3'], cipherSuites: ['TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256'] })).not.toThrow();
+  });
+
+  test('fails on a protocol name other than TLSv1.2 and TLSv1.3, saying why', () => {
+    for (const old of ['SSLv3', 'TLSv1', 'TLSv1.1']) {
+      expect(() => make({ secretName: 'bridge-tls', enabledProtocols: ['TLSv1.3', old] })).toThrow(new RegExp(
+        `httpTls\\.enabledProtocols\\[1\\] must be one of TLSv1\\.2, TLSv1\\.3 as JSSE names them: ${old.replace('.', '\\.')} is disabled in the bridge's JDK \\(java\\.security's jdk\\.tls\\.disabledAlgorithms`));
+    }
+    expect(() => make({ secretName: 'bridge-tls', enabledProtocols: ['tlsv1.3'] })).toThrow(/enabledProtocols\[0\] must be one of TLSv1\.2, TLSv1\.3 as JSSE names them: protocol names are case-sensitive JSSE names: write 'TLSv1\.3' \(got "tlsv1\.3"\)/);
+    expect(() => make({ secretName: 'bridge-tls', enabledProtocols: ['TLS1.2'] })).toThrow(/write 'TLSv1\.2'/);
+    expect(() => make({ secretName: 'bridge-tls', enabledProtocols: ['QUIC'] })).toThrow(/enabledProtocols\[0\] must be one of TLSv1\.2, TLSv1\.3 as JSSE names them: the bridge's JDK knows no such protocol/);
+    expect(() => make({ secretName: 'bridge-tls', enabledProtocols: ['TLSv1.2'] })).not.toThrow();
+  });
+});
+
+describe('ports of the bridge pod', () => {
+  const bridge = (props: Partial<KafkaBridgeProps>) => () => new KafkaBridge(Testing.chart(), 'Bridge', { name: 'my-bridge', kafka: BridgeKafkaConnection.fromAddress('my-cluster-kafka-bootstrap:9092'), ...props });
+
+  test("fails on the management port 8081 (health, readiness, metrics), with or without TLS", () => {
+    expect(bridge({ httpPort: 8081 })).toThrow(new RegExp(
+      "^KafkaBridge 'my-bridge' at test/Bridge: httpPort is taken on the bridge pod: it is the bridge's management port, where it serves /healthy, /ready and /metrics and which Strimzi's probes use \\(KafkaBridgeCluster\\.REST_API_MANAGEMENT_PORT = 8081\\).* \\(got 8081\\); use another port, e\\.g\\. 8080"));
+    expect(bridge({ httpPort: 8081, httpTls: { secretName: 'bridge-tls' } })).toThrow(/httpPort is taken on the bridge pod/);
+    expect(bridge({ httpPort: 8081, metrics: KafkaMetrics.jmxPrometheusExporter() })).toThrow(/httpPort is taken on the bridge pod/);
+    expect(bridge({ httpPort: 8082 })).not.toThrow();
+    expect(bridge({ httpPort: 8443, httpTls: { secretName: 'bridge-tls' } })).not.toThrow();
+  });
+
+  test("fails on a port of the Istio sidecar when it is injected; the same port without a sidecar passes", () => {
+    expect(bridge({ httpPort: 15006, istioSidecar: true })).toThrow(/httpPort is taken on the bridge pod: with istioSidecar it is Envoy's inbound port, where iptables redirects the pod's incoming traffic \(istio\.io "Ports used by Istio"/);
+    for (const port of [15000, 15001, 15004, 15008, 15020, 15021, 15053, 15090]) expect(bridge({ httpPort: port, istioSidecar: true })).toThrow(/httpPort is taken on the bridge pod: with istioSidecar/);
+    expect(bridge({ httpPort: 15006 })).not.toThrow();
+    expect(bridge({ httpPort: 8080, istioSidecar: true })).not.toThrow();
+  });
 });
 
 describe('plain and pattern trust (Strimzi tls.trustedCertificates)', () => {
@@ -353,10 +400,106 @@ describe('plain and pattern trust (Strimzi tls.trustedCertificates)', () => {
     expect(() => BridgeKafkaConnection.fromAddress('kafka:9093', { secretName: 'Kafka CA' })).toThrow(/trustedCa\.secretName must name a Secret/);
   });
 
+  test('a pattern is of the characters a Secret key may hold and the glob\'s own; any other fails, naming it', () => {
+    const { kafka } = setup();
+    for (const pattern of ['*.crt', 'ca{,-*}.crt', '[!x]*.crt', 'ca-?.crt', 'ca[-_]*.crt', 'ca\\-*.crt', '{ca.crt,ca-*.crt}']) {
+      expect(BridgeKafkaConnection.fromAddress('kafka:9093', { secretName: 'kafka-ca', pattern }).trustedCa).toEqual({ secretName: 'kafka-ca', pattern });
+    }
+    expect(BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificatesPattern: '{ca\\.crt,ca-*.crt}' }).trustedCa?.pattern).toBe('{ca\\.crt,ca-*.crt}');
+    const g = 'BridgeKafkaConnection\\.fromAddress\\(\\)';
+    expect(() => BridgeKafkaConnection.fromAddress('kafka:9093', { secretName: 'kafka-ca', pattern: 'ca *.crt' })).toThrow(new RegExp(
+      `^${g}: trustedCa\\.pattern contains " ", which no Secret key has \\(a key is letters, digits, '-', '_' and '\\.'; a glob adds \\* \\? \\[ \\] \\{ \\} , ! and \\\\ before a key character\\) \\(got "ca \\*\\.crt"\\); match the keys as they are written, e.g. '\\*\\.crt'`));
+    const refused = (pattern: string) => () => BridgeKafkaConnection.fromAddress('kafka:9093', { secretName: 'kafka-ca', pattern });
+    expect(refused('*.crt ')).toThrow(/trustedCa\.pattern contains " ", which no Secret key has/);
+    expect(refused('ca\\ x.crt')).toThrow(/trustedCa\.pattern contains " ", which no Secret key has/);
+    expect(refused('\\*.crt')).toThrow(/trustedCa\.pattern contains "\*", which no Secret key has/);
+    expect(refused('ca@*.crt')).toThrow(/trustedCa\.pattern contains "@", which no Secret key has/);
+    expect(refused('ca:*.crt')).toThrow(/trustedCa\.pattern contains ":", which no Secret key has/);
+    expect(refused('*.crt\n')).toThrow(/trustedCa\.pattern contains "\\n", which no Secret key has/);
+    expect(() => BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificatesPattern: 'ca .crt' })).toThrow(/^BridgeKafkaConnection\.fromCluster\(\): options\.trustedCertificatesPattern contains " ", which no Secret key has/);
+  });
+
+  test("fromCluster trusts every certificate of the cluster CA Secret by default (the old CA too while Strimzi replaces its key); trustedCertificate picks the CA key alone", () => {
+    const { kafka } = setup();
+    expect(BridgeKafkaConnection.fromCluster(kafka).trustedCa).toEqual({ secretName: 'events-cluster-ca-cert', pattern: '*.crt' });
+    expect(BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificate: 'ca.crt' }).trustedCa).toEqual({ secretName: 'events-cluster-ca-cert', certificate: 'ca.crt' });
+    expect(BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificatesPattern: 'ca{,-*}.crt' }).trustedCa).toEqual({ secretName: 'events-cluster-ca-cert', pattern: 'ca{,-*}.crt' });
+    // A cluster made elsewhere: Strimzi's cluster CA Secret all the same.
+    const chart = Testing.chart();
+    const imported = KafkaCluster.fromClusterAttributes(chart, 'MyCluster', { name: 'my-cluster', namespace: 'kafka', listeners: [{ name: 'tls', port: 9093, tls: true }] });
+    expect(BridgeKafkaConnection.fromCluster(imported, 'tls').trustedCa).toEqual({ secretName: 'my-cluster-cluster-ca-cert', pattern: '*.crt' });
+    // Not a copy in another cluster's namespace: the runbook copies the CA as ca.crt alone.
+    expect(BridgeKafkaConnection.fromAddress('events-kafka-bootstrap.kafka.svc:9093', { secretName: 'events-ca' }).trustedCa).toEqual({ secretName: 'events-ca', certificate: 'ca.crt' });
+  });
+
+  test('a listener with a certificate of its own keeps its CA key by default', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    kafka.addListener('custom', { port: 9095, brokerCertificate: { secretName: 'events-internal-tls' } });
+    expect(BridgeKafkaConnection.fromCluster(kafka, 'custom').trustedCa).toEqual({ secretName: 'events-internal-tls', certificate: 'ca.crt' });
+    expect(BridgeKafkaConnection.fromCluster(kafka, 'custom', { trustedCertificate: 'ca.crt' }).trustedCa).toEqual({ secretName: 'events-internal-tls', certificate: 'ca.crt' });
+    expect(() => BridgeKafkaConnection.fromCluster(kafka, 'custom', { trustedCertificate: 'tls.crt' })).toThrow(/options\.trustedCertificate is not 'ca\.crt', the CA certificate of listener 'custom' in Secret 'events-internal-tls'/);
+  });
+
+  test('fails on a trustedCertificate that is not the CA key, not a key, comes with a pattern, or is set for a listener without TLS', () => {
+    const { kafka } = setup();
+    const f = 'BridgeKafkaConnection\\.fromCluster\\(\\)';
+    expect(() => BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificate: 'ca.p12' })).toThrow(new RegExp(
+      `^${f}: options\\.trustedCertificate is not 'ca\\.crt', the CA certificate of listener 'tls' in Secret 'events-cluster-ca-cert': the client would not trust the brokers \\(got "ca\\.p12"\\); give 'ca\\.crt', or a pattern \\(options\\.trustedCertificatesPattern\\)`));
+    expect(() => BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificate: 'ca.crt', trustedCertificatesPattern: '*.crt' })).toThrow(new RegExp(
+      `^${f}: options\\.trustedCertificate is set with options\\.trustedCertificatesPattern: Strimzi takes one key or a pattern, not both \\(CertSecretSource @OneOf\\)`));
+    expect(() => BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificate: 'certs/ca.crt' })).toThrow(/options\.trustedCertificate must be a key of the Secret \(letters, digits, -, _ and \.\) \(got "certs\/ca\.crt"\)/);
+    expect(() => BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificate: 42 as any })).toThrow(/options\.trustedCertificate must be a string/);
+    const plain = new KafkaCluster(Testing.chart(), 'Kafka', { name: 'events', namespace: 'kafka', defaultListener: false });
+    plain.addListener('plain', { port: 9092, tls: false });
+    expect(() => BridgeKafkaConnection.fromCluster(plain, 'plain', { trustedCertificate: 'ca.crt' })).toThrow(/options\.trustedCertificate is set, but listener 'plain' has no TLS: there is no certificate to trust/);
+    expect(BridgeKafkaConnection.fromCluster(plain, 'plain').trustedCa).toBeUndefined();
+  });
+
   test('fails on a pattern for a listener without TLS', () => {
     const chart = Testing.chart();
     const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', defaultListener: false });
     kafka.addListener('plain', { port: 9092, tls: false });
     expect(() => BridgeKafkaConnection.fromCluster(kafka, 'plain', { trustedCertificatesPattern: '*.crt' })).toThrow(/options\.trustedCertificatesPattern is set, but listener 'plain' has no TLS: there is no certificate to trust/);
+  });
+
+  test('fromAddress: fails on a key or pattern that is by its name no PEM certificate (a Secret of unknown keys); certificates pass', () => {
+    const g = 'BridgeKafkaConnection\\.fromAddress\\(\\)';
+    const trust = (trustedCa: { secretName: string; certificate?: string; pattern?: string }) => () => BridgeKafkaConnection.fromAddress('h:9093', trustedCa);
+    expect(trust({ secretName: 's', pattern: '*.key' })).toThrow(new RegExp(
+      `^${g}: trustedCa\\.pattern takes only keys that hold no PEM certificate \\(every key it matches is a private key, by its name\\): Strimzi reads every key the pattern matches as an X\\.509 certificate and fails the reconciliation .*\\(got "\\*\\.key"\\); match the CA certificates only, e\\.g\\. '\\*\\.crt'`));
+    expect(trust({ secretName: 's', certificate: 'ca.p12' })).toThrow(new RegExp(
+      `^${g}: trustedCa\\.certificate names a PKCS #12 or Java keystore, not a PEM certificate: Strimzi reads the key as an X\\.509 certificate and fails the reconciliation \\("Failed to load certificate from Secret", ReconcilerUtils\\.getTrustedCertificateAsync\\) \\(got "ca\\.p12"\\); name the CA certificate's key`));
+    for (const certificate of ['tls.key', 'user.key', 'ca.password', 'user.p12', 'truststore.jks', 'keystore.pfx', 'password', 'sasl.jaas.config', 'privkey.pem', 'ca-key.pem', 'key.pem']) {
+      expect(trust({ secretName: 's', certificate })).toThrow(/trustedCa\.certificate names a .*, not a PEM certificate/);
+    }
+    for (const pattern of ['*.p12', '*.password', '*.jks', 'ca.{crt,key}', '{*.crt,*.password}', '*-key.pem', '*key.pem', 'user.key', '*.k*', 'ca.p?2']) {
+      expect(trust({ secretName: 's', pattern })).toThrow(/trustedCa\.pattern takes(, with '.*',)? only keys that hold no PEM certificate/);
+    }
+    expect(trust({ secretName: 's', pattern: 'ca.{crt,key}' })).toThrow(/trustedCa\.pattern takes, with 'ca\.key', only keys that hold no PEM certificate/);
+    for (const certificate of ['ca.crt', 'tls.crt', 'user.crt', 'ca.pem', 'cert.pem', 'fullchain.pem', 'ca-bundle.crt', 'root']) expect(trust({ secretName: 's', certificate })).not.toThrow();
+    for (const pattern of ['*.crt', '*.pem', 'ca-*.crt', '*', '{ca.crt,ca-*.crt}', 'ca.*', '*.p*']) expect(trust({ secretName: 's', pattern })).not.toThrow();
+  });
+
+  test('fails on mutual TLS over a plain-text connection (fromAddress without a CA): Strimzi leaves security.protocol=PLAINTEXT', () => {
+    const plain = BridgeKafkaConnection.fromAddress('h:9092');
+    expect(() => spec(plain, BridgeAuthentication.tls('s'))).toThrow(new RegExp(
+      "^KafkaBridge 'my-bridge' at test/Bridge: authentication is mutual TLS over a connection without TLS: the client certificate is presented in the TLS handshake, and without TLS Strimzi writes security\\.protocol=PLAINTEXT .* \\(got \"tls\"\\); give BridgeKafkaConnection\\.fromAddress\\(\\) the trustedCa"));
+    expect(spec(BridgeKafkaConnection.fromAddress('h:9093', { secretName: 'kafka-ca' }), BridgeAuthentication.tls('s')).authentication).toEqual({ type: 'tls', certificateAndKey: { secretName: 's', certificate: 'user.crt', key: 'user.key' } });
+    expect(spec(plain, BridgeAuthentication.scramSha512('bridge', 's')).authentication.type).toBe('scram-sha-512');
+  });
+});
+
+describe('BridgeAuthentication.scramSha512()', () => {
+  test("fails on a username Strimzi cannot write into the JAAS line: '\"', '\\', a line break, blank", () => {
+    const f = 'BridgeAuthentication\\.scramSha512\\(\\)';
+    expect(() => BridgeAuthentication.scramSha512('u"x', 's')).toThrow(new RegExp(
+      `^${f}: username must be a SCRAM username on one line, without '"' or '\\\\' \\(it has '"'\\): Strimzi writes it unescaped between double quotes into the JAAS line of a properties file .* \\(got "u\\\\"x"\\); use the username as the cluster knows it, e\\.g\\. 'bridge'`));
+    expect(() => BridgeAuthentication.scramSha512('u\\x', 's')).toThrow(/username must be a SCRAM username on one line, without '"' or '\\' \(it has '\\'\)/);
+    expect(() => BridgeAuthentication.scramSha512('u\nsasl.mechanism=PLAIN', 's')).toThrow(/username must be a SCRAM username on one line/);
+    expect(() => BridgeAuthentication.scramSha512(' ', 's')).toThrow(/username must be a SCRAM username on one line/);
+    // A SCRAM username of a cluster the app does not model need not be a Kubernetes name.
+    expect(BridgeAuthentication.scramSha512('Alice@example.com', 's')._spec).toMatchObject({ username: 'Alice@example.com' });
+    expect(BridgeAuthentication.scramSha512('my-bridge', 's')._spec).toMatchObject({ username: 'my-bridge' });
   });
 });

@@ -48,10 +48,11 @@ describe('trust chain: TLS clients trust the CA that signs the server they dial'
     expect(volumes.find((v: any) => v.name === 'kafka-ca').secret.secretName).toBe('events-tls');
   });
 
-  test('the cluster CA stays the trust of a listener without its own certificate', () => {
+  test('the cluster CA stays the trust of a listener without its own certificate (every certificate of it, by default)', () => {
     const chart = Testing.chart();
     const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
-    expect(BridgeKafkaConnection.fromCluster(kafka).trustedCa).toEqual({ secretName: 'events-cluster-ca-cert', certificate: 'ca.crt' });
+    expect(BridgeKafkaConnection.fromCluster(kafka).trustedCa).toEqual({ secretName: 'events-cluster-ca-cert', pattern: '*.crt' });
+    expect(BridgeKafkaConnection.fromCluster(kafka, undefined, { trustedCertificate: 'ca.crt' }).trustedCa).toEqual({ secretName: 'events-cluster-ca-cert', certificate: 'ca.crt' });
   });
 
   test('a bridge on a Gateway listener fails: brokers advertise the Gateway hosts, which an in-cluster client would be sent to', () => {
@@ -71,6 +72,26 @@ describe('trust chain: TLS clients trust the CA that signs the server they dial'
     new Certificate(chart, 'Other', { issuer, name: 'other-tls', namespace: 'kafka', dnsNames: ['other.example.com'] });
     new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromAddress('events-kafka-bootstrap.kafka.svc:9093', { secretName: 'other-tls' }), authentication: BridgeAuthentication.scramSha512('bridge', 'bridge') });
     expect(() => synth(chart)).toThrow(/KafkaBridge 'events' at test\/Bridge: kafka dials events-kafka-bootstrap.kafka.svc:9093, listener 'tls' of KafkaCluster 'events', whose certificate is signed by the CA in Secret 'kafka\/events-cluster-ca-cert', but trusts the CA in Secret 'kafka\/other-tls'/);
+  });
+
+  test('trust by pattern keeps the trust chain: a pattern of the wrong Secret fails at synth, one that misses the CA at once', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    const issuer = new SelfSignedClusterIssuer(chart, 'Issuer');
+    new Certificate(chart, 'Other', { issuer, name: 'other-tls', namespace: 'kafka', dnsNames: ['other.example.com'] });
+    new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromAddress('events-kafka-bootstrap.kafka.svc:9093', { secretName: 'other-tls', pattern: '*.crt' }), authentication: BridgeAuthentication.scramSha512('bridge', 'bridge') });
+    expect(() => synth(chart)).toThrow(/KafkaBridge 'events' at test\/Bridge: kafka dials events-kafka-bootstrap.kafka.svc:9093, listener 'tls' of KafkaCluster 'events', whose certificate is signed by the CA in Secret 'kafka\/events-cluster-ca-cert', but trusts the CA in Secret 'kafka\/other-tls'/);
+    expect(() => BridgeKafkaConnection.fromCluster(kafka, 'tls', { trustedCertificatesPattern: 'ca-*.crt' })).toThrow(/options\.trustedCertificatesPattern does not match 'ca\.crt', the CA certificate of listener 'tls' in Secret 'events-cluster-ca-cert': the client would not trust the brokers/);
+  });
+
+  test('the default pattern trust of the cluster CA passes the trust chain', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' });
+    new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromCluster(kafka), authentication: BridgeAuthentication.fromUser(kafka.addUser('bridge')) });
+    new KafkaBridge(chart, 'ByHand', { name: 'by-hand', namespace: 'kafka', kafka: BridgeKafkaConnection.fromAddress('events-kafka-bootstrap.kafka.svc:9093', { secretName: 'events-cluster-ca-cert', pattern: '*.crt' }), authentication: BridgeAuthentication.fromUser(kafka.addUser('by-hand')) });
+    const manifests = synth(chart);
+    expect(find(manifests, 'KafkaBridge', 'events').spec.tls).toEqual({ trustedCertificates: [{ secretName: 'events-cluster-ca-cert', pattern: '*.crt' }] });
+    expectValid(manifests);
   });
 
   test('a client dialing a host the listener certificate does not cover fails (hostname verification)', () => {

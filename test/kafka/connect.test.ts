@@ -1,7 +1,7 @@
-import { ApiObject, Testing } from 'cdk8s';
+import { ApiObject, Chart, Testing } from 'cdk8s';
 import {
-  Acl, AclOperation, ClusterProfile, ConnectPluginArtifact, ConnectorState, KafkaAuthorization, KafkaCluster, KafkaConnect, KafkaConnectProps, KafkaConnector, KafkaUser,
-  ListenerAuthentication, ListenerType, UserAuthentication,
+  Acl, AclOperation, ClusterProfile, ConnectPluginArtifact, ConnectorState, KafkaAuthorization, KafkaCluster, KafkaConnect, KafkaConnectProps, KafkaConnector, KafkaMirrorMaker2,
+  KafkaMirrorMaker2Props, KafkaUser, ListenerAuthentication, ListenerType, MirrorMaker2Cluster, UserAuthentication,
 } from '../../src';
 import { ConsistencyPass } from '../../src/core/consistency';
 import { all, expectValid, find, Manifest, synth } from '../support';
@@ -47,7 +47,7 @@ describe('KafkaConnect', () => {
       version: '4.3.1',
       replicas: 2,
       bootstrapServers: 'events-kafka-bootstrap.kafka.svc:9093',
-      tls: { trustedCertificates: [{ secretName: 'events-cluster-ca-cert', certificate: 'ca.crt' }] },
+      tls: { trustedCertificates: [{ secretName: 'events-cluster-ca-cert', pattern: '*.crt' }] },
       authentication: { type: 'scram-sha-512', username: 'files-connect', passwordSecret: { secretName: 'files-connect', password: 'password' } },
       groupId: 'files-connect',
       configStorageTopic: 'files-connect-configs',
@@ -124,10 +124,24 @@ describe('KafkaConnect', () => {
     expect(() => connect(setup(), { build: { image: 'registry.example.com/kafka/connect-files:1', plugins } })).not.toThrow();
   });
 
+  test("fails on a plugin name or artifact URL that Strimzi's CRD pattern refuses", () => {
+    const a = ConnectPluginArtifact.jar(FILE_JAR, FILE_SHA512);
+    const build = (name: string) => () => connect(setup(), { build: { image: 'r.example.com/c:1', plugins: [{ name, artifacts: [a] }] } });
+    expect(build('p')).toThrow(new RegExp(
+      "^KafkaConnect 'files' at test/Connect: build\\.plugins\\[0\\]\\.name must be 2 to 63 lower-case letters, digits, '-' and '_', starting and ending with a letter or digit \\(Strimzi's CRD pattern \\^\\[a-z0-9\\]\\[-_a-z0-9\\]\\*\\[a-z0-9\\]\\$: the plugin's directory; a single character does not match it, and Kubernetes refuses the KafkaConnect\\) \\(got \"p\"\\)"));
+    for (const name of ['-p', 'p-', 'P1', 'p.q', 'a'.repeat(64)]) expect(build(name)).toThrow(/build\.plugins\[0\]\.name must be 2 to 63/);
+    for (const name of ['pl', 'connect-file', 'a_b', '0x', 'a'.repeat(63)]) expect(build(name)).not.toThrow();
+    const sha = FILE_SHA512;
+    expect(() => ConnectPluginArtifact.jar("https://example.com/my plugin's.jar".replace(' ', '%20'), sha)).toThrow(/^ConnectPluginArtifact\.jar\(\): url has ''', which Strimzi's CRD does not take in an artifact URL/);
+    expect(() => ConnectPluginArtifact.tgz('https://example.com/plugin(1).tgz', sha)).toThrow(/url has '\(', which Strimzi's CRD does not take/);
+    expect(() => ConnectPluginArtifact.zip('https://example.com/plugin.zip?x=1.', sha)).toThrow(/url ends with a character that Strimzi's CRD does not take/);
+    expect(() => ConnectPluginArtifact.zip('https://example.com/plugin%281%29.zip?v=1&x=2', sha)).not.toThrow();
+  });
+
   test('fails when two plugins share a name, or a plugin has no artifacts', () => {
     const a = ConnectPluginArtifact.jar(FILE_JAR, FILE_SHA512);
-    expect(() => connect(setup(), { build: { image: 'r.example.com/c:1', plugins: [{ name: 'p', artifacts: [a] }, { name: 'p', artifacts: [a] }] } })).toThrow(/build.plugins\[1\].name is the name of another plugin/);
-    expect(() => connect(setup(), { build: { image: 'r.example.com/c:1', plugins: [{ name: 'p', artifacts: [] }] } })).toThrow(/build.plugins\[0\].artifacts must be one or more/);
+    expect(() => connect(setup(), { build: { image: 'r.example.com/c:1', plugins: [{ name: 'pl', artifacts: [a] }, { name: 'pl', artifacts: [a] }] } })).toThrow(/build.plugins\[1\].name is the name of another plugin/);
+    expect(() => connect(setup(), { build: { image: 'r.example.com/c:1', plugins: [{ name: 'pl', artifacts: [] }] } })).toThrow(/build.plugins\[0\].artifacts must be one or more/);
   });
 
   test('fails when the storage replication factor exceeds the brokers or is not above min ISR', () => {
@@ -154,6 +168,41 @@ describe('KafkaConnect', () => {
     const none = setup({ defaultListener: false, authorization: KafkaAuthorization.none() });
     none.kafka.addListener('plain', { port: 9092, authentication: ListenerAuthentication.none() });
     expect(connect(none, { listener: 'plain' }).user).toBeUndefined();
+  });
+
+  test('a custom authorizer: the workers\' and connectors\' ACLs only where Strimzi can write them (supportsAdminApi)', () => {
+    const keycloak = (supportsAdminApi: boolean) => KafkaAuthorization.custom({ authorizerClass: 'io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer', supportsAdminApi });
+    const withApi = setup({ authorization: keycloak(true) });
+    connect(withApi).addConnector('Orders', { class: 'io.acme.OrdersSource', writes: [withApi.orders] });
+    const granted = synth(withApi.chart);
+    expect(acls(granted, 'files-connect')).toEqual([
+      'topic:files-connect-configs:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'topic:files-connect-offsets:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'topic:files-connect-status:literal:Read+Write+Create+Describe+DescribeConfigs',
+      'group:files-connect:literal:Read+Describe',
+      'topic:orders:literal:Write+Describe',
+    ]);
+    expectValid(granted);
+    // Without the Admin API the User Operator would refuse a KafkaUser with ACLs: the user has none,
+    // and a source may leave its topics out (the authorizer decides, in its own terms).
+    const withoutApi = setup({ authorization: keycloak(false) });
+    const c = connect(withoutApi);
+    expect(() => c.addConnector('Orders', { class: 'io.acme.OrdersSource', writes: [withoutApi.orders] })).not.toThrow();
+    expect(() => c.addConnector('Anything', { class: 'io.acme.AnySource' })).not.toThrow();
+    const manifests = synth(withoutApi.chart);
+    expect(find(manifests, 'KafkaUser', 'files-connect').spec.authorization).toBeUndefined();
+    expectValid(manifests);
+  });
+
+  test('fails when the listener has no authentication on a cluster with custom authorization, naming the authorizer', () => {
+    const s = setup({ defaultListener: false, authorization: KafkaAuthorization.custom({ authorizerClass: 'org.openpolicyagent.kafka.OpaAuthorizer' }) });
+    s.kafka.addListener('plain', { port: 9092, authentication: ListenerAuthentication.none() });
+    expect(() => connect(s, { listener: 'plain' })).toThrow(
+      /^KafkaConnect 'files' at test\/Connect: listener 'plain' of KafkaCluster 'events' has no authentication, but the cluster's authorization is custom \(org\.openpolicyagent\.kafka\.OpaAuthorizer\): the workers would be User:ANONYMOUS/,
+    );
+    const simple = setup({ defaultListener: false });
+    simple.kafka.addListener('plain', { port: 9092, authentication: ListenerAuthentication.none() });
+    expect(() => connect(simple, { listener: 'plain' })).toThrow(/has no authentication, but the cluster's authorization is simple: the workers would be User:ANONYMOUS/);
   });
 
   test('fails when the listener does not exist', () => {
@@ -267,6 +316,20 @@ describe('KafkaConnector', () => {
 });
 
 describe('KafkaConnect: names, user and trust of your own (Strimzi examples/connect, examples/security)', () => {
+  test('the cluster CA Secret: every certificate of it by default (the old CA too during a key replacement), or the CA key alone with trustedCertificate', () => {
+    const s = setup();
+    connect(s);
+    new KafkaConnect(s.chart, 'Pinned', { cluster: s.kafka, name: 'pinned', trustedCertificate: 'ca.crt' });
+    const manifests = synth(s.chart);
+    expect(find(manifests, 'KafkaConnect', 'files').spec.tls).toEqual({ trustedCertificates: [{ secretName: 'events-cluster-ca-cert', pattern: '*.crt' }] });
+    expect(find(manifests, 'KafkaConnect', 'pinned').spec.tls).toEqual({ trustedCertificates: [{ secretName: 'events-cluster-ca-cert', certificate: 'ca.crt' }] });
+    expectValid(manifests);
+    // A listener with a certificate of its own: its CA key.
+    const own = setup();
+    own.kafka.addListener('custom', { port: 9095, brokerCertificate: { secretName: 'events-internal-tls' } });
+    expect(connect(own, { listener: 'custom' }).resource.toJson().spec.tls).toEqual({ trustedCertificates: [{ secretName: 'events-internal-tls', certificate: 'ca.crt' }] });
+  });
+
   test('labels, group, storage topics and user name of your own; storage at the broker default (-1); the cluster CA by pattern', () => {
     const s = setup();
     const c = connect(s, {
@@ -354,6 +417,76 @@ describe('KafkaConnect: names, user and trust of your own (Strimzi examples/conn
       connect(s, { groupId: 'shared' });
       expect(() => new KafkaConnect(s.chart, 'Other', { cluster: s.kafka, name: 'other', groupId: 'shared' })).toThrow(/KafkaConnect 'other' at test\/Other: groupId is also used by KafkaConnect 'files' \(test\/Connect\) on cluster 'events': workers of one group form one Connect cluster/);
       expect(() => new KafkaConnect(s.chart, 'Third', { cluster: s.kafka, name: 'third', configStorageTopic: 'files-connect-status' })).toThrow(/configStorageTopic has a storage topic that is also used by KafkaConnect 'files'/);
+      const dotted = setup();
+      connect(dotted, { offsetStorageTopic: 'files.offsets' });
+      expect(() => new KafkaConnect(dotted.chart, 'Other', { cluster: dotted.kafka, name: 'other', statusStorageTopic: 'files_offsets' })).toThrow(
+        /KafkaConnect 'other' at test\/Other: statusStorageTopic collides with 'files\.offsets', the offsetStorageTopic of KafkaConnect 'files' \(test\/Connect\) on cluster 'events': Kafka takes '\.' and '_' as the same/);
+    });
+
+    test("a storage topic is one of Kafka's internal topics, or collides with another's name ('.' against '_')", () => {
+      const at = "KafkaConnect 'files' at test/Connect";
+      for (const topic of ['__consumer_offsets', '__transaction_state', '__cluster_metadata']) {
+        expect(() => connect(setup(), { statusStorageTopic: topic })).toThrow(new RegExp(`^${at}: statusStorageTopic is a topic Kafka makes and manages itself \\(an internal topic\\)`));
+      }
+      expect(() => connect(setup(), { groupId: 'g', offsetStorageTopic: '__consumer.offsets' })).toThrow(/offsetStorageTopic collides with Kafka's internal topic '__consumer_offsets'/);
+      expect(() => connect(setup(), { offsetStorageTopic: 'a.b', statusStorageTopic: 'a_b' })).toThrow(new RegExp(
+        `^${at}: statusStorageTopic collides with the offsetStorageTopic 'a\\.b': Kafka takes '\\.' and '_' as the same in topic names \\(metric names\\) and refuses to create the second \\(Topic\\.hasCollision\\), so the workers would fail to start \\(got "a_b"\\)`));
+      expect(() => connect(setup(), { configStorageTopic: 'x.configs', offsetStorageTopic: 'x.offsets', statusStorageTopic: 'x_status' })).not.toThrow();
+    });
+
+    test("a storage topic collides with a KafkaTopic of the cluster, or is a KafkaTopic that is not compacted (or, for configs, not single-partition): at synth", () => {
+      const at = "KafkaConnect 'files' at test/Connect";
+      let s = setup();
+      connect(s, { configStorageTopic: 'orders' });
+      expect(() => synth(s.chart)).toThrow(new RegExp(
+        `${at}: configStorageTopic is KafkaTopic 'orders' at test/Kafka/orders of cluster 'events', whose cleanup\\.policy is delete \\(the cluster's log\\.cleanup\\.policy, which the topic does not set\\): Connect requires its storage topics to be compacted and nothing else.*TopicAdmin\\.verifyTopicCleanupPolicyOnlyCompact`));
+      expect(() => synth(s.chart)).toThrow(new RegExp(
+        `${at}: configStorageTopic is KafkaTopic 'orders' at test/Kafka/orders of cluster 'events', which has 3 partitions: Connect requires the config topic to have a single partition.*KafkaConfigBackingStore.*\\(got "orders"\\); set partitions: 1 on that KafkaTopic`));
+      s = setup();
+      s.kafka.addTopic('my-offsets', { config: { 'cleanup.policy': 'compact,delete' } });
+      connect(s, { offsetStorageTopic: 'my-offsets' });
+      expect(() => synth(s.chart)).toThrow(/offsetStorageTopic is KafkaTopic 'my-offsets' .* whose cleanup\.policy is compact,delete: Connect requires its storage topics to be compacted and nothing else/);
+      // A KafkaTopic added after the KafkaConnect counts too; '.' against '_' is a collision.
+      s = setup();
+      connect(s, { statusStorageTopic: 'files.status' });
+      s.kafka.addTopic('files_status');
+      expect(() => synth(s.chart)).toThrow(/statusStorageTopic collides with KafkaTopic 'files_status' at test\/Kafka\/files_status of cluster 'events': Kafka takes '\.' and '_' as the same/);
+      // The right KafkaTopics: compacted, and the config topic with one partition.
+      s = setup();
+      s.kafka.addTopic('files-configs', { partitions: 1, config: { 'cleanup.policy': 'compact' } });
+      s.kafka.addTopic('files-offsets', { partitions: 25, config: { 'cleanup.policy': ['compact'] } });
+      connect(s, { configStorageTopic: 'files-configs', offsetStorageTopic: 'files-offsets' });
+      expectValid(synth(s.chart));
+      // A cluster whose brokers compact by default.
+      s = setup({ config: { 'log.cleanup.policy': 'compact' } });
+      s.kafka.addTopic('files-status');
+      connect(s, { statusStorageTopic: 'files-status' });
+      expect(() => synth(s.chart)).not.toThrow();
+    });
+
+    test('a KafkaConnect and a KafkaMirrorMaker2 on one Kafka cluster share a group or a storage topic (both are Connect clusters), in either order', () => {
+      const mm2 = (s: Setup, props: Partial<KafkaMirrorMaker2Props>) => new KafkaMirrorMaker2(s.chart, 'Mirror', {
+        name: 'mm', source: MirrorMaker2Cluster.fromAddress('other-kafka-bootstrap:9092', { alias: 'other' }), target: MirrorMaker2Cluster.local(s.kafka),
+        topics: [Acl.topic('orders')], checkpoints: false, ...props,
+      });
+      let s = setup();
+      mm2(s, { groupId: 'mm-group' });
+      expect(() => connect(s, { groupId: 'mm-group' })).toThrow(new RegExp(
+        "^KafkaConnect 'files' at test/Connect: groupId is also used by KafkaMirrorMaker2 'mm' \\(test/Mirror\\) on cluster 'events': workers of one group form one Connect cluster and would run each other's connectors \\(a KafkaMirrorMaker2 is a Kafka Connect cluster too\\) \\(got \"mm-group\"\\)"));
+      s = setup();
+      connect(s, { groupId: 'shared-group' });
+      expect(() => mm2(s, { groupId: 'shared-group' })).toThrow(/^KafkaMirrorMaker2 'mm' at test\/Mirror: groupId is also used by KafkaConnect 'files' \(test\/Connect\) on cluster 'events'/);
+      s = setup();
+      connect(s);
+      expect(() => mm2(s, { statusStorageTopic: 'files-connect-status' })).toThrow(/statusStorageTopic has a storage topic that is also used by KafkaConnect 'files' \(test\/Connect\) on cluster 'events' \(its statusStorageTopic\)/);
+      s = setup();
+      connect(s, { configStorageTopic: 'files.configs' });
+      expect(() => mm2(s, { configStorageTopic: 'files_configs' })).toThrow(/configStorageTopic collides with 'files\.configs', the configStorageTopic of KafkaConnect 'files'.*Topic\.hasCollision/);
+      // Their own groups and topics: both run.
+      s = setup();
+      connect(s);
+      expect(() => mm2(s, {})).not.toThrow();
+      expectValid(synth(s.chart));
     });
 
     test('the user is set with userName, is of another cluster, authenticates otherwise than the listener, or is tls-external', () => {
@@ -381,6 +514,12 @@ describe('KafkaConnect: names, user and trust of your own (Strimzi examples/conn
       const s = setup();
       s.kafka.addUser('my-connect');
       expect(() => connect(s, { userName: 'my-connect' })).toThrow(/userName makes the user 'my-connect' in cluster 'events' .* already is: two KafkaConnects would share a user .*pass the existing user as user/);
+    });
+
+    test('trustedCertificate is not the CA key, or comes with a pattern', () => {
+      expect(() => connect(setup(), { trustedCertificate: 'ca.password' })).toThrow(/^KafkaConnect 'files' at test\/Connect: trustedCertificate is not 'ca\.crt', the CA certificate of listener 'tls' in Secret 'events-cluster-ca-cert': the client would not trust the brokers \(got "ca\.password"\)/);
+      expect(() => connect(setup(), { trustedCertificate: 'ca.crt', trustedCertificatesPattern: '*.crt' })).toThrow(/trustedCertificate is set with trustedCertificatesPattern: Strimzi takes one key or a pattern, not both/);
+      expect(() => connect(setup(), { trustedCertificate: 'ca crt' })).toThrow(/trustedCertificate must be a key of the Secret/);
     });
 
     test('the trust pattern misses the CA, takes a key that is not a certificate, or is not a glob', () => {
@@ -455,7 +594,36 @@ describe('KafkaConnector: Kafka\'s file source connector', () => {
     c.addConnector('Source', { class: 'FileStreamSource', config: { file: '/opt/kafka/LICENSE', topic: 'unknown-topic' } });
     synth(chart);
     const warnings = ConsistencyPass.of(chart).warnings().join('\n');
-    expect(warnings).toMatch(/class is Kafka's file source connector \(connect-file\), which is not on the plugin path of Strimzi's Kafka image since Kafka 3\.2: KafkaConnect 'files' has no build/);
+    expect(warnings).toMatch(/class is Kafka's file source connector \(connect-file\), which is not on the plugin path of Strimzi's Kafka image since Kafka 3\.2: KafkaConnect 'files' has no build, so the connector will fail: Connect finds no such class \(Plugins\.connectorClass: "Failed to find any class that implements Connector and which name matches FileStreamSource"\) and Strimzi reports the KafkaConnector NotReady \(got "FileStreamSource"\); build the image with it: .*version: '4\.3\.1'/);
     expect(warnings).toMatch(/config\['topic'\].*unknown-topic.*the cluster's brokers do not create topics on first write \(auto\.create\.topics\.enable is false\)/);
+  });
+
+  test('the file connector warning, as the trial wrote it: ConsistencyPass.of(app).warnings() says the connector will fail; with a build, no warning', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'files');
+    const s = { chart, kafka: new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka' }) };
+    const orders = s.kafka.addTopic('orders');
+    const c = new KafkaConnect(chart, 'Connect', { cluster: s.kafka, name: 'files' });
+    c.addConnector('Source', { class: 'org.apache.kafka.connect.file.FileStreamSourceConnector', config: { file: '/opt/kafka/LICENSE', topic: 'orders' }, writes: [orders] });
+    expect(ConsistencyPass.of(app).warnings()).toEqual([expect.stringMatching(/^KafkaConnector 'source' at files\/Connect\/Source: class is Kafka's file source connector .* has no build, so the connector will fail/)]);
+    app.synth();
+    expect(ConsistencyPass.of(app).warnings()).toHaveLength(1);
+
+    const built = setup();
+    const withBuild = connect(built, { build: { image: 'r.example.com/c:1', plugins: [{ name: 'connect-file', artifacts: [ConnectPluginArtifact.jar(FILE_JAR, FILE_SHA512)] }] } });
+    withBuild.addConnector('Source', { class: 'org.apache.kafka.connect.file.FileStreamSourceConnector', config: { file: '/opt/kafka/LICENSE', topic: 'orders' }, writes: [built.orders] });
+    synth(built.chart);
+    expect(ConsistencyPass.of(built.chart).warnings()).toEqual([]);
+  });
+
+  test("any connector class that is not on Strimzi's image warns without a build; Kafka's MirrorMaker 2 connectors do not", () => {
+    const s = setup();
+    const c = connect(s);
+    c.addConnector('Jdbc', { class: 'io.confluent.connect.jdbc.JdbcSinkConnector', reads: [s.orders] });
+    c.addConnector('Heartbeat', { class: 'org.apache.kafka.connect.mirror.MirrorHeartbeatConnector', writes: [s.audit] });
+    c.addConnector('Alias', { class: 'MirrorHeartbeat', writes: [s.audit] });
+    synth(s.chart);
+    expect(ConsistencyPass.of(s.chart).warnings()).toEqual([expect.stringMatching(
+      /^KafkaConnector 'jdbc' at test\/Connect\/Jdbc: class is not a connector of Strimzi's Kafka image, whose plugin path \(\/opt\/kafka\/plugins\) is empty and whose classpath holds only Kafka's MirrorMaker 2 connectors: KafkaConnect 'files' has no build, so the connector will fail: .* \(got "io\.confluent\.connect\.jdbc\.JdbcSinkConnector"\); add the plugin to the KafkaConnect's build/)]);
   });
 });

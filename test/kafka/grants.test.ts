@@ -2,6 +2,7 @@
 import { Testing } from 'cdk8s';
 import {
   Acl, AclOperation, ConsistencyPass, KafkaAuthorization, KafkaClientRole, KafkaClientWorkload, KafkaCluster, KafkaClusterProps, KafkaTopic, KafkaUser,
+  ListenerAuthentication, UserAuthentication,
 } from '../../src';
 import { judge, needs, type Need } from '../../src/kafka/grants';
 import { expectValid, find, Manifest, synth } from '../support';
@@ -249,6 +250,95 @@ describe('grants fail with the construct, the prop, the value and the fix', () =
     expect(() => user.addAcl(Acl.topic('orders').allow(AclOperation.READ))).toThrow(
       /KafkaUser 'app' at test\/Kafka\/app: acls need simple authorization, but cluster 'events' has none \(got "1 rules"\); set authorization: KafkaAuthorization.simple\(\) on the cluster/,
     );
+  });
+});
+
+describe('grants with a custom authorizer', () => {
+  const opa = (supportsAdminApi?: boolean) => KafkaAuthorization.custom({ authorizerClass: 'org.openpolicyagent.kafka.OpaAuthorizer', ...(supportsAdminApi !== undefined && { supportsAdminApi }) });
+
+  test('with supportsAdminApi: granted, as KafkaUser ACLs the User Operator writes', () => {
+    const { chart, kafka, orders, user } = setup({ authorization: opa(true) });
+    orders.grantRead(user, { group: 'orders-app' });
+    kafka.grantIdempotentWrite(user);
+    const manifests = synth(chart);
+    expect(aclsOf(manifests)).toEqual([topic('orders', 'Read', 'Describe'), group('orders-app', 'Read', 'Describe'), { type: 'allow', resource: { type: 'cluster' }, operations: ['IdempotentWrite'] }]);
+    expect(find(manifests, 'KafkaUser', 'app').spec.authorization.type).toBe('simple');
+    expectValid(manifests);
+  });
+
+  test('without supportsAdminApi: refused, naming the authorizer, not "none"', () => {
+    const { kafka, orders, user } = setup({ authorization: opa() });
+    expect(() => orders.grantRead(user, { group: 'g' })).toThrow(
+      /^KafkaTopic 'orders' at test\/Kafka\/orders: user is 'app' of cluster 'events' \(test\/Kafka\), whose authorization is a custom authorizer \(org\.openpolicyagent\.kafka\.OpaAuthorizer\) without supportsAdminApi: Strimzi's User Operator writes ACLs only through an authorizer that supports the Kafka Admin API.*\(got "app"\); set supportsAdminApi: true in KafkaAuthorization\.custom\(\) on KafkaCluster 'events' if org\.openpolicyagent\.kafka\.OpaAuthorizer manages ACLs through the Kafka Admin API .*, or drop the grant$/,
+    );
+    expect(() => kafka.grantIdempotentWrite(user)).toThrow(/whose authorization is a custom authorizer \(org\.openpolicyagent\.kafka\.OpaAuthorizer\) without supportsAdminApi/);
+    expect(() => orders.grantRead(user, { group: 'g' })).not.toThrow(/authorization is none/);
+    expect(user.acls).toEqual([]);
+  });
+
+  test('KafkaClientWorkload: a missing ACL is no error where the authorizer may not consult ACLs', () => {
+    const { chart, kafka, orders, user } = setup({ authorization: opa(true) });
+    new KafkaClientWorkload(chart, 'Producer', { cluster: kafka, user, topic: orders, role: KafkaClientRole.PRODUCER });
+    expect(() => synth(chart)).not.toThrow();
+    // The same without a grant on simple authorization fails (as the test below shows in full).
+    const simple = setup();
+    new KafkaClientWorkload(simple.chart, 'Producer', { cluster: simple.kafka, user: simple.user, topic: simple.orders, role: KafkaClientRole.PRODUCER });
+    expect(() => synth(simple.chart)).toThrow(/user is 'app', whose ACLs do not allow Write on topic 'orders'/);
+  });
+});
+
+describe('grants that change less than they seem to', () => {
+  const warnings = (chart: any) => ConsistencyPass.of(chart).warnings();
+
+  test('a grant to a super user changes nothing: a warning naming the user and the superUsers entry', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', authorization: KafkaAuthorization.simple(['CN=admin', 'ops']) });
+    kafka.addListener('mtls', { port: 9094, authentication: ListenerAuthentication.tls() });
+    const orders = kafka.addTopic('orders');
+    const admin = kafka.addUser('admin', { authentication: UserAuthentication.tls() });
+    const ops = kafka.addUser('ops');
+    const app = kafka.addUser('app');
+    orders.grantRead(admin, { group: 'g' });
+    kafka.grantIdempotentWrite(ops);
+    orders.grantWrite(app);
+    expect(warnings(chart)).toEqual([
+      expect.stringMatching(/^KafkaTopic 'orders' at test\/Kafka\/orders: user is 'admin' \(User:CN=admin\), a super user of cluster 'events' \(superUsers entry 'CN=admin'\): the authorizer allows it everything without reading its ACLs, so grantRead\(\) changes nothing \(got "admin"\); drop the grant, or remove 'CN=admin' from the cluster's superUsers/),
+      expect.stringMatching(/^KafkaCluster 'events' at test\/Kafka: user is 'ops' \(User:ops\), a super user of cluster 'events' \(superUsers entry 'ops'\).*grantIdempotentWrite\(\) changes nothing/),
+    ]);
+    // Still granted: the ACLs are written as asked.
+    expect(aclsOf(synth(chart), 'admin')).toEqual([topic('orders', 'Read', 'Describe'), group('g', 'Read', 'Describe')]);
+  });
+
+  test('a super-user entry of the other kind of principal is another user: no warning', () => {
+    const chart = Testing.chart();
+    // 'admin' is SCRAM user admin (User:admin); TLS user admin is User:CN=admin.
+    const kafka = new KafkaCluster(chart, 'Kafka', { name: 'events', namespace: 'kafka', authorization: KafkaAuthorization.simple(['admin']) });
+    kafka.addTopic('orders').grantWrite(kafka.addUser('admin', { authentication: UserAuthentication.tls() }));
+    expect(warnings(chart)).toEqual([]);
+  });
+
+  test('a super user of a custom authorizer with supportsAdminApi: the same warning', () => {
+    const chart = Testing.chart();
+    const kafka = new KafkaCluster(chart, 'Kafka', {
+      name: 'events', namespace: 'kafka',
+      authorization: KafkaAuthorization.custom({ authorizerClass: 'io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer', superUsers: ['service-account-kafka'], supportsAdminApi: true }),
+    });
+    kafka.addTopic('orders').grantWrite(kafka.addUser('service-account-kafka'));
+    expect(warnings(chart)).toEqual([expect.stringMatching(/user is 'service-account-kafka' \(User:service-account-kafka\), a super user of cluster 'events' \(superUsers entry 'service-account-kafka'\)/)]);
+  });
+
+  test('allow.everyone.if.no.acl.found: one warning per cluster, saying the first ACL closes the resource to everyone else', () => {
+    const { chart, kafka, orders, user } = setup({ config: { 'allow.everyone.if.no.acl.found': true } });
+    orders.grantRead(user, { group: 'g' });
+    kafka.grantIdempotentWrite(kafka.addUser('other'));
+    expect(warnings(chart)).toEqual([
+      expect.stringMatching(/^KafkaTopic 'orders' at test\/Kafka\/orders: user is granted grantRead\(\) on cluster 'events', whose brokers have allow\.everyone\.if\.no\.acl\.found: true: a resource without any ACL is open to every principal, and once a grant writes an ACL on it only the principals an ACL allows \(and super users\) may use it \(got "app"\); grant every client/),
+    ]);
+    // The grants are written, and the client check trusts the open resources.
+    expect(aclsOf(synth(chart))).toEqual([topic('orders', 'Read', 'Describe'), group('g', 'Read', 'Describe')]);
+    const plain = setup({ config: { 'allow.everyone.if.no.acl.found': false } });
+    plain.orders.grantRead(plain.user, { group: 'g' });
+    expect(warnings(plain.chart)).toEqual([]);
   });
 });
 

@@ -122,6 +122,25 @@ describe('metrics', () => {
     expect(() => JmxPrometheusExporter.rules({ rules: [{ pattern: '(a)', name: '$2' }] })).toThrow(/^JmxPrometheusExporter\.rules\(\): rules\[0\]\.name refers to group \$2/);
   });
 
+  test('fails on a rule value that cannot become a number (jmx_exporter parses it with Double.valueOf after substituting the groups, and drops the attribute otherwise)', () => {
+    const f = 'KafkaMetrics\\.jmxPrometheusExporter\\(\\)';
+    const refused = (value: string | number) => () => KafkaMetrics.jmxPrometheusExporter({ rules: [RULE, { pattern: 'kafka.server<type=(.+)><>Value: (\\d+)', name: 'x', value }] });
+    expect(refused('abc')).toThrow(new RegExp(
+      `^${f}: rules\\[1\\]\\.value is not a number: jmx_exporter parses the value with Double\\.valueOf and, when it is none, drops the attribute \\("Unable to parse configured value \\.\\.\\. to number"\\), so the metric never appears \\(got "abc"\\); give a number \\(e\\.g\\. 1\\), or a reference to a pattern group`));
+    expect(refused('$2 ms')).toThrow(/rules\[1\]\.value does not make a number once its group references are substituted/);
+    expect(refused('x$1')).toThrow(/rules\[1\]\.value does not make a number once its group references are substituted/);
+    expect(refused('$')).toThrow(/rules\[1\]\.value has a '\$' that is no group reference \(\$1, \$\{name\}\): Java's Matcher\.replaceAll refuses it \("Illegal group reference"\)/);
+    expect(refused('1\\')).toThrow(/rules\[1\]\.value ends with '\\', which escapes nothing/);
+    expect(refused('')).toThrow(/rules\[1\]\.value is not a number/);
+    expect(refused(Number.NaN)).toThrow(/rules\[1\]\.value must be a finite number/);
+    expect(refused('$3')).toThrow(/rules\[1\]\.value refers to group \$3 but the pattern has 2 groups/);
+    for (const value of [1, 0.5, -2, '1', ' 2.5 ', '-1e3', '0x1p3', 'NaN', '1d', '$2', '-$2', '$2.5', '$2e3', '$1$2', '${n}']) {
+      expect(() => KafkaMetrics.jmxPrometheusExporter({ rules: [{ pattern: 'kafka.server<type=(.+)><>Value: (?<n>\\d+)', name: 'x', value }] })).not.toThrow();
+    }
+    // The same check for every component: a bridge's, Connect's, MirrorMaker 2's and Cruise Control's rules go through the same factories.
+    expect(() => JmxPrometheusExporter.rules({ rules: [{ pattern: '(a)', name: 'x', value: 'abc' }] })).toThrow(/^JmxPrometheusExporter\.rules\(\): rules\[0\]\.value is not a number/);
+  });
+
   describe('the same KafkaMetrics on a bridge, Connect and MirrorMaker 2', () => {
     function components(metrics: KafkaMetrics) {
       const { chart, kafka } = cluster({});
@@ -172,11 +191,45 @@ describe('metrics', () => {
     });
   });
 
-  test('metrics: true, which a bridge, Connect and MirrorMaker 2 took before KafkaMetrics, fails saying what replaces it', () => {
-    const { chart, kafka } = cluster({});
-    expect(() => new KafkaBridge(chart, 'Bridge', { kafka: BridgeKafkaConnection.fromAddress('k:9092'), metrics: true as any }))
-      .toThrow(/^KafkaBridge 'Bridge' at test\/Bridge: metrics must be a KafkaMetrics \(it no longer takes a boolean\) \(got true\); use KafkaMetrics\.strimziMetricsReporter\(\)/);
-    expect(() => new KafkaConnect(chart, 'Connect', { cluster: kafka, metrics: false as any })).toThrow(/metrics must be a KafkaMetrics \(it no longer takes a boolean\) \(got false\); leave metrics unset for none/);
+  describe('metrics: true or false, which a bridge, Connect and MirrorMaker 2 took before KafkaMetrics', () => {
+    function components(metrics: boolean) {
+      const { chart, kafka } = cluster({});
+      const bridge = new KafkaBridge(chart, 'Bridge', { name: 'events', namespace: 'kafka', kafka: BridgeKafkaConnection.fromAddress('my-cluster-kafka-bootstrap:9092'), metrics });
+      new KafkaConnect(chart, 'Connect', { cluster: kafka, name: 'files', metrics });
+      new KafkaMirrorMaker2(chart, 'Mirror', {
+        name: 'mirror', namespace: 'kafka', metrics, topics: [Acl.topic('*')], checkpoints: false,
+        source: MirrorMaker2Cluster.fromAddress('cluster-a-kafka-bootstrap:9092', { alias: 'cluster-a' }),
+        target: MirrorMaker2Cluster.fromAddress('cluster-b-kafka-bootstrap:9092', { alias: 'cluster-b' }),
+      });
+      const manifests = synth(chart);
+      return { bridge, manifests, specs: [find(manifests, 'KafkaBridge', 'events').spec, find(manifests, 'KafkaConnect', 'files').spec, find(manifests, 'KafkaMirrorMaker2', 'mirror').spec] };
+    }
+
+    test('true is the Strimzi metrics reporter with Strimzi\'s default allow list, as it rendered before', () => {
+      const { bridge, manifests, specs } = components(true);
+      for (const spec of specs) expect(spec.metricsConfig).toEqual({ type: 'strimziMetricsReporter' });
+      expect(bridge.metrics?.isStrimziMetricsReporter).toBe(true);
+      expect(bridge.metrics?.allowList).toBeUndefined();
+      expect(all(manifests, 'ConfigMap')).toEqual([]);
+      expectValid(manifests);
+    });
+
+    test('false is none', () => {
+      const { bridge, specs } = components(false);
+      for (const spec of specs) expect(spec.metricsConfig).toBeUndefined();
+      expect(bridge.metrics).toBeUndefined();
+    });
+
+    test('fails on anything else, naming the prop and what it takes', () => {
+      const { chart, kafka } = cluster({});
+      expect(() => new KafkaBridge(chart, 'Bridge', { kafka: BridgeKafkaConnection.fromAddress('k:9092'), metrics: 'true' as any }))
+        .toThrow(/^KafkaBridge 'Bridge' at test\/Bridge: metrics must be true or false or a KafkaMetrics \(got "true"\); give true or false or a KafkaMetrics/);
+      expect(() => new KafkaConnect(chart, 'Connect', { cluster: kafka, metrics: 1 as any })).toThrow(/metrics must be true or false or a KafkaMetrics \(got 1\)/);
+      expect(() => new KafkaMirrorMaker2(chart, 'Mirror', {
+        topics: [Acl.topic('*')], metrics: { type: 'strimziMetricsReporter' } as any,
+        source: MirrorMaker2Cluster.fromAddress('a:9092', { alias: 'a' }), target: MirrorMaker2Cluster.fromAddress('b:9092', { alias: 'b' }),
+      })).toThrow(/metrics must be true or false or a KafkaMetrics/);
+    });
   });
 
   test('fails on an allow list Strimzi refuses or the reporter would split', () => {

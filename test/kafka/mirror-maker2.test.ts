@@ -81,7 +81,7 @@ describe('KafkaMirrorMaker2', () => {
         configStorageTopic: '__mirror-config',
         offsetStorageTopic: '__mirror-offset',
         statusStorageTopic: '__mirror-status',
-        tls: { trustedCertificates: [{ secretName: 'west-cluster-ca-cert', certificate: 'ca.crt' }] },
+        tls: { trustedCertificates: [{ secretName: 'west-cluster-ca-cert', pattern: '*.crt' }] },
         authentication: { type: 'scram-sha-512', username: 'mirror-target', passwordSecret: { secretName: 'mirror-target', password: 'password' } },
         config: {
           'config.storage.replication.factor': 3,
@@ -459,6 +459,13 @@ describe('checks: each wrong value beside the right one', () => {
     }
     expect(() => app.synth()).toThrow(/KafkaMirrorMaker2 'mirror' at team1\/Mirror: name gives its Connect group and topics the names of KafkaMirrorMaker2 'mirror' at team0\/Mirror's on the same target \('mirror-group'\): the two Connect clusters would join each other/);
   });
+
+  test("two mirrors into one target whose Connect topics collide ('.' against '_') fail at synth", () => {
+    const s = twoClusters();
+    mirror(s, { configStorageTopic: 'mm.config' });
+    mirror(s, { name: 'again', topics: [Acl.topic('refunds')], configStorageTopic: 'mm_config' }, 'Again');
+    expect(() => synth(s.chart)).toThrow(/KafkaMirrorMaker2 'again' at test\/Again: name gives its Connect topic 'mm_config' a name that collides with 'mm\.config' of KafkaMirrorMaker2 'mirror' at test\/Mirror on the same target: Kafka takes '\.' and '_' as the same/);
+  });
 });
 
 describe('checks between mirrors and the topics around them', () => {
@@ -548,6 +555,21 @@ describe('checks between mirrors and the topics around them', () => {
     expect(() => synth(elsewhere.chart)).not.toThrow();
   });
 
+  test("a KafkaTopic whose name collides ('.' against '_') with a Connect or internal topic fails: Kafka refuses the second", () => {
+    const connect = three();
+    connect.beta.addTopic('my_offsets');
+    connect.hop('AB', connect.alpha, connect.beta, { offsetStorageTopic: 'my.offsets' });
+    expect(() => synth(connect.chart)).toThrow(/KafkaMirrorMaker2 'ab' at test\/AB: offsetStorageTopic makes MirrorMaker 2 create my\.offsets, which collides with KafkaTopic 'my_offsets' at test\/Beta\/my_offsets: Kafka takes '\.' and '_' as the same in topic names \(metric names\) and refuses to create the second \(Topic\.hasCollision\), so the workers could not start \(got "my\.offsets"\); rename that KafkaTopic or offsetStorageTopic/);
+    const checkpoints = three();
+    checkpoints.beta.addTopic('alpha_checkpoints_internal');
+    checkpoints.hop('AB', checkpoints.alpha, checkpoints.beta, { checkpoints: true, groups: ['billing'] });
+    expect(() => synth(checkpoints.chart)).toThrow(/source makes MirrorMaker 2 create alpha\.checkpoints\.internal, which collides with KafkaTopic 'alpha_checkpoints_internal'.*so MirrorMaker 2 could not create it/);
+    const fine = three();
+    fine.beta.addTopic('my-offsets');
+    fine.hop('AB', fine.alpha, fine.beta, { offsetStorageTopic: 'my.offsets' });
+    expect(() => synth(fine.chart)).not.toThrow();
+  });
+
   test('one Secret for both copies of a cluster fails at the factory', () => {
     const setup = twoClusters();
     expect(() => MirrorMaker2Cluster.local(setup.east, { caSecretName: 'east-copy', userSecretName: 'east-copy' })).toThrow(/MirrorMaker2Cluster.local\(\): userSecretName is caSecretName too: one Secret cannot hold both .*\(got "east-copy"\); give each copy its own name/);
@@ -606,6 +628,46 @@ describe('MirrorMaker2Cluster: a cluster as seen from where MirrorMaker 2 runs',
     expectValid(manifests);
   });
 
+  test('trust: the cluster CA Secret read where Strimzi writes it by *.crt; a copy by ca.crt; trustedCertificate for the CA key alone', () => {
+    const setup = twoClusters();
+    mirror(setup);
+    const spec = find(synth(setup.chart), 'KafkaMirrorMaker2', 'mirror').spec;
+    expect(spec.target.tls).toEqual({ trustedCertificates: [{ secretName: 'west-cluster-ca-cert', pattern: '*.crt' }] });
+    expect(spec.mirrors[0].source.tls).toEqual({ trustedCertificates: [{ secretName: 'mirror-source-ca', certificate: 'ca.crt' }] });
+    const pinned = twoClusters();
+    mirror(pinned, { target: MirrorMaker2Cluster.local(pinned.west, { trustedCertificate: 'ca.crt' }), source: MirrorMaker2Cluster.local(pinned.east, { trustedCertificatesPattern: '*.crt' }) });
+    const pinnedSpec = find(synth(pinned.chart), 'KafkaMirrorMaker2', 'mirror').spec;
+    expect(pinnedSpec.target.tls).toEqual({ trustedCertificates: [{ secretName: 'west-cluster-ca-cert', certificate: 'ca.crt' }] });
+    expect(pinnedSpec.mirrors[0].source.tls).toEqual({ trustedCertificates: [{ secretName: 'mirror-source-ca', pattern: '*.crt' }] });
+    expect(() => MirrorMaker2Cluster.local(pinned.west, { trustedCertificate: 'ca.p12' })).toThrow(/^MirrorMaker2Cluster\.local\(\): trustedCertificate is not 'ca\.crt', the CA certificate of listener 'tls' in Secret 'west-cluster-ca-cert'/);
+    expect(() => MirrorMaker2Cluster.local(pinned.west, { trustedCertificate: 'ca.crt', trustedCertificatesPattern: '*.crt' })).toThrow(/trustedCertificate is set with trustedCertificatesPattern: Strimzi takes one key or a pattern, not both/);
+  });
+
+  test('a custom authorizer: each side\'s user is granted only where Strimzi can write ACLs (supportsAdminApi)', () => {
+    const keycloak = (supportsAdminApi: boolean) => KafkaAuthorization.custom({ authorizerClass: 'io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer', supportsAdminApi });
+    const setup = twoClusters({ east: { authorization: keycloak(true) }, west: { authorization: keycloak(false) } });
+    const mm2 = mirror(setup);
+    const manifests = synth(setup.chart);
+    expect(acls(manifests, 'mirror-source')).toContain('topic:orders:literal:Read+Describe+DescribeConfigs');
+    expect(find(manifests, 'KafkaUser', 'mirror-target').spec.authorization).toBeUndefined();
+    expect(mm2.targetUser?.acls).toEqual([]);
+    expectValid(manifests);
+    // A user given for a side without the Admin API keeps its own (no) rules.
+    const given = twoClusters({ west: { authorization: keycloak(false) } });
+    const user = given.west.addUser('mm2');
+    mirror(given, { target: MirrorMaker2Cluster.local(given.west, { user }) });
+    expect(user.acls).toEqual([]);
+  });
+
+  test('fails on a listener without authentication on a cluster with custom authorization, naming the authorizer', () => {
+    const chart = Testing.chart();
+    const east = new KafkaCluster(chart, 'East', { name: 'east', namespace: 'east', defaultListener: false, authorization: KafkaAuthorization.custom({ authorizerClass: 'org.openpolicyagent.kafka.OpaAuthorizer' }) });
+    east.addListener('plain', { port: 9092, tls: false, authentication: ListenerAuthentication.none() });
+    expect(() => MirrorMaker2Cluster.local(east, { listener: 'plain' })).toThrow(
+      /^MirrorMaker2Cluster\.local\(\): listener 'plain' of KafkaCluster 'east' has no authentication, but the cluster has custom \(org\.openpolicyagent\.kafka\.OpaAuthorizer\) authorization: MirrorMaker 2 would be User:ANONYMOUS/,
+    );
+  });
+
   test('the source\'s in-cluster listener admits MirrorMaker 2\'s namespace (its NetworkPolicy peers)', () => {
     const setup = twoClusters();
     mirror(setup);
@@ -656,7 +718,7 @@ describe('two Kubernetes clusters: MirrorMaker 2 beside the target, the source t
     });
     expect(find(westManifests, 'KafkaMirrorMaker2', 'east-to-west').spec.target).toMatchObject({
       bootstrapServers: 'events-kafka-bootstrap.kafka.svc:9093',
-      tls: { trustedCertificates: [{ secretName: 'events-cluster-ca-cert', certificate: 'ca.crt' }] },
+      tls: { trustedCertificates: [{ secretName: 'events-cluster-ca-cert', pattern: '*.crt' }] },
     });
     expect(acls(eastManifests, 'east-to-west-source')).toEqual(['topic:orders:literal:Read+Describe+DescribeConfigs', 'group:billing:literal:Describe']);
     expect(acls(westManifests, 'east-to-west-target')).toContain('topic:east.orders:literal:Read+Write+Create+Alter+Describe+AlterConfigs');
@@ -727,6 +789,27 @@ describe('Strimzi\'s ways of writing a mirror: clusters by address, users of one
     return { chart, mm2, manifests: () => synth(chart) };
   }
 
+  test('labels: on the KafkaMirrorMaker2\'s metadata (Strimzi copies them to its pods), none by default', () => {
+    const { mm2, manifests } = byAddress({ labels: { 'app': 'my-mm2-cluster', 'app.kubernetes.io/part-of': 'replication' } });
+    const resource = find(manifests(), 'KafkaMirrorMaker2', 'my-mirror-maker-2');
+    expect(resource.metadata).toEqual({ name: 'my-mirror-maker-2', labels: { 'app': 'my-mm2-cluster', 'app.kubernetes.io/part-of': 'replication' } });
+    expect(resource.spec.template.pod.metadata).toBeUndefined();
+    expect(mm2.labels).toEqual({ 'app': 'my-mm2-cluster', 'app.kubernetes.io/part-of': 'replication' });
+    expectValid(manifests());
+    const plain = byAddress();
+    expect(find(plain.manifests(), 'KafkaMirrorMaker2', 'my-mirror-maker-2').metadata.labels).toBeUndefined();
+    expect(plain.mm2.labels).toEqual({});
+  });
+
+  test('fails on a Strimzi label or a label Kubernetes refuses', () => {
+    const at = "KafkaMirrorMaker2 'my-mirror-maker-2' at test/Mirror";
+    expect(() => byAddress({ labels: { 'strimzi.io/cluster': 'x' } })).toThrow(new RegExp(`^${at}: labels\\['strimzi\\.io/cluster'\\] is a Strimzi label: Strimzi sets the strimzi\\.io/ labels of what it makes itself \\(got "strimzi\\.io/cluster"\\); use a label of your own`));
+    expect(() => byAddress({ labels: { app: 'my app' } })).toThrow(/labels\['app'\] must be a label value/);
+    expect(() => byAddress({ labels: { 'bad key!': 'x' } })).toThrow(new RegExp(`^${at}: labels\\['bad key!'\\] has a bad key: "bad key!" is not a qualified name`));
+    expect(() => byAddress({ labels: { app: 42 as any } })).toThrow(/labels\['app'\] must be a string \(got 42\); give a string/);
+    expect(() => byAddress({ labels: 'app=x' as any })).toThrow(/^KafkaMirrorMaker2 'Mirror' at test\/Mirror: labels must be an object of named values \(got "app=x"\)/);
+  });
+
   test('fromAddress(): the address and alias as given, no TLS, no authentication, no KafkaUser; RF -1 rendered as the broker default', () => {
     const { mm2, manifests } = byAddress({ replicationFactor: -1, internalTopicReplicationFactor: -1 });
     const all = manifests();
@@ -796,10 +879,16 @@ describe('Strimzi\'s ways of writing a mirror: clusters by address, users of one
     expect(f('a:9092', { alias: 'a', trustedCertificates: [{ secretName: 'ca', certificate: 'ca.crt', pattern: '*.crt' }] })).toThrow(/trustedCertificates\[0\].pattern is set with certificate: Strimzi takes one key or a pattern, not both/);
     expect(f('a:9092', { alias: 'a', trustedCertificates: [{ secretName: 'ca', pattern: '[*.crt' }] })).toThrow(/trustedCertificates\[0\].pattern is not a glob Java accepts/);
     expect(f('a:9092', { alias: 'a', trustedCertificates: [{ secretName: 'Kafka CA' }] })).toThrow(/trustedCertificates\[0\].secretName must name a Secret/);
-    expect(f('a:9092', { alias: 'a', authentication: MirrorMaker2Authentication.tls('user') })).toThrow(/authentication is mutual TLS without TLS: a client certificate is presented in the TLS handshake \(got "tls"\); set tls: true/);
+    expect(f('a:9092', { alias: 'a', authentication: MirrorMaker2Authentication.tls('user') })).toThrow(/authentication is mutual TLS over a connection without TLS: the client certificate is presented in the TLS handshake, and without TLS Strimzi writes security\.protocol=PLAINTEXT .* \(got "tls"\); set tls: true/);
     expect(MirrorMaker2Cluster.fromAddress('a:9092', { alias: 'a', authentication: MirrorMaker2Authentication.scramSha512('u', 'u') })._address?.tls).toBe(false);
     expect(() => MirrorMaker2Authentication.scramSha512('', 'secret')).toThrow(/MirrorMaker2Authentication.scramSha512\(\): username must be a SCRAM username on one line/);
     expect(() => MirrorMaker2Authentication.scramSha512('u\nsasl.x=y', 'secret')).toThrow(/username must be a SCRAM username on one line/);
+    expect(() => MirrorMaker2Authentication.scramSha512('u"x', 's')).toThrow(/^MirrorMaker2Authentication\.scramSha512\(\): username must be a SCRAM username on one line, without '"' or '\\' \(it has '"'\): Strimzi writes it unescaped between double quotes into the JAAS line .*\(got "u\\"x"\); use the username as the cluster knows it, e\.g\. 'mirror-maker'/);
+    expect(() => MirrorMaker2Authentication.scramSha512('u\\x', 's')).toThrow(/username must be a SCRAM username on one line, without '"' or '\\' \(it has '\\'\)/);
+    expect(MirrorMaker2Authentication.scramSha512('cluster-a-user', 's')._spec).toMatchObject({ username: 'cluster-a-user' });
+    expect(f('a:9093', { alias: 'a', trustedCertificates: [{ secretName: 'ca', pattern: '*.key' }] })).toThrow(/^MirrorMaker2Cluster\.fromAddress\(\): trustedCertificates\[0\]\.pattern takes only keys that hold no PEM certificate \(every key it matches is a private key, by its name\)/);
+    expect(f('a:9093', { alias: 'a', trustedCertificates: [{ secretName: 'ca', certificate: 'ca.password' }] })).toThrow(/trustedCertificates\[0\]\.certificate names a keystore's password, not a PEM certificate/);
+    expect(MirrorMaker2Cluster.fromAddress('a:9093', { alias: 'a', trustedCertificates: [{ secretName: 'ca', pattern: '*.crt' }, { secretName: 'other-ca', certificate: 'tls.crt' }] })._address?.trustedCertificates).toHaveLength(2);
     expect(() => MirrorMaker2Authentication.scramSha512('u', 'Secret!')).toThrow(/MirrorMaker2Authentication.scramSha512\(\): secretName must be/);
     expect(() => MirrorMaker2Authentication.tls('user', 'user crt')).toThrow(/MirrorMaker2Authentication.tls\(\): certificate must be/);
     expect(() => MirrorMaker2Authentication.tls(42 as any)).toThrow(/MirrorMaker2Authentication.tls\(\): secretName/);
@@ -868,6 +957,7 @@ describe('Strimzi\'s ways of writing a mirror: clusters by address, users of one
     ['a storage topic that is no topic name', { configStorageTopic: 'my config' }, /configStorageTopic is not a valid Kafka topic name/],
     ['two stores in one topic', { offsetStorageTopic: 'mm2-state', statusStorageTopic: 'mm2-state' }, /statusStorageTopic is offsetStorageTopic too: Connect keeps connector configurations, source offsets and statuses each in a compacted topic of its own .*\(got "mm2-state"\)/],
     ['Kafka\'s own topic', { offsetStorageTopic: '__consumer_offsets' }, /offsetStorageTopic is a topic Kafka makes and manages itself \(an internal topic\): another use of it would fight the broker/],
+    ['two stores whose names collide (\'.\' against \'_\')', { offsetStorageTopic: 'mm2.state', statusStorageTopic: 'mm2_state' }, /statusStorageTopic collides with the offsetStorageTopic 'mm2\.state': Kafka takes '\.' and '_' as the same in topic names \(metric names\) and refuses to create the second \(Topic\.hasCollision\), so the workers would fail to start \(got "mm2_state"\)/],
     ['an empty group id', { groupId: ' ' }, /groupId must be a consumer group id on one line: Strimzi writes it into the Connect workers' properties file as group.id \(got " "\)/],
     ['a group id with a line break', { groupId: 'mm2\ngroup.id=x' }, /groupId must be a consumer group id on one line/],
     ['no checkpoint task', { checkpointTasksMax: 0 }, /checkpointTasksMax must be a whole number >= 1 \(got 0\)/],

@@ -86,6 +86,27 @@ describe('KafkaUser', () => {
       );
     });
 
+    test('it has ACLs but the cluster\'s custom authorizer does not support the Admin API (Strimzi\'s User Operator would refuse the KafkaUser)', () => {
+      const { kafka } = setup({ authorization: KafkaAuthorization.custom({ authorizerClass: 'io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer' }) });
+      expect(() => kafka.addUser('app', { acls: [Acl.topic('t').allow(AclOperation.READ)] })).toThrow(
+        /^KafkaUser 'app' at test\/Kafka\/app: acls need an authorizer that supports the Kafka Admin API, through which Strimzi's User Operator writes them \(it refuses a KafkaUser with ACLs otherwise: KafkaUserModel\.fromCrd\), but cluster 'my-cluster' has a custom authorizer \(io\.strimzi\.kafka\.oauth\.server\.authorizer\.KeycloakAuthorizer\) without supportsAdminApi \(got "1 rules"\); set supportsAdminApi: true in KafkaAuthorization\.custom\(\) on the cluster if io\.strimzi\.kafka\.oauth\.server\.authorizer\.KeycloakAuthorizer manages ACLs through the Admin API, or drop the ACLs/,
+      );
+      const user = kafka.addUser('other');
+      expect(() => user.addAcl(Acl.topic('t').allow(AclOperation.READ))).toThrow(/acls need an authorizer that supports the Kafka Admin API.*custom authorizer .* without supportsAdminApi \(got "1 rules"\)/);
+      expect(() => user.addAcl(Acl.topic('t').allow(AclOperation.READ))).not.toThrow(/has none/);
+      // Without ACLs a user is fine: the authorizer decides on its own.
+      expect(user.acls).toEqual([]);
+    });
+
+    test('a custom authorizer with supportsAdminApi takes ACLs, written as type simple', () => {
+      const { chart, kafka } = setup({ authorization: KafkaAuthorization.custom({ authorizerClass: 'io.strimzi.kafka.oauth.server.authorizer.KeycloakAuthorizer', supportsAdminApi: true }) });
+      kafka.addUser('app', { acls: [Acl.topic('t').allow(AclOperation.READ)] });
+      kafka.addTopic('t');
+      const manifests = synth(chart);
+      expect(find(manifests, 'KafkaUser', 'app').spec.authorization).toEqual({ type: 'simple', acls: [{ type: 'allow', resource: { type: 'topic', name: 't', patternType: 'literal' }, operations: ['Read'] }] });
+      expectValid(manifests);
+    });
+
     test('no listener accepts its authentication', () => {
       const { chart, kafka } = setup();
       kafka.addUser('consumer', { authentication: UserAuthentication.tls() });

@@ -7,6 +7,7 @@ export const rebuild: Rebuild = {
   build(chart: Chart) {
     new KafkaMirrorMaker2(chart, 'MirrorMaker2', {
       name: 'my-mm2-cluster',
+      labels: { app: 'my-mm2-cluster' },
       version: '4.3.1',
       replicas: 1,
       // The clusters of mirror-maker/kafka-source.yaml and kafka-target.yaml, by their bootstrap addresses.
@@ -25,7 +26,4 @@ export const rebuild: Rebuild = {
       metrics: KafkaMetrics.jmxPrometheusExporter(),
     });
   },
-  deviations: [
-    { path: 'KafkaMirrorMaker2/my-mm2-cluster metadata.labels', why: "KafkaMirrorMaker2 has no labels prop yet (it is Helper MIRROR's to add, as KafkaConnect's labels); the rebuild then sets labels: { app: 'my-mm2-cluster' }" },
-  ],
 };
