@@ -536,7 +536,12 @@ export class KafkaBridge extends Construct {
       'give BridgeKafkaConnection.fromAddress() the trustedCa of the brokers\' CA (the listener must have TLS), or authenticate with BridgeAuthentication.scramSha512()');
     const needed = kafka._listenerAuthentication;
     if (needed !== undefined && needed !== (props.authentication?.type)) {
-      throwPropError(subject, 'authentication', `does not match the listener, which authenticates with ${needed}`, props.authentication?.type ?? 'none', needed === ListenerAuthenticationType.SCRAM_SHA_512 || needed === ListenerAuthenticationType.TLS ? `use BridgeAuthentication.fromUser() with a ${needed} KafkaUser` : 'use a listener the bridge can authenticate to');
+      // A cluster made elsewhere has the listeners fromClusterAttributes() declares, with
+      // addListener()'s defaults (SCRAM-SHA-512) where a declaration leaves authentication out.
+      const declared = kafka._cluster !== undefined && !('addListener' in kafka._cluster)
+        ? '; if the cluster\'s listener has no authentication, declare it so in KafkaCluster.fromClusterAttributes() (authentication: ListenerAuthentication.none())' : '';
+      throwPropError(subject, 'authentication', `does not match the listener, which authenticates with ${needed}`, props.authentication?.type ?? 'none',
+        (needed === ListenerAuthenticationType.SCRAM_SHA_512 || needed === ListenerAuthenticationType.TLS ? `use BridgeAuthentication.fromUser() with a ${needed} KafkaUser` : 'use a listener the bridge can authenticate to') + declared);
     }
     const remoteUser = props.authentication?._remote?.user;
     if (remoteUser !== undefined && kafka._remote !== undefined && remoteUser.cluster !== kafka._remote.cluster) {

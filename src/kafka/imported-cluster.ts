@@ -31,7 +31,12 @@ export interface KafkaClusterAttributes {
   /**
    * Its listeners, as the `Kafka` resource declares them (name, port, type, tls, authentication;
    * a listener with its own certificate names its `brokerCertificate`). Users' authentication
-   * is checked against them; bridges and client workloads connect through them.
+   * is checked against them; bridges and client workloads connect through them. A field left out
+   * takes `addListener()`'s default, not Strimzi's: `tls: true` and
+   * `ListenerAuthentication.scramSha512()`, so a plain listener is declared
+   * `{ name: 'plain', port: 9092, tls: false, authentication: ListenerAuthentication.none() }`.
+   * For topics, users' ACLs and rebalances alone any one listener will do; bridges, clients and
+   * users' authentication need the real ones.
    */
   readonly listeners: KafkaListenerAttributes[];
   /**

@@ -1182,6 +1182,18 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
     const config = this.brokerConfig;
     for (const p of replicationProblems(config, brokers, !production)) err(p.prop, p.problem, p.value, p.fix);
 
+    // A client of a listener without authentication is User:ANONYMOUS (Kafka's
+    // DefaultKafkaPrincipalBuilder: KafkaPrincipal.ANONYMOUS for PLAINTEXT and for SSL without a
+    // client certificate), which no KafkaUser's ACLs name: StandardAuthorizer denies it everything
+    // unless allow.everyone.if.no.acl.found is on or it is a super user. A cluster whose every
+    // listener is so, with ACLs enforced, refuses every client.
+    const everyoneAllowed = String(config['allow.everyone.if.no.acl.found']).toLowerCase() === 'true';
+    if (this.authorization.enforcesAcls === true && this.listeners.length > 0 && this.listeners.every((l) => l.authentication.type === undefined)
+      && !everyoneAllowed && !this.authorization.superUsers.includes('ANONYMOUS')) {
+      err('authorization', `is ${this.authorization.type} while no listener authenticates (${this.listeners.map((l) => `'${l.name}'`).join(', ')}): every client is User:ANONYMOUS, which no KafkaUser's ACLs name, so Kafka's authorizer denies every client everything`,
+        this.authorization.type, 'use authorization: KafkaAuthorization.none() for a cluster without authentication (as Strimzi\'s examples with plain listeners do), or authenticate a listener (authentication: ListenerAuthentication.scramSha512() or .tls())');
+    }
+
     // Strimzi makes one PodDisruptionBudget over every Kafka pod of the cluster, all pools together
     // (KafkaCluster.generatePodDisruptionBudget: createCustomControllerPodDisruptionBudget(..., nodes().size())).
     const quorumLoss = Math.floor((controllers - 1) / 2) + 1;

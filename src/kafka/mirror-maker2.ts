@@ -414,8 +414,8 @@ export interface KafkaMirrorMaker2Props {
   readonly topics: (KafkaTopic | Acl)[];
   /**
    * The consumer groups whose offsets are translated to the target (checkpoints, and with
-   * `syncGroupOffsets` committed there): names, `Acl.group(name)` or `Acl.groupPrefix(prefix)`.
-   * Required with checkpoints: a group's committed offsets are read on the source, and with
+   * `syncGroupOffsets` committed there): names, `Acl.group(name)` or `Acl.groupPrefix(prefix)`
+   * (`Acl.group('*')` for every group: `groupsPattern: ".*"`). Required with checkpoints: a group's committed offsets are read on the source, and with
    * `syncGroupOffsets` written on the target, so each group is named, as its ACLs are.
    * @default - none (only with `checkpoints: false`)
    */
@@ -490,7 +490,8 @@ export interface KafkaMirrorMaker2Props {
   /**
    * Commit the translated offsets of `groups` on the target while no consumer of the group is
    * connected there (`sync.group.offsets.enabled`), so that consumers fail over and resume where
-   * they were: what an active/passive disaster recovery needs. Needs checkpoints.
+   * they were: what an active/passive disaster recovery needs. Needs checkpoints. Kafka's own
+   * default is false (MirrorCheckpointConfig), which Strimzi's examples without the key get.
    * @default - true with checkpoints
    */
   readonly syncGroupOffsets?: boolean;
@@ -505,6 +506,8 @@ export interface KafkaMirrorMaker2Props {
   /**
    * Where the offset-syncs topic lives (only with checkpoints: without them there is none, and
    * setting it is refused).
+   * Kafka's own default is the source (MirrorConnectorConfig), which Strimzi's examples without
+   * the key get.
    * @default OffsetSyncsTopicLocation.TARGET - MirrorMaker 2 only reads from the source
    */
   readonly offsetSyncsTopicLocation?: OffsetSyncsTopicLocation;

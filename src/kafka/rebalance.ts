@@ -280,7 +280,8 @@ export class KafkaRebalance extends Construct {
     const unknown = (this.brokers ?? []).filter((b) => !known.includes(b));
     if (unknown.length > 0) {
       problems.push(propError(this.subject, 'brokers', `names node ids ${unknown.join(', ')}, which are no brokers of KafkaCluster '${cluster.clusterName}' (its brokers: ${known.join(', ') || 'none'}): Cruise Control refuses them`, this.brokers,
-        this.mode === KafkaRebalanceMode.ADD_BROKERS ? 'add the brokers to a node pool first (scale it up), then name their node ids' : 'name node ids of the cluster\'s brokers'));
+        `${this.mode === KafkaRebalanceMode.ADD_BROKERS ? 'add the brokers to a node pool first (scale it up), then name their node ids' : 'name node ids of the cluster\'s brokers'}`
+        + ' (a pool\'s node ids are the range its nodeIds option gives, NodeIdRange.of(first, last); by default the library gives each pool a block of 100)'));
     }
     if (this.mode === KafkaRebalanceMode.REMOVE_BROKERS && known.length > 0 && known.every((b) => this.brokers!.includes(b))) {
       problems.push(propError(this.subject, 'brokers', 'names every broker of the cluster: there would be nowhere to move the partitions', this.brokers, 'keep at least as many brokers as the replication factor'));

@@ -421,7 +421,10 @@ export class KafkaUser extends Construct {
         const needed = this.authentication.listenerAuthentication;
         return cluster.allListeners.some((l) => l.authentication.type === needed)
           ? []
-          : [propError(subject, 'authentication', `is ${this.authentication.type}, but no listener of cluster '${cluster.clusterName}' authenticates with ${needed}`, this.authentication.type, `add a listener with ListenerAuthentication.${needed === ListenerAuthenticationType.TLS ? 'tls()' : 'scramSha512()'} or change the user's authentication`)];
+          : [propError(subject, 'authentication', `is ${this.authentication.type}, but no listener of cluster '${cluster.clusterName}' authenticates with ${needed}`, this.authentication.type, 'addListener' in cluster
+            ? `add a listener with ListenerAuthentication.${needed === ListenerAuthenticationType.TLS ? 'tls()' : 'scramSha512()'} or change the user's authentication`
+            // A cluster made elsewhere: its listeners are what fromClusterAttributes() declares.
+            : `declare the listener that takes it in KafkaCluster.fromClusterAttributes() (authentication: ListenerAuthentication.${needed === ListenerAuthenticationType.TLS ? 'tls()' : 'scramSha512()'}), or change the user's authentication`)];
       },
     });
   }

@@ -503,3 +503,10 @@ describe('BridgeAuthentication.scramSha512()', () => {
     expect(BridgeAuthentication.scramSha512('my-bridge', 's')._spec).toMatchObject({ username: 'my-bridge' });
   });
 });
+
+test('a bridge to a declared listener left at SCRAM by default is told how to declare one without authentication', () => {
+  const chart = Testing.chart();
+  const k = KafkaCluster.fromClusterAttributes(chart, 'K', { name: 'my-cluster', listeners: [{ name: 'plain', port: 9092, tls: false }] });
+  expect(() => new KafkaBridge(chart, 'B', { kafka: BridgeKafkaConnection.fromCluster(k, 'plain') }))
+    .toThrow(/authentication does not match the listener, which authenticates with scram-sha-512 \(got "none"\); use BridgeAuthentication\.fromUser\(\) with a scram-sha-512 KafkaUser; if the cluster's listener has no authentication, declare it so in KafkaCluster\.fromClusterAttributes\(\) \(authentication: ListenerAuthentication\.none\(\)\)/);
+});

@@ -160,3 +160,10 @@ test('a cluster declared without namespace (kubectl\'s, as Strimzi\'s examples):
   expect(ConsistencyPass.of(app).warnings()).toEqual([]);
   expect(() => KafkaCluster.fromClusterAttributes(chart, 'Again', { ...attributes, name: 'my-cluster' })).toThrow(/name is Kafka \(no namespace\)\/my-cluster, which orders-team\/MyCluster declares already in this chart/);
 });
+
+test('a user whose authentication no declared listener takes is told to declare the listener, not to add one (an imported cluster has no addListener)', () => {
+  const chart = Testing.chart();
+  const kafka = KafkaCluster.fromClusterAttributes(chart, 'Platform', { name: 'my-cluster', listeners: [{ name: 'tls', port: 9093 }] });
+  new KafkaUser(chart, 'User', { cluster: kafka, userName: 'app', authentication: UserAuthentication.tls() });
+  expect(() => synth(chart)).toThrow(/authentication is tls, but no listener of cluster 'my-cluster' authenticates with tls \(got "tls"\); declare the listener that takes it in KafkaCluster\.fromClusterAttributes\(\) \(authentication: ListenerAuthentication\.tls\(\)\)/);
+});

@@ -786,3 +786,31 @@ describe('metadataVersion', () => {
     expect(() => cluster(props)).toThrow(message);
   });
 });
+
+describe('ACLs enforced while no listener authenticates: every client is User:ANONYMOUS and is refused (DefaultKafkaPrincipalBuilder, StandardAuthorizer)', () => {
+  const plain = (props: KafkaClusterProps) => {
+    const made = cluster({ defaultListener: false, ...props });
+    made.kafka.addListener('plain', { port: 9092, type: ListenerType.INTERNAL, tls: false, authentication: ListenerAuthentication.none() });
+    return made;
+  };
+
+  test('simple authorization with only unauthenticated listeners fails at synth, naming the listeners and both ways out', () => {
+    const { chart } = plain({});
+    expect(() => synth(chart)).toThrow(/authorization is simple while no listener authenticates \('plain'\): every client is User:ANONYMOUS.*\(got "simple"\); use authorization: KafkaAuthorization\.none\(\) for a cluster without authentication.*or authenticate a listener/);
+  });
+
+  test.each([
+    ['no authorization', { authorization: KafkaAuthorization.none() }],
+    ['everyone allowed where no ACL is', { config: { 'allow.everyone.if.no.acl.found': true } }],
+    ['ANONYMOUS a super user', { authorization: KafkaAuthorization.simple(['ANONYMOUS']) }],
+    ['a custom authorizer, which may allow ANONYMOUS', { authorization: KafkaAuthorization.custom({ authorizerClass: 'org.openpolicyagent.kafka.OpaAuthorizer' }) }],
+  ])('passes with %s', (_case, props) => {
+    expect(() => synth(plain(props as KafkaClusterProps).chart)).not.toThrow();
+  });
+
+  test('passes when another listener authenticates', () => {
+    const { chart, kafka } = plain({});
+    kafka.addListener('tls', { port: 9093, type: ListenerType.INTERNAL, tls: true, authentication: ListenerAuthentication.scramSha512() });
+    expect(() => synth(chart)).not.toThrow();
+  });
+});

@@ -60,3 +60,21 @@ test('unexplained: a deviation covers its path and below, and one that covers no
     stale: [{ path: 'Kafka/a spec.q', why: 'w' }],
   });
 });
+
+test('a MirrorMaker 2 example that leaves offset syncs and group offset sync to Kafka means Kafka\'s defaults (source; false)', () => {
+  const mm2 = (checkpointConfig: object): Manifest => ({
+    apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaMirrorMaker2', metadata: { name: 'm' },
+    spec: { mirrors: [{ source: { alias: 'a' }, sourceConnector: { config: {} }, checkpointConnector: { config: checkpointConfig } }] },
+  });
+  const rebuilt = (location: string, sync: string): Manifest => ({
+    ...mm2({}), spec: { mirrors: [{ source: { alias: 'a' }, sourceConnector: { config: { 'offset-syncs.topic.location': location } }, checkpointConnector: { config: { 'offset-syncs.topic.location': location, 'sync.group.offsets.enabled': sync } } }] },
+  });
+  expect(effectDifferences([mm2({})], [rebuilt('source', 'false')])).toEqual([]);
+  expect(effectDifferences([mm2({})], [rebuilt('target', 'true')])).toEqual([
+    'KafkaMirrorMaker2/m spec.mirrors[a].sourceConnector.config.offset-syncs.topic.location: rebuilt "target", upstream "source"',
+    'KafkaMirrorMaker2/m spec.mirrors[a].checkpointConnector.config.offset-syncs.topic.location: rebuilt "target", upstream "source"',
+    'KafkaMirrorMaker2/m spec.mirrors[a].checkpointConnector.config.sync.group.offsets.enabled: rebuilt "true", upstream "false"',
+  ]);
+  // What the example sets wins over the default.
+  expect(effectDifferences([mm2({ 'sync.group.offsets.enabled': 'true' })], [rebuilt('source', 'true')])).toEqual([]);
+});

@@ -22,6 +22,8 @@ export const rebuild: Rebuild = {
       replicationFactor: -1,
       internalTopicReplicationFactor: -1,
       offsetSyncsTopicLocation: OffsetSyncsTopicLocation.SOURCE,
+      // The example leaves group offsets unsynced (Kafka's default, sync.group.offsets.enabled false).
+      syncGroupOffsets: false,
       // Strimzi's MirrorMaker 2 rules (JmxExporterRules.mirrorMaker2()) in a ConfigMap my-mm2-cluster-mirrormaker2-metrics.
       metrics: KafkaMetrics.jmxPrometheusExporter(),
     });

@@ -22,6 +22,8 @@ export const rebuild: Rebuild = {
       replicationFactor: -1,
       internalTopicReplicationFactor: -1,
       offsetSyncsTopicLocation: OffsetSyncsTopicLocation.SOURCE,
+      // The example leaves group offsets unsynced (Kafka's default, sync.group.offsets.enabled false).
+      syncGroupOffsets: false,
       // Strimzi's default allow list for MirrorMaker 2.
       metrics: KafkaMetrics.strimziMetricsReporter(),
     });
