@@ -108,7 +108,8 @@ export class ImportedKafkaCluster extends KafkaClusterBase implements IKafkaClus
       throwPropError(subject, 'version', 'is not a Kafka version Strimzi 1.2 supports', this.version, `use one of ${SUPPORTED_KAFKA_VERSIONS.join(', ')}`);
     }
     if (attributes.listeners.length === 0) {
-      throwPropError(subject, 'listeners', 'are empty: topics and users need no listener, but bridges, clients and users\' authentication do', [], "declare the cluster's listeners, e.g. [{ name: 'tls', port: 9093 }]");
+      throwPropError(subject, 'listeners', 'are empty: every Kafka resource has at least one listener (Strimzi requires one)', [],
+        "declare the cluster's listeners, e.g. [{ name: 'tls', port: 9093 }]: any one of them will do for topics, users' ACLs and rebalances; bridges, clients and users' authentication need the real ones");
     }
     const listeners: KafkaListener[] = [];
     attributes.listeners.forEach((declared, i) => {

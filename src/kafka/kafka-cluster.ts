@@ -1166,16 +1166,18 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
     const brokers = this.brokerCount;
     if (controllers === 0) err('nodePools', 'have no controller: KRaft needs a controller quorum', 0, 'add a pool with NodeRole.CONTROLLER (the default pools do)');
     else if (production && (controllers < 3 || controllers % 2 === 0)) {
-      err('controllers.replicas', 'must be odd and >= 3 for a KRaft quorum that survives a failure', controllers, `set 3 or 5, ${dev}`);
+      err(this.controllerPool !== undefined ? 'controllers.replicas' : 'nodePools (the replicas of the controller pools)', 'must be odd and >= 3 for a KRaft quorum that survives a failure', controllers, `set 3 or 5, ${dev}`);
     }
     if (brokers === 0) err('nodePools', 'have no broker', 0, 'add a pool with NodeRole.BROKER (the default pools do)');
-    else if (production && brokers < 3) err('brokers.replicas', 'must be >= 3 for RF 3 / min ISR 2', brokers, `set 3 or more, ${dev}`);
+    else if (production && brokers < 3) err(this.brokerPool !== undefined ? 'brokers.replicas' : 'nodePools (the replicas of the broker pools)', 'must be >= 3 for RF 3 / min ISR 2', brokers, `set 3 or more, ${dev}`);
 
     for (const pool of this.pools) {
+      // The prop the user set: a default pool's, or the pool's own (addNodePool, addZonePools).
+      const storageProp = pool === this.controllerPool ? 'controllers.storage' : pool === this.brokerPool ? 'brokers.storage' : `nodePools['${pool.poolName}'].storage`;
       if (production && pool.storage.isEphemeral) {
         const ids = pool.storage.ephemeralVolumeIds;
-        if (ids.length === 0) err(`${pool.poolName}.storage`, 'is ephemeral: every restart loses that pod\'s data', 'ephemeral', `use KafkaStorage.persistentClaim(), ${dev}`);
-        else err(`${pool.poolName}.storage`, `has ephemeral JBOD volumes (ids ${ids.join(', ')}): every restart loses their data`, 'ephemeral', `use JbodVolume.persistentClaim() for each, ${dev}`);
+        if (ids.length === 0) err(storageProp, 'is ephemeral: every restart loses that pod\'s data', 'ephemeral', `use KafkaStorage.persistentClaim(), ${dev}`);
+        else err(storageProp, `has ephemeral JBOD volumes (ids ${ids.join(', ')}): every restart loses their data`, 'ephemeral', `use JbodVolume.persistentClaim() for each, ${dev}`);
       }
     }
 

@@ -330,7 +330,7 @@ describe('KafkaCluster fails when', () => {
     ['controllers are even', { controllers: { replicas: 2 } }, /controllers.replicas must be odd and >= 3 for a KRaft quorum .* \(got 2\); set 3 or 5, or profile: ClusterProfile.DEVELOPMENT/],
     ['a single controller without the development profile', { controllers: { replicas: 1 } }, /controllers.replicas must be odd and >= 3 .* \(got 1\)/],
     ['fewer than 3 brokers in production', { brokers: { replicas: 2 } }, /brokers.replicas must be >= 3 for RF 3 \/ min ISR 2 \(got 2\)/],
-    ['ephemeral storage in production', { brokers: { storage: KafkaStorage.ephemeral() } }, /broker.storage is ephemeral: every restart loses that pod's data \(got "ephemeral"\); use KafkaStorage.persistentClaim\(\)/],
+    ['ephemeral storage in production', { brokers: { storage: KafkaStorage.ephemeral() } }, /brokers\.storage is ephemeral: every restart loses that pod's data \(got "ephemeral"\); use KafkaStorage.persistentClaim\(\)/],
     ['min ISR is not below RF', { config: { 'min.insync.replicas': 3 } }, /config\['min.insync.replicas'\] must be less than the replication factor \(3\), or one replica down stops every acks=all write \(default.replication.factor is 3\) \(got 3\); set it to 2/],
     ['the name makes the bootstrap Service name longer than 63', { name: 'a'.repeat(48) }, /name makes Strimzi derive "a{48}-kafka-bootstrap", 64 characters; Service and pod names are DNS labels of at most 63/],
     ['RF 1 in production', { config: { 'default.replication.factor': 1, 'min.insync.replicas': 1 } }, /config\['min.insync.replicas'\] must be less than the replication factor \(1\).* \(got 1\); raise the replication factor to 3/],
@@ -467,7 +467,7 @@ describe('JBOD volumes', () => {
 
   test('a production cluster rejects a JBOD pool with an ephemeral volume, naming its ids', () => {
     const { chart } = cluster({ brokers: { storage: KafkaStorage.jbod({ size: Size.gibibytes(10) }, JbodVolume.ephemeral()) } });
-    expect(() => synth(chart)).toThrow(/broker.storage has ephemeral JBOD volumes \(ids 1\): every restart loses their data \(got "ephemeral"\); use JbodVolume.persistentClaim\(\) for each, or profile: ClusterProfile.DEVELOPMENT/);
+    expect(() => synth(chart)).toThrow(/brokers\.storage has ephemeral JBOD volumes \(ids 1\): every restart loses their data \(got "ephemeral"\); use JbodVolume.persistentClaim\(\) for each, or profile: ClusterProfile.DEVELOPMENT/);
   });
 
   test.each<[string, () => unknown, RegExp]>([
@@ -813,4 +813,14 @@ describe('ACLs enforced while no listener authenticates: every client is User:AN
     kafka.addListener('tls', { port: 9093, type: ListenerType.INTERNAL, tls: true, authentication: ListenerAuthentication.scramSha512() });
     expect(() => synth(chart)).not.toThrow();
   });
+});
+
+test('a production cluster of its own pools is told about its pools, not about controllers/brokers props it never set', () => {
+  const { chart, kafka } = cluster({ defaultNodePools: false });
+  kafka.addNodePool('DualRole', { name: 'dual-role', roles: [NodeRole.CONTROLLER, NodeRole.BROKER], replicas: 1, storage: KafkaStorage.ephemeral() });
+  const message = (() => { try { synth(chart); return ''; } catch (e) { return (e as Error).message; } })();
+  expect(message).toMatch(/nodePools \(the replicas of the controller pools\) must be odd and >= 3/);
+  expect(message).toMatch(/nodePools \(the replicas of the broker pools\) must be >= 3/);
+  expect(message).toMatch(/nodePools\['dual-role'\]\.storage is ephemeral/);
+  expect(message).not.toMatch(/controllers\.replicas|brokers\.replicas/);
 });
