@@ -86,7 +86,15 @@ export function generate(): string {
       if (d !== undefined && ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
       members[p.getName()] = p.flags & ts.SymbolFlags.Method ? 'function' : 'present';
     }
-    return { t: 'instance', name: name ?? 'object', members };
+    // A class made only by its static factories (a private constructor): the message names them.
+    let factories: string[] | undefined;
+    if (decl !== undefined && ts.isClassDeclaration(decl) && decl.members.some((m) => ts.isConstructorDeclaration(m) && ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Private)) {
+      factories = decl.members.filter((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m)
+        && (ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static) !== 0
+        && (ts.getCombinedModifierFlags(m) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) === 0
+        && !m.name.getText().startsWith('_')).map((m) => m.name.getText());
+    }
+    return { t: 'instance', name: name ?? 'object', members, ...(factories !== undefined && factories.length > 0 && { factories }) };
   }
 
   function propsOf(type: ts.Type): Record<string, { shape: Shape; optional: boolean }> {

@@ -11,7 +11,15 @@ export const INTERFACES = {
     "members": {
      "name": "present",
      "_render": "function"
-    }
+    },
+    "factories": [
+     "secret",
+     "configMap",
+     "emptyDir",
+     "persistentVolumeClaim",
+     "csi",
+     "image"
+    ]
    },
    "optional": false
   },
@@ -372,7 +380,11 @@ export const INTERFACES = {
     "name": "IssuerType",
     "members": {
      "_spec": "present"
-    }
+    },
+    "factories": [
+     "selfSigned",
+     "ca"
+    ]
    },
    "optional": true
   }
@@ -460,7 +472,13 @@ export const INTERFACES = {
       "url": "present",
       "sha512": "present",
       "_render": "function"
-     }
+     },
+     "factories": [
+      "jar",
+      "tgz",
+      "zip",
+      "maven"
+     ]
     }
    },
    "optional": false
@@ -489,7 +507,11 @@ export const INTERFACES = {
     "name": "Cpu",
     "members": {
      "amount": "present"
-    }
+    },
+    "factories": [
+     "millis",
+     "units"
+    ]
    },
    "optional": true
   },
@@ -532,7 +554,11 @@ export const INTERFACES = {
     "name": "Cpu",
     "members": {
      "amount": "present"
-    }
+    },
+    "factories": [
+     "millis",
+     "units"
+    ]
    },
    "optional": true
   },
@@ -619,7 +645,11 @@ export const INTERFACES = {
      "rules": "present",
      "configMapName": "present",
      "_bind": "function"
-    }
+    },
+    "factories": [
+     "rules",
+     "fromConfigMap"
+    ]
    },
    "optional": true
   }
@@ -877,7 +907,12 @@ export const INTERFACES = {
     "members": {
      "type": "present",
      "nodePorts": "present"
-    }
+    },
+    "factories": [
+     "loadBalancer",
+     "nodePort",
+     "clusterIp"
+    ]
    },
    "optional": true
   }
@@ -930,7 +965,13 @@ export const INTERFACES = {
     "members": {
      "type": "present",
      "_render": "function"
-    }
+    },
+    "factories": [
+     "scramSha512",
+     "tls",
+     "custom",
+     "none"
+    ]
    },
    "optional": true
   },
@@ -1323,7 +1364,16 @@ export const INTERFACES = {
        "patternType": "present",
        "allow": "function",
        "deny": "function"
-      }
+      },
+      "factories": [
+       "topic",
+       "topicPrefix",
+       "group",
+       "groupPrefix",
+       "transactionalId",
+       "transactionalIdPrefix",
+       "cluster"
+      ]
      }
     ]
    },
@@ -1347,7 +1397,16 @@ export const INTERFACES = {
        "patternType": "present",
        "allow": "function",
        "deny": "function"
-      }
+      },
+      "factories": [
+       "topic",
+       "topicPrefix",
+       "group",
+       "groupPrefix",
+       "transactionalId",
+       "transactionalIdPrefix",
+       "cluster"
+      ]
      }
     ]
    },
@@ -1369,7 +1428,16 @@ export const INTERFACES = {
        "patternType": "present",
        "allow": "function",
        "deny": "function"
-      }
+      },
+      "factories": [
+       "topic",
+       "topicPrefix",
+       "group",
+       "groupPrefix",
+       "transactionalId",
+       "transactionalIdPrefix",
+       "cluster"
+      ]
      }
     ]
    },
@@ -1393,7 +1461,16 @@ export const INTERFACES = {
        "patternType": "present",
        "allow": "function",
        "deny": "function"
-      }
+      },
+      "factories": [
+       "topic",
+       "topicPrefix",
+       "group",
+       "groupPrefix",
+       "transactionalId",
+       "transactionalIdPrefix",
+       "cluster"
+      ]
      }
     ]
    },
@@ -1457,7 +1534,11 @@ export const INTERFACES = {
     "name": "IssuerType",
     "members": {
      "_spec": "present"
-    }
+    },
+    "factories": [
+     "selfSigned",
+     "ca"
+    ]
    },
    "optional": true
   }
@@ -1657,7 +1738,12 @@ export const INTERFACES = {
      "_namespace": "present",
      "_listenerAuthentication": "present",
      "_derived": "present"
-    }
+    },
+    "factories": [
+     "fromCluster",
+     "fromAddress",
+     "fromRemoteCluster"
+    ]
    },
    "optional": false
   },
@@ -1670,7 +1756,13 @@ export const INTERFACES = {
      "secretName": "present",
      "_spec": "present",
      "_derived": "present"
-    }
+    },
+    "factories": [
+     "fromUser",
+     "fromRemoteUser",
+     "scramSha512",
+     "tls"
+    ]
    },
    "optional": true
   },
@@ -1744,7 +1836,12 @@ export const INTERFACES = {
        "isStrimziMetricsReporter": "present",
        "_bind": "function",
        "_bindComponent": "function"
-      }
+      },
+      "factories": [
+       "strimziMetricsReporter",
+       "jmxPrometheusExporter",
+       "jmxPrometheusExporterFromConfigMap"
+      ]
      }
     ]
    },
@@ -1773,7 +1870,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         },
@@ -1783,7 +1884,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         }
@@ -2012,7 +2117,12 @@ export const INTERFACES = {
      "_aclsUnwritable": "function",
      "_aclsFix": "function",
      "_render": "function"
-    }
+    },
+    "factories": [
+     "simple",
+     "custom",
+     "none"
+    ]
    },
    "optional": true
   },
@@ -2182,7 +2292,12 @@ export const INTERFACES = {
      "_aclsUnwritable": "function",
      "_aclsFix": "function",
      "_render": "function"
-    }
+    },
+    "factories": [
+     "simple",
+     "custom",
+     "none"
+    ]
    },
    "optional": true
   },
@@ -2218,7 +2333,12 @@ export const INTERFACES = {
      "isStrimziMetricsReporter": "present",
      "_bind": "function",
      "_bindComponent": "function"
-    }
+    },
+    "factories": [
+     "strimziMetricsReporter",
+     "jmxPrometheusExporter",
+     "jmxPrometheusExporterFromConfigMap"
+    ]
    },
    "optional": true
   },
@@ -2259,7 +2379,10 @@ export const INTERFACES = {
     "members": {
      "_spec": "present",
      "className": "present"
-    }
+    },
+    "factories": [
+     "custom"
+    ]
    },
    "optional": true
   },
@@ -2272,7 +2395,15 @@ export const INTERFACES = {
      "members": {
       "name": "present",
       "_render": "function"
-     }
+     },
+     "factories": [
+      "secret",
+      "configMap",
+      "emptyDir",
+      "persistentVolumeClaim",
+      "csi",
+      "image"
+     ]
     }
    },
    "optional": true
@@ -2659,7 +2790,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         },
@@ -2669,7 +2804,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         }
@@ -2741,7 +2880,12 @@ export const INTERFACES = {
        "isStrimziMetricsReporter": "present",
        "_bind": "function",
        "_bindComponent": "function"
-      }
+      },
+      "factories": [
+       "strimziMetricsReporter",
+       "jmxPrometheusExporter",
+       "jmxPrometheusExporterFromConfigMap"
+      ]
      }
     ]
    },
@@ -2774,7 +2918,10 @@ export const INTERFACES = {
      "broker": "function",
      "wildcard": "present",
      "hosts": "function"
-    }
+    },
+    "factories": [
+     "subdomain"
+    ]
    },
    "optional": false
   },
@@ -2810,7 +2957,12 @@ export const INTERFACES = {
      "from": "present",
      "namespaces": "present",
      "allows": "function"
-    }
+    },
+    "factories": [
+     "sameNamespace",
+     "fromNamespaces",
+     "all"
+    ]
    },
    "optional": true
   },
@@ -2871,7 +3023,13 @@ export const INTERFACES = {
     "members": {
      "type": "present",
      "_render": "function"
-    }
+    },
+    "factories": [
+     "scramSha512",
+     "tls",
+     "custom",
+     "none"
+    ]
    },
    "optional": true
   },
@@ -3011,7 +3169,13 @@ export const INTERFACES = {
     "members": {
      "type": "present",
      "_render": "function"
-    }
+    },
+    "factories": [
+     "scramSha512",
+     "tls",
+     "custom",
+     "none"
+    ]
    },
    "optional": true
   },
@@ -3124,7 +3288,12 @@ export const INTERFACES = {
      "_trustCertificate": "present",
      "_userName": "present",
      "_user": "present"
-    }
+    },
+    "factories": [
+     "local",
+     "remote",
+     "fromAddress"
+    ]
    },
    "optional": false
   },
@@ -3144,7 +3313,12 @@ export const INTERFACES = {
      "_trustCertificate": "present",
      "_userName": "present",
      "_user": "present"
-    }
+    },
+    "factories": [
+     "local",
+     "remote",
+     "fromAddress"
+    ]
    },
    "optional": false
   },
@@ -3181,7 +3355,16 @@ export const INTERFACES = {
         "patternType": "present",
         "allow": "function",
         "deny": "function"
-       }
+       },
+       "factories": [
+        "topic",
+        "topicPrefix",
+        "group",
+        "groupPrefix",
+        "transactionalId",
+        "transactionalIdPrefix",
+        "cluster"
+       ]
       }
      ]
     }
@@ -3206,7 +3389,16 @@ export const INTERFACES = {
         "patternType": "present",
         "allow": "function",
         "deny": "function"
-       }
+       },
+       "factories": [
+        "topic",
+        "topicPrefix",
+        "group",
+        "groupPrefix",
+        "transactionalId",
+        "transactionalIdPrefix",
+        "cluster"
+       ]
       }
      ]
     }
@@ -3414,7 +3606,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         },
@@ -3424,7 +3620,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         }
@@ -3496,7 +3696,12 @@ export const INTERFACES = {
        "isStrimziMetricsReporter": "present",
        "_bind": "function",
        "_bindComponent": "function"
-      }
+      },
+      "factories": [
+       "strimziMetricsReporter",
+       "jmxPrometheusExporter",
+       "jmxPrometheusExporterFromConfigMap"
+      ]
      }
     ]
    },
@@ -3520,7 +3725,10 @@ export const INTERFACES = {
      "size": "present",
      "overlaps": "function",
      "toString": "function"
-    }
+    },
+    "factories": [
+     "of"
+    ]
    },
    "optional": true
   },
@@ -3534,7 +3742,12 @@ export const INTERFACES = {
      "volumeIds": "present",
      "isJbod": "present",
      "ephemeralVolumeIds": "present"
-    }
+    },
+    "factories": [
+     "ephemeral",
+     "persistentClaim",
+     "jbod"
+    ]
    },
    "optional": true
   },
@@ -3552,7 +3765,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         },
@@ -3562,7 +3779,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         }
@@ -3638,7 +3859,15 @@ export const INTERFACES = {
      "members": {
       "name": "present",
       "_render": "function"
-     }
+     },
+     "factories": [
+      "secret",
+      "configMap",
+      "emptyDir",
+      "persistentVolumeClaim",
+      "csi",
+      "image"
+     ]
     }
    },
    "optional": true
@@ -3700,7 +3929,10 @@ export const INTERFACES = {
      "size": "present",
      "overlaps": "function",
      "toString": "function"
-    }
+    },
+    "factories": [
+     "of"
+    ]
    },
    "optional": true
   },
@@ -3714,7 +3946,12 @@ export const INTERFACES = {
      "volumeIds": "present",
      "isJbod": "present",
      "ephemeralVolumeIds": "present"
-    }
+    },
+    "factories": [
+     "ephemeral",
+     "persistentClaim",
+     "jbod"
+    ]
    },
    "optional": true
   },
@@ -3732,7 +3969,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         },
@@ -3742,7 +3983,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         }
@@ -3818,7 +4063,15 @@ export const INTERFACES = {
      "members": {
       "name": "present",
       "_render": "function"
-     }
+     },
+     "factories": [
+      "secret",
+      "configMap",
+      "emptyDir",
+      "persistentVolumeClaim",
+      "csi",
+      "image"
+     ]
     }
    },
    "optional": true
@@ -3892,7 +4145,10 @@ export const INTERFACES = {
      "size": "present",
      "overlaps": "function",
      "toString": "function"
-    }
+    },
+    "factories": [
+     "of"
+    ]
    },
    "optional": true
   },
@@ -3906,7 +4162,12 @@ export const INTERFACES = {
      "volumeIds": "present",
      "isJbod": "present",
      "ephemeralVolumeIds": "present"
-    }
+    },
+    "factories": [
+     "ephemeral",
+     "persistentClaim",
+     "jbod"
+    ]
    },
    "optional": true
   },
@@ -3924,7 +4185,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         },
@@ -3934,7 +4199,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         }
@@ -4010,7 +4279,15 @@ export const INTERFACES = {
      "members": {
       "name": "present",
       "_render": "function"
-     }
+     },
+     "factories": [
+      "secret",
+      "configMap",
+      "emptyDir",
+      "persistentVolumeClaim",
+      "csi",
+      "image"
+     ]
     }
    },
    "optional": true
@@ -4749,7 +5026,12 @@ export const INTERFACES = {
      "type": "present",
      "listenerAuthentication": "present",
      "_render": "function"
-    }
+    },
+    "factories": [
+     "scramSha512",
+     "tls",
+     "tlsExternal"
+    ]
    },
    "optional": true
   },
@@ -4815,7 +5097,12 @@ export const INTERFACES = {
      "type": "present",
      "listenerAuthentication": "present",
      "_render": "function"
-    }
+    },
+    "factories": [
+     "scramSha512",
+     "tls",
+     "tlsExternal"
+    ]
    },
    "optional": true
   },
@@ -4911,7 +5198,10 @@ export const INTERFACES = {
      "size": "present",
      "overlaps": "function",
      "toString": "function"
-    }
+    },
+    "factories": [
+     "of"
+    ]
    },
    "optional": true
   },
@@ -4925,7 +5215,12 @@ export const INTERFACES = {
      "volumeIds": "present",
      "isJbod": "present",
      "ephemeralVolumeIds": "present"
-    }
+    },
+    "factories": [
+     "ephemeral",
+     "persistentClaim",
+     "jbod"
+    ]
    },
    "optional": true
   },
@@ -4943,7 +5238,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         },
@@ -4953,7 +5252,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         }
@@ -5029,7 +5332,15 @@ export const INTERFACES = {
      "members": {
       "name": "present",
       "_render": "function"
-     }
+     },
+     "factories": [
+      "secret",
+      "configMap",
+      "emptyDir",
+      "persistentVolumeClaim",
+      "csi",
+      "image"
+     ]
     }
    },
    "optional": true
@@ -5109,7 +5420,10 @@ export const INTERFACES = {
      "size": "present",
      "overlaps": "function",
      "toString": "function"
-    }
+    },
+    "factories": [
+     "of"
+    ]
    },
    "optional": true
   },
@@ -5123,7 +5437,12 @@ export const INTERFACES = {
      "volumeIds": "present",
      "isJbod": "present",
      "ephemeralVolumeIds": "present"
-    }
+    },
+    "factories": [
+     "ephemeral",
+     "persistentClaim",
+     "jbod"
+    ]
    },
    "optional": true
   },
@@ -5141,7 +5460,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         },
@@ -5151,7 +5474,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         }
@@ -5227,7 +5554,15 @@ export const INTERFACES = {
      "members": {
       "name": "present",
       "_render": "function"
-     }
+     },
+     "factories": [
+      "secret",
+      "configMap",
+      "emptyDir",
+      "persistentVolumeClaim",
+      "csi",
+      "image"
+     ]
     }
    },
    "optional": true
@@ -5412,7 +5747,12 @@ export const INTERFACES = {
     "name": "KraftClientAuthentication",
     "members": {
      "type": "present"
-    }
+    },
+    "factories": [
+     "scramSha512",
+     "tls",
+     "none"
+    ]
    },
    "optional": true
   },
@@ -5576,7 +5916,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         },
@@ -5586,7 +5930,11 @@ export const INTERFACES = {
           "name": "Cpu",
           "members": {
            "amount": "present"
-          }
+          },
+          "factories": [
+           "millis",
+           "units"
+          ]
          },
          "optional": true
         }
@@ -5748,7 +6096,12 @@ export const INTERFACES = {
        "name": "KraftClientAuthentication",
        "members": {
         "type": "present"
-       }
+       },
+       "factories": [
+        "scramSha512",
+        "tls",
+        "none"
+       ]
       },
       "optional": true
      },
@@ -5989,7 +6342,11 @@ export const INTERFACES = {
      "type": "present",
      "secretName": "present",
      "_spec": "present"
-    }
+    },
+    "factories": [
+     "scramSha512",
+     "tls"
+    ]
    },
    "optional": true
   }
@@ -6352,7 +6709,10 @@ export const INTERFACES = {
      "size": "present",
      "overlaps": "function",
      "toString": "function"
-    }
+    },
+    "factories": [
+     "of"
+    ]
    },
    "optional": true
   }
@@ -7220,7 +7580,12 @@ export const INTERFACES = {
      "type": "present",
      "listenerAuthentication": "present",
      "_render": "function"
-    }
+    },
+    "factories": [
+     "scramSha512",
+     "tls",
+     "tlsExternal"
+    ]
    },
    "optional": true
   },
@@ -7258,7 +7623,16 @@ export const INTERFACES = {
        "patternType": "present",
        "allow": "function",
        "deny": "function"
-      }
+      },
+      "factories": [
+       "topic",
+       "topicPrefix",
+       "group",
+       "groupPrefix",
+       "transactionalId",
+       "transactionalIdPrefix",
+       "cluster"
+      ]
      }
     ]
    },
@@ -8749,7 +9123,12 @@ export const SIGNATURES = {
     "members": {
      "type": "present",
      "nodePorts": "present"
-    }
+    },
+    "factories": [
+     "loadBalancer",
+     "nodePort",
+     "clusterIp"
+    ]
    },
    "optional": true
   }
@@ -9688,7 +10067,16 @@ export const SIGNATURES = {
        "patternType": "present",
        "allow": "function",
        "deny": "function"
-      }
+      },
+      "factories": [
+       "topic",
+       "topicPrefix",
+       "group",
+       "groupPrefix",
+       "transactionalId",
+       "transactionalIdPrefix",
+       "cluster"
+      ]
      }
     ]
    },
@@ -9774,7 +10162,16 @@ export const SIGNATURES = {
        "patternType": "present",
        "allow": "function",
        "deny": "function"
-      }
+      },
+      "factories": [
+       "topic",
+       "topicPrefix",
+       "group",
+       "groupPrefix",
+       "transactionalId",
+       "transactionalIdPrefix",
+       "cluster"
+      ]
      }
     ]
    },
@@ -9844,7 +10241,16 @@ export const SIGNATURES = {
        "patternType": "present",
        "allow": "function",
        "deny": "function"
-      }
+      },
+      "factories": [
+       "topic",
+       "topicPrefix",
+       "group",
+       "groupPrefix",
+       "transactionalId",
+       "transactionalIdPrefix",
+       "cluster"
+      ]
      }
     ]
    },
@@ -9899,7 +10305,16 @@ export const SIGNATURES = {
        "patternType": "present",
        "allow": "function",
        "deny": "function"
-      }
+      },
+      "factories": [
+       "topic",
+       "topicPrefix",
+       "group",
+       "groupPrefix",
+       "transactionalId",
+       "transactionalIdPrefix",
+       "cluster"
+      ]
      }
     ]
    },
@@ -9946,7 +10361,16 @@ export const SIGNATURES = {
        "patternType": "present",
        "allow": "function",
        "deny": "function"
-      }
+      },
+      "factories": [
+       "topic",
+       "topicPrefix",
+       "group",
+       "groupPrefix",
+       "transactionalId",
+       "transactionalIdPrefix",
+       "cluster"
+      ]
      }
     ]
    },
@@ -9984,7 +10408,16 @@ export const SIGNATURES = {
        "patternType": "present",
        "allow": "function",
        "deny": "function"
-      }
+      },
+      "factories": [
+       "topic",
+       "topicPrefix",
+       "group",
+       "groupPrefix",
+       "transactionalId",
+       "transactionalIdPrefix",
+       "cluster"
+      ]
      }
     ]
    },
@@ -10047,7 +10480,16 @@ export const SIGNATURES = {
        "patternType": "present",
        "allow": "function",
        "deny": "function"
-      }
+      },
+      "factories": [
+       "topic",
+       "topicPrefix",
+       "group",
+       "groupPrefix",
+       "transactionalId",
+       "transactionalIdPrefix",
+       "cluster"
+      ]
      }
     ]
    },
@@ -10395,7 +10837,11 @@ export const SIGNATURES = {
        "kraftMetadata": "present",
        "isEphemeral": "present",
        "_render": "function"
-      }
+      },
+      "factories": [
+       "persistentClaim",
+       "ephemeral"
+      ]
      }
     ]
    },
@@ -11077,7 +11523,10 @@ export const SIGNATURES = {
      "size": "present",
      "overlaps": "function",
      "toString": "function"
-    }
+    },
+    "factories": [
+     "of"
+    ]
    },
    "optional": false
   }

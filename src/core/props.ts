@@ -19,7 +19,7 @@ export type Shape =
   | { readonly t: 'array' | 'record'; readonly of: Shape }
   | { readonly t: 'object'; readonly ref?: string; readonly props?: Readonly<Record<string, { readonly shape: Shape; readonly optional: boolean }>> }
   | { readonly t: 'union'; readonly of: readonly Shape[] }
-  | { readonly t: 'instance'; readonly name: string; readonly members: Readonly<Record<string, 'function' | 'present'>> };
+  | { readonly t: 'instance'; readonly name: string; readonly members: Readonly<Record<string, 'function' | 'present'>>; readonly factories?: readonly string[] };
 
 /** The parameters of a function, in order. */
 export type Signature = ReadonlyArray<{ readonly name: string; readonly shape: Shape; readonly optional: boolean; readonly rest?: boolean }>;
@@ -158,7 +158,9 @@ function problemOf(shape: Shape, value: unknown, path: string): Problem | undefi
       const members = entriesOf(shape.members);
       const fits = (typeof value === 'object' || typeof value === 'function') && value !== null
         && members.every(([name, kind]) => (kind === 'function' ? typeof (value as Record<string, unknown>)[name] === 'function' : name in value));
-      return fits ? undefined : wrong(shape, value, path, undefined, `pass ${describe(shape)}, made with its constructor or static factories`);
+      return fits ? undefined : wrong(shape, value, path, undefined, shape.factories !== undefined
+        ? `make it with ${shape.factories.map((f) => `${shape.name}.${f}()`).join(', ')}`
+        : `pass ${describe(shape)}, made with its constructor or static factories`);
     }
   }
 }

@@ -38,3 +38,8 @@ describe('runtime prop shapes', () => {
     expect(() => new KafkaCluster({} as any, 'Kafka')).toThrow(/^KafkaCluster: scope must be a construct/);
   });
 });
+
+test('an object where a class made only by static factories is taken names those factories (a private constructor is no way to make one)', () => {
+  expect(() => new KafkaCluster(Testing.chart(), 'K', { brokers: { storage: { type: 'ephemeral' } as never } }))
+    .toThrow(/brokers\.storage must be a KafkaStorage \(got \{"type":"ephemeral"\}\); make it with KafkaStorage\.ephemeral\(\), KafkaStorage\.persistentClaim\(\), KafkaStorage\.jbod\(\)$/);
+});
