@@ -1,34 +1,24 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
-import { join, relative } from 'path';
-import { Chart, Testing } from 'cdk8s';
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { formatFinding } from '../../src/policy';
 import { Manifest, sharedValidator } from '../support';
+import { exampleFiles, rebuildOf, synthRebuild, UPSTREAM } from './catalogue';
 import { effectDifferences, isStrimzi, parseExample, unexplained } from './effect';
-import type { NotRebuilt, Rebuild } from './rebuild';
 
 /**
  * Strimzi 1.2.0's example catalogue (packaging/examples; upstream/SOURCES.md), rebuilt through the
  * public API: each file's rebuild (rebuilds/<same path>.ts) must synthesize, validate, and have
  * the file's effect: every Strimzi resource it defines, with every field it sets, save the
- * differences the rebuild names with a reason.
+ * differences the rebuild names with a reason. test/kube/catalogue.test.ts applies them to a real
+ * API server.
  */
-const UPSTREAM = join(__dirname, 'upstream');
-const REBUILDS = join(__dirname, 'rebuilds');
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? yamlFiles(p) : p.endsWith('.yaml') ? [relative(UPSTREAM, p)] : [];
-  }).sort();
-}
-
-const files = yamlFiles(UPSTREAM);
+const files = exampleFiles();
 /** Escape hatches a rebuild must not use: it is the public, typed API or nothing. */
 const ESCAPE_HATCHES = [/\bApiObject\b/, /JsonPatch/, /addOverride/, /\.resource\b/, /imports\//, /\bas any\b/];
 
 test('the catalogue is Strimzi 1.2.0\'s: 51 files with Strimzi resources, each rebuilt or said why not', () => {
   expect(files).toHaveLength(51);
-  const missing = files.filter((f) => !existsSync(join(REBUILDS, f.replace(/\.yaml$/, '.ts'))));
+  const missing = files.filter((f) => !existsSync(rebuildOf(f).module));
   expect(missing).toEqual([]);
 });
 
@@ -48,15 +38,14 @@ test('the validator finds in Strimzi\'s own files exactly the fields v1 requires
 });
 
 describe.each(files)('%s', (file) => {
-  const module = join(REBUILDS, file.replace(/\.yaml$/, '.ts'));
+  const { module, exported } = rebuildOf(file);
   const upstream = parseExample(readFileSync(join(UPSTREAM, file), 'utf8'));
   const defined = upstream.filter(isStrimzi);
 
   test('rebuilt through the public API only, or said why not', () => {
-    if (!existsSync(module)) return; // the catalogue test above fails
+    if (exported === undefined) return; // the catalogue test above fails
     const source = readFileSync(module, 'utf8');
     expect(ESCAPE_HATCHES.filter((re) => re.test(source)).map(String)).toEqual([]);
-    const exported = require(module) as { rebuild?: Rebuild } & Partial<NotRebuilt>;
     if (exported.rebuild === undefined) {
       // Only files without kafka.strimzi.io resources may be left out (the issue's acceptance).
       expect(defined.filter((d) => d.apiVersion.startsWith('kafka.strimzi.io/')).map((d) => d.kind)).toEqual([]);
@@ -64,15 +53,12 @@ describe.each(files)('%s', (file) => {
     }
   });
 
-  const exported = existsSync(module) ? require(module) as { rebuild?: Rebuild } : {};
-  const rebuild = exported.rebuild;
+  const rebuild = exported?.rebuild;
   if (rebuild === undefined) return;
 
   let objects: Manifest[] = [];
   test(`synthesizes and validates: ${rebuild.summary}`, () => {
-    const app = Testing.app();
-    rebuild.build(new Chart(app, 'example'));
-    objects = app.charts.flatMap((c) => Testing.synth(c));
+    objects = synthRebuild(rebuild);
     const findings = sharedValidator().validateObjects(objects).findings.map(formatFinding);
     expect(findings).toEqual([]);
   });
