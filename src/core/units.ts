@@ -20,11 +20,11 @@ export const MAX_QUANTITY_BYTES = 2 ** 63;
 /**
  * What is wrong with `size` as an amount the library writes as a quantity, or undefined:
  * not a cdk8s `Size`, not finite, under 1 MiB (a volume, heap or memory amount that small is a
- * mistake), beyond 2^63-1 bytes ({@link MAX_QUANTITY_BYTES}: what a Kubernetes quantity and a Java
+ * mistake; with `minimum: 'positive'`, for a limit such as an emptyDir's, any amount above 0), beyond 2^63-1 bytes ({@link MAX_QUANTITY_BYTES}: what a Kubernetes quantity and a Java
  * long hold), or not a whole number of bytes (`Size.gibibytes(1.1)`: neither a Kubernetes memory
  * quantity nor the JVM's `-Xmx` can say it exactly).
  */
-export function sizeProblem(size: unknown): string | undefined {
+export function sizeProblem(size: unknown, minimum: 'mebibyte' | 'positive' = 'mebibyte'): string | undefined {
   if (typeof (size as Size | undefined)?.toMebibytes !== 'function') return 'must be a cdk8s Size, e.g. Size.gibibytes(10)';
   let mib: number;
   try {
@@ -33,7 +33,8 @@ export function sizeProblem(size: unknown): string | undefined {
     return 'must be a finite amount';
   }
   if (!Number.isFinite(mib)) return 'must be a finite amount';
-  if (mib < 1) return 'must be at least 1 MiB';
+  if (minimum === 'mebibyte' && mib < 1) return 'must be at least 1 MiB';
+  if (mib <= 0) return 'must be more than 0';
   const bytes = bytesOf(size as Size);
   if (bytes >= MAX_QUANTITY_BYTES) {
     return 'must be less than 8 EiB (at most 2^63-1 bytes): no Kubernetes quantity holds more (k8s.io/apimachinery resource.Quantity caps it at 2^63-1), nor does a Java long';

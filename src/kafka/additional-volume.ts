@@ -222,7 +222,9 @@ export class AdditionalVolume {
     checkArgs('AdditionalVolume.emptyDir()', 'AdditionalVolume.emptyDir', arguments);
     const factory = 'AdditionalVolume.emptyDir()';
     checkVolumeName(factory, name);
-    const problem = options.sizeLimit === undefined ? undefined : sizeProblem(options.sizeLimit);
+    // Kubernetes takes any non-negative quantity as an emptyDir's limit (ValidateVolumes); 0 would
+    // leave the volume no room at all.
+    const problem = options.sizeLimit === undefined ? undefined : sizeProblem(options.sizeLimit, 'positive');
     if (problem !== undefined) throwFactoryError(factory, 'sizeLimit', problem, options.sizeLimit, 'use e.g. Size.mebibytes(100)');
     return new AdditionalVolume(name, { name, emptyDir: compact({ medium: options.medium, sizeLimit: options.sizeLimit && quantity(options.sizeLimit) }) });
   }

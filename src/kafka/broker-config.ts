@@ -192,6 +192,11 @@ function brokerKeyIssue(key: string, version: string): ConfigIssue {
   if (synonym !== undefined && configDefinitions('topic', version).has(key)) {
     return { problem: `is a topic config, not a broker config: ${ignored}`, fix: `use '${synonym}', the default of every topic, or set '${key}' on the topic (addTopic's config)` };
   }
+  // The options of Cruise Control's metrics reporter, which runs in the brokers and reads them
+  // from their configuration (CruiseControlMetricsReporterConfig): a plugin's, not Kafka's.
+  if (key.startsWith('cruise.control.metrics.reporter.')) {
+    return { problem: "is an option of Cruise Control's metrics reporter in the brokers, not of Kafka's broker config", fix: 'set it in pluginConfig (Strimzi writes the reporter\'s connection options itself: leave those out)' };
+  }
   return unknownKeyIssue('broker', version, key, ignored, "check the name in Kafka's broker configs; if a plugin reads it (a custom authorizer's, a principal builder's or a metrics reporter's own option), set it in pluginConfig");
 }
 

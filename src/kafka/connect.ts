@@ -19,6 +19,7 @@ import { KafkaMetrics } from './metrics';
 import { checkReservedTopicName, KafkaTopic, topicCleanupPolicies, topicNamesCollide, topicsOf } from './topic';
 import { listenerTrust, renderTrust } from './trust';
 import { Acl, AclOperation, KafkaUser, UserAuthentication, UserAuthenticationType } from './user';
+import { imageReferenceProblem } from '../core/image-reference';
 
 // Kafka Connect as Strimzi 1.2 runs it (`KafkaConnect` and `KafkaConnector`, kafka.strimzi.io/v1):
 // a group of Connect workers in distributed mode that keep their state in three compacted topics,
@@ -1075,12 +1076,17 @@ const PLUGIN_NAME = /^[a-z0-9][-_a-z0-9]*[a-z0-9]$/;
 /** An artifact's URL, as Strimzi's CRD takes it (`spec.build.plugins[].artifacts[].url`, DownloadableArtifact.getUrl's @Pattern). */
 const ARTIFACT_URL = /^(https?|ftp):\/\/[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]$/;
 
-/** The build, checked: an image with a tag other than latest, a push Secret name, named plugins with artifacts. */
+/** The build, checked: an image reference with a tag, a push Secret name, named plugins with artifacts. */
 function checkBuild(subject: Subject, build: ConnectBuild): ConnectBuild {
   const image = build.image;
-  const tag = typeof image === 'string' ? /:([\w][\w.-]{0,127})$/.exec(image.replace(/^[^/]*\//, ''))?.[1] : undefined;
-  if (typeof image !== 'string' || !/^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+:[\w][\w.-]{0,127}$/.test(image) || tag === undefined || tag === 'latest') {
-    throwPropError(subject, 'build.image', "must be <registry>/<repository>:<tag> with a tag other than 'latest' (Strimzi pushes that tag and runs the workers from its digest)", image, "use e.g. 'registry.example.com/kafka/connect-files:1'");
+  const problem = imageReferenceProblem(image);
+  if (problem !== undefined) throwPropError(subject, 'build.image', problem, image, "use e.g. 'registry.example.com/kafka/connect-files:1'");
+  // Strimzi pushes the image under this tag and runs the workers from the digest the build
+  // reports (KafkaConnectBuild), so any tag, 'latest' too, names one build; a digest is no place
+  // to push to.
+  const tag = /^(?:[^/]+\/)*[^/:@]+:([\w][\w.-]{0,127})$/.exec(image as string)?.[1];
+  if (tag === undefined) {
+    throwPropError(subject, 'build.image', 'must end in a tag to push to (<registry>/<repository>:<tag>, not a digest)', image, "use e.g. 'registry.example.com/kafka/connect-files:1'");
   }
   if (build.pushSecret !== undefined && !isName(build.pushSecret, NameFormat.DNS1123_SUBDOMAIN)) {
     throwPropError(subject, 'build.pushSecret', "must name a Secret (a DNS-1123 subdomain) in the KafkaConnect's namespace", build.pushSecret, "use e.g. 'registry-push'");

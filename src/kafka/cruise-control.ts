@@ -289,14 +289,25 @@ export interface CruiseControlGoalSettings {
   readonly hardGoals: string[];
 }
 
-/** A goal's simple name, or a problem: unknown (with what was meant). */
+/**
+ * A goal's name as the library keeps it, or a problem: the simple name of a goal Strimzi 1.2 knows
+ * (CruiseControlGoals), or the fully qualified name of any other goal class (Cruise Control's
+ * own beyond Strimzi's list, such as `com.linkedin.kafka.cruisecontrol.analyzer.kafkaassigner.
+ * KafkaAssignerEvenRackAwareGoal`, or a goal of your own on Cruise Control's class path: Strimzi
+ * passes `goals` through: CruiseControl.checkGoals rewrites only `anomaly.detection.goals`). A
+ * simple name Strimzi does not know is a typo (with what was meant).
+ */
 export function goalName(name: string): string | { problem: string; fix: string } {
   const simple = name.startsWith(GOAL_PACKAGE) ? name.slice(GOAL_PACKAGE.length) : name;
   if (CRUISE_CONTROL_GOALS.includes(simple)) return simple;
+  if (simple.includes('.')) {
+    const problem = javaClassNameProblem(simple, { qualified: true });
+    return problem === undefined ? simple : { problem: `is no goal class name: it ${problem}`, fix: 'give a goal Strimzi knows by its simple name, or a goal class by its fully qualified name' };
+  }
   const meant = closestName(simple, CRUISE_CONTROL_GOALS);
   return {
     problem: 'is not a Cruise Control goal Strimzi 1.2 knows (CruiseControlGoals)',
-    fix: meant !== undefined ? `did you mean '${meant}'?` : `use one of ${CRUISE_CONTROL_GOALS.join(', ')}`,
+    fix: `${meant !== undefined ? `did you mean '${meant}'? ` : `use one of ${CRUISE_CONTROL_GOALS.join(', ')}; `}a goal class of Cruise Control's beyond these, or your own, by its fully qualified name`,
   };
 }
 
@@ -315,7 +326,7 @@ export function checkGoals(subject: Subject, prop: string, names: readonly strin
 
 /** `goal` is a goal class' fully qualified name. */
 export function qualifiedGoal(goal: string): string {
-  return GOAL_PACKAGE + goal;
+  return goal.includes('.') ? goal : GOAL_PACKAGE + goal;
 }
 
 /**
@@ -773,27 +784,35 @@ export function autoRebalanceSpec(scope: Construct, subject: Subject, clusterNam
   if (modes.length === 0) {
     throwPropError(subject, 'cruiseControl.autoRebalance', 'names no mode (Strimzi requires at least one)', autoRebalance, 'set addBrokers: {} and/or removeBrokers: {}, or leave autoRebalance unset');
   }
-  const names = new Map<string, string>();
+  /** The templates made so far, by name: the mode that made each and its spec. */
+  const made = new Map<string, { key: string; spec: string }>();
   const pass = ConsistencyPass.of(scope);
   return modes.map(({ key, mode, id }) => {
     const options = autoRebalance[key]!;
     const prop = `cruiseControl.autoRebalance.${key}`;
     const name = options.templateName ?? `${clusterName}-auto-rebalance-${mode}`;
     checkName(subject, `${prop}.templateName`, name, { format: NameFormat.DNS1123_SUBDOMAIN, use: 'it names the KafkaRebalance template', example: `${clusterName}-auto-rebalance-${mode}` });
-    const other = names.get(name);
-    if (other !== undefined) {
-      throwPropError(subject, `${prop}.templateName`, `is the name of the ${other} template too: the library makes one template per mode`, name, 'give each mode its own template name');
-    }
-    names.set(name, key);
     const goals = options.goals && checkGoals(subject, `${prop}.goals`, options.goals);
-    // A template: Strimzi copies its spec into the KafkaRebalance it makes on a scale-up or
-    // scale-down; the rebalance operator skips it (strimzi.io/rebalance-template), so it needs no
-    // strimzi.io/cluster label.
-    const template = new strimzi.KafkaRebalance(scope, id, {
-      metadata: { name, namespace, annotations: { 'strimzi.io/rebalance-template': 'true' } },
-      spec: { ...compact({ goals, skipHardGoalCheck: options.skipHardGoalCheck }), ...rebalanceTuningSpec(subject, `${prop}.`, options) },
-    });
-    pass.namedBy(template, subject, `${prop}.templateName`);
+    const spec = { ...compact({ goals, skipHardGoalCheck: options.skipHardGoalCheck }), ...rebalanceTuningSpec(subject, `${prop}.`, options) };
+    // Both modes may name one template (Strimzi looks it up by name for each mode:
+    // KafkaAutoRebalancingReconciler; its docs' proc-automating-rebalances shares one), which the
+    // library then makes once; with different options they would be two templates of one name.
+    const other = made.get(name);
+    if (other !== undefined) {
+      if (other.spec !== JSON.stringify(spec)) {
+        throwPropError(subject, `${prop}.templateName`, `is the name of the ${other.key} template too, whose options differ: one KafkaRebalance cannot hold both`, name, 'give each mode its own template name, or the same options');
+      }
+    } else {
+      made.set(name, { key, spec: JSON.stringify(spec) });
+      // A template: Strimzi copies its spec into the KafkaRebalance it makes on a scale-up or
+      // scale-down; the rebalance operator skips it (strimzi.io/rebalance-template), so it needs no
+      // strimzi.io/cluster label.
+      const template = new strimzi.KafkaRebalance(scope, id, {
+        metadata: { name, namespace, annotations: { 'strimzi.io/rebalance-template': 'true' } },
+        spec,
+      });
+      pass.namedBy(template, subject, `${prop}.templateName`);
+    }
     pass.provide(scope, { group: 'kafka.strimzi.io', kind: 'KafkaRebalance', namespace, name: `${clusterName}-auto-rebalancing-${mode}` },
       `Strimzi, on a scale-${key === 'addBrokers' ? 'up' : 'down'} of KafkaCluster '${clusterName}' (cruiseControl.autoRebalance.${key})`);
     return { mode, template: { name } };

@@ -202,3 +202,10 @@ test('a CLASS value is judged by Java\'s rules for class names (JLS 3.8, 3.9): a
   expect(() => cluster('com.example.class.Builder')).toThrow(/config\['principal\.builder\.class'\] must be the name of a Java class: Kafka reads it as CLASS: it has a part 'class', which is a Java keyword or literal/);
   expect(() => cluster('io.strimzi.kafka.oauth.server.OAuthKafkaPrincipalBuilder')).not.toThrow();
 });
+
+test("an option of Cruise Control's metrics reporter in config is sent to pluginConfig, where the reporter in the brokers reads it (Strimzi's own system tests set it)", () => {
+  const key = 'cruise.control.metrics.reporter.metrics.reporting.interval.ms';
+  expect(() => new KafkaCluster(Testing.chart(), 'Kafka', { namespace: 'kafka', cruiseControl: true, config: { [key]: 60000 } }))
+    .toThrow(/is an option of Cruise Control's metrics reporter in the brokers, not of Kafka's broker config \(got 60000\); set it in pluginConfig/);
+  expect(() => new KafkaCluster(Testing.chart(), 'Kafka', { namespace: 'kafka', cruiseControl: true, pluginConfig: { [key]: 60000 } })).not.toThrow();
+});

@@ -117,10 +117,13 @@ describe('KafkaConnect', () => {
     expect(() => ConnectPluginArtifact.jar(FILE_JAR.replace('https', 'http'), FILE_SHA512)).toThrow(/url must be an https:\/\/ URL/);
   });
 
-  test('fails when the build image has no tag or latest', () => {
+  test('fails when the build image has no tag to push to, or is no image reference; latest is a tag like any (workers run from the digest)', () => {
     const plugins = [{ name: 'connect-file', artifacts: [ConnectPluginArtifact.jar(FILE_JAR, FILE_SHA512)] }];
-    expect(() => connect(setup(), { build: { image: 'registry.example.com/kafka/connect-files:latest', plugins } })).toThrow(/build.image must be <registry>\/<repository>:<tag> with a tag other than 'latest'/);
-    expect(() => connect(setup(), { build: { image: 'registry.example.com/kafka/connect-files', plugins } })).toThrow(/build.image/);
+    expect(() => connect(setup(), { build: { image: 'registry.example.com/kafka/connect-files:latest', plugins } })).not.toThrow();
+    expect(() => connect(setup(), { build: { image: 'registry.example.com/kafka/connect-files', plugins } })).toThrow(/build.image must end in a tag to push to/);
+    expect(() => connect(setup(), { build: { image: 'registry.example.com:5000/kafka/connect-files@sha256:' + 'a'.repeat(64), plugins } })).toThrow(/build.image must end in a tag to push to/);
+    expect(() => connect(setup(), { build: { image: 'registry.example.com/Kafka/connect-files:1', plugins } })).toThrow(/build.image /);
+    expect(() => connect(setup(), { build: { image: 'registry.example.com:5000/kafka/connect-files:1', plugins } })).not.toThrow();
     expect(() => connect(setup(), { build: { image: 'registry.example.com/kafka/connect-files:1', plugins } })).not.toThrow();
   });
 

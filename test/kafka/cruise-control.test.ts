@@ -89,7 +89,8 @@ describe('Cruise Control options', () => {
 
   test('fails when a goal is not one Strimzi knows, with the name meant', () => {
     expect(() => cluster({ goals: ['RackAwareGoals'] })).toThrow(/KafkaCluster 'my-cluster' at test\/Kafka: cruiseControl\.goals\[0\] is not a Cruise Control goal Strimzi 1\.2 knows \(CruiseControlGoals\) \(got "RackAwareGoals"\); did you mean 'RackAwareGoal'\?/);
-    expect(() => cluster({ hardGoals: ['com.example.MyGoal'] })).toThrow(/cruiseControl\.hardGoals\[0\] is not a Cruise Control goal .*use one of RackAwareGoal, /);
+    expect(() => cluster({ hardGoals: ['MyGoal'] })).toThrow(/cruiseControl\.hardGoals\[0\] is not a Cruise Control goal .*use one of RackAwareGoal, .*a goal class of Cruise Control's beyond these, or your own, by its fully qualified name/);
+    expect(() => cluster({ goals: ['RackAwareGoal', 'com.example.class.MyGoal'] })).toThrow(/cruiseControl\.goals\[1\] is no goal class name: it has a part 'class', which is a Java keyword/);
     expect(() => cluster({ goals: ['RackAwareGoal', `${Q}RackAwareGoal`] })).toThrow(/cruiseControl\.goals\[1\] names a goal twice/);
     expect(() => cluster({ goals: [] })).toThrow(/cruiseControl\.goals is empty/);
     expect(() => cluster({ goals: ['RackAwareGoal', `${Q}CpuCapacityGoal`] })).not.toThrow();
@@ -315,8 +316,8 @@ describe('auto-rebalance templates', () => {
 
   test('fails on template names that are no names, or one name for both modes', () => {
     expect(() => cluster({ autoRebalance: { addBrokers: { templateName: 'Bad_Name' } } })).toThrow(/cruiseControl\.autoRebalance\.addBrokers\.templateName/);
-    expect(() => cluster({ autoRebalance: { addBrokers: { templateName: 't' }, removeBrokers: { templateName: 't' } } }))
-      .toThrow(/cruiseControl\.autoRebalance\.removeBrokers\.templateName is the name of the addBrokers template too: the library makes one template per mode/);
+    expect(() => cluster({ autoRebalance: { addBrokers: { templateName: 't', skipHardGoalCheck: true }, removeBrokers: { templateName: 't' } } }))
+      .toThrow(/cruiseControl\.autoRebalance\.removeBrokers\.templateName is the name of the addBrokers template too, whose options differ: one KafkaRebalance cannot hold both/);
     expect(() => cluster({ autoRebalance: { addBrokers: { concurrentLeaderMovements: 0 } } }))
       .toThrow(/cruiseControl\.autoRebalance\.addBrokers\.concurrentLeaderMovements must be a whole number from 1 to 2147483647 \(Strimzi takes 0 as "not set"/);
   });
@@ -449,4 +450,25 @@ describe('KafkaRebalance of a cluster made elsewhere', () => {
     expect(() => synth(chart)).toThrow(/brokers names 3 brokers, and cluster 'my-cluster' has 3: there would be nowhere to move the partitions/);
     expect(() => new KafkaRebalance(Testing.chart(), 'NoCluster', { cluster: 'my-cluster' as unknown as KafkaCluster })).toThrow(/KafkaRebalance 'NoCluster' at test\/NoCluster: cluster must be an IKafkaCluster/);
   });
+});
+
+
+test('goal classes beyond Strimzi\'s list, by their fully qualified names, pass through (Cruise Control\'s own cruisecontrol.properties lists KafkaAssigner goals; Strimzi passes goals through)', () => {
+  const assigner = 'com.linkedin.kafka.cruisecontrol.analyzer.kafkaassigner.KafkaAssignerEvenRackAwareGoal';
+  const chart = Testing.chart();
+  const kafka = new KafkaCluster(chart, 'Kafka', { name: 'my-cluster', namespace: 'kafka', cruiseControl: { goals: ['RackAwareGoal', 'ReplicaCapacityGoal', 'DiskCapacityGoal', assigner], defaultGoals: ['RackAwareGoal', 'ReplicaCapacityGoal', 'DiskCapacityGoal'] } });
+  kafka.addRebalance('Assign', { goals: ['RackAwareGoal', 'ReplicaCapacityGoal', 'DiskCapacityGoal', assigner] });
+  const objects = synth(chart);
+  expect(find(objects, 'Kafka', 'my-cluster').spec.cruiseControl.config.goals).toContain(`,${assigner}`);
+  expect(find(objects, 'KafkaRebalance', 'assign').spec.goals).toContain(assigner);
+});
+
+test('one template both modes name, with the same options, is made once (Strimzi\'s docs share one: proc-automating-rebalances)', () => {
+  const chart = Testing.chart();
+  new KafkaCluster(chart, 'Kafka', { name: 'my-cluster', namespace: 'kafka', cruiseControl: { autoRebalance: { addBrokers: { templateName: 'shared', skipHardGoalCheck: true }, removeBrokers: { templateName: 'shared', skipHardGoalCheck: true } } } });
+  const objects = synth(chart);
+  expect(objects.filter((o) => o.kind === 'KafkaRebalance').map((o) => o.metadata.name)).toEqual(['shared']);
+  expect(find(objects, 'Kafka', 'my-cluster').spec.cruiseControl.autoRebalance).toEqual([
+    { mode: 'add-brokers', template: { name: 'shared' } }, { mode: 'remove-brokers', template: { name: 'shared' } },
+  ]);
 });

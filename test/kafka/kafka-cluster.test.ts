@@ -824,3 +824,9 @@ test('a production cluster of its own pools is told about its pools, not about c
   expect(message).toMatch(/nodePools\['dual-role'\]\.storage is ephemeral/);
   expect(message).not.toMatch(/controllers\.replicas|brokers\.replicas/);
 });
+
+test('an emptyDir limit may be below 1 MiB (Kubernetes takes any quantity above 0), unlike a Kafka volume', () => {
+  expect(() => AdditionalVolume.emptyDir('scratch', { sizeLimit: Size.kibibytes(512) })).not.toThrow();
+  expect(() => AdditionalVolume.emptyDir('scratch', { sizeLimit: Size.kibibytes(0) })).toThrow(/AdditionalVolume.emptyDir\(\): sizeLimit must be more than 0/);
+  expect(() => JbodVolume.ephemeral({ sizeLimit: Size.kibibytes(512) })).toThrow(/sizeLimit must be at least 1 MiB/);
+});
