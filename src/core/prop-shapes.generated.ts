@@ -2527,6 +2527,7 @@ export const INTERFACES = {
      "groupId": "present",
      "storageTopics": "present",
      "storageReplicationFactor": "present",
+     "config": "present",
      "useConnectorResources": "present",
      "userIsDerived": "present",
      "resource": "present",
@@ -2767,6 +2768,26 @@ export const INTERFACES = {
   "storageReplicationFactor": {
    "shape": {
     "t": "number"
+   },
+   "optional": true
+  },
+  "config": {
+   "shape": {
+    "t": "record",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "number"
+      },
+      {
+       "t": "boolean"
+      }
+     ]
+    }
    },
    "optional": true
   },

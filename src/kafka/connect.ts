@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import * as strimzi from '../../imports/strimzi-kafka.strimzi.io';
 import { ConsistencyPass, differentKubernetesClusters, ObjectRef, secretRef, serviceRef } from '../core/consistency';
 import { propError, Subject, throwFactoryError, throwPropError } from '../core/errors';
-import { checkLabels, checkName, checkNamespace, checkTopicName, isName, NameFormat } from '../core/naming';
+import { checkLabels, checkName, checkNamespace, checkTopicName, closestName, isName, NameFormat } from '../core/naming';
 import { compact } from '../core/objects';
 import { checkSizing, renderResources } from '../core/resources';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/security';
@@ -20,6 +20,9 @@ import { checkReservedTopicName, KafkaTopic, topicCleanupPolicies, topicNamesCol
 import { listenerTrust, renderTrust } from './trust';
 import { Acl, AclOperation, KafkaUser, UserAuthentication, UserAuthenticationType } from './user';
 import { imageReferenceProblem } from '../core/image-reference';
+import { javaClassNameProblem } from '../core/java';
+import { configDefinitions, configValueIssue, modelVersion, unknownKeyIssue, type ConfigDefinition } from './config-model';
+import { KAFKA_CONNECT_FORBIDDEN, strimziForbiddenPrefix, UNUSED_KEY, workerClientIssue, workerClientKey } from './connect-worker-config';
 
 // Kafka Connect as Strimzi 1.2 runs it (`KafkaConnect` and `KafkaConnector`, kafka.strimzi.io/v1):
 // a group of Connect workers in distributed mode that keep their state in three compacted topics,
@@ -291,6 +294,48 @@ export interface KafkaConnectProps {
    */
   readonly storageReplicationFactor?: number;
   /**
+   * More Kafka Connect worker config (Strimzi's `spec.config`: Kafka's `DistributedConfig`), e.g.
+   * converters (`key.converter`, `value.converter`, `value.converter.schemas.enable`), config
+   * providers (`config.providers` and `config.providers.<name>.class` / `.param.<option>`),
+   * `offset.flush.interval.ms`, `connector.client.config.override.policy`,
+   * `task.shutdown.graceful.timeout.ms`, and the workers' clients' options under `producer.`,
+   * `consumer.` and `admin.`. Values are strings, finite numbers or booleans, as a properties file
+   * has them; Strimzi writes them beside the storage replication factors the KafkaConnect sets.
+   * Checked against Kafka's config model (the worker and client ConfigDefs of the KafkaConnect's
+   * Kafka version) at construction; what throws:
+   * - a key the KafkaConnect writes from a typed prop: `group.id` (`groupId`), the
+   *   `config.`/`offset.`/`status.storage.topic` (`configStorageTopic`, …) and their
+   *   `*.storage.replication.factor` (`storageReplicationFactor`);
+   * - a key Strimzi forbids (Strimzi 1.2 `KafkaConnectSpec.FORBIDDEN_PREFIXES`: `ssl.`, `sasl.`,
+   *   `security.`, `bootstrap.servers`, `listeners`, `rest.`, `plugin.path`,
+   *   `consumer.interceptor.classes`, `producer.interceptor.classes`,
+   *   `prometheus.metrics.reporter.`, matched ignoring case, except `ssl.endpoint.identification.algorithm`,
+   *   `ssl.cipher.suites`, `ssl.protocol`, `ssl.enabled.protocols`), which its cluster operator would
+   *   drop with only a warning (AbstractConfiguration.filterForbidden);
+   * - a client key that changes the connection Strimzi manages (`producer.`/`consumer.`/`admin.`
+   *   + `bootstrap.servers`, `security.*`, `sasl.*`, `ssl.*` but the exceptions above), and
+   *   `producer.transactional.id` (needs TransactionalId ACLs);
+   * - `exactly.once.source.support` `enabled` or `preparing`: the workers' leader and source tasks
+   *   then write with transactional producers (`connect-cluster-<group.id>`,
+   *   DistributedConfig.transactionalProducerId; `<group.id>-<connector>-<task>`,
+   *   Worker.taskTransactionalId), whose TransactionalId ACLs the Connect user is not granted;
+   * - `config.providers` naming Strimzi's own providers (`strimzienv`, `strimzifile`, `strimzidir`,
+   *   `strimzisecrets`: KafkaConnectConfigurationBuilder.withConfigProviders adds them), or a
+   *   provider without its `config.providers.<name>.class` (Kafka skips it:
+   *   AbstractConfig.instantiateConfigProviders); `config.providers.<name>.*` of a provider not
+   *   listed, or other than `.class` / `.param.<option>`;
+   * - a value Kafka's ConfigDef refuses (type, range, allowed values), e.g. `offset.flush.interval.ms: '10s'`;
+   * - an unknown key: a key of another Kafka version or config set, a typo of a worker key ("did
+   *   you mean"), or any other (Kafka ignores it). A converter's own options (`key.converter.*`,
+   *   `value.converter.*`, `header.converter.*`) pass, checked where the converter is Kafka's
+   *   JsonConverter (Strimzi's default for keys and values: JsonConverterConfig's `schemas.enable`,
+   *   `schemas.cache.size`, `decimal.format`, `replace.null.with.default`); a client's key is
+   *   checked against the producer, consumer or admin ConfigDef, and an unknown one passes (a
+   *   plugin's option) unless it is a typo of a known one.
+   * @default - none: Strimzi's defaults (JsonConverter for keys and values, KafkaConnectConfiguration.DEFAULTS) and Kafka's
+   */
+  readonly config?: Record<string, string | number | boolean>;
+  /**
    * Annotate the KafkaConnect `strimzi.io/use-connector-resources: "true"`, so that Strimzi runs
    * the KafkaConnectors of it (off: connectors are managed through the Connect REST API, and
    * `addConnector` / `new KafkaConnector` refuse it).
@@ -341,6 +386,13 @@ const MAX_CONNECT_NAME = 63 - '-connect-api'.length;
  *     image: 'registry.example.com/kafka/connect-files:1',
  *     plugins: [{ name: 'connect-file', artifacts: [ConnectPluginArtifact.maven({ group: 'org.apache.kafka', artifact: 'connect-file', version: '4.3.1' })] }],
  *   },
+ *   // Plain JSON without schemas, offsets committed every 10 s.
+ *   config: {
+ *     'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
+ *     'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
+ *     'value.converter.schemas.enable': false,
+ *     'offset.flush.interval.ms': 10000,
+ *   },
  * });
  * connect.addConnector('LicenseSource', {
  *   class: 'org.apache.kafka.connect.file.FileStreamSourceConnector',
@@ -376,6 +428,8 @@ export class KafkaConnect extends Construct {
   };
   /** The replication factor of the storage topics. */
   public readonly storageReplicationFactor: number;
+  /** The worker config given as `config`, checked (what Strimzi writes beside the storage replication factors). */
+  public readonly config: Readonly<Record<string, string | number | boolean>>;
   /** Whether Strimzi runs the KafkaConnectors of it. */
   public readonly useConnectorResources: boolean;
   /** How Strimzi builds the Connect image, if it does. */
@@ -448,6 +502,7 @@ export class KafkaConnect extends Construct {
       throwPropError(subject, 'version', 'is not a Kafka version Strimzi 1.2 supports', this.version, `use one of ${SUPPORTED_KAFKA_VERSIONS.join(', ')} (default ${DEFAULT_KAFKA_VERSION})`);
     }
     this.storageReplicationFactor = componentReplicationFactor(subject, 'storageReplicationFactor', props.storageReplicationFactor, cluster);
+    this.config = checkWorkerConfig(subject, props.config, this.version);
     this.useConnectorResources = props.useConnectorResources ?? true;
     this.labels = { ...(props.labels ?? {}) };
     checkLabels(subject, 'labels', this.labels);
@@ -514,6 +569,7 @@ export class KafkaConnect extends Construct {
           'config.storage.replication.factor': this.storageReplicationFactor,
           'offset.storage.replication.factor': this.storageReplicationFactor,
           'status.storage.replication.factor': this.storageReplicationFactor,
+          ...this.config,
         },
         resources: renderResources(resources, strimzi.KafkaConnectSpecResourcesRequests.fromString, strimzi.KafkaConnectSpecResourcesLimits.fromString),
         ...(metricsConfig && {
@@ -1055,6 +1111,158 @@ export function storageTopicProblems(subject: Subject, cluster: IKafkaCluster, t
     }
   }
   return errors;
+}
+
+/** Worker keys the KafkaConnect writes from its typed props, by the prop. */
+const WORKER_OWNED: Readonly<Record<string, string>> = {
+  'group.id': 'groupId',
+  'config.storage.topic': 'configStorageTopic',
+  'offset.storage.topic': 'offsetStorageTopic',
+  'status.storage.topic': 'statusStorageTopic',
+  'config.storage.replication.factor': 'storageReplicationFactor',
+  'offset.storage.replication.factor': 'storageReplicationFactor',
+  'status.storage.replication.factor': 'storageReplicationFactor',
+};
+
+/** What to do instead of a key Strimzi forbids, by the forbidden prefix. */
+const FORBIDDEN_FIX: Readonly<Record<string, string>> = {
+  'ssl.': 'remove it: the cluster, listener and user props set the connection, trustedCertificate / trustedCertificatesPattern its trust',
+  'sasl.': 'remove it: the listener and user props set the authentication',
+  'security.': 'remove it: the listener and user props set the connection',
+  'bootstrap.servers': 'remove it: the cluster and listener props set it',
+  'listeners': 'remove it: Strimzi runs the REST API on port 8083 itself (KafkaConnectConfigurationBuilder.withRestListeners)',
+  'rest.': 'remove it: Strimzi runs the REST API itself (KafkaConnectConfigurationBuilder.withRestListeners)',
+  'plugin.path': "remove it: Strimzi sets the plugin path; add plugins with the build prop",
+  'prometheus.metrics.reporter.': 'remove it: set the metrics prop (KafkaMetrics.strimziMetricsReporter())',
+};
+
+/** The config providers Strimzi defines itself (KafkaConnectConfigurationBuilder.withConfigProviders). */
+const STRIMZI_CONFIG_PROVIDERS = ['strimzienv', 'strimzifile', 'strimzidir', 'strimzisecrets'];
+
+/** The converter class Strimzi uses where the config names none (KafkaConnectConfiguration.DEFAULTS), and Kafka's header converter default (WorkerConfig). */
+const DEFAULT_CONVERTERS: Readonly<Record<string, string>> = {
+  'key.converter': 'org.apache.kafka.connect.json.JsonConverter',
+  'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
+  'header.converter': 'org.apache.kafka.connect.storage.SimpleHeaderConverter',
+};
+
+/** Kafka's JsonConverter options (connect-json's JsonConverterConfig; `converter.type` is set by Connect). */
+const JSON_CONVERTER_OPTIONS: ReadonlyMap<string, ConfigDefinition> = new Map<string, ConfigDefinition>([
+  ['schemas.enable', { type: 'BOOLEAN', default: 'true', importance: 'high' }],
+  ['schemas.cache.size', { type: 'INT', default: '1000', importance: 'high' }],
+  ['decimal.format', { type: 'STRING', default: 'BASE64', validator: { in: ['BASE64', 'NUMERIC'], caseInsensitive: true }, importance: 'low' }],
+  ['replace.null.with.default', { type: 'BOOLEAN', default: 'true', importance: 'low' }],
+]);
+
+/**
+ * The Connect workers' config (`config`), checked: a plain object; no key the KafkaConnect writes
+ * from its props, none Strimzi forbids (KafkaConnectSpec.FORBIDDEN_PREFIXES), no client key that
+ * changes the connection Strimzi manages; config providers named with their classes and not
+ * Strimzi's; exactly-once source support refused; each key of Kafka's worker ConfigDef of the type
+ * and range it takes; a converter's or client's option checked where Kafka's model (or
+ * JsonConverterConfig) has it, an unknown one passed unless it is a typo of a known one.
+ */
+function checkWorkerConfig(subject: Subject, config: Record<string, string | number | boolean> | undefined, version: string): Record<string, string | number | boolean> {
+  const prop = 'config';
+  if (config === undefined) return {};
+  if (typeof config !== 'object' || config === null || Array.isArray(config) || (Object.getPrototypeOf(config) !== Object.prototype && Object.getPrototypeOf(config) !== null)) {
+    throwPropError(subject, prop, 'must be a plain object of Kafka Connect worker options', config, "pass an object literal, e.g. { 'value.converter.schemas.enable': false }");
+  }
+  const model = modelVersion(version);
+  const text = (v: unknown) => String(v).trim();
+  const providers = listItems(config['config.providers']);
+  for (const [key, value] of Object.entries(config)) {
+    const at = `${prop}[${/^[\w.-]+$/.test(key) ? `'${key}'` : JSON.stringify(key)}]`;
+    const fail = (problem: string, fix: string): never => throwPropError(subject, at, problem, value, fix);
+    if (key === '' || /[\s=:#!\\\u0000-\u001f\u007f]/.test(key)) {
+      fail("must be a Kafka option name: no spaces, '=', ':', '#', '!', '\\' or control characters (Strimzi writes it into a properties file, where they would split or end the key)", "use e.g. 'offset.flush.interval.ms'");
+    }
+    if (!(typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))) {
+      fail('must be a string, a finite number or a boolean', 'give the value as Kafka reads it from a properties file');
+    }
+    if (typeof value === 'string' && /[\u0000-\u001f\u007f]/.test(value)) fail('must not contain a line break or other control character: Strimzi writes it into a properties file, where the rest would become keys of its own', 'give the value on one line');
+    const owned = WORKER_OWNED[key];
+    if (owned !== undefined) fail(`is written by the KafkaConnect from its ${owned} prop`, `set ${owned} instead`);
+    const prefix = strimziForbiddenPrefix(key, KAFKA_CONNECT_FORBIDDEN);
+    if (prefix !== undefined) {
+      fail(`is forbidden by Strimzi (options starting with '${prefix}': ${KAFKA_CONNECT_FORBIDDEN.source}, except ${KAFKA_CONNECT_FORBIDDEN.exceptions.join(', ')}): its cluster operator would drop it and only log a warning (AbstractConfiguration.filterForbidden)`,
+        FORBIDDEN_FIX[prefix] ?? 'remove it');
+    }
+    if (key === 'exactly.once.source.support' && typeof value === 'string' && /^(enabled|preparing)$/i.test(text(value))) {
+      fail(`is refused: with exactly-once source support the workers' leader writes the config topic with a transactional producer (transactional id 'connect-cluster-<group.id>': DistributedConfig.transactionalProducerId) and, when enabled, source tasks write in transactions as '<group.id>-<connector>-<task>' (Worker.taskTransactionalId) after fencing older ones (Worker.fenceZombies: Admin.fenceProducers), which needs Write and Describe on those TransactionalIds; the Connect user is not granted them, so the workers would fail with TransactionalIdAuthorizationException`,
+        "remove it, or set it to 'disabled' (the default)");
+    }
+    const definition = configDefinitions('connect', model).get(key);
+    if (definition !== undefined) {
+      const issue = configValueIssue(key, definition, value);
+      if (issue !== undefined) fail(issue.problem, issue.fix);
+      if (key === 'config.providers') {
+        const strimzis = providers.filter((p) => STRIMZI_CONFIG_PROVIDERS.includes(p));
+        if (strimzis.length > 0) {
+          fail(`names ${strimzis.join(', ')}, which Strimzi defines itself (KafkaConnectConfigurationBuilder.withConfigProviders adds ${STRIMZI_CONFIG_PROVIDERS.join(',')} to config.providers): their placeholders work without it`, `drop ${strimzis.join(', ')} from it`);
+        }
+        const missing = providers.find((p) => config[`config.providers.${p}.class`] === undefined);
+        if (missing !== undefined) {
+          fail(`names the provider '${missing}' without its class: Kafka skips a provider that has no config.providers.${missing}.class (AbstractConfig.instantiateConfigProviders), so its placeholders would stay unresolved`, `add 'config.providers.${missing}.class', e.g. 'org.apache.kafka.common.config.provider.FileConfigProvider'`);
+        }
+      }
+      continue;
+    }
+    if (key.startsWith('config.providers.')) {
+      const rest = key.slice('config.providers.'.length);
+      const name = providers.find((p) => rest === `${p}.class` || rest.startsWith(`${p}.param.`));
+      const named = /^(.+?)\.(class$|param\.)/.exec(rest)?.[1] ?? rest.split('.')[0];
+      if (STRIMZI_CONFIG_PROVIDERS.includes(named)) {
+        fail(`configures '${named}', a config provider Strimzi defines itself (KafkaConnectConfigurationBuilder.withConfigProviders): it would replace Strimzi's settings, which Strimzi's own placeholders in the worker config rely on`, 'remove it, or define a provider of your own under another name');
+      }
+      if (name === undefined) {
+        if (!providers.includes(named)) {
+          fail(`configures the provider '${named}', which config.providers does not list: Kafka reads the options of listed providers only (AbstractConfig.instantiateConfigProviders), so it would do nothing`, `add '${named}' to config.providers, or remove it`);
+        }
+        fail(`is not an option of config provider '${named}': Kafka reads config.providers.${named}.class and config.providers.${named}.param.<option> only`, `use 'config.providers.${named}.class' or 'config.providers.${named}.param.<option>'`);
+      }
+      if (rest === `${name}.class`) {
+        const problem = javaClassNameProblem(text(value));
+        if (typeof value !== 'string' || problem !== undefined) fail(`must be the name of a Java class (a ConfigProvider)${problem !== undefined ? `: it ${problem}` : ''}`, "use e.g. 'org.apache.kafka.common.config.provider.FileConfigProvider'");
+      }
+      continue;
+    }
+    const converter = Object.keys(DEFAULT_CONVERTERS).find((c) => key.startsWith(`${c}.`));
+    if (converter !== undefined) {
+      // The converter's own options: checked where the converter is Kafka's JsonConverter.
+      const rest = key.slice(converter.length + 1);
+      if (text(config[converter] ?? DEFAULT_CONVERTERS[converter]) === 'org.apache.kafka.connect.json.JsonConverter') {
+        const option = JSON_CONVERTER_OPTIONS.get(rest);
+        const issue = option !== undefined ? configValueIssue(rest, option, value) : undefined;
+        if (issue !== undefined) fail(`${issue.problem} (JsonConverterConfig)`, issue.fix.replace(`'${rest}'`, `'${key}'`));
+        const meant = option === undefined ? closestName(rest, JSON_CONVERTER_OPTIONS.keys()) : undefined;
+        if (meant !== undefined) fail(`is not an option of ${converter} JsonConverter (JsonConverterConfig): it ignores it`, `did you mean '${converter}.${meant}'?`);
+      }
+      continue;
+    }
+    const client = workerClientKey(key);
+    if (client !== undefined) {
+      if (/^(ssl|sasl|security)\./.test(client.rest) && !KAFKA_CONNECT_FORBIDDEN.exceptions.includes(client.rest) || client.rest === 'bootstrap.servers') {
+        fail(`would change the connection of the workers' ${client.client} clients, which Strimzi writes from the cluster, listener and user (KafkaConnectConfigurationBuilder.withTls, withAuthentication, bootstrap.servers)`, 'remove it: the cluster, listener and user props set the connection');
+      }
+      if (client.client === 'producer' && client.rest === 'transactional.id') {
+        fail("is refused: a transactional producer needs TransactionalId ACLs (Write and Describe on the id: InitProducerId, AddPartitionsToTxn, EndTxn), which the Connect user is not granted, and Connect's tasks and storage producers do not run transactions with it", 'remove it');
+      }
+      const issue = workerClientIssue(model, client.client, client.prefix, client.rest, value, 'typo');
+      if (issue !== undefined) fail(issue.problem, issue.fix.replace(/^did you mean '(.+)'\?$/, `did you mean '${client.prefix}$1'?`));
+      continue;
+    }
+    const issue = unknownKeyIssue('connect', model, key, UNUSED_KEY, 'remove it (a converter\'s option goes under key.converter., value.converter. or header.converter.; a client\'s under producer., consumer. or admin.)');
+    fail(issue.problem, issue.fix);
+  }
+  return { ...config };
+}
+
+/** A LIST value's items as Kafka splits them (ConfigDef.parseType: at commas, trimmed). */
+function listItems(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  const trimmed = value.trim();
+  return trimmed === '' ? [] : trimmed.split(/\s*,\s*/);
 }
 
 /** The listener named `name`, or the first that serves in-cluster clients; throws unless it does. */

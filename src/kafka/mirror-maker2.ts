@@ -15,6 +15,7 @@ import { PodSecurityLevel } from '../policy/pod-security';
 import { componentReplicationFactor, componentReplicationProblem } from './broker-config';
 import { checkStorageTopicCollisions, claimConnectNames, connectClusterObjects } from './connect';
 import { CONFIG_SET_NAMES, configDefinitions, configValueIssue, modelVersion, unknownKeyIssue, type ConfigSet } from './config-model';
+import { MIRROR_MAKER2_FORBIDDEN, strimziForbiddenPrefix, WORKER_CLIENT_PREFIXES, workerClientIssue } from './connect-worker-config';
 import { mergeGrants } from './grants';
 import { ClusterProfile, type IKafkaCluster } from './kafka-cluster';
 import { KafkaListener, ListenerAuthenticationType } from './listener';
@@ -1903,16 +1904,13 @@ const INTERVALS: Readonly<Record<string, { readonly prop: 'checkpoints' | 'syncG
 
 /** Connector options Strimzi sets itself (`AbstractConnectorSpec.FORBIDDEN_PARAMETERS`). */
 const STRIMZI_CONNECTOR_OPTIONS = ['name', 'connector.class', 'tasks.max', 'connector.plugin.version'];
-/** Worker options Strimzi refuses (`KafkaMirrorMaker2ClusterSpec.FORBIDDEN_PREFIXES`), and its exceptions. */
-const STRIMZI_WORKER_PREFIXES = ['group.id', 'config.storage.topic', 'offset.storage.topic', 'status.storage.topic', 'ssl.', 'sasl.', 'security.', 'listeners', 'plugin.path', 'rest.', 'bootstrap.servers', 'consumer.interceptor.classes', 'producer.interceptor.classes'];
-const STRIMZI_WORKER_EXCEPTIONS = ['ssl.endpoint.identification.algorithm', 'ssl.cipher.suites', 'ssl.protocol', 'ssl.enabled.protocols'];
+/** Worker options Strimzi refuses (`KafkaMirrorMaker2ClusterSpec.FORBIDDEN_PREFIXES`), and its exceptions (connect-worker-config.ts). */
+const STRIMZI_WORKER_EXCEPTIONS = MIRROR_MAKER2_FORBIDDEN.exceptions;
 /** Client prefixes of connector config (MirrorConnectorConfig: `consumer.`, `source.consumer.`, … and Connect's `*.override.`), by client. */
 const CLIENT_PREFIXES: ReadonlyArray<readonly [string, ConfigSet]> = [
   ...(['consumer', 'producer', 'admin'] as const).map((client) => [`${client}.override.`, client] as const),
   ...['source.', 'target.', ''].flatMap((side) => (['consumer', 'producer', 'admin'] as const).map((client) => [`${side}${client}.`, client] as const)),
 ];
-/** Client prefixes of the Connect workers' config (DistributedConfig passes `producer.`, `consumer.` and `admin.` to its clients). */
-const WORKER_CLIENT_PREFIXES: ReadonlyArray<readonly [string, ConfigSet]> = (['consumer', 'producer', 'admin'] as const).map((client) => [`${client}.`, client] as const);
 
 /** What a config override is checked against: the Kafka version, and the props that decide whether a key is used. */
 interface MirrorConfigContext {
@@ -1962,8 +1960,8 @@ function checkMirrorConfig(subject: Subject, prop: string, config: Record<string
     if (connector && STRIMZI_CONNECTOR_OPTIONS.includes(key)) fail('is set by Strimzi (AbstractConnectorSpec.FORBIDDEN_PARAMETERS)', key === 'tasks.max' ? 'use the tasksMax prop' : 'remove it');
     if (connector && (key.startsWith('source.cluster.') || key.startsWith('target.cluster.'))) fail("is written by Strimzi from the source and target clusters (KafkaMirrorMaker2Connectors), and would override their connection", 'set the listener on MirrorMaker2Cluster.local() or .remote()');
     if (!connector) {
-      const prefix = STRIMZI_WORKER_PREFIXES.find((p) => key.startsWith(p));
-      if (prefix !== undefined && !STRIMZI_WORKER_EXCEPTIONS.includes(key)) fail(`is managed by Strimzi (options starting with '${prefix}' are refused: KafkaMirrorMaker2ClusterSpec.FORBIDDEN_PREFIXES)`, 'remove it; the listener and user set the connection');
+      const prefix = strimziForbiddenPrefix(key, MIRROR_MAKER2_FORBIDDEN);
+      if (prefix !== undefined) fail(`is managed by Strimzi (options starting with '${prefix}' are refused: ${MIRROR_MAKER2_FORBIDDEN.source})`, 'remove it; the listener and user set the connection');
     }
     if (definition !== undefined) {
       const issue = configValueIssue(key, definition, value);
@@ -1982,15 +1980,12 @@ function checkMirrorConfig(subject: Subject, prop: string, config: Record<string
     if (client !== undefined) {
       const rest = key.slice(client[0].length);
       if (/^(ssl|sasl|security)\./.test(rest) && !STRIMZI_WORKER_EXCEPTIONS.includes(rest)) fail(`would override the ${rest.split('.')[0]} settings Strimzi writes from the listener and user`, 'remove it');
+      // The clients would dial another cluster than the one the construct wires (and grants).
+      if (rest === 'bootstrap.servers') fail('would point these clients at another cluster than the one Strimzi connects them to (the source or target of the mirror)', 'remove it: the clusters come from source and target');
       if (client[1] === 'producer' && rest === 'transactional.id') {
         fail("is not supported: a transactional producer needs TransactionalId ACLs (Write and Describe on the id: InitProducerId, AddPartitionsToTxn, EndTxn), which the construct does not grant the target user, and MirrorMaker 2 writes without transactions (exactly.once.source.support is refused too)", 'remove it');
       }
-      const clientDefinition = configDefinitions(client[1], model).get(rest);
-      if (clientDefinition === undefined) {
-        const issue = unknownKeyIssue(client[1], model, rest, 'Kafka ignores it (it only logs an unused key), so it would do nothing', 'remove it');
-        fail(`names '${rest}' for the ${client[1]} clients ('${client[0]}'), which ${issue.problem}`, issue.fix);
-      }
-      const issue = configValueIssue(rest, clientDefinition!, value);
+      const issue = workerClientIssue(model, client[1], client[0], rest, value, 'refuse');
       if (issue !== undefined) fail(issue.problem, issue.fix);
       continue;
     }

@@ -630,3 +630,123 @@ describe('KafkaConnector: Kafka\'s file source connector', () => {
       /^KafkaConnector 'jdbc' at test\/Connect\/Jdbc: class is not a connector of Strimzi's Kafka image, whose plugin path \(\/opt\/kafka\/plugins\) is empty and whose classpath holds only Kafka's MirrorMaker 2 connectors: KafkaConnect 'files' has no build, so the connector will fail: .* \(got "io\.confluent\.connect\.jdbc\.JdbcSinkConnector"\); add the plugin to the KafkaConnect's build/)]);
   });
 });
+
+describe('KafkaConnect config (Strimzi spec.config: the workers\' DistributedConfig)', () => {
+  const bad = (config: Record<string, unknown>) => () => connect(setup(), { config: config as Record<string, string | number | boolean> });
+
+  test('renders converters and worker options beside the storage replication factors', () => {
+    const s = setup();
+    const c = connect(s, {
+      storageReplicationFactor: -1,
+      config: {
+        'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
+        'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
+        'value.converter.schemas.enable': false,
+        'key.converter.converter.encoding': 'UTF-8',
+        'offset.flush.interval.ms': 10000,
+        'connector.client.config.override.policy': 'None',
+        'task.shutdown.graceful.timeout.ms': '10000',
+        'exactly.once.source.support': 'disabled',
+        'config.providers': 'file,env',
+        'config.providers.file.class': 'org.apache.kafka.common.config.provider.FileConfigProvider',
+        'config.providers.env.class': 'org.apache.kafka.common.config.provider.EnvVarConfigProvider',
+        'config.providers.env.param.allowlist.pattern': '^DB_.*',
+        'producer.compression.type': 'zstd',
+        'consumer.max.poll.records': 200,
+        'producer.my.interceptor.option': 'x',
+        'ssl.endpoint.identification.algorithm': 'HTTPS',
+      },
+    });
+    expect(c.config['offset.flush.interval.ms']).toBe(10000);
+    const kc = find(synth(s.chart), 'KafkaConnect', 'files');
+    expect(kc.spec.config).toEqual({
+      'config.storage.replication.factor': -1,
+      'offset.storage.replication.factor': -1,
+      'status.storage.replication.factor': -1,
+      'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
+      'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
+      'value.converter.schemas.enable': false,
+      'key.converter.converter.encoding': 'UTF-8',
+      'offset.flush.interval.ms': 10000,
+      'connector.client.config.override.policy': 'None',
+      'task.shutdown.graceful.timeout.ms': '10000',
+      'exactly.once.source.support': 'disabled',
+      'config.providers': 'file,env',
+      'config.providers.file.class': 'org.apache.kafka.common.config.provider.FileConfigProvider',
+      'config.providers.env.class': 'org.apache.kafka.common.config.provider.EnvVarConfigProvider',
+      'config.providers.env.param.allowlist.pattern': '^DB_.*',
+      'producer.compression.type': 'zstd',
+      'consumer.max.poll.records': 200,
+      'producer.my.interceptor.option': 'x',
+      'ssl.endpoint.identification.algorithm': 'HTTPS',
+    });
+  });
+
+  test('without config, the storage replication factors alone (unchanged)', () => {
+    const s = setup();
+    connect(s);
+    expect(find(synth(s.chart), 'KafkaConnect', 'files').spec.config).toEqual({ 'config.storage.replication.factor': 3, 'offset.storage.replication.factor': 3, 'status.storage.replication.factor': 3 });
+  });
+
+  test('refuses keys the KafkaConnect writes from typed props, with the prop', () => {
+    expect(bad({ 'group.id': 'g' })).toThrow(/config\['group.id'\] is written by the KafkaConnect from its groupId prop.*set groupId instead/s);
+    expect(bad({ 'offset.storage.topic': 't' })).toThrow(/from its offsetStorageTopic prop/);
+    expect(bad({ 'config.storage.replication.factor': 1 })).toThrow(/from its storageReplicationFactor prop/);
+  });
+
+  test('refuses what Strimzi forbids (KafkaConnectSpec.FORBIDDEN_PREFIXES), with its reason', () => {
+    expect(bad({ 'ssl.truststore.location': '/x' })).toThrow(/config\['ssl.truststore.location'\] is forbidden by Strimzi \(options starting with 'ssl.': KafkaConnectSpec.FORBIDDEN_PREFIXES.*would drop it and only log a warning/s);
+    expect(bad({ 'SASL.mechanism': 'PLAIN' })).toThrow(/options starting with 'sasl.'/);
+    expect(bad({ 'bootstrap.servers': 'x:9092' })).toThrow(/the cluster and listener props set it/);
+    expect(bad({ 'rest.advertised.port': 8083 })).toThrow(/options starting with 'rest.'/);
+    expect(bad({ 'listeners': 'http://:8083' })).toThrow(/options starting with 'listeners'/);
+    expect(bad({ 'plugin.path': '/opt' })).toThrow(/build prop/);
+    expect(bad({ 'producer.interceptor.classes': 'a.B' })).toThrow(/options starting with 'producer.interceptor.classes'/);
+    expect(bad({ 'prometheus.metrics.reporter.allowlist': 'x' })).toThrow(/set the metrics prop/);
+  });
+
+  test('refuses client keys that change the connection Strimzi manages', () => {
+    expect(bad({ 'producer.bootstrap.servers': 'other:9092' })).toThrow(/config\['producer.bootstrap.servers'\] would change the connection of the workers' producer clients/);
+    expect(bad({ 'consumer.security.protocol': 'PLAINTEXT' })).toThrow(/would change the connection of the workers' consumer clients/);
+    expect(bad({ 'admin.sasl.jaas.config': 'x' })).toThrow(/admin clients/);
+    expect(bad({ 'producer.ssl.keystore.location': '/x' })).toThrow(/would change the connection/);
+    expect(bad({ 'producer.transactional.id': 'x' })).toThrow(/TransactionalId ACLs/);
+  });
+
+  test('refuses exactly-once source support, which needs transactional-id ACLs', () => {
+    expect(bad({ 'exactly.once.source.support': 'enabled' })).toThrow(/exactly.once.source.support'\] is refused: .*connect-cluster-<group.id>.*TransactionalIds; the Connect user is not granted them/s);
+    expect(bad({ 'exactly.once.source.support': 'PREPARING' })).toThrow(/is refused/);
+    expect(bad({ 'exactly.once.source.support': 'on' })).toThrow(/must be one of DISABLED, ENABLED, PREPARING/);
+  });
+
+  test('refuses config providers Strimzi defines, and providers without a class', () => {
+    expect(bad({ 'config.providers': 'strimzienv' })).toThrow(/names strimzienv, which Strimzi defines itself/);
+    expect(bad({ 'config.providers': 'vault' })).toThrow(/names the provider 'vault' without its class: Kafka skips/);
+    expect(bad({ 'config.providers.strimzisecrets.class': 'a.B' })).toThrow(/a config provider Strimzi defines itself/);
+    expect(bad({ 'config.providers.file.class': 'org.apache.kafka.common.config.provider.FileConfigProvider' })).toThrow(/provider 'file', which config.providers does not list/);
+    expect(bad({ 'config.providers': 'file', 'config.providers.file.class': 'not a class' })).toThrow(/must be the name of a Java class/);
+    expect(bad({ 'config.providers': 'file', 'config.providers.file.class': 'org.apache.kafka.common.config.provider.FileConfigProvider', 'config.providers.file.allowed.paths': '/x' })).toThrow(/not an option of config provider 'file'/);
+  });
+
+  test('refuses a value of the wrong type or range', () => {
+    expect(bad({ 'offset.flush.interval.ms': '10s' })).toThrow(/config\['offset.flush.interval.ms'\] must be a whole number of milliseconds.*use 'offset.flush.interval.ms': 10000/s);
+    expect(bad({ 'value.converter': 'not a class' })).toThrow(/must be the name of a Java class/);
+    expect(bad({ 'value.converter.schemas.enable': 'yes' })).toThrow(/must be true or false.*JsonConverterConfig/s);
+    expect(bad({ 'consumer.max.poll.records': 0 })).toThrow(/must be at least 1/);
+    expect(bad({ 'offset.flush.interval.ms': { ms: 1 } })).toThrow(/config/);
+    expect(bad({ 'task.shutdown.graceful.timeout.ms': 'a\nb' })).toThrow(/must not contain a line break/);
+    expect(bad({ 'my key': 1 })).toThrow(/must be a Kafka option name/);
+  });
+
+  test('refuses a typo with "did you mean", and unknown keys Kafka would ignore', () => {
+    expect(bad({ 'offset.flush.interval': 10000 })).toThrow(/did you mean 'offset.flush.interval.ms'\?/);
+    expect(bad({ 'value.converter.schema.enable': false })).toThrow(/did you mean 'value.converter.schemas.enable'\?/);
+    expect(bad({ 'producer.compresion.type': 'zstd' })).toThrow(/did you mean 'producer.compression.type'\?/);
+    expect(bad({ 'log.retention.ms': 1 })).toThrow(/is a broker config/);
+    expect(bad({ 'something.else.entirely': 1 })).toThrow(/is not a Connect worker config of Kafka 4.3.1/);
+  });
+
+  test('leaves the options of a converter that is not JsonConverter to it', () => {
+    expect(() => connect(setup(), { config: { 'value.converter': 'io.confluent.connect.avro.AvroConverter', 'value.converter.schema.registry.url': 'http://registry:8081' } })).not.toThrow();
+  });
+});
