@@ -3426,6 +3426,98 @@ export const INTERFACES = {
    },
    "optional": true
   },
+  "topicsExclude": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "instance",
+       "name": "KafkaTopic",
+       "members": {
+        "topicName": "present",
+        "partitions": "present",
+        "resourceName": "present",
+        "cluster": "present",
+        "resource": "present",
+        "_config": "present",
+        "grantRead": "function",
+        "grantWrite": "function",
+        "grantReadWrite": "function",
+        "node": "present",
+        "with": "function",
+        "toString": "function"
+       }
+      },
+      {
+       "t": "instance",
+       "name": "Acl",
+       "members": {
+        "resourceType": "present",
+        "name": "present",
+        "patternType": "present",
+        "allow": "function",
+        "deny": "function"
+       },
+       "factories": [
+        "topic",
+        "topicPrefix",
+        "group",
+        "groupPrefix",
+        "transactionalId",
+        "transactionalIdPrefix",
+        "cluster"
+       ]
+      }
+     ]
+    }
+   },
+   "optional": true
+  },
+  "groupsExclude": {
+   "shape": {
+    "t": "array",
+    "of": {
+     "t": "union",
+     "of": [
+      {
+       "t": "string"
+      },
+      {
+       "t": "instance",
+       "name": "Acl",
+       "members": {
+        "resourceType": "present",
+        "name": "present",
+        "patternType": "present",
+        "allow": "function",
+        "deny": "function"
+       },
+       "factories": [
+        "topic",
+        "topicPrefix",
+        "group",
+        "groupPrefix",
+        "transactionalId",
+        "transactionalIdPrefix",
+        "cluster"
+       ]
+      }
+     ]
+    }
+   },
+   "optional": true
+  },
+  "keepDefaultExclusions": {
+   "shape": {
+    "t": "boolean"
+   },
+   "optional": true
+  },
   "name": {
    "shape": {
     "t": "string"

@@ -422,6 +422,62 @@ export interface KafkaMirrorMaker2Props {
    */
   readonly groups?: (string | Acl)[];
   /**
+   * Topics selected by `topics` not to mirror ("everything except …"): Strimzi's
+   * `topicsExcludePattern`, which Strimzi writes as `topics.exclude` into both connectors
+   * (KafkaMirrorMaker2Connectors.prepareMirrorMaker2ConnectorConfig), where Kafka's
+   * DefaultTopicFilter mirrors a topic that `topics` matches and `topics.exclude` does not. Each
+   * entry is a KafkaTopic of the source, `Acl.topic(name)` or `Acl.topicPrefix(prefix)`
+   * (escaped like `topics`), or a string: a Java regular expression matched against the whole
+   * topic name, as Kafka's own `topics.exclude` entries are (e.g. `'.*-tmp'`; no ',', at which
+   * Kafka splits the list; it is checked by compiling it as a JavaScript regular expression, so
+   * Java-only syntax such as `(?i)` or possessive quantifiers is refused).
+   *
+   * An explicit `topics.exclude` REPLACES Kafka's default (`TOPICS_EXCLUDE_DEFAULT`, in Kafka 4.x
+   * `mm2.*\.internal, .*\.replica, __.*`), so the construct renders the entries given followed
+   * by that default of the Kafka `version` (see `keepDefaultExclusions`), and always by the
+   * internal topics MirrorMaker 2 must never mirror: `__.*` (Kafka's `__consumer_offsets` and
+   * `__transaction_state`, the workers' default `__<name>-*` topics), `mm2.*\.internal` (the
+   * offset-syncs topics, MirrorClientConfig / ReplicationPolicy.offsetSyncsTopic) and
+   * `.*\.checkpoints\.internal` (ReplicationPolicy.checkpointsTopic). The heartbeats topic is not
+   * the filter's: MirrorSourceConnector.shouldReplicateTopic takes it past the filter when
+   * `replicateHeartbeats` is on, so an exclusion matching `heartbeats` is refused then.
+   *
+   * Exclusions narrow what is mirrored, not the ACLs: the users' ACLs follow `topics` (an ACL
+   * cannot subtract a regular expression), and `targetTopicName()` refuses an excluded topic.
+   * @default - none (Kafka's default exclusions)
+   * @throws when an entry is not one of these; a regular expression is empty, has a ',' or a
+   *   control character, or does not compile; a KafkaTopic is not of the source or is named in
+   *   `topics` too; the exclusions leave a literal topic of `topics` (or all of `topics`) unmirrored;
+   *   or an entry excludes `heartbeats` with `replicateHeartbeats`
+   */
+  readonly topicsExclude?: (KafkaTopic | Acl | string)[];
+  /**
+   * Consumer groups selected by `groups` whose offsets are not translated: Strimzi's
+   * `groupsExcludePattern`, written as `groups.exclude` into the connectors, which Kafka's
+   * DefaultGroupFilter applies after `groups`. Each entry is `Acl.group(name)` or
+   * `Acl.groupPrefix(prefix)` (escaped like `groups`), or a string: a Java regular expression
+   * matched against the whole group id, as in Kafka's `groups.exclude` (checked as for
+   * `topicsExclude`; note that a plain string here is a regular expression, where in `groups` it is
+   * a group's name). Like `topics.exclude`, it REPLACES Kafka's default (`GROUPS_EXCLUDE_DEFAULT`:
+   * `console-consumer-.*, connect-.*, __.*`), which the construct renders after the entries
+   * (see `keepDefaultExclusions`), and `__.*` always. The groups' ACLs follow `groups`.
+   * Only with checkpoints.
+   * @default - none (Kafka's default exclusions)
+   * @throws as `topicsExclude`; and without checkpoints
+   */
+  readonly groupsExclude?: (string | Acl)[];
+  /**
+   * Keep Kafka's default exclusions (DefaultTopicFilter.TOPICS_EXCLUDE_DEFAULT: `.*\.replica`
+   * beside the internal topics; DefaultGroupFilter.GROUPS_EXCLUDE_DEFAULT: `console-consumer-.*`,
+   * `connect-.*` beside `__.*`) in the rendered `topicsExcludePattern` and `groupsExcludePattern`.
+   * `false` drops them, so that e.g. a topic `orders.replica` or a group `connect-billing` can be
+   * mirrored; the patterns are then rendered even without `topicsExclude` / `groupsExclude`,
+   * keeping only the internal topics (`__.*`, `mm2.*\.internal`, `.*\.checkpoints\.internal`)
+   * and groups (`__.*`) that are never mirrored.
+   * @default true
+   */
+  readonly keepDefaultExclusions?: boolean;
+  /**
    * The `KafkaMirrorMaker2`'s name: Strimzi names its pods `<name>-mirrormaker2-<n>` and its
    * Service `<name>-mirrormaker2-api`, so at most 46 characters. The Connect group is
    * `<name>-group`, its topics `__<name>-config`, `__<name>-offset` and `__<name>-status` (Strimzi's
@@ -562,8 +618,8 @@ export interface KafkaMirrorMaker2Props {
    * Keys the construct derives from its props (`topics`, `replication.policy.class`,
    * `replication.factor`, …), the ones Strimzi sets (`name`, `tasks.max`, `source.cluster.*`, …)
    * and those the ACLs depend on (`topic.filter.class`, `replication.policy.separator`,
-   * `sync.topic.acls.enabled` unless `false`, the construct's value; `topics.exclude`: select
-   * topics with `topics`) are refused, as is a
+   * `sync.topic.acls.enabled` unless `false`, the construct's value; `topics.exclude`: use
+   * `topicsExclude`) are refused, as is a
    * transactional producer (`producer.transactional.id`, `producer.override.transactional.id`),
    * which needs transactional-id ACLs; a key of the checkpoint connector is pointed there.
    * @default - none
@@ -571,7 +627,7 @@ export interface KafkaMirrorMaker2Props {
   readonly sourceConnectorConfig?: Record<string, string | number | boolean>;
   /**
    * More MirrorCheckpointConnector config (Kafka's `MirrorCheckpointConfig`), checked like
-   * `sourceConnectorConfig`; `groups.exclude` (select groups with `groups`) and
+   * `sourceConnectorConfig`; `groups.exclude` (use `groupsExclude`) and
    * `emit.checkpoints.interval.seconds` / `sync.group.offsets.interval.seconds` below 1 (a negative
    * one turns them off: set `checkpoints` / `syncGroupOffsets` instead) are refused.
    * @default - none
@@ -753,6 +809,16 @@ export class KafkaMirrorMaker2 extends Construct {
   /** MirrorMaker 2's `groups`: the selection as one regular expression; undefined without checkpoints. */
   public readonly groupsPattern?: string;
   /**
+   * MirrorMaker 2's `topics.exclude` (Strimzi's `topicsExcludePattern`): `topicsExclude`, Kafka's
+   * default exclusions (unless `keepDefaultExclusions` is false) and the internal topics, as one
+   * regular expression; undefined when Kafka's default applies unchanged.
+   */
+  public readonly topicsExcludePattern?: string;
+  /** MirrorMaker 2's `groups.exclude` (Strimzi's `groupsExcludePattern`), like `topicsExcludePattern`; undefined without checkpoints or when Kafka's default applies. */
+  public readonly groupsExcludePattern?: string;
+  /** Whether Kafka's default exclusions are kept (`keepDefaultExclusions`). */
+  public readonly keepDefaultExclusions: boolean;
+  /**
    * The user MirrorMaker 2 authenticates as on the source: the one given
    * (`MirrorClusterOptions.user`), granted these ACLs beside its own, or one made in the source's
    * chart (named `userName`); undefined for a listener without authentication (on a cluster
@@ -811,6 +877,8 @@ export class KafkaMirrorMaker2 extends Construct {
   private readonly subject: Subject;
   private readonly topicPatterns: readonly Pattern[];
   private readonly groupPatterns: readonly Pattern[];
+  private readonly topicExclusions: readonly Exclusion[];
+  private readonly groupExclusions: readonly Exclusion[];
 
   /** Creates the KafkaMirrorMaker2 and its users in each cluster; props MirrorMaker 2 or Strimzi would reject throw at once. */
   public constructor(scope: Construct, id: string, props: KafkaMirrorMaker2Props) {
@@ -884,10 +952,26 @@ export class KafkaMirrorMaker2 extends Construct {
       }, true);
     }
     // What to mirror: the topics and groups, as patterns, checked against what MirrorMaker 2 skips.
+    this.keepDefaultExclusions = props.keepDefaultExclusions ?? true;
+    if (typeof this.keepDefaultExclusions !== 'boolean') throwPropError(subject, 'keepDefaultExclusions', 'must be true or false', this.keepDefaultExclusions, 'leave it unset (true) or set false');
+    this.topicExclusions = this.exclusions('topicsExclude', props.topicsExclude, props.topics);
+    if (!this.checkpoints && props.groupsExclude !== undefined) {
+      throwPropError(subject, 'groupsExclude', 'is set without checkpoints: no connector reads groups', props.groupsExclude.map((g) => (g instanceof Acl ? g.name : g)), 'turn checkpoints on, or drop groupsExclude');
+    }
+    this.groupExclusions = this.exclusions('groupsExclude', props.groupsExclude, undefined);
     this.topicPatterns = this.topicSelection(props.topics);
     this.groupPatterns = this.groupSelection(props.groups);
     this.topicsPattern = this.topicPatterns.map(toRegex).join('|');
     this.groupsPattern = this.checkpoints ? this.groupPatterns.map(toRegex).join('|') : undefined;
+    this.checkExclusionsLeaveSome();
+    // An explicit exclude replaces Kafka's default (DefaultTopicFilter/DefaultGroupFilter): the
+    // default of the version, unless dropped, and always what MirrorMaker 2 must never mirror.
+    const model = modelVersion(this.version);
+    const kafkaDefault = (set: ConfigSet, key: string) => (configDefinitions(set, model).get(key)?.default ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '');
+    const excludePattern = (given: readonly Exclusion[], defaults: readonly string[], always: readonly string[]) => (given.length === 0 && this.keepDefaultExclusions ? undefined
+      : [...new Set([...given.map((e) => e.rendered), ...(this.keepDefaultExclusions ? defaults : []), ...always])].join('|'));
+    this.topicsExcludePattern = excludePattern(this.topicExclusions, kafkaDefault('mirror-source', 'topics.exclude'), ALWAYS_EXCLUDED_TOPICS);
+    this.groupsExcludePattern = this.checkpoints ? excludePattern(this.groupExclusions, kafkaDefault('mirror-checkpoint', 'groups.exclude'), ALWAYS_EXCLUDED_GROUPS) : undefined;
 
     // Names: Kafka's (ReplicationPolicy.offsetSyncsTopic/checkpointsTopic, MirrorCheckpointConfig
     // .offsetSyncsTopic: the other cluster's alias), and the Connect group and topics (Strimzi's example).
@@ -975,8 +1059,10 @@ export class KafkaMirrorMaker2 extends Construct {
               },
             },
             groupsPattern: this.groupsPattern,
+            ...(this.groupsExcludePattern !== undefined && { groupsExcludePattern: this.groupsExcludePattern }),
           }),
           topicsPattern: this.topicsPattern,
+          ...(this.topicsExcludePattern !== undefined && { topicsExcludePattern: this.topicsExcludePattern }),
         }],
         resources: renderResources(resources, strimzi.KafkaMirrorMaker2SpecResourcesRequests.fromString, strimzi.KafkaMirrorMaker2SpecResourcesLimits.fromString),
         ...(metricsConfig && {
@@ -1073,7 +1159,10 @@ export class KafkaMirrorMaker2 extends Construct {
     if (!prefix && ((name.startsWith('mm2') && name.endsWith('.internal')) || name.endsWith('.checkpoints.internal'))) {
       return 'it is named like a MirrorMaker 2 internal topic (ReplicationPolicy.isMM2InternalTopic)';
     }
-    if (!prefix && name.endsWith('.replica')) return "DefaultTopicFilter's default topics.exclude (.*\\.replica) excludes it";
+    if (!prefix && name.endsWith('.replica') && this.keepDefaultExclusions) return "DefaultTopicFilter's default topics.exclude (.*\\.replica) excludes it (keepDefaultExclusions: false drops it)";
+    // topicsExclude (undefined while the constructor checks the exclusions themselves).
+    const by = (this.topicExclusions ?? []).find((e) => covers(e, { name, prefix }));
+    if (by !== undefined) return `${by.prop} excludes ${prefix ? 'every topic it starts' : 'it'} (topics.exclude: DefaultTopicFilter mirrors what topics matches and topics.exclude does not)`;
     if (this.replicationPolicy === MirrorReplicationPolicy.PREFIXED) {
       const cycle = `${this.target.alias}${SEPARATOR}`;
       if (name.startsWith(cycle)) {
@@ -1140,12 +1229,90 @@ export class KafkaMirrorMaker2 extends Construct {
           'name the consumer groups of the applications to fail over, not the mirror\'s own');
       }
       // DefaultGroupFilter's default groups.exclude (4.3.1): console-consumer-.*, connect-.*, __.*
-      const excluded = ['console-consumer-', 'connect-', '__'].find((x) => pattern.name.startsWith(x));
+      const excluded = [...(this.keepDefaultExclusions ? ['console-consumer-', 'connect-'] : []), '__'].find((x) => pattern.name.startsWith(x));
       if (excluded !== undefined) {
-        throwPropError(this.subject, prop, `is never mirrored: DefaultGroupFilter's default groups.exclude drops groups starting with '${excluded}'`, describePattern(pattern), 'name a group MirrorMaker 2 mirrors, or drop it');
+        throwPropError(this.subject, prop, `is never mirrored: DefaultGroupFilter's default groups.exclude drops groups starting with '${excluded}'`, describePattern(pattern),
+          excluded === '__' ? 'name a group MirrorMaker 2 mirrors, or drop it' : 'name a group MirrorMaker 2 mirrors, or drop it (or set keepDefaultExclusions: false)');
+      }
+      const by = this.groupExclusions.find((e) => pattern.name !== '*' && covers(e, pattern));
+      if (by !== undefined) {
+        throwPropError(this.subject, prop, `is never checkpointed: ${by.prop} excludes ${pattern.prefix ? 'every group it starts' : 'it'} (groups.exclude: DefaultGroupFilter takes what groups matches and groups.exclude does not)`, describePattern(pattern),
+          `drop it from groups or from groupsExclude`);
       }
       return pattern;
     }));
+  }
+
+  /**
+   * The entries of `topicsExclude` or `groupsExclude`, checked: KafkaTopics of the source not named
+   * in `topics` too, Acl topic (or group) patterns, or regular expressions that compile, without ','
+   * (Kafka splits a LIST at commas: ConfigDef.parseType) or control characters.
+   */
+  private exclusions(prop: 'topicsExclude' | 'groupsExclude', given: readonly (KafkaTopic | Acl | string)[] | undefined, topics: readonly (KafkaTopic | Acl)[] | undefined): Exclusion[] {
+    if (given === undefined) return [];
+    if (!Array.isArray(given)) throwPropError(this.subject, prop, 'must be an array', given, prop === 'topicsExclude' ? "pass e.g. [Acl.topicPrefix('tmp-'), '.*-test']" : "pass e.g. [Acl.groupPrefix('test-'), '.*-canary']");
+    const topic = prop === 'topicsExclude';
+    const type = topic ? AclResourceType.TOPIC : AclResourceType.GROUP;
+    return given.map((entry, i): Exclusion => {
+      const at = `${prop}[${i}]`;
+      if (topic && entry instanceof KafkaTopic) {
+        this.checkSourceTopic(at, entry);
+        const j = (topics ?? []).findIndex((t) => t === entry || (t instanceof KafkaTopic && t.topicName === entry.topicName));
+        if (j >= 0) {
+          throwPropError(this.subject, at, `is KafkaTopic '${entry.topicName}', which topics[${j}] names too: a topic cannot be both mirrored and excluded`, entry.topicName, `drop it from topics or from ${prop}`);
+        }
+        const p = { name: entry.topicName, prefix: false };
+        return { prop: at, pattern: p, rendered: toRegex(p) };
+      }
+      if (entry instanceof Acl) {
+        if (entry.resourceType !== type) {
+          throwPropError(this.subject, at, topic ? 'must be a KafkaTopic of the source, Acl.topic(), Acl.topicPrefix() or a regular expression' : 'must be Acl.group(), Acl.groupPrefix() or a regular expression',
+            `${entry.resourceType} pattern ${entry.name ?? '(the cluster)'}`, topic ? "pass e.g. Acl.topicPrefix('tmp-')" : "pass e.g. Acl.groupPrefix('test-')");
+        }
+        const p = { name: entry.name ?? '', prefix: entry.patternType === AclPatternType.PREFIX };
+        if (p.name === '' || /[\u0000-\u001f\u007f]/.test(p.name)) throwPropError(this.subject, at, 'must name a topic or group on one line', p.name, 'name it');
+        return { prop: at, pattern: p, rendered: toRegex(p) };
+      }
+      if (typeof entry !== 'string') {
+        throwPropError(this.subject, at, topic ? 'must be a KafkaTopic of the source, Acl.topic(), Acl.topicPrefix() or a regular expression (a string)' : 'must be Acl.group(), Acl.groupPrefix() or a regular expression (a string)', entry, topic ? "pass e.g. '.*-tmp'" : "pass e.g. '.*-canary'");
+      }
+      const fix = topic ? "give a Java regular expression matched against the whole name, e.g. '.*-tmp'" : "give a Java regular expression matched against the whole group id, e.g. '.*-canary'";
+      if (entry.trim() === '') throwPropError(this.subject, at, 'is empty', entry, fix);
+      if (/[\u0000-\u001f\u007f]/.test(entry)) throwPropError(this.subject, at, 'must not contain a line break or other control character: Strimzi writes it into the connector config', entry, fix);
+      if (entry.includes(',')) {
+        throwPropError(this.subject, at, "must not contain ',': Kafka reads topics.exclude and groups.exclude as a LIST and splits it at commas before compiling each part (MirrorUtils.compilePatternList)", entry, 'give each alternative as its own entry');
+      }
+      let regex: RegExp;
+      try {
+        regex = new RegExp(`^(?:${entry})$`);
+      } catch (e) {
+        throwPropError(this.subject, at, `is not a valid regular expression (${(e as Error).message}); Java-only syntax such as inline flags (?i) or possessive quantifiers is not accepted`, entry, fix);
+      }
+      return { prop: at, regex: regex!, rendered: entry };
+    });
+  }
+
+  /**
+   * Throws when the exclusions leave nothing of the selection (every topic of `topics`, or every
+   * group of `groups`, excluded), or exclude `heartbeats` while `replicateHeartbeats` mirrors it
+   * past the filter (MirrorSourceConnector.shouldReplicateTopic: `topicFilter.shouldReplicateTopic(topic)
+   * || (heartbeatsReplicationEnabled && isHeartbeatsTopic(topic))`).
+   */
+  private checkExclusionsLeaveSome(): void {
+    const all = (exclusions: readonly Exclusion[], patterns: readonly Pattern[]) => exclusions.length > 0 && patterns.length > 0 && patterns.every((p) => exclusions.some((e) => covers(e, p)));
+    if (all(this.topicExclusions, this.topicPatterns)) {
+      throwPropError(this.subject, 'topicsExclude', `excludes every topic that topics selects (${this.topicPatterns.map(describePattern).join(', ')}): MirrorMaker 2 would mirror nothing`, this.topicExclusions.map((e) => e.rendered),
+        'exclude only some of the selected topics, or drop the mirror');
+    }
+    if (this.checkpoints && all(this.groupExclusions, this.groupPatterns)) {
+      throwPropError(this.subject, 'groupsExclude', `excludes every group that groups selects (${this.groupPatterns.map(describePattern).join(', ')}): no offset would be translated`, this.groupExclusions.map((e) => e.rendered),
+        'exclude only some of the selected groups, or set checkpoints: false');
+    }
+    const heartbeats = this.topicExclusions.find((e) => this.replicateHeartbeats && covers(e, { name: HEARTBEATS_TOPIC, prefix: false }));
+    if (heartbeats !== undefined) {
+      throwPropError(this.subject, heartbeats.prop, "excludes 'heartbeats', which replicateHeartbeats mirrors past the topic filter (MirrorSourceConnector.shouldReplicateTopic), so it would not stop it", heartbeats.rendered,
+        'set replicateHeartbeats: false to stop mirroring heartbeats, or exclude fewer topics');
+    }
   }
 
   /**
@@ -1793,6 +1960,44 @@ function toRegex(p: Pattern): string {
   return p.prefix ? `${escaped}.*` : escaped;
 }
 
+/** An entry of topicsExclude or groupsExclude: a name or prefix (escaped), or a regular expression. */
+interface Exclusion {
+  /** Where it was given, e.g. `topicsExclude[0]`. */
+  readonly prop: string;
+  readonly pattern?: Pattern;
+  readonly regex?: RegExp;
+  /** As rendered into the exclude pattern. */
+  readonly rendered: string;
+}
+
+/**
+ * What MirrorMaker 2 must never mirror, kept in every rendered `topics.exclude`: `__.*` (Kafka's
+ * internal topics, `__consumer_offsets`, `__transaction_state`; the workers' default topics),
+ * the offset-syncs topics (`mm2-offset-syncs.<alias>.internal`: ReplicationPolicy.offsetSyncsTopic,
+ * in Kafka 4.x's TOPICS_EXCLUDE_DEFAULT as `mm2.*\.internal`) and the checkpoints topics
+ * (`<alias>.checkpoints.internal`: ReplicationPolicy.checkpointsTopic).
+ */
+const ALWAYS_EXCLUDED_TOPICS = ['__.*', 'mm2.*\\.internal', '.*\\.checkpoints\\.internal'];
+/** Groups kept excluded in every rendered `groups.exclude` (GROUPS_EXCLUDE_DEFAULT's `__.*`). */
+const ALWAYS_EXCLUDED_GROUPS = ['__.*'];
+/** Names a regular expression is tried on to tell whether it takes every name (or every name of a prefix). */
+const PROBES = ['a', '0', 'Orders.EU-1_x', 'z'.repeat(200)];
+
+/** Whether an exclusion takes every name of a pattern (for a regular expression: every probe name). */
+function covers(e: Exclusion, p: Pattern): boolean {
+  const all = !p.prefix && p.name === '*';
+  if (e.pattern !== undefined) {
+    if (!e.pattern.prefix && e.pattern.name === '*') return true;
+    if (all) return false;
+    if (!p.prefix) return matches(e.pattern, p.name);
+    return e.pattern.prefix && p.name.startsWith(e.pattern.name);
+  }
+  const regex = e.regex!;
+  if (all) return PROBES.every((x) => regex.test(x));
+  if (!p.prefix) return regex.test(p.name);
+  return PROBES.every((x) => regex.test(p.name + x));
+}
+
 /** Whether a name matches a pattern (literal `*`: every name). */
 function matches(p: Pattern, name: string): boolean {
   return p.prefix ? name.startsWith(p.name) : p.name === '*' || p.name === name;
@@ -1876,12 +2081,12 @@ const ANY_OWNED: Readonly<Record<string, string>> = { ...SOURCE_OWNED, ...CHECKP
  */
 const CONTRADICTS: Readonly<Record<string, { readonly why: string; readonly fix: string }>> = {
   'topics.exclude': {
-    why: "it changes which topics are mirrored (DefaultTopicFilter), while the users' ACLs and targetTopicName() follow the topics prop",
-    fix: 'select the topics with the topics prop instead: name only the ones to mirror (KafkaTopics, Acl.topic(), Acl.topicPrefix())',
+    why: "it changes which topics are mirrored (DefaultTopicFilter) behind the props' back, and replaces Kafka's default exclusions (MirrorMaker 2's internal topics among them)",
+    fix: "use the topicsExclude prop instead (rendered as Strimzi's topicsExcludePattern, keeping Kafka's default exclusions), or name only the topics to mirror in topics",
   },
   'groups.exclude': {
-    why: "it changes which groups are checkpointed (DefaultGroupFilter), while the users' ACLs follow the groups prop",
-    fix: "select the groups with the groups prop instead: name only the ones to fail over (e.g. 'billing', Acl.groupPrefix('billing-'))",
+    why: "it changes which groups are checkpointed (DefaultGroupFilter) behind the props' back, and replaces Kafka's default exclusions",
+    fix: "use the groupsExclude prop instead (rendered as Strimzi's groupsExcludePattern, keeping Kafka's default exclusions), or name only the groups to fail over in groups",
   },
 };
 

@@ -320,9 +320,41 @@ describe('checks: each wrong value beside the right one', () => {
     ['exactly-once source support', () => ({ connectConfig: { 'exactly.once.source.support': 'enabled' } }), () => ({ connectConfig: { 'offset.flush.interval.ms': 10000 } }), /exactly.once.source.support'\] cannot be changed: Connect's exactly-once source support needs transactional-id ACLs/],
     // Overrides that contradict what the construct derives: the prop to use instead.
     ['a topic exclusion behind the topics prop', (s) => ({ topics: [s.orders, Acl.topicPrefix('payments-')], sourceConnectorConfig: { 'topics.exclude': 'payments-tmp' } }), (s) => ({ topics: [s.orders, Acl.topic('payments-eu')] }),
-      /sourceConnectorConfig\['topics.exclude'\] is refused: it changes which topics are mirrored \(DefaultTopicFilter\), while the users' ACLs and targetTopicName\(\) follow the topics prop \(got "payments-tmp"\); select the topics with the topics prop instead/],
+      /sourceConnectorConfig\['topics.exclude'\] is refused: it changes which topics are mirrored \(DefaultTopicFilter\) behind the props' back, and replaces Kafka's default exclusions .*\(got "payments-tmp"\); use the topicsExclude prop instead/],
     ['a group exclusion behind the groups prop', () => ({ groups: [Acl.groupPrefix('billing-')], checkpointConnectorConfig: { 'groups.exclude': 'billing-test' } }), () => ({ groups: ['billing-eu'] }),
-      /checkpointConnectorConfig\['groups.exclude'\] is refused: .*follow the groups prop \(got "billing-test"\); select the groups with the groups prop instead/],
+      /checkpointConnectorConfig\['groups.exclude'\] is refused: .*replaces Kafka's default exclusions \(got "billing-test"\); use the groupsExclude prop instead/],
+    // topicsExclude / groupsExclude: each refusal beside a right value.
+    ['an excluded literal topic that topics selects', () => ({ topics: [Acl.topic('orders'), Acl.topic('audit')], topicsExclude: ['aud.*'] }), () => ({ topics: [Acl.topic('orders'), Acl.topicPrefix('audit')], topicsExclude: ['audit-tmp'] }),
+      /topics\[1\] is never mirrored: topicsExclude\[0\] excludes it \(topics.exclude: DefaultTopicFilter mirrors what topics matches and topics.exclude does not\) \(got "audit"\)/],
+    ['a KafkaTopic both selected and excluded', (s) => ({ topics: [s.orders, Acl.topic('audit')], topicsExclude: [s.orders] }), (s) => ({ topics: [Acl.topic('*')], topicsExclude: [s.orders] }),
+      /topicsExclude\[0\] is KafkaTopic 'orders', which topics\[0\] names too: a topic cannot be both mirrored and excluded \(got "orders"\); drop it from topics or from topicsExclude/],
+    ['an exclusion of every selected topic', () => ({ topics: [Acl.topic('*')], topicsExclude: ['.*'] }), () => ({ topics: [Acl.topic('*')], topicsExclude: ['.*-tmp'] }),
+      /topicsExclude excludes every topic that topics selects \(\*\): MirrorMaker 2 would mirror nothing/],
+    ['a prefix excluded by a wider prefix', () => ({ topics: [Acl.topicPrefix('payments-eu-')], topicsExclude: [Acl.topicPrefix('payments-')] }), () => ({ topics: [Acl.topicPrefix('payments-')], topicsExclude: [Acl.topicPrefix('payments-eu-')] }),
+      /topics\[0\] is never mirrored: topicsExclude\[0\] excludes every topic it starts/],
+    ['a regular expression that does not compile', () => ({ topics: [Acl.topic('*')], topicsExclude: ['tmp-(.*'] }), () => ({ topics: [Acl.topic('*')], topicsExclude: ['tmp-(.*)'] }),
+      /topicsExclude\[0\] is not a valid regular expression .*\(got "tmp-\(\.\*"\)/],
+    ['a regular expression with a comma (Kafka splits the list there)', () => ({ topics: [Acl.topic('*')], topicsExclude: ['a{1,3}'] }), () => ({ topics: [Acl.topic('*')], topicsExclude: ['a{3}'] }),
+      /topicsExclude\[0\] must not contain ',': Kafka reads topics.exclude and groups.exclude as a LIST/],
+    ['an empty regular expression', () => ({ topics: [Acl.topic('*')], topicsExclude: [' '] }), () => ({ topics: [Acl.topic('*')], topicsExclude: ['x'] }), /topicsExclude\[0\] is empty/],
+    ['a group pattern as a topic exclusion', () => ({ topics: [Acl.topic('*')], topicsExclude: [Acl.group('x')] }), () => ({ topics: [Acl.topic('*')], topicsExclude: [Acl.topic('x')] }),
+      /topicsExclude\[0\] must be a KafkaTopic of the source, Acl.topic\(\), Acl.topicPrefix\(\) or a regular expression \(got "group pattern x"\)/],
+    ['a KafkaTopic of the target as exclusion', (s) => ({ topics: [Acl.topic('*')], topicsExclude: [s.west.addTopic('audit')] }), (s) => ({ topics: [Acl.topic('*')], topicsExclude: [s.east.addTopic('audit')] }),
+      /topicsExclude\[0\] is a topic of cluster 'west'/],
+    ['an exclusion of heartbeats, which replicateHeartbeats mirrors anyway', () => ({ topics: [Acl.topic('*')], replicateHeartbeats: true, topicsExclude: ['heart.*'] }), () => ({ topics: [Acl.topic('*')], replicateHeartbeats: false, topicsExclude: ['heart.*'] }),
+      /topicsExclude\[0\] excludes 'heartbeats', which replicateHeartbeats mirrors past the topic filter \(MirrorSourceConnector.shouldReplicateTopic\)/],
+    ['an excluded literal group that groups selects', () => ({ groups: ['billing', 'audit'], groupsExclude: [Acl.group('audit')] }), () => ({ groups: ['billing', Acl.groupPrefix('audit')], groupsExclude: [Acl.group('audit-test')] }),
+      /groups\[1\] is never checkpointed: groupsExclude\[0\] excludes it/],
+    ['an exclusion of every selected group', () => ({ groups: [Acl.group('*')], groupsExclude: ['.+'] }), () => ({ groups: [Acl.group('*')], groupsExclude: ['.+-canary'] }),
+      /groupsExclude excludes every group that groups selects \(\*\): no offset would be translated/],
+    ['group exclusions without checkpoints', () => ({ checkpoints: false, groups: undefined, groupsExclude: ['x'] }), () => ({ checkpoints: false, groups: undefined }),
+      /groupsExclude is set without checkpoints: no connector reads groups/],
+    ['a group Kafka excludes by default, kept', () => ({ groups: ['connect-billing'] }), () => ({ groups: ['connect-billing'], keepDefaultExclusions: false }),
+      /groups\[0\] is never mirrored: DefaultGroupFilter's default groups.exclude drops groups starting with 'connect-'.*or set keepDefaultExclusions: false/],
+    ['a topic Kafka excludes by default, kept', () => ({ topics: [Acl.topic('orders.replica')] }), () => ({ topics: [Acl.topic('orders.replica')], keepDefaultExclusions: false }),
+      /topics\[0\] is never mirrored: DefaultTopicFilter's default topics.exclude \(\.\*\\\.replica\) excludes it \(keepDefaultExclusions: false drops it\)/],
+    ['an internal topic even without the defaults', () => ({ topics: [Acl.topic('__consumer_offsets')], keepDefaultExclusions: false }), () => ({ topics: [Acl.topic('consumer_offsets')], keepDefaultExclusions: false }),
+      /topics\[0\] is never mirrored: MirrorMaker 2 takes topics starting with '__'/],
     ['checkpoints turned off by their interval', () => ({ checkpointConnectorConfig: { 'emit.checkpoints.interval.seconds': -1 } }), () => ({ checkpoints: false, groups: undefined }),
       /checkpointConnectorConfig\['emit.checkpoints.interval.seconds'\] must be at least 1 second: a negative interval turns checkpoints off behind the checkpoints prop \(MirrorCheckpointConnector.taskConfigs starts no task.*\(got -1\); to turn checkpoints off, set checkpoints: false instead/],
     ['group offset syncs turned off by their interval', () => ({ checkpointConnectorConfig: { 'sync.group.offsets.interval.seconds': -1 } }), () => ({ syncGroupOffsets: false }),
@@ -1079,5 +1111,54 @@ describe('MirrorMaker 2\'s users: named, or brought along', () => {
     const plain = new KafkaCluster(setup.chart, 'P', { name: 'plain', namespace: 'kafka', authorization: KafkaAuthorization.none(), defaultListener: false });
     plain.addListener('plain', { port: 9092, tls: false, authentication: ListenerAuthentication.none() });
     expect(() => MirrorMaker2Cluster.local(plain, { trustedCertificatesPattern: '*.crt' })).toThrow(/trustedCertificatesPattern is set, but listener 'plain' has no TLS/);
+  });
+});
+
+
+describe('topicsExclude and groupsExclude', () => {
+  const mirrorSpec = (manifests: readonly Manifest[]) => find(manifests, 'KafkaMirrorMaker2', 'mirror').spec.mirrors[0];
+
+  test('nothing excluded: Kafka\'s default applies, no pattern rendered', () => {
+    const setup = twoClusters();
+    const mm2 = mirror(setup);
+    const spec = mirrorSpec(synth(setup.chart));
+    expect(spec.topicsExcludePattern).toBeUndefined();
+    expect(spec.groupsExcludePattern).toBeUndefined();
+    expect(mm2.topicsExcludePattern).toBeUndefined();
+  });
+
+  test('exclusions render after the entries Kafka\'s default and the internal topics, and leave the ACLs to topics and groups', () => {
+    const setup = twoClusters();
+    const audit = setup.east.addTopic('audit');
+    const mm2 = mirror(setup, { topics: [Acl.topic('*')], topicsExclude: [audit, Acl.topicPrefix('tmp-'), '.*-test'], groups: [Acl.group('*')], groupsExclude: [Acl.groupPrefix('canary-'), 'x.+'] });
+    const manifests = synth(setup.chart);
+    const spec = mirrorSpec(manifests);
+    expect(spec.topicsPattern).toBe('.*');
+    expect(spec.topicsExcludePattern).toBe('audit|tmp-.*|.*-test|mm2.*\\.internal|.*\\.replica|__.*|.*\\.checkpoints\\.internal');
+    expect(spec.groupsExcludePattern).toBe('canary-.*|x.+|console-consumer-.*|connect-.*|__.*');
+    expect(mm2.topicsExcludePattern).toBe(spec.topicsExcludePattern);
+    // The ACLs follow topics and groups: exclusions do not subtract.
+    expect(acls(manifests, 'mirror-source')).toEqual(['topic:*:literal:Read+Describe+DescribeConfigs', 'group:*:literal:Describe']);
+    expect(() => mm2.targetTopicName('tmp-1')).toThrow(/topic is not mirrored: topicsExclude\[1\] excludes it/);
+    expect(() => mm2.targetTopicName('audit')).toThrow(/topicsExclude\[0\] excludes it/);
+    expect(mm2.targetTopicName('orders')).toBe('east.orders');
+    expectValid(manifests);
+  });
+
+  test('keepDefaultExclusions: false keeps only what MirrorMaker 2 never mirrors', () => {
+    const setup = twoClusters();
+    const mm2 = mirror(setup, { topics: [Acl.topic('orders.replica')], groups: ['connect-billing'], keepDefaultExclusions: false });
+    const spec = mirrorSpec(synth(setup.chart));
+    expect(spec.topicsExcludePattern).toBe('__.*|mm2.*\\.internal|.*\\.checkpoints\\.internal');
+    expect(spec.groupsExcludePattern).toBe('__.*');
+    expect(mm2.targetTopicName('orders.replica')).toBe('east.orders.replica');
+  });
+
+  test('without checkpoints no group exclusion is rendered', () => {
+    const setup = twoClusters();
+    mirror(setup, { checkpoints: false, groups: undefined, topicsExclude: ['x'] });
+    const spec = mirrorSpec(synth(setup.chart));
+    expect(spec.groupsExcludePattern).toBeUndefined();
+    expect(spec.topicsExcludePattern).toMatch(/^x\|/);
   });
 });
