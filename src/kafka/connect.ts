@@ -155,7 +155,7 @@ export interface ConnectPlugin {
 /** How Strimzi builds the Connect image with connector plugins (`spec.build`). */
 export interface ConnectBuild {
   /**
-   * The image Strimzi pushes the build to, with a tag other than `latest`
+   * The image Strimzi pushes the build to, with a tag (any, `latest` too: Strimzi runs the workers from the digest it pushed)
    * (`registry.example.com/kafka/connect-files:1`); Strimzi runs the workers from its digest.
    */
   readonly image: string;
@@ -859,11 +859,13 @@ export class KafkaConnector extends Construct {
     if (!connect.useConnectorResources) {
       throwPropError(subject, 'connect', `is KafkaConnect '${connect.connectName}', which does not use connector resources: Strimzi would ignore this KafkaConnector`, connect.connectName, 'leave useConnectorResources on (the default) on the KafkaConnect');
     }
-    if (typeof props.class !== 'string' || !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(props.class)) {
-      throwPropError(subject, 'class', 'must be a Java class name (or the simple name of a plugin class)', props.class, "use e.g. 'org.apache.kafka.connect.file.FileStreamSourceConnector'");
+    const classProblem = javaClassNameProblem(props.class);
+    if (classProblem !== undefined) {
+      throwPropError(subject, 'class', `must be a Java class name (or the simple name of a plugin class): it ${classProblem}`, props.class, "use e.g. 'org.apache.kafka.connect.file.FileStreamSourceConnector'");
     }
     this.tasksMax = props.tasksMax ?? 1;
-    if (!Number.isInteger(this.tasksMax) || this.tasksMax < 1) {
+    // Strimzi reads it as a Java Integer (KafkaConnectorSpec.tasksMax): above 2^31-1 the resource is unreadable.
+    if (!Number.isInteger(this.tasksMax) || this.tasksMax < 1 || this.tasksMax > 2147483647) {
       throwPropError(subject, 'tasksMax', 'must be a whole number >= 1 (ConnectorConfig: tasks.max atLeast(1))', this.tasksMax, 'use 1, or up to the number of partitions it reads');
     }
     this.state = props.state ?? ConnectorState.RUNNING;
@@ -883,6 +885,13 @@ export class KafkaConnector extends Construct {
       throwPropError(subject, 'writes', `and reads are both empty: KafkaUser '${user.userName}', which the library makes for the workers, is granted what its connectors read and write, and would be granted nothing for this one`, [], 'declare the KafkaTopics a source writes (writes) or a sink reads (reads); for a topic the app does not manage, pass your own KafkaUser with its ACLs as the KafkaConnect\'s user');
     }
     this.consumerGroup = this.sink ? `connect-${this.connectorName}` : undefined;
+    // A sink's consumers join connect-<name> (SinkUtils.consumerGroupId); the workers join groupId
+    // with the connect protocol, so one group of both kinds refuses one of them
+    // (INCONSISTENT_GROUP_PROTOCOL).
+    if (this.consumerGroup !== undefined && this.consumerGroup === connect.groupId) {
+      throwPropError(subject, 'name', `makes the sink's consumer group '${this.consumerGroup}' (connect-<name>: SinkUtils.consumerGroupId), which is the workers' own group (groupId of KafkaConnect '${connect.connectName}'): consumers and workers cannot share a group (INCONSISTENT_GROUP_PROTOCOL)`,
+        this.connectorName, 'name the connector otherwise, or give the KafkaConnect another groupId');
+    }
     const config = this.checkConfig(subject, props.config, reads, writes);
     this.checkFileConnector(subject, props.class, config, reads, writes);
 
@@ -1248,6 +1257,8 @@ function checkWorkerConfig(subject: Subject, config: Record<string, string | num
       if (client.client === 'producer' && client.rest === 'transactional.id') {
         fail("is refused: a transactional producer needs TransactionalId ACLs (Write and Describe on the id: InitProducerId, AddPartitionsToTxn, EndTxn), which the Connect user is not granted, and Connect's tasks and storage producers do not run transactions with it", 'remove it');
       }
+      const essential = CONNECT_CLIENT_ESSENTIALS[`${client.client}.${client.rest}`];
+      if (essential !== undefined) fail(`would replace what Connect sets for its tasks' ${client.client}s: ${essential}`, 'remove it');
       const issue = workerClientIssue(model, client.client, client.prefix, client.rest, value, 'typo');
       if (issue !== undefined) fail(issue.problem, issue.fix.replace(/^did you mean '(.+)'\?$/, `did you mean '${client.prefix}$1'?`));
       continue;
@@ -1257,6 +1268,20 @@ function checkWorkerConfig(subject: Subject, config: Record<string, string | num
   }
   return { ...config };
 }
+
+/**
+ * What Connect sets for its tasks' clients and a worker's `consumer.`/`producer.` key would
+ * replace (Worker.baseConsumerConfigs / baseProducerConfigs put them first, then
+ * `originalsWithPrefix`), with what would break.
+ */
+const CONNECT_CLIENT_ESSENTIALS: Readonly<Record<string, string>> = {
+  'consumer.group.id': "each sink's own group connect-<connector> (SinkUtils.consumerGroupId), for which the Connect user is granted its ACLs: every sink would join this one group, which it has no ACL for",
+  'consumer.enable.auto.commit': 'false, so that offsets are committed only after the sink task has delivered the records (WorkerSinkTask commits them itself)',
+  'consumer.key.deserializer': "ByteArrayDeserializer: the converters (key.converter) turn the bytes into Connect's data; another deserializer hands them objects they cannot read",
+  'consumer.value.deserializer': "ByteArrayDeserializer: the converters (value.converter) turn the bytes into Connect's data; another deserializer hands them objects they cannot read",
+  'producer.key.serializer': 'ByteArraySerializer: the converters have already made the bytes; another serializer cannot take them',
+  'producer.value.serializer': 'ByteArraySerializer: the converters have already made the bytes; another serializer cannot take them',
+};
 
 /** A LIST value's items as Kafka splits them (ConfigDef.parseType: at commas, trimmed). */
 function listItems(value: unknown): string[] {

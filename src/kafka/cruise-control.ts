@@ -298,7 +298,9 @@ export interface CruiseControlGoalSettings {
  * simple name Strimzi does not know is a typo (with what was meant).
  */
 export function goalName(name: string): string | { problem: string; fix: string } {
-  const simple = name.startsWith(GOAL_PACKAGE) ? name.slice(GOAL_PACKAGE.length) : name;
+  // Only a class directly in Strimzi's goal package has a simple name (a subpackage's, such as
+  // kafkaassigner's, keeps its full name).
+  const simple = name.startsWith(GOAL_PACKAGE) && !name.slice(GOAL_PACKAGE.length).includes('.') ? name.slice(GOAL_PACKAGE.length) : name;
   if (CRUISE_CONTROL_GOALS.includes(simple)) return simple;
   if (simple.includes('.')) {
     const problem = javaClassNameProblem(simple, { qualified: true });
@@ -774,6 +776,11 @@ const AUTO_REBALANCE_MODES = [
   { key: 'removeBrokers', mode: strimzi.KafkaSpecCruiseControlAutoRebalanceMode.REMOVE_HYPHEN_BROKERS, id: 'RemoveBrokersRebalanceTemplate' },
 ] as const;
 
+/** A template's spec as compared between modes: a flag left false is the same as one left out. */
+function specKey(spec: object): string {
+  return JSON.stringify(spec, (_k, v) => (v === false ? undefined : v));
+}
+
 /**
  * Makes the KafkaRebalance templates of `autoRebalance` in `scope` (the cluster) and returns
  * `spec.cruiseControl.autoRebalance`; records the KafkaRebalance Strimzi makes from each
@@ -799,11 +806,11 @@ export function autoRebalanceSpec(scope: Construct, subject: Subject, clusterNam
     // library then makes once; with different options they would be two templates of one name.
     const other = made.get(name);
     if (other !== undefined) {
-      if (other.spec !== JSON.stringify(spec)) {
+      if (other.spec !== specKey(spec)) {
         throwPropError(subject, `${prop}.templateName`, `is the name of the ${other.key} template too, whose options differ: one KafkaRebalance cannot hold both`, name, 'give each mode its own template name, or the same options');
       }
     } else {
-      made.set(name, { key, spec: JSON.stringify(spec) });
+      made.set(name, { key, spec: specKey(spec) });
       // A template: Strimzi copies its spec into the KafkaRebalance it makes on a scale-up or
       // scale-down; the rebalance operator skips it (strimzi.io/rebalance-template), so it needs no
       // strimzi.io/cluster label.

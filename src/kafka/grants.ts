@@ -228,7 +228,7 @@ export function aclsEnforced(cluster: IKafkaCluster, user: KafkaUser): boolean |
   if (authorization === undefined) return undefined;
   if (authorization.enforcesAcls !== true) return authorization.enforcesAcls;
   if (superUserEntry(authorization, user) !== undefined) return false;
-  return String(cluster.brokerConfig?.['allow.everyone.if.no.acl.found']).toLowerCase() !== 'true';
+  return String(cluster.brokerConfig?.['allow.everyone.if.no.acl.found']).trim().toLowerCase() !== 'true';
 }
 
 /**
@@ -342,7 +342,7 @@ function warnSilentGrant(call: GrantCall, user: KafkaUser): void {
     pass.warn(by, 'user', `is '${user.userName}' (${user.principal}), a super user of cluster '${cluster.clusterName}' (superUsers entry '${entry}'): the authorizer allows it everything without reading its ACLs, so ${method} changes nothing`, user.userName,
       `drop the grant, or remove '${entry}' from the cluster's superUsers if the user should have only what it is granted`);
   }
-  if (authorization.enforcesAcls === true && String(cluster.brokerConfig?.['allow.everyone.if.no.acl.found']).toLowerCase() === 'true' && !WARNED_ALLOW_EVERYONE.has(cluster)) {
+  if (authorization.enforcesAcls === true && String(cluster.brokerConfig?.['allow.everyone.if.no.acl.found']).trim().toLowerCase() === 'true' && !WARNED_ALLOW_EVERYONE.has(cluster)) {
     WARNED_ALLOW_EVERYONE.add(cluster);
     pass.warn(by, 'user', `is granted ${method} on cluster '${cluster.clusterName}', whose brokers have allow.everyone.if.no.acl.found: true: a resource without any ACL is open to every principal, and once a grant writes an ACL on it only the principals an ACL allows (and super users) may use it`, user.userName,
       'grant every client of the granted resources what it needs, or set allow.everyone.if.no.acl.found to false so that the ACLs alone decide');

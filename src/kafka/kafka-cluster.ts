@@ -1189,7 +1189,7 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
     // client certificate), which no KafkaUser's ACLs name: StandardAuthorizer denies it everything
     // unless allow.everyone.if.no.acl.found is on or it is a super user. A cluster whose every
     // listener is so, with ACLs enforced, refuses every client.
-    const everyoneAllowed = String(config['allow.everyone.if.no.acl.found']).toLowerCase() === 'true';
+    const everyoneAllowed = String(config['allow.everyone.if.no.acl.found']).trim().toLowerCase() === 'true';
     if (this.authorization.enforcesAcls === true && this.listeners.length > 0 && this.listeners.every((l) => l.authentication.type === undefined)
       && !everyoneAllowed && !this.authorization.superUsers.includes('ANONYMOUS')) {
       err('authorization', `is ${this.authorization.type} while no listener authenticates (${this.listeners.map((l) => `'${l.name}'`).join(', ')}): every client is User:ANONYMOUS, which no KafkaUser's ACLs name, so Kafka's authorizer denies every client everything`,

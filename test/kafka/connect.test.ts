@@ -750,3 +750,33 @@ describe('KafkaConnect config (Strimzi spec.config: the workers\' DistributedCon
     expect(() => connect(setup(), { config: { 'value.converter': 'io.confluent.connect.avro.AvroConverter', 'value.converter.schema.registry.url': 'http://registry:8081' } })).not.toThrow();
   });
 });
+
+describe('what the third trial found accepted silently', () => {
+  test.each([
+    ['consumer.group.id', 'shared', /each sink's own group connect-<connector>/],
+    ['consumer.enable.auto.commit', true, /committed only after the sink task has delivered/],
+    ['consumer.value.deserializer', 'org.apache.kafka.common.serialization.StringDeserializer', /ByteArrayDeserializer: the converters/],
+    ['producer.key.serializer', 'org.apache.kafka.common.serialization.StringSerializer', /ByteArraySerializer/],
+  ])("a worker %s would replace what Connect sets for its tasks' clients (Worker.baseConsumerConfigs/baseProducerConfigs)", (key, value, reason) => {
+    expect(() => connect(setup(), { config: { [key]: value } })).toThrow(new RegExp(`config\\['${key.replace(/\./g, '\\.')}'\\] would replace what Connect sets for its tasks' .*${reason.source}`));
+  });
+
+  test('the consumers of other settings still pass', () => {
+    expect(() => connect(setup(), { config: { 'consumer.max.poll.records': 100, 'producer.linger.ms': 5 } })).not.toThrow();
+  });
+
+  test('a connector class by Java\'s rules; tasksMax within a Java int (Strimzi reads an Integer)', () => {
+    const s = setup();
+    const c = connect(s);
+    expect(() => c.addConnector('A', { class: 'org.class.Source', writes: [s.orders] })).toThrow(/class must be a Java class name .*: it has a part 'class', which is a Java keyword/);
+    expect(() => c.addConnector('B', { class: 'io.acme.OrdersSource', writes: [s.orders], tasksMax: 2 ** 31 })).toThrow(/tasksMax must be a whole number >= 1/);
+    expect(() => c.addConnector('C', { class: 'io.acme.OrdersSource', writes: [s.orders], tasksMax: 2 ** 31 - 1 })).not.toThrow();
+  });
+
+  test("a sink whose group connect-<name> is the workers' own group fails (INCONSISTENT_GROUP_PROTOCOL)", () => {
+    const s = setup();
+    const c = connect(s, { groupId: 'connect-snk' });
+    expect(() => c.addConnector('Snk', { name: 'snk', class: 'io.acme.Sink', reads: [s.orders] })).toThrow(/name makes the sink's consumer group 'connect-snk' .*which is the workers' own group/);
+    expect(() => c.addConnector('Other', { name: 'other', class: 'io.acme.Sink', reads: [s.orders] })).not.toThrow();
+  });
+});

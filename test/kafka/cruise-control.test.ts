@@ -472,3 +472,16 @@ test('one template both modes name, with the same options, is made once (Strimzi
     { mode: 'add-brokers', template: { name: 'shared' } }, { mode: 'remove-brokers', template: { name: 'shared' } },
   ]);
 });
+
+test('a goal class in a subpackage of the goals package keeps its full name (only the package\'s own goals have simple names)', () => {
+  const assigner = 'com.linkedin.kafka.cruisecontrol.analyzer.goals.kafkaassigner.KafkaAssignerDiskUsageDistributionGoal';
+  const chart = Testing.chart();
+  new KafkaCluster(chart, 'Kafka', { name: 'my-cluster', namespace: 'kafka', cruiseControl: { goals: ['RackAwareGoal', 'ReplicaCapacityGoal', 'DiskCapacityGoal', assigner], defaultGoals: ['RackAwareGoal', 'ReplicaCapacityGoal', 'DiskCapacityGoal'] } });
+  expect(find(synth(chart), 'Kafka', 'my-cluster').spec.cruiseControl.config.goals.split(',')).toContain(assigner);
+});
+
+test('a template both modes name, one with skipHardGoalCheck: false and one without, is one template (false is the default)', () => {
+  const chart = Testing.chart();
+  new KafkaCluster(chart, 'Kafka', { name: 'my-cluster', namespace: 'kafka', cruiseControl: { autoRebalance: { addBrokers: { templateName: 'rb', skipHardGoalCheck: false }, removeBrokers: { templateName: 'rb' } } } });
+  expect(synth(chart).filter((o) => o.kind === 'KafkaRebalance').map((o) => o.metadata.name)).toEqual(['rb']);
+});

@@ -830,3 +830,9 @@ test('an emptyDir limit may be below 1 MiB (Kubernetes takes any quantity above 
   expect(() => AdditionalVolume.emptyDir('scratch', { sizeLimit: Size.kibibytes(0) })).toThrow(/AdditionalVolume.emptyDir\(\): sizeLimit must be more than 0/);
   expect(() => JbodVolume.ephemeral({ sizeLimit: Size.kibibytes(512) })).toThrow(/sizeLimit must be at least 1 MiB/);
 });
+
+test("allow.everyone.if.no.acl.found is read trimmed, as StandardAuthorizer.getDefaultResult reads it: ' true' opens the cluster to ANONYMOUS", () => {
+  const { chart, kafka } = cluster({ defaultListener: false, config: { 'allow.everyone.if.no.acl.found': ' true' } as never });
+  kafka.addListener('plain', { port: 9092, type: ListenerType.INTERNAL, tls: false, authentication: ListenerAuthentication.none() });
+  expect(() => synth(chart)).not.toThrow();
+});
