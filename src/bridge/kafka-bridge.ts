@@ -713,8 +713,17 @@ function checkHttpTls(subject: Subject, tls: BridgeHttpTls): BridgeHttpTls {
     }
   });
   const enabledProtocols = list('enabledProtocols', (v) => HTTP_TLS_PROTOCOLS.includes(v), `one of ${HTTP_TLS_PROTOCOLS.join(', ')}`, 'TLSv1.3');
-  const cipherSuites = list('cipherSuites', (v) => /^(TLS|SSL)_[A-Z0-9_]+$/.test(v) && (TLS13_SUITE.test(v) || v.includes('_WITH_') || v === SCSV), "a cipher suite name as JSSE writes it: a TLS 1.3 suite (TLS_AES_256_GCM_SHA384, TLS_AES_128_GCM_SHA256, TLS_CHACHA20_POLY1305_SHA256) or a TLS 1.2 one (TLS_<key exchange>_WITH_<cipher>_<hash>, e.g. TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384)", 'TLS_AES_256_GCM_SHA384');
+  const cipherSuites = list('cipherSuites', (v) => /^(TLS|SSL)_[A-Z0-9_]+$/.test(v.replace('_anon_', '_ANON_')) && (TLS13_SUITE.test(v) || v.includes('_WITH_') || v === SCSV), "a cipher suite name as JSSE writes it: a TLS 1.3 suite (TLS_AES_256_GCM_SHA384, TLS_AES_128_GCM_SHA256, TLS_CHACHA20_POLY1305_SHA256) or a TLS 1.2 one (TLS_<key exchange>_WITH_<cipher>_<hash>, e.g. TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384)", 'TLS_AES_256_GCM_SHA384');
   if (cipherSuites !== undefined) {
+    // The JDK refuses suites of the algorithms its java.security disables by default
+    // (jdk.tls.disabledAlgorithms: RC4, DES, 3DES_EDE_CBC, anon, NULL; export suites are gone):
+    // such a suite can never be negotiated.
+    cipherSuites.forEach((suite, i) => {
+      const weak = /_(RC4|DES|3DES_EDE_CBC|NULL)_|_anon_|_EXPORT/.exec(suite)?.[0].replace(/_/g, '');
+      if (weak !== undefined) {
+        throwPropError(subject, `httpTls.cipherSuites[${i}]`, `uses ${weak}, which the JDK disables (jdk.tls.disabledAlgorithms): the bridge can never negotiate it`, suite, "use an AEAD suite, e.g. 'TLS_AES_256_GCM_SHA384' or 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'");
+      }
+    });
     // TLS 1.3 suites name only the cipher and hash; the earlier versions' name the key exchange too
     // (RFC 8446 B.4): each is negotiated only under its own versions, so some enabled protocol
     // must take some listed suite, or no handshake can succeed.

@@ -996,6 +996,20 @@ export class KafkaConnector extends Construct {
         }
       });
     }
+    // Class-valued keys Connect loads by name (ConnectorConfig: key/value/header.converter and each
+    // transform's and predicate's type are CLASS): a name Java's rules refuse fails the connector.
+    // A type of an alias the list does not name is ignored by Connect (ConnectorConfig.enrich
+    // reads the listed aliases only).
+    for (const [key, value] of Object.entries(config)) {
+      const aliased = /^(transforms|predicates)\.([^.]+)\.type$/.exec(key);
+      if (aliased !== null && !(config[aliased[1]] ?? '').split(',').map((a) => a.trim()).includes(aliased[2])) {
+        throwPropError(subject, `config['${key}']`, `configures '${aliased[2]}', which ${aliased[1]} does not list: Connect reads the options of listed aliases only (ConnectorConfig.enrich), so it would do nothing`, value, `add '${aliased[2]}' to ${aliased[1]}, or remove it`);
+      }
+      if (aliased !== null || /^(key|value|header)\.converter$/.test(key)) {
+        const problem = javaClassNameProblem(value);
+        if (problem !== undefined) throwPropError(subject, `config['${key}']`, `must be the name of a Java class (Connect loads it by name: ConnectorConfig reads it as CLASS): it ${problem}`, value, "use e.g. 'org.apache.kafka.connect.transforms.InsertField$Value' or 'org.apache.kafka.connect.json.JsonConverter'");
+      }
+    }
     const out = { ...config };
     if (this.sink) {
       const names = reads.map((t) => t.topicName);

@@ -510,3 +510,9 @@ test('a bridge to a declared listener left at SCRAM by default is told how to de
   expect(() => new KafkaBridge(chart, 'B', { kafka: BridgeKafkaConnection.fromCluster(k, 'plain') }))
     .toThrow(/authentication does not match the listener, which authenticates with scram-sha-512 \(got "none"\); use BridgeAuthentication\.fromUser\(\) with a scram-sha-512 KafkaUser; if the cluster's listener has no authentication, declare it so in KafkaCluster\.fromClusterAttributes\(\) \(authentication: ListenerAuthentication\.none\(\)\)/);
 });
+
+test.each(['TLS_RSA_WITH_RC4_128_SHA', 'TLS_RSA_WITH_3DES_EDE_CBC_SHA', 'TLS_DH_anon_WITH_AES_128_CBC_SHA', 'TLS_RSA_WITH_NULL_SHA256', 'SSL_RSA_EXPORT_WITH_RC4_40_MD5'])(
+  'an httpTls cipher suite of an algorithm the JDK disables (%s) fails: it can never be negotiated', (suite) => {
+    const make = () => new KafkaBridge(Testing.chart(), 'Bridge', { name: 'my-bridge', namespace: 'kafka', httpPort: 8443, httpTls: { secretName: 's', cipherSuites: ['TLS_AES_256_GCM_SHA384', suite] }, kafka: BridgeKafkaConnection.fromAddress('my-cluster-kafka-bootstrap:9092') });
+    expect(make).toThrow(/httpTls\.cipherSuites\[1\] uses \w+, which the JDK disables \(jdk\.tls\.disabledAlgorithms\)/);
+  });

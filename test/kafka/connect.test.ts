@@ -780,3 +780,13 @@ describe('what the third trial found accepted silently', () => {
     expect(() => c.addConnector('Other', { name: 'other', class: 'io.acme.Sink', reads: [s.orders] })).not.toThrow();
   });
 });
+
+test('connector class-valued keys by Java\'s rules, and no type for an alias the list does not name (ConnectorConfig)', () => {
+  const s = setup();
+  const c = connect(s);
+  const add = (id: string, config: Record<string, string>) => () => c.addConnector(id, { class: 'io.acme.OrdersSource', writes: [s.orders], config });
+  expect(add('A', { 'transforms': 'a', 'transforms.a.type': 'not a class' })).toThrow(/config\['transforms\.a\.type'\] must be the name of a Java class .*: it must not contain whitespace/);
+  expect(add('B', { 'value.converter': 'org.int.Conv' })).toThrow(/config\['value\.converter'\] must be the name of a Java class .*'int', which is a Java keyword/);
+  expect(add('C', { 'transforms.b.type': 'org.apache.kafka.connect.transforms.InsertField$Value' })).toThrow(/config\['transforms\.b\.type'\] configures 'b', which transforms does not list/);
+  expect(add('D', { 'transforms': 'b', 'transforms.b.type': 'org.apache.kafka.connect.transforms.InsertField$Value', 'value.converter': 'org.apache.kafka.connect.json.JsonConverter' })).not.toThrow();
+});
