@@ -12,7 +12,7 @@ import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from
 import { DEFAULT_KAFKA_VERSION, SUPPORTED_KAFKA_VERSIONS } from '../core/versions';
 import { PodSecurityLevel } from '../policy/pod-security';
 import { componentReplicationFactor, componentReplicationProblem } from './broker-config';
-import { mergeGrants, type GrantPart } from './grants';
+import { ANONYMOUS, mergeGrants, superUserEntry, type GrantPart } from './grants';
 import { ClusterProfile, type IKafkaCluster } from './kafka-cluster';
 import { KafkaListener, ListenerAuthenticationType } from './listener';
 import { KafkaMetrics } from './metrics';
@@ -646,7 +646,8 @@ export class KafkaConnect extends Construct {
       if (given !== undefined) {
         throwPropError(this.subject, 'user', `is set, but listener '${this.listener.name}' of KafkaCluster '${cluster.clusterName}' has no authentication: the workers would connect as User:ANONYMOUS and never use its credentials`, given.userName, 'connect through a listener with scram-sha-512 or tls authentication, or drop user');
       }
-      if (cluster.authorization !== undefined && cluster.authorization.type === undefined) return undefined;
+      // No authorization, or ANONYMOUS a super user: the workers may do everything without a user.
+      if (cluster.authorization !== undefined && (cluster.authorization.type === undefined || superUserEntry(cluster.authorization, ANONYMOUS) !== undefined)) return undefined;
       throwPropError(this.subject, 'listener', `'${this.listener.name}' of KafkaCluster '${cluster.clusterName}' has no authentication, but the cluster's authorization is ${cluster.authorization === undefined ? "not known (declare authorization: KafkaAuthorization.none() if it has none)" : cluster.authorization._describe()}: the workers would be User:ANONYMOUS, which no KafkaUser grants`, this.listener.name,
         'use a listener with scram-sha-512 or tls authentication');
     }

@@ -227,16 +227,29 @@ export function aclsEnforced(cluster: IKafkaCluster, user: KafkaUser): boolean |
   const authorization = cluster.authorization;
   if (authorization === undefined) return undefined;
   if (authorization.enforcesAcls !== true) return authorization.enforcesAcls;
-  if (superUserEntry(authorization, user) !== undefined) return false;
-  return String(cluster.brokerConfig?.['allow.everyone.if.no.acl.found']).trim().toLowerCase() !== 'true';
+  if (superUserEntry(authorization, user.principal) !== undefined) return false;
+  return !everyoneAllowedWithoutAcl(cluster.brokerConfig);
+}
+
+/** The principal of a client of a listener without authentication (Kafka's KafkaPrincipal.ANONYMOUS). */
+export const ANONYMOUS = 'User:ANONYMOUS';
+
+/**
+ * The entry of `authorization.superUsers` that makes `principal` (`User:CN=app`, `User:app`,
+ * `User:ANONYMOUS`) a super user (`CN=app` for a TLS user, `app` for a SCRAM user: Strimzi writes
+ * `User:<entry>` into `super.users`), if one does.
+ */
+export function superUserEntry(authorization: KafkaAuthorization, principal: string): string | undefined {
+  return authorization.superUsers.find((u) => `User:${u}` === principal);
 }
 
 /**
- * The entry of `authorization.superUsers` that makes `user` a super user (`CN=app` for a TLS
- * user, `app` for a SCRAM user: Strimzi writes `User:<entry>` into `super.users`), if one does.
+ * Whether the brokers let every principal use a resource no ACL names
+ * (`allow.everyone.if.no.acl.found`, read as StandardAuthorizer.getDefaultResult reads it:
+ * trimmed, any case).
  */
-export function superUserEntry(authorization: KafkaAuthorization, user: KafkaUser): string | undefined {
-  return authorization.superUsers.find((u) => `User:${u}` === user.principal);
+export function everyoneAllowedWithoutAcl(brokerConfig: Readonly<Record<string, unknown>> | undefined): boolean {
+  return String(brokerConfig?.['allow.everyone.if.no.acl.found']).trim().toLowerCase() === 'true';
 }
 
 /** One resource of a grant: what the client does with it, the argument naming it, and where the argument was. */
@@ -337,12 +350,12 @@ function warnSilentGrant(call: GrantCall, user: KafkaUser): void {
   const authorization = cluster.authorization;
   if (authorization === undefined) return;
   const pass = ConsistencyPass.of(by.scope);
-  const entry = superUserEntry(authorization, user);
+  const entry = superUserEntry(authorization, user.principal);
   if (entry !== undefined) {
     pass.warn(by, 'user', `is '${user.userName}' (${user.principal}), a super user of cluster '${cluster.clusterName}' (superUsers entry '${entry}'): the authorizer allows it everything without reading its ACLs, so ${method} changes nothing`, user.userName,
       `drop the grant, or remove '${entry}' from the cluster's superUsers if the user should have only what it is granted`);
   }
-  if (authorization.enforcesAcls === true && String(cluster.brokerConfig?.['allow.everyone.if.no.acl.found']).trim().toLowerCase() === 'true' && !WARNED_ALLOW_EVERYONE.has(cluster)) {
+  if (authorization.enforcesAcls === true && everyoneAllowedWithoutAcl(cluster.brokerConfig) && !WARNED_ALLOW_EVERYONE.has(cluster)) {
     WARNED_ALLOW_EVERYONE.add(cluster);
     pass.warn(by, 'user', `is granted ${method} on cluster '${cluster.clusterName}', whose brokers have allow.everyone.if.no.acl.found: true: a resource without any ACL is open to every principal, and once a grant writes an ACL on it only the principals an ACL allows (and super users) may use it`, user.userName,
       'grant every client of the granted resources what it needs, or set allow.everyone.if.no.acl.found to false so that the ACLs alone decide');

@@ -26,7 +26,7 @@ import { KafkaRebalance, KafkaRebalanceOptions } from './rebalance';
 import { KafkaNodePool, KafkaNodePoolOptions, NodeIdRange, NodeRole, INodePoolParent } from './node-pool';
 import { KafkaTopic, KafkaTopicOptions } from './topic';
 import { Acl, AclRule, KafkaUser, KafkaUserOptions } from './user';
-import type { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
+import { ANONYMOUS, everyoneAllowedWithoutAcl, superUserEntry, type GrantReadOptions, type GrantReadWriteOptions, type GrantWriteOptions } from './grants';
 import { checkClusterTieredStorage, TieredStorage } from './tiered-storage';
 import { addZonePools, KafkaZonedNodeOptions, KafkaZonePoolsOptions, zoneProblems } from './zones';
 import { ImportedKafkaCluster, KafkaClusterAttributes } from './imported-cluster';
@@ -1189,9 +1189,8 @@ export class KafkaCluster extends KafkaClusterBase implements IKafkaCluster, INo
     // client certificate), which no KafkaUser's ACLs name: StandardAuthorizer denies it everything
     // unless allow.everyone.if.no.acl.found is on or it is a super user. A cluster whose every
     // listener is so, with ACLs enforced, refuses every client.
-    const everyoneAllowed = String(config['allow.everyone.if.no.acl.found']).trim().toLowerCase() === 'true';
     if (this.authorization.enforcesAcls === true && this.listeners.length > 0 && this.listeners.every((l) => l.authentication.type === undefined)
-      && !everyoneAllowed && !this.authorization.superUsers.includes('ANONYMOUS')) {
+      && !everyoneAllowedWithoutAcl(config) && superUserEntry(this.authorization, ANONYMOUS) === undefined) {
       err('authorization', `is ${this.authorization.type} while no listener authenticates (${this.listeners.map((l) => `'${l.name}'`).join(', ')}): every client is User:ANONYMOUS, which no KafkaUser's ACLs name, so Kafka's authorizer denies every client everything`,
         this.authorization.type, 'use authorization: KafkaAuthorization.none() for a cluster without authentication (as Strimzi\'s examples with plain listeners do), or authenticate a listener (authentication: ListenerAuthentication.scramSha512() or .tls())');
     }

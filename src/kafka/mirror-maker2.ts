@@ -16,7 +16,7 @@ import { componentReplicationFactor, componentReplicationProblem } from './broke
 import { checkStorageTopicCollisions, claimConnectNames, connectClusterObjects } from './connect';
 import { CONFIG_SET_NAMES, configDefinitions, configValueIssue, modelVersion, unknownKeyIssue, type ConfigSet } from './config-model';
 import { MIRROR_MAKER2_FORBIDDEN, strimziForbiddenPrefix, WORKER_CLIENT_PREFIXES, workerClientIssue } from './connect-worker-config';
-import { mergeGrants } from './grants';
+import { ANONYMOUS, mergeGrants, superUserEntry } from './grants';
 import { ClusterProfile, type IKafkaCluster } from './kafka-cluster';
 import { KafkaListener, ListenerAuthenticationType } from './listener';
 import { KafkaMetrics } from './metrics';
@@ -1936,7 +1936,7 @@ function checkAuthentication(factory: string, cluster: IKafkaCluster, listener: 
   if (type === ListenerAuthenticationType.CUSTOM) {
     throwFactoryError(factory, 'listener', `'${listener.name}' of KafkaCluster '${cluster.clusterName}' authenticates with a custom mechanism, for which no KafkaUser holds credentials`, listener.name, 'use a listener with scram-sha-512 or tls authentication');
   }
-  if (type === undefined && cluster.authorization?.type !== undefined) {
+  if (type === undefined && cluster.authorization?.type !== undefined && superUserEntry(cluster.authorization, ANONYMOUS) === undefined) {
     throwFactoryError(factory, 'listener', `'${listener.name}' of KafkaCluster '${cluster.clusterName}' has no authentication, but the cluster has ${cluster.authorization._describe()} authorization: MirrorMaker 2 would be User:ANONYMOUS, which no KafkaUser grants`, listener.name, 'use a listener with scram-sha-512 or tls authentication');
   }
   if (type === undefined && cluster.authorization === undefined) {

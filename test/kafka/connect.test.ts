@@ -790,3 +790,14 @@ test('connector class-valued keys by Java\'s rules, and no type for an alias the
   expect(add('C', { 'transforms.b.type': 'org.apache.kafka.connect.transforms.InsertField$Value' })).toThrow(/config\['transforms\.b\.type'\] configures 'b', which transforms does not list/);
   expect(add('D', { 'transforms': 'b', 'transforms.b.type': 'org.apache.kafka.connect.transforms.InsertField$Value', 'value.converter': 'org.apache.kafka.connect.json.JsonConverter' })).not.toThrow();
 });
+
+test('workers on a listener without authentication pass where ANONYMOUS is a super user, and fail where ACLs bind it', () => {
+  const plainCluster = (superUsers: string[]) => {
+    const s = setup({ defaultListener: false, authorization: KafkaAuthorization.simple(superUsers) });
+    s.kafka.addListener('plain', { port: 9092, tls: false, authentication: ListenerAuthentication.none() });
+    s.kafka.addListener('tls', { port: 9093 });
+    return s;
+  };
+  expect(() => connect(plainCluster(['ANONYMOUS']), { listener: 'plain' })).not.toThrow();
+  expect(() => connect(plainCluster([]), { listener: 'plain' })).toThrow(/listener 'plain' of KafkaCluster 'events' has no authentication, but the cluster's authorization is .*User:ANONYMOUS/);
+});
